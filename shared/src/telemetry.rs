@@ -1,0 +1,157 @@
+//! Logs, traces and metrics.
+//!
+//! - Logs: `tracing` with an env filter (`RUST_LOG`, default `info`), JSON when
+//!   `BATON_LOG_FORMAT=json`. Never log secrets or message text at info level.
+//! - Traces: every process runs an OpenTelemetry tracer so spans have W3C ids that travel in
+//!   AMQP headers (`traceparent`/`tracestate`); spans are *exported* over OTLP/HTTP only when
+//!   `OTEL_EXPORTER_OTLP_ENDPOINT` is set. An exporter failure is logged by the SDK and never
+//!   affects request handling.
+//! - Metrics: the `metrics` facade with a Prometheus recorder installed once per process
+//!   (tests start several apps in one process and share it).
+
+use std::sync::OnceLock;
+
+use lapin::types::{AMQPValue, FieldTable, ShortString};
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use opentelemetry::propagation::{Extractor, Injector, TextMapPropagator};
+use opentelemetry::trace::TracerProvider as _;
+use opentelemetry_sdk::propagation::TraceContextPropagator;
+use opentelemetry_sdk::trace::SdkTracerProvider;
+use tracing_opentelemetry::OpenTelemetrySpanExt;
+use tracing_subscriber::{EnvFilter, layer::SubscriberExt, util::SubscriberInitExt};
+
+/// Keeps the tracer provider alive; flushes spans when dropped.
+pub struct TelemetryGuard {
+    provider: SdkTracerProvider,
+}
+
+impl Drop for TelemetryGuard {
+    fn drop(&mut self) {
+        let _ = self.provider.shutdown();
+    }
+}
+
+/// Installs logging and tracing for a binary. Call once, from `main`.
+pub fn init(service: &'static str) -> anyhow::Result<TelemetryGuard> {
+    let mut builder = SdkTracerProvider::builder().with_resource(
+        opentelemetry_sdk::Resource::builder()
+            .with_service_name(service)
+            .build(),
+    );
+    if std::env::var_os("OTEL_EXPORTER_OTLP_ENDPOINT").is_some_and(|v| !v.is_empty()) {
+        let exporter = opentelemetry_otlp::SpanExporter::builder()
+            .with_http()
+            .build()?;
+        builder = builder.with_batch_exporter(exporter);
+    }
+    let provider = builder.build();
+    let tracer = provider.tracer(service);
+    opentelemetry::global::set_text_map_propagator(TraceContextPropagator::new());
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let otel = tracing_opentelemetry::layer().with_tracer(tracer);
+    let registry = tracing_subscriber::registry().with(filter).with(otel);
+    if std::env::var("BATON_LOG_FORMAT").is_ok_and(|f| f == "json") {
+        registry
+            .with(tracing_subscriber::fmt::layer().json())
+            .try_init()?;
+    } else {
+        registry.with(tracing_subscriber::fmt::layer()).try_init()?;
+    }
+    Ok(TelemetryGuard { provider })
+}
+
+/// Installs tracing for tests: spans get ids (so propagation can be checked), nothing is
+/// exported, logs go to the test writer. Safe to call many times.
+pub fn init_for_tests() {
+    static ONCE: OnceLock<SdkTracerProvider> = OnceLock::new();
+    ONCE.get_or_init(|| {
+        let provider = SdkTracerProvider::builder().build();
+        let tracer = provider.tracer("baton-tests");
+        opentelemetry::global::set_text_map_propagator(TraceContextPropagator::new());
+        let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
+        let _ = tracing_subscriber::registry()
+            .with(filter)
+            .with(tracing_opentelemetry::layer().with_tracer(tracer))
+            .with(tracing_subscriber::fmt::layer().with_test_writer())
+            .try_init();
+        provider
+    });
+}
+
+/// The process-wide Prometheus recorder (installed on first use).
+pub fn metrics() -> PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let latency = [
+                0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+            ];
+            let recorder = PrometheusBuilder::new()
+                .set_buckets_for_metric(Matcher::Suffix("_seconds".into()), &latency)
+                .expect("static buckets are valid")
+                .build_recorder();
+            let handle = recorder.handle();
+            // Another recorder may already be installed (an embedding program); then we
+            // render an empty registry rather than fail.
+            let _ = metrics::set_global_recorder(recorder);
+            handle
+        })
+        .clone()
+}
+
+struct HeaderInjector<'a>(&'a mut FieldTable);
+
+impl Injector for HeaderInjector<'_> {
+    fn set(&mut self, key: &str, value: String) {
+        self.0
+            .insert(ShortString::from(key), AMQPValue::LongString(value.into()));
+    }
+}
+
+struct HeaderExtractor<'a>(&'a FieldTable);
+
+impl Extractor for HeaderExtractor<'_> {
+    fn get(&self, key: &str) -> Option<&str> {
+        match self.0.inner().get(&ShortString::from(key))? {
+            AMQPValue::LongString(s) => std::str::from_utf8(s.as_bytes()).ok(),
+            AMQPValue::ShortString(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+
+    fn keys(&self) -> Vec<&str> {
+        self.0.inner().keys().map(|k| k.as_str()).collect()
+    }
+}
+
+/// AMQP headers carrying the current span's W3C trace context.
+pub fn inject_current() -> FieldTable {
+    let mut headers = FieldTable::default();
+    let cx = tracing::Span::current().context();
+    TraceContextPropagator::new().inject_context(&cx, &mut HeaderInjector(&mut headers));
+    headers
+}
+
+/// Makes `span` a child of the trace context found in AMQP `headers`, if any.
+pub fn continue_from(span: &tracing::Span, headers: Option<&FieldTable>) {
+    if let Some(h) = headers {
+        let cx = TraceContextPropagator::new().extract(&HeaderExtractor(h));
+        let _ = span.set_parent(cx);
+    }
+}
+
+/// The trace id of `span`, as 32 hex digits (for logs and tests).
+pub fn trace_id(span: &tracing::Span) -> String {
+    use opentelemetry::trace::TraceContextExt;
+    span.context().span().span_context().trace_id().to_string()
+}
+
+/// Masks a phone number or id for logs: keeps the last four characters.
+pub fn mask(id: &str) -> String {
+    let n = id.chars().count();
+    if n <= 4 {
+        return "****".into();
+    }
+    let tail: String = id.chars().skip(n - 4).collect();
+    format!("***{tail}")
+}

@@ -1,0 +1,144 @@
+//! The `worker` command line: run the worker (default) or operate the dead-letter queue.
+
+use std::io::{BufRead, Write};
+
+use anyhow::Context;
+use baton_shared::config::Config;
+use clap::{Parser, Subcommand};
+
+use crate::dlq::Dlq;
+use crate::pipeline::Pipeline;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "worker",
+    about = "Baton worker: processes conversation events; operates the DLQ"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the worker (the default).
+    Run,
+    /// Inspect and act on the dead-letter queue.
+    Dlq {
+        #[command(subcommand)]
+        action: DlqAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DlqAction {
+    /// List dead-lettered events.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one event with its body and history.
+    Show { id: String },
+    /// Put an event (or every event) back on its partition.
+    Replay {
+        /// Event id to replay.
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        id: Option<String>,
+        /// Replay every event in the DLQ.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Delete every event in the DLQ.
+    Purge {
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// Entry point of the `worker` binary.
+pub async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let config = Config::from_env()?;
+    match cli.command.unwrap_or(Command::Run) {
+        Command::Run => {
+            let _telemetry = baton_shared::telemetry::init("baton-worker")?;
+            let admin = tokio::net::TcpListener::bind(config.worker.admin_addr)
+                .await
+                .with_context(|| {
+                    format!("binding WORKER_ADMIN_ADDR {}", config.worker.admin_addr)
+                })?;
+            let shutdown = baton_shared::shutdown::on_signals();
+            let pipeline = Pipeline::standard(&config.worker);
+            crate::run(config, admin, pipeline, shutdown).await
+        }
+        Command::Dlq { action } => dlq(config, action).await,
+    }
+}
+
+async fn dlq(config: Config, action: DlqAction) -> anyhow::Result<()> {
+    let dlq = Dlq::connect(&config.infra)
+        .await
+        .context("connecting to the broker")?;
+    let mut out = std::io::stdout().lock();
+    match action {
+        DlqAction::List { json } => {
+            let entries = dlq.list(false).await?;
+            if json {
+                serde_json::to_writer_pretty(&mut out, &entries)?;
+                writeln!(out)?;
+            } else {
+                writeln!(out, "{:<48} {:<18} {:<10} REASON", "ID", "KIND", "ATTEMPTS")?;
+                for e in &entries {
+                    let kind = e.kind.as_deref().unwrap_or("-");
+                    writeln!(
+                        out,
+                        "{:<48} {:<18} {:<10} {}",
+                        e.id,
+                        kind,
+                        e.history.0.len(),
+                        e.reason
+                    )?;
+                }
+                writeln!(out, "{} event(s) in the dead-letter queue", entries.len())?;
+            }
+        }
+        DlqAction::Show { id } => match dlq.show(&id).await? {
+            Some(e) => {
+                serde_json::to_writer_pretty(&mut out, &e)?;
+                writeln!(out)?;
+            }
+            None => anyhow::bail!("no event {id} in the dead-letter queue"),
+        },
+        DlqAction::Replay { id, all } => {
+            let n = dlq.replay(if all { None } else { id.as_deref() }).await?;
+            if n == 0 && !all {
+                anyhow::bail!(
+                    "no event {} in the dead-letter queue",
+                    id.unwrap_or_default()
+                );
+            }
+            writeln!(out, "replayed {n} event(s)")?;
+        }
+        DlqAction::Purge { yes } => {
+            if !yes && !confirm("Delete every event in the dead-letter queue?")? {
+                writeln!(out, "nothing deleted")?;
+                dlq.close().await;
+                return Ok(());
+            }
+            let n = dlq.purge().await?;
+            writeln!(out, "purged {n} event(s)")?;
+        }
+    }
+    dlq.close().await;
+    Ok(())
+}
+
+fn confirm(question: &str) -> anyhow::Result<bool> {
+    eprint!("{question} [y/N] ");
+    std::io::stderr().flush()?;
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(matches!(line.trim(), "y" | "Y" | "yes" | "YES"))
+}

@@ -1,0 +1,92 @@
+//! Lanes: strict order per conversation, concurrency across conversations.
+//!
+//! Each partition consumer dispatches its deliveries into lanes keyed by conversation. A lane
+//! exists while it has work: the first delivery of a conversation starts a task that processes
+//! it, then whatever queued up behind it, one at a time, and ends when the queue is empty.
+//! Different conversations' lanes run concurrently, bounded by the worker-wide semaphore
+//! (`WORKER_CONCURRENCY`), so one slow conversation never blocks the others in its partition.
+//! Acks are per message, in whatever order lanes finish.
+//!
+//! All lane tasks of a partition run on its [`TaskTracker`], so a hand-over or shutdown can
+//! wait for exactly the work in flight.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+
+use tokio_util::task::TaskTracker;
+
+use crate::Worker;
+use crate::partitions::PartitionCx;
+use crate::process::{self, Job};
+
+/// The lanes of one partition.
+pub struct Lanes {
+    waiting: Mutex<HashMap<String, VecDeque<Job>>>,
+    pub tracker: TaskTracker,
+}
+
+impl Default for Lanes {
+    fn default() -> Self {
+        Lanes {
+            waiting: Mutex::new(HashMap::new()),
+            tracker: TaskTracker::new(),
+        }
+    }
+}
+
+impl Lanes {
+    /// Queues `job` behind its conversation's lane, starting the lane if idle.
+    pub fn dispatch(self: &Arc<Self>, w: &Arc<Worker>, part: &Arc<PartitionCx>, job: Job) {
+        let key = job.lane_key();
+        {
+            let mut waiting = self.waiting.lock().expect("lanes lock");
+            if let Some(queue) = waiting.get_mut(&key) {
+                queue.push_back(job);
+                return;
+            }
+            waiting.insert(key.clone(), VecDeque::new());
+        }
+        metrics::gauge!("baton_worker_lanes").increment(1.0);
+        let (lanes, w, part) = (self.clone(), w.clone(), part.clone());
+        self.tracker
+            .spawn(async move { lanes.run_lane(w, part, key, job).await });
+    }
+
+    async fn run_lane(
+        self: Arc<Self>,
+        w: Arc<Worker>,
+        part: Arc<PartitionCx>,
+        key: String,
+        first: Job,
+    ) {
+        let mut job = first;
+        loop {
+            {
+                let Ok(_permit) = w.permits.acquire().await else {
+                    break;
+                };
+                process::handle(&w, &part, job).await;
+            }
+            let next = {
+                let mut waiting = self.waiting.lock().expect("lanes lock");
+                match waiting.get_mut(&key).and_then(VecDeque::pop_front) {
+                    Some(j) => Some(j),
+                    None => {
+                        waiting.remove(&key);
+                        None
+                    }
+                }
+            };
+            match next {
+                Some(j) => job = j,
+                None => break,
+            }
+        }
+        metrics::gauge!("baton_worker_lanes").decrement(1.0);
+    }
+
+    /// Number of conversations with work in this partition.
+    pub fn active(&self) -> usize {
+        self.waiting.lock().expect("lanes lock").len()
+    }
+}

@@ -1,0 +1,171 @@
+//! Membership and partition leases in Redis.
+//!
+//! - Membership: every worker writes its id with the current time into `{ns}:members` (a sorted
+//!   set) each heartbeat; entries older than the lease TTL are removed by whoever looks.
+//! - Target: [`assign`] gives partition `p` to the `p mod N`-th live member in id order; every
+//!   worker computes the same answer, and the split is even to within one partition.
+//! - Leases: a worker consumes partition `p` only while `{ns}:lease:p` holds its id. Acquiring
+//!   is set-if-absent (or already ours) with a TTL, renewing and releasing are compare-and-set,
+//!   so a worker can never extend or delete a lease another worker took.
+//!
+//! Fails with [`RedisError`]; the partition manager then stops trusting its leases once they
+//! may have expired (see `partitions`).
+
+use deadpool_redis::Pool;
+use deadpool_redis::redis::{self, Script};
+
+use baton_shared::event::now_ms;
+use baton_shared::redis::{Keys, RedisError};
+
+/// Partitions owned by `me` when `members` are alive: the `p mod N`-th member takes `p`.
+pub fn assign(partitions: u16, members: &[String], me: &str) -> Vec<u16> {
+    let mut sorted: Vec<&String> = members.iter().collect();
+    sorted.sort();
+    sorted.dedup();
+    let Some(idx) = sorted.iter().position(|m| *m == me) else {
+        return Vec::new();
+    };
+    (0..partitions)
+        .filter(|p| usize::from(*p) % sorted.len() == idx)
+        .collect()
+}
+
+/// Heartbeats `me` and returns the live members (including `me`).
+pub async fn heartbeat(
+    pool: &Pool,
+    keys: &Keys,
+    me: &str,
+    ttl_ms: u64,
+) -> Result<Vec<String>, RedisError> {
+    let mut conn = pool.get().await?;
+    let now = now_ms();
+    let (_, _, members): ((), (), Vec<String>) = redis::pipe()
+        .atomic()
+        .zadd(keys.members(), me, now)
+        .zrembyscore(keys.members(), "-inf", now - ttl_ms as i64)
+        .zrange(keys.members(), 0, -1)
+        .query_async(&mut *conn)
+        .await?;
+    Ok(members)
+}
+
+/// Removes `me` from the members (clean shutdown).
+pub async fn leave(pool: &Pool, keys: &Keys, me: &str) -> Result<(), RedisError> {
+    let mut conn = pool.get().await?;
+    redis::cmd("ZREM")
+        .arg(keys.members())
+        .arg(me)
+        .query_async::<()>(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+const ACQUIRE: &str = r#"
+local v = redis.call('GET', KEYS[1])
+if v == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
+if v then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1
+"#;
+
+const RENEW: &str = r#"
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1
+end
+return 0
+"#;
+
+const RELEASE: &str = r#"
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) return 1 end
+return 0
+"#;
+
+async fn run_script(
+    pool: &Pool,
+    script: &str,
+    key: String,
+    me: &str,
+    ttl_ms: u64,
+) -> Result<bool, RedisError> {
+    let mut conn = pool.get().await?;
+    let n: i64 = Script::new(script)
+        .key(key)
+        .arg(me)
+        .arg(ttl_ms)
+        .invoke_async(&mut *conn)
+        .await?;
+    Ok(n == 1)
+}
+
+/// Takes lease `p` if it is free (or already ours); true when we hold it afterwards.
+pub async fn acquire(
+    pool: &Pool,
+    keys: &Keys,
+    p: u16,
+    me: &str,
+    ttl_ms: u64,
+) -> Result<bool, RedisError> {
+    run_script(pool, ACQUIRE, keys.lease(p), me, ttl_ms).await
+}
+
+/// Extends lease `p`; false when it is no longer ours.
+pub async fn renew(
+    pool: &Pool,
+    keys: &Keys,
+    p: u16,
+    me: &str,
+    ttl_ms: u64,
+) -> Result<bool, RedisError> {
+    run_script(pool, RENEW, keys.lease(p), me, ttl_ms).await
+}
+
+/// Deletes lease `p` if it is ours.
+pub async fn release(pool: &Pool, keys: &Keys, p: u16, me: &str) -> Result<bool, RedisError> {
+    run_script(pool, RELEASE, keys.lease(p), me, 0).await
+}
+
+/// Who holds lease `p` (operators, tests).
+pub async fn holder(pool: &Pool, keys: &Keys, p: u16) -> Result<Option<String>, RedisError> {
+    let mut conn = pool.get().await?;
+    Ok(redis::cmd("GET")
+        .arg(keys.lease(p))
+        .query_async(&mut *conn)
+        .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("w{i}")).collect()
+    }
+
+    #[test]
+    fn split_is_even_within_one_and_complete() {
+        for n in 1..=5 {
+            let members = ids(n);
+            let mut all = Vec::new();
+            let sizes: Vec<usize> = members
+                .iter()
+                .map(|m| {
+                    let mine = assign(16, &members, m);
+                    all.extend(mine.iter().copied());
+                    mine.len()
+                })
+                .collect();
+            all.sort();
+            assert_eq!(all, (0..16).collect::<Vec<_>>(), "n={n}");
+            let (min, max) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
+            assert!(max - min <= 1, "n={n} sizes={sizes:?}");
+        }
+    }
+
+    #[test]
+    fn order_of_members_does_not_matter() {
+        let a = vec!["b".to_string(), "a".to_string()];
+        let b = vec!["a".to_string(), "b".to_string()];
+        assert_eq!(assign(8, &a, "a"), assign(8, &b, "a"));
+        assert!(assign(8, &a, "c").is_empty());
+    }
+}

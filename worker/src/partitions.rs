@@ -1,0 +1,355 @@
+//! Partition ownership: which partitions this worker consumes, and moving them safely.
+//!
+//! Every heartbeat the manager (1) refreshes membership and computes the target assignment
+//! ([`leases::assign`]), (2) renews the leases it holds — a lease that is not ours any more is
+//! *fenced* at once: its channel is closed so the broker requeues the unacked messages, and
+//! in-flight results are dropped, (3) gives up partitions no longer assigned to it: cancel the
+//! consumer, finish and ack in-flight work (up to `WORKER_SHUTDOWN_TIMEOUT`), close the channel,
+//! and only then delete the lease, and (4) takes free leases of partitions assigned to it and
+//! starts consuming them. Because the new owner starts only once the lease is free, and the
+//! old owner frees it only after its in-flight work is settled, two workers never process one
+//! partition's messages at the same time — the single-active-consumer flag on the queue is the
+//! second lock, not the first.
+//!
+//! If Redis stays unreachable longer than a lease can live, every partition is fenced. If the
+//! broker connection drops, every consumer is fenced and the manager reconnects with backoff;
+//! leases still held are resumed.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use baton_shared::amqp;
+use baton_shared::topology;
+use futures::StreamExt;
+use lapin::options::{
+    BasicCancelOptions, BasicConsumeOptions, BasicQosOptions, QueueDeclareOptions,
+};
+use lapin::types::FieldTable;
+use lapin::{Channel, Connection};
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+use tracing::{info, warn};
+
+use crate::Worker;
+use crate::lanes::Lanes;
+use crate::leases;
+use crate::process::Job;
+
+/// A partition this worker consumes, shared with its lanes.
+pub struct PartitionCx {
+    pub p: u16,
+    /// Cancelled when the lease is lost: stop effects, settle nothing.
+    pub fence: CancellationToken,
+}
+
+struct Running {
+    cx: Arc<PartitionCx>,
+    /// Cancelled to ask for a graceful hand-over.
+    stop: CancellationToken,
+    task: JoinHandle<()>,
+}
+
+/// Owns the partition consumers of one worker.
+pub struct Manager {
+    w: Arc<Worker>,
+    conn: Option<Connection>,
+    running: HashMap<u16, Running>,
+    last_renewal: Instant,
+    ticks: u64,
+}
+
+impl Manager {
+    pub fn new(w: Arc<Worker>) -> Self {
+        Manager {
+            w,
+            conn: None,
+            running: HashMap::new(),
+            last_renewal: Instant::now(),
+            ticks: 0,
+        }
+    }
+
+    /// Runs until `shutdown`, then hands every partition back.
+    pub async fn run(mut self, shutdown: CancellationToken) {
+        let period = self.w.config.worker.heartbeat;
+        loop {
+            self.tick().await;
+            tokio::select! {
+                _ = shutdown.cancelled() => break,
+                _ = tokio::time::sleep(period) => {}
+            }
+        }
+        self.shutdown().await;
+    }
+
+    async fn tick(&mut self) {
+        self.ticks += 1;
+        if !self.ensure_connection().await {
+            return;
+        }
+        let w = self.w.clone();
+        let ttl_ms = w.config.worker.lease_ttl.as_millis() as u64;
+        let members = match leases::heartbeat(&w.redis, &w.keys, &w.id, ttl_ms).await {
+            Ok(m) => m,
+            Err(e) => {
+                warn!(error = %e, "heartbeat failed");
+                self.fence_if_expired();
+                return;
+            }
+        };
+        self.reap_finished();
+        let target = leases::assign(w.config.infra.partitions, &members, &w.id);
+        self.renew(ttl_ms).await;
+        for (p, r) in &self.running {
+            if !target.contains(p) && !r.stop.is_cancelled() {
+                info!(partition = p, "handing partition over");
+                r.stop.cancel();
+            }
+        }
+        for p in target {
+            if !self.running.contains_key(&p) {
+                self.try_start(p, ttl_ms).await;
+            }
+        }
+        metrics::gauge!("baton_worker_partitions_owned").set(self.running.len() as f64);
+        metrics::gauge!("baton_worker_members").set(members.len() as f64);
+        if self.ticks.is_multiple_of(5) {
+            self.measure_lag().await;
+        }
+    }
+
+    async fn ensure_connection(&mut self) -> bool {
+        if self.conn.as_ref().is_some_and(|c| c.status().connected()) {
+            return true;
+        }
+        if self.conn.take().is_some() {
+            warn!("broker connection lost; fencing every partition");
+            for (_, r) in self.running.drain() {
+                r.cx.fence.cancel();
+            }
+        }
+        match connect(&self.w).await {
+            Ok(conn) => {
+                info!("connected to the broker");
+                self.conn = Some(conn);
+                true
+            }
+            Err(e) => {
+                warn!(error = %e, "broker unreachable; retrying");
+                false
+            }
+        }
+    }
+
+    fn fence_if_expired(&mut self) {
+        let margin = self.w.config.worker.heartbeat;
+        if self.last_renewal.elapsed() + margin >= self.w.config.worker.lease_ttl {
+            for (p, r) in self.running.drain() {
+                warn!(partition = p, "leases may have expired; fencing");
+                r.cx.fence.cancel();
+            }
+        }
+    }
+
+    /// Drops partitions whose consumer task ended (handed over, or its channel died).
+    fn reap_finished(&mut self) {
+        self.running.retain(|p, r| {
+            let done = r.task.is_finished();
+            if done && !r.stop.is_cancelled() {
+                warn!(partition = p, "partition consumer ended; it will restart");
+            }
+            !done
+        });
+    }
+
+    async fn renew(&mut self, ttl_ms: u64) {
+        let w = self.w.clone();
+        let mut lost = Vec::new();
+        let mut all_ok = true;
+        for p in self.running.keys() {
+            match leases::renew(&w.redis, &w.keys, *p, &w.id, ttl_ms).await {
+                Ok(true) => {}
+                Ok(false) => lost.push(*p),
+                Err(e) => {
+                    warn!(partition = p, error = %e, "lease renewal failed");
+                    all_ok = false;
+                }
+            }
+        }
+        if all_ok {
+            self.last_renewal = Instant::now();
+        } else {
+            self.fence_if_expired();
+        }
+        for p in lost {
+            if let Some(r) = self.running.remove(&p) {
+                warn!(partition = p, "lease lost; fencing the partition");
+                r.cx.fence.cancel();
+            }
+        }
+    }
+
+    async fn try_start(&mut self, p: u16, ttl_ms: u64) {
+        let w = self.w.clone();
+        match leases::acquire(&w.redis, &w.keys, p, &w.id, ttl_ms).await {
+            Ok(true) => {}
+            Ok(false) => return,
+            Err(e) => {
+                warn!(partition = p, error = %e, "lease acquisition failed");
+                return;
+            }
+        }
+        let Some(conn) = &self.conn else { return };
+        let ch = match open_channel(conn, &w).await {
+            Ok(ch) => ch,
+            Err(e) => {
+                warn!(partition = p, error = %e, "could not open a channel");
+                return;
+            }
+        };
+        info!(partition = p, "partition acquired");
+        let cx = Arc::new(PartitionCx {
+            p,
+            fence: CancellationToken::new(),
+        });
+        let stop = CancellationToken::new();
+        let task = tokio::spawn(consume(w, ch, cx.clone(), stop.clone()));
+        self.running.insert(p, Running { cx, stop, task });
+    }
+
+    async fn measure_lag(&self) {
+        let Some(conn) = &self.conn else { return };
+        let Ok(ch) = conn.create_channel().await else {
+            return;
+        };
+        let mut lag = 0u64;
+        for p in self.running.keys() {
+            let q = self.w.names.partition_queue(*p);
+            let opts = QueueDeclareOptions {
+                passive: true,
+                ..QueueDeclareOptions::default()
+            };
+            if let Ok(queue) = ch
+                .queue_declare(q.as_str().into(), opts, FieldTable::default())
+                .await
+            {
+                lag += u64::from(queue.message_count());
+            }
+        }
+        metrics::gauge!("baton_worker_lag_messages").set(lag as f64);
+        let _ = ch.close(200, "measured".into()).await;
+    }
+
+    async fn shutdown(mut self) {
+        info!(
+            partitions = self.running.len(),
+            "shutting down: handing every partition back"
+        );
+        for r in self.running.values() {
+            r.stop.cancel();
+        }
+        for (_, r) in self.running.drain() {
+            let _ = r.task.await;
+        }
+        let _ = leases::leave(&self.w.redis, &self.w.keys, &self.w.id).await;
+        if let Some(conn) = self.conn.take() {
+            let _ = conn.close(200, "shutdown".into()).await;
+        }
+    }
+}
+
+async fn connect(w: &Worker) -> lapin::Result<Connection> {
+    let conn = amqp::connect(&w.config.infra.amqp_url, &format!("baton-worker-{}", w.id)).await?;
+    let ch = conn.create_channel().await?;
+    topology::declare(&ch, &w.config.infra).await?;
+    let _ = ch.close(200, "declared".into()).await;
+    Ok(conn)
+}
+
+async fn open_channel(conn: &Connection, w: &Worker) -> lapin::Result<Channel> {
+    let ch = conn.create_channel().await?;
+    ch.basic_qos(w.config.worker.prefetch, BasicQosOptions::default())
+        .await?;
+    Ok(ch)
+}
+
+/// Consumes partition `cx.p` until asked to stop (graceful) or fenced (abrupt).
+async fn consume(w: Arc<Worker>, ch: Channel, cx: Arc<PartitionCx>, stop: CancellationToken) {
+    let queue = w.names.partition_queue(cx.p);
+    let tag = format!("{}-p{}", w.id, cx.p);
+    let consumer = ch
+        .basic_consume(
+            queue.as_str().into(),
+            tag.as_str().into(),
+            BasicConsumeOptions::default(),
+            FieldTable::default(),
+        )
+        .await;
+    let mut consumer = match consumer {
+        Ok(c) => c,
+        Err(e) => {
+            warn!(partition = cx.p, error = %e, "basic.consume failed");
+            let _ = ch.close(200, "consume failed".into()).await;
+            return;
+        }
+    };
+    let lanes = Arc::new(Lanes::default());
+    loop {
+        tokio::select! {
+            _ = stop.cancelled() => break,
+            _ = cx.fence.cancelled() => break,
+            next = consumer.next() => match next {
+                Some(Ok(delivery)) => lanes.dispatch(&w, &cx, Job::new(delivery)),
+                Some(Err(e)) => {
+                    warn!(partition = cx.p, error = %e, "consumer failed; fencing");
+                    cx.fence.cancel();
+                    break;
+                }
+                None => break,
+            },
+        }
+    }
+    if !cx.fence.is_cancelled() {
+        hand_over(&w, &ch, &cx, &tag, &mut consumer, &lanes).await;
+    }
+    let _ = ch.close(200, "partition released".into()).await;
+    if !cx.fence.is_cancelled() || stop.is_cancelled() {
+        // Only now may the next owner start: everything we took is settled or requeued.
+        let _ = leases::release(&w.redis, &w.keys, cx.p, &w.id).await;
+        info!(partition = cx.p, "partition released");
+    }
+}
+
+/// Stops taking deliveries and settles the ones already taken, within the shutdown deadline.
+async fn hand_over(
+    w: &Arc<Worker>,
+    ch: &Channel,
+    cx: &Arc<PartitionCx>,
+    tag: &str,
+    consumer: &mut lapin::Consumer,
+    lanes: &Arc<Lanes>,
+) {
+    let _ = ch
+        .basic_cancel(tag.into(), BasicCancelOptions::default())
+        .await;
+    // Deliveries that crossed the cancel on the wire are still ours: process them too.
+    while let Ok(Some(Ok(delivery))) =
+        tokio::time::timeout(Duration::from_millis(200), consumer.next()).await
+    {
+        lanes.dispatch(w, cx, Job::new(delivery));
+    }
+    lanes.tracker.close();
+    let deadline = w.config.worker.shutdown_timeout;
+    if tokio::time::timeout(deadline, lanes.tracker.wait())
+        .await
+        .is_err()
+    {
+        warn!(
+            partition = cx.p,
+            active = lanes.active(),
+            "in-flight work outlived the deadline; requeueing it"
+        );
+        cx.fence.cancel();
+    }
+}

@@ -1,0 +1,89 @@
+//! The pipeline of steps an event goes through once it is claimed.
+//!
+//! A [`Step`] does one thing with side effects and says, when it fails, what to do next:
+//! [`StepError::Transient`] (retry: in process with backoff, then through the broker's retry
+//! tiers) or [`StepError::Permanent`] (dead-letter now). Steps must be idempotent per effect:
+//! a crash midway makes the whole pipeline run again for the same event.
+//!
+//! Steps check [`StepCx::fenced`] before effects that must not happen twice or after the
+//! partition moved to another worker (ARCHITECTURE §3.5).
+
+pub mod probe;
+pub mod record;
+
+use std::sync::Arc;
+
+use baton_shared::event::Event;
+use baton_shared::redis::Keys;
+use deadpool_redis::Pool;
+use futures::future::BoxFuture;
+use tokio_util::sync::CancellationToken;
+
+/// What a failed step asks for.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum StepError {
+    /// A dependency failed in a way that may pass: retry.
+    #[error("transient: {0}")]
+    Transient(String),
+    /// Retrying cannot help: dead-letter with this reason.
+    #[error("permanent: {0}")]
+    Permanent(String),
+}
+
+impl From<baton_shared::redis::RedisError> for StepError {
+    fn from(e: baton_shared::redis::RedisError) -> Self {
+        StepError::Transient(e.to_string())
+    }
+}
+
+/// Everything a step may use for one event.
+pub struct StepCx {
+    pub redis: Pool,
+    pub keys: Keys,
+    pub worker_id: String,
+    pub partition: u16,
+    /// Delivery attempt (0 = first time; n = after n retry tiers).
+    pub attempt: u32,
+    /// Cancelled when this worker lost the partition's lease: no more side effects.
+    pub fence: CancellationToken,
+}
+
+impl StepCx {
+    /// True when the partition's lease was lost and effects must be dropped.
+    pub fn fenced(&self) -> bool {
+        self.fence.is_cancelled()
+    }
+}
+
+/// One unit of work in the pipeline.
+pub trait Step: Send + Sync {
+    fn name(&self) -> &'static str;
+    fn run<'a>(&'a self, cx: &'a StepCx, event: &'a Event) -> BoxFuture<'a, Result<(), StepError>>;
+}
+
+/// The ordered steps of this worker.
+#[derive(Clone)]
+pub struct Pipeline {
+    steps: Vec<Arc<dyn Step>>,
+}
+
+impl Pipeline {
+    pub fn new(steps: Vec<Arc<dyn Step>>) -> Self {
+        Pipeline { steps }
+    }
+
+    /// The default pipeline: record the event; the probe last when enabled.
+    pub fn standard(config: &baton_shared::config::WorkerTuning) -> Self {
+        let mut steps: Vec<Arc<dyn Step>> = vec![Arc::new(record::Record)];
+        if config.probe {
+            steps.push(Arc::new(probe::Probe {
+                sleep: config.probe_sleep,
+            }));
+        }
+        Pipeline { steps }
+    }
+
+    pub fn steps(&self) -> &[Arc<dyn Step>] {
+        &self.steps
+    }
+}
