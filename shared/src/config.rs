@@ -107,7 +107,7 @@ impl Config {
             redis_url: env.or("REDIS_URL", "redis://127.0.0.1:6379"),
             namespace: namespace(env.or("BATON_NAMESPACE", "baton"))?,
             partitions: env.parse("BATON_PARTITIONS", 16)?,
-            delivery_limit: env.parse("BATON_DELIVERY_LIMIT", 5)?,
+            delivery_limit: env.parse("BATON_DELIVERY_LIMIT", 10)?,
             retry_tiers: env.durations("BATON_RETRY_TIERS", "10s,1m,10m,1h")?,
         };
         if infra.partitions == 0 {

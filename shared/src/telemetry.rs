@@ -18,7 +18,8 @@ use opentelemetry::trace::TracerProvider as _;
 use opentelemetry_sdk::propagation::TraceContextPropagator;
 use opentelemetry_sdk::trace::SdkTracerProvider;
 use tracing_opentelemetry::OpenTelemetrySpanExt;
-use tracing_subscriber::{EnvFilter, layer::SubscriberExt, util::SubscriberInitExt};
+use tracing_subscriber::filter::LevelFilter;
+use tracing_subscriber::{EnvFilter, Layer, layer::SubscriberExt, util::SubscriberInitExt};
 
 /// Keeps the tracer provider alive; flushes spans when dropped.
 pub struct TelemetryGuard {
@@ -47,17 +48,26 @@ pub fn init(service: &'static str) -> anyhow::Result<TelemetryGuard> {
     let provider = builder.build();
     let tracer = provider.tracer(service);
     opentelemetry::global::set_text_map_propagator(TraceContextPropagator::new());
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let otel = tracing_opentelemetry::layer().with_tracer(tracer);
-    let registry = tracing_subscriber::registry().with(filter).with(otel);
+    // Spans reach the tracer at info level whatever RUST_LOG says about logs, so trace
+    // context keeps flowing when logs are turned down.
+    let otel = tracing_opentelemetry::layer()
+        .with_tracer(tracer)
+        .with_filter(LevelFilter::INFO);
+    let registry = tracing_subscriber::registry().with(otel);
     if std::env::var("BATON_LOG_FORMAT").is_ok_and(|f| f == "json") {
-        registry
-            .with(tracing_subscriber::fmt::layer().json())
-            .try_init()?;
+        let fmt = tracing_subscriber::fmt::layer()
+            .json()
+            .with_filter(log_filter());
+        registry.with(fmt).try_init()?;
     } else {
-        registry.with(tracing_subscriber::fmt::layer()).try_init()?;
+        let fmt = tracing_subscriber::fmt::layer().with_filter(log_filter());
+        registry.with(fmt).try_init()?;
     }
     Ok(TelemetryGuard { provider })
+}
+
+fn log_filter() -> EnvFilter {
+    EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"))
 }
 
 /// Installs tracing for tests: spans get ids (so propagation can be checked), nothing is
@@ -69,10 +79,15 @@ pub fn init_for_tests() {
         let tracer = provider.tracer("baton-tests");
         opentelemetry::global::set_text_map_propagator(TraceContextPropagator::new());
         let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
+        let otel = tracing_opentelemetry::layer()
+            .with_tracer(tracer)
+            .with_filter(LevelFilter::INFO);
+        let fmt = tracing_subscriber::fmt::layer()
+            .with_test_writer()
+            .with_filter(filter);
         let _ = tracing_subscriber::registry()
-            .with(filter)
-            .with(tracing_opentelemetry::layer().with_tracer(tracer))
-            .with(tracing_subscriber::fmt::layer().with_test_writer())
+            .with(otel)
+            .with(fmt)
             .try_init();
         provider
     });
@@ -138,6 +153,24 @@ pub fn continue_from(span: &tracing::Span, headers: Option<&FieldTable>) {
         let cx = TraceContextPropagator::new().extract(&HeaderExtractor(h));
         let _ = span.set_parent(cx);
     }
+}
+
+/// Makes `span` a child of a W3C `traceparent` (and `tracestate`) received over HTTP, if any.
+pub fn continue_from_http(
+    span: &tracing::Span,
+    traceparent: Option<&str>,
+    tracestate: Option<&str>,
+) {
+    let Some(traceparent) = traceparent else {
+        return;
+    };
+    let mut carrier = std::collections::HashMap::new();
+    carrier.insert("traceparent".to_owned(), traceparent.to_owned());
+    if let Some(state) = tracestate {
+        carrier.insert("tracestate".to_owned(), state.to_owned());
+    }
+    let cx = TraceContextPropagator::new().extract(&carrier);
+    let _ = span.set_parent(cx);
 }
 
 /// The trace id of `span`, as 32 hex digits (for logs and tests).

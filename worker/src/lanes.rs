@@ -85,6 +85,15 @@ impl Lanes {
         metrics::gauge!("baton_worker_lanes").decrement(1.0);
     }
 
+    /// Takes every job that is queued but not started, oldest delivery first (a hand-over
+    /// returns them to the broker instead of running them).
+    pub fn take_waiting(&self) -> Vec<Job> {
+        let mut waiting = self.waiting.lock().expect("lanes lock");
+        let mut jobs: Vec<Job> = waiting.values_mut().flat_map(|q| q.drain(..)).collect();
+        jobs.sort_by_key(|j| j.delivery.delivery_tag);
+        jobs
+    }
+
     /// Number of conversations with work in this partition.
     pub fn active(&self) -> usize {
         self.waiting.lock().expect("lanes lock").len()

@@ -23,7 +23,7 @@ use baton_shared::amqp;
 use baton_shared::topology;
 use futures::StreamExt;
 use lapin::options::{
-    BasicCancelOptions, BasicConsumeOptions, BasicQosOptions, QueueDeclareOptions,
+    BasicCancelOptions, BasicConsumeOptions, BasicNackOptions, BasicQosOptions, QueueDeclareOptions,
 };
 use lapin::types::FieldTable;
 use lapin::{Channel, Connection};
@@ -321,6 +321,13 @@ async fn consume(w: Arc<Worker>, ch: Channel, cx: Arc<PartitionCx>, stop: Cancel
     }
 }
 
+fn requeue() -> BasicNackOptions {
+    BasicNackOptions {
+        requeue: true,
+        ..BasicNackOptions::default()
+    }
+}
+
 /// Stops taking deliveries and settles the ones already taken, within the shutdown deadline.
 async fn hand_over(
     w: &Arc<Worker>,
@@ -333,12 +340,23 @@ async fn hand_over(
     let _ = ch
         .basic_cancel(tag.into(), BasicCancelOptions::default())
         .await;
-    // Deliveries that crossed the cancel on the wire are still ours: process them too.
+    // Deliveries that crossed the cancel on the wire, and those waiting in lanes behind a
+    // running one, go back to the broker in delivery order: only running work is finished.
+    let mut returned = 0usize;
     while let Ok(Some(Ok(delivery))) =
         tokio::time::timeout(Duration::from_millis(200), consumer.next()).await
     {
-        lanes.dispatch(w, cx, Job::new(delivery));
+        let _ = delivery.acker.nack(requeue()).await;
+        returned += 1;
     }
+    for job in lanes.take_waiting() {
+        let _ = job.delivery.acker.nack(requeue()).await;
+        returned += 1;
+    }
+    info!(
+        partition = cx.p,
+        returned, "hand-over: waiting deliveries returned to the broker"
+    );
     lanes.tracker.close();
     let deadline = w.config.worker.shutdown_timeout;
     if tokio::time::timeout(deadline, lanes.tracker.wait())

@@ -19,7 +19,7 @@ use baton_shared::{telemetry, webhook};
 use bytes::Bytes;
 use futures::future::try_join_all;
 use lapin::types::AMQPValue;
-use tracing::{info, instrument, warn};
+use tracing::{Instrument, info, warn};
 
 use crate::AppState;
 use crate::verify::{self, VerifiedBody};
@@ -50,10 +50,24 @@ fn outcome(outcome: &'static str) {
     metrics::counter!("baton_ingress_requests_total", "outcome" => outcome).increment(1);
 }
 
-#[instrument(name = "webhook.receive", skip_all, fields(events, trace_id))]
+/// One span per request; it continues a `traceparent` sent by the caller (the sandbox, load
+/// tests, a proxy), else starts a new trace.
 async fn receive(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> StatusCode {
-    let span = tracing::Span::current();
+    let span = tracing::info_span!(
+        "webhook.receive",
+        events = tracing::field::Empty,
+        trace_id = tracing::field::Empty
+    );
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    telemetry::continue_from_http(&span, text("traceparent"), text("tracestate"));
     span.record("trace_id", telemetry::trace_id(&span));
+    receive_verified(state, headers.clone(), body)
+        .instrument(span)
+        .await
+}
+
+async fn receive_verified(state: AppState, headers: HeaderMap, body: Bytes) -> StatusCode {
+    let span = tracing::Span::current();
     let signature = headers.get("x-hub-signature-256").map(|v| v.as_bytes());
     let verified = match verify::verify_signature(&state.config.waba.app_secrets, signature, body) {
         Ok(v) => v,

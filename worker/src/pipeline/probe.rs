@@ -74,6 +74,10 @@ impl Step for Probe {
                     ("worker", cx.worker_id.clone()),
                     ("partition", cx.partition.to_string()),
                     ("attempt", cx.attempt.to_string()),
+                    (
+                        "trace_id",
+                        baton_shared::telemetry::trace_id(&tracing::Span::current()),
+                    ),
                     ("start_ms", started.to_string()),
                     ("end_ms", now_ms().to_string()),
                 ])
