@@ -6,6 +6,7 @@
 //! - [`process`]: one delivery end to end: parking, idempotency, pipeline, ack.
 //! - [`idempotency`]: the dedupe record and its crash cases.
 //! - [`pipeline`]: the steps an event goes through.
+//! - [`signals`]: deterministic handoff detectors that run before the LLM.
 //! - [`failure`]: retry tiers and the dead-letter queue, with history.
 //! - [`dlq`]: the operator's DLQ commands.
 //! - [`admin`]: health, readiness and metrics.
@@ -21,6 +22,7 @@ pub mod leases;
 pub mod partitions;
 pub mod pipeline;
 pub mod process;
+pub mod signals;
 
 use std::sync::Arc;
 

@@ -1,0 +1,1 @@
+//! Deterministic handoff signals (being written).
