@@ -125,7 +125,10 @@ impl Publisher {
                 return Ok(pool.channels[i].clone());
             }
         }
-        self.reconnect().await?;
+        if let Err(e) = self.reconnect().await {
+            tracing::warn!(error = %e, "broker connection failed");
+            return Err(e);
+        }
         Box::pin(self.channel()).await
     }
 

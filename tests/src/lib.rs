@@ -137,6 +137,11 @@ impl TestEnv {
         self
     }
 
+    /// The configuration variables of this environment.
+    pub fn vars(&self) -> &HashMap<String, String> {
+        &self.vars
+    }
+
     pub fn config(&self) -> Config {
         Config::from_lookup(|k| self.vars.get(k).cloned()).expect("test configuration")
     }

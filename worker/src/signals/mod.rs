@@ -1,1 +1,210 @@
-//! Deterministic handoff signals (being written).
+//! Deterministic handoff signals: cheap detectors that run on every inbound customer
+//! message before the LLM and decide whether a human must take over.
+//!
+//! Each detector is pure (no I/O, no clock, no randomness), costs microseconds (patterns and
+//! tables are compiled once, on first use, in `LazyLock`s), and records its evidence: the
+//! phrase or cues that made it fire. Detectors never fail; bad configuration is rejected by
+//! [`SignalConfig::from_lookup`] before any message is seen.
+//!
+//! | reason (contract string) | fires when | module |
+//! | --- | --- | --- |
+//! | `customer_asked` | an explicit, non-negated ask for a person (en/es/pt/fr/de) | `explicit` |
+//! | `sensitive` | financial dispute/fraud, medical harm, legal threat or data-rights request | `sensitive` |
+//! | `frustration` | lexicon negativity x intensity cues reaches the threshold | `frustration` |
+//! | `keyword` | a configured keyword/phrase appears as whole words | `keywords` |
+//! | `repeated_failure` | unresolved AI turns reach the threshold, or the customer repeats a message | `repeat` |
+//!
+//! [`detect`] returns every signal that fires, strongest (highest score) first; [`decide`]
+//! returns the single one to act on by **fixed priority**, not by score:
+//! `customer_asked > sensitive > frustration > keyword > repeated_failure`. An explicit ask
+//! is always honoured; safety topics come next because they need a human whatever the mood.
+//!
+//! # Environment (read by [`SignalConfig::from_lookup`])
+//! - `HANDOFF_DISABLE`: comma-separated reasons to switch off, e.g. `frustration,keyword`.
+//! - `HANDOFF_KEYWORDS`: comma-separated keywords or phrases (case and accents ignored).
+//! - `HANDOFF_FRUSTRATION_THRESHOLD`: number in (0, 1], default `0.5`.
+//! - `HANDOFF_SENSITIVE_CATEGORIES`: comma-separated subset of `financial,medical,legal` (default all).
+//! - `HANDOFF_REPEAT_TURNS`: integer >= 1, unresolved AI turns that trigger `repeated_failure`, default `2`.
+//! - `HANDOFF_REPEAT_SIMILARITY`: number in (0, 1], token Jaccard for a near-repeat, default `0.8`.
+
+mod config;
+mod cues;
+mod explicit;
+mod frustration;
+mod keywords;
+mod lang;
+pub mod normalize;
+mod repeat;
+mod sensitive;
+mod vader;
+
+pub use config::{Category, SignalConfig};
+
+use serde::{Deserialize, Serialize};
+
+/// Why a human should take over. The snake_case strings are a contract (memory metadata).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    CustomerAsked,
+    Keyword,
+    Frustration,
+    Sensitive,
+    RepeatedFailure,
+}
+
+impl Reason {
+    pub const ALL: [Reason; 5] = [
+        Reason::CustomerAsked,
+        Reason::Keyword,
+        Reason::Frustration,
+        Reason::Sensitive,
+        Reason::RepeatedFailure,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Reason::CustomerAsked => "customer_asked",
+            Reason::Keyword => "keyword",
+            Reason::Frustration => "frustration",
+            Reason::Sensitive => "sensitive",
+            Reason::RepeatedFailure => "repeated_failure",
+        }
+    }
+
+    /// Parses the contract string.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Rank used by [`decide`]; lower wins.
+    pub fn priority(&self) -> u8 {
+        match self {
+            Reason::CustomerAsked => 0,
+            Reason::Sensitive => 1,
+            Reason::Frustration => 2,
+            Reason::Keyword => 3,
+            Reason::RepeatedFailure => 4,
+        }
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One detector firing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signal {
+    pub reason: Reason,
+    /// What matched: the phrase, keyword or cues (normalised text).
+    pub evidence: String,
+    /// Confidence in 0..1.
+    pub score: f32,
+}
+
+impl Signal {
+    fn new(reason: Reason, evidence: impl Into<String>, score: f32) -> Self {
+        Self {
+            reason,
+            evidence: evidence.into(),
+            score: score.clamp(0.0, 1.0),
+        }
+    }
+}
+
+/// What the detectors know about the conversation besides the current message.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// Previous customer messages, oldest first, NOT including the current one.
+    pub recent_customer_texts: &'a [String],
+    /// Consecutive AI turns the customer did not accept as resolving.
+    pub unresolved_ai_turns: u32,
+}
+
+/// Every signal that fires for `text`, strongest (highest score) first; ties by priority.
+pub fn detect(config: &SignalConfig, text: &str, cx: &Context) -> Vec<Signal> {
+    let norm = normalize::normalize(text);
+    let on = |r| config.is_enabled(r);
+    let mut out: Vec<Signal> = [
+        on(Reason::CustomerAsked)
+            .then(|| explicit::detect(&norm))
+            .flatten(),
+        on(Reason::Sensitive)
+            .then(|| sensitive::detect(config, &norm))
+            .flatten(),
+        on(Reason::Frustration)
+            .then(|| frustration::detect(config, &norm, cx))
+            .flatten(),
+        on(Reason::Keyword)
+            .then(|| keywords::detect(config, &norm))
+            .flatten(),
+        on(Reason::RepeatedFailure)
+            .then(|| repeat::detect(config, &norm, cx))
+            .flatten(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.reason.priority().cmp(&b.reason.priority()))
+    });
+    out
+}
+
+/// The signal to act on, by fixed priority (see the module doc), or `None`: let the AI answer.
+pub fn decide(config: &SignalConfig, text: &str, cx: &Context) -> Option<Signal> {
+    detect(config, text, cx)
+        .into_iter()
+        .min_by_key(|s| s.reason.priority())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decide_default(text: &str) -> Option<Reason> {
+        decide(&SignalConfig::default(), text, &Context::default()).map(|s| s.reason)
+    }
+
+    #[test]
+    fn reason_strings_are_the_contract() {
+        for r in Reason::ALL {
+            assert_eq!(Reason::parse(r.as_str()), Some(r));
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn explicit_ask_beats_frustration() {
+        let text = "This is RIDICULOUS!!! Let me talk to a human";
+        let all = detect(&SignalConfig::default(), text, &Context::default());
+        assert!(all.iter().any(|s| s.reason == Reason::Frustration));
+        assert_eq!(decide_default(text), Some(Reason::CustomerAsked));
+    }
+
+    #[test]
+    fn routine_message_is_left_to_the_ai() {
+        assert_eq!(decide_default("Do you accept card payments?"), None);
+        assert_eq!(decide_default(""), None);
+    }
+
+    #[test]
+    fn disabled_detector_does_not_fire() {
+        let config = SignalConfig {
+            disabled: vec![Reason::CustomerAsked],
+            ..Default::default()
+        };
+        assert_eq!(
+            decide(&config, "I want to talk to a human", &Context::default()),
+            None
+        );
+    }
+}

@@ -1,0 +1,181 @@
+//! Detector configuration: defaults and parsing from `HANDOFF_*` variables.
+//!
+//! Parsing is strict: an unknown reason or category, or a number out of range, is an
+//! error naming the variable, so a typo cannot silently disable a detector. Unset or
+//! empty variables keep the default. The variables are listed in the module doc of
+//! [`crate::signals`].
+
+use super::Reason;
+
+/// Sensitive-topic categories that can be switched on and off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Category {
+    Financial,
+    Medical,
+    Legal,
+}
+
+impl Category {
+    pub const ALL: [Category; 3] = [Category::Financial, Category::Medical, Category::Legal];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Category::Financial => "financial",
+            Category::Medical => "medical",
+            Category::Legal => "legal",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// What the detectors do; see the module doc of [`crate::signals`] for each knob.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignalConfig {
+    /// Detectors switched off (`HANDOFF_DISABLE`).
+    pub disabled: Vec<Reason>,
+    /// Business keywords/phrases, matched whole-word after normalisation (`HANDOFF_KEYWORDS`).
+    pub keywords: Vec<String>,
+    /// Frustration score (0..1) at which the detector fires (`HANDOFF_FRUSTRATION_THRESHOLD`).
+    pub frustration_threshold: f32,
+    /// Sensitive categories checked (`HANDOFF_SENSITIVE_CATEGORIES`).
+    pub sensitive_categories: Vec<Category>,
+    /// Unresolved AI turns that trigger `repeated_failure` (`HANDOFF_REPEAT_TURNS`).
+    pub repeat_turns: u32,
+    /// Token Jaccard similarity at which a message counts as a repeat (`HANDOFF_REPEAT_SIMILARITY`).
+    pub repeat_similarity: f32,
+}
+
+impl Default for SignalConfig {
+    fn default() -> Self {
+        Self {
+            disabled: Vec::new(),
+            keywords: Vec::new(),
+            frustration_threshold: 0.5,
+            sensitive_categories: Category::ALL.to_vec(),
+            repeat_turns: 2,
+            repeat_similarity: 0.8,
+        }
+    }
+}
+
+fn list(raw: &str) -> impl Iterator<Item = &str> {
+    raw.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn unit_interval(name: &str, raw: &str) -> Result<f32, String> {
+    match raw.trim().parse::<f32>() {
+        Ok(v) if v > 0.0 && v <= 1.0 => Ok(v),
+        _ => Err(format!("{name}: expected a number in (0, 1], got {raw:?}")),
+    }
+}
+
+impl SignalConfig {
+    /// Whether the detector for `reason` runs.
+    pub fn is_enabled(&self, reason: Reason) -> bool {
+        !self.disabled.contains(&reason)
+    }
+
+    /// Builds a config from `HANDOFF_*` variables looked up through `get` (e.g. `std::env::var(..).ok()`).
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
+        let mut c = Self::default();
+        let get = |name: &str| get(name).filter(|v| !v.trim().is_empty());
+        if let Some(raw) = get("HANDOFF_DISABLE") {
+            for item in list(&raw) {
+                let r = Reason::parse(&item.to_lowercase())
+                    .ok_or_else(|| format!("HANDOFF_DISABLE: unknown reason {item:?}"))?;
+                c.disabled.push(r);
+            }
+        }
+        if let Some(raw) = get("HANDOFF_KEYWORDS") {
+            c.keywords = list(&raw).map(str::to_owned).collect();
+        }
+        if let Some(raw) = get("HANDOFF_FRUSTRATION_THRESHOLD") {
+            c.frustration_threshold = unit_interval("HANDOFF_FRUSTRATION_THRESHOLD", &raw)?;
+        }
+        if let Some(raw) = get("HANDOFF_SENSITIVE_CATEGORIES") {
+            c.sensitive_categories = list(&raw)
+                .map(|s| {
+                    Category::parse(&s.to_lowercase()).ok_or_else(|| {
+                        format!("HANDOFF_SENSITIVE_CATEGORIES: unknown category {s:?}")
+                    })
+                })
+                .collect::<Result<_, _>>()?;
+        }
+        if let Some(raw) = get("HANDOFF_REPEAT_TURNS") {
+            c.repeat_turns = match raw.trim().parse::<u32>() {
+                Ok(n) if n >= 1 => n,
+                _ => {
+                    return Err(format!(
+                        "HANDOFF_REPEAT_TURNS: expected an integer >= 1, got {raw:?}"
+                    ));
+                }
+            };
+        }
+        if let Some(raw) = get("HANDOFF_REPEAT_SIMILARITY") {
+            c.repeat_similarity = unit_interval("HANDOFF_REPEAT_SIMILARITY", &raw)?;
+        }
+        Ok(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn lookup(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let m: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k| m.get(k).cloned()
+    }
+
+    #[test]
+    fn empty_lookup_is_default() {
+        assert_eq!(
+            SignalConfig::from_lookup(|_| None).unwrap(),
+            SignalConfig::default()
+        );
+    }
+
+    #[test]
+    fn parses_every_variable() {
+        let c = SignalConfig::from_lookup(lookup(&[
+            ("HANDOFF_DISABLE", "frustration, Keyword"),
+            ("HANDOFF_KEYWORDS", "wholesale, bulk order,"),
+            ("HANDOFF_FRUSTRATION_THRESHOLD", "0.7"),
+            ("HANDOFF_SENSITIVE_CATEGORIES", "legal,medical"),
+            ("HANDOFF_REPEAT_TURNS", "3"),
+            ("HANDOFF_REPEAT_SIMILARITY", "0.9"),
+        ]))
+        .unwrap();
+        assert_eq!(c.disabled, vec![Reason::Frustration, Reason::Keyword]);
+        assert!(!c.is_enabled(Reason::Keyword) && c.is_enabled(Reason::Sensitive));
+        assert_eq!(c.keywords, vec!["wholesale", "bulk order"]);
+        assert_eq!(c.frustration_threshold, 0.7);
+        assert_eq!(
+            c.sensitive_categories,
+            vec![Category::Legal, Category::Medical]
+        );
+        assert_eq!((c.repeat_turns, c.repeat_similarity), (3, 0.9));
+    }
+
+    #[test]
+    fn rejects_bad_values() {
+        for (k, v) in [
+            ("HANDOFF_DISABLE", "frustrated"),
+            ("HANDOFF_FRUSTRATION_THRESHOLD", "1.5"),
+            ("HANDOFF_FRUSTRATION_THRESHOLD", "high"),
+            ("HANDOFF_SENSITIVE_CATEGORIES", "tax"),
+            ("HANDOFF_REPEAT_TURNS", "0"),
+            ("HANDOFF_REPEAT_SIMILARITY", "0"),
+        ] {
+            let err = SignalConfig::from_lookup(lookup(&[(k, v)])).unwrap_err();
+            assert!(err.starts_with(k), "{err}");
+        }
+    }
+}

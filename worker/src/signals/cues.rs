@@ -1,0 +1,305 @@
+//! Hand-curated frustration cue lists (not a sentiment lexicon): complaint phrases for
+//! es/pt/fr/de plus English idioms VADER scores wrongly or not at all ("are you kidding",
+//! "this is a joke", "sick of"), profanity, and repetition markers ("again",
+//! "third time", "sigue sin", "toujours pas", "schon wieder"). Weights are cue strengths
+//! in 0..1 chosen by hand, stated as such. Phrases are written normalised (lowercase, no
+//! diacritics, apostrophes as spaces). Matching is whole-word; never fails.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Complaint phrases, by language, with their cue weight.
+const COMPLAINTS: &[(&str, f32)] = &[
+    // English idioms
+    ("are you kidding", 0.6),
+    ("you kidding me", 0.6),
+    ("this is a joke", 0.6),
+    ("a joke", 0.4),
+    ("sick of", 0.6),
+    ("sick and tired", 0.7),
+    ("had enough", 0.6),
+    ("waste of time", 0.6),
+    ("what the hell", 0.6),
+    ("unacceptable", 0.6),
+    ("ridiculous", 0.5),
+    ("never again", 0.5),
+    ("fed up", 0.6),
+    ("useless", 0.5),
+    ("garbage", 0.5),
+    ("rubbish", 0.5),
+    ("worst", 0.5),
+    // Spanish
+    ("harto", 0.7),
+    ("harta", 0.7),
+    ("pesimo", 0.7),
+    ("pesima", 0.7),
+    ("que verguenza", 0.6),
+    ("verguenza", 0.5),
+    ("desastre", 0.6),
+    ("indignante", 0.7),
+    ("inaceptable", 0.7),
+    ("inadmisible", 0.7),
+    ("una burla", 0.6),
+    ("no sirve para nada", 0.6),
+    ("molesto", 0.5),
+    ("molesta", 0.5),
+    ("enojado", 0.6),
+    ("enojada", 0.6),
+    ("enfadado", 0.6),
+    ("enfadada", 0.6),
+    ("furioso", 0.7),
+    ("furiosa", 0.7),
+    ("nadie me responde", 0.5),
+    ("nadie responde", 0.5),
+    ("mal servicio", 0.6),
+    ("horrible", 0.6),
+    ("ridiculo", 0.5),
+    ("vergonzoso", 0.6),
+    ("que rabia", 0.6),
+    ("rabia", 0.5),
+    ("cabreado", 0.7),
+    ("cabreada", 0.7),
+    ("basura", 0.6),
+    ("nunca mas", 0.5),
+    ("una porqueria", 0.6),
+    ("decepcionado", 0.5),
+    ("decepcionada", 0.5),
+    ("cansado de", 0.5),
+    ("cansada de", 0.5),
+    // Portuguese
+    ("absurdo", 0.6),
+    ("pessimo", 0.7),
+    ("pessima", 0.7),
+    ("palhacada", 0.7),
+    ("que vergonha", 0.6),
+    ("vergonha", 0.5),
+    ("ninguem resolve", 0.6),
+    ("ninguem responde", 0.5),
+    ("irritado", 0.6),
+    ("irritada", 0.6),
+    ("saco cheio", 0.7),
+    ("revoltado", 0.7),
+    ("revoltada", 0.7),
+    ("horrivel", 0.6),
+    ("decepcionante", 0.5),
+    ("descaso", 0.6),
+    ("falta de respeito", 0.7),
+    ("inaceitavel", 0.7),
+    ("cansado de esperar", 0.6),
+    ("cansada de esperar", 0.6),
+    ("que raiva", 0.6),
+    ("raiva", 0.5),
+    ("lixo", 0.6),
+    ("nunca mais", 0.5),
+    ("estressado", 0.5),
+    ("estressada", 0.5),
+    ("uma porcaria", 0.6),
+    // French
+    ("inadmissible", 0.7),
+    ("inacceptable", 0.7),
+    ("en ai marre", 0.7),
+    ("marre", 0.6),
+    ("service nul", 0.7),
+    ("c est nul", 0.6),
+    ("decu", 0.5),
+    ("decue", 0.5),
+    ("honteux", 0.6),
+    ("honte", 0.5),
+    ("scandaleux", 0.7),
+    ("enerve", 0.6),
+    ("enervee", 0.6),
+    ("agace", 0.5),
+    ("furieux", 0.7),
+    ("furieuse", 0.7),
+    ("lamentable", 0.6),
+    ("ridicule", 0.5),
+    ("n importe quoi", 0.6),
+    ("catastrophique", 0.6),
+    ("en colere", 0.6),
+    ("colere", 0.5),
+    ("ras le bol", 0.7),
+    ("plus jamais", 0.5),
+    ("minable", 0.6),
+    // German
+    ("frechheit", 0.7),
+    ("unverschamt", 0.7),
+    ("sauer", 0.5),
+    ("verargert", 0.6),
+    ("wutend", 0.7),
+    ("zumutung", 0.7),
+    ("katastrophe", 0.6),
+    ("katastrophal", 0.6),
+    ("enttauscht", 0.5),
+    ("lacherlich", 0.5),
+    ("es reicht", 0.6),
+    ("nase voll", 0.7),
+    ("schlechter service", 0.6),
+    ("miserabel", 0.6),
+    ("skandal", 0.6),
+    ("unmoglich", 0.4),
+    ("genervt", 0.6),
+    ("nervt", 0.5),
+    ("stinksauer", 0.8),
+    ("wut", 0.6),
+    ("argert mich", 0.6),
+    ("nie wieder", 0.5),
+    ("schrott", 0.6),
+];
+
+/// Profanity (all languages); treated as a strong complaint cue.
+const PROFANITY: &[&str] = &[
+    "fuck",
+    "fucking",
+    "fucked",
+    "shit",
+    "bullshit",
+    "wtf",
+    "ffs",
+    "crap",
+    "damn",
+    "damn it",
+    "bloody hell",
+    "pissed",
+    "mierda",
+    "joder",
+    "carajo",
+    "puta",
+    "me cago",
+    "merda",
+    "porra",
+    "caralho",
+    "merde",
+    "putain",
+    "bordel",
+    "scheisse",
+    "scheiss",
+    "verdammt",
+    "mist",
+];
+
+/// Repetition markers: the problem persists or the customer is writing again.
+const REPETITION: &[&str] = &[
+    "again",
+    "second time",
+    "third time",
+    "2nd time",
+    "3rd time",
+    "3 times",
+    "three times",
+    "still not",
+    "still no",
+    "still hasnt",
+    "still havent",
+    "still waiting",
+    "still doesnt",
+    "still isnt",
+    "keep getting",
+    "how many times",
+    "already told",
+    "already asked",
+    "otra vez",
+    "de nuevo",
+    "segunda vez",
+    "tercera vez",
+    "sigue sin",
+    "todavia no",
+    "aun no",
+    "cuantas veces",
+    "de novo",
+    "outra vez",
+    "terceira vez",
+    "ainda nao",
+    "continua sem",
+    "quantas vezes",
+    "encore une fois",
+    "a nouveau",
+    "deuxieme fois",
+    "troisieme fois",
+    "toujours pas",
+    "toujours rien",
+    "combien de fois",
+    "schon wieder",
+    "wieder",
+    "zum zweiten mal",
+    "zum dritten mal",
+    "immer noch nicht",
+    "immer noch kein",
+    "noch immer nicht",
+    "wie oft",
+    "still nothing",
+    "and nothing",
+    "nothing yet",
+];
+
+fn alternation(phrases: impl Iterator<Item = &'static str>) -> Regex {
+    let alts: Vec<String> = phrases.map(regex::escape).collect();
+    Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).expect("cue lists are valid regex")
+}
+
+static COMPLAINT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut phrases: Vec<&'static str> = COMPLAINTS.iter().map(|c| c.0).collect();
+    // Longest first so "service nul" wins over "nul".
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    alternation(phrases.into_iter())
+});
+static COMPLAINT_WEIGHT: LazyLock<HashMap<&'static str, f32>> =
+    LazyLock::new(|| COMPLAINTS.iter().copied().collect());
+static PROFANITY_RE: LazyLock<Regex> = LazyLock::new(|| alternation(PROFANITY.iter().copied()));
+static REPETITION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut phrases = REPETITION.to_vec();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    alternation(phrases.into_iter())
+});
+
+/// Cue weight of profanity.
+pub const PROFANITY_WEIGHT: f32 = 0.6;
+
+/// Complaint and profanity cues found in normalised text, with their weights.
+pub fn complaints(full: &str) -> Vec<(&str, f32)> {
+    let mut out: Vec<(&str, f32)> = COMPLAINT_RE
+        .find_iter(full)
+        .map(|m| {
+            (
+                m.as_str(),
+                COMPLAINT_WEIGHT.get(m.as_str()).copied().unwrap_or(0.5),
+            )
+        })
+        .collect();
+    out.extend(
+        PROFANITY_RE
+            .find_iter(full)
+            .map(|m| (m.as_str(), PROFANITY_WEIGHT)),
+    );
+    out
+}
+
+/// The first repetition marker in normalised text.
+pub fn repetition(full: &str) -> Option<&str> {
+    REPETITION_RE.find(full).map(|m| m.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_cues_whole_word_longest_first() {
+        assert_eq!(
+            complaints("service nul vraiment decu"),
+            vec![("service nul", 0.7), ("decu", 0.5)]
+        );
+        assert!(complaints("nulle part ailleurs").is_empty());
+        assert!(complaints("annul my order").is_empty());
+        assert_eq!(
+            repetition("ich schreibe zum dritten mal"),
+            Some("zum dritten mal")
+        );
+        assert_eq!(repetition("againstthewind"), None);
+        assert_eq!(
+            complaints("what the fuck"),
+            vec![("fuck", PROFANITY_WEIGHT)]
+        );
+    }
+}

@@ -1,0 +1,228 @@
+//! `customer_asked`: the customer explicitly asks for a person (en, es, pt, fr, de).
+//!
+//! Matching runs clause by clause on normalised text (see [`super::normalize`]) against
+//! request frames: a request verb followed by a human noun ("talk to an agent", "pásame con
+//! un asesor", "mit einem Mitarbeiter sprechen"), transfer/connect frames, "I want a human",
+//! and clauses that are nothing but a human noun ("human please", "operator"). A human noun
+//! alone is never enough ("my travel agent said", "a human-sized box"), possessives do not
+//! count ("talk to my wife"), and a negator in the four tokens before the frame, in the same
+//! clause, cancels it ("I don't want to talk to a person"). "can't"/"won't" are not
+//! negators: "why can't I speak to a person" is an ask. Never fails; the patterns are
+//! constants checked by the tests.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::normalize::Normalized;
+use super::{Reason, Signal};
+
+const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|support|team|colleague|boss)";
+const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your) )?(?:(?:real|actual|live|human|proper) )?";
+const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna) )?(?:(?:verdadero|verdadera) )?(?:persona|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable)";
+const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:pessoa|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante)";
+const FR_NOUN: &str = "(?:(?:un|une|le|la|l) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|manager|service client)";
+const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|berater|beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|jemandem|jemanden|jemand)";
+
+/// Request frames; `{EN}` etc. are replaced by the noun groups above.
+const FRAMES: &[&str] = &[
+    // English
+    r"\b(?:talk|speak|chat|communicate)(?: \w+)? (?:to|with) {EN_DET}{EN}\b",
+    r"\b(?:transfer|connect|put|pass|forward|redirect|switch|hand) me (?:\w+ ){0,2}?(?:to|with|through to|over to|on to) {EN_DET}{EN}\b",
+    r"\bescalate\b",
+    r"\b(?:i|we) (?:want|need|would like|wanna|demand|request|prefer) (?:to (?:have|get|see) )?(?:a|an|some|the) (?:(?:real|actual|live|human) )?(?:person|human|human being|agent|representative|rep|manager|supervisor|operator|human agent|live agent|staff member)\b",
+    r"\bget me (?:(?:a|an|the) )?(?:(?:real|actual|live|human) )?(?:person|human|agent|representative|rep|manager|supervisor|someone|somebody|operator)\b",
+    r"\b(?:is there|are there|do you have|have you got) (?:(?:a|an|any|some) )?(?:(?:real|actual|live) )?(?:person|human|humans|people|agent|someone|somebody|anyone|anybody|staff|representative) (?:\w+ )?(?:i|we) (?:can|could|may) (?:\w+ )?(?:talk|speak|chat)\b",
+    r"\b(?:can|could|may) (?:i|we) (?:have|get) (?:a|an|some) (?:(?:real|actual|live) )?(?:person|human|agent|representative|operator)\b",
+    r"\b(?:staff member|member of staff|agent|representative|manager|supervisor|someone|somebody|human) (?:\w+ )?(?:call|ring|phone) me\b",
+    r"\b(?:someone|somebody|anyone) (?:real|human)\b",
+    r"\b(?:human|person|agent|someone) (?:to )?take over\b",
+    r"\b(?:need|want|request|prefer|get|like) (?:a |some )?(?:human|real|live|personal) (?:help|support|assistance|agent|person|being|contact)\b",
+    r"\b(?:call|callback|call back|phone call|ring) from (?:one of |someone (?:from|on|in) )?(?:your|a|an|the) (?:staff|agents?|team|person|human|representatives?|employees?|colleagues?)\b",
+    r"\b(?:get|have|request|arrange|book|want|need) a (?:call ?back|callback)\b",
+    r"\b(?:prefer|rather|like|love|keep|try|trying|tried|insist on|insisting on)(?: \w+)? (?:talking|speaking|chatting) (?:to|with) {EN_DET}{EN}\b",
+    // Spanish
+    r"\b(?:hablar|platicar|conversar|chatear) con {ES}\b",
+    r"\b(?:pasame|pasenme|paseme|ponme|ponganme|pongame|comunicame|comuniquenme|comuniqueme|transfiereme|transfieranme|derivame|contactame) (?:con|a) {ES}\b",
+    r"\b(?:comunicar|comunicarme|transferir|transferirme|pasar|pasarme|derivar|derivarme|poner|ponerme|contactar) (?:me )?(?:con|a) {ES}\b",
+    r"\bque me atienda {ES}\b",
+    r"\b(?:hay|tienen) (?:(?:alguna|algun) )?(?:persona|humano|alguien|asesor|agente)(?: \w+){0,4} (?:hablar|atender|atienda)\b",
+    r"\b(?:quiero|necesito|quisiera|prefiero) (?:a )?(?:(?:un|una) )?(?:persona|humano|asesor|agente|operador|atencion humana|atencion personalizada)\b",
+    r"\b(?:alguien|una persona|un humano) (?:de verdad|real)\b",
+    // Portuguese
+    r"\b(?:falar|conversar|ser atendido|ser atendida) (?:com|por) {PT}\b",
+    r"\b(?:passa|passe|transfere|transfira|encaminha|encaminhe|coloca|coloque|bota) (?:me )?(?:para|pra|pro|com|ao|a) {PT}\b",
+    r"\b(?:chama|chame|chamar) (?:um|uma|o|a|algum) (?:atendente|pessoa|humano|gerente|responsavel)\b",
+    r"\bme (?:passar|transferir|encaminhar|colocar|passa|passe|transfere|transfira|encaminha|coloca) (?:para|pra|pro|com|ao|a|em contato com) {PT}\b",
+    r"\b(?:quero|preciso de|preciso|gostaria de) (?:(?:um|uma) )?(?:pessoa|humano|atendente|atendimento humano|suporte humano|atendente humano)\b",
+    r"\b(?:alguem|uma pessoa|um humano) (?:de verdade|real)\b",
+    r"\b(?:tem|ha|existe) (?:algum|alguma|um|uma) (?:atendente|pessoa|humano)(?: humano)? disponivel\b",
+    // French
+    r"\bparler (?:a|avec) {FR}\b",
+    r"\b(?:passez|passe|transferez|mettez) moi (?:(?:a|avec|vers) )?{FR}\b",
+    r"\bme (?:transferer|transferez|passer|passez|rediriger) (?:a|vers|avec) {FR}\b",
+    r"\ben (?:relation|contact) avec\b",
+    r"\bavoir (?:quelqu un|un conseiller|une personne|un humain) (?:au telephone|en ligne)\b",
+    r"\b(?:je veux|je voudrais|je souhaite|j aimerais) (?:un|une) (?:conseiller|humain|personne|agent)\b",
+    r"\b(?:avoir|joindre|contacter) (?:un|une) (?:conseiller|conseillere|humain|agent|operateur|operatrice|vraie personne|personne reelle)\b",
+    r"\bquelqu un de (?:reel|vrai)\b",
+    // German
+    r"\bmit (?:jemandem|{DE})(?: \w+){0,4} (?:sprechen|reden|telefonieren|chatten|verbunden)\b",
+    r"\b(?:verbinden|verbindet|verbinde|leiten|stellen) (?:sie |du )?(?:mich )?(?:\w+ ){0,2}?(?:mit|an|zu) {DE}\b",
+    r"\b(?:an|mit|zu) {DE} (?:weiterleiten|verbinden|durchstellen|weitergeben)\b",
+    r"\b{DE} (?:\w+ )?(?:zuruckrufen|zurueckrufen|anrufen)\b",
+    r"\b(?:mochte|moechte|will|brauche|hatte|haette|wurde) (?:gern |gerne |bitte )?(?:einen|eine|einem) (?:\w+en )?(?:mitarbeiter|mitarbeiterin|menschen|ansprechpartner|ansprechpartnerin|berater|beraterin)\b",
+    r"\bgibt es (?:einen|eine|jemanden)(?: \w+)? (?:mitarbeiter|mitarbeiterin|menschen|ansprechpartner|berater)\b",
+];
+
+static FRAME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let joined = FRAMES
+        .iter()
+        .map(|f| {
+            let f = f
+                .replace("{EN_DET}", EN_DET)
+                .replace("{EN}", EN_NOUN)
+                .replace("{ES}", ES_NOUN)
+                .replace("{PT}", PT_NOUN)
+                .replace("{FR}", FR_NOUN)
+                .replace("{DE}", DE_NOUN);
+            format!("(?:{f})")
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&joined).expect("explicit-ask frames are valid regex")
+});
+
+/// Tokens that cancel a following frame in the same clause.
+const NEGATORS: &[&str] = &[
+    "dont", "not", "never", "no", "without", "nao", "nunca", "sem", "sin", "ne", "pas", "jamais",
+    "sans", "nicht", "kein", "keine", "keinen", "keinem", "nie",
+];
+
+/// Words dropped before checking whether a clause is only a human noun.
+const FILLER: &[&str] = &[
+    "please", "pls", "plz", "now", "asap", "thanks", "thank", "you", "hi", "hello", "a", "an",
+    "the", "real", "actual", "live", "por", "favor", "porfa", "porfavor", "ya", "hola", "un",
+    "una", "de", "verdad", "agora", "ola", "oi", "um", "uma", "svp", "stp", "s", "il", "vous",
+    "plait", "bonjour", "une", "vrai", "vraie", "bitte", "jetzt", "sofort", "hallo", "einen",
+    "ein", "eine", "echten", "echter", "echte",
+];
+
+const LONE_NOUNS: &[&str] = &[
+    "human",
+    "person",
+    "agent",
+    "operator",
+    "representative",
+    "human agent",
+    "live agent",
+    "someone",
+    "human help",
+    "human support",
+    "human assistance",
+    "customer service",
+    "humano",
+    "persona",
+    "asesor",
+    "agente",
+    "operador",
+    "atencion humana",
+    "pessoa",
+    "atendente",
+    "atendimento humano",
+    "atendente humano",
+    "suporte humano",
+    "humain",
+    "personne",
+    "conseiller",
+    "mensch",
+    "menschen",
+    "mitarbeiter",
+    "berater",
+];
+
+fn negated(clause: &str, start: usize) -> bool {
+    clause[..start]
+        .split(' ')
+        .rev()
+        .filter(|t| !t.is_empty())
+        .take(4)
+        .any(|t| NEGATORS.contains(&t))
+}
+
+fn lone_noun(clause: &str) -> bool {
+    let rest: Vec<&str> = clause.split(' ').filter(|t| !FILLER.contains(t)).collect();
+    !rest.is_empty() && LONE_NOUNS.contains(&rest.join(" ").as_str())
+}
+
+/// Fires on the first non-negated request frame, or on a clause that is only a human noun.
+pub fn detect(norm: &Normalized) -> Option<Signal> {
+    for clause in &norm.clauses {
+        if let Some(m) = FRAME_RE
+            .find_iter(clause)
+            .find(|m| !negated(clause, m.start()))
+        {
+            return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.95));
+        }
+        if lone_noun(clause) {
+            return Some(Signal::new(Reason::CustomerAsked, clause.as_str(), 0.85));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::normalize::normalize;
+    use super::*;
+
+    fn asks(text: &str) -> bool {
+        detect(&normalize(text)).is_some()
+    }
+
+    #[test]
+    fn asks_in_five_languages_with_accents_and_case() {
+        for t in [
+            "Can I speak to a real person?",
+            "PÁSAME CON UN ASESOR",
+            "quero falar com um atendente",
+            "Je veux parler à un conseiller",
+            "Ich möchte mit einem Mitarbeiter sprechen",
+            "ich moechte mit einem Mitarbeiter sprechen",
+            "human please",
+        ] {
+            assert!(asks(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn negation_cancels_the_ask_but_cant_does_not() {
+        assert!(!asks("I don't want to talk to a person, just the link"));
+        assert!(!asks("Ich brauche keinen Mitarbeiter"));
+        assert!(!asks("no quiero hablar con una persona"));
+        assert!(asks("why can't I speak to an actual person??"));
+        assert!(asks("Não quero falar com robô, quero uma pessoa"));
+    }
+
+    #[test]
+    fn mentions_are_not_asks() {
+        for t in [
+            "I asked my agent",
+            "my travel agent said so",
+            "a human-sized box",
+            "the agent of change",
+            "I'll talk to my wife",
+        ] {
+            assert!(!asks(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn evidence_is_the_matched_frame() {
+        let s = detect(&normalize(
+            "Hi! Could you put me through to someone from sales?",
+        ))
+        .unwrap();
+        assert_eq!(s.evidence, "put me through to someone");
+    }
+}

@@ -1,0 +1,154 @@
+//! `frustration`: negativity from a real lexicon and curated cues, amplified by intensity.
+//!
+//! - **Negativity** (0..1) combines, as independent evidence `1 - Π(1 - p)`:
+//!   the negative part of the VADER compound score ([`super::vader`], only when the
+//!   language guess is English or unknown: never on German "war"/"die" or Spanish "sin"), each complaint/profanity cue ([`super::cues`]), and angry emoji (0.4 each).
+//! - **Intensity** adds: a repetition marker ("again", "third time", "sigue sin": +0.25),
+//!   shouted words (3+ letters, common acronyms like FYI/VAT excluded: +0.1 each, up to 3), `!!`/`?!` runs (+0.15 each, up to 2), and recent
+//!   customer messages that were themselves complaints (+0.15 each, up to 2).
+//! - **Score** = `max(negativity x (1 + intensity), typography)`, where typography (caps and
+//!   `!!` runs alone, up to 0.6) lets pure shouting count. Clearly positive messages
+//!   (compound > 0.3, no complaint cue) score 0, so "AMAZING, thank you!!!" never fires.
+//!
+//! The detector fires when the score reaches `frustration_threshold`. Never fails.
+
+use super::cues;
+use super::lang::{self, Lang};
+use super::normalize::{Normalized, normalize};
+use super::vader;
+use super::{Context, Reason, Signal, SignalConfig};
+
+const EMOJI_WEIGHT: f32 = 0.4;
+const REPEAT_BOOST: f32 = 0.25;
+const CAPS_BOOST: f32 = 0.1;
+const RUN_BOOST: f32 = 0.15;
+const CONTEXT_BOOST: f32 = 0.15;
+/// Negativity at which a previous message counts as a complaint.
+const CONTEXT_COMPLAINT: f32 = 0.3;
+/// How many previous messages are looked at.
+const CONTEXT_WINDOW: usize = 3;
+/// Capitalised abbreviations that are not shouting.
+const ACRONYMS: &[&str] = &[
+    "fyi", "asap", "eta", "vat", "pdf", "sms", "usb", "faq", "atm", "gps", "iban", "sku", "url",
+    "usa", "nif", "dni", "cpf", "cnpj", "rib", "tva", "iva", "mwst", "dhl", "ups", "fedex", "lol",
+    "omg", "btw", "xxl", "uk", "eu",
+];
+
+/// Negativity of one message and what produced it.
+struct Negativity {
+    value: f32,
+    compound: f32,
+    cues: Vec<String>,
+}
+
+fn negativity(norm: &Normalized) -> Negativity {
+    let compound = match lang::guess(norm) {
+        Lang::En | Lang::Unknown => vader::compound(norm),
+        _ => 0.0,
+    };
+    let found = cues::complaints(&norm.full);
+    let mut keep = 1.0 - (-compound).max(0.0);
+    for (_, w) in &found {
+        keep *= 1.0 - w;
+    }
+    keep *= (1.0 - EMOJI_WEIGHT).powi(norm.angry_emoji.min(3) as i32);
+    Negativity {
+        value: 1.0 - keep,
+        compound,
+        cues: found.into_iter().map(|(c, _)| c.to_owned()).collect(),
+    }
+}
+
+/// Previous messages (the last few) that were complaints or repetition markers.
+fn complaining_context(cx: &Context) -> usize {
+    let start = cx
+        .recent_customer_texts
+        .len()
+        .saturating_sub(CONTEXT_WINDOW);
+    cx.recent_customer_texts[start..]
+        .iter()
+        .map(|t| normalize(t))
+        .filter(|n| negativity(n).value >= CONTEXT_COMPLAINT || cues::repetition(&n.full).is_some())
+        .count()
+}
+
+/// The frustration score (0..1) and its evidence.
+pub fn assess(norm: &Normalized, cx: &Context) -> (f32, String) {
+    let neg = negativity(norm);
+    if neg.compound > 0.3 && neg.cues.is_empty() && norm.angry_emoji == 0 {
+        return (0.0, format!("positive compound {:.2}", neg.compound));
+    }
+    let caps = norm
+        .tokens
+        .iter()
+        .filter(|t| t.caps && t.text.len() >= 3 && !ACRONYMS.contains(&t.text.as_str()))
+        .count()
+        .min(3);
+    let runs = norm.emphatic_runs.min(2);
+    let typography = CAPS_BOOST * caps as f32 + RUN_BOOST * runs as f32;
+    let repeat = cues::repetition(&norm.full);
+    let context = complaining_context(cx).min(2);
+    let intensity =
+        typography + repeat.map_or(0.0, |_| REPEAT_BOOST) + CONTEXT_BOOST * context as f32;
+    let score = (neg.value * (1.0 + intensity)).max(typography).min(1.0);
+    let mut ev = vec![format!("lexicon {:.2}", neg.compound)];
+    if !neg.cues.is_empty() {
+        ev.push(format!("cues {}", neg.cues.join("+")));
+    }
+    if let Some(r) = repeat {
+        ev.push(format!("repeat \"{r}\""));
+    }
+    ev.extend((caps > 0).then(|| format!("caps {caps}")));
+    ev.extend((runs > 0).then(|| format!("!! x{runs}")));
+    ev.extend((norm.angry_emoji > 0).then(|| format!("angry emoji {}", norm.angry_emoji)));
+    ev.extend((context > 0).then(|| format!("earlier complaints {context}")));
+    (score, ev.join("; "))
+}
+
+/// Fires when the score reaches the configured threshold.
+pub fn detect(config: &SignalConfig, norm: &Normalized, cx: &Context) -> Option<Signal> {
+    let (score, evidence) = assess(norm, cx);
+    // Tolerance so that e.g. 0.4 x 1.25 (= 0.49999997 in f32) reaches a 0.5 threshold.
+    (score + 1e-4 >= config.frustration_threshold)
+        .then(|| Signal::new(Reason::Frustration, evidence, score))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn score(text: &str) -> f32 {
+        assess(&normalize(text), &Context::default()).0
+    }
+
+    #[test]
+    fn lexicon_and_cues_fire_mild_does_not() {
+        assert!(score("Terrible service, the order arrived broken") >= 0.5);
+        assert!(score("Estoy harto, el pedido sigue sin llegar") >= 0.5);
+        assert!(score("Das ist eine Frechheit") >= 0.5);
+        assert!(score("The delivery was a bit late but everything's fine, thanks") < 0.5);
+        assert!(
+            score("Die Lieferung war etwas spät, aber kein Problem") < 0.5,
+            "no English lexicon on German"
+        );
+    }
+
+    #[test]
+    fn caps_and_exclamations_intensify_but_not_positive_text() {
+        assert!(score("WHERE IS MY PACKAGE?? I paid two weeks ago!!!") >= 0.5);
+        assert!(score("where is my package? I paid two weeks ago") < 0.5);
+        assert_eq!(score("Wow!!! The cake was AMAZING, thank you!!!"), 0.0);
+    }
+
+    #[test]
+    fn repetition_and_context_raise_the_score() {
+        let base = score("this is annoying");
+        assert!(score("this is annoying, again") > base);
+        let recent = vec!["This is ridiculous, where is it?".to_string()];
+        let cx = Context {
+            recent_customer_texts: &recent,
+            unresolved_ai_turns: 0,
+        };
+        assert!(assess(&normalize("this is annoying"), &cx).0 > base);
+    }
+}

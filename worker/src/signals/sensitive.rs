@@ -1,0 +1,332 @@
+//! `sensitive`: topics a bot must not handle alone, in three switchable categories.
+//!
+//! - **financial**: fraud, chargebacks and disputes, stolen/cloned cards, unauthorised or
+//!   duplicate charges, bank-account details, loans and debt.
+//! - **medical**: harm to a person (allergic reaction, injury, poisoning, hospital) or a
+//!   personal health condition/medication (pregnant, blood thinners).
+//! - **legal**: lawyers, suing, courts, formal complaints to authorities, data-protection
+//!   requests (GDPR/RGPD/LGPD/DSGVO, "delete my data").
+//!
+//! Routine commerce is deliberately outside: paying by card or transfer, refund timing,
+//! "do you sell first aid kits", an address on "Hospital Road", "I'm a lawyer, invoice my
+//! firm", "allergy-friendly pillows". So patterns are frames (verb + object, possessive +
+//! noun), not bare words, and a match inside a known routine phrase is ignored.
+//! Patterns run on normalised text (en/es/pt/fr/de). Never fails.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::config::Category;
+use super::normalize::Normalized;
+use super::{Reason, Signal, SignalConfig};
+
+const FINANCIAL: &[&str] = &[
+    r"charge ?backs?",
+    r"dispute (?:the |this |a |my )?(?:charge|payment|transaction)",
+    r"(?:file|open|raise) a dispute",
+    r"fraud\w*",
+    r"scam(?:med)?",
+    r"identity theft",
+    r"(?:stolen|lost|cloned|compromised|hacked) (?:credit |debit |bank )?card",
+    r"card (?:was |has been |got )?(?:stolen|cloned|hacked|compromised)",
+    r"used my (?:credit |debit )?card",
+    r"(?:didnt|did not|never) (?:make|authori[sz]e|place) (?:this|that|these|the) (?:purchase|payment|charge|transaction|order)s?",
+    r"unauthori[sz]ed (?:charge|payment|transaction|purchase|debit)s?",
+    r"(?:charged|billed) (?:me )?(?:twice|double|two times|2 times)",
+    r"double charged",
+    r"money (?:was |has been )?(?:taken|stolen|debited|deducted)",
+    r"(?:dont|do not|didnt|did not) recogni[sz]e (?:this |the |that |a |these )?(?:charge|payment|transaction|debit|purchase)s?",
+    r"(?:charge|payment|transaction|debit|purchase)s? (?:\w+ ){0,5}(?:dont|do not|didnt|did not) recogni[sz]e",
+    r"unrecogni[sz]ed (?:charge|payment|transaction)s?",
+    r"(?:hacked|compromised) (?:my )?account",
+    r"account (?:was |has been |got )?(?:hacked|compromised)",
+    r"bank account",
+    r"account number",
+    r"iban",
+    r"sort code",
+    r"routing number",
+    r"loans?",
+    r"debt collect\w*",
+    r"overdraft",
+    // es
+    r"contracargo",
+    r"fraude",
+    r"estafa\w*",
+    r"tarjeta (?:fue )?(?:robada|clonada)",
+    r"(?:robaron|clonaron) (?:la|mi) tarjeta",
+    r"cobr\w+ dos veces",
+    r"(?:cobro|cargo) (?:doble|duplicado|indebido|no autorizado)",
+    r"disputa",
+    r"cuenta bancaria",
+    r"prestamo",
+    r"no reconozco (?:este|el|un|ese) (?:cargo|cobro|pago)",
+    // pt
+    r"contestar (?:a|uma|essa) (?:compra|cobranca)",
+    r"golpe",
+    r"cartao (?:foi )?(?:clonado|roubado|furtado)",
+    r"cobrad[oa] duas vezes",
+    r"cobranca (?:duplicada|indevida)",
+    r"conta bancaria",
+    r"emprestimo",
+    r"nao reconheco (?:essa|esta|a) (?:compra|cobranca)",
+    // fr
+    r"frauduleu\w+",
+    r"arnaque",
+    r"carte (?:bancaire )?(?:volee|clonee|piratee)",
+    r"(?:prelevement|debit|paiement) (?:non autorise|en double)",
+    r"(?:debite|preleve) deux fois",
+    r"opposition sur (?:ma )?carte",
+    r"compte bancaire",
+    r"(?:mon|votre|nouveau|le) rib",
+    // de
+    r"betrug\w*",
+    r"(?:unberechtigte|unautorisierte|doppelte) (?:abbuchung|belastung|zahlung)",
+    r"doppelt (?:abgebucht|belastet|berechnet)",
+    r"karte (?:wurde )?(?:gestohlen|geklaut)",
+    r"gestohlene karte",
+    r"ruckbuchung",
+    r"bankkonto",
+    r"kontonummer",
+    r"darlehen",
+];
+
+const MEDICAL: &[&str] = &[
+    r"allergic",
+    r"allerg(?:y|ies)",
+    r"anaphyla\w+",
+    r"food poisoning",
+    r"poisoned",
+    r"(?:in|to) (?:the )?hospital",
+    r"hospitali[sz]ed",
+    r"emergency room",
+    r"urgent care",
+    r"ambulance",
+    r"injur(?:y|ies|ed)",
+    r"(?:got|was|is|am|been) hurt",
+    r"stitches",
+    r"bleeding",
+    r"(?:cut|burned|burnt|broke) (?:my|his|her|their) (?:hand|finger|arm|leg|foot|face|skin|tooth)",
+    r"rash",
+    r"swollen",
+    r"vomit\w*",
+    r"(?:my|his|her|our|their) (?:medication|medicine|meds|prescription)",
+    r"(?:see|saw|seeing|go to|went to|call|called|visit|visited) (?:a|my|the) doctor",
+    r"swallow\w*",
+    r"chok(?:ed|ing)",
+    r"(?:at|in|to) the (?:er|emergency)",
+    r"blood thinners?",
+    r"insulin",
+    r"antibiotics",
+    r"pregnan\w+",
+    r"breastfeeding",
+    r"side effects?",
+    r"(?:got|getting|became|fell|felt) (?:very |really )?(?:sick|ill|unwell)",
+    r"(?:sick|ill) after",
+    // es
+    r"reaccion alergica",
+    r"alergi\w+",
+    r"intoxica\w+",
+    r"(?:al|en el) hospital",
+    r"urgencias",
+    r"(?:mi|al|el) medico",
+    r"medicamentos?",
+    r"medicacion",
+    r"herid[oa]s?",
+    r"(?:me|se) (?:lastime|lastimo|corto|quemo|queme)",
+    r"quemadura",
+    r"embarazada",
+    r"(?:me|se) enferm\w+",
+    // pt
+    r"reacao alergica",
+    r"(?:no|ao|pro) hospital",
+    r"pronto socorro",
+    r"(?:passei|passou|passando) mal",
+    r"remedios?",
+    r"machuc\w+",
+    r"queimadura",
+    r"gravida",
+    r"(?:meu|ao|no) medico",
+    // fr
+    r"reaction allergique",
+    r"allergi\w+",
+    r"(?:a l|l) hopital",
+    r"aux urgences",
+    r"hospitalise\w*",
+    r"medicaments?",
+    r"enceinte",
+    r"blesse\w*",
+    r"brulure",
+    r"(?:tombe|suis|est|etait) malade",
+    r"(?:mon|chez le|au) medecin",
+    // de
+    r"allergisch\w*",
+    r"allergie",
+    r"(?:ins|im) krankenhaus",
+    r"notaufnahme",
+    r"notarzt",
+    r"(?:zum|beim|mein|meinem) arzt",
+    r"medikament\w*",
+    r"verletz\w+",
+    r"verbrennung",
+    r"verbrannt",
+    r"schwanger",
+    r"vergiftung",
+    r"krank geworden",
+    r"(?:bin|ist) krank",
+];
+
+const LEGAL: &[&str] = &[
+    r"(?:contact|contacting|call|calling|get|getting|hire|hiring|involve|involving|consult|consulting|speak to|speaking to|talk to|talking to|instruct|instructing) (?:a |my |our |an )?(?:lawyer|attorney|solicitor|legal team)s?",
+    r"(?:my|our) (?:lawyer|attorney|solicitor|legal team)s? (?:will|is going|is gonna|shall|would|has been|has advised|says|said)",
+    r"consumer (?:protection|rights|affairs)",
+    r"(?:file|filing|lodge|lodging|make|making) a (?:formal )?complaint with",
+    r"better business bureau",
+    r"(?:will|going to|gonna|to) sue",
+    r"sue (?:you|your|them|the company)",
+    r"suing",
+    r"lawsuit",
+    r"legal (?:action|proceedings|steps)",
+    r"(?:in|to) court",
+    r"small claims",
+    r"ombudsman",
+    r"trading standards",
+    r"report (?:you|this) to",
+    r"gdpr",
+    r"(?:delete|erase|remove) (?:all )?(?:of )?my (?:personal )?(?:data|information|details)",
+    r"right to be forgotten",
+    r"subject access request",
+    r"data protection (?:request|authority|complaint)",
+    // es
+    r"(?:mi|un|con un|con mi|nuestro) abogad[oa]",
+    r"demandar\w*",
+    r"una demanda",
+    r"denunci\w+",
+    r"acciones? legal\w*",
+    r"oficina del consumidor",
+    r"profeco",
+    r"tribunal\w*",
+    r"juicio",
+    r"rgpd",
+    r"(?:borrar|eliminar|borren|eliminen) (?:todos )?mis datos",
+    // pt
+    r"(?:meu|um|com o|com meu|com um|ao meu) advogad[oa]",
+    r"processar",
+    r"na justica",
+    r"acao judicial",
+    r"procon",
+    r"lgpd",
+    r"(?:apagar|excluir|apaguem|excluam) (?:todos )?(?:os )?meus dados",
+    // fr
+    r"(?:mon|notre) avocat",
+    r"(?:porter|deposer|portera|porterai) plainte",
+    r"plainte contre",
+    r"en justice",
+    r"poursuites?",
+    r"mise en demeure",
+    r"supprimer (?:toutes )?mes donnees",
+    r"dgccrf",
+    // de
+    r"(?:meinen|mein|einen|unseren) (?:anwalt|rechtsanwalt|anwaltin)",
+    r"anwalt einschalten",
+    r"verklagen",
+    r"vor gericht",
+    r"rechtliche schritte",
+    r"dsgvo",
+    r"datenschutzbehorde",
+    r"(?:loschen|entfernen) sie (?:alle )?meine daten",
+    r"meine daten (?:loschen|entfernen)",
+    r"verbraucherzentrale",
+];
+
+/// Routine phrases that contain a sensitive word; a match inside one is ignored.
+const BENIGN: &[&str] = &[
+    r"allerg(?:y|ies|en) (?:friendly|free)",
+    r"hypoallergenic",
+    r"pay (?:with|by|using|via) (?:a )?loan",
+];
+
+fn compile(patterns: &[&str]) -> Regex {
+    let alts: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
+    Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).expect("sensitive patterns are valid regex")
+}
+
+static BENIGN_RE: LazyLock<Regex> = LazyLock::new(|| compile(BENIGN));
+
+static PATTERNS: LazyLock<[(Category, Regex); 3]> = LazyLock::new(|| {
+    [
+        (Category::Financial, compile(FINANCIAL)),
+        (Category::Medical, compile(MEDICAL)),
+        (Category::Legal, compile(LEGAL)),
+    ]
+});
+
+/// Fires on the first enabled category whose patterns match; evidence is `category: phrase`.
+pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
+    PATTERNS
+        .iter()
+        .filter(|(cat, _)| config.sensitive_categories.contains(cat))
+        .find_map(|(cat, re)| {
+            let benign: Vec<_> = BENIGN_RE.find_iter(&norm.full).map(|m| m.range()).collect();
+            let inside = |r: &std::ops::Range<usize>| {
+                benign.iter().any(|b| b.start <= r.start && r.end <= b.end)
+            };
+            let m = re.find_iter(&norm.full).find(|m| !inside(&m.range()))?;
+            Some(Signal::new(
+                Reason::Sensitive,
+                format!("{}: {}", cat.as_str(), m.as_str()),
+                0.9,
+            ))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::normalize::normalize;
+    use super::*;
+
+    fn hit(text: &str) -> Option<String> {
+        detect(&SignalConfig::default(), &normalize(text)).map(|s| s.evidence)
+    }
+
+    #[test]
+    fn categories_fire_with_evidence() {
+        assert_eq!(
+            hit("You charged me twice!").as_deref(),
+            Some("financial: charged me twice")
+        );
+        assert_eq!(
+            hit("Tuve una reacción alérgica").as_deref(),
+            Some("medical: reaccion alergica")
+        );
+        assert_eq!(
+            hit("Ich werde meinen Anwalt einschalten").as_deref(),
+            Some("legal: meinen anwalt")
+        );
+    }
+
+    #[test]
+    fn routine_commerce_is_not_sensitive() {
+        for t in [
+            "Do you accept card payments?",
+            "Can I pay by bank transfer?",
+            "Hospital Road 12 is my address",
+            "Do you sell first aid kits?",
+            "I'm a lawyer, can you invoice my firm?",
+            "Do you have court shoes?",
+            "Do you sell allergy-friendly pillows?",
+            "Send it to my lawyer's office",
+        ] {
+            assert_eq!(hit(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn disabled_category_is_skipped() {
+        let config = SignalConfig {
+            sensitive_categories: vec![Category::Legal],
+            ..Default::default()
+        };
+        assert!(detect(&config, &normalize("my card was stolen")).is_none());
+    }
+}

@@ -1,0 +1,217 @@
+//! Evaluation of the handoff signal detectors on the labelled set
+//! `tests/data/handoff_labelled.jsonl` (one JSON object per line: text, handoff, reason,
+//! lang, optional context and keywords). Runs `decide` on every row with the row's context
+//! and keywords, prints per-reason precision/recall/support, the false-handoff rate and
+//! every misclassified row, then asserts the targets: `customer_asked` recall >= 0.95,
+//! false-handoff rate <= 0.05, >= 200 rows covering en/es/pt/fr/de. Fails with a message
+//! naming the line when the data set is malformed.
+//!
+//! The main set is the development set: the detectors were tuned on it (its last 108 rows
+//! were a first held-out set, written after the first detector version, whose failures
+//! were then fixed by failure class). `tests/data/handoff_blind.jsonl` (same format) was
+//! written after that tuning and is never tuned against: its report is printed for
+//! information only (no targets), to show how far the main-set numbers generalise.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Instant;
+
+use baton_worker::signals::{Context, Reason, Signal, SignalConfig, decide};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct RowContext {
+    #[serde(default)]
+    recent: Vec<String>,
+    #[serde(default)]
+    unresolved_ai_turns: u32,
+}
+
+#[derive(Debug, Deserialize)]
+struct Row {
+    text: String,
+    handoff: bool,
+    reason: Option<Reason>,
+    lang: String,
+    context: Option<RowContext>,
+    #[serde(default)]
+    keywords: Vec<String>,
+}
+
+struct Outcome {
+    row: Row,
+    predicted: Option<Reason>,
+    evidence: String,
+}
+
+fn load(file: &str) -> Vec<Row> {
+    let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
+    raw.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            let row: Row =
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("line {}: {e}", i + 1));
+            assert_eq!(
+                row.handoff,
+                row.reason.is_some(),
+                "line {}: handoff and reason disagree",
+                i + 1
+            );
+            row
+        })
+        .collect()
+}
+
+fn decide_row(row: &Row) -> Option<Signal> {
+    let config = SignalConfig {
+        keywords: row.keywords.clone(),
+        ..Default::default()
+    };
+    let (recent, turns) = row
+        .context
+        .as_ref()
+        .map_or((&[][..], 0), |c| (&c.recent[..], c.unresolved_ai_turns));
+    let cx = Context {
+        recent_customer_texts: recent,
+        unresolved_ai_turns: turns,
+    };
+    decide(&config, &row.text, &cx)
+}
+
+/// Runs `decide` on every row; also returns the steady-state mean time per message
+/// (second pass, after patterns are compiled and the regex caches are warm).
+fn run(rows: Vec<Row>) -> (Vec<Outcome>, f64) {
+    let outcomes: Vec<Outcome> = rows
+        .into_iter()
+        .map(|row| {
+            let signal = decide_row(&row);
+            Outcome {
+                predicted: signal.as_ref().map(|s| s.reason),
+                evidence: signal.map(|s| s.evidence).unwrap_or_default(),
+                row,
+            }
+        })
+        .collect();
+    let start = Instant::now();
+    for o in &outcomes {
+        std::hint::black_box(decide_row(&o.row));
+    }
+    let micros = start.elapsed().as_secs_f64() * 1e6 / outcomes.len().max(1) as f64;
+    (outcomes, micros)
+}
+
+fn ratio(num: usize, den: usize) -> f64 {
+    if den == 0 {
+        f64::NAN
+    } else {
+        num as f64 / den as f64
+    }
+}
+
+/// (precision, recall, support) for one reason.
+fn prf(outcomes: &[Outcome], r: Reason) -> (f64, f64, usize) {
+    let tp = outcomes
+        .iter()
+        .filter(|o| o.predicted == Some(r) && o.row.reason == Some(r))
+        .count();
+    let predicted = outcomes.iter().filter(|o| o.predicted == Some(r)).count();
+    let support = outcomes.iter().filter(|o| o.row.reason == Some(r)).count();
+    (ratio(tp, predicted), ratio(tp, support), support)
+}
+
+fn label(r: Option<Reason>) -> &'static str {
+    r.map_or("none", |r| r.as_str())
+}
+
+fn print_report(outcomes: &[Outcome], micros: f64) -> (f64, f64) {
+    println!(
+        "\n{:<18} {:>9} {:>7} {:>8}",
+        "reason", "precision", "recall", "support"
+    );
+    let mut asked_recall = 0.0;
+    for r in Reason::ALL {
+        let (p, rec, n) = prf(outcomes, r);
+        println!("{:<18} {:>9.3} {:>7.3} {:>8}", r.as_str(), p, rec, n);
+        if r == Reason::CustomerAsked {
+            asked_recall = rec;
+        }
+    }
+    let negatives: Vec<&Outcome> = outcomes.iter().filter(|o| !o.row.handoff).collect();
+    let false_handoffs = negatives.iter().filter(|o| o.predicted.is_some()).count();
+    let fhr = ratio(false_handoffs, negatives.len());
+    let positives = outcomes.iter().filter(|o| o.row.handoff).count();
+    let caught = outcomes
+        .iter()
+        .filter(|o| o.row.handoff && o.predicted.is_some())
+        .count();
+    let exact = outcomes
+        .iter()
+        .filter(|o| o.predicted == o.row.reason)
+        .count();
+    println!(
+        "handoff recall (any reason): {:.3} ({caught}/{positives})",
+        ratio(caught, positives)
+    );
+    println!(
+        "false-handoff rate: {fhr:.3} ({false_handoffs}/{})",
+        negatives.len()
+    );
+    println!(
+        "exact-label accuracy: {:.3} ({exact}/{})",
+        ratio(exact, outcomes.len()),
+        outcomes.len()
+    );
+    println!("mean decide() time (warm): {micros:.1} us/message in this build profile");
+    print_misclassified(outcomes);
+    (asked_recall, fhr)
+}
+
+fn print_misclassified(outcomes: &[Outcome]) {
+    println!("\nmisclassified (expected -> predicted | evidence | lang | text):");
+    for o in outcomes.iter().filter(|o| o.predicted != o.row.reason) {
+        println!(
+            "  {} -> {} | {} | {} | {}",
+            label(o.row.reason),
+            label(o.predicted),
+            o.evidence,
+            o.row.lang,
+            o.row.text
+        );
+    }
+}
+
+#[test]
+fn handoff_signals_meet_targets_on_the_labelled_set() {
+    let rows = load("handoff_labelled.jsonl");
+    let n = rows.len();
+    let langs: BTreeSet<String> = rows.iter().map(|r| r.lang.clone()).collect();
+    let mut per_lang: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in &rows {
+        *per_lang.entry(r.lang.as_str()).or_default() += 1;
+    }
+    println!("rows: {n}, per language: {per_lang:?}");
+    let (outcomes, micros) = run(rows);
+    let (asked_recall, fhr) = print_report(&outcomes, micros);
+
+    assert!(n >= 200, "labelled set has {n} rows, need >= 200");
+    for l in ["en", "es", "pt", "fr", "de"] {
+        assert!(langs.contains(l), "no rows in {l}");
+    }
+    assert!(
+        asked_recall >= 0.95,
+        "customer_asked recall {asked_recall:.3} < 0.95"
+    );
+    assert!(fhr <= 0.05, "false-handoff rate {fhr:.3} > 0.05");
+}
+
+#[test]
+fn blind_set_report() {
+    let rows = load("handoff_blind.jsonl");
+    println!(
+        "\n=== blind set ({} rows, never tuned against; informational) ===",
+        rows.len()
+    );
+    let (outcomes, micros) = run(rows);
+    print_report(&outcomes, micros);
+}
