@@ -5,6 +5,7 @@
 //! like Meta, reads the worker probe stream, and deletes every queue, exchange and key of the
 //! namespace at the end. [`proxy::Proxy`] takes a dependency down and up again.
 
+pub mod fakes;
 pub mod proxy;
 pub mod webhooks;
 

@@ -19,10 +19,13 @@ pub mod failure;
 pub mod idempotency;
 pub mod lanes;
 pub mod leases;
+pub mod llm;
+pub mod memory;
 pub mod partitions;
 pub mod pipeline;
 pub mod process;
 pub mod signals;
+pub mod whatsapp;
 
 use std::sync::Arc;
 

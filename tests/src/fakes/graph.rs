@@ -1,0 +1,1 @@
+//! Fake graph server (being written).

@@ -1,0 +1,1 @@
+//! Fake synap server (being written).

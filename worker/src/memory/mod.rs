@@ -1,0 +1,1 @@
+//! Memory backends (being written).

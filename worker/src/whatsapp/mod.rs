@@ -1,0 +1,1 @@
+//! WhatsApp Graph API client (being written).
