@@ -22,6 +22,14 @@ pub enum EventKind {
     PlatformError,
     /// A change of a subscribed field other than `messages` (account, template updates…).
     PlatformChange,
+    /// A human takes the conversation over from the AI (`item`: `{agent}`).
+    HumanTakeover,
+    /// A human's message to the customer (`item`: `{agent, text}`); also takes over.
+    HumanReply,
+    /// The human hands the conversation back to the AI (`item`: `{agent, note?}`).
+    HumanRelease,
+    /// An agent claims a pending handoff (`item`: `{agent}`).
+    HumanClaim,
     /// Anything a newer producer emits that this build does not know.
     #[serde(other)]
     Unknown,
@@ -34,6 +42,10 @@ impl EventKind {
             EventKind::MessageStatus => "message_status",
             EventKind::PlatformError => "platform_error",
             EventKind::PlatformChange => "platform_change",
+            EventKind::HumanTakeover => "human_takeover",
+            EventKind::HumanReply => "human_reply",
+            EventKind::HumanRelease => "human_release",
+            EventKind::HumanClaim => "human_claim",
             EventKind::Unknown => "unknown",
         }
     }
@@ -94,6 +106,35 @@ impl Event {
     }
 }
 
+impl Event {
+    /// A command from the human side (console, Slack, API) about `conversation`.
+    pub fn human(
+        kind: EventKind,
+        conversation: Conversation,
+        agent: &str,
+        text: Option<&str>,
+    ) -> Event {
+        let mut item = serde_json::json!({ "agent": agent });
+        if let Some(t) = text {
+            let field = if kind == EventKind::HumanRelease {
+                "note"
+            } else {
+                "text"
+            };
+            item[field] = serde_json::Value::String(t.to_owned());
+        }
+        Event {
+            v: SCHEMA_VERSION,
+            kind,
+            id: format!("{}:{}", kind.as_str(), uuid::Uuid::new_v4()),
+            conversation,
+            meta_ts: None,
+            received_at_ms: now_ms(),
+            item,
+        }
+    }
+}
+
 /// Current time in Unix milliseconds.
 pub fn now_ms() -> i64 {
     std::time::SystemTime::now()
@@ -108,7 +149,7 @@ mod tests {
 
     #[test]
     fn unknown_kinds_deserialise() {
-        let k: EventKind = serde_json::from_str("\"human_reply\"").unwrap();
+        let k: EventKind = serde_json::from_str("\"slack_reaction\"").unwrap();
         assert_eq!(k, EventKind::Unknown);
         let k: EventKind = serde_json::from_str("\"customer_message\"").unwrap();
         assert_eq!(k.as_str(), "customer_message");

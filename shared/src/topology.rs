@@ -12,6 +12,8 @@
 //!  worker ──▶ {ns}.retry.<t> (fanout) ──▶ {ns}.retry.<t> queue, x-message-ttl = tier t
 //!  worker / broker ──▶ {ns}.dlx (fanout) ──▶ {ns}.dlq        quorum, no SAC (basic.get works)
 //!  ingress ──▶ (default exchange) ──▶ {ns}.unparsed             signed bodies we could not read
+//!  worker ──▶ (default exchange) ──▶ {ns}.memory               memory writes (competing consumers)
+//!  worker ──▶ {ns}.memory.retry.<t> (TTL) ──dead-letter──▶ {ns}.memory
 //! ```
 
 use std::time::Duration;
@@ -69,6 +71,14 @@ impl Names {
     pub fn unparsed_queue(&self) -> String {
         format!("{}.unparsed", self.ns)
     }
+    /// The memory-write queue (competing consumers, no ordering needed).
+    pub fn memory_queue(&self) -> String {
+        format!("{}.memory", self.ns)
+    }
+    /// Retry tier `t` of the memory queue.
+    pub fn memory_retry(&self, t: usize) -> String {
+        format!("{}.memory.retry.{t}", self.ns)
+    }
     /// Every queue of the namespace (used by cleanup and by operators' scripts).
     pub fn all_queues(&self, tiers: usize) -> Vec<String> {
         let mut q: Vec<String> = (0..self.partitions)
@@ -77,6 +87,8 @@ impl Names {
         q.extend((0..tiers).map(|t| self.retry_tier(t)));
         q.push(self.dead_letter_queue());
         q.push(self.unparsed_queue());
+        q.push(self.memory_queue());
+        q.extend((0..tiers).map(|t| self.memory_retry(t)));
         q
     }
     /// Every exchange of the namespace.
@@ -183,6 +195,7 @@ pub async fn declare(ch: &Channel, infra: &Infra) -> lapin::Result<Names> {
     for (t, delay) in infra.retry_tiers.iter().enumerate() {
         declare_retry_tier(ch, &names, t, *delay, ex_opts).await?;
     }
+    declare_memory(ch, &names, infra).await?;
     Ok(names)
 }
 
@@ -223,6 +236,43 @@ async fn declare_retry_tier(
         FieldTable::default(),
     )
     .await
+}
+
+/// The memory-write queue and its retry tiers: TTL queues that dead-letter back to the memory
+/// queue through the default exchange. Failures past the last tier go to `{ns}.dlx`.
+async fn declare_memory(ch: &Channel, names: &Names, infra: &Infra) -> lapin::Result<()> {
+    let memory = names.memory_queue();
+    let args = table(&[
+        ("x-queue-type", text("quorum")),
+        (
+            "x-delivery-limit",
+            AMQPValue::LongInt(infra.delivery_limit as i32),
+        ),
+        (
+            "x-dead-letter-exchange",
+            text(&names.dead_letter_exchange()),
+        ),
+        ("x-dead-letter-strategy", text("at-least-once")),
+        ("x-overflow", text("reject-publish")),
+    ]);
+    ch.queue_declare(memory.as_str().into(), durable(), args)
+        .await?;
+    for (t, delay) in infra.retry_tiers.iter().enumerate() {
+        let q = names.memory_retry(t);
+        let args = table(&[
+            ("x-queue-type", text("quorum")),
+            (
+                "x-message-ttl",
+                AMQPValue::LongLongInt(delay.as_millis() as i64),
+            ),
+            ("x-dead-letter-exchange", text("")),
+            ("x-dead-letter-routing-key", text(&memory)),
+            ("x-dead-letter-strategy", text("at-least-once")),
+            ("x-overflow", text("reject-publish")),
+        ]);
+        ch.queue_declare(q.as_str().into(), durable(), args).await?;
+    }
+    Ok(())
 }
 
 /// Deletes every queue and exchange of a namespace (tests and `worker` cleanup).

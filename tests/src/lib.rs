@@ -105,6 +105,7 @@ impl TestEnv {
             ("BATON_RETRY_TIERS", "300ms,600ms"),
             ("BATON_DELIVERY_LIMIT", "3"),
             ("BATON_PROBE", "true"),
+            ("BATON_CONVERSATION", "false"),
             ("WORKER_HEARTBEAT", "250ms"),
             ("WORKER_LEASE_TTL", "2s"),
             ("WORKER_STEP_RETRIES", "2"),

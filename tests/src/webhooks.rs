@@ -14,7 +14,7 @@ pub fn message(from: &str, id: &str, body: &str) -> Value {
     json!({
         "from": from,
         "id": id,
-        "timestamp": "1767225600",
+        "timestamp": (baton_shared::event::now_ms() / 1000).to_string(),
         "type": "text",
         "text": { "body": body }
     })

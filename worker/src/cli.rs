@@ -7,7 +7,6 @@ use baton_shared::config::Config;
 use clap::{Parser, Subcommand};
 
 use crate::dlq::Dlq;
-use crate::pipeline::Pipeline;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -70,8 +69,9 @@ pub async fn main() -> anyhow::Result<()> {
                     format!("binding WORKER_ADMIN_ADDR {}", config.worker.admin_addr)
                 })?;
             let shutdown = baton_shared::shutdown::on_signals();
-            let pipeline = Pipeline::standard(&config.worker);
-            crate::run(config, admin, pipeline, shutdown).await
+            let settings = crate::conversation::Settings::from_lookup(|k| std::env::var(k).ok())
+                .map_err(|e| anyhow::anyhow!(e))?;
+            crate::run(config, settings, admin, shutdown).await
         }
         Command::Dlq { action } => dlq(config, action).await,
     }

@@ -125,6 +125,21 @@ impl Dlq {
             }
         }
         headers.insert("x-baton-replayed".into(), AMQPValue::Boolean(true));
+        if let Some(queue) = header_str(old, "x-baton-origin-queue") {
+            // Not a conversation event (a memory write): back to the queue it came from.
+            let mut props = BasicProperties::default()
+                .with_content_type("application/json".into())
+                .with_headers(headers);
+            if let Some(kind) = m.delivery.properties.kind() {
+                props = props.with_type(kind.clone());
+            }
+            if let Some(id) = m.delivery.properties.message_id() {
+                props = props.with_message_id(id.clone());
+            }
+            return Ok(publisher
+                .publish_raw("", &queue, &m.delivery.data, props)
+                .await?);
+        }
         match serde_json::from_slice::<Event>(&m.delivery.data) {
             Ok(event) => Ok(publisher.publish_event(&event, headers).await?),
             Err(_) => {
@@ -168,7 +183,10 @@ fn entry(m: &BasicGetMessage, names: &Names, with_body: bool) -> Entry {
         .and_then(|p| p.parse().ok())
         .or_else(|| death_queue(headers).and_then(|q| names.partition_of_queue(&q)));
     Entry {
-        kind: event.as_ref().map(|e| e.kind.as_str().to_owned()),
+        kind: event
+            .as_ref()
+            .map(|e| e.kind.as_str().to_owned())
+            .or_else(|| m.delivery.properties.kind().as_ref().map(|k| k.to_string())),
         conversation: event.as_ref().map(|e| e.conversation.key()),
         id,
         reason,

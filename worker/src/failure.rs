@@ -47,7 +47,8 @@ impl History {
         });
     }
 
-    fn header(&self) -> AMQPValue {
+    /// The history as an AMQP header value.
+    pub fn header_value(&self) -> AMQPValue {
         AMQPValue::LongString(serde_json::to_string(self).unwrap_or_default().into())
     }
 }
@@ -79,7 +80,7 @@ pub async fn to_retry_tier(
         "x-baton-attempt",
         AMQPValue::LongLongInt(i64::from(attempt) + 1),
     );
-    h.insert("x-baton-history".into(), history.header());
+    h.insert("x-baton-history".into(), history.header_value());
     let props = props_with(h, &delivery.properties);
     let names = w.publisher.names();
     let tier = names.retry_tier(attempt as usize);
@@ -99,7 +100,7 @@ pub async fn publish_held_to_tier(
     let names = w.publisher.names();
     let mut h = FieldTable::default();
     h.insert("x-baton-attempt".into(), AMQPValue::LongLongInt(1));
-    h.insert("x-baton-history".into(), history.header());
+    h.insert("x-baton-history".into(), history.header_value());
     let props = baton_shared::amqp::event_properties(event, h);
     if w.config.infra.retry_tiers.is_empty() {
         return w
@@ -126,7 +127,7 @@ pub async fn to_dead_letter(
     reason: &str,
 ) -> Result<(), PublishError> {
     let headers = delivery.properties.headers().as_ref();
-    let mut h = with_header(headers, "x-baton-history", history.header());
+    let mut h = with_header(headers, "x-baton-history", history.header_value());
     h.insert("x-baton-error".into(), AMQPValue::LongString(reason.into()));
     h.insert(
         "x-baton-dead-lettered-at-ms".into(),
@@ -158,7 +159,7 @@ mod tests {
         h.push(0, "w1", "boom");
         h.push(1, "w2", "boom again");
         let mut table = FieldTable::default();
-        table.insert("x-baton-history".into(), h.header());
+        table.insert("x-baton-history".into(), h.header_value());
         assert_eq!(History::from_headers(Some(&table)), h);
         assert_eq!(History::from_headers(None), History::default());
     }

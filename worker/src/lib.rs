@@ -9,11 +9,18 @@
 //! - [`signals`]: deterministic handoff detectors that run before the LLM.
 //! - [`failure`]: retry tiers and the dead-letter queue, with history.
 //! - [`dlq`]: the operator's DLQ commands.
+//! - [`conversation`]: the engine — AI turns, handoff, human commands, sending.
+//! - [`ownership`]: who owns a conversation, with a version checked at send time.
+//! - [`transcript`], [`console`], [`render`]: what humans and the prompt see.
+//! - [`memory`], [`memq`]: long-term memory backends and the queue that feeds them.
+//! - [`whatsapp`], [`llm`]: the Graph API and OpenAI-compatible clients.
 //! - [`admin`]: health, readiness and metrics.
 //! - [`cli`]: the `worker` command line.
 
 pub mod admin;
 pub mod cli;
+pub mod console;
+pub mod conversation;
 pub mod dlq;
 pub mod failure;
 pub mod idempotency;
@@ -21,10 +28,14 @@ pub mod lanes;
 pub mod leases;
 pub mod llm;
 pub mod memory;
+pub mod memq;
+pub mod ownership;
 pub mod partitions;
 pub mod pipeline;
 pub mod process;
+pub mod render;
 pub mod signals;
+pub mod transcript;
 pub mod whatsapp;
 
 use std::sync::Arc;
@@ -60,26 +71,46 @@ pub struct Worker {
 /// Runs a worker until `shutdown` is cancelled; returns after every partition was handed back.
 pub async fn run(
     config: Config,
+    settings: conversation::Settings,
     admin: TcpListener,
-    pipeline: Pipeline,
     shutdown: CancellationToken,
 ) -> anyhow::Result<()> {
     let id = format!("w-{}", uuid::Uuid::new_v4().simple());
+    let redis = baton_shared::redis::pool(&config.infra.redis_url)?;
+    let keys = Keys::new(&config.infra.namespace);
+    let publisher = Publisher::lazy(&config.infra, &format!("baton-worker-{id}-pub"), 2);
+    let config = Arc::new(config);
+    let (pipeline, memory) = pipeline::build(&config, &settings, &redis, &keys, &publisher).await?;
     let w = Arc::new(Worker {
         id: id.clone(),
-        redis: baton_shared::redis::pool(&config.infra.redis_url)?,
-        keys: Keys::new(&config.infra.namespace),
+        redis,
+        keys,
         names: Names::new(&config.infra),
-        publisher: Publisher::lazy(&config.infra, &format!("baton-worker-{id}-pub"), 2),
+        publisher: publisher.clone(),
         pipeline,
         permits: Semaphore::new(config.worker.concurrency),
         metrics: baton_shared::telemetry::metrics(),
-        config: Arc::new(config),
+        config: config.clone(),
     });
     tracing::info!(worker = %id, admin = %admin.local_addr()?, "worker starting");
     let admin_stop = CancellationToken::new();
     let admin_task = tokio::spawn(admin::serve(w.clone(), admin, admin_stop.clone()));
+    let memory_stop = CancellationToken::new();
+    let memory_task = memory.map(|backend| {
+        let m = Arc::new(memq::MemoryWorker {
+            config: config.clone(),
+            names: Names::new(&config.infra),
+            publisher: publisher.clone(),
+            backend,
+            worker_id: id.clone(),
+        });
+        tokio::spawn(memq::run(m, memory_stop.clone()))
+    });
     partitions::Manager::new(w.clone()).run(shutdown).await;
+    memory_stop.cancel();
+    if let Some(t) = memory_task {
+        let _ = t.await;
+    }
     w.publisher.close().await;
     admin_stop.cancel();
     let _ = admin_task.await;

@@ -1,6 +1,10 @@
 //! Baton's integration tests: one binary, real RabbitMQ and Redis, one namespace per test.
 
+mod conversation;
 mod failures;
+mod graph;
 mod ingress;
+mod llm;
+mod memory;
 mod resilience;
 mod worker;

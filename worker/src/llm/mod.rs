@@ -1,1 +1,33 @@
-//! OpenAI-compatible chat client and tool loop (being written).
+//! OpenAI-compatible chat completions with a tool loop (`../shared/specs/openai-chat.md`).
+//!
+//! - [`config`]: [`LlmConfig`] from `OPENAI_BASE_URL`, `OPENAI_API_KEY`, `OPENAI_MODEL`,
+//!   `LLM_TIMEOUT`, `LLM_MAX_RETRIES`, `LLM_TURN_LIMIT`, `LLM_TEMPERATURE`.
+//! - [`types`]: messages, tool calls and specs, [`LlmError`], lenient response parsing.
+//! - [`client`]: [`LlmClient::chat`], one model call with timeout, retries and metrics.
+//! - [`turn`]: [`LlmClient::run_turn`], the tool loop of one customer turn.
+//! - [`business_tools`]: HTTP tools declared in `BATON_TOOLS_FILE`.
+//!
+//! How it fails: every failure is an [`LlmError`] that says what to do next. `Unavailable` and
+//! `Timeout` (after retries) mean "try later or hand off", `Refused` means "operators must fix
+//! the configuration" (never retried), `TurnLimit` means "the model is looping: hand off".
+//! Tool failures never fail a turn; they become error results the model sees.
+//!
+//! Metrics: per HTTP attempt `baton_llm_request_seconds` and `baton_llm_requests_total{outcome}`
+//! (`ok`, `timeout`, `transport_error`, `rate_limited`, `server_error`, `refused`,
+//! `client_error`, `bad_response`); per tool call `baton_llm_tool_calls_total{tool,result}`
+//! (`tool` is `unknown` for names that were not offered). Prompts, replies and tool arguments
+//! are never logged at info.
+
+pub mod business_tools;
+pub mod client;
+pub mod config;
+pub mod turn;
+pub mod types;
+
+pub use business_tools::BusinessTools;
+pub use client::LlmClient;
+pub use config::{LlmConfig, parse_duration};
+pub use types::{
+    ChatMessage, Completion, FunctionCall, HUMAN_AGENT_NAME, LlmError, Role, ToolCall, ToolOutcome,
+    ToolRunner, ToolSpec, TurnResult,
+};

@@ -72,18 +72,33 @@ impl Pipeline {
         Pipeline { steps }
     }
 
-    /// The default pipeline: record the event; the probe last when enabled.
-    pub fn standard(config: &baton_shared::config::WorkerTuning) -> Self {
-        let mut steps: Vec<Arc<dyn Step>> = vec![Arc::new(record::Record)];
-        if config.probe {
-            steps.push(Arc::new(probe::Probe {
-                sleep: config.probe_sleep,
-            }));
-        }
-        Pipeline { steps }
-    }
-
     pub fn steps(&self) -> &[Arc<dyn Step>] {
         &self.steps
     }
+}
+
+/// The worker's pipeline: record, then the conversation engine (unless
+/// `BATON_CONVERSATION=false`), then the probe when enabled. Also returns the memory backend
+/// the memory-queue consumer writes to (when the engine runs).
+pub async fn build(
+    config: &baton_shared::config::Config,
+    settings: &crate::conversation::Settings,
+    redis: &Pool,
+    keys: &Keys,
+    publisher: &Arc<baton_shared::amqp::Publisher>,
+) -> anyhow::Result<(Pipeline, Option<Arc<dyn crate::memory::MemoryBackend>>)> {
+    let mut steps: Vec<Arc<dyn Step>> = vec![Arc::new(record::Record)];
+    let mut memory = None;
+    if settings.enabled {
+        let engine =
+            crate::conversation::Engine::new(config, settings, redis, keys, publisher).await?;
+        memory = Some(engine.memory.clone());
+        steps.push(Arc::new(crate::conversation::Converse(Arc::new(engine))));
+    }
+    if config.worker.probe {
+        steps.push(Arc::new(probe::Probe {
+            sleep: config.worker.probe_sleep,
+        }));
+    }
+    Ok((Pipeline { steps }, memory))
 }

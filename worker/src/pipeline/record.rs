@@ -1,21 +1,16 @@
-//! Records every event where humans and later steps can see it.
+//! Records every inbound event where humans and later steps can see it.
 //!
-//! Customer messages go to the conversation's recent transcript in Redis (newest first, capped
-//! at [`TRANSCRIPT_CAP`] entries, expiring after 30 days of silence); each entry is keyed by
-//! event id so a re-run after a crash does not add it twice. Statuses, platform errors and
-//! changes are logged and counted. Fails transiently when Redis does.
+//! Customer messages (every type, rendered by [`crate::render`]) go to the conversation's
+//! recent transcript, and open or extend the 24-hour window. Platform errors are logged at
+//! warn; statuses and changes are counted. Fails transiently when Redis does.
 
 use baton_shared::event::{Event, EventKind};
 use baton_shared::telemetry::mask;
-use deadpool_redis::redis;
 use futures::FutureExt;
 use futures::future::BoxFuture;
 
 use super::{Step, StepCx, StepError};
-
-/// Entries kept in a recent transcript.
-pub const TRANSCRIPT_CAP: isize = 200;
-const TRANSCRIPT_TTL_SECS: i64 = 30 * 24 * 3600;
+use crate::{ownership, render, transcript};
 
 pub struct Record;
 
@@ -27,7 +22,7 @@ impl Step for Record {
     fn run<'a>(&'a self, cx: &'a StepCx, event: &'a Event) -> BoxFuture<'a, Result<(), StepError>> {
         async move {
             match event.kind {
-                EventKind::CustomerMessage => append_transcript(cx, event).await?,
+                EventKind::CustomerMessage => record_customer(cx, event).await?,
                 EventKind::PlatformError => {
                     tracing::warn!(error = %event.item, number = %event.conversation.number, "platform error from Meta")
                 }
@@ -45,48 +40,19 @@ impl Step for Record {
     }
 }
 
-/// Adds the message to the transcript unless this event id is already in it.
-async fn append_transcript(cx: &StepCx, event: &Event) -> Result<(), StepError> {
-    let key = cx
-        .keys
-        .other(&format!("transcript:{}", event.conversation.key()));
-    let seen = cx
-        .keys
-        .other(&format!("transcript-ids:{}", event.conversation.key()));
-    let entry = serde_json::json!({
-        "role": "customer",
-        "event_id": event.id,
-        "type": event.message_type(),
-        "text": event.text(),
-        "meta_ts": event.meta_ts,
-        "received_at_ms": event.received_at_ms,
-    })
-    .to_string();
-    let mut conn = cx
-        .redis
-        .get()
-        .await
-        .map_err(baton_shared::redis::RedisError::from)?;
-    let script = redis::Script::new(
-        r#"
-        if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
-        redis.call('LPUSH', KEYS[1], ARGV[2])
-        redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[3]) - 1)
-        redis.call('EXPIRE', KEYS[1], ARGV[4])
-        redis.call('EXPIRE', KEYS[2], ARGV[4])
-        return 1
-        "#,
-    );
-    let _: i64 = script
-        .key(key)
-        .key(seen)
-        .arg(&event.id)
-        .arg(entry)
-        .arg(TRANSCRIPT_CAP)
-        .arg(TRANSCRIPT_TTL_SECS)
-        .invoke_async(&mut *conn)
-        .await
-        .map_err(baton_shared::redis::RedisError::from)?;
+async fn record_customer(cx: &StepCx, event: &Event) -> Result<(), StepError> {
+    let conv = event.conversation.key();
+    let mut entry = transcript::Entry::new(event.id.clone(), "customer", render::describe(event));
+    entry.r#type = event.message_type().map(str::to_owned);
+    if let Some(ts) = event.meta_ts {
+        entry.at_ms = ts * 1000;
+    }
+    transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
+    let at = event
+        .meta_ts
+        .map(|t| t * 1000)
+        .unwrap_or(event.received_at_ms);
+    ownership::touch_customer(&cx.redis, &cx.keys, &event.conversation, at).await?;
     metrics::counter!("baton_worker_customer_messages_total").increment(1);
     Ok(())
 }

@@ -1,0 +1,568 @@
+//! The conversation engine end to end: real broker, Redis and worker processes; fake Graph,
+//! LLM and Synap servers that check every request against the specs.
+
+use std::time::Duration;
+
+use baton_shared::amqp::Publisher;
+use baton_shared::event::{Conversation, Event, EventKind};
+use baton_tests::fakes::graph::FakeGraph;
+use baton_tests::fakes::llm::{FakeLlm, demo_agent};
+use baton_tests::fakes::synap::FakeSynap;
+use baton_tests::{TestEnv, eventually, webhooks};
+use baton_worker::ownership;
+use deadpool_redis::redis;
+use serde_json::Value;
+
+const TOKEN: &str = "graph-test-token";
+const NUMBER: &str = "300000000000001";
+const PHONE: &str = "5511988887777";
+
+struct World {
+    env: TestEnv,
+    graph: FakeGraph,
+    llm: FakeLlm,
+    synap: Option<FakeSynap>,
+    _orders: tokio::task::JoinHandle<()>,
+    tools_file: std::path::PathBuf,
+}
+
+/// A tiny business endpoint for the `lookup_order` tool.
+async fn orders_endpoint() -> (String, tokio::task::JoinHandle<()>) {
+    use axum::{Json, Router, routing::post};
+    let app = Router::new().route(
+        "/lookup",
+        post(|Json(args): Json<Value>| async move {
+            let id = args["order_id"]
+                .as_str()
+                .unwrap_or("?")
+                .trim_start_matches('#')
+                .to_owned();
+            Json(serde_json::json!({ "order_id": id, "status": "delivered 5/14 to 12 Oak St" }))
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/lookup", listener.local_addr().unwrap());
+    (
+        url,
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() }),
+    )
+}
+
+impl World {
+    async fn start(name: &str, synap: bool, extra: &[(&str, &str)]) -> World {
+        let mut env = TestEnv::new(name);
+        let graph = FakeGraph::start(TOKEN).await;
+        let llm = FakeLlm::start().await;
+        llm.set_fallback(demo_agent);
+        let (orders_url, orders) = orders_endpoint().await;
+        let tools_file = std::env::temp_dir().join(format!("{}-tools.toml", env.ns));
+        std::fs::write(
+            &tools_file,
+            format!(
+                "[[tool]]\nname = \"lookup_order\"\ndescription = \"Look up an order by its number\"\nendpoint = \"{orders_url}\"\nparameters = {{ type = \"object\", properties = {{ order_id = {{ type = \"string\" }} }}, required = [\"order_id\"] }}\n"
+            ),
+        )
+        .unwrap();
+        env.set("BATON_CONVERSATION", "true")
+            .set("WABA_ACCESS_TOKEN", TOKEN)
+            .set("WABA_API_BASE_URL", &graph.url)
+            .set("WABA_API_VERSION", "v25.0")
+            .set("OPENAI_BASE_URL", &llm.base_url)
+            .set("OPENAI_API_KEY", "sk-test")
+            .set("LLM_TIMEOUT", "3s")
+            .set("BATON_TOOLS_FILE", tools_file.to_str().unwrap());
+        let synap = if synap {
+            let s = FakeSynap::start("synap-test-key", false).await;
+            env.set("SYNAP_API_KEY", "synap-test-key")
+                .set("SYNAP_BASE_URL", &s.url)
+                .set("CUSTOMER_ID", "acme");
+            Some(s)
+        } else {
+            None
+        };
+        for (k, v) in extra {
+            env.set(k, v);
+        }
+        env.start_ingress().await;
+        env.spawn_worker(&[]);
+        World {
+            env,
+            graph,
+            llm,
+            synap,
+            _orders: orders,
+            tools_file,
+        }
+    }
+
+    fn conversation(&self) -> Conversation {
+        Conversation {
+            number: NUMBER.into(),
+            customer: PHONE.into(),
+            wa_id: Some(PHONE.into()),
+            user_id: None,
+            name: Some("Anish".into()),
+        }
+    }
+
+    fn conv_key(&self) -> String {
+        self.conversation().key()
+    }
+
+    async fn say(&self, id: &str, text: &str) {
+        let body = webhooks::text(NUMBER, PHONE, id, text);
+        assert_eq!(self.env.post_signed(&body).await, 200);
+    }
+
+    async fn human(&self, kind: EventKind, agent: &str, text: Option<&str>) {
+        let p = Publisher::connect(&self.env.config().infra, "test-console", 1)
+            .await
+            .unwrap();
+        let ev = Event::human(kind, self.conversation(), agent, text);
+        p.publish_event(&ev, Default::default()).await.unwrap();
+        p.close().await;
+    }
+
+    fn texts(&self) -> Vec<String> {
+        self.graph.texts_to(PHONE)
+    }
+
+    async fn wait_texts(&self, n: usize) -> Vec<String> {
+        let ok = eventually(Duration::from_secs(20), || async {
+            self.texts().len() >= n
+        })
+        .await;
+        assert!(
+            ok,
+            "expected {n} texts, got {:?}\n{}",
+            self.texts(),
+            self.env.logs()
+        );
+        self.texts()
+    }
+
+    async fn owner(&self) -> ownership::State {
+        ownership::get(&self.env.redis, &self.env.keys(), &self.conv_key())
+            .await
+            .unwrap()
+    }
+
+    async fn console(&self) -> Vec<(String, Value)> {
+        let mut c = self.env.redis.get().await.unwrap();
+        let raw: Vec<(String, Vec<String>)> = redis::cmd("XRANGE")
+            .arg(self.env.keys().other("console"))
+            .arg("-")
+            .arg("+")
+            .query_async(&mut *c)
+            .await
+            .unwrap_or_default();
+        raw.into_iter()
+            .map(|(_, f)| {
+                let get = |k: &str| {
+                    f.chunks(2)
+                        .find(|c| c[0] == k)
+                        .map(|c| c[1].clone())
+                        .unwrap_or_default()
+                };
+                (
+                    get("type"),
+                    serde_json::from_str(&get("data")).unwrap_or(Value::Null),
+                )
+            })
+            .collect()
+    }
+
+    async fn wait_console(&self, kind: &str) -> Value {
+        let until = std::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some((_, v)) = self.console().await.into_iter().find(|(t, _)| t == kind) {
+                return v;
+            }
+            assert!(
+                std::time::Instant::now() < until,
+                "no console event {kind}: {:?}\n{}",
+                self.console().await,
+                self.env.logs()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    fn assert_no_violations(&self) {
+        assert!(
+            self.graph.violations().is_empty(),
+            "graph: {:?}",
+            self.graph.violations()
+        );
+        assert!(
+            self.llm.violations().is_empty(),
+            "llm: {:?}",
+            self.llm.violations()
+        );
+        if let Some(s) = &self.synap {
+            assert!(s.violations().is_empty(), "synap: {:?}", s.violations());
+        }
+    }
+
+    async fn finish(self) {
+        self.assert_no_violations();
+        let _ = std::fs::remove_file(&self.tools_file);
+        self.env.cleanup().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_seed_run_and_verify_conversation() {
+    let w = World::start("seed", true, &[]).await;
+    // Order question → the AI looks the order up and answers.
+    w.say("wamid.S1", "Hi, my order #ORD-22 hasn't arrived")
+        .await;
+    let texts = w.wait_texts(1).await;
+    assert!(
+        texts[0].contains("ORD-22"),
+        "answer about the order: {texts:?}"
+    );
+
+    // Explicit ask → handoff before the LLM; the customer is told a person is coming.
+    let llm_calls = w.llm.requests().len();
+    w.say(
+        "wamid.S2",
+        "I never got it. This is the second time. I want to talk to a person.",
+    )
+    .await;
+    let texts = w.wait_texts(2).await;
+    assert!(texts[1].to_lowercase().contains("teammate"), "{texts:?}");
+    let handoff = w.wait_console("handoff").await;
+    assert_eq!(handoff["reason"], "customer_asked");
+    assert_eq!(
+        w.llm.requests().len(),
+        llm_calls,
+        "signal handled before the LLM"
+    );
+    assert_eq!(w.owner().await.owner, "pending_human");
+
+    // The AI stays silent while a human owns the conversation.
+    w.say("wamid.S3", "...").await;
+    w.wait_console("customer_message").await;
+    w.human(EventKind::HumanReply, "maria", Some("Hi Anish, I see ORD-22 was marked delivered to 12 Oak. I'm reissuing #ORD-22-R immediately, free shipping, you'll have it in 2 days.")).await;
+    let texts = w.wait_texts(3).await;
+    assert!(texts[2].contains("ORD-22-R"));
+    let state = w.owner().await;
+    assert_eq!(
+        (state.owner.as_str(), state.agent.as_deref()),
+        ("human", Some("maria"))
+    );
+    w.say("wamid.S4", "Thank you.").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        w.texts().len(),
+        3,
+        "AI silent while the human owns it: {:?}",
+        w.texts()
+    );
+
+    // Release → the next AI prompt contains the human's turn and the release.
+    w.human(
+        EventKind::HumanRelease,
+        "maria",
+        Some("Reissued as ORD-22-R"),
+    )
+    .await;
+    w.wait_console("human_release").await;
+    assert_eq!(w.owner().await.owner, "ai");
+    w.say("wamid.S5", "Hey, did the reissue ship?").await;
+    let texts = w.wait_texts(4).await;
+    let prompt = w.llm.requests().last().unwrap().to_string();
+    assert!(
+        prompt.contains("ORD-22-R"),
+        "the AI sees what the human said"
+    );
+    assert!(prompt.contains("released"), "the AI sees the release");
+    assert!(
+        texts[3].contains("ORD-22-R"),
+        "the answer uses it: {texts:?}"
+    );
+
+    // Memory got the seed's documents.
+    let synap = w.synap.as_ref().unwrap();
+    let ok = eventually(Duration::from_secs(20), || async {
+        let docs = serde_json::to_string(&synap.memories()).unwrap();
+        docs.contains("AI handed off to human. Reason: customer_asked")
+            && docs.contains("Human released thread back to AI.")
+    })
+    .await;
+    assert!(ok, "handoff and release written: {:?}", synap.memories());
+    let turns = eventually(Duration::from_secs(20), || async {
+        serde_json::to_string(&synap.messages())
+            .unwrap()
+            .contains("ORD-22-R")
+    })
+    .await;
+    assert!(
+        turns,
+        "human turn written to memory: {:?}",
+        synap.messages()
+    );
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn llm_down_hands_off_without_showing_an_error() {
+    let w = World::start(
+        "llmdown",
+        false,
+        &[("LLM_TIMEOUT", "1s"), ("LLM_MAX_RETRIES", "1")],
+    )
+    .await;
+    w.llm.set_down(true);
+    w.say(
+        "wamid.L1",
+        "Can you tell me the opening hours of the Lisbon store?",
+    )
+    .await;
+    let texts = w.wait_texts(1).await;
+    assert_eq!(
+        texts,
+        vec![
+            "Thanks for your message. A teammate will follow up with you here shortly.".to_owned()
+        ]
+    );
+    let state = w.owner().await;
+    assert_eq!(
+        (state.owner.as_str(), state.reason.as_deref()),
+        ("pending_human", Some("ai_failure"))
+    );
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reply_is_not_sent_when_the_owner_changed_mid_turn() {
+    let w = World::start("midturn", false, &[]).await;
+    w.llm.set_latency(Duration::from_millis(1500));
+    w.say("wamid.M1", "What sizes does the blue jacket come in?")
+        .await;
+    assert!(
+        eventually(Duration::from_secs(10), || async {
+            !w.llm.requests().is_empty()
+        })
+        .await
+    );
+    // A human takes over from the console while the model is thinking.
+    ownership::apply(
+        &w.env.redis,
+        &w.env.keys(),
+        &w.conv_key(),
+        ownership::Transition::Takeover,
+        Some("li"),
+        None,
+        None,
+    )
+    .await
+    .unwrap();
+    let draft = w.wait_console("draft").await;
+    assert!(draft["text"].as_str().is_some_and(|t| !t.is_empty()));
+    assert!(
+        w.texts().is_empty(),
+        "no AI message reached the customer: {:?}",
+        w.texts()
+    );
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn synap_down_for_a_while_writes_are_retried_then_complete() {
+    let w = World::start("synapdown", true, &[("BATON_RETRY_TIERS", "1s,2s,4s")]).await;
+    let synap = w.synap.as_ref().unwrap();
+    w.say("wamid.Y0", "Hello!").await;
+    w.wait_texts(1).await;
+    let first = eventually(Duration::from_secs(20), || async {
+        serde_json::to_string(&synap.messages())
+            .unwrap()
+            .contains("Hello!")
+    })
+    .await;
+    assert!(first, "memory works before the outage\n{}", w.env.logs());
+    synap.set_down(true);
+    w.say("wamid.Y1", "Do you ship to Porto?").await;
+    w.wait_texts(2).await;
+    assert!(
+        !serde_json::to_string(&synap.messages())
+            .unwrap()
+            .contains("Porto"),
+        "the reply did not wait for memory"
+    );
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    synap.set_down(false);
+    let ok = eventually(Duration::from_secs(20), || async {
+        serde_json::to_string(&synap.messages())
+            .unwrap()
+            .contains("Do you ship to Porto?")
+    })
+    .await;
+    assert!(
+        ok,
+        "customer turn written after Synap came back\n{}",
+        w.env.logs()
+    );
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_permanent_graph_error_is_recorded_not_retried() {
+    let w = World::start("graphperm", false, &[]).await;
+    w.graph.fail_next(131026, 400, 1);
+    w.say("wamid.G1", "Hello, is anyone there?").await;
+    let failed = w.wait_console("send_failed").await;
+    assert_eq!(failed["code"], 131026);
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let sends = w
+        .graph
+        .requests()
+        .into_iter()
+        .filter(|r| r.kind == "text")
+        .count();
+    assert_eq!(sends, 1, "not retried");
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn duplicates_redeliveries_and_crashes_give_at_most_one_reply() {
+    let w = World::start("onereply", false, &[]).await;
+    for _ in 0..3 {
+        w.say("wamid.D1", "Where is my parcel?").await;
+    }
+    w.wait_texts(1).await;
+    // The worker crashes after answering (the probe aborts after the engine ran): the
+    // redelivered message is processed again but not answered again.
+    w.say("wamid.D2", "And the second parcel? #probe:crash")
+        .await;
+    w.wait_texts(2).await;
+    let mut env = w.env;
+    let died = eventually(Duration::from_secs(10), || {
+        let exited = matches!(env.worker(0).child.try_wait(), Ok(Some(_)));
+        async move { exited }
+    })
+    .await;
+    assert!(died, "the probe aborted the worker");
+    env.spawn_worker(&[]);
+    let entries = env
+        .wait_processed(&["wamid.D2".into()], Duration::from_secs(30))
+        .await;
+    assert!(
+        entries.iter().any(|e| e.event == "wamid.D2"),
+        "{}",
+        env.logs()
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        w.graph.texts_to(PHONE).len(),
+        2,
+        "one reply per inbound: {:?}",
+        w.graph.texts_to(PHONE)
+    );
+    let w = World { env, ..w };
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn statuses_update_delivery_and_failures_reach_humans() {
+    let w = World::start("status", false, &[]).await;
+    w.say("wamid.T1", "Hi there").await;
+    w.wait_texts(1).await;
+    let wamid = {
+        let mut c = w.env.redis.get().await.unwrap();
+        let keys: Vec<String> = redis::cmd("KEYS")
+            .arg(w.env.keys().other("msg:*"))
+            .query_async(&mut *c)
+            .await
+            .unwrap();
+        assert_eq!(keys.len(), 1, "one sent message recorded: {keys:?}");
+        keys[0].rsplit("msg:").next().unwrap().to_owned()
+    };
+    let status = |s: &str, code: Option<i64>| {
+        let mut item = serde_json::json!({ "id": wamid, "status": s, "timestamp": "1767225700", "recipient_id": PHONE });
+        if let Some(c) = code {
+            item["errors"] = serde_json::json!([{ "code": c, "title": "Message undeliverable" }]);
+        }
+        webhooks::envelope(vec![
+            serde_json::json!({ "id": "1", "changes": [{ "field": "messages", "value": {
+            "messaging_product": "whatsapp", "metadata": { "phone_number_id": NUMBER }, "statuses": [item] } }] }),
+        ])
+    };
+    assert_eq!(w.env.post_signed(&status("sent", None)).await, 200);
+    assert_eq!(
+        w.env.post_signed(&status("failed", Some(131026))).await,
+        200
+    );
+    let failed = w.wait_console("delivery_failed").await;
+    assert_eq!(failed["role"], "ai");
+    assert_eq!(failed["errors"][0]["code"], 131026);
+    // A later read proves delivery; a late 'delivered' after it does not downgrade it.
+    assert_eq!(w.env.post_signed(&status("read", None)).await, 200);
+    assert_eq!(w.env.post_signed(&status("delivered", None)).await, 200);
+    let key = w.env.keys().other(&format!("msg:{wamid}"));
+    let settled = eventually(Duration::from_secs(10), || async {
+        let mut c = w.env.redis.get().await.unwrap();
+        let s: Option<String> = redis::cmd("HGET")
+            .arg(&key)
+            .arg("status")
+            .query_async(&mut *c)
+            .await
+            .unwrap();
+        s.as_deref() == Some("read")
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mut c = w.env.redis.get().await.unwrap();
+    let last: Option<String> = redis::cmd("HGET")
+        .arg(&key)
+        .arg("status")
+        .query_async(&mut *c)
+        .await
+        .unwrap();
+    assert!(
+        settled && last.as_deref() == Some("read"),
+        "status is {last:?}"
+    );
+    drop(c);
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn non_text_messages_are_recorded_and_answered_sensibly() {
+    let w = World::start("nontext", false, &[]).await;
+    let reaction = webhooks::envelope(vec![webhooks::entry(
+        NUMBER,
+        vec![serde_json::json!({
+        "from": PHONE, "id": "wamid.N1", "timestamp": "1767225600", "type": "reaction",
+        "reaction": { "message_id": "wamid.X", "emoji": "👍" } })],
+    )]);
+    assert_eq!(w.env.post_signed(&reaction).await, 200);
+    let unsupported = webhooks::envelope(vec![webhooks::entry(
+        NUMBER,
+        vec![serde_json::json!({
+        "from": PHONE, "id": "wamid.N2", "timestamp": "1767225601", "type": "unsupported",
+        "errors": [{ "code": 131051, "title": "Message type unknown" }] })],
+    )]);
+    assert_eq!(w.env.post_signed(&unsupported).await, 200);
+    let texts = w.wait_texts(1).await;
+    assert!(
+        texts[0].contains("as text"),
+        "polite ask for text: {texts:?}"
+    );
+    let location = webhooks::envelope(vec![webhooks::entry(
+        NUMBER,
+        vec![serde_json::json!({
+        "from": PHONE, "id": "wamid.N3", "timestamp": "1767225602", "type": "location",
+        "location": { "latitude": 38.72, "longitude": -9.14, "name": "Rossio" } })],
+    )]);
+    assert_eq!(w.env.post_signed(&location).await, 200);
+    w.wait_texts(2).await;
+    let prompt = w.llm.requests().last().unwrap().to_string();
+    assert!(
+        prompt.contains("[location: 38.72, -9.14; Rossio]"),
+        "location described to the model"
+    );
+    assert_eq!(w.texts().len(), 2, "the reaction needed no answer");
+    w.finish().await;
+}

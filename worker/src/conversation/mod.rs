@@ -1,0 +1,131 @@
+//! The conversation engine: the pipeline step that does Baton's job for the customer.
+//!
+//! - [`customer`]: an inbound message — record it, stay silent while a human owns the
+//!   conversation (mirror it to the console), otherwise run the handoff signals and the AI
+//!   turn, and send the reply (or hand off).
+//! - [`human`]: commands from the human side — claim, takeover, reply, release.
+//! - [`status`]: delivery statuses of what we sent.
+//! - [`send`]: sending with the ownership fence (I5), drafts, and recording every sent turn.
+//! - [`prompt`] and [`tools`]: what the LLM sees and may call.
+//!
+//! Failure policy: a dependency that may recover (Redis, the broker, a retryable Graph error)
+//! is a [`StepError::Transient`] and the event is retried (in process, then broker tiers);
+//! a failing AI path never reaches the customer as an error — it hands off with reason
+//! `ai_failure`; a permanent send error is recorded and shown to humans, not retried.
+
+pub mod customer;
+pub mod human;
+pub mod prompt;
+pub mod send;
+pub mod settings;
+pub mod status;
+pub mod tools;
+
+use std::sync::Arc;
+
+use baton_shared::amqp::Publisher;
+use baton_shared::event::{Conversation, Event, EventKind};
+use futures::FutureExt;
+use futures::future::BoxFuture;
+
+use crate::llm::{BusinessTools, LlmClient};
+use crate::memory::{Identity, MemoryBackend, Record};
+use crate::pipeline::{Step, StepCx, StepError};
+use crate::whatsapp::GraphClient;
+pub use settings::{EngineText, Settings};
+
+/// What the engine talks to.
+pub struct Engine {
+    pub graph: GraphClient,
+    pub llm: LlmClient,
+    pub tools: BusinessTools,
+    pub memory: Arc<dyn MemoryBackend>,
+    pub publisher: Arc<Publisher>,
+    pub settings: Settings,
+}
+
+impl Engine {
+    /// Builds the engine's clients from the configuration (calls the memory service's
+    /// `whoami` when Synap is configured).
+    pub async fn new(
+        config: &baton_shared::config::Config,
+        settings: &Settings,
+        redis: &deadpool_redis::Pool,
+        keys: &baton_shared::redis::Keys,
+        publisher: &Arc<Publisher>,
+    ) -> anyhow::Result<Engine> {
+        let waba = &config.waba;
+        let graph = GraphClient::new(crate::whatsapp::GraphConfig {
+            base_url: waba.api_base_url.clone(),
+            version: waba.api_version.clone(),
+            token: waba
+                .access_token
+                .clone()
+                .unwrap_or_else(|| secrecy::SecretString::from(String::new())),
+            timeout: settings.graph_timeout,
+            max_retries: 2,
+        });
+        let tools = match &settings.tools_file {
+            Some(path) => BusinessTools::load(path)
+                .map_err(|e| anyhow::anyhow!("BATON_TOOLS_FILE {path}: {e}"))?,
+            None => BusinessTools::default(),
+        };
+        let memory = crate::memory::backend(&settings.memory, redis.clone(), keys.clone())
+            .await
+            .map_err(|e| anyhow::anyhow!("memory backend: {e}"))?;
+        tracing::info!(
+            memory = memory.name(),
+            tools = tools.specs().len(),
+            "conversation engine ready"
+        );
+        Ok(Engine {
+            graph,
+            llm: LlmClient::new(settings.llm.clone()),
+            tools,
+            memory,
+            publisher: publisher.clone(),
+            settings: settings.clone(),
+        })
+    }
+
+    /// Queues a memory write (never waits for the memory service itself).
+    pub async fn remember(&self, conv: &Conversation, record: Record) -> Result<(), StepError> {
+        crate::memq::enqueue(&self.publisher, &identity(conv), &record)
+            .await
+            .map_err(|e| StepError::Transient(format!("memory queue: {e}")))
+    }
+}
+
+/// The memory identity of a conversation.
+pub fn identity(conv: &Conversation) -> Identity {
+    Identity {
+        business: conv.number.clone(),
+        customer: conv.customer.clone(),
+        phone: conv.wa_id.clone(),
+    }
+}
+
+/// The pipeline step.
+pub struct Converse(pub Arc<Engine>);
+
+impl Step for Converse {
+    fn name(&self) -> &'static str {
+        "converse"
+    }
+
+    fn run<'a>(&'a self, cx: &'a StepCx, event: &'a Event) -> BoxFuture<'a, Result<(), StepError>> {
+        async move {
+            let e = &self.0;
+            match event.kind {
+                EventKind::CustomerMessage => customer::on_message(e, cx, event).await,
+                EventKind::MessageStatus => status::on_status(cx, event).await,
+                EventKind::HumanClaim
+                | EventKind::HumanTakeover
+                | EventKind::HumanReply
+                | EventKind::HumanRelease => human::on_command(e, cx, event).await,
+                _ => Ok(()),
+            }
+        }
+        .boxed()
+    }
+}

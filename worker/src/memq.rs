@@ -1,0 +1,239 @@
+//! The memory queue: every turn and handoff event reaches long-term memory eventually (I6),
+//! and an AI reply never waits on it.
+//!
+//! Conversation steps [`enqueue`] a write (confirmed publish to `{ns}.memory`) and move on.
+//! Every worker runs a [`run`] consumer on that queue (competing consumers; order does not
+//! matter because records are idempotent by id). A transient failure of the memory backend
+//! goes to `{ns}.memory.retry.<attempt>` and comes back after the tier's TTL; a permanent one,
+//! or one past the last tier, goes to the DLQ with its history and `x-baton-origin-queue`, so
+//! `worker dlq replay` puts it back on the memory queue. The consumer reconnects by itself.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use baton_shared::amqp::{PublishError, Publisher, header_i64};
+use baton_shared::config::Config;
+use baton_shared::event::now_ms;
+use baton_shared::topology::Names;
+use futures::StreamExt;
+use lapin::BasicProperties;
+use lapin::message::Delivery;
+use lapin::options::{BasicAckOptions, BasicConsumeOptions, BasicNackOptions, BasicQosOptions};
+use lapin::types::{AMQPValue, FieldTable};
+use serde::{Deserialize, Serialize};
+use tokio::sync::Semaphore;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+use tracing::{info, warn};
+
+use crate::failure::History;
+use crate::memory::{Identity, MemoryBackend, MemoryError, Record};
+
+/// One memory write in the queue.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Job {
+    pub identity: Identity,
+    pub record: Record,
+}
+
+/// Publishes a memory write (confirmed) without waiting for the write itself.
+pub async fn enqueue(
+    publisher: &Publisher,
+    identity: &Identity,
+    record: &Record,
+) -> Result<(), PublishError> {
+    let body = serde_json::to_vec(&Job {
+        identity: identity.clone(),
+        record: record.clone(),
+    })?;
+    let props = BasicProperties::default()
+        .with_content_type("application/json".into())
+        .with_message_id(record.id().into())
+        .with_type("memory_write".into())
+        .with_headers(baton_shared::telemetry::inject_current());
+    let queue = publisher.names().memory_queue();
+    publisher.publish_raw("", &queue, &body, props).await
+}
+
+/// Everything the consumer needs.
+pub struct MemoryWorker {
+    pub config: Arc<Config>,
+    pub names: Names,
+    pub publisher: Arc<Publisher>,
+    pub backend: Arc<dyn MemoryBackend>,
+    pub worker_id: String,
+}
+
+/// Consumes the memory queue until `shutdown`, reconnecting when the broker goes away.
+pub async fn run(m: Arc<MemoryWorker>, shutdown: CancellationToken) {
+    let mut delay = Duration::from_millis(200);
+    while !shutdown.is_cancelled() {
+        match consume(&m, &shutdown).await {
+            Ok(()) => return,
+            Err(e) => warn!(error = %e, "memory consumer lost its connection; reconnecting"),
+        }
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            _ = tokio::time::sleep(delay) => {}
+        }
+        delay = (delay * 2).min(Duration::from_secs(5));
+    }
+}
+
+async fn consume(m: &Arc<MemoryWorker>, shutdown: &CancellationToken) -> anyhow::Result<()> {
+    let conn = baton_shared::amqp::connect(
+        &m.config.infra.amqp_url,
+        &format!("baton-worker-{}-memory", m.worker_id),
+    )
+    .await?;
+    let ch = conn.create_channel().await?;
+    baton_shared::topology::declare(&ch, &m.config.infra).await?;
+    ch.basic_qos(64, BasicQosOptions::default()).await?;
+    let queue = m.names.memory_queue();
+    let mut consumer = ch
+        .basic_consume(
+            queue.as_str().into(),
+            "memory".into(),
+            BasicConsumeOptions::default(),
+            FieldTable::default(),
+        )
+        .await?;
+    info!("memory consumer started");
+    let tracker = TaskTracker::new();
+    let permits = Arc::new(Semaphore::new(32));
+    loop {
+        tokio::select! {
+            _ = shutdown.cancelled() => break,
+            next = consumer.next() => match next {
+                Some(Ok(delivery)) => {
+                    let (m, permits) = (m.clone(), permits.clone());
+                    tracker.spawn(async move {
+                        let _permit = permits.acquire().await;
+                        handle(&m, delivery).await;
+                    });
+                }
+                Some(Err(e)) => return Err(e.into()),
+                None => anyhow::bail!("the broker cancelled the memory consumer"),
+            },
+        }
+    }
+    tracker.close();
+    let _ = tokio::time::timeout(m.config.worker.shutdown_timeout, tracker.wait()).await;
+    let _ = conn.close(200, "shutdown".into()).await;
+    Ok(())
+}
+
+async fn handle(m: &MemoryWorker, delivery: Delivery) {
+    let headers = delivery.properties.headers().as_ref();
+    let attempt = header_i64(headers, "x-baton-attempt").unwrap_or(0).max(0) as u32;
+    let job: Job = match serde_json::from_slice(&delivery.data) {
+        Ok(j) => j,
+        Err(e) => {
+            return settle(
+                m,
+                &delivery,
+                attempt,
+                Err(MemoryError::Permanent(format!("undecodable: {e}"))),
+            )
+            .await;
+        }
+    };
+    let started = std::time::Instant::now();
+    let result = m.backend.write(&job.identity, &job.record).await;
+    metrics::histogram!("baton_worker_memory_write_seconds")
+        .record(started.elapsed().as_secs_f64());
+    settle(m, &delivery, attempt, result).await;
+}
+
+async fn settle(
+    m: &MemoryWorker,
+    delivery: &Delivery,
+    attempt: u32,
+    result: Result<(), MemoryError>,
+) {
+    let outcome = match result {
+        Ok(()) => Ok("written"),
+        Err(e) => {
+            let mut history = History::from_headers(delivery.properties.headers().as_ref());
+            history.push(attempt, &m.worker_id, &e.to_string());
+            let tiers = m.config.infra.retry_tiers.len() as u32;
+            match e {
+                MemoryError::Transient(_) if attempt < tiers => {
+                    retry(m, delivery, attempt, &history)
+                        .await
+                        .map(|_| "retried")
+                }
+                _ => dead_letter(m, delivery, &history, &e.to_string())
+                    .await
+                    .map(|_| "dead_lettered"),
+            }
+        }
+    };
+    match outcome {
+        Ok(o) => {
+            metrics::counter!("baton_worker_memory_writes_total", "outcome" => o).increment(1);
+            let _ = delivery.acker.ack(BasicAckOptions::default()).await;
+        }
+        Err(e) => {
+            warn!(error = %e, "memory write could not be rescheduled; requeueing");
+            let _ = delivery
+                .acker
+                .nack(BasicNackOptions {
+                    requeue: true,
+                    ..BasicNackOptions::default()
+                })
+                .await;
+        }
+    }
+}
+
+fn props(delivery: &Delivery, headers: FieldTable) -> BasicProperties {
+    let mut p = BasicProperties::default()
+        .with_content_type("application/json".into())
+        .with_headers(headers);
+    if let Some(id) = delivery.properties.message_id() {
+        p = p.with_message_id(id.clone());
+    }
+    p.with_type("memory_write".into())
+}
+
+async fn retry(
+    m: &MemoryWorker,
+    delivery: &Delivery,
+    attempt: u32,
+    history: &History,
+) -> Result<(), PublishError> {
+    let mut h = delivery.properties.headers().clone().unwrap_or_default();
+    h.insert(
+        "x-baton-attempt".into(),
+        AMQPValue::LongLongInt(i64::from(attempt) + 1),
+    );
+    h.insert("x-baton-history".into(), history.header_value());
+    let tier = m.names.memory_retry(attempt as usize);
+    m.publisher
+        .publish_raw("", &tier, &delivery.data, props(delivery, h))
+        .await
+}
+
+async fn dead_letter(
+    m: &MemoryWorker,
+    delivery: &Delivery,
+    history: &History,
+    reason: &str,
+) -> Result<(), PublishError> {
+    let mut h = delivery.properties.headers().clone().unwrap_or_default();
+    h.insert("x-baton-history".into(), history.header_value());
+    h.insert("x-baton-error".into(), AMQPValue::LongString(reason.into()));
+    h.insert(
+        "x-baton-dead-lettered-at-ms".into(),
+        AMQPValue::LongLongInt(now_ms()),
+    );
+    h.insert(
+        "x-baton-origin-queue".into(),
+        AMQPValue::LongString(m.names.memory_queue().into()),
+    );
+    let dlx = m.names.dead_letter_exchange();
+    m.publisher
+        .publish_raw(&dlx, "memory", &delivery.data, props(delivery, h))
+        .await
+}

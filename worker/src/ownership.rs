@@ -1,0 +1,243 @@
+//! Conversation ownership: who may speak to the customer (ARCHITECTURE §5).
+//!
+//! One Redis hash per conversation, `{ns}:conv:{key}`, holds the owner — `ai`,
+//! `pending_human` (handoff requested, nobody claimed it) or `human` (with the agent) — and a
+//! `version` that increases on every change. The version is the fencing token of I5: an AI
+//! turn remembers the version it started under and sends only if it is unchanged at send time
+//! (see [`still_owned_by_ai`]); otherwise the reply becomes a draft for the human.
+//!
+//! Transitions are one Lua script each, so concurrent commands (a claim from the console and
+//! a takeover from Slack) cannot interleave: `claim` only succeeds from `pending_human`;
+//! `handoff` only from `ai`; `takeover`/`reply` move any state to `human`; `release` moves any
+//! state to `ai`. Each successful transition returns the new state; callers record the event
+//! (memory, console). The hash also keeps the customer's identity and the time of their last
+//! message (the 24-hour customer-service window). Fails with [`RedisError`] (transient).
+
+use baton_shared::event::{Conversation, now_ms};
+use baton_shared::redis::{Keys, RedisError};
+use deadpool_redis::Pool;
+use deadpool_redis::redis::{self, Script};
+use serde::Serialize;
+
+/// The 24-hour customer-service window (WhatsApp spec §6.3).
+pub const WINDOW_MS: i64 = 24 * 3600 * 1000;
+
+/// Who owns a conversation now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct State {
+    /// `ai`, `pending_human` or `human`.
+    pub owner: String,
+    pub agent: Option<String>,
+    pub version: u64,
+    pub reason: Option<String>,
+    pub summary: Option<String>,
+    pub since_ms: Option<i64>,
+    pub last_customer_ms: Option<i64>,
+    /// Consecutive AI replies the customer has not accepted (repeated-failure signal).
+    pub unresolved: u32,
+    /// The customer's phone number and business-scoped id, as last seen.
+    pub wa_id: Option<String>,
+    pub user_id: Option<String>,
+}
+
+impl State {
+    pub fn is_ai(&self) -> bool {
+        self.owner == "ai"
+    }
+
+    /// True while the customer wrote within the last 24 hours.
+    pub fn window_open(&self, now: i64) -> bool {
+        self.last_customer_ms.is_some_and(|t| now - t < WINDOW_MS)
+    }
+}
+
+/// A requested change of owner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Transition {
+    /// AI → pending_human.
+    Handoff,
+    /// pending_human → human(agent).
+    Claim,
+    /// any → human(agent): takeover, or a human reply from any path.
+    Takeover,
+    /// any → ai.
+    Release,
+}
+
+const TRANSITION: &str = r#"
+local owner = redis.call('HGET', KEYS[1], 'owner') or 'ai'
+local t = ARGV[1]
+if t == 'handoff' and owner ~= 'ai' then return 0 end
+if t == 'claim' and owner ~= 'pending_human' then return 0 end
+if t == 'takeover' and owner == 'human' and redis.call('HGET', KEYS[1], 'agent') == ARGV[3] then return 0 end
+if t == 'release' and owner == 'ai' then return 0 end
+local new_owner = ({handoff='pending_human', claim='human', takeover='human', release='ai'})[t]
+local v = redis.call('HINCRBY', KEYS[1], 'version', 1)
+redis.call('HSET', KEYS[1], 'owner', new_owner, 'since_ms', ARGV[2])
+if t == 'handoff' then
+  redis.call('HSET', KEYS[1], 'reason', ARGV[4], 'summary', ARGV[5])
+  redis.call('HDEL', KEYS[1], 'agent')
+elseif t == 'release' then
+  redis.call('HDEL', KEYS[1], 'agent', 'reason', 'summary')
+else
+  redis.call('HSET', KEYS[1], 'agent', ARGV[3])
+  if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'reason', ARGV[4]) end
+end
+return v
+"#;
+
+fn key(keys: &Keys, conv: &str) -> String {
+    keys.other(&format!("conv:{conv}"))
+}
+
+/// The current state (a conversation never seen is owned by the AI at version 0).
+pub async fn get(pool: &Pool, keys: &Keys, conv: &str) -> Result<State, RedisError> {
+    let mut c = pool.get().await?;
+    let fields: std::collections::HashMap<String, String> = redis::cmd("HGETALL")
+        .arg(key(keys, conv))
+        .query_async(&mut *c)
+        .await?;
+    let f = |k: &str| fields.get(k).cloned().filter(|v| !v.is_empty());
+    Ok(State {
+        owner: f("owner").unwrap_or_else(|| "ai".into()),
+        agent: f("agent"),
+        version: f("version").and_then(|v| v.parse().ok()).unwrap_or(0),
+        reason: f("reason"),
+        summary: f("summary"),
+        since_ms: f("since_ms").and_then(|v| v.parse().ok()),
+        last_customer_ms: f("last_customer_ms").and_then(|v| v.parse().ok()),
+        unresolved: f("unresolved").and_then(|v| v.parse().ok()).unwrap_or(0),
+        wa_id: f("wa_id"),
+        user_id: f("user_id"),
+    })
+}
+
+/// Applies `t`; returns the new state, or `None` when the transition does not apply
+/// (already in that state, or a claim of a conversation nobody handed off).
+pub async fn apply(
+    pool: &Pool,
+    keys: &Keys,
+    conv: &str,
+    t: Transition,
+    agent: Option<&str>,
+    reason: Option<&str>,
+    summary: Option<&str>,
+) -> Result<Option<State>, RedisError> {
+    let name = match t {
+        Transition::Handoff => "handoff",
+        Transition::Claim => "claim",
+        Transition::Takeover => "takeover",
+        Transition::Release => "release",
+    };
+    let mut c = pool.get().await?;
+    let v: i64 = Script::new(TRANSITION)
+        .key(key(keys, conv))
+        .arg(name)
+        .arg(now_ms())
+        .arg(agent.unwrap_or(""))
+        .arg(reason.unwrap_or(""))
+        .arg(summary.unwrap_or(""))
+        .invoke_async(&mut *c)
+        .await?;
+    drop(c);
+    if v == 0 {
+        return Ok(None);
+    }
+    Ok(Some(get(pool, keys, conv).await?))
+}
+
+/// Records a customer message: identity fields and the start of a new 24-hour window.
+pub async fn touch_customer(
+    pool: &Pool,
+    keys: &Keys,
+    conv: &Conversation,
+    at_ms: i64,
+) -> Result<(), RedisError> {
+    let mut c = pool.get().await?;
+    let mut cmd = redis::cmd("HSET");
+    cmd.arg(key(keys, &conv.key()))
+        .arg("last_customer_ms")
+        .arg(at_ms)
+        .arg("number")
+        .arg(&conv.number)
+        .arg("customer")
+        .arg(&conv.customer);
+    for (field, value) in [
+        ("wa_id", &conv.wa_id),
+        ("user_id", &conv.user_id),
+        ("name", &conv.name),
+    ] {
+        if let Some(v) = value {
+            cmd.arg(field).arg(v);
+        }
+    }
+    cmd.query_async::<()>(&mut *c).await?;
+    Ok(())
+}
+
+/// True when the AI still owns the conversation at `version` (checked right before sending).
+pub async fn still_owned_by_ai(
+    pool: &Pool,
+    keys: &Keys,
+    conv: &str,
+    version: u64,
+) -> Result<bool, RedisError> {
+    let s = get(pool, keys, conv).await?;
+    Ok(s.is_ai() && s.version == version)
+}
+
+/// Counts an AI reply the customer has not (yet) accepted; `reset` starts over.
+pub async fn unresolved(
+    pool: &Pool,
+    keys: &Keys,
+    conv: &str,
+    reset: bool,
+) -> Result<(), RedisError> {
+    let mut c = pool.get().await?;
+    let k = key(keys, conv);
+    if reset {
+        redis::cmd("HSET")
+            .arg(k)
+            .arg("unresolved")
+            .arg(0)
+            .query_async::<()>(&mut *c)
+            .await?;
+    } else {
+        redis::cmd("HINCRBY")
+            .arg(k)
+            .arg("unresolved")
+            .arg(1)
+            .query_async::<()>(&mut *c)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Reserves the right to answer `id` once (I4); false when it was already reserved.
+pub async fn reserve_reply(
+    pool: &Pool,
+    keys: &Keys,
+    id: &str,
+    ttl_secs: u64,
+) -> Result<bool, RedisError> {
+    let mut c = pool.get().await?;
+    let set: Option<String> = redis::cmd("SET")
+        .arg(keys.other(&format!("reply:{id}")))
+        .arg("sending")
+        .arg("NX")
+        .arg("EX")
+        .arg(ttl_secs.max(1))
+        .query_async(&mut *c)
+        .await?;
+    Ok(set.is_some())
+}
+
+/// Gives a reservation back (the send failed transiently and will be retried).
+pub async fn unreserve_reply(pool: &Pool, keys: &Keys, id: &str) -> Result<(), RedisError> {
+    let mut c = pool.get().await?;
+    redis::cmd("DEL")
+        .arg(keys.other(&format!("reply:{id}")))
+        .query_async::<()>(&mut *c)
+        .await?;
+    Ok(())
+}

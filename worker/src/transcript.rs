@@ -1,0 +1,105 @@
+//! The recent transcript of a conversation in Redis: customer, AI and human turns and
+//! handoff events, newest first, capped at [`CAP`] entries and expiring after 30 days of
+//! silence. Always available to the prompt and to humans right after a turn, whatever the
+//! long-term memory is doing. Appends are idempotent per entry id (a crash and re-run does not
+//! duplicate an entry). Fails with [`RedisError`] (transient).
+
+use baton_shared::event::now_ms;
+use baton_shared::redis::{Keys, RedisError};
+use deadpool_redis::Pool;
+use deadpool_redis::redis::{self, Script};
+use serde::{Deserialize, Serialize};
+
+/// Entries kept per conversation.
+pub const CAP: isize = 200;
+const TTL_SECS: i64 = 30 * 24 * 3600;
+
+/// One line of the transcript.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Idempotency key (event id, or event id + suffix).
+    pub id: String,
+    /// `customer`, `ai`, `human` or `event`.
+    pub role: String,
+    pub text: String,
+    /// Agent name for human turns and events.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
+    /// Message type of customer turns (`text`, `image`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    pub at_ms: i64,
+}
+
+impl Entry {
+    pub fn new(id: impl Into<String>, role: &str, text: impl Into<String>) -> Self {
+        Entry {
+            id: id.into(),
+            role: role.to_owned(),
+            text: text.into(),
+            agent: None,
+            r#type: None,
+            at_ms: now_ms(),
+        }
+    }
+}
+
+fn keys_of(keys: &Keys, conv: &str) -> (String, String) {
+    (
+        keys.other(&format!("transcript:{conv}")),
+        keys.other(&format!("transcript-ids:{conv}")),
+    )
+}
+
+const APPEND: &str = r#"
+if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
+redis.call('LPUSH', KEYS[1], ARGV[2])
+redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[3]) - 1)
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+return 1
+"#;
+
+/// Appends `entry` unless an entry with its id is already there; true when appended.
+pub async fn append(
+    pool: &Pool,
+    keys: &Keys,
+    conv: &str,
+    entry: &Entry,
+) -> Result<bool, RedisError> {
+    let (list, ids) = keys_of(keys, conv);
+    let json = serde_json::to_string(entry).expect("entries serialise");
+    let mut c = pool.get().await?;
+    let n: i64 = Script::new(APPEND)
+        .key(list)
+        .key(ids)
+        .arg(&entry.id)
+        .arg(json)
+        .arg(CAP)
+        .arg(TTL_SECS)
+        .invoke_async(&mut *c)
+        .await?;
+    Ok(n == 1)
+}
+
+/// The most recent `n` entries, oldest first.
+pub async fn recent(
+    pool: &Pool,
+    keys: &Keys,
+    conv: &str,
+    n: usize,
+) -> Result<Vec<Entry>, RedisError> {
+    let (list, _) = keys_of(keys, conv);
+    let mut c = pool.get().await?;
+    let raw: Vec<String> = redis::cmd("LRANGE")
+        .arg(list)
+        .arg(0)
+        .arg(n.max(1) as isize - 1)
+        .query_async(&mut *c)
+        .await?;
+    Ok(raw
+        .iter()
+        .rev()
+        .filter_map(|r| serde_json::from_str(r).ok())
+        .collect())
+}
