@@ -76,6 +76,9 @@ pub struct WorkerTuning {
     pub step_retry_delay: Duration,
     /// `BATON_DEDUPE_TTL`: how long processed event ids are remembered (Meta retries 7 days).
     pub dedupe_ttl: Duration,
+    /// `BATON_COALESCE_DEBOUNCE`: how long a customer message waits for more messages of the
+    /// same burst before its turn starts (`0s`, the default, turns coalescing off).
+    pub coalesce_debounce: Duration,
     /// `BATON_PROBE`: record every processed event in a Redis stream and honour fault
     /// markers; for tests and benchmarks, never in production.
     pub probe: bool,
@@ -140,6 +143,7 @@ impl Config {
             step_retries: env.parse("WORKER_STEP_RETRIES", 3)?,
             step_retry_delay: env.duration("WORKER_STEP_RETRY_DELAY", "200ms")?,
             dedupe_ttl: env.duration("BATON_DEDUPE_TTL", "8days")?,
+            coalesce_debounce: env.duration("BATON_COALESCE_DEBOUNCE", "0s")?,
             probe: env.parse("BATON_PROBE", false)?,
             probe_sleep: env.duration("BATON_PROBE_SLEEP", "0s")?,
         };

@@ -61,6 +61,11 @@ impl Lanes {
     ) {
         let mut job = first;
         loop {
+            let debounce = w.config.worker.coalesce_debounce;
+            if !debounce.is_zero() && job.is_customer_message() && !job.burst_checked {
+                tokio::time::sleep(debounce).await;
+                self.mark_burst(&key, &mut job);
+            }
             {
                 let Ok(_permit) = w.permits.acquire().await else {
                     break;
@@ -83,6 +88,27 @@ impl Lanes {
             }
         }
         metrics::gauge!("baton_worker_lanes").decrement(1.0);
+    }
+
+    /// Burst coalescing: the customer messages queued right behind `job` in its lane form one
+    /// burst with it; all but the last are recorded without an answer, the last is answered
+    /// with the whole burst in its transcript.
+    fn mark_burst(&self, key: &str, job: &mut Job) {
+        job.burst_checked = true;
+        let mut waiting = self.waiting.lock().expect("lanes lock");
+        let Some(queue) = waiting.get_mut(key) else {
+            return;
+        };
+        let followers = queue.iter().take_while(|j| j.is_customer_message()).count();
+        if followers == 0 {
+            return;
+        }
+        job.reply = false;
+        for (i, j) in queue.iter_mut().take(followers).enumerate() {
+            j.burst_checked = true;
+            j.reply = i + 1 == followers;
+        }
+        metrics::counter!("baton_worker_coalesced_messages_total").increment(followers as u64);
     }
 
     /// Takes every job that is queued but not started, oldest delivery first (a hand-over

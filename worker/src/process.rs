@@ -66,12 +66,26 @@ impl Outcome {
 pub struct Job {
     pub delivery: Delivery,
     pub event: Result<Event, String>,
+    /// False for the earlier messages of a coalesced burst: recorded, not answered.
+    pub reply: bool,
+    /// The burst this job starts (or belongs to) was already looked for.
+    pub burst_checked: bool,
 }
 
 impl Job {
     pub fn new(delivery: Delivery) -> Self {
         let event = serde_json::from_slice::<Event>(&delivery.data).map_err(|e| e.to_string());
-        Job { delivery, event }
+        Job {
+            delivery,
+            event,
+            reply: true,
+            burst_checked: false,
+        }
+    }
+
+    /// True for an inbound customer message (the only kind that can be coalesced).
+    pub fn is_customer_message(&self) -> bool {
+        matches!(&self.event, Ok(e) if e.kind == baton_shared::event::EventKind::CustomerMessage)
     }
 
     /// The lane this job belongs to.
@@ -109,7 +123,12 @@ pub async fn handle(w: &Arc<Worker>, part: &Arc<PartitionCx>, job: Job) {
 }
 
 async fn handle_inner(w: &Arc<Worker>, part: &Arc<PartitionCx>, job: Job, attempt: u32) -> Outcome {
-    let Job { delivery, event } = job;
+    let Job {
+        delivery,
+        event,
+        reply,
+        ..
+    } = job;
     let event = match event {
         Ok(e) => e,
         Err(reason) => {
@@ -132,7 +151,7 @@ async fn handle_inner(w: &Arc<Worker>, part: &Arc<PartitionCx>, job: Job, attemp
             return ack(part, &delivery, Outcome::Parked).await;
         }
     }
-    let outcome = settle(w, part, &event, &delivery, attempt).await;
+    let outcome = settle(w, part, &event, &delivery, attempt, !reply).await;
     if head_is(&outcome, w, part, &conv, &event.id).await {
         drain_held(w, part, &conv).await;
     }
@@ -167,8 +186,9 @@ async fn settle(
     event: &Event,
     delivery: &Delivery,
     attempt: u32,
+    coalesced: bool,
 ) -> Outcome {
-    match run(w, part, event, attempt).await {
+    match run(w, part, event, attempt, coalesced).await {
         Ran::Done => ack(part, delivery, Outcome::Done).await,
         Ran::Duplicate => ack(part, delivery, Outcome::Duplicate).await,
         Ran::Fenced => Outcome::Fenced,
@@ -206,7 +226,13 @@ enum Ran {
 }
 
 /// Claims the event id and runs the pipeline with in-process retries.
-async fn run(w: &Arc<Worker>, part: &Arc<PartitionCx>, event: &Event, attempt: u32) -> Ran {
+async fn run(
+    w: &Arc<Worker>,
+    part: &Arc<PartitionCx>,
+    event: &Event,
+    attempt: u32,
+    coalesced: bool,
+) -> Ran {
     let ttl_ms = (w.config.worker.lease_ttl * 4).as_millis() as u64;
     let claim = redis_until_fenced(part, || {
         idempotency::claim(&w.redis, &w.keys, &event.id, &w.id, ttl_ms)
@@ -228,6 +254,7 @@ async fn run(w: &Arc<Worker>, part: &Arc<PartitionCx>, event: &Event, attempt: u
         worker_id: w.id.clone(),
         partition: part.p,
         attempt,
+        coalesced,
         fence: part.fence.clone(),
     };
     let steps = AssertUnwindSafe(run_steps(w, &cx, event))
@@ -367,7 +394,7 @@ async fn drain_held(w: &Arc<Worker>, part: &Arc<PartitionCx>, conv: &str) {
             }
         };
         let held_span = info_span!("event.held", event_id = %event.id);
-        match run(w, part, &event, 0).instrument(held_span).await {
+        match run(w, part, &event, 0, false).instrument(held_span).await {
             Ran::Done | Ran::Duplicate => {}
             Ran::Fenced => return,
             Ran::Panicked | Ran::Failed(_) => {

@@ -38,6 +38,8 @@ pub struct GraphRequest {
     pub recipient: Option<String>,
     /// The Graph error code it was answered with, when a failure was scripted.
     pub failed_with: Option<i64>,
+    /// When the request arrived (benchmarks measure webhook-to-send time with it).
+    pub at: std::time::Instant,
 }
 
 /// A running fake Graph server.

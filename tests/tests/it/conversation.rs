@@ -566,3 +566,36 @@ async fn non_text_messages_are_recorded_and_answered_sensibly() {
     assert_eq!(w.texts().len(), 2, "the reaction needed no answer");
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_burst_of_messages_gets_one_answer_when_coalescing_is_on() {
+    let w = World::start("burst", false, &[("BATON_COALESCE_DEBOUNCE", "800ms")]).await;
+    w.say("wamid.B1", "hi").await;
+    w.say("wamid.B2", "I ordered a lamp last week").await;
+    w.say("wamid.B3", "when will it arrive?").await;
+    w.wait_texts(1).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        w.texts().len(),
+        1,
+        "one answer for the burst: {:?}",
+        w.texts()
+    );
+    let requests = w.llm.requests();
+    assert_eq!(requests.len(), 1, "one model call");
+    let prompt = requests[0].to_string();
+    for part in ["hi", "I ordered a lamp last week", "when will it arrive?"] {
+        assert!(prompt.contains(part), "the turn sees {part:?}");
+    }
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_coalescing_each_message_is_answered() {
+    let w = World::start("noburst", false, &[]).await;
+    w.say("wamid.NB1", "hi").await;
+    w.say("wamid.NB2", "are you open on Sunday?").await;
+    let texts = w.wait_texts(2).await;
+    assert_eq!(texts.len(), 2);
+    w.finish().await;
+}

@@ -3,6 +3,7 @@
 //! 1. Queue the customer's turn for memory (the transcript and the 24-hour window were
 //!    recorded by the `record` step).
 //! 2. If a human owns the conversation, mirror the message to the console and stay silent.
+//!    Earlier messages of a coalesced burst stop here: the last one is answered for all.
 //! 3. Reserve the right to answer this message once (I4: at most one AI reply per inbound,
 //!    across redeliveries and crashes), mark it read with the typing indicator.
 //! 4. Deterministic handoff signals; on a hit, hand off without calling the LLM.
@@ -47,6 +48,10 @@ pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
         return Ok(());
     }
     if render::needs_no_reply(ev) {
+        return Ok(());
+    }
+    if cx.coalesced {
+        info!("part of a burst; the burst's last message gets the answer");
         return Ok(());
     }
     if gratitude(&text) {

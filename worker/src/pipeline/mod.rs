@@ -44,6 +44,9 @@ pub struct StepCx {
     pub partition: u16,
     /// Delivery attempt (0 = first time; n = after n retry tiers).
     pub attempt: u32,
+    /// True for an earlier message of a coalesced burst: record it, do not answer it (the
+    /// burst's last message gets the one answer).
+    pub coalesced: bool,
     /// Cancelled when this worker lost the partition's lease: no more side effects.
     pub fence: CancellationToken,
 }

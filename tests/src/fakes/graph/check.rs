@@ -78,6 +78,7 @@ pub(super) fn check(
         kind,
         recipient,
         failed_with: None,
+        at: std::time::Instant::now(),
     })
 }
 

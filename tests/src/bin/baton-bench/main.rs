@@ -10,6 +10,10 @@
 //! 4. workers (release processes, probe step): events/s through 1 and 2 workers with an instant
 //!    step and with a step that sleeps 1 s.
 //!
+//! 5. the conversation engine with a fake LLM answering in 1 s and instant fake Graph and
+//!    memory: messages/s for 1 and 2 workers across many conversations, and Baton's own
+//!    overhead (webhook → send call, minus the LLM's second).
+//!
 //! Build first with `scripts/bench` (it builds the release binaries and runs this).
 
 use std::path::PathBuf;
@@ -28,6 +32,8 @@ use futures::StreamExt;
 use futures::stream::FuturesUnordered;
 use lapin::options::{BasicPublishOptions, ConfirmSelectOptions, QueuePurgeOptions};
 use tokio::sync::Mutex;
+
+mod engine;
 
 #[derive(Parser, Debug)]
 #[command(about = "Baton benchmarks: ingress vs a bare publisher, and worker throughput")]
@@ -53,12 +59,15 @@ struct Args {
     /// Events (one per conversation) for the 1-second-step worker runs.
     #[arg(long, default_value_t = 3_000)]
     slow_events: usize,
-    /// Skip the ingress parts.
-    #[arg(long)]
-    workers_only: bool,
-    /// Skip the worker parts.
-    #[arg(long)]
-    ingress_only: bool,
+    /// Conversations in the conversation-engine runs.
+    #[arg(long, default_value_t = 1000)]
+    engine_conversations: usize,
+    /// Offered rate (messages/s) of the engine overhead run.
+    #[arg(long, default_value_t = 100)]
+    engine_rate: u64,
+    /// Which parts to run: any of ingress, workers, engine (comma-separated).
+    #[arg(long, default_value = "ingress,workers,engine", value_delimiter = ',')]
+    only: Vec<String>,
 }
 
 #[tokio::main]
@@ -67,11 +76,15 @@ async fn main() -> anyhow::Result<()> {
     println!("# Baton benchmark run");
     println!("date: {}", chrono_like_now());
     println!("machine: {} cores, {}", num_cpus(), mem_total());
-    if !args.workers_only {
+    let on = |part: &str| args.only.iter().any(|p| p == part);
+    if on("ingress") {
         ingress_benchmarks(&args).await?;
     }
-    if !args.ingress_only {
+    if on("workers") {
         worker_benchmarks(&args).await?;
+    }
+    if on("engine") {
+        engine::benchmarks(args.engine_conversations, args.engine_rate).await?;
     }
     Ok(())
 }
@@ -284,7 +297,7 @@ fn sibling_bin(name: &str) -> PathBuf {
     worker_bin().with_file_name(name)
 }
 
-fn spawn_ingress(env: &TestEnv) -> anyhow::Result<(Child, String)> {
+pub(crate) fn spawn_ingress(env: &TestEnv) -> anyhow::Result<(Child, String)> {
     let port = std::net::TcpListener::bind("127.0.0.1:0")?
         .local_addr()?
         .port();
@@ -339,7 +352,7 @@ fn client() -> reqwest::Client {
         .expect("client")
 }
 
-async fn post(client: &reqwest::Client, url: &str, i: usize) -> Result<u64, ()> {
+pub(crate) async fn post(client: &reqwest::Client, url: &str, i: usize) -> Result<u64, ()> {
     let body = webhooks::text(
         "300",
         &format!("5511{:06}", i % 1000),
@@ -432,13 +445,13 @@ async fn open_loop(url: &str, rate: u64, duration: Duration) -> LoadResult {
 }
 
 /// Samples a process's resident set size every 50 ms.
-struct RssSampler {
+pub(crate) struct RssSampler {
     peak_kb: Arc<std::sync::atomic::AtomicU64>,
     task: tokio::task::JoinHandle<()>,
 }
 
 impl RssSampler {
-    fn start(pid: u32) -> Self {
+    pub(crate) fn start(pid: u32) -> Self {
         let peak_kb = Arc::new(std::sync::atomic::AtomicU64::new(0));
         let p = peak_kb.clone();
         let task = tokio::spawn(async move {
@@ -451,7 +464,7 @@ impl RssSampler {
         });
         RssSampler { peak_kb, task }
     }
-    async fn peak_mb(self) -> f64 {
+    pub(crate) async fn peak_mb(self) -> f64 {
         self.task.abort();
         self.peak_kb.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1024.0
     }

@@ -1,0 +1,206 @@
+//! Conversation-engine benchmark: fake LLM answering in 1 s, instant fake Graph, local memory.
+//!
+//! Two runs per worker count: (1) overhead — one message per conversation offered at a steady
+//! rate below capacity; for each message, the time from the start of the webhook POST to the
+//! fake Graph receiving the reply, minus the LLM's 1 s, is Baton's own overhead (ingress,
+//! broker, worker, Redis, memory queue); (2) throughput — two messages per conversation sent
+//! as fast as possible; messages answered per second.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use baton_tests::fakes::graph::FakeGraph;
+use baton_tests::fakes::llm::{FakeLlm, Scripted};
+use baton_tests::{SECRET, TestEnv, webhooks};
+use futures::StreamExt;
+use futures::stream::FuturesUnordered;
+
+use crate::{RssSampler, spawn_ingress};
+
+const LLM_LATENCY: Duration = Duration::from_secs(1);
+
+pub async fn benchmarks(conversations: usize, rate: u64) -> anyhow::Result<()> {
+    println!("\n## Conversation engine (fake LLM 1 s, instant fake Graph, local memory)\n");
+    println!(
+        "| workers | run | messages | conversations | answered/s | overhead p50 ms | overhead p99 ms | worker peak RSS MB |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+    for workers in [1, 2] {
+        run(workers, conversations, rate).await?;
+    }
+    println!("\n(overhead = webhook POST start → Graph send call, minus the LLM's 1 s.)");
+    Ok(())
+}
+
+async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<()> {
+    let graph = FakeGraph::start("bench-token").await;
+    let llm = FakeLlm::start().await;
+    llm.set_latency(LLM_LATENCY);
+    llm.set_fallback(|_| Scripted::Reply("Yes, we're open today from 9 to 18.".into()));
+    let mut env = TestEnv::new("bench-engine");
+    env.set("BATON_CONVERSATION", "true")
+        .set("BATON_PROBE", "false")
+        .set("BATON_PARTITIONS", "16")
+        .set("RUST_LOG", "warn")
+        .set("WORKER_HEARTBEAT", "1s")
+        .set("WORKER_LEASE_TTL", "6s")
+        .set("WABA_ACCESS_TOKEN", "bench-token")
+        .set("WABA_API_BASE_URL", &graph.url)
+        .set("OPENAI_BASE_URL", &llm.base_url)
+        .set("LLM_TIMEOUT", "10s");
+    let (mut ingress, url) = spawn_ingress(&env)?;
+    let mut samplers = Vec::new();
+    for _ in 0..workers {
+        let n = env.spawn_worker(&[]);
+        samplers.push(env.worker(n).pid());
+    }
+    let samplers: Vec<RssSampler> = samplers.into_iter().map(RssSampler::start).collect();
+    tokio::time::sleep(Duration::from_secs(3)).await; // partitions acquired
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(256)
+        .build()?;
+
+    let sent = send_paced(&client, &url, "A", conversations, rate).await;
+    let answered = wait_answers(&graph, &sent, Duration::from_secs(120)).await;
+    let rate_seen = per_second(&sent, &answered);
+    let mut overhead: Vec<f64> = answered
+        .iter()
+        .filter_map(|(id, at)| {
+            sent.get(id)
+                .map(|t0| at.duration_since(*t0).as_secs_f64() * 1000.0 - 1000.0)
+        })
+        .collect();
+    overhead.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let pct = |p: f64| {
+        overhead
+            .get(((overhead.len() as f64 - 1.0) * p).round() as usize)
+            .copied()
+            .unwrap_or(f64::NAN)
+    };
+    println!(
+        "| {workers} | overhead, {rate} msg/s offered | {} | {conversations} | {:.0} | {:.1} | {:.1} | |",
+        sent.len(),
+        rate_seen,
+        pct(0.5),
+        pct(0.99)
+    );
+
+    let burst = send_burst(&client, &url, "B", conversations).await;
+    let answered = wait_answers(&graph, &burst, Duration::from_secs(180)).await;
+    let mut peak: f64 = 0.0;
+    for s in samplers {
+        peak = peak.max(s.peak_mb().await);
+    }
+    println!(
+        "| {workers} | throughput, 2 per conversation at once | {} | {conversations} | {:.0} | | | {peak:.1} |",
+        burst.len(),
+        per_second(&burst, &answered)
+    );
+    let _ = ingress.kill();
+    let _ = ingress.wait();
+    env.cleanup().await;
+    Ok(())
+}
+
+/// Answers per second from the first webhook to the last answer.
+fn per_second(sent: &HashMap<String, Instant>, answered: &HashMap<String, Instant>) -> f64 {
+    let first = sent.values().min().copied();
+    let last = answered.values().max().copied();
+    match (first, last) {
+        (Some(f), Some(l)) if l > f => answered.len() as f64 / l.duration_since(f).as_secs_f64(),
+        _ => 0.0,
+    }
+}
+
+fn body(tag: &str, conv: usize, seq: usize) -> (String, Vec<u8>) {
+    let id = format!("wamid.E{tag}-{conv}-{seq}");
+    let b = webhooks::text(
+        "300",
+        &format!("5512{conv:06}"),
+        &id,
+        "Hi, is the store open today?",
+    );
+    (id, b)
+}
+
+async fn post(client: &reqwest::Client, url: &str, body: Vec<u8>) {
+    let sig = baton_ingress::verify::sign(SECRET, &body);
+    let _ = client
+        .post(format!("{url}/webhook/whatsapp"))
+        .header("x-hub-signature-256", sig)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await;
+}
+
+/// One message per conversation at `rate` per second; returns id → POST start.
+async fn send_paced(
+    client: &reqwest::Client,
+    url: &str,
+    tag: &str,
+    convs: usize,
+    rate: u64,
+) -> HashMap<String, Instant> {
+    let mut ticker = tokio::time::interval(Duration::from_nanos(1_000_000_000 / rate.max(1)));
+    let mut sent = HashMap::new();
+    let mut inflight = FuturesUnordered::new();
+    for c in 0..convs {
+        ticker.tick().await;
+        let (id, b) = body(tag, c, 0);
+        sent.insert(id, Instant::now());
+        inflight.push(post(client, url, b));
+        while let std::task::Poll::Ready(Some(())) = futures::poll!(inflight.next()) {}
+    }
+    while inflight.next().await.is_some() {}
+    sent
+}
+
+/// Two messages per conversation, 64 requests in flight; returns id → POST start.
+async fn send_burst(
+    client: &reqwest::Client,
+    url: &str,
+    tag: &str,
+    convs: usize,
+) -> HashMap<String, Instant> {
+    let mut sent = HashMap::new();
+    let mut inflight = FuturesUnordered::new();
+    for seq in 0..2 {
+        for c in 0..convs {
+            let (id, b) = body(tag, c, seq);
+            sent.insert(id, Instant::now());
+            inflight.push(post(client, url, b));
+            if inflight.len() >= 64 {
+                inflight.next().await;
+            }
+        }
+    }
+    while inflight.next().await.is_some() {}
+    sent
+}
+
+/// Waits until every id in `sent` was answered; returns id → when Graph got the reply.
+async fn wait_answers(
+    graph: &FakeGraph,
+    sent: &HashMap<String, Instant>,
+    timeout: Duration,
+) -> HashMap<String, Instant> {
+    let until = Instant::now() + timeout;
+    loop {
+        let answered: HashMap<String, Instant> = graph
+            .requests()
+            .into_iter()
+            .filter(|r| r.kind == "text")
+            .filter_map(|r| {
+                r.body["biz_opaque_callback_data"]
+                    .as_str()
+                    .map(|id| (id.to_owned(), r.at))
+            })
+            .filter(|(id, _)| sent.contains_key(id))
+            .collect();
+        if answered.len() >= sent.len() || Instant::now() > until {
+            return answered;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
