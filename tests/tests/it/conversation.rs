@@ -599,3 +599,31 @@ async fn without_coalescing_each_message_is_answered() {
     assert_eq!(texts.len(), 2);
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_unresolved_ai_turns_hand_off_and_ordinary_questions_do_not() {
+    let w = World::start("unresolved", false, &[]).await;
+    // Several ordinary questions in a row are not failures.
+    w.say("wamid.U1", "Do you have the blue lamp in stock?")
+        .await;
+    w.wait_texts(1).await;
+    w.say("wamid.U2", "And how long does delivery to Porto take?")
+        .await;
+    w.wait_texts(2).await;
+    w.say("wamid.U3", "Can I pay on delivery?").await;
+    w.wait_texts(3).await;
+    assert_eq!(w.owner().await.owner, "ai");
+    // Pushing back on two AI answers in a row is.
+    w.say("wamid.U4", "That doesn't help me").await;
+    w.wait_texts(4).await;
+    assert_eq!(
+        w.owner().await.owner,
+        "ai",
+        "one unresolved turn is not enough"
+    );
+    w.say("wamid.U5", "Hmm, that's not what I asked about the lamp")
+        .await;
+    let handoff = w.wait_console("handoff").await;
+    assert_eq!(handoff["reason"], "repeated_failure", "{handoff}");
+    w.finish().await;
+}

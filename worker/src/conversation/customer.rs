@@ -94,9 +94,10 @@ async fn turn(
         .filter(|t| t.role == "customer" && t.id != ev.id)
         .map(|t| t.text.clone())
         .collect();
+    let unresolved = count_unresolved(cx, &conv, &recent, ev, text, state.unresolved).await?;
     let sig_cx = Context {
         recent_customer_texts: &earlier,
-        unresolved_ai_turns: state.unresolved,
+        unresolved_ai_turns: unresolved,
     };
     if let Some(signal) = signals::decide(&e.settings.signals, text, &sig_cx) {
         info!(reason = signal.reason.as_str(), "handoff signal");
@@ -170,6 +171,70 @@ async fn memory_context(e: &Engine, ev: &Event, text: &str) -> Option<String> {
     }
 }
 
+/// "The AI tried and did not resolve it": the customer's answer to an AI reply pushes back
+/// ("that didn't help", "still not working", …) — counted; any other answer to an AI reply
+/// resets the count. Two in a row trigger the `repeated_failure` signal.
+async fn count_unresolved(
+    cx: &StepCx,
+    conv: &str,
+    recent: &[transcript::Entry],
+    ev: &Event,
+    text: &str,
+    stored: u32,
+) -> Result<u32, StepError> {
+    let before = recent.iter().rev().skip_while(|t| t.id != ev.id).nth(1);
+    if before.is_none_or(|t| t.role != "ai") {
+        return Ok(stored);
+    }
+    if pushback(text) {
+        ownership::unresolved(&cx.redis, &cx.keys, conv, false).await?;
+        Ok(stored + 1)
+    } else {
+        ownership::unresolved(&cx.redis, &cx.keys, conv, true).await?;
+        Ok(0)
+    }
+}
+
+/// The customer says the last answer did not solve it (en, es, pt, fr, de).
+fn pushback(text: &str) -> bool {
+    let t = text.to_lowercase().replace('’', "'");
+    [
+        "didn't help",
+        "did not help",
+        "doesn't help",
+        "not helpful",
+        "not what i",
+        "that's not",
+        "still not",
+        "still doesn't",
+        "still don't",
+        "still no ",
+        "didn't work",
+        "doesn't work",
+        "not working",
+        "wrong answer",
+        "you don't understand",
+        "that's wrong",
+        "no sirve",
+        "no me ayuda",
+        "no me ayudó",
+        "sigue sin",
+        "no es lo que",
+        "não ajudou",
+        "não ajuda",
+        "não é isso",
+        "ainda não",
+        "ça n'aide pas",
+        "toujours pas",
+        "ce n'est pas ce",
+        "hilft nicht",
+        "immer noch nicht",
+        "das ist nicht",
+    ]
+    .iter()
+    .any(|p| t.contains(p))
+}
+
 /// A customer saying thanks/solved resets the repeated-failure count.
 fn gratitude(text: &str) -> bool {
     let t = text.to_lowercase();
@@ -186,4 +251,30 @@ fn gratitude(text: &str) -> bool {
     ]
     .iter()
     .any(|w| t.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pushback;
+
+    #[test]
+    fn pushback_is_recognised_in_five_languages() {
+        for t in [
+            "That didn't help at all",
+            "It’s still not working",
+            "No sirve lo que me dices",
+            "Isso não ajudou",
+            "Ça n'aide pas",
+            "Das hilft nicht",
+        ] {
+            assert!(pushback(t), "{t}");
+        }
+        for t in [
+            "Thanks!",
+            "And how long does delivery take?",
+            "Do you have it in blue?",
+        ] {
+            assert!(!pushback(t), "{t}");
+        }
+    }
 }

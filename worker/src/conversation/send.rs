@@ -46,10 +46,9 @@ pub async fn ai_reply(
         return Ok(());
     }
     let quote = quote_target(cx, ev).await?;
-    if deliver(e, cx, ev, text, quote.as_deref(), "ai", None).await? {
-        ownership::unresolved(&cx.redis, &cx.keys, &conv, false).await?;
-    }
-    Ok(())
+    deliver(e, cx, ev, text, quote.as_deref(), "ai", None)
+        .await
+        .map(|_| ())
 }
 
 /// Hands the conversation to a human and tells the customer.

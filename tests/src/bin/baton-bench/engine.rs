@@ -87,6 +87,13 @@ async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<
 
     let burst = send_burst(&client, &url, "B", conversations).await;
     let answered = wait_answers(&graph, &burst, Duration::from_secs(180)).await;
+    anyhow::ensure!(
+        answered.len() == burst.len() && llm.requests().len() >= sent.len() + burst.len(),
+        "every message must get an AI answer ({} of {}, {} model calls)",
+        answered.len(),
+        burst.len(),
+        llm.requests().len()
+    );
     let mut peak: f64 = 0.0;
     for s in samplers {
         peak = peak.max(s.peak_mb().await);
@@ -112,15 +119,22 @@ fn per_second(sent: &HashMap<String, Instant>, answered: &HashMap<String, Instan
     }
 }
 
+/// Different questions per message, so the repeated-message detector (a customer saying the
+/// same thing again hands off without the LLM) does not short-circuit the benchmark.
+const QUESTIONS: [&str; 3] = [
+    "Hi, is the store open today?",
+    "Do you have the blue lamp in stock?",
+    "How long does delivery to Porto take?",
+];
+
 fn body(tag: &str, conv: usize, seq: usize) -> (String, Vec<u8>) {
     let id = format!("wamid.E{tag}-{conv}-{seq}");
-    let b = webhooks::text(
-        "300",
-        &format!("5512{conv:06}"),
-        &id,
-        "Hi, is the store open today?",
-    );
-    (id, b)
+    let phase = usize::from(tag == "B") + seq;
+    let text = QUESTIONS[phase % QUESTIONS.len()];
+    (
+        id.clone(),
+        webhooks::text("300", &format!("5512{conv:06}"), &id, text),
+    )
 }
 
 async fn post(client: &reqwest::Client, url: &str, body: Vec<u8>) {
