@@ -4,6 +4,7 @@
 //! - [`leases`]: the Redis side of membership and leases.
 //! - [`lanes`]: per-conversation order, concurrency across conversations.
 //! - [`process`]: one delivery end to end: parking, idempotency, pipeline, ack.
+//! - [`parking`]: holding a conversation's later events behind a retried one.
 //! - [`idempotency`]: the dedupe record and its crash cases.
 //! - [`pipeline`]: the steps an event goes through.
 //! - [`signals`]: deterministic handoff detectors that run before the LLM.
@@ -30,6 +31,7 @@ pub mod llm;
 pub mod memory;
 pub mod memq;
 pub mod ownership;
+pub mod parking;
 pub mod partitions;
 pub mod pipeline;
 pub mod process;

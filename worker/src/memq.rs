@@ -18,7 +18,7 @@ use baton_shared::topology::Names;
 use futures::StreamExt;
 use lapin::BasicProperties;
 use lapin::message::Delivery;
-use lapin::options::{BasicAckOptions, BasicConsumeOptions, BasicNackOptions, BasicQosOptions};
+use lapin::options::{BasicAckOptions, BasicConsumeOptions, BasicQosOptions};
 use lapin::types::{AMQPValue, FieldTable};
 use serde::{Deserialize, Serialize};
 use tokio::sync::Semaphore;
@@ -28,6 +28,7 @@ use tracing::{info, warn};
 
 use crate::failure::History;
 use crate::memory::{Identity, MemoryBackend, MemoryError, Record};
+use crate::process::requeue;
 
 /// One memory write in the queue.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -176,13 +177,7 @@ async fn settle(
         }
         Err(e) => {
             warn!(error = %e, "memory write could not be rescheduled; requeueing");
-            let _ = delivery
-                .acker
-                .nack(BasicNackOptions {
-                    requeue: true,
-                    ..BasicNackOptions::default()
-                })
-                .await;
+            requeue(delivery).await;
         }
     }
 }

@@ -23,7 +23,7 @@ use baton_shared::amqp;
 use baton_shared::topology;
 use futures::StreamExt;
 use lapin::options::{
-    BasicCancelOptions, BasicConsumeOptions, BasicNackOptions, BasicQosOptions, QueueDeclareOptions,
+    BasicCancelOptions, BasicConsumeOptions, BasicQosOptions, QueueDeclareOptions,
 };
 use lapin::types::FieldTable;
 use lapin::{Channel, Connection};
@@ -321,13 +321,6 @@ async fn consume(w: Arc<Worker>, ch: Channel, cx: Arc<PartitionCx>, stop: Cancel
     }
 }
 
-fn requeue() -> BasicNackOptions {
-    BasicNackOptions {
-        requeue: true,
-        ..BasicNackOptions::default()
-    }
-}
-
 /// Stops taking deliveries and settles the ones already taken, within the shutdown deadline.
 async fn hand_over(
     w: &Arc<Worker>,
@@ -346,11 +339,11 @@ async fn hand_over(
     while let Ok(Some(Ok(delivery))) =
         tokio::time::timeout(Duration::from_millis(200), consumer.next()).await
     {
-        let _ = delivery.acker.nack(requeue()).await;
+        crate::process::requeue(&delivery).await;
         returned += 1;
     }
     for job in lanes.take_waiting() {
-        let _ = job.delivery.acker.nack(requeue()).await;
+        crate::process::requeue(&job.delivery).await;
         returned += 1;
     }
     info!(

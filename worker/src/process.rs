@@ -14,14 +14,11 @@
 
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
-use std::time::Duration;
 
 use backon::{ExponentialBuilder, Retryable};
-use baton_shared::amqp::{header_i64, header_str};
+use baton_shared::amqp::header_i64;
 use baton_shared::event::{Event, now_ms};
-use baton_shared::redis::RedisError;
 use baton_shared::telemetry::{self, mask};
-use deadpool_redis::redis;
 use futures::FutureExt;
 use lapin::message::Delivery;
 use lapin::options::{BasicAckOptions, BasicNackOptions};
@@ -31,6 +28,7 @@ use tracing::{Instrument, info, info_span, warn};
 use crate::Worker;
 use crate::failure::{self, History};
 use crate::idempotency::{self, Claim};
+use crate::parking::{hold, park, parked_head, peek_held, pop_held, redis_until_fenced, unpark};
 use crate::partitions::PartitionCx;
 use crate::pipeline::{StepCx, StepError};
 
@@ -194,13 +192,7 @@ async fn settle(
         Ran::Fenced => Outcome::Fenced,
         Ran::Panicked => {
             warn!("step panicked; returning the delivery to the queue");
-            let _ = delivery
-                .acker
-                .nack(BasicNackOptions {
-                    requeue: true,
-                    ..BasicNackOptions::default()
-                })
-                .await;
+            requeue(delivery).await;
             Outcome::Requeued
         }
         Ran::Failed(err) => {
@@ -336,13 +328,7 @@ async fn retry_later(
         Err(e) => {
             // The broker refused: leave the delivery unacked on a closed channel so it returns.
             warn!(error = %e, "could not publish to the retry tier; requeueing");
-            let _ = delivery
-                .acker
-                .nack(BasicNackOptions {
-                    requeue: true,
-                    ..BasicNackOptions::default()
-                })
-                .await;
+            requeue(delivery).await;
             Outcome::Requeued
         }
     }
@@ -362,13 +348,7 @@ async fn dead_letter_and_ack(
         }
         Err(e) => {
             warn!(error = %e, "could not dead-letter; requeueing");
-            let _ = delivery
-                .acker
-                .nack(BasicNackOptions {
-                    requeue: true,
-                    ..BasicNackOptions::default()
-                })
-                .await;
+            requeue(delivery).await;
             Outcome::Requeued
         }
     }
@@ -418,84 +398,15 @@ async fn drain_held(w: &Arc<Worker>, part: &Arc<PartitionCx>, conv: &str) {
     }
 }
 
-/// Retries a Redis operation until it works; `None` once the partition is fenced.
-async fn redis_until_fenced<T, F, Fut>(part: &PartitionCx, mut op: F) -> Option<T>
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Result<T, RedisError>>,
-{
-    let mut delay = Duration::from_millis(50);
-    loop {
-        if part.fence.is_cancelled() {
-            return None;
-        }
-        match op().await {
-            Ok(v) => return Some(v),
-            Err(e) => {
-                warn!(error = %e, "redis unavailable; retrying");
-                tokio::select! {
-                    _ = tokio::time::sleep(delay) => {}
-                    _ = part.fence.cancelled() => return None,
-                }
-                delay = (delay * 2).min(Duration::from_secs(2));
-            }
-        }
+/// Returns a delivery to its queue (the broker counts the delivery against the limit).
+pub async fn requeue(delivery: &Delivery) {
+    let opts = BasicNackOptions {
+        requeue: true,
+        ..BasicNackOptions::default()
+    };
+    if let Err(e) = delivery.acker.nack(opts).await {
+        warn!(error = %e, "nack failed; the channel's closing returns the delivery");
     }
-}
-
-async fn parked_head(w: &Worker, conv: &str) -> Result<Option<String>, RedisError> {
-    let mut c = w.redis.get().await?;
-    Ok(redis::cmd("GET")
-        .arg(w.keys.parked(conv))
-        .query_async(&mut *c)
-        .await?)
-}
-
-async fn park(w: &Worker, conv: &str, id: &str) -> Result<(), RedisError> {
-    let mut c = w.redis.get().await?;
-    redis::cmd("SET")
-        .arg(w.keys.parked(conv))
-        .arg(id)
-        .query_async::<()>(&mut *c)
-        .await?;
-    Ok(())
-}
-
-async fn unpark(w: &Worker, conv: &str) -> Result<(), RedisError> {
-    let mut c = w.redis.get().await?;
-    redis::cmd("DEL")
-        .arg(w.keys.parked(conv))
-        .query_async::<()>(&mut *c)
-        .await?;
-    Ok(())
-}
-
-async fn hold(w: &Worker, conv: &str, raw: &[u8]) -> Result<(), RedisError> {
-    let mut c = w.redis.get().await?;
-    redis::cmd("RPUSH")
-        .arg(w.keys.parked_events(conv))
-        .arg(raw)
-        .query_async::<()>(&mut *c)
-        .await?;
-    Ok(())
-}
-
-async fn peek_held(w: &Worker, conv: &str) -> Result<Option<Vec<u8>>, RedisError> {
-    let mut c = w.redis.get().await?;
-    Ok(redis::cmd("LINDEX")
-        .arg(w.keys.parked_events(conv))
-        .arg(0)
-        .query_async(&mut *c)
-        .await?)
-}
-
-async fn pop_held(w: &Worker, conv: &str) -> Result<(), RedisError> {
-    let mut c = w.redis.get().await?;
-    redis::cmd("LPOP")
-        .arg(w.keys.parked_events(conv))
-        .query_async::<()>(&mut *c)
-        .await?;
-    Ok(())
 }
 
 /// Headers of a delivery with `key` set to `value` (used by the failure paths).
@@ -503,11 +414,6 @@ pub fn with_header(headers: Option<&FieldTable>, key: &str, value: AMQPValue) ->
     let mut h = headers.cloned().unwrap_or_default();
     h.insert(key.into(), value);
     h
-}
-
-/// The origin partition recorded on a dead-lettered message, if any.
-pub fn origin_partition(headers: Option<&FieldTable>) -> Option<u16> {
-    header_str(headers, "x-baton-origin-partition").and_then(|p| p.parse().ok())
 }
 
 /// Milliseconds now (re-exported for the failure module's history entries).
