@@ -33,6 +33,7 @@ pub struct TestEnv {
     ingress: Option<(String, CancellationToken)>,
     pub http: reqwest::Client,
     pub redis: deadpool_redis::Pool,
+    cleaned: bool,
 }
 
 /// A worker process started by a test.
@@ -130,6 +131,7 @@ impl TestEnv {
             ingress: None,
             http: reqwest::Client::new(),
             redis: baton_shared::redis::pool(&redis_url).expect("redis pool"),
+            cleaned: false,
         }
     }
 
@@ -323,33 +325,14 @@ impl TestEnv {
 
     /// Stops everything and deletes the namespace's queues, exchanges and keys.
     pub async fn cleanup(mut self) {
+        self.cleaned = true;
         for w in &mut self.workers {
             w.kill();
         }
         if let Some((_, t)) = self.ingress.take() {
             t.cancel();
         }
-        let config = self.config();
-        if let Ok(conn) = baton_shared::amqp::connect(&real_amqp_url(), "baton-test-cleanup").await
-            && let Ok(ch) = conn.create_channel().await
-        {
-            let _ = topology::delete_all(
-                &ch,
-                &Names::new(&config.infra),
-                config.infra.retry_tiers.len(),
-            )
-            .await;
-            let _ = conn.close(200, "cleanup".into()).await;
-        }
-        let mut c = self.redis.get().await.unwrap();
-        let keys: Vec<String> = redis::cmd("KEYS")
-            .arg(self.keys().pattern())
-            .query_async(&mut *c)
-            .await
-            .unwrap_or_default();
-        for k in keys {
-            let _: Result<(), _> = redis::cmd("DEL").arg(k).query_async(&mut *c).await;
-        }
+        delete_namespace(&self.config(), &self.redis).await;
         for w in &self.workers {
             let _ = std::fs::remove_file(&w.log);
         }
@@ -370,6 +353,49 @@ impl TestEnv {
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+}
+
+/// Deletes every queue, exchange and Redis key of a test namespace.
+async fn delete_namespace(config: &Config, pool: &deadpool_redis::Pool) {
+    if let Ok(conn) = baton_shared::amqp::connect(&real_amqp_url(), "baton-test-cleanup").await
+        && let Ok(ch) = conn.create_channel().await
+    {
+        let names = Names::new(&config.infra);
+        let _ = topology::delete_all(&ch, &names, config.infra.retry_tiers.len()).await;
+        let _ = conn.close(200, "cleanup".into()).await;
+    }
+    let Ok(mut c) = pool.get().await else { return };
+    let keys: Vec<String> = redis::cmd("KEYS")
+        .arg(Keys::new(&config.infra.namespace).pattern())
+        .query_async(&mut *c)
+        .await
+        .unwrap_or_default();
+    for chunk in keys.chunks(500) {
+        let _: Result<(), _> = redis::cmd("DEL").arg(chunk).query_async(&mut *c).await;
+    }
+}
+
+impl Drop for TestEnv {
+    /// A test that panicked before `cleanup` still leaves nothing behind.
+    fn drop(&mut self) {
+        if self.cleaned {
+            return;
+        }
+        for w in &mut self.workers {
+            w.kill();
+        }
+        let config = self.config();
+        let url = self.vars.get("REDIS_URL").cloned().unwrap_or_default();
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build();
+            if let (Ok(rt), Ok(pool)) = (rt, baton_shared::redis::pool(&url)) {
+                rt.block_on(delete_namespace(&config, &pool));
+            }
+        })
+        .join();
     }
 }
 
