@@ -11,11 +11,11 @@ use std::time::{Duration, Instant};
 
 use baton_tests::fakes::graph::FakeGraph;
 use baton_tests::fakes::llm::{FakeLlm, Scripted};
-use baton_tests::{SECRET, TestEnv, webhooks};
+use baton_tests::{TestEnv, webhooks};
 use futures::StreamExt;
 use futures::stream::FuturesUnordered;
 
-use crate::{RssSampler, spawn_ingress};
+use crate::{RssSampler, post_signed, spawn_ingress};
 
 const LLM_LATENCY: Duration = Duration::from_secs(1);
 
@@ -138,14 +138,7 @@ fn body(tag: &str, conv: usize, seq: usize) -> (String, Vec<u8>) {
 }
 
 async fn post(client: &reqwest::Client, url: &str, body: Vec<u8>) {
-    let sig = baton_ingress::verify::sign(SECRET, &body);
-    let _ = client
-        .post(format!("{url}/webhook/whatsapp"))
-        .header("x-hub-signature-256", sig)
-        .header("content-type", "application/json")
-        .body(body)
-        .send()
-        .await;
+    let _ = post_signed(client, url, body).await;
 }
 
 /// One message per conversation at `rate` per second; returns id → POST start.

@@ -352,13 +352,22 @@ fn client() -> reqwest::Client {
         .expect("client")
 }
 
-pub(crate) async fn post(client: &reqwest::Client, url: &str, i: usize) -> Result<u64, ()> {
+async fn post(client: &reqwest::Client, url: &str, i: usize) -> Result<u64, ()> {
     let body = webhooks::text(
         "300",
         &format!("5511{:06}", i % 1000),
         &format!("wamid.LOAD{i}"),
         "Hi, my order #ORD-22 hasn't arrived yet, can you check?",
     );
+    post_signed(client, url, body).await
+}
+
+/// Posts `body` signed like Meta; returns the latency in µs when ingress answered 2xx.
+pub(crate) async fn post_signed(
+    client: &reqwest::Client,
+    url: &str,
+    body: Vec<u8>,
+) -> Result<u64, ()> {
     let sig = baton_ingress::verify::sign(SECRET, &body);
     let started = Instant::now();
     let r = client
