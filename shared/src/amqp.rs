@@ -32,9 +32,14 @@ pub enum PublishError {
     Nacked,
     #[error("no queue took the message (returned: {0})")]
     Returned(String),
+    #[error("broker did not confirm in time")]
+    Timeout,
     #[error("could not encode the event: {0}")]
     Encode(#[from] serde_json::Error),
 }
+
+/// Longest wait for a publisher confirm.
+pub const CONFIRM_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Opens a connection named after the process role.
 pub async fn connect(url: &str, name: &str) -> lapin::Result<Connection> {
@@ -137,8 +142,33 @@ impl Publisher {
         self.channel().await.is_ok()
     }
 
-    /// Publishes raw bytes and waits for the broker's confirm.
+    /// Publishes raw bytes and waits for the broker's confirm (at most [`CONFIRM_TIMEOUT`]:
+    /// a half-open connection must not hold a webhook request forever).
     pub async fn publish_raw(
+        &self,
+        exchange: &str,
+        routing_key: &str,
+        body: &[u8],
+        props: BasicProperties,
+    ) -> Result<(), PublishError> {
+        let publish = self.publish_confirmed(exchange, routing_key, body, props);
+        match tokio::time::timeout(CONFIRM_TIMEOUT, publish).await {
+            Ok(r) => r,
+            Err(_) => {
+                // Presume the connection dead; the next call reconnects.
+                if let Some(pool) = self.state.write().await.take() {
+                    let _ = tokio::time::timeout(
+                        CONFIRM_TIMEOUT,
+                        pool.conn.close(200, "confirm timeout".into()),
+                    )
+                    .await;
+                }
+                Err(PublishError::Timeout)
+            }
+        }
+    }
+
+    async fn publish_confirmed(
         &self,
         exchange: &str,
         routing_key: &str,

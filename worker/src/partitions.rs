@@ -12,8 +12,9 @@
 //! second lock, not the first.
 //!
 //! If Redis stays unreachable longer than a lease can live, every partition is fenced. If the
-//! broker connection drops, every consumer is fenced and the manager reconnects with backoff;
-//! leases still held are resumed.
+//! broker connection drops (or a consumer dies on a broker error, or a broker operation hangs
+//! past 5 s), every consumer is fenced and the manager reconnects; leases still held are
+//! resumed.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -36,6 +37,10 @@ use crate::lanes::Lanes;
 use crate::leases;
 use crate::process::Job;
 
+/// Longest a broker operation of the manager may take before the connection is presumed dead
+/// (a half-open TCP connection can leave requests unanswered forever).
+const BROKER_OP: Duration = Duration::from_secs(5);
+
 /// A partition this worker consumes, shared with its lanes.
 pub struct PartitionCx {
     pub p: u16,
@@ -57,6 +62,9 @@ pub struct Manager {
     running: HashMap<u16, Running>,
     last_renewal: Instant,
     ticks: u64,
+    /// A consumer died on a broker error: the connection is rebuilt on the next tick even if
+    /// it still reports itself connected.
+    suspect: bool,
 }
 
 impl Manager {
@@ -67,6 +75,7 @@ impl Manager {
             running: HashMap::new(),
             last_renewal: Instant::now(),
             ticks: 0,
+            suspect: false,
         }
     }
 
@@ -114,22 +123,35 @@ impl Manager {
         }
         metrics::gauge!("baton_worker_partitions_owned").set(self.running.len() as f64);
         metrics::gauge!("baton_worker_members").set(members.len() as f64);
-        if self.ticks.is_multiple_of(5) {
-            self.measure_lag().await;
+        if self.ticks.is_multiple_of(5)
+            && tokio::time::timeout(BROKER_OP, self.measure_lag())
+                .await
+                .is_err()
+        {
+            self.suspect = true;
         }
     }
 
     async fn ensure_connection(&mut self) -> bool {
-        if self.conn.as_ref().is_some_and(|c| c.status().connected()) {
+        if !self.suspect && self.conn.as_ref().is_some_and(|c| c.status().connected()) {
             return true;
         }
-        if self.conn.take().is_some() {
+        self.suspect = false;
+        if let Some(old) = self.conn.take() {
             warn!("broker connection lost; fencing every partition");
             for (_, r) in self.running.drain() {
                 r.cx.fence.cancel();
             }
+            let _ = tokio::time::timeout(BROKER_OP, old.close(200, "reconnecting".into())).await;
         }
-        match connect(&self.w).await {
+        match tokio::time::timeout(BROKER_OP, connect(&self.w))
+            .await
+            .unwrap_or_else(|_| {
+                Err(lapin::Error::from(std::io::Error::new(
+                    std::io::ErrorKind::TimedOut,
+                    "connect timed out",
+                )))
+            }) {
             Ok(conn) => {
                 info!("connected to the broker");
                 self.conn = Some(conn);
@@ -154,13 +176,16 @@ impl Manager {
 
     /// Drops partitions whose consumer task ended (handed over, or its channel died).
     fn reap_finished(&mut self) {
+        let mut suspect = false;
         self.running.retain(|p, r| {
             let done = r.task.is_finished();
             if done && !r.stop.is_cancelled() {
                 warn!(partition = p, "partition consumer ended; it will restart");
+                suspect = true;
             }
             !done
         });
+        self.suspect |= suspect;
     }
 
     async fn renew(&mut self, ttl_ms: u64) {
@@ -201,10 +226,16 @@ impl Manager {
             }
         }
         let Some(conn) = &self.conn else { return };
-        let ch = match open_channel(conn, &w).await {
-            Ok(ch) => ch,
-            Err(e) => {
+        let ch = match tokio::time::timeout(BROKER_OP, open_channel(conn, &w)).await {
+            Ok(Ok(ch)) => ch,
+            Ok(Err(e)) => {
                 warn!(partition = p, error = %e, "could not open a channel");
+                self.suspect = true;
+                return;
+            }
+            Err(_) => {
+                warn!(partition = p, "opening a channel timed out");
+                self.suspect = true;
                 return;
             }
         };
