@@ -107,13 +107,11 @@ fn duration(name: &str, v: Option<String>, default_ms: u64) -> Result<Duration, 
         return Ok(Duration::from_millis(default_ms));
     };
     let bad = || format!("{name}: {v:?} is not a duration (e.g. 800ms, 10s)");
-    let (num, unit) = v.split_at(v.find(|c: char| !c.is_ascii_digit()).unwrap_or(v.len()));
-    let n: u64 = num.parse().map_err(|_| bad())?;
-    let ms = match unit.trim() {
-        "" | "ms" => n,
-        "s" => n * 1000,
-        "m" => n * 60_000,
-        _ => return Err(bad()),
+    // A bare number is milliseconds here (the timeouts are sub-second); units go through the
+    // one duration parser the worker's configuration shares.
+    let ms = match v.trim().parse::<u64>() {
+        Ok(n) => n,
+        Err(_) => crate::llm::parse_duration(&v).ok_or_else(bad)?.as_millis() as u64,
     };
     if ms == 0 {
         return Err(format!("{name}: must be positive"));
