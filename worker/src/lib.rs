@@ -1,43 +1,26 @@
 //! Baton's worker: owns partitions of the event stream and does every side effect.
 //!
-//! - [`partitions`]: membership, leases and partition consumers (who consumes what, safely).
-//! - [`leases`]: the Redis side of membership and leases.
-//! - [`lanes`]: per-conversation order, concurrency across conversations.
-//! - [`process`]: one delivery end to end: parking, idempotency, pipeline, ack.
-//! - [`parking`]: holding a conversation's later events behind a retried one.
-//! - [`idempotency`]: the dedupe record and its crash cases.
-//! - [`pipeline`]: the steps an event goes through.
-//! - [`signals`]: deterministic handoff detectors that run before the LLM.
-//! - [`failure`]: retry tiers and the dead-letter queue, with history.
-//! - [`dlq`]: the operator's DLQ commands.
-//! - [`conversation`]: the engine — AI turns, handoff, human commands, sending.
-//! - [`ownership`]: who owns a conversation, with a version checked at send time.
-//! - [`transcript`], [`console`], [`render`]: what humans and the prompt see.
-//! - [`memory`], [`memq`]: long-term memory backends and the queue that feeds them.
-//! - [`whatsapp`], [`llm`]: the Graph API and OpenAI-compatible clients.
-//! - [`admin`]: health, readiness and metrics.
-//! - [`cli`]: the `worker` command line.
+//! This file is the composition root: it builds the clients, the conversation engine, the
+//! pipeline and the stream runtime, and runs them. Layers (no import points back up):
+//! `lib → stream → pipeline ← conversation → {memory, signals, llm, whatsapp}`.
+//!
+//! - [`stream`]: how events are processed safely (partitions, lanes, idempotency, parking,
+//!   retry tiers and the DLQ); knows nothing of WhatsApp or LLMs.
+//! - [`pipeline`]: the step contract between the stream and the domain.
+//! - [`conversation`]: what Baton does with one conversation — AI turns, handoff, human
+//!   commands, sending, statuses — and its state in Redis (`conversation::state`).
+//! - [`memory`]: long-term memory backends and the memory queue that feeds them.
+//! - [`signals`], [`llm`], [`whatsapp`]: leaves — handoff detectors, the OpenAI-compatible
+//!   client, the Graph API client.
+//! - [`ops`]: the operator's side — admin HTTP, the CLI, DLQ commands.
 
-pub mod admin;
-pub mod cli;
-pub mod console;
 pub mod conversation;
-pub mod dlq;
-pub mod failure;
-pub mod idempotency;
-pub mod lanes;
-pub mod leases;
 pub mod llm;
 pub mod memory;
-pub mod memq;
-pub mod ownership;
-pub mod parking;
-pub mod partitions;
+pub mod ops;
 pub mod pipeline;
-pub mod process;
-pub mod render;
 pub mod signals;
-pub mod transcript;
+pub mod stream;
 pub mod whatsapp;
 
 use std::sync::Arc;
@@ -47,28 +30,12 @@ use baton_shared::config::Config;
 use baton_shared::redis::Keys;
 use baton_shared::topology::Names;
 use deadpool_redis::Pool;
-use metrics_exporter_prometheus::PrometheusHandle;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 
-use crate::pipeline::Pipeline;
-
-/// Everything a worker's tasks share.
-pub struct Worker {
-    pub config: Arc<Config>,
-    /// Unique per process: membership, leases and idempotency records name it.
-    pub id: String,
-    pub redis: Pool,
-    pub keys: Keys,
-    pub names: Names,
-    /// Confirmed publishes to retry tiers and the DLQ.
-    pub publisher: Arc<Publisher>,
-    pub pipeline: Pipeline,
-    /// Bounds the conversations processed at once (`WORKER_CONCURRENCY`).
-    pub permits: Semaphore,
-    pub metrics: PrometheusHandle,
-}
+use crate::pipeline::{Pipeline, Step};
+use crate::stream::Runtime;
 
 /// Runs a worker until `shutdown` is cancelled; returns after every partition was handed back.
 pub async fn run(
@@ -82,8 +49,8 @@ pub async fn run(
     let keys = Keys::new(&config.infra.namespace);
     let publisher = Publisher::lazy(&config.infra, &format!("baton-worker-{id}-pub"), 2);
     let config = Arc::new(config);
-    let (pipeline, memory) = pipeline::build(&config, &settings, &redis, &keys, &publisher).await?;
-    let w = Arc::new(Worker {
+    let (pipeline, memory) = build_pipeline(&config, &settings, &redis, &keys, &publisher).await?;
+    let w = Arc::new(Runtime {
         id: id.clone(),
         redis,
         keys,
@@ -96,19 +63,21 @@ pub async fn run(
     });
     tracing::info!(worker = %id, admin = %admin.local_addr()?, "worker starting");
     let admin_stop = CancellationToken::new();
-    let admin_task = tokio::spawn(admin::serve(w.clone(), admin, admin_stop.clone()));
+    let admin_task = tokio::spawn(ops::admin::serve(w.clone(), admin, admin_stop.clone()));
     let memory_stop = CancellationToken::new();
     let memory_task = memory.map(|backend| {
-        let m = Arc::new(memq::MemoryWorker {
+        let m = Arc::new(memory::queue::MemoryWorker {
             config: config.clone(),
             names: Names::new(&config.infra),
             publisher: publisher.clone(),
             backend,
             worker_id: id.clone(),
         });
-        tokio::spawn(memq::run(m, memory_stop.clone()))
+        tokio::spawn(memory::queue::run(m, memory_stop.clone()))
     });
-    partitions::Manager::new(w.clone()).run(shutdown).await;
+    stream::partitions::Manager::new(w.clone())
+        .run(shutdown)
+        .await;
     memory_stop.cancel();
     if let Some(t) = memory_task {
         let _ = t.await;
@@ -118,4 +87,29 @@ pub async fn run(
     let _ = admin_task.await;
     tracing::info!(worker = %id, "worker stopped");
     Ok(())
+}
+
+/// The worker's pipeline: record, then the conversation engine (unless
+/// `BATON_CONVERSATION=false`), then the probe when enabled. Also returns the memory backend
+/// the memory-queue consumer writes to (when the engine runs).
+async fn build_pipeline(
+    config: &Config,
+    settings: &conversation::Settings,
+    redis: &Pool,
+    keys: &Keys,
+    publisher: &Arc<Publisher>,
+) -> anyhow::Result<(Pipeline, Option<Arc<dyn memory::MemoryBackend>>)> {
+    let mut steps: Vec<Arc<dyn Step>> = vec![Arc::new(conversation::record::Record)];
+    let mut memory = None;
+    if settings.enabled {
+        let engine = conversation::Engine::new(config, settings, redis, keys, publisher).await?;
+        memory = Some(engine.memory.clone());
+        steps.push(Arc::new(conversation::Converse(Arc::new(engine))));
+    }
+    if config.worker.probe {
+        steps.push(Arc::new(stream::probe::Probe {
+            sleep: config.worker.probe_sleep,
+        }));
+    }
+    Ok((Pipeline::new(steps), memory))
 }

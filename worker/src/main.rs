@@ -2,5 +2,5 @@
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    baton_worker::cli::main().await
+    baton_worker::ops::cli::main().await
 }

@@ -9,7 +9,7 @@ use baton_tests::fakes::graph::FakeGraph;
 use baton_tests::fakes::llm::{FakeLlm, demo_agent};
 use baton_tests::fakes::synap::FakeSynap;
 use baton_tests::{TestEnv, eventually, webhooks};
-use baton_worker::ownership;
+use baton_worker::conversation::state::ownership;
 use deadpool_redis::redis;
 use serde_json::Value;
 

@@ -17,11 +17,12 @@ use baton_shared::event::Event;
 use serde_json::json;
 use tracing::{info, warn};
 
+use super::render;
+use super::state::{feed, ownership, transcript};
 use super::{Engine, send, tools};
 use crate::memory::{Record, Role};
 use crate::pipeline::{StepCx, StepError};
 use crate::signals::{self, Context};
-use crate::{console, ownership, render, transcript};
 
 const RESERVATION_SECS: u64 = 8 * 24 * 3600;
 
@@ -43,7 +44,7 @@ pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
     if !state.is_ai() {
         let payload =
             json!({ "event_id": ev.id, "text": text, "owner": state.owner, "agent": state.agent });
-        console::emit(&cx.redis, &cx.keys, "customer_message", &conv, payload).await?;
+        feed::emit(&cx.redis, &cx.keys, "customer_message", &conv, payload).await?;
         info!(owner = %state.owner, "a human owns the conversation; AI stays silent");
         return Ok(());
     }

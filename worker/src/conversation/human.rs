@@ -13,11 +13,11 @@
 use baton_shared::event::{Event, EventKind, now_ms};
 use serde_json::json;
 
+use super::state::ownership::{self, Transition};
+use super::state::{feed, transcript};
 use super::{Engine, send};
 use crate::memory::{HandoffEvent, Record};
-use crate::ownership::{self, Transition};
 use crate::pipeline::{StepCx, StepError};
-use crate::{console, transcript};
 
 pub async fn on_command(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepError> {
     let agent = ev.item["agent"].as_str().unwrap_or("agent").to_owned();
@@ -53,7 +53,7 @@ async fn transition(
         ownership::apply(&cx.redis, &cx.keys, &conv, t, Some(agent), None, None).await?
     else {
         let payload = json!({ "event_id": ev.id, "command": ev.kind.as_str(), "agent": agent });
-        console::emit(&cx.redis, &cx.keys, "command_refused", &conv, payload).await?;
+        feed::emit(&cx.redis, &cx.keys, "command_refused", &conv, payload).await?;
         return Ok(false);
     };
     let (event, line) = match t {
@@ -92,7 +92,7 @@ async fn transition(
         ownership::unresolved(&cx.redis, &cx.keys, &conv, true).await?;
     }
     let payload = json!({ "event_id": ev.id, "agent": agent, "owner": state.owner, "version": state.version, "note": note });
-    console::emit(&cx.redis, &cx.keys, ev.kind.as_str(), &conv, payload).await?;
+    feed::emit(&cx.redis, &cx.keys, ev.kind.as_str(), &conv, payload).await?;
     Ok(true)
 }
 
@@ -109,7 +109,7 @@ async fn reply(e: &Engine, cx: &StepCx, ev: &Event, agent: &str) -> Result<(), S
     if !state.window_open(now_ms()) {
         let payload = json!({ "event_id": ev.id, "agent": agent, "text": text, "window_closed": true,
             "error": "more than 24 hours since the customer's last message: send an approved template" });
-        console::emit(&cx.redis, &cx.keys, "send_failed", &conv, payload).await?;
+        feed::emit(&cx.redis, &cx.keys, "send_failed", &conv, payload).await?;
         return Ok(());
     }
     if !ownership::reserve_reply(&cx.redis, &cx.keys, &ev.id, 8 * 24 * 3600).await? {

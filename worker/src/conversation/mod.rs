@@ -16,8 +16,11 @@
 pub mod customer;
 pub mod human;
 pub mod prompt;
+pub mod record;
+pub mod render;
 pub mod send;
 pub mod settings;
+pub mod state;
 pub mod status;
 pub mod tools;
 
@@ -90,7 +93,7 @@ impl Engine {
 
     /// Queues a memory write (never waits for the memory service itself).
     pub async fn remember(&self, conv: &Conversation, record: Record) -> Result<(), StepError> {
-        crate::memq::enqueue(&self.publisher, &identity(conv), &record)
+        crate::memory::queue::enqueue(&self.publisher, &identity(conv), &record)
             .await
             .map_err(|e| StepError::Transient(format!("memory queue: {e}")))
     }

@@ -5,8 +5,8 @@
 
 use baton_shared::event::Event;
 
+use super::state::transcript::Entry;
 use crate::llm::ChatMessage;
-use crate::transcript::Entry;
 
 pub fn build(
     system: &str,

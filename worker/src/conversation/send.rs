@@ -13,10 +13,10 @@ use serde_json::json;
 use tracing::{info, warn};
 
 use super::Engine;
+use super::state::{feed, ownership, transcript};
 use crate::memory::{HandoffEvent, Record, Role};
 use crate::pipeline::{StepCx, StepError};
 use crate::whatsapp::{GraphError, Recipient};
-use crate::{console, ownership, transcript};
 
 /// Sends the AI's reply to `ev` if the AI still owns the conversation at `version`.
 pub async fn ai_reply(
@@ -34,8 +34,8 @@ pub async fn ai_reply(
     }
     if !ownership::still_owned_by_ai(&cx.redis, &cx.keys, &conv, version).await? {
         info!("owner changed during the AI turn; reply kept as a draft");
-        console::save_draft(&cx.redis, &cx.keys, &conv, text).await?;
-        console::emit(
+        feed::save_draft(&cx.redis, &cx.keys, &conv, text).await?;
+        feed::emit(
             &cx.redis,
             &cx.keys,
             "draft",
@@ -93,7 +93,7 @@ pub async fn handoff(
     e.remember(&ev.conversation, record).await?;
     let version = applied.as_ref().map(|s| s.version);
     let payload = json!({ "event_id": ev.id, "reason": reason, "summary": summary, "evidence": evidence, "version": version });
-    console::emit(&cx.redis, &cx.keys, "handoff", &conv, payload).await?;
+    feed::emit(&cx.redis, &cx.keys, "handoff", &conv, payload).await?;
     ownership::unresolved(&cx.redis, &cx.keys, &conv, true).await?;
     metrics::counter!("baton_worker_handoffs_total", "reason" => reason.to_owned()).increment(1);
     if cx.fenced() {
@@ -126,7 +126,7 @@ pub async fn deliver(
     {
         Ok(sent) => {
             for s in &sent {
-                crate::conversation::status::remember_sent(cx, &s.wamid, &conv, role).await?;
+                super::status::remember_sent(cx, &s.wamid, &conv, role).await?;
             }
             let mut entry = transcript::Entry::new(format!("{}:{role}", ev.id), role, text);
             entry.agent = agent.map(str::to_owned);
@@ -179,7 +179,7 @@ async fn send_failed(
         "event_id": ev.id, "role": role, "text": text, "code": err.code(),
         "error": err.to_string(), "window_closed": err.window_closed(),
     });
-    console::emit(&cx.redis, &cx.keys, "send_failed", &conv, payload).await?;
+    feed::emit(&cx.redis, &cx.keys, "send_failed", &conv, payload).await?;
     Ok(())
 }
 

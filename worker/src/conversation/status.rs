@@ -11,9 +11,9 @@ use baton_shared::event::Event;
 use deadpool_redis::redis;
 use serde_json::json;
 
+use super::state::{feed, transcript};
 use crate::pipeline::{StepCx, StepError};
 use crate::whatsapp::status_supersedes;
-use crate::{console, transcript};
 
 const TTL_SECS: i64 = 30 * 24 * 3600;
 
@@ -89,7 +89,7 @@ pub async fn on_status(cx: &StepCx, ev: &Event) -> Result<(), StepError> {
         let entry = transcript::Entry::new(format!("{}:failed", ev.id), "event", line);
         transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
         let payload = json!({ "wamid": wamid, "role": role, "errors": errors });
-        console::emit(&cx.redis, &cx.keys, "delivery_failed", &conv, payload).await?;
+        feed::emit(&cx.redis, &cx.keys, "delivery_failed", &conv, payload).await?;
     }
     Ok(())
 }

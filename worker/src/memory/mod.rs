@@ -16,6 +16,7 @@
 pub mod config;
 pub mod identity;
 pub mod local;
+pub mod queue;
 pub mod record;
 mod stamp;
 pub mod synap;

@@ -1,6 +1,6 @@
 //! Records every inbound event where humans and later steps can see it.
 //!
-//! Customer messages (every type, rendered by [`crate::render`]) go to the conversation's
+//! Customer messages (every type, rendered by [`super::render`]) go to the conversation's
 //! recent transcript, and open or extend the 24-hour window. Platform errors are logged at
 //! warn; statuses and changes are counted. Fails transiently when Redis does.
 
@@ -9,8 +9,9 @@ use baton_shared::telemetry::mask;
 use futures::FutureExt;
 use futures::future::BoxFuture;
 
-use super::{Step, StepCx, StepError};
-use crate::{ownership, render, transcript};
+use super::render;
+use super::state::{ownership, transcript};
+use crate::pipeline::{Step, StepCx, StepError};
 
 pub struct Record;
 

@@ -13,8 +13,8 @@ use baton_shared::redis::RedisError;
 use deadpool_redis::redis;
 use tracing::warn;
 
-use crate::Worker;
-use crate::partitions::PartitionCx;
+use crate::stream::Runtime;
+use crate::stream::partitions::PartitionCx;
 
 /// Retries a Redis operation until it works; `None` once the partition is fenced.
 pub async fn redis_until_fenced<T, F, Fut>(part: &PartitionCx, mut op: F) -> Option<T>
@@ -41,7 +41,7 @@ where
     }
 }
 
-pub async fn parked_head(w: &Worker, conv: &str) -> Result<Option<String>, RedisError> {
+pub async fn parked_head(w: &Runtime, conv: &str) -> Result<Option<String>, RedisError> {
     let mut c = w.redis.get().await?;
     Ok(redis::cmd("GET")
         .arg(w.keys.parked(conv))
@@ -49,7 +49,7 @@ pub async fn parked_head(w: &Worker, conv: &str) -> Result<Option<String>, Redis
         .await?)
 }
 
-pub async fn park(w: &Worker, conv: &str, id: &str) -> Result<(), RedisError> {
+pub async fn park(w: &Runtime, conv: &str, id: &str) -> Result<(), RedisError> {
     let mut c = w.redis.get().await?;
     redis::cmd("SET")
         .arg(w.keys.parked(conv))
@@ -59,7 +59,7 @@ pub async fn park(w: &Worker, conv: &str, id: &str) -> Result<(), RedisError> {
     Ok(())
 }
 
-pub async fn unpark(w: &Worker, conv: &str) -> Result<(), RedisError> {
+pub async fn unpark(w: &Runtime, conv: &str) -> Result<(), RedisError> {
     let mut c = w.redis.get().await?;
     redis::cmd("DEL")
         .arg(w.keys.parked(conv))
@@ -68,7 +68,7 @@ pub async fn unpark(w: &Worker, conv: &str) -> Result<(), RedisError> {
     Ok(())
 }
 
-pub async fn hold(w: &Worker, conv: &str, raw: &[u8]) -> Result<(), RedisError> {
+pub async fn hold(w: &Runtime, conv: &str, raw: &[u8]) -> Result<(), RedisError> {
     let mut c = w.redis.get().await?;
     redis::cmd("RPUSH")
         .arg(w.keys.parked_events(conv))
@@ -78,7 +78,7 @@ pub async fn hold(w: &Worker, conv: &str, raw: &[u8]) -> Result<(), RedisError> 
     Ok(())
 }
 
-pub async fn peek_held(w: &Worker, conv: &str) -> Result<Option<Vec<u8>>, RedisError> {
+pub async fn peek_held(w: &Runtime, conv: &str) -> Result<Option<Vec<u8>>, RedisError> {
     let mut c = w.redis.get().await?;
     Ok(redis::cmd("LINDEX")
         .arg(w.keys.parked_events(conv))
@@ -87,7 +87,7 @@ pub async fn peek_held(w: &Worker, conv: &str) -> Result<Option<Vec<u8>>, RedisE
         .await?)
 }
 
-pub async fn pop_held(w: &Worker, conv: &str) -> Result<(), RedisError> {
+pub async fn pop_held(w: &Runtime, conv: &str) -> Result<(), RedisError> {
     let mut c = w.redis.get().await?;
     redis::cmd("LPOP")
         .arg(w.keys.parked_events(conv))

@@ -15,9 +15,9 @@ use std::sync::{Arc, Mutex};
 
 use tokio_util::task::TaskTracker;
 
-use crate::Worker;
-use crate::partitions::PartitionCx;
-use crate::process::{self, Job};
+use crate::stream::Runtime;
+use crate::stream::partitions::PartitionCx;
+use crate::stream::process::{self, Job};
 
 /// The lanes of one partition.
 pub struct Lanes {
@@ -36,7 +36,7 @@ impl Default for Lanes {
 
 impl Lanes {
     /// Queues `job` behind its conversation's lane, starting the lane if idle.
-    pub fn dispatch(self: &Arc<Self>, w: &Arc<Worker>, part: &Arc<PartitionCx>, job: Job) {
+    pub fn dispatch(self: &Arc<Self>, w: &Arc<Runtime>, part: &Arc<PartitionCx>, job: Job) {
         let key = job.lane_key();
         {
             let mut waiting = self.waiting.lock().expect("lanes lock");
@@ -54,7 +54,7 @@ impl Lanes {
 
     async fn run_lane(
         self: Arc<Self>,
-        w: Arc<Worker>,
+        w: Arc<Runtime>,
         part: Arc<PartitionCx>,
         key: String,
         first: Job,

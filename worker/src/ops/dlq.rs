@@ -17,7 +17,7 @@ use lapin::types::{AMQPValue, FieldTable, ShortString};
 use lapin::{BasicProperties, Channel, Connection};
 use serde::Serialize;
 
-use crate::failure::History;
+use crate::stream::retry::History;
 
 /// One dead-lettered message as operators see it.
 #[derive(Debug, Serialize, PartialEq)]

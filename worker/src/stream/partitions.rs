@@ -1,7 +1,7 @@
 //! Partition ownership: which partitions this worker consumes, and moving them safely.
 //!
 //! Every heartbeat the manager (1) refreshes membership and computes the target assignment
-//! ([`leases::assign`]), (2) renews the leases it holds — a lease that is not ours any more is
+//! ([`membership::assign`]), (2) renews the leases it holds — a lease that is not ours any more is
 //! *fenced* at once: its channel is closed so the broker requeues the unacked messages, and
 //! in-flight results are dropped, (3) gives up partitions no longer assigned to it: cancel the
 //! consumer, finish and ack in-flight work (up to `WORKER_SHUTDOWN_TIMEOUT`), close the channel,
@@ -32,10 +32,10 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
-use crate::Worker;
-use crate::lanes::Lanes;
-use crate::leases;
-use crate::process::Job;
+use crate::stream::Runtime;
+use crate::stream::lanes::Lanes;
+use crate::stream::membership;
+use crate::stream::process::Job;
 
 /// Longest a broker operation of the manager may take before the connection is presumed dead
 /// (a half-open TCP connection can leave requests unanswered forever).
@@ -57,7 +57,7 @@ struct Running {
 
 /// Owns the partition consumers of one worker.
 pub struct Manager {
-    w: Arc<Worker>,
+    w: Arc<Runtime>,
     conn: Option<Connection>,
     running: HashMap<u16, Running>,
     last_renewal: Instant,
@@ -68,7 +68,7 @@ pub struct Manager {
 }
 
 impl Manager {
-    pub fn new(w: Arc<Worker>) -> Self {
+    pub fn new(w: Arc<Runtime>) -> Self {
         Manager {
             w,
             conn: None,
@@ -99,7 +99,7 @@ impl Manager {
         }
         let w = self.w.clone();
         let ttl_ms = w.config.worker.lease_ttl.as_millis() as u64;
-        let members = match leases::heartbeat(&w.redis, &w.keys, &w.id, ttl_ms).await {
+        let members = match membership::heartbeat(&w.redis, &w.keys, &w.id, ttl_ms).await {
             Ok(m) => m,
             Err(e) => {
                 warn!(error = %e, "heartbeat failed");
@@ -108,7 +108,7 @@ impl Manager {
             }
         };
         self.reap_finished();
-        let target = leases::assign(w.config.infra.partitions, &members, &w.id);
+        let target = membership::assign(w.config.infra.partitions, &members, &w.id);
         self.renew(ttl_ms).await;
         for (p, r) in &self.running {
             if !target.contains(p) && !r.stop.is_cancelled() {
@@ -193,7 +193,7 @@ impl Manager {
         let mut lost = Vec::new();
         let mut all_ok = true;
         for p in self.running.keys() {
-            match leases::renew(&w.redis, &w.keys, *p, &w.id, ttl_ms).await {
+            match membership::renew(&w.redis, &w.keys, *p, &w.id, ttl_ms).await {
                 Ok(true) => {}
                 Ok(false) => lost.push(*p),
                 Err(e) => {
@@ -217,7 +217,7 @@ impl Manager {
 
     async fn try_start(&mut self, p: u16, ttl_ms: u64) {
         let w = self.w.clone();
-        match leases::acquire(&w.redis, &w.keys, p, &w.id, ttl_ms).await {
+        match membership::acquire(&w.redis, &w.keys, p, &w.id, ttl_ms).await {
             Ok(true) => {}
             Ok(false) => return,
             Err(e) => {
@@ -283,14 +283,14 @@ impl Manager {
         for (_, r) in self.running.drain() {
             let _ = r.task.await;
         }
-        let _ = leases::leave(&self.w.redis, &self.w.keys, &self.w.id).await;
+        let _ = membership::leave(&self.w.redis, &self.w.keys, &self.w.id).await;
         if let Some(conn) = self.conn.take() {
             let _ = conn.close(200, "shutdown".into()).await;
         }
     }
 }
 
-async fn connect(w: &Worker) -> lapin::Result<Connection> {
+async fn connect(w: &Runtime) -> lapin::Result<Connection> {
     let conn = amqp::connect(&w.config.infra.amqp_url, &format!("baton-worker-{}", w.id)).await?;
     let ch = conn.create_channel().await?;
     topology::declare(&ch, &w.config.infra).await?;
@@ -298,7 +298,7 @@ async fn connect(w: &Worker) -> lapin::Result<Connection> {
     Ok(conn)
 }
 
-async fn open_channel(conn: &Connection, w: &Worker) -> lapin::Result<Channel> {
+async fn open_channel(conn: &Connection, w: &Runtime) -> lapin::Result<Channel> {
     let ch = conn.create_channel().await?;
     ch.basic_qos(w.config.worker.prefetch, BasicQosOptions::default())
         .await?;
@@ -306,7 +306,7 @@ async fn open_channel(conn: &Connection, w: &Worker) -> lapin::Result<Channel> {
 }
 
 /// Consumes partition `cx.p` until asked to stop (graceful) or fenced (abrupt).
-async fn consume(w: Arc<Worker>, ch: Channel, cx: Arc<PartitionCx>, stop: CancellationToken) {
+async fn consume(w: Arc<Runtime>, ch: Channel, cx: Arc<PartitionCx>, stop: CancellationToken) {
     let queue = w.names.partition_queue(cx.p);
     let tag = format!("{}-p{}", w.id, cx.p);
     let consumer = ch
@@ -347,14 +347,14 @@ async fn consume(w: Arc<Worker>, ch: Channel, cx: Arc<PartitionCx>, stop: Cancel
     let _ = ch.close(200, "partition released".into()).await;
     if !cx.fence.is_cancelled() || stop.is_cancelled() {
         // Only now may the next owner start: everything we took is settled or requeued.
-        let _ = leases::release(&w.redis, &w.keys, cx.p, &w.id).await;
+        let _ = membership::release(&w.redis, &w.keys, cx.p, &w.id).await;
         info!(partition = cx.p, "partition released");
     }
 }
 
 /// Stops taking deliveries and settles the ones already taken, within the shutdown deadline.
 async fn hand_over(
-    w: &Arc<Worker>,
+    w: &Arc<Runtime>,
     ch: &Channel,
     cx: &Arc<PartitionCx>,
     tag: &str,
@@ -370,11 +370,11 @@ async fn hand_over(
     while let Ok(Some(Ok(delivery))) =
         tokio::time::timeout(Duration::from_millis(200), consumer.next()).await
     {
-        crate::process::requeue(&delivery).await;
+        crate::stream::process::requeue(&delivery).await;
         returned += 1;
     }
     for job in lanes.take_waiting() {
-        crate::process::requeue(&job.delivery).await;
+        crate::stream::process::requeue(&job.delivery).await;
         returned += 1;
     }
     info!(

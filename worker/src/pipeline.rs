@@ -1,4 +1,6 @@
-//! The pipeline of steps an event goes through once it is claimed.
+//! The contract between the stream runtime and the domain: the steps an event goes through
+//! once it is claimed. It imports nothing of the domain (conversation, memory, clients); the
+//! composition root (`lib.rs`) builds the steps.
 //!
 //! A [`Step`] does one thing with side effects and says, when it fails, what to do next:
 //! [`StepError::Transient`] (retry: in process with backoff, then through the broker's retry
@@ -7,9 +9,6 @@
 //!
 //! Steps check [`StepCx::fenced`] before effects that must not happen twice or after the
 //! partition moved to another worker (ARCHITECTURE §3.5).
-
-pub mod probe;
-pub mod record;
 
 use std::sync::Arc;
 
@@ -78,30 +77,4 @@ impl Pipeline {
     pub fn steps(&self) -> &[Arc<dyn Step>] {
         &self.steps
     }
-}
-
-/// The worker's pipeline: record, then the conversation engine (unless
-/// `BATON_CONVERSATION=false`), then the probe when enabled. Also returns the memory backend
-/// the memory-queue consumer writes to (when the engine runs).
-pub async fn build(
-    config: &baton_shared::config::Config,
-    settings: &crate::conversation::Settings,
-    redis: &Pool,
-    keys: &Keys,
-    publisher: &Arc<baton_shared::amqp::Publisher>,
-) -> anyhow::Result<(Pipeline, Option<Arc<dyn crate::memory::MemoryBackend>>)> {
-    let mut steps: Vec<Arc<dyn Step>> = vec![Arc::new(record::Record)];
-    let mut memory = None;
-    if settings.enabled {
-        let engine =
-            crate::conversation::Engine::new(config, settings, redis, keys, publisher).await?;
-        memory = Some(engine.memory.clone());
-        steps.push(Arc::new(crate::conversation::Converse(Arc::new(engine))));
-    }
-    if config.worker.probe {
-        steps.push(Arc::new(probe::Probe {
-            sleep: config.worker.probe_sleep,
-        }));
-    }
-    Ok((Pipeline { steps }, memory))
 }

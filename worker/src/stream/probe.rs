@@ -22,7 +22,7 @@ use deadpool_redis::redis;
 use futures::FutureExt;
 use futures::future::BoxFuture;
 
-use super::{Step, StepCx, StepError};
+use crate::pipeline::{Step, StepCx, StepError};
 
 pub struct Probe {
     pub sleep: Duration,

@@ -15,8 +15,8 @@ use lapin::message::Delivery;
 use lapin::types::{AMQPValue, FieldTable};
 use serde::{Deserialize, Serialize};
 
-use crate::Worker;
-use crate::process::{stamp, with_header};
+use crate::stream::Runtime;
+use crate::stream::process::{stamp, with_header};
 
 /// One failed attempt.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -68,7 +68,7 @@ fn props_with(headers: FieldTable, base: &BasicProperties) -> BasicProperties {
 
 /// Publishes the delivery to retry tier `attempt`, to come back to partition `p`.
 pub async fn to_retry_tier(
-    w: &Worker,
+    w: &Runtime,
     p: u16,
     delivery: &Delivery,
     attempt: u32,
@@ -91,7 +91,7 @@ pub async fn to_retry_tier(
 
 /// Publishes an event that was held behind a parked head to the first retry tier.
 pub async fn publish_held_to_tier(
-    w: &Worker,
+    w: &Runtime,
     p: u16,
     raw: &[u8],
     event: &Event,
@@ -120,7 +120,7 @@ pub async fn publish_held_to_tier(
 
 /// Publishes the delivery to the dead-letter queue with its history and reason.
 pub async fn to_dead_letter(
-    w: &Worker,
+    w: &Runtime,
     p: u16,
     delivery: &Delivery,
     history: &History,

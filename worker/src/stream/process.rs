@@ -25,12 +25,14 @@ use lapin::options::{BasicAckOptions, BasicNackOptions};
 use lapin::types::{AMQPValue, FieldTable};
 use tracing::{Instrument, info, info_span, warn};
 
-use crate::Worker;
-use crate::failure::{self, History};
-use crate::idempotency::{self, Claim};
-use crate::parking::{hold, park, parked_head, peek_held, pop_held, redis_until_fenced, unpark};
-use crate::partitions::PartitionCx;
+use super::retry::{self, History};
 use crate::pipeline::{StepCx, StepError};
+use crate::stream::Runtime;
+use crate::stream::idempotency::{self, Claim};
+use crate::stream::parking::{
+    hold, park, parked_head, peek_held, pop_held, redis_until_fenced, unpark,
+};
+use crate::stream::partitions::PartitionCx;
 
 /// What happened to one event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +98,7 @@ impl Job {
 }
 
 /// Handles one job end to end; never panics, never leaves the delivery unsettled unless fenced.
-pub async fn handle(w: &Arc<Worker>, part: &Arc<PartitionCx>, job: Job) {
+pub async fn handle(w: &Arc<Runtime>, part: &Arc<PartitionCx>, job: Job) {
     let headers = job.delivery.properties.headers().clone();
     let attempt = header_i64(headers.as_ref(), "x-baton-attempt")
         .unwrap_or(0)
@@ -120,7 +122,12 @@ pub async fn handle(w: &Arc<Worker>, part: &Arc<PartitionCx>, job: Job) {
         .increment(1);
 }
 
-async fn handle_inner(w: &Arc<Worker>, part: &Arc<PartitionCx>, job: Job, attempt: u32) -> Outcome {
+async fn handle_inner(
+    w: &Arc<Runtime>,
+    part: &Arc<PartitionCx>,
+    job: Job,
+    attempt: u32,
+) -> Outcome {
     let Job {
         delivery,
         event,
@@ -160,7 +167,7 @@ async fn handle_inner(w: &Arc<Worker>, part: &Arc<PartitionCx>, job: Job, attemp
 /// (done or dead-lettered), so the held events may run.
 async fn head_is(
     outcome: &Outcome,
-    w: &Arc<Worker>,
+    w: &Arc<Runtime>,
     part: &Arc<PartitionCx>,
     conv: &str,
     id: &str,
@@ -179,7 +186,7 @@ async fn head_is(
 
 /// Runs the event and settles its delivery (ack, retry tier, DLQ or requeue).
 async fn settle(
-    w: &Arc<Worker>,
+    w: &Arc<Runtime>,
     part: &Arc<PartitionCx>,
     event: &Event,
     delivery: &Delivery,
@@ -219,7 +226,7 @@ enum Ran {
 
 /// Claims the event id and runs the pipeline with in-process retries.
 async fn run(
-    w: &Arc<Worker>,
+    w: &Arc<Runtime>,
     part: &Arc<PartitionCx>,
     event: &Event,
     attempt: u32,
@@ -274,7 +281,7 @@ async fn run(
     }
 }
 
-async fn run_steps(w: &Arc<Worker>, cx: &StepCx, event: &Event) -> Result<(), StepError> {
+async fn run_steps(w: &Arc<Runtime>, cx: &StepCx, event: &Event) -> Result<(), StepError> {
     for step in w.pipeline.steps() {
         let backoff = ExponentialBuilder::default()
             .with_min_delay(w.config.worker.step_retry_delay)
@@ -306,7 +313,7 @@ async fn ack(part: &PartitionCx, delivery: &Delivery, outcome: Outcome) -> Outco
 }
 
 async fn retry_later(
-    w: &Arc<Worker>,
+    w: &Arc<Runtime>,
     part: &Arc<PartitionCx>,
     event: &Event,
     delivery: &Delivery,
@@ -317,7 +324,7 @@ async fn retry_later(
     let Some(()) = redis_until_fenced(part, || park(w, &conv, &event.id)).await else {
         return Outcome::Fenced;
     };
-    match failure::to_retry_tier(w, part.p, delivery, attempt, &history).await {
+    match retry::to_retry_tier(w, part.p, delivery, attempt, &history).await {
         Ok(()) => {
             info!(
                 tier = attempt,
@@ -335,13 +342,13 @@ async fn retry_later(
 }
 
 async fn dead_letter_and_ack(
-    w: &Arc<Worker>,
+    w: &Arc<Runtime>,
     part: &Arc<PartitionCx>,
     delivery: &Delivery,
     history: History,
     reason: &str,
 ) -> Outcome {
-    match failure::to_dead_letter(w, part.p, delivery, &history, reason).await {
+    match retry::to_dead_letter(w, part.p, delivery, &history, reason).await {
         Ok(()) => {
             warn!(reason, "event dead-lettered");
             ack(part, delivery, Outcome::DeadLettered).await
@@ -355,7 +362,7 @@ async fn dead_letter_and_ack(
 }
 
 /// Runs the events held behind a conversation's head, in order, then unparks it.
-async fn drain_held(w: &Arc<Worker>, part: &Arc<PartitionCx>, conv: &str) {
+async fn drain_held(w: &Arc<Runtime>, part: &Arc<PartitionCx>, conv: &str) {
     loop {
         let Some(next) = redis_until_fenced(part, || peek_held(w, conv)).await else {
             return;
@@ -383,7 +390,7 @@ async fn drain_held(w: &Arc<Worker>, part: &Arc<PartitionCx>, conv: &str) {
                 let mut history = History::default();
                 history.push(0, &w.id, "failed while draining held events");
                 let id = event.id.clone();
-                if failure::publish_held_to_tier(w, part.p, &raw, &event, &history)
+                if retry::publish_held_to_tier(w, part.p, &raw, &event, &history)
                     .await
                     .is_err()
                 {

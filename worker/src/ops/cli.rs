@@ -6,7 +6,7 @@ use anyhow::Context;
 use baton_shared::config::Config;
 use clap::{Parser, Subcommand};
 
-use crate::dlq::Dlq;
+use crate::ops::dlq::Dlq;
 
 #[derive(Parser, Debug)]
 #[command(

@@ -13,10 +13,10 @@ use deadpool_redis::redis;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-use crate::Worker;
+use crate::stream::Runtime;
 
 pub async fn serve(
-    w: Arc<Worker>,
+    w: Arc<Runtime>,
     listener: TcpListener,
     shutdown: CancellationToken,
 ) -> std::io::Result<()> {
@@ -25,7 +25,7 @@ pub async fn serve(
         .route("/readyz", get(readyz))
         .route(
             "/metrics",
-            get(|State(w): State<Arc<Worker>>| async move { w.metrics.render() }),
+            get(|State(w): State<Arc<Runtime>>| async move { w.metrics.render() }),
         )
         .with_state(w);
     axum::serve(listener, app)
@@ -33,7 +33,7 @@ pub async fn serve(
         .await
 }
 
-async fn readyz(State(w): State<Arc<Worker>>) -> (StatusCode, &'static str) {
+async fn readyz(State(w): State<Arc<Runtime>>) -> (StatusCode, &'static str) {
     let redis_ok = async {
         let mut c = w.redis.get().await.ok()?;
         redis::cmd("PING").query_async::<String>(&mut *c).await.ok()

@@ -26,9 +26,9 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use tracing::{info, warn};
 
-use crate::failure::History;
 use crate::memory::{Identity, MemoryBackend, MemoryError, Record};
-use crate::process::requeue;
+use crate::stream::process::requeue;
+use crate::stream::retry::History;
 
 /// One memory write in the queue.
 #[derive(Clone, Debug, Serialize, Deserialize)]
