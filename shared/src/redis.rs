@@ -56,6 +56,38 @@ impl Keys {
     pub fn parked_events(&self, conversation: &str) -> String {
         format!("{}:parked-events:{conversation}", self.ns)
     }
+    /// Effects journal of an event (what its processing decided and which effects are done).
+    pub fn journal(&self, event_id: &str) -> String {
+        format!("{}:journal:{event_id}", self.ns)
+    }
+    /// Conversations of partition `p` that are parked (a set; swept when the partition starts).
+    pub fn parked_set(&self, p: u16) -> String {
+        format!("{}:parked-set:{p}", self.ns)
+    }
+    /// Ownership and identity of a conversation (a hash).
+    pub fn conversation(&self, conversation: &str) -> String {
+        format!("{}:conv:{conversation}", self.ns)
+    }
+    /// Recent transcript of a conversation (a list, newest first).
+    pub fn transcript(&self, conversation: &str) -> String {
+        format!("{}:transcript:{conversation}", self.ns)
+    }
+    /// Ids of the transcript's entries (a sorted set by insertion, trimmed with the list).
+    pub fn transcript_ids(&self, conversation: &str) -> String {
+        format!("{}:transcript-ids:{conversation}", self.ns)
+    }
+    /// The console feed (a stream of events for the humans).
+    pub fn console(&self) -> String {
+        format!("{}:console", self.ns)
+    }
+    /// Unsent AI replies kept as suggestions for the human (a list).
+    pub fn drafts(&self, conversation: &str) -> String {
+        format!("{}:drafts:{conversation}", self.ns)
+    }
+    /// A message we sent, by wamid: conversation, role, delivery status (a hash).
+    pub fn sent_message(&self, wamid: &str) -> String {
+        format!("{}:msg:{wamid}", self.ns)
+    }
     /// Stream the probe step appends to (tests and benchmarks).
     pub fn probe(&self) -> String {
         format!("{}:probe", self.ns)

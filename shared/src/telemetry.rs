@@ -66,8 +66,26 @@ pub fn init(service: &'static str) -> anyhow::Result<TelemetryGuard> {
     Ok(TelemetryGuard { provider })
 }
 
+/// `RUST_LOG` (default `info`), with lapin's returned-message log silenced: lapin logs every
+/// message the broker returns at WARN with its whole body (a customer's phone number and
+/// text); a return is already handled as a failed publish. Naming `lapin` in `RUST_LOG` opts
+/// back in.
 fn log_filter() -> EnvFilter {
-    EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"))
+    let spec = std::env::var("RUST_LOG").unwrap_or_default();
+    filter_for(&spec)
+}
+
+fn filter_for(spec: &str) -> EnvFilter {
+    let base = if spec.trim().is_empty() { "info" } else { spec };
+    let filter = EnvFilter::try_new(base).unwrap_or_else(|_| EnvFilter::new("info"));
+    if spec.contains("lapin") {
+        return filter;
+    }
+    filter.add_directive(
+        "lapin::returned_messages=error"
+            .parse()
+            .expect("static directive parses"),
+    )
 }
 
 /// Installs tracing for tests: spans get ids (so propagation can be checked), nothing is
@@ -187,4 +205,19 @@ pub fn mask(id: &str) -> String {
     }
     let tail: String = id.chars().skip(n - 4).collect();
     format!("***{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::filter_for;
+
+    #[test]
+    fn lapin_returned_messages_are_silenced_unless_asked_for() {
+        for spec in ["", "info", "debug,baton=trace"] {
+            let f = filter_for(spec).to_string();
+            assert!(f.contains("lapin::returned_messages=error"), "{spec}: {f}");
+        }
+        let f = filter_for("info,lapin=warn").to_string();
+        assert!(!f.contains("returned_messages"), "{f}");
+    }
 }

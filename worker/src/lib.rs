@@ -59,6 +59,7 @@ pub async fn run(
         pipeline,
         permits: Semaphore::new(config.worker.concurrency),
         metrics: baton_shared::telemetry::metrics(),
+        attempts: Default::default(),
         config: config.clone(),
     });
     tracing::info!(worker = %id, admin = %admin.local_addr()?, "worker starting");
@@ -111,5 +112,11 @@ async fn build_pipeline(
             sleep: config.worker.probe_sleep,
         }));
     }
-    Ok((Pipeline::new(steps), memory))
+    // Only customer messages that need an answer join a burst: a reaction or a status at the
+    // end of a burst must not take the answer the question before it is owed.
+    let burst = |e: &baton_shared::event::Event| {
+        e.kind == baton_shared::event::EventKind::CustomerMessage
+            && !conversation::render::needs_no_reply(e)
+    };
+    Ok((Pipeline::new(steps).with_bursts(burst), memory))
 }

@@ -61,9 +61,11 @@ impl Lanes {
     ) {
         let mut job = first;
         loop {
-            let debounce = w.config.worker.coalesce_debounce;
-            if !debounce.is_zero() && job.is_customer_message() && !job.burst_checked {
-                tokio::time::sleep(debounce).await;
+            if job.joins_burst && !job.burst_checked {
+                let debounce = w.config.worker.coalesce_debounce;
+                if !debounce.is_zero() {
+                    tokio::time::sleep(debounce).await;
+                }
                 self.mark_burst(&key, &mut job);
             }
             {
@@ -90,16 +92,17 @@ impl Lanes {
         metrics::gauge!("baton_worker_lanes").decrement(1.0);
     }
 
-    /// Burst coalescing: the customer messages queued right behind `job` in its lane form one
-    /// burst with it; all but the last are recorded without an answer, the last is answered
-    /// with the whole burst in its transcript.
+    /// Burst coalescing (always on): the messages needing an answer that wait right behind
+    /// `job` in its lane when its turn starts form one burst with it; all but the last are
+    /// recorded without an answer, the last is answered with the whole burst in its
+    /// transcript. `BATON_COALESCE_DEBOUNCE` adds a wait for more before the turn starts.
     fn mark_burst(&self, key: &str, job: &mut Job) {
         job.burst_checked = true;
         let mut waiting = self.waiting.lock().expect("lanes lock");
         let Some(queue) = waiting.get_mut(key) else {
             return;
         };
-        let followers = queue.iter().take_while(|j| j.is_customer_message()).count();
+        let followers = queue.iter().take_while(|j| j.joins_burst).count();
         if followers == 0 {
             return;
         }

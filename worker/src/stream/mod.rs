@@ -48,4 +48,6 @@ pub struct Runtime {
     /// Bounds the conversations processed at once (`WORKER_CONCURRENCY`).
     pub permits: Semaphore,
     pub metrics: PrometheusHandle,
+    /// The attempts running in this process (tells a fenced attempt from a dead one).
+    pub attempts: idempotency::Attempts,
 }

@@ -1,20 +1,34 @@
-//! Parking: the Redis side of keeping a conversation's order while its head event waits in
-//! a retry tier (see `process` for the protocol).
+//! Parking: keeping a conversation's order while its head event waits in a retry tier
+//! (ARCHITECTURE §4; the protocol is in `process`, the decisions in [`admit`]).
 //!
-//! `{ns}:parked:{conversation}` holds the id of the event being retried; `{ns}:parked-events:
-//! {conversation}` is the list of events held behind it, oldest first. An event is removed from
-//! the list only after it was processed (peek, run, pop), so a crash in between re-runs it
-//! (deduplicated) instead of losing it. Every operation is retried while Redis is unreachable
-//! until the partition is fenced ([`redis_until_fenced`]).
+//! `{ns}:parked:{conversation}` holds the id of the event being retried (the *head*);
+//! `{ns}:parked-events:{conversation}` is the list of events held behind it, oldest first, each
+//! with its trace context. An event is removed from the list only after it was settled (peek,
+//! run, pop), so a crash in between re-runs it (deduplicated) instead of losing it.
+//!
+//! The protocol is restartable from any point (I9): a head whose dedupe record says it is
+//! finished (`done`) or dead-lettered (`dead`) holds nothing — the next event of the
+//! conversation first drains what is held, then runs; a held list without a head (the marker
+//! expired: it lives twice the retry tiers' total) is drained the same way. Marking a head
+//! happens only *after* its retry-tier publish was confirmed, so a refused publish can never
+//! leave a conversation parked behind an event that is not coming back. The held list is
+//! capped ([`HELD_MAX`]): past it, events are dead-lettered rather than held, never dropped.
+//! Every operation is retried while Redis is unreachable until the partition is fenced
+//! ([`redis_until_fenced`]).
 
 use std::time::Duration;
 
 use baton_shared::redis::RedisError;
-use deadpool_redis::redis;
+use deadpool_redis::redis::{self, Script};
+use lapin::types::FieldTable;
+use serde::{Deserialize, Serialize};
 use tracing::warn;
 
 use crate::stream::Runtime;
 use crate::stream::partitions::PartitionCx;
+
+/// Events held behind one head at most; later ones are dead-lettered.
+pub const HELD_MAX: i64 = 10_000;
 
 /// Retries a Redis operation until it works; `None` once the partition is fenced.
 pub async fn redis_until_fenced<T, F, Fut>(part: &PartitionCx, mut op: F) -> Option<T>
@@ -41,41 +55,155 @@ where
     }
 }
 
-pub async fn parked_head(w: &Runtime, conv: &str) -> Result<Option<String>, RedisError> {
-    let mut c = w.redis.get().await?;
-    Ok(redis::cmd("GET")
-        .arg(w.keys.parked(conv))
-        .query_async(&mut *c)
-        .await?)
+/// A conversation's parking, as read in one round trip.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parked {
+    /// The event being retried, if any.
+    pub head: Option<String>,
+    /// The head's dedupe record says it finished or was dead-lettered.
+    pub head_settled: bool,
+    /// Events held behind the head.
+    pub held: i64,
 }
 
-pub async fn park(w: &Runtime, conv: &str, id: &str) -> Result<(), RedisError> {
+/// What to do with an arriving event, given the conversation's parking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Admission {
+    /// Nothing parked: run it.
+    Run,
+    /// It is the parked head coming back (from its tier, or redelivered): run it, then drain.
+    RunAsHead,
+    /// The head is settled (or gone) but events are still held: drain them first, then admit
+    /// again.
+    DrainFirst,
+    /// A head is being retried: hold this event behind it.
+    Hold,
+}
+
+/// The admission decision (pure; table-tested).
+pub fn admit(parked: &Parked, event_id: &str) -> Admission {
+    match &parked.head {
+        Some(h) if h == event_id => Admission::RunAsHead,
+        Some(_) if parked.head_settled => Admission::DrainFirst,
+        Some(_) => Admission::Hold,
+        None if parked.held > 0 => Admission::DrainFirst,
+        None => Admission::Run,
+    }
+}
+
+const STATE: &str = r#"
+local head = redis.call('GET', KEYS[1])
+local held = redis.call('LLEN', KEYS[2])
+if not head then return {'', 0, held} end
+local d = redis.call('GET', ARGV[1] .. head)
+local settled = 0
+if d == 'done' or d == 'dead' then settled = 1 end
+return {head, settled, held}
+"#;
+
+pub async fn state(w: &Runtime, conv: &str) -> Result<Parked, RedisError> {
     let mut c = w.redis.get().await?;
-    redis::cmd("SET")
-        .arg(w.keys.parked(conv))
-        .arg(id)
+    let (head, settled, held): (String, i64, i64) = Script::new(STATE)
+        .key(w.keys.parked(conv))
+        .key(w.keys.parked_events(conv))
+        .arg(w.keys.dedupe(""))
+        .invoke_async(&mut *c)
+        .await?;
+    Ok(Parked {
+        head: (!head.is_empty()).then_some(head),
+        head_settled: settled == 1,
+        held,
+    })
+}
+
+/// Marks `id` as the conversation's head; lives twice the retry tiers' total, so a head whose
+/// tier message was lost cannot hold the conversation for ever.
+pub async fn park(w: &Runtime, p: u16, conv: &str, id: &str) -> Result<(), RedisError> {
+    let tiers: Duration = w.config.infra.retry_tiers.iter().sum();
+    let ttl = (tiers * 2 + Duration::from_secs(600)).as_secs();
+    let mut c = w.redis.get().await?;
+    redis::pipe()
+        .set_ex(w.keys.parked(conv), id, ttl)
+        .ignore()
+        .sadd(w.keys.parked_set(p), conv)
+        .ignore()
         .query_async::<()>(&mut *c)
         .await?;
     Ok(())
 }
 
-pub async fn unpark(w: &Runtime, conv: &str) -> Result<(), RedisError> {
+pub async fn unpark(w: &Runtime, p: u16, conv: &str) -> Result<(), RedisError> {
     let mut c = w.redis.get().await?;
-    redis::cmd("DEL")
-        .arg(w.keys.parked(conv))
+    redis::pipe()
+        .del(w.keys.parked(conv))
+        .ignore()
+        .srem(w.keys.parked_set(p), conv)
+        .ignore()
         .query_async::<()>(&mut *c)
         .await?;
     Ok(())
 }
 
-pub async fn hold(w: &Runtime, conv: &str, raw: &[u8]) -> Result<(), RedisError> {
+/// An event held behind a head, with the trace context it arrived with.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Held {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub traceparent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracestate: Option<String>,
+    /// The delivery's body (the event JSON).
+    pub body: String,
+}
+
+impl Held {
+    pub fn new(body: &[u8], headers: Option<&FieldTable>) -> Self {
+        Held {
+            traceparent: baton_shared::amqp::header_str(headers, "traceparent"),
+            tracestate: baton_shared::amqp::header_str(headers, "tracestate"),
+            body: String::from_utf8_lossy(body).into_owned(),
+        }
+    }
+
+    /// Reads a held entry (an entry written by an older build is the bare event JSON).
+    pub fn decode(raw: &[u8]) -> Held {
+        serde_json::from_slice(raw).unwrap_or_else(|_| Held::new(raw, None))
+    }
+
+    /// The trace headers to continue from.
+    pub fn headers(&self) -> FieldTable {
+        let mut h = FieldTable::default();
+        for (k, v) in [
+            ("traceparent", &self.traceparent),
+            ("tracestate", &self.tracestate),
+        ] {
+            if let Some(v) = v {
+                h.insert(
+                    k.into(),
+                    lapin::types::AMQPValue::LongString(v.as_str().into()),
+                );
+            }
+        }
+        h
+    }
+}
+
+const HOLD: &str = r#"
+if redis.call('LLEN', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
+redis.call('RPUSH', KEYS[1], ARGV[1])
+return 1
+"#;
+
+/// Holds an event behind the head; false when the list is full ([`HELD_MAX`]).
+pub async fn hold(w: &Runtime, conv: &str, held: &Held) -> Result<bool, RedisError> {
+    let json = serde_json::to_string(held).expect("held entries serialise");
     let mut c = w.redis.get().await?;
-    redis::cmd("RPUSH")
-        .arg(w.keys.parked_events(conv))
-        .arg(raw)
-        .query_async::<()>(&mut *c)
+    let n: i64 = Script::new(HOLD)
+        .key(w.keys.parked_events(conv))
+        .arg(json)
+        .arg(HELD_MAX)
+        .invoke_async(&mut *c)
         .await?;
-    Ok(())
+    Ok(n == 1)
 }
 
 pub async fn peek_held(w: &Runtime, conv: &str) -> Result<Option<Vec<u8>>, RedisError> {
@@ -94,4 +222,53 @@ pub async fn pop_held(w: &Runtime, conv: &str) -> Result<(), RedisError> {
         .query_async::<()>(&mut *c)
         .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parked(head: Option<&str>, settled: bool, held: i64) -> Parked {
+        Parked {
+            head: head.map(str::to_owned),
+            head_settled: settled,
+            held,
+        }
+    }
+
+    #[test]
+    fn admission_table() {
+        use Admission::*;
+        let cases = [
+            (parked(None, false, 0), "e2", Run),
+            (parked(None, false, 3), "e2", DrainFirst),
+            (parked(Some("e1"), false, 0), "e1", RunAsHead),
+            (parked(Some("e1"), false, 2), "e1", RunAsHead),
+            (parked(Some("e1"), true, 2), "e1", RunAsHead),
+            (parked(Some("e1"), false, 0), "e2", Hold),
+            (parked(Some("e1"), false, 5), "e2", Hold),
+            (parked(Some("e1"), true, 0), "e2", DrainFirst),
+            (parked(Some("e1"), true, 5), "e2", DrainFirst),
+        ];
+        for (p, id, want) in cases {
+            assert_eq!(admit(&p, id), want, "{p:?} {id}");
+        }
+    }
+
+    #[test]
+    fn held_entries_keep_their_trace_context_and_read_old_entries() {
+        let mut h = FieldTable::default();
+        h.insert(
+            "traceparent".into(),
+            lapin::types::AMQPValue::LongString("00-abc-def-01".into()),
+        );
+        let held = Held::new(br#"{"id":"e1"}"#, Some(&h));
+        let raw = serde_json::to_vec(&held).unwrap();
+        let back = Held::decode(&raw);
+        assert_eq!(back.body, r#"{"id":"e1"}"#);
+        assert_eq!(back.traceparent.as_deref(), Some("00-abc-def-01"));
+        let old = Held::decode(br#"{"v":1,"id":"e1"}"#);
+        assert_eq!(old.body, r#"{"v":1,"id":"e1"}"#);
+        assert!(old.traceparent.is_none());
+    }
 }

@@ -44,6 +44,10 @@ const BROKER_OP: Duration = Duration::from_secs(5);
 /// A partition this worker consumes, shared with its lanes.
 pub struct PartitionCx {
     pub p: u16,
+    /// Counts the times this process started consuming a partition: with the worker id it
+    /// makes the attempt token of every claim (`idempotency`), so an attempt fenced in an
+    /// earlier generation is told from a dead one.
+    pub generation: u64,
     /// Cancelled when the lease is lost: stop effects, settle nothing.
     pub fence: CancellationToken,
 }
@@ -65,6 +69,8 @@ pub struct Manager {
     /// A consumer died on a broker error: the connection is rebuilt on the next tick even if
     /// it still reports itself connected.
     suspect: bool,
+    /// Partition starts so far (see [`PartitionCx::generation`]).
+    generation: u64,
 }
 
 impl Manager {
@@ -76,6 +82,7 @@ impl Manager {
             last_renewal: Instant::now(),
             ticks: 0,
             suspect: false,
+            generation: 0,
         }
     }
 
@@ -240,8 +247,10 @@ impl Manager {
             }
         };
         info!(partition = p, "partition acquired");
+        self.generation += 1;
         let cx = Arc::new(PartitionCx {
             p,
+            generation: self.generation,
             fence: CancellationToken::new(),
         });
         let stop = CancellationToken::new();
@@ -331,7 +340,7 @@ async fn consume(w: Arc<Runtime>, ch: Channel, cx: Arc<PartitionCx>, stop: Cance
             _ = stop.cancelled() => break,
             _ = cx.fence.cancelled() => break,
             next = consumer.next() => match next {
-                Some(Ok(delivery)) => lanes.dispatch(&w, &cx, Job::new(delivery)),
+                Some(Ok(delivery)) => lanes.dispatch(&w, &cx, Job::new(delivery, &w)),
                 Some(Err(e)) => {
                     warn!(partition = cx.p, error = %e, "consumer failed; fencing");
                     cx.fence.cancel();

@@ -1,12 +1,17 @@
-//! Handling one delivery: park check, claim, pipeline with retries, ack.
+//! Handling one delivery: admission (parking), claim, pipeline with retries, settle.
 //!
 //! Order of a conversation survives retries by **parking** (ARCHITECTURE §4): when an event
-//! fails transiently after its in-process retries, it goes to a broker retry tier, the
-//! conversation is marked parked in Redis with that event's id, and the delivery is acked (so
-//! nothing sits unacked for the broker's 30-minute consumer timeout). Later events of a parked
-//! conversation are appended to a Redis list and acked. When the parked event comes back from
-//! its tier it runs first; then the held events run in order, and the conversation is unparked.
-//! If a held event fails transiently in turn, it becomes the new head and the rest stay held.
+//! fails transiently after its in-process retries, it is published to a broker retry tier,
+//! *then* the conversation is marked parked with that event as its head, and the delivery is
+//! acked (nothing sits unacked for the broker's 30-minute consumer timeout). A refused tier
+//! publish requeues the delivery without parking, so nothing waits behind an event that is
+//! not coming back. Later events of a parked conversation are held in Redis and acked. When
+//! the head comes back and settles (done or dead-lettered), the held events run in order, the
+//! conversation is unparked, and only then is the head's delivery acked — a crash or fence in
+//! between redelivers the head, which finds itself done and drains again. An event arriving
+//! while the head is settled drains first ([`parking::admit`]). A held event that fails
+//! transiently becomes the new head (its own retry tier); one that fails permanently goes to
+//! the DLQ and the drain goes on.
 //!
 //! Redis being unreachable is not a step failure: Redis operations here retry until they work
 //! or the partition is fenced (its lease can no longer be renewed), and then the channel is
@@ -16,23 +21,22 @@ use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
 use backon::{ExponentialBuilder, Retryable};
-use baton_shared::amqp::header_i64;
-use baton_shared::event::{Event, now_ms};
+use baton_shared::event::Event;
 use baton_shared::telemetry::{self, mask};
 use futures::FutureExt;
+use lapin::BasicProperties;
 use lapin::message::Delivery;
 use lapin::options::{BasicAckOptions, BasicNackOptions};
-use lapin::types::{AMQPValue, FieldTable};
+use lapin::types::FieldTable;
 use tracing::{Instrument, info, info_span, warn};
 
-use super::retry::{self, History};
+use super::Runtime;
+use super::idempotency::{self, AttemptToken, Claim};
+use super::parking::{self, Admission, Held, redis_until_fenced};
+use super::partitions::PartitionCx;
+use super::retry::{self, Failed, Failure, History, Origin, Settle};
+use crate::pipeline::journal::Journal;
 use crate::pipeline::{StepCx, StepError};
-use crate::stream::Runtime;
-use crate::stream::idempotency::{self, Claim};
-use crate::stream::parking::{
-    hold, park, parked_head, peek_held, pop_held, redis_until_fenced, unpark,
-};
-use crate::stream::partitions::PartitionCx;
 
 /// What happened to one event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +46,7 @@ pub enum Outcome {
     Parked,
     Retried,
     DeadLettered,
-    /// The step panicked: the delivery is returned to the queue (the delivery limit ends it).
+    /// Returned to the queue (a panic, or a publish the broker refused).
     Requeued,
     /// The lease was lost meanwhile: results dropped, the broker redelivers.
     Fenced,
@@ -68,24 +72,23 @@ pub struct Job {
     pub event: Result<Event, String>,
     /// False for the earlier messages of a coalesced burst: recorded, not answered.
     pub reply: bool,
+    /// The event may join a burst (a customer message that needs a reply).
+    pub joins_burst: bool,
     /// The burst this job starts (or belongs to) was already looked for.
     pub burst_checked: bool,
 }
 
 impl Job {
-    pub fn new(delivery: Delivery) -> Self {
+    pub fn new(delivery: Delivery, w: &Runtime) -> Self {
         let event = serde_json::from_slice::<Event>(&delivery.data).map_err(|e| e.to_string());
+        let joins_burst = event.as_ref().is_ok_and(|e| w.pipeline.joins_burst(e));
         Job {
             delivery,
             event,
             reply: true,
+            joins_burst,
             burst_checked: false,
         }
-    }
-
-    /// True for an inbound customer message (the only kind that can be coalesced).
-    pub fn is_customer_message(&self) -> bool {
-        matches!(&self.event, Ok(e) if e.kind == baton_shared::event::EventKind::CustomerMessage)
     }
 
     /// The lane this job belongs to.
@@ -100,9 +103,7 @@ impl Job {
 /// Handles one job end to end; never panics, never leaves the delivery unsettled unless fenced.
 pub async fn handle(w: &Arc<Runtime>, part: &Arc<PartitionCx>, job: Job) {
     let headers = job.delivery.properties.headers().clone();
-    let attempt = header_i64(headers.as_ref(), "x-baton-attempt")
-        .unwrap_or(0)
-        .max(0) as u32;
+    let attempt = retry::attempt_of(headers.as_ref());
     let (id, kind, customer) = match &job.event {
         Ok(e) => (
             e.id.clone(),
@@ -137,82 +138,165 @@ async fn handle_inner(
     let event = match event {
         Ok(e) => e,
         Err(reason) => {
-            let history = History::from_headers(delivery.properties.headers().as_ref());
             let why = format!("undecodable event: {reason}");
-            return dead_letter_and_ack(w, part, &delivery, history, &why).await;
+            let history = History::from_headers(delivery.properties.headers().as_ref());
+            let f = failed(&delivery.data, &delivery.properties, &history, part.p);
+            return match retry::to_dead_letter(&w.publisher, &f, &why).await {
+                Ok(()) => ack(part, &delivery, Outcome::DeadLettered).await,
+                Err(e) => {
+                    warn!(error = %e, "could not dead-letter; requeueing");
+                    requeue(&delivery).await;
+                    Outcome::Requeued
+                }
+            };
         }
     };
     let conv = event.conversation.key();
-    let Some(head) = redis_until_fenced(part, || parked_head(w, &conv)).await else {
-        return Outcome::Fenced;
-    };
-    if let Some(head) = head {
-        let is_head_returning = head == event.id && attempt > 0;
-        if !is_head_returning {
-            let Some(()) = redis_until_fenced(part, || hold(w, &conv, &delivery.data)).await else {
-                return Outcome::Fenced;
-            };
-            info!(head = %head, "conversation parked; event held behind its retried head");
-            return ack(part, &delivery, Outcome::Parked).await;
+    let is_head = loop {
+        let Some(parked) = redis_until_fenced(part, || parking::state(w, &conv)).await else {
+            return Outcome::Fenced;
+        };
+        match parking::admit(&parked, &event.id) {
+            Admission::Run => break false,
+            Admission::RunAsHead => break true,
+            Admission::Hold => return hold(w, part, &conv, &event, &delivery).await,
+            Admission::DrainFirst => match drain_held(w, part, &conv).await {
+                Drained::Unparked | Drained::NewHead => continue,
+                Drained::Stopped => return Outcome::Fenced,
+                Drained::Refused => {
+                    requeue(&delivery).await;
+                    return Outcome::Requeued;
+                }
+            },
         }
-    }
-    let outcome = settle(w, part, &event, &delivery, attempt, !reply).await;
-    if head_is(&outcome, w, part, &conv, &event.id).await {
-        drain_held(w, part, &conv).await;
-    }
-    outcome
+    };
+    let ran = run(w, part, &event, attempt, !reply).await;
+    settle(w, part, &event, &delivery, attempt, ran, is_head).await
 }
 
-/// True when the conversation was parked on this event and the event is now settled for good
-/// (done or dead-lettered), so the held events may run.
-async fn head_is(
-    outcome: &Outcome,
+async fn hold(
     w: &Arc<Runtime>,
     part: &Arc<PartitionCx>,
     conv: &str,
-    id: &str,
-) -> bool {
-    if !matches!(
-        outcome,
-        Outcome::Done | Outcome::Duplicate | Outcome::DeadLettered
-    ) {
-        return false;
+    event: &Event,
+    delivery: &Delivery,
+) -> Outcome {
+    let held = Held::new(&delivery.data, delivery.properties.headers().as_ref());
+    let Some(kept) = redis_until_fenced(part, || parking::hold(w, conv, &held)).await else {
+        return Outcome::Fenced;
+    };
+    if kept {
+        info!("conversation parked; event held behind its retried head");
+        return ack(part, delivery, Outcome::Parked).await;
     }
-    redis_until_fenced(part, || parked_head(w, conv))
-        .await
-        .flatten()
-        .is_some_and(|h| h == id)
+    warn!(event = %event.id, "too many events held behind a retried head; dead-lettering");
+    let history = History::from_headers(delivery.properties.headers().as_ref());
+    let f = failed(&delivery.data, &delivery.properties, &history, part.p);
+    match retry::to_dead_letter(&w.publisher, &f, "conversation parked: hold list full").await {
+        Ok(()) => ack(part, delivery, Outcome::DeadLettered).await,
+        Err(_) => {
+            requeue(delivery).await;
+            Outcome::Requeued
+        }
+    }
 }
 
-/// Runs the event and settles its delivery (ack, retry tier, DLQ or requeue).
+fn failed<'a>(
+    body: &'a [u8],
+    props: &'a BasicProperties,
+    history: &'a History,
+    p: u16,
+) -> Failed<'a> {
+    Failed {
+        body,
+        props,
+        history,
+        origin: Origin::Partition(p),
+    }
+}
+
+/// Settles the delivery of an event that ran (ack, retry tier, DLQ or requeue); a head that
+/// settled for good drains what it held before its delivery is acked.
 async fn settle(
     w: &Arc<Runtime>,
     part: &Arc<PartitionCx>,
     event: &Event,
     delivery: &Delivery,
     attempt: u32,
-    coalesced: bool,
+    ran: Ran,
+    is_head: bool,
 ) -> Outcome {
-    match run(w, part, event, attempt, coalesced).await {
-        Ran::Done => ack(part, delivery, Outcome::Done).await,
-        Ran::Duplicate => ack(part, delivery, Outcome::Duplicate).await,
-        Ran::Fenced => Outcome::Fenced,
-        Ran::Panicked => {
-            warn!("step panicked; returning the delivery to the queue");
-            requeue(delivery).await;
-            Outcome::Requeued
+    let tiers = w.config.infra.retry_tiers.len() as u32;
+    let mut done = Outcome::Done;
+    let (result, error) = match ran {
+        Ran::Fenced => return Outcome::Fenced,
+        Ran::Done => (Ok(()), None),
+        Ran::Duplicate => {
+            done = Outcome::Duplicate;
+            (Ok(()), None)
         }
-        Ran::Failed(err) => {
-            let mut history = History::from_headers(delivery.properties.headers().as_ref());
-            history.push(attempt, &w.id, &err.to_string());
-            let tiers = w.config.infra.retry_tiers.len() as u32;
-            match err {
-                StepError::Transient(_) if attempt < tiers => {
-                    retry_later(w, part, event, delivery, attempt, history).await
-                }
-                _ => dead_letter_and_ack(w, part, delivery, history, &err.to_string()).await,
+        Ran::Panicked => (Err(Failure::Transient), Some("step panicked".to_owned())),
+        Ran::Failed(e) => (Err(class(&e)), Some(e.to_string())),
+    };
+    let mut history = History::from_headers(delivery.properties.headers().as_ref());
+    if let Some(e) = &error {
+        history.push(attempt, &w.id, e);
+    }
+    let f = failed(&delivery.data, &delivery.properties, &history, part.p);
+    let conv = event.conversation.key();
+    let outcome = match retry::decide(result, attempt, tiers) {
+        Settle::Ack => done,
+        Settle::Tier(t) => {
+            if let Err(e) = retry::to_tier(&w.publisher, &f, t).await {
+                warn!(error = %e, "could not publish to the retry tier; requeueing");
+                requeue(delivery).await;
+                return Outcome::Requeued;
+            }
+            // Parked only now that the head is sure to come back.
+            let Some(()) =
+                redis_until_fenced(part, || parking::park(w, part.p, &conv, &event.id)).await
+            else {
+                return Outcome::Fenced;
+            };
+            info!(tier = t, "event sent to a retry tier; conversation parked");
+            return ack(part, delivery, Outcome::Retried).await;
+        }
+        Settle::DeadLetter => {
+            let why = error.unwrap_or_default();
+            if let Err(e) = retry::to_dead_letter(&w.publisher, &f, &why).await {
+                warn!(error = %e, "could not dead-letter; requeueing");
+                requeue(delivery).await;
+                return Outcome::Requeued;
+            }
+            warn!(reason = %why, "event dead-lettered");
+            let ttl = w.config.worker.dedupe_ttl.as_secs();
+            let Some(()) = redis_until_fenced(part, || {
+                idempotency::dead(&w.redis, &w.keys, &event.id, ttl)
+            })
+            .await
+            else {
+                return Outcome::Fenced;
+            };
+            Outcome::DeadLettered
+        }
+    };
+    if is_head {
+        match drain_held(w, part, &conv).await {
+            Drained::Unparked | Drained::NewHead => {}
+            Drained::Stopped => return Outcome::Fenced,
+            Drained::Refused => {
+                requeue(delivery).await;
+                return Outcome::Requeued;
             }
         }
+    }
+    ack(part, delivery, outcome).await
+}
+
+fn class(e: &StepError) -> Failure {
+    match e {
+        StepError::Transient(_) => Failure::Transient,
+        StepError::Permanent(_) => Failure::Permanent,
     }
 }
 
@@ -224,7 +308,7 @@ enum Ran {
     Failed(StepError),
 }
 
-/// Claims the event id and runs the pipeline with in-process retries.
+/// Claims the event for this attempt and runs the pipeline with in-process retries.
 async fn run(
     w: &Arc<Runtime>,
     part: &Arc<PartitionCx>,
@@ -232,21 +316,24 @@ async fn run(
     attempt: u32,
     coalesced: bool,
 ) -> Ran {
+    let token = AttemptToken::new(&w.id, part.generation);
     let ttl_ms = (w.config.worker.lease_ttl * 4).as_millis() as u64;
-    let claim = redis_until_fenced(part, || {
-        idempotency::claim(&w.redis, &w.keys, &event.id, &w.id, ttl_ms)
-    })
-    .await;
-    match claim {
-        None => return Ran::Fenced,
+    match claim(w, part, &event.id, &token, ttl_ms).await {
+        Some(Claim::Fresh) => {}
         Some(Claim::Duplicate) => return Ran::Duplicate,
         Some(Claim::InProgress { by }) => {
             return Ran::Failed(StepError::Transient(format!(
                 "still in progress on worker {by}"
             )));
         }
-        Some(Claim::Fresh) => {}
+        Some(Claim::Mine { token }) => {
+            return Ran::Failed(StepError::Transient(format!(
+                "an earlier attempt ({token}) of this worker is still running"
+            )));
+        }
+        None => return Ran::Fenced,
     }
+    let _running = w.attempts.start(&event.id, &token);
     let cx = StepCx {
         redis: w.redis.clone(),
         keys: w.keys.clone(),
@@ -255,29 +342,96 @@ async fn run(
         attempt,
         coalesced,
         fence: part.fence.clone(),
+        journal: Journal::new(
+            w.redis.clone(),
+            &w.keys,
+            &event.id,
+            w.config.worker.dedupe_ttl.as_secs(),
+        ),
     };
-    let steps = AssertUnwindSafe(run_steps(w, &cx, event))
-        .catch_unwind()
-        .await;
+    let steps = AssertUnwindSafe(run_steps(w, &cx, event)).catch_unwind();
+    let steps = with_renewal(w, &event.id, &token, ttl_ms, steps).await;
+    let release = || idempotency::release(&w.redis, &w.keys, &event.id, &token);
     match steps {
-        Err(_) => Ran::Panicked,
-        Ok(_) if part.fence.is_cancelled() => Ran::Fenced,
+        Err(_) => {
+            let _ = release().await;
+            Ran::Panicked
+        }
         Ok(Ok(())) => {
             let ttl = w.config.worker.dedupe_ttl.as_secs();
-            match redis_until_fenced(part, || {
-                idempotency::complete(&w.redis, &w.keys, &event.id, ttl)
-            })
-            .await
-            {
+            let complete = || idempotency::complete(&w.redis, &w.keys, &event.id, ttl);
+            if part.fence.is_cancelled() {
+                // Every effect is done and marked; say so if Redis still answers.
+                let _ = complete().await;
+                return Ran::Fenced;
+            }
+            match redis_until_fenced(part, complete).await {
                 Some(()) => Ran::Done,
                 None => Ran::Fenced,
             }
         }
+        Ok(Err(_)) if part.fence.is_cancelled() => {
+            let _ = release().await;
+            Ran::Fenced
+        }
         Ok(Err(e)) => {
-            let _ = redis_until_fenced(part, || idempotency::abandon(&w.redis, &w.keys, &event.id))
-                .await;
+            let _ = redis_until_fenced(part, release).await;
             Ran::Failed(e)
         }
+    }
+}
+
+/// Claims `event_id`; an earlier attempt of this process under an older fence generation is
+/// waited for (it is fenced and stops before its next effect) and then taken over.
+async fn claim(
+    w: &Arc<Runtime>,
+    part: &Arc<PartitionCx>,
+    event_id: &str,
+    token: &AttemptToken,
+    ttl_ms: u64,
+) -> Option<Claim> {
+    let first = redis_until_fenced(part, || {
+        idempotency::claim(&w.redis, &w.keys, event_id, token, ttl_ms, None)
+    })
+    .await?;
+    let Claim::Mine { token: earlier } = first else {
+        return Some(first);
+    };
+    if let Some(ended) = w.attempts.running(event_id, &earlier) {
+        info!(earlier = %earlier, "an earlier, fenced attempt of this event still runs here; waiting for it");
+        let wait = w.config.worker.lease_ttl * 4;
+        tokio::select! {
+            _ = ended.cancelled() => {}
+            _ = tokio::time::sleep(wait) => return Some(Claim::Mine { token: earlier }),
+            _ = part.fence.cancelled() => return None,
+        }
+    }
+    redis_until_fenced(part, || {
+        idempotency::claim(&w.redis, &w.keys, event_id, token, ttl_ms, Some(&earlier))
+    })
+    .await
+}
+
+/// Runs `steps` while renewing the attempt's claim, so a turn of minutes keeps it.
+async fn with_renewal<F: std::future::Future>(
+    w: &Arc<Runtime>,
+    event_id: &str,
+    token: &AttemptToken,
+    ttl_ms: u64,
+    steps: F,
+) -> F::Output {
+    let every = w.config.worker.lease_ttl;
+    let renew = async {
+        loop {
+            tokio::time::sleep(every).await;
+            if let Err(e) = idempotency::renew(&w.redis, &w.keys, event_id, token, ttl_ms).await {
+                warn!(error = %e, "could not renew the event's claim");
+            }
+        }
+    };
+    tokio::select! {
+        out = steps => out,
+        _ = renew => unreachable!("the renewal loop never ends"),
     }
 }
 
@@ -312,96 +466,100 @@ async fn ack(part: &PartitionCx, delivery: &Delivery, outcome: Outcome) -> Outco
     outcome
 }
 
-async fn retry_later(
-    w: &Arc<Runtime>,
-    part: &Arc<PartitionCx>,
-    event: &Event,
-    delivery: &Delivery,
-    attempt: u32,
-    history: History,
-) -> Outcome {
-    let conv = event.conversation.key();
-    let Some(()) = redis_until_fenced(part, || park(w, &conv, &event.id)).await else {
-        return Outcome::Fenced;
-    };
-    match retry::to_retry_tier(w, part.p, delivery, attempt, &history).await {
-        Ok(()) => {
-            info!(
-                tier = attempt,
-                "event sent to a retry tier; conversation parked"
-            );
-            ack(part, delivery, Outcome::Retried).await
-        }
-        Err(e) => {
-            // The broker refused: leave the delivery unacked on a closed channel so it returns.
-            warn!(error = %e, "could not publish to the retry tier; requeueing");
-            requeue(delivery).await;
-            Outcome::Requeued
-        }
-    }
+/// How a drain ended.
+enum Drained {
+    /// Nothing is held any more; the conversation is unparked.
+    Unparked,
+    /// A held event failed transiently and is the new head; the rest stay held.
+    NewHead,
+    /// Fenced: the next owner picks up where this stopped.
+    Stopped,
+    /// The broker refused a publish; nothing was lost, try again later.
+    Refused,
 }
 
-async fn dead_letter_and_ack(
-    w: &Arc<Runtime>,
-    part: &Arc<PartitionCx>,
-    delivery: &Delivery,
-    history: History,
-    reason: &str,
-) -> Outcome {
-    match retry::to_dead_letter(w, part.p, delivery, &history, reason).await {
-        Ok(()) => {
-            warn!(reason, "event dead-lettered");
-            ack(part, delivery, Outcome::DeadLettered).await
-        }
-        Err(e) => {
-            warn!(error = %e, "could not dead-letter; requeueing");
-            requeue(delivery).await;
-            Outcome::Requeued
-        }
-    }
-}
-
-/// Runs the events held behind a conversation's head, in order, then unparks it.
-async fn drain_held(w: &Arc<Runtime>, part: &Arc<PartitionCx>, conv: &str) {
+/// Runs the events held behind a conversation's settled head, in order, then unparks it.
+/// Restartable at any point: an event leaves the list only after it was settled.
+async fn drain_held(w: &Arc<Runtime>, part: &Arc<PartitionCx>, conv: &str) -> Drained {
+    let tiers = w.config.infra.retry_tiers.len() as u32;
     loop {
-        let Some(next) = redis_until_fenced(part, || peek_held(w, conv)).await else {
-            return;
+        let Some(next) = redis_until_fenced(part, || parking::peek_held(w, conv)).await else {
+            return Drained::Stopped;
         };
         let Some(raw) = next else {
-            let _ = redis_until_fenced(part, || unpark(w, conv)).await;
+            let Some(()) = redis_until_fenced(part, || parking::unpark(w, part.p, conv)).await
+            else {
+                return Drained::Stopped;
+            };
             info!("conversation unparked");
-            return;
+            return Drained::Unparked;
         };
-        let event: Event = match serde_json::from_slice(&raw) {
-            Ok(e) => e,
-            Err(e) => {
-                warn!(error = %e, "held event undecodable; dropping it from the hold list");
-                let _ = redis_until_fenced(part, || pop_held(w, conv)).await;
-                continue;
-            }
-        };
-        let held_span = info_span!("event.held", event_id = %event.id);
-        match run(w, part, &event, 0, false).instrument(held_span).await {
-            Ran::Done | Ran::Duplicate => {}
-            Ran::Fenced => return,
-            Ran::Panicked | Ran::Failed(_) => {
-                // Becomes the new head: republish it through the first tier (or the DLQ if
-                // there are no tiers) and keep the rest held.
-                let mut history = History::default();
-                history.push(0, &w.id, "failed while draining held events");
-                let id = event.id.clone();
-                if retry::publish_held_to_tier(w, part.p, &raw, &event, &history)
-                    .await
-                    .is_err()
-                {
-                    return;
+        let held = Held::decode(&raw);
+        let headers = held.headers();
+        let props = lapin::BasicProperties::default().with_headers(headers.clone());
+        let (result, error, id) = match serde_json::from_str::<Event>(&held.body) {
+            Ok(event) => {
+                let span = info_span!("event.held", event_id = %event.id);
+                telemetry::continue_from(&span, Some(&headers));
+                let ran = run(w, part, &event, 0, false).instrument(span).await;
+                let props_id = event.id.clone();
+                match ran {
+                    Ran::Done | Ran::Duplicate => (Ok(()), None, props_id),
+                    Ran::Fenced => return Drained::Stopped,
+                    Ran::Panicked => (
+                        Err(Failure::Transient),
+                        Some("step panicked".into()),
+                        props_id,
+                    ),
+                    Ran::Failed(e) => (Err(class(&e)), Some(e.to_string()), props_id),
                 }
-                let _ = redis_until_fenced(part, || park(w, conv, &id)).await;
-                let _ = redis_until_fenced(part, || pop_held(w, conv)).await;
-                return;
+            }
+            Err(e) => (
+                Err(Failure::Permanent),
+                Some(format!("held event undecodable: {e}")),
+                String::new(),
+            ),
+        };
+        let mut history = History::default();
+        if let Some(e) = &error {
+            history.push(0, &w.id, &format!("while draining held events: {e}"));
+        }
+        let props = if id.is_empty() {
+            props
+        } else {
+            props.with_message_id(id.as_str().into())
+        };
+        let f = failed(held.body.as_bytes(), &props, &history, part.p);
+        match retry::decide(result, 0, tiers) {
+            Settle::Ack => {}
+            Settle::Tier(t) => {
+                if retry::to_tier(&w.publisher, &f, t).await.is_err() {
+                    return Drained::Refused;
+                }
+                let Some(()) =
+                    redis_until_fenced(part, || parking::park(w, part.p, conv, &id)).await
+                else {
+                    return Drained::Stopped;
+                };
+                let _ = redis_until_fenced(part, || parking::pop_held(w, conv)).await;
+                return Drained::NewHead;
+            }
+            Settle::DeadLetter => {
+                let why = error.unwrap_or_default();
+                if retry::to_dead_letter(&w.publisher, &f, &why).await.is_err() {
+                    return Drained::Refused;
+                }
+                if !id.is_empty() {
+                    let ttl = w.config.worker.dedupe_ttl.as_secs();
+                    let _ =
+                        redis_until_fenced(part, || idempotency::dead(&w.redis, &w.keys, &id, ttl))
+                            .await;
+                }
             }
         }
-        let _ = redis_until_fenced(part, || pop_held(w, conv)).await;
+        let Some(()) = redis_until_fenced(part, || parking::pop_held(w, conv)).await else {
+            return Drained::Stopped;
+        };
     }
 }
 
@@ -416,14 +574,13 @@ pub async fn requeue(delivery: &Delivery) {
     }
 }
 
-/// Headers of a delivery with `key` set to `value` (used by the failure paths).
-pub fn with_header(headers: Option<&FieldTable>, key: &str, value: AMQPValue) -> FieldTable {
+/// Headers of a delivery with `key` set to `value`.
+pub fn with_header(
+    headers: Option<&FieldTable>,
+    key: &str,
+    value: lapin::types::AMQPValue,
+) -> FieldTable {
     let mut h = headers.cloned().unwrap_or_default();
     h.insert(key.into(), value);
     h
-}
-
-/// Milliseconds now (re-exported for the failure module's history entries).
-pub fn stamp() -> i64 {
-    now_ms()
 }

@@ -1,22 +1,40 @@
-//! Where failed events go: the broker's retry tiers and the dead-letter queue.
+//! Where failed deliveries go: the broker's retry tiers and the dead-letter queue — one
+//! implementation for the event stream and the memory queue.
 //!
-//! Each failed attempt is appended to a JSON history carried in the `x-baton-history` header,
-//! so an event that reaches the DLQ shows every error, worker and time on its way there. A
-//! retried message carries `x-baton-attempt` = number of tiers used so far; it returns to its
-//! partition when the tier's TTL expires (see `baton_shared::topology`). Dead-lettered messages
-//! also record `x-baton-error`, `x-baton-dead-lettered-at-ms` and `x-baton-origin-partition`.
+//! Each failed attempt is appended to a JSON history carried in [`headers::HISTORY`], so a
+//! message that reaches the DLQ shows every error, worker and time on its way there. A retried
+//! message carries [`headers::ATTEMPT`] = number of tiers used so far; it returns to where it
+//! came from ([`Origin`]) when the tier's TTL expires (see `baton_shared::topology`).
+//! Dead-lettered messages also record [`headers::ERROR`], [`headers::DEAD_AT`] and their
+//! origin ([`headers::ORIGIN_PARTITION`] or [`headers::ORIGIN_QUEUE`]), which
+//! `worker dlq replay` uses to put them back.
 //!
-//! Publishing fails with [`PublishError`]; callers then requeue the delivery rather than ack it.
+//! [`decide`] is the settle decision, a pure function. Publishing fails with
+//! [`PublishError`]; callers then requeue the delivery rather than ack it (nothing is lost).
 
-use baton_shared::amqp::{PublishError, header_str};
-use baton_shared::event::Event;
+use baton_shared::amqp::{PublishError, Publisher, header_i64, header_str};
+use baton_shared::event::now_ms;
 use lapin::BasicProperties;
-use lapin::message::Delivery;
 use lapin::types::{AMQPValue, FieldTable};
 use serde::{Deserialize, Serialize};
 
-use crate::stream::Runtime;
-use crate::stream::process::{stamp, with_header};
+/// The header names of the failure paths (the DLQ tooling reads them too).
+pub mod headers {
+    /// Retry tiers used so far (0 on the first delivery).
+    pub const ATTEMPT: &str = "x-baton-attempt";
+    /// JSON list of the failed attempts.
+    pub const HISTORY: &str = "x-baton-history";
+    /// Why the message was dead-lettered.
+    pub const ERROR: &str = "x-baton-error";
+    /// When it was dead-lettered (Unix ms).
+    pub const DEAD_AT: &str = "x-baton-dead-lettered-at-ms";
+    /// The partition an event came from.
+    pub const ORIGIN_PARTITION: &str = "x-baton-origin-partition";
+    /// The queue a non-event message (a memory write) came from.
+    pub const ORIGIN_QUEUE: &str = "x-baton-origin-queue";
+    /// Set on messages put back by `worker dlq replay`.
+    pub const REPLAYED: &str = "x-baton-replayed";
+}
 
 /// One failed attempt.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -27,13 +45,13 @@ pub struct Attempt {
     pub error: String,
 }
 
-/// The failed attempts of one event.
+/// The failed attempts of one message.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct History(pub Vec<Attempt>);
 
 impl History {
     pub fn from_headers(headers: Option<&FieldTable>) -> Self {
-        header_str(headers, "x-baton-history")
+        header_str(headers, headers::HISTORY)
             .and_then(|h| serde_json::from_str(&h).ok())
             .unwrap_or_default()
     }
@@ -41,7 +59,7 @@ impl History {
     pub fn push(&mut self, attempt: u32, worker: &str, error: &str) {
         self.0.push(Attempt {
             attempt,
-            at_ms: stamp(),
+            at_ms: now_ms(),
             worker: worker.to_owned(),
             error: error.chars().take(2000).collect(),
         });
@@ -53,99 +71,127 @@ impl History {
     }
 }
 
-fn props_with(headers: FieldTable, base: &BasicProperties) -> BasicProperties {
-    let mut props = BasicProperties::default()
-        .with_content_type("application/json".into())
-        .with_headers(headers);
-    if let Some(id) = base.message_id() {
-        props = props.with_message_id(id.clone());
-    }
-    if let Some(kind) = base.kind() {
-        props = props.with_type(kind.clone());
-    }
-    props
+/// The attempt number a delivery carries.
+pub fn attempt_of(headers: Option<&FieldTable>) -> u32 {
+    header_i64(headers, headers::ATTEMPT).unwrap_or(0).max(0) as u32
 }
 
-/// Publishes the delivery to retry tier `attempt`, to come back to partition `p`.
-pub async fn to_retry_tier(
-    w: &Runtime,
-    p: u16,
-    delivery: &Delivery,
-    attempt: u32,
-    history: &History,
-) -> Result<(), PublishError> {
-    let headers = delivery.properties.headers().as_ref();
-    let mut h = with_header(
-        headers,
-        "x-baton-attempt",
-        AMQPValue::LongLongInt(i64::from(attempt) + 1),
+/// How a failure should be treated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// May pass: retry later.
+    Transient,
+    /// Retrying cannot help.
+    Permanent,
+}
+
+/// What to do with a delivery once its attempt ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Settle {
+    Ack,
+    /// Publish to retry tier `n` (0-based), then ack.
+    Tier(u32),
+    /// Publish to the DLQ, then ack.
+    DeadLetter,
+}
+
+/// The settle decision (pure; table-tested): success is acked; a transient failure goes to
+/// the next tier while there is one; anything else is dead-lettered.
+pub fn decide(result: Result<(), Failure>, attempt: u32, tiers: u32) -> Settle {
+    match result {
+        Ok(()) => Settle::Ack,
+        Err(Failure::Transient) if attempt < tiers => Settle::Tier(attempt),
+        Err(_) => Settle::DeadLetter,
+    }
+}
+
+/// Where a message goes back to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A partition queue of the event stream.
+    Partition(u16),
+    /// A plain queue (the memory queue).
+    Queue(String),
+}
+
+/// A message that failed: its body, the properties it came with and its history so far.
+pub struct Failed<'a> {
+    pub body: &'a [u8],
+    pub props: &'a BasicProperties,
+    pub history: &'a History,
+    pub origin: Origin,
+}
+
+impl Failed<'_> {
+    fn headers(&self) -> FieldTable {
+        let mut h = self.props.headers().clone().unwrap_or_default();
+        h.insert(headers::HISTORY.into(), self.history.header_value());
+        h
+    }
+
+    fn props(&self, headers: FieldTable) -> BasicProperties {
+        let mut p = BasicProperties::default()
+            .with_content_type("application/json".into())
+            .with_headers(headers);
+        if let Some(id) = self.props.message_id() {
+            p = p.with_message_id(id.clone());
+        }
+        if let Some(kind) = self.props.kind() {
+            p = p.with_type(kind.clone());
+        }
+        p
+    }
+}
+
+/// Publishes `f` to retry tier `tier` (its attempt becomes `tier + 1`); it comes back to its
+/// origin when the tier's TTL expires.
+pub async fn to_tier(publisher: &Publisher, f: &Failed<'_>, tier: u32) -> Result<(), PublishError> {
+    let mut h = f.headers();
+    h.insert(
+        headers::ATTEMPT.into(),
+        AMQPValue::LongLongInt(i64::from(tier) + 1),
     );
-    h.insert("x-baton-history".into(), history.header_value());
-    let props = props_with(h, &delivery.properties);
-    let names = w.publisher.names();
-    let tier = names.retry_tier(attempt as usize);
-    w.publisher
-        .publish_raw(&tier, &names.partition_key(p), &delivery.data, props)
+    let names = publisher.names();
+    let (exchange, key) = match &f.origin {
+        Origin::Partition(p) => (names.retry_tier(tier as usize), names.partition_key(*p)),
+        Origin::Queue(q) if *q == names.memory_queue() => {
+            (String::new(), names.memory_retry(tier as usize))
+        }
+        Origin::Queue(q) => (String::new(), q.clone()),
+    };
+    publisher
+        .publish_raw(&exchange, &key, f.body, f.props(h))
         .await
 }
 
-/// Publishes an event that was held behind a parked head to the first retry tier.
-pub async fn publish_held_to_tier(
-    w: &Runtime,
-    p: u16,
-    raw: &[u8],
-    event: &Event,
-    history: &History,
-) -> Result<(), PublishError> {
-    let names = w.publisher.names();
-    let mut h = FieldTable::default();
-    h.insert("x-baton-attempt".into(), AMQPValue::LongLongInt(1));
-    h.insert("x-baton-history".into(), history.header_value());
-    let props = baton_shared::amqp::event_properties(event, h);
-    if w.config.infra.retry_tiers.is_empty() {
-        return w
-            .publisher
-            .publish_raw(
-                &names.dead_letter_exchange(),
-                &names.partition_key(p),
-                raw,
-                props,
-            )
-            .await;
-    }
-    w.publisher
-        .publish_raw(&names.retry_tier(0), &names.partition_key(p), raw, props)
-        .await
-}
-
-/// Publishes the delivery to the dead-letter queue with its history and reason.
+/// Publishes `f` to the dead-letter queue with its history, reason and origin.
 pub async fn to_dead_letter(
-    w: &Runtime,
-    p: u16,
-    delivery: &Delivery,
-    history: &History,
+    publisher: &Publisher,
+    f: &Failed<'_>,
     reason: &str,
 ) -> Result<(), PublishError> {
-    let headers = delivery.properties.headers().as_ref();
-    let mut h = with_header(headers, "x-baton-history", history.header_value());
-    h.insert("x-baton-error".into(), AMQPValue::LongString(reason.into()));
-    h.insert(
-        "x-baton-dead-lettered-at-ms".into(),
-        AMQPValue::LongLongInt(stamp()),
-    );
-    h.insert(
-        "x-baton-origin-partition".into(),
-        AMQPValue::LongString(p.to_string().into()),
-    );
-    let props = props_with(h, &delivery.properties);
-    let names = w.publisher.names();
-    w.publisher
-        .publish_raw(
-            &names.dead_letter_exchange(),
-            &names.partition_key(p),
-            &delivery.data,
-            props,
-        )
+    let mut h = f.headers();
+    h.insert(headers::ERROR.into(), AMQPValue::LongString(reason.into()));
+    h.insert(headers::DEAD_AT.into(), AMQPValue::LongLongInt(now_ms()));
+    let names = publisher.names();
+    let key = match &f.origin {
+        Origin::Partition(p) => {
+            h.insert(
+                headers::ORIGIN_PARTITION.into(),
+                AMQPValue::LongString(p.to_string().into()),
+            );
+            names.partition_key(*p)
+        }
+        Origin::Queue(q) => {
+            h.insert(
+                headers::ORIGIN_QUEUE.into(),
+                AMQPValue::LongString(q.as_str().into()),
+            );
+            "memory".to_owned()
+        }
+    };
+    publisher
+        .publish_raw(&names.dead_letter_exchange(), &key, f.body, f.props(h))
         .await
 }
 
@@ -159,8 +205,29 @@ mod tests {
         h.push(0, "w1", "boom");
         h.push(1, "w2", "boom again");
         let mut table = FieldTable::default();
-        table.insert("x-baton-history".into(), h.header_value());
+        table.insert(headers::HISTORY.into(), h.header_value());
         assert_eq!(History::from_headers(Some(&table)), h);
         assert_eq!(History::from_headers(None), History::default());
+    }
+
+    #[test]
+    fn settle_table() {
+        use Failure::*;
+        let cases = [
+            (Ok(()), 0, 2, Settle::Ack),
+            (Ok(()), 2, 2, Settle::Ack),
+            (Err(Transient), 0, 2, Settle::Tier(0)),
+            (Err(Transient), 1, 2, Settle::Tier(1)),
+            (Err(Transient), 2, 2, Settle::DeadLetter),
+            (Err(Transient), 0, 0, Settle::DeadLetter),
+            (Err(Permanent), 0, 2, Settle::DeadLetter),
+        ];
+        for (result, attempt, tiers, want) in cases {
+            assert_eq!(
+                decide(result, attempt, tiers),
+                want,
+                "{result:?} {attempt}/{tiers}"
+            );
+        }
     }
 }

@@ -5,10 +5,15 @@
 //! A [`Step`] does one thing with side effects and says, when it fails, what to do next:
 //! [`StepError::Transient`] (retry: in process with backoff, then through the broker's retry
 //! tiers) or [`StepError::Permanent`] (dead-letter now). Steps must be idempotent per effect:
-//! a crash midway makes the whole pipeline run again for the same event.
+//! a crash midway makes the whole pipeline run again for the same event, and the journal
+//! tells each step what is already done.
 //!
 //! Steps check [`StepCx::fenced`] before effects that must not happen twice or after the
-//! partition moved to another worker (ARCHITECTURE §3.5).
+//! partition moved to another worker (ARCHITECTURE §3.5), and record what they decided and
+//! which effects are done in the event's [`journal`], so a retry resumes instead of repeating
+//! (I8).
+
+pub mod journal;
 
 use std::sync::Arc;
 
@@ -48,6 +53,8 @@ pub struct StepCx {
     pub coalesced: bool,
     /// Cancelled when this worker lost the partition's lease: no more side effects.
     pub fence: CancellationToken,
+    /// What this event's processing decided and which effects are done (I8).
+    pub journal: journal::Journal,
 }
 
 impl StepCx {
@@ -63,15 +70,30 @@ pub trait Step: Send + Sync {
     fn run<'a>(&'a self, cx: &'a StepCx, event: &'a Event) -> BoxFuture<'a, Result<(), StepError>>;
 }
 
+/// Which events may be coalesced into one burst (answered once, by the last).
+pub type BurstRule = Arc<dyn Fn(&Event) -> bool + Send + Sync>;
+
 /// The ordered steps of this worker.
 #[derive(Clone)]
 pub struct Pipeline {
     steps: Vec<Arc<dyn Step>>,
+    burst: Option<BurstRule>,
 }
 
 impl Pipeline {
     pub fn new(steps: Vec<Arc<dyn Step>>) -> Self {
-        Pipeline { steps }
+        Pipeline { steps, burst: None }
+    }
+
+    /// Lets the events `rule` accepts coalesce into bursts (none do by default).
+    pub fn with_bursts(mut self, rule: impl Fn(&Event) -> bool + Send + Sync + 'static) -> Self {
+        self.burst = Some(Arc::new(rule));
+        self
+    }
+
+    /// True when `event` may join a burst.
+    pub fn joins_burst(&self, event: &Event) -> bool {
+        self.burst.as_ref().is_some_and(|rule| rule(event))
     }
 
     pub fn steps(&self) -> &[Arc<dyn Step>] {
