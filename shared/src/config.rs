@@ -1,12 +1,19 @@
-//! Typed configuration, read from the environment.
+//! Typed configuration, read from the environment, and the one parser every crate uses.
 //!
-//! Owns every environment variable name Baton reads (the contract of ARCHITECTURE §8 plus
-//! Baton's own `BATON_*`/`WORKER_*` tuning knobs) and their defaults. Loading fails fast with
-//! an error naming the variable and the value it could not use; secrets are wrapped in
-//! [`SecretString`] so they never reach a log line.
+//! Owns every environment variable name the shared [`Config`] reads (the contract of
+//! ARCHITECTURE §8 plus Baton's own `BATON_*`/`WORKER_*` tuning knobs) and their defaults, and
+//! [`Env`], the lookup helper through which the worker's own configurations (LLM, memory,
+//! signals, conversation settings) parse theirs, so one convention holds everywhere:
 //!
-//! [`Config::from_lookup`] takes any lookup function so tests build configurations without
-//! touching the process environment.
+//! - unset, empty or blank variables keep the default; values are trimmed;
+//! - durations are humantime-style and need a unit: `500ms`, `1.5s`, `2m`, `1h`, `8days`.
+//!   A bare number (`3`, even `0`) is rejected rather than guessed at;
+//! - booleans are `true/false`, `1/0`, `yes/no` or `on/off`, in any case.
+//!
+//! Loading fails fast with a [`ConfigError`] naming the variable and the value it could not
+//! use; secrets are wrapped in [`SecretString`] so they never reach a log line.
+//! [`Config::from_lookup`] (like every `from_lookup` built on [`Env`]) takes any lookup
+//! function, so tests build configurations without touching the process environment.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -19,6 +26,15 @@ use secrecy::SecretString;
 pub struct ConfigError {
     pub name: &'static str,
     pub problem: String,
+}
+
+impl ConfigError {
+    pub fn new(name: &'static str, problem: impl Into<String>) -> Self {
+        ConfigError {
+            name,
+            problem: problem.into(),
+        }
+    }
 }
 
 /// Broker, Redis and namespace: what both binaries need.
@@ -104,7 +120,7 @@ impl Config {
 
     /// Reads through `get`; empty values count as unset.
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let env = Env(&get);
+        let env = Env::new(get);
         let infra = Infra {
             amqp_url: env.or("AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/%2f"),
             redis_url: env.or("REDIS_URL", "redis://127.0.0.1:6379"),
@@ -114,7 +130,7 @@ impl Config {
             retry_tiers: env.durations("BATON_RETRY_TIERS", "10s,1m,10m,1h")?,
         };
         if infra.partitions == 0 {
-            return Err(problem("BATON_PARTITIONS", "must be at least 1"));
+            return Err(ConfigError::new("BATON_PARTITIONS", "must be at least 1"));
         }
         let waba = Waba {
             phone_number_id: env.get("WABA_PHONE_NUMBER_ID"),
@@ -144,17 +160,17 @@ impl Config {
             step_retry_delay: env.duration("WORKER_STEP_RETRY_DELAY", "200ms")?,
             dedupe_ttl: env.duration("BATON_DEDUPE_TTL", "8days")?,
             coalesce_debounce: env.duration("BATON_COALESCE_DEBOUNCE", "0s")?,
-            probe: env.parse("BATON_PROBE", false)?,
+            probe: env.flag("BATON_PROBE", false)?,
             probe_sleep: env.duration("BATON_PROBE_SLEEP", "0s")?,
         };
         if worker.concurrency == 0 || worker.prefetch == 0 {
-            return Err(problem(
+            return Err(ConfigError::new(
                 "WORKER_CONCURRENCY",
                 "and WORKER_PREFETCH must be at least 1",
             ));
         }
         if worker.lease_ttl <= worker.heartbeat * 2 {
-            return Err(problem(
+            return Err(ConfigError::new(
                 "WORKER_LEASE_TTL",
                 "must exceed twice WORKER_HEARTBEAT",
             ));
@@ -168,13 +184,6 @@ impl Config {
     }
 }
 
-fn problem(name: &'static str, problem: impl Into<String>) -> ConfigError {
-    ConfigError {
-        name,
-        problem: problem.into(),
-    }
-}
-
 fn namespace(ns: String) -> Result<String, ConfigError> {
     let ok = !ns.is_empty()
         && ns.len() <= 64
@@ -184,48 +193,141 @@ fn namespace(ns: String) -> Result<String, ConfigError> {
     if ok {
         Ok(ns)
     } else {
-        Err(problem(
+        Err(ConfigError::new(
             "BATON_NAMESPACE",
             format!("{ns:?}: use 1-64 letters, digits, '-' or '_'"),
         ))
     }
 }
 
-struct Env<'a, F: Fn(&str) -> Option<String>>(&'a F);
+/// Reads variables through a lookup function (`std::env::var(k).ok()`, or a map in tests).
+///
+/// Every accessor treats an unset, empty or blank variable as "use the default", trims the
+/// value, and fails with a [`ConfigError`] naming the variable. Defaults given as text go
+/// through the same parser as the values.
+pub struct Env<F>(F);
 
-impl<F: Fn(&str) -> Option<String>> Env<'_, F> {
-    fn get(&self, name: &str) -> Option<String> {
-        (self.0)(name).filter(|v| !v.trim().is_empty())
+impl<F: Fn(&str) -> Option<String>> Env<F> {
+    pub fn new(lookup: F) -> Self {
+        Env(lookup)
     }
 
-    fn or(&self, name: &str, default: &str) -> String {
+    /// The trimmed value, or `None` when unset, empty or blank.
+    pub fn get(&self, name: &str) -> Option<String> {
+        (self.0)(name)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    }
+
+    /// The trimmed value, or `default`.
+    pub fn or(&self, name: &str, default: &str) -> String {
         self.get(name).unwrap_or_else(|| default.to_owned())
     }
 
-    fn parse<T: std::str::FromStr>(&self, name: &'static str, default: T) -> Result<T, ConfigError>
+    /// The value parsed with [`FromStr`](std::str::FromStr), or `None` when unset.
+    pub fn parse_opt<T: std::str::FromStr>(
+        &self,
+        name: &'static str,
+    ) -> Result<Option<T>, ConfigError>
     where
         T::Err: std::fmt::Display,
     {
+        self.get(name)
+            .map(|v| {
+                v.parse()
+                    .map_err(|e| ConfigError::new(name, format!("{v:?}: {e}")))
+            })
+            .transpose()
+    }
+
+    /// The value parsed with [`FromStr`](std::str::FromStr), or `default`.
+    pub fn parse<T: std::str::FromStr>(
+        &self,
+        name: &'static str,
+        default: T,
+    ) -> Result<T, ConfigError>
+    where
+        T::Err: std::fmt::Display,
+    {
+        Ok(self.parse_opt(name)?.unwrap_or(default))
+    }
+
+    /// A boolean (see [`parse_flag`]), or `default`.
+    pub fn flag(&self, name: &'static str, default: bool) -> Result<bool, ConfigError> {
         match self.get(name) {
             None => Ok(default),
-            Some(v) => v
-                .trim()
-                .parse()
-                .map_err(|e| problem(name, format!("{v:?}: {e}"))),
+            Some(v) => parse_flag(&v).ok_or_else(|| {
+                ConfigError::new(
+                    name,
+                    format!("{v:?}: not a boolean (use true/false, 1/0, yes/no or on/off)"),
+                )
+            }),
         }
     }
 
-    fn duration(&self, name: &'static str, default: &str) -> Result<Duration, ConfigError> {
-        let v = self.or(name, default);
-        humantime::parse_duration(v.trim()).map_err(|e| problem(name, format!("{v:?}: {e}")))
+    /// A duration with a unit (see [`parse_duration`]); `default` is parsed the same way.
+    pub fn duration(&self, name: &'static str, default: &str) -> Result<Duration, ConfigError> {
+        parse_duration(&self.or(name, default)).map_err(|e| ConfigError::new(name, e))
     }
 
-    fn durations(&self, name: &'static str, default: &str) -> Result<Vec<Duration>, ConfigError> {
-        let v = self.or(name, default);
-        v.split(',')
-            .map(|d| humantime::parse_duration(d.trim()))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| problem(name, format!("{v:?}: {e}")))
+    /// Like [`Env::duration`], and zero is refused (timeouts, periods).
+    pub fn positive_duration(
+        &self,
+        name: &'static str,
+        default: &str,
+    ) -> Result<Duration, ConfigError> {
+        let d = self.duration(name, default)?;
+        if d.is_zero() {
+            return Err(ConfigError::new(name, "must be greater than zero"));
+        }
+        Ok(d)
+    }
+
+    /// A comma-separated list of durations, e.g. `10s,1m,10m,1h`.
+    pub fn durations(
+        &self,
+        name: &'static str,
+        default: &str,
+    ) -> Result<Vec<Duration>, ConfigError> {
+        self.or(name, default)
+            .split(',')
+            .map(|d| parse_duration(d).map_err(|e| ConfigError::new(name, e)))
+            .collect()
+    }
+
+    /// A number in `(0, 1]` (thresholds, similarities), or `default`.
+    pub fn unit_interval(&self, name: &'static str, default: f32) -> Result<f32, ConfigError> {
+        match self.get(name) {
+            None => Ok(default),
+            Some(v) => v
+                .parse::<f32>()
+                .ok()
+                .filter(|x| *x > 0.0 && *x <= 1.0)
+                .ok_or_else(|| {
+                    ConfigError::new(name, format!("{v:?}: expected a number in (0, 1]"))
+                }),
+        }
+    }
+}
+
+/// Parses a duration the one way Baton does: humantime-style with a unit (`500ms`, `1.5s`,
+/// `2m`, `1h`, `8days`, `1h 30m`). A bare number is refused, since `3` could mean seconds or
+/// milliseconds. The error quotes the value (callers prefix what it was for).
+pub fn parse_duration(value: &str) -> Result<Duration, String> {
+    let v = value.trim();
+    if !v.is_empty() && v.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Err(format!("{v:?}: add a unit, e.g. {v}s or {v}ms"));
+    }
+    humantime::parse_duration(v)
+        .map_err(|e| format!("{v:?}: not a duration ({e}); use e.g. 500ms, 3s, 2m or 1h"))
+}
+
+/// `true/false`, `1/0`, `yes/no`, `on/off`, in any case; anything else is `None`.
+pub fn parse_flag(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Some(true),
+        "false" | "0" | "no" | "off" => Some(false),
+        _ => None,
     }
 }
 
@@ -251,7 +353,118 @@ mod tests {
         assert_eq!(c.worker.admin_addr.port(), 9091);
         assert_eq!(c.worker.concurrency, 256);
         assert_eq!(c.waba.api_base_url, "https://graph.facebook.com");
-        assert_eq!(c.infra.retry_tiers.len(), 4);
+        assert_eq!(
+            c.infra.retry_tiers,
+            [10, 60, 600, 3600].map(Duration::from_secs)
+        );
+        assert_eq!(c.worker.shutdown_timeout, Duration::from_secs(30));
+        assert_eq!(c.worker.heartbeat, Duration::from_secs(1));
+        assert_eq!(c.worker.lease_ttl, Duration::from_secs(6));
+        assert_eq!(c.worker.step_retry_delay, Duration::from_millis(200));
+        assert_eq!(c.worker.dedupe_ttl, Duration::from_secs(8 * 86_400));
+        assert_eq!(c.worker.coalesce_debounce, Duration::ZERO);
+        assert_eq!(c.worker.probe_sleep, Duration::ZERO);
+        assert!(!c.worker.probe);
+    }
+
+    #[test]
+    fn durations_need_a_unit() {
+        let c = load(&[
+            ("WORKER_HEARTBEAT", " 250ms "),
+            ("WORKER_LEASE_TTL", "1.5s"),
+            ("WORKER_SHUTDOWN_TIMEOUT", "2m"),
+            ("BATON_DEDUPE_TTL", "1h 30m"),
+            ("BATON_RETRY_TIERS", "300ms, 600ms"),
+        ])
+        .unwrap();
+        assert_eq!(c.worker.heartbeat, Duration::from_millis(250));
+        assert_eq!(c.worker.lease_ttl, Duration::from_millis(1500));
+        assert_eq!(c.worker.shutdown_timeout, Duration::from_secs(120));
+        assert_eq!(c.worker.dedupe_ttl, Duration::from_secs(5400));
+        assert_eq!(c.infra.retry_tiers, [300, 600].map(Duration::from_millis));
+        for (k, v) in [
+            ("WORKER_SHUTDOWN_TIMEOUT", "30"),
+            ("BATON_PROBE_SLEEP", "0"),
+            ("BATON_COALESCE_DEBOUNCE", "1.5"),
+            ("BATON_RETRY_TIERS", "10s,60"),
+        ] {
+            let e = load(&[(k, v)]).unwrap_err();
+            assert_eq!(e.name, k);
+            assert!(e.problem.contains("add a unit"), "{k}={v}: {e}");
+        }
+        let e = load(&[("WORKER_SHUTDOWN_TIMEOUT", "1")]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "configuration variable WORKER_SHUTDOWN_TIMEOUT: \"1\": add a unit, e.g. 1s or 1ms"
+        );
+    }
+
+    #[test]
+    fn one_duration_parser() {
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("1.5s"), Ok(Duration::from_millis(1500)));
+        assert_eq!(parse_duration(" 2m "), Ok(Duration::from_secs(120)));
+        assert_eq!(parse_duration("1h"), Ok(Duration::from_secs(3600)));
+        assert_eq!(parse_duration("0s"), Ok(Duration::ZERO));
+        for bad in [
+            "",
+            "7",
+            "0",
+            "1.5",
+            "s",
+            "soon",
+            "-1s",
+            "1.2.3s",
+            "5 parsecs",
+        ] {
+            assert!(parse_duration(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn one_boolean_convention() {
+        for (v, b) in [
+            ("true", true),
+            ("TRUE", true),
+            ("1", true),
+            ("Yes", true),
+            ("on", true),
+            ("false", false),
+            ("0", false),
+            ("no", false),
+            ("OFF", false),
+        ] {
+            assert_eq!(parse_flag(v), Some(b), "{v}");
+            assert_eq!(load(&[("BATON_PROBE", v)]).unwrap().worker.probe, b);
+        }
+        let e = load(&[("BATON_PROBE", "maybe")]).unwrap_err();
+        assert_eq!(e.name, "BATON_PROBE");
+    }
+
+    #[test]
+    fn env_accessors() {
+        let env = Env::new(|k: &str| match k {
+            "BLANK" => Some("  ".to_owned()),
+            "PADDED" => Some(" x ".to_owned()),
+            "HALF" => Some("0.5".to_owned()),
+            "ZERO" => Some("0".to_owned()),
+            "NOTHING" => Some("0s".to_owned()),
+            _ => None,
+        });
+        assert_eq!(env.get("BLANK"), None);
+        assert_eq!(env.get("PADDED").as_deref(), Some("x"));
+        assert_eq!(env.or("UNSET", "d"), "d");
+        assert_eq!(env.unit_interval("HALF", 0.8).unwrap(), 0.5);
+        assert_eq!(env.unit_interval("UNSET", 0.8).unwrap(), 0.8);
+        assert_eq!(env.unit_interval("ZERO", 0.8).unwrap_err().name, "ZERO");
+        assert_eq!(env.parse_opt::<u32>("UNSET").unwrap(), None);
+        assert_eq!(env.parse_opt::<u32>("ZERO").unwrap(), Some(0));
+        let e = env.positive_duration("NOTHING", "1s").unwrap_err();
+        assert_eq!(e.name, "NOTHING");
+        assert_eq!(
+            env.positive_duration("UNSET", "3s").unwrap(),
+            Duration::from_secs(3)
+        );
     }
 
     #[test]

@@ -1,10 +1,14 @@
 //! The engine's configuration: LLM, Graph, memory, signals and the texts Baton says itself.
 //!
-//! Read once at start from the environment; a bad value fails the start with the variable's
-//! name. The system prompt is the seed recipe's, replaceable with `BATON_SYSTEM_PROMPT` (text)
-//! or `BATON_SYSTEM_PROMPT_FILE` (path).
+//! Read once at start from the environment through the shared [`Env`] (durations need a
+//! unit, booleans are `true/false`, `1/0`, `yes/no` or `on/off`); a bad value, or an
+//! unreadable `BATON_SYSTEM_PROMPT_FILE`, fails the start with a [`ConfigError`] naming the
+//! variable. The system prompt is the seed recipe's, replaceable with `BATON_SYSTEM_PROMPT`
+//! (text) or `BATON_SYSTEM_PROMPT_FILE` (path).
 
 use std::time::Duration;
+
+use baton_shared::config::{ConfigError, Env};
 
 use crate::llm::LlmConfig;
 use crate::memory::MemoryConfig;
@@ -44,52 +48,123 @@ pub struct Settings {
     pub llm: LlmConfig,
     pub memory: MemoryConfig,
     pub signals: SignalConfig,
-    /// Graph API per-call timeout (`WABA_TIMEOUT`).
+    /// `WABA_TIMEOUT`: Graph API per-call timeout, default `10s`.
     pub graph_timeout: Duration,
 }
 
 impl Settings {
-    pub fn from_lookup(get: impl Fn(&str) -> Option<String> + Copy) -> Result<Self, String> {
-        let val = |k: &str| get(k).filter(|v| !v.trim().is_empty());
-        let system_prompt = match (val("BATON_SYSTEM_PROMPT"), val("BATON_SYSTEM_PROMPT_FILE")) {
+    /// Reads the engine's variables, and those of [`LlmConfig`], [`MemoryConfig`] and
+    /// [`SignalConfig`], through `get`.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let env = Env::new(&get);
+        let system_prompt = match (
+            env.get("BATON_SYSTEM_PROMPT"),
+            env.get("BATON_SYSTEM_PROMPT_FILE"),
+        ) {
             (Some(p), _) => p,
             (None, Some(path)) => std::fs::read_to_string(&path).map_err(|e| {
-                format!("configuration variable BATON_SYSTEM_PROMPT_FILE: {path}: {e}")
+                ConfigError::new("BATON_SYSTEM_PROMPT_FILE", format!("{path}: {e}"))
             })?,
             (None, None) => SEED_SYSTEM_PROMPT.to_owned(),
         };
-        let parse_bool = |k: &str, d: bool| -> Result<bool, String> {
-            val(k).map_or(Ok(d), |v| {
-                v.parse()
-                    .map_err(|e| format!("configuration variable {k}: {v:?}: {e}"))
-            })
-        };
+        if env.get("WABA_TIMEOUT_SECS").is_some() {
+            return Err(ConfigError::new(
+                "WABA_TIMEOUT_SECS",
+                "renamed: set WABA_TIMEOUT with a unit instead, e.g. WABA_TIMEOUT=10s",
+            ));
+        }
         let text = EngineText {
-            handoff: val("BATON_HANDOFF_MESSAGE")
-                .unwrap_or_else(|| "Of course — I'm connecting you with a teammate now. They'll reply here shortly.".into()),
-            ai_failure: val("BATON_AI_FAILURE_MESSAGE").unwrap_or_else(|| {
-                "Thanks for your message. A teammate will follow up with you here shortly.".into()
-            }),
-            unsupported: val("BATON_UNSUPPORTED_MESSAGE").unwrap_or_else(|| {
-                "Sorry, I can't open that kind of message here. Could you send it as text?".into()
-            }),
+            handoff: env.or(
+                "BATON_HANDOFF_MESSAGE",
+                "Of course — I'm connecting you with a teammate now. They'll reply here shortly.",
+            ),
+            ai_failure: env.or(
+                "BATON_AI_FAILURE_MESSAGE",
+                "Thanks for your message. A teammate will follow up with you here shortly.",
+            ),
+            unsupported: env.or(
+                "BATON_UNSUPPORTED_MESSAGE",
+                "Sorry, I can't open that kind of message here. Could you send it as text?",
+            ),
         };
         Ok(Settings {
-            enabled: parse_bool("BATON_CONVERSATION", true)?,
+            enabled: env.flag("BATON_CONVERSATION", true)?,
             system_prompt,
-            transcript_turns: val("BATON_TRANSCRIPT_TURNS").map_or(Ok(30), |v| {
-                v.parse()
-                    .map_err(|e| format!("configuration variable BATON_TRANSCRIPT_TURNS: {e}"))
-            })?,
-            tools_file: val("BATON_TOOLS_FILE"),
+            transcript_turns: env.parse("BATON_TRANSCRIPT_TURNS", 30)?,
+            tools_file: env.get("BATON_TOOLS_FILE"),
             text,
-            llm: LlmConfig::from_lookup(get)?,
-            memory: MemoryConfig::from_lookup(get)?,
-            signals: SignalConfig::from_lookup(get)?,
-            graph_timeout: Duration::from_secs(val("WABA_TIMEOUT_SECS").map_or(Ok(10), |v| {
-                v.parse()
-                    .map_err(|e| format!("configuration variable WABA_TIMEOUT_SECS: {e}"))
-            })?),
+            llm: LlmConfig::from_lookup(&get)?,
+            memory: MemoryConfig::from_lookup(&get)?,
+            signals: SignalConfig::from_lookup(&get)?,
+            graph_timeout: env.positive_duration("WABA_TIMEOUT", "10s")?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(pairs: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults() {
+        let s = load(&[]).unwrap();
+        assert!(s.enabled);
+        assert_eq!(s.system_prompt, SEED_SYSTEM_PROMPT);
+        assert_eq!(s.transcript_turns, 30);
+        assert!(s.tools_file.is_none());
+        assert_eq!(s.graph_timeout, Duration::from_secs(10));
+        assert_eq!(s.llm.timeout, Duration::from_secs(20));
+        assert_eq!(s.memory.fetch_timeout, Duration::from_millis(800));
+        assert_eq!(s.signals, SignalConfig::default());
+    }
+
+    #[test]
+    fn values() {
+        let s = load(&[
+            ("BATON_CONVERSATION", "off"),
+            ("BATON_SYSTEM_PROMPT", "Be brief."),
+            ("BATON_TRANSCRIPT_TURNS", "12"),
+            ("WABA_TIMEOUT", "2.5s"),
+            ("LLM_TIMEOUT", "3s"),
+            ("BATON_HANDOFF_MESSAGE", "One moment."),
+        ])
+        .unwrap();
+        assert!(!s.enabled);
+        assert_eq!(s.system_prompt, "Be brief.");
+        assert_eq!(s.transcript_turns, 12);
+        assert_eq!(s.graph_timeout, Duration::from_millis(2500));
+        assert_eq!(s.llm.timeout, Duration::from_secs(3));
+        assert_eq!(s.text.handoff, "One moment.");
+        for v in ["FALSE", "0", "no"] {
+            assert!(!load(&[("BATON_CONVERSATION", v)]).unwrap().enabled, "{v}");
+        }
+    }
+
+    #[test]
+    fn errors_name_the_variable() {
+        for (k, v) in [
+            ("BATON_CONVERSATION", "maybe"),
+            ("BATON_TRANSCRIPT_TURNS", "many"),
+            ("BATON_SYSTEM_PROMPT_FILE", "/nonexistent/baton-prompt.txt"),
+            ("WABA_TIMEOUT", "10"),
+            ("WABA_TIMEOUT", "0s"),
+            ("WABA_TIMEOUT_SECS", "10"),
+            // The nested configurations fail the same way.
+            ("LLM_TIMEOUT", "3"),
+            ("BATON_MEMORY_FETCH_TIMEOUT", "300"),
+            ("HANDOFF_REPEAT_TURNS", "0"),
+        ] {
+            let e = load(&[(k, v)]).unwrap_err();
+            assert_eq!(e.name, k, "{k}={v}: {e}");
+        }
     }
 }

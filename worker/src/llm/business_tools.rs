@@ -5,7 +5,7 @@
 //! name = "lookup_order"
 //! description = "Look up an order by its number"
 //! endpoint = "http://orders.internal/lookup"   # POST, JSON body = the model's arguments
-//! timeout = "3s"                                # optional, default 5s
+//! timeout = "3s"                                # optional, default 5s; a unit is required
 //! headers = { Authorization = "Bearer ..." }     # optional
 //! parameters = { type = "object", properties = { order_id = { type = "string" } } }
 //! ```
@@ -20,13 +20,13 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
 
+use baton_shared::config::parse_duration;
 use futures::future::BoxFuture;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use tracing::warn;
 
-use super::config::parse_duration;
 use super::types::{ToolOutcome, ToolRunner, ToolSpec};
 
 /// The most of a tool's answer handed to the model.
@@ -195,9 +195,11 @@ impl Entry {
             })?;
         let timeout = match &self.timeout {
             None => DEFAULT_TIMEOUT,
-            Some(t) => parse_duration(t)
-                .filter(|d| !d.is_zero())
-                .ok_or_else(|| bad(format!("timeout {t:?} is not a duration")))?,
+            Some(t) => match parse_duration(t) {
+                Ok(d) if !d.is_zero() => d,
+                Ok(_) => return Err(bad("timeout must be greater than zero".into())),
+                Err(e) => return Err(bad(format!("timeout {e}"))),
+            },
         };
         let headers = headers(&self.headers).map_err(&bad)?;
         let parameters = self
@@ -277,6 +279,8 @@ mod tests {
             tool(&"x".repeat(65), ""),
             tool("", ""),
             tool("a", "timeout = \"soon\""),
+            tool("a", "timeout = \"3\""),
+            tool("a", "timeout = \"0s\""),
             tool("a", "parameters = { type = \"string\" }"),
             tool("a", "surprise = 1"),
             tool("a", "headers = { \"bad header\" = \"v\" }"),

@@ -1,10 +1,13 @@
-//! LLM configuration from `OPENAI_*` / `LLM_*` variables, and a tiny duration parser.
+//! LLM configuration from `OPENAI_*` / `LLM_*` variables.
 //!
-//! Parsing is strict: a malformed value is an error naming the variable, so a typo fails the
-//! start instead of silently using a default. Unset or empty variables keep the default.
+//! Owns the names and defaults of those variables. Parsing goes through the shared
+//! [`Env`] (one convention for every crate: durations need a unit, e.g. `LLM_TIMEOUT=20s`)
+//! and is strict: a malformed value is a [`ConfigError`] naming the variable, so a typo fails
+//! the start instead of silently using a default. Unset or empty variables keep the default.
 
 use std::time::Duration;
 
+use baton_shared::config::{ConfigError, Env};
 use secrecy::SecretString;
 
 /// How to reach the model and how hard to try.
@@ -16,7 +19,7 @@ pub struct LlmConfig {
     pub api_key: Option<SecretString>,
     /// `OPENAI_MODEL`, default `gpt-4o`.
     pub model: String,
-    /// `LLM_TIMEOUT`, per model call (a customer is waiting), default 20 s.
+    /// `LLM_TIMEOUT`, per model call (a customer is waiting), default `20s`.
     pub timeout: Duration,
     /// `LLM_MAX_RETRIES`, retries after the first attempt, default 2.
     pub max_retries: usize,
@@ -28,91 +31,56 @@ pub struct LlmConfig {
 
 impl Default for LlmConfig {
     fn default() -> Self {
-        Self {
-            base_url: "https://api.openai.com/v1".into(),
-            api_key: None,
-            model: "gpt-4o".into(),
-            timeout: Duration::from_secs(20),
-            max_retries: 2,
-            turn_limit: 4,
-            temperature: None,
-        }
+        Self::from_lookup(|_| None).expect("defaults are valid")
     }
 }
 
 impl LlmConfig {
     /// Reads the configuration from the process environment.
-    pub fn from_env() -> Result<Self, String> {
+    pub fn from_env() -> Result<Self, ConfigError> {
         Self::from_lookup(|k| std::env::var(k).ok())
     }
 
     /// Reads the configuration through `get` (tests pass a map).
-    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
-        let get = |k: &str| {
-            get(k)
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
-        let d = Self::default();
-        let base_url = get("OPENAI_BASE_URL").unwrap_or(d.base_url);
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let env = Env::new(get);
+        let base_url = env.or("OPENAI_BASE_URL", "https://api.openai.com/v1");
         if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-            return Err(format!(
-                "OPENAI_BASE_URL: {base_url:?} is not an http(s) URL"
+            return Err(ConfigError::new(
+                "OPENAI_BASE_URL",
+                format!("{base_url:?} is not an http(s) URL"),
             ));
         }
-        let temperature = match get("LLM_TEMPERATURE") {
-            None => None,
-            Some(v) => Some(
-                v.parse::<f32>()
-                    .ok()
-                    .filter(|t| (0.0..=2.0).contains(t))
-                    .ok_or_else(|| format!("LLM_TEMPERATURE: {v:?} is not a number in 0..=2"))?,
-            ),
+        let temperature = match env.parse_opt::<f32>("LLM_TEMPERATURE") {
+            Ok(Some(t)) if (0.0..=2.0).contains(&t) => Some(t),
+            Ok(None) => None,
+            _ => {
+                return Err(ConfigError::new(
+                    "LLM_TEMPERATURE",
+                    format!(
+                        "{:?}: expected a number in 0..=2",
+                        env.or("LLM_TEMPERATURE", "")
+                    ),
+                ));
+            }
         };
-        let cfg = Self {
-            base_url: base_url.trim_end_matches('/').to_owned(),
-            api_key: get("OPENAI_API_KEY").map(SecretString::from),
-            model: get("OPENAI_MODEL").unwrap_or(d.model),
-            timeout: parse_var(&get, "LLM_TIMEOUT", d.timeout, parse_duration)?,
-            max_retries: parse_var(&get, "LLM_MAX_RETRIES", d.max_retries, |v| v.parse().ok())?,
-            turn_limit: parse_var(&get, "LLM_TURN_LIMIT", d.turn_limit, |v| v.parse().ok())?,
-            temperature,
-        };
-        if cfg.timeout.is_zero() || cfg.turn_limit == 0 {
-            return Err("LLM_TIMEOUT and LLM_TURN_LIMIT must be greater than zero".into());
+        let turn_limit = env.parse("LLM_TURN_LIMIT", 4)?;
+        if turn_limit == 0 {
+            return Err(ConfigError::new(
+                "LLM_TURN_LIMIT",
+                "must be greater than zero",
+            ));
         }
-        Ok(cfg)
+        Ok(Self {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            api_key: env.get("OPENAI_API_KEY").map(SecretString::from),
+            model: env.or("OPENAI_MODEL", "gpt-4o"),
+            timeout: env.positive_duration("LLM_TIMEOUT", "20s")?,
+            max_retries: env.parse("LLM_MAX_RETRIES", 2)?,
+            turn_limit,
+            temperature,
+        })
     }
-}
-
-fn parse_var<T>(
-    get: &impl Fn(&str) -> Option<String>,
-    name: &str,
-    default: T,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Result<T, String> {
-    match get(name) {
-        None => Ok(default),
-        Some(v) => parse(&v).ok_or_else(|| format!("{name}: {v:?} is not valid")),
-    }
-}
-
-/// Parses `"500ms"`, `"20s"`, `"1.5s"`, `"2m"`, `"1h"` or a bare number of seconds.
-pub fn parse_duration(s: &str) -> Option<Duration> {
-    let s = s.trim();
-    let split = s
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(s.len());
-    let (num, unit) = s.split_at(split);
-    let n: f64 = num.parse().ok()?;
-    let secs = match unit.trim() {
-        "" | "s" | "sec" | "secs" => n,
-        "ms" => n / 1000.0,
-        "m" | "min" | "mins" => n * 60.0,
-        "h" => n * 3600.0,
-        _ => return None,
-    };
-    Duration::try_from_secs_f64(secs).ok()
 }
 
 #[cfg(test)]
@@ -164,25 +132,33 @@ mod tests {
         for (k, v) in [
             ("LLM_TIMEOUT", "soon"),
             ("LLM_TIMEOUT", "0s"),
+            ("LLM_TIMEOUT", "-1s"),
             ("LLM_MAX_RETRIES", "-1"),
             ("LLM_TURN_LIMIT", "0"),
             ("LLM_TEMPERATURE", "3"),
+            ("LLM_TEMPERATURE", "warm"),
             ("OPENAI_BASE_URL", "api.openai.com"),
         ] {
             let err = LlmConfig::from_lookup(lookup(&[(k, v)])).unwrap_err();
-            assert!(err.contains(k), "{k}={v}: {err}");
+            assert_eq!(err.name, k, "{k}={v}: {err}");
         }
     }
 
     #[test]
-    fn durations() {
-        assert_eq!(parse_duration("20s"), Some(Duration::from_secs(20)));
-        assert_eq!(parse_duration("500ms"), Some(Duration::from_millis(500)));
-        assert_eq!(parse_duration("1.5s"), Some(Duration::from_millis(1500)));
-        assert_eq!(parse_duration(" 2m "), Some(Duration::from_secs(120)));
-        assert_eq!(parse_duration("7"), Some(Duration::from_secs(7)));
-        for bad in ["", "s", "1d", "-1s", "1.2.3s"] {
-            assert_eq!(parse_duration(bad), None, "{bad}");
+    fn timeouts_need_a_unit() {
+        for (v, want) in [
+            ("20s", Duration::from_secs(20)),
+            ("500ms", Duration::from_millis(500)),
+            ("1.5s", Duration::from_millis(1500)),
+            (" 2m ", Duration::from_secs(120)),
+            ("1h", Duration::from_secs(3600)),
+        ] {
+            let c = LlmConfig::from_lookup(lookup(&[("LLM_TIMEOUT", v)])).unwrap();
+            assert_eq!(c.timeout, want, "{v}");
         }
+        // A bare number used to mean seconds here (and milliseconds elsewhere): now refused.
+        let err = LlmConfig::from_lookup(lookup(&[("LLM_TIMEOUT", "1")])).unwrap_err();
+        assert_eq!(err.name, "LLM_TIMEOUT");
+        assert_eq!(err.problem, "\"1\": add a unit, e.g. 1s or 1ms");
     }
 }

@@ -5,7 +5,8 @@
 //! - [`types`]: messages, tool calls and specs, [`LlmError`], lenient response parsing.
 //! - [`client`]: [`LlmClient::chat`], one model call with timeout, retries and metrics.
 //! - [`turn`]: [`LlmClient::run_turn`], the tool loop of one customer turn.
-//! - [`business_tools`]: HTTP tools declared in `BATON_TOOLS_FILE`.
+//! - [`business_tools`]: HTTP tools declared in `BATON_TOOLS_FILE` (tool timeouts use the
+//!   shared duration convention: a unit is required, e.g. `timeout = "3s"`).
 //!
 //! How it fails: every failure is an [`LlmError`] that says what to do next. `Unavailable` and
 //! `Timeout` (after retries) mean "try later or hand off", `Refused` means "operators must fix
@@ -26,7 +27,7 @@ pub mod types;
 
 pub use business_tools::BusinessTools;
 pub use client::LlmClient;
-pub use config::{LlmConfig, parse_duration};
+pub use config::LlmConfig;
 pub use types::{
     ChatMessage, Completion, FunctionCall, HUMAN_AGENT_NAME, LlmError, Role, ToolCall, ToolOutcome,
     ToolRunner, ToolSpec, TurnResult,

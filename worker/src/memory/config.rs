@@ -11,11 +11,14 @@
 //! | `BATON_MEMORY_SEARCH_TIMEOUT` | `3s` | the LLM's search tool |
 //! | `BATON_MEMORY_WRITE_TIMEOUT` | `10s` | each write request (SDK default, §8.3) |
 //!
-//! Durations take `ms`, `s` or `m` suffixes (bare numbers are milliseconds). Errors name the
-//! variable. Hashing defaults to on: raw phone numbers then never reach Synap.
+//! Parsing goes through the shared [`Env`]: timeouts need a unit (`800ms`, `3s`; a bare
+//! number is refused) and must be positive, booleans take `true/false`, `1/0`, `yes/no` or
+//! `on/off`. A bad value is a [`ConfigError`] naming the variable. Hashing defaults to on: raw
+//! phone numbers then never reach Synap.
 
 use std::time::Duration;
 
+use baton_shared::config::{ConfigError, Env};
 use secrecy::SecretString;
 
 use super::identity::{self, Identity, SynapIds};
@@ -42,48 +45,36 @@ impl Default for MemoryConfig {
 }
 
 impl MemoryConfig {
-    pub fn from_env() -> Result<Self, String> {
+    pub fn from_env() -> Result<Self, ConfigError> {
         Self::from_lookup(|k| std::env::var(k).ok())
     }
 
-    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
-        let get = |k: &str| {
-            get(k)
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
-        let base = get("SYNAP_BASE_URL").unwrap_or_else(|| DEFAULT_SYNAP_BASE_URL.into());
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let env = Env::new(get);
+        let base = env.or("SYNAP_BASE_URL", DEFAULT_SYNAP_BASE_URL);
         if !(base.starts_with("http://") || base.starts_with("https://")) {
-            return Err(format!("SYNAP_BASE_URL: {base:?} is not an http(s) URL"));
+            return Err(ConfigError::new(
+                "SYNAP_BASE_URL",
+                format!("{base:?} is not an http(s) URL"),
+            ));
         }
-        let doc_type = get("BATON_HANDOFF_DOCUMENT_TYPE").unwrap_or_else(|| "document".into());
+        let doc_type = env.or("BATON_HANDOFF_DOCUMENT_TYPE", "document");
         let valid = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
         if !doc_type.chars().all(valid) {
-            return Err(format!(
-                "BATON_HANDOFF_DOCUMENT_TYPE: {doc_type:?} is not a document type"
+            return Err(ConfigError::new(
+                "BATON_HANDOFF_DOCUMENT_TYPE",
+                format!("{doc_type:?} is not a document type (lowercase letters, digits, '-')"),
             ));
         }
         Ok(MemoryConfig {
-            synap_api_key: get("SYNAP_API_KEY").map(SecretString::from),
+            synap_api_key: env.get("SYNAP_API_KEY").map(SecretString::from),
             synap_base_url: base.trim_end_matches('/').to_owned(),
-            customer_id: get("CUSTOMER_ID").unwrap_or_default(),
-            hash_phones: boolean("BATON_HASH_PHONES", get("BATON_HASH_PHONES"), true)?,
+            customer_id: env.or("CUSTOMER_ID", ""),
+            hash_phones: env.flag("BATON_HASH_PHONES", true)?,
             handoff_document_type: doc_type,
-            fetch_timeout: duration(
-                "BATON_MEMORY_FETCH_TIMEOUT",
-                get("BATON_MEMORY_FETCH_TIMEOUT"),
-                800,
-            )?,
-            search_timeout: duration(
-                "BATON_MEMORY_SEARCH_TIMEOUT",
-                get("BATON_MEMORY_SEARCH_TIMEOUT"),
-                3_000,
-            )?,
-            write_timeout: duration(
-                "BATON_MEMORY_WRITE_TIMEOUT",
-                get("BATON_MEMORY_WRITE_TIMEOUT"),
-                10_000,
-            )?,
+            fetch_timeout: env.positive_duration("BATON_MEMORY_FETCH_TIMEOUT", "800ms")?,
+            search_timeout: env.positive_duration("BATON_MEMORY_SEARCH_TIMEOUT", "3s")?,
+            write_timeout: env.positive_duration("BATON_MEMORY_WRITE_TIMEOUT", "10s")?,
         })
     }
 
@@ -93,39 +84,13 @@ impl MemoryConfig {
     }
 }
 
-fn boolean(name: &str, v: Option<String>, default: bool) -> Result<bool, String> {
-    match v.map(|v| v.to_ascii_lowercase()).as_deref() {
-        None => Ok(default),
-        Some("1" | "true" | "yes" | "on") => Ok(true),
-        Some("0" | "false" | "no" | "off") => Ok(false),
-        Some(other) => Err(format!("{name}: {other:?} is not a boolean")),
-    }
-}
-
-fn duration(name: &str, v: Option<String>, default_ms: u64) -> Result<Duration, String> {
-    let Some(v) = v else {
-        return Ok(Duration::from_millis(default_ms));
-    };
-    let bad = || format!("{name}: {v:?} is not a duration (e.g. 800ms, 10s)");
-    // A bare number is milliseconds here (the timeouts are sub-second); units go through the
-    // one duration parser the worker's configuration shares.
-    let ms = match v.trim().parse::<u64>() {
-        Ok(n) => n,
-        Err(_) => crate::llm::parse_duration(&v).ok_or_else(bad)?.as_millis() as u64,
-    };
-    if ms == 0 {
-        return Err(format!("{name}: must be positive"));
-    }
-    Ok(Duration::from_millis(ms))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use secrecy::ExposeSecret;
     use std::collections::HashMap;
 
-    fn load(pairs: &[(&str, &str)]) -> Result<MemoryConfig, String> {
+    fn load(pairs: &[(&str, &str)]) -> Result<MemoryConfig, ConfigError> {
         let map: HashMap<String, String> = pairs
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -142,6 +107,7 @@ mod tests {
         assert!(c.hash_phones);
         assert_eq!(c.handoff_document_type, "document");
         assert_eq!(c.fetch_timeout, Duration::from_millis(800));
+        assert_eq!(c.search_timeout, Duration::from_secs(3));
         assert_eq!(c.write_timeout, Duration::from_secs(10));
         let blank = load(&[("SYNAP_API_KEY", "  ")]).unwrap();
         assert!(blank.synap_api_key.is_none(), "a blank key means local");
@@ -175,10 +141,49 @@ mod tests {
             ("BATON_HASH_PHONES", "maybe"),
             ("BATON_HANDOFF_DOCUMENT_TYPE", "Support Handoff"),
             ("BATON_MEMORY_FETCH_TIMEOUT", "soon"),
+            ("BATON_MEMORY_SEARCH_TIMEOUT", "-3s"),
             ("BATON_MEMORY_WRITE_TIMEOUT", "0s"),
         ] {
             let e = load(&[(k, v)]).unwrap_err();
-            assert!(e.starts_with(k), "{e}");
+            assert_eq!(e.name, k, "{e}");
+        }
+    }
+
+    #[test]
+    fn timeouts_need_a_unit() {
+        let c = load(&[
+            ("BATON_MEMORY_FETCH_TIMEOUT", "1.5s"),
+            ("BATON_MEMORY_SEARCH_TIMEOUT", "2m"),
+        ])
+        .unwrap();
+        assert_eq!(c.fetch_timeout, Duration::from_millis(1500));
+        assert_eq!(c.search_timeout, Duration::from_secs(120));
+        // A bare number used to mean milliseconds here (and seconds elsewhere): now refused.
+        for k in [
+            "BATON_MEMORY_FETCH_TIMEOUT",
+            "BATON_MEMORY_SEARCH_TIMEOUT",
+            "BATON_MEMORY_WRITE_TIMEOUT",
+        ] {
+            let e = load(&[(k, "300")]).unwrap_err();
+            assert_eq!(e.name, k);
+            assert_eq!(e.problem, "\"300\": add a unit, e.g. 300s or 300ms");
+        }
+    }
+
+    #[test]
+    fn booleans_share_one_convention() {
+        for (v, b) in [
+            ("TRUE", true),
+            ("yes", true),
+            ("1", true),
+            ("no", false),
+            ("0", false),
+        ] {
+            assert_eq!(
+                load(&[("BATON_HASH_PHONES", v)]).unwrap().hash_phones,
+                b,
+                "{v}"
+            );
         }
     }
 }

@@ -69,8 +69,7 @@ pub async fn main() -> anyhow::Result<()> {
                     format!("binding WORKER_ADMIN_ADDR {}", config.worker.admin_addr)
                 })?;
             let shutdown = baton_shared::shutdown::on_signals();
-            let settings = crate::conversation::Settings::from_lookup(|k| std::env::var(k).ok())
-                .map_err(|e| anyhow::anyhow!(e))?;
+            let settings = crate::conversation::Settings::from_lookup(|k| std::env::var(k).ok())?;
             crate::run(config, settings, admin, shutdown).await
         }
         Command::Dlq { action } => dlq(config, action).await,

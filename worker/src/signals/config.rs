@@ -1,9 +1,11 @@
 //! Detector configuration: defaults and parsing from `HANDOFF_*` variables.
 //!
-//! Parsing is strict: an unknown reason or category, or a number out of range, is an
-//! error naming the variable, so a typo cannot silently disable a detector. Unset or
-//! empty variables keep the default. The variables are listed in the module doc of
-//! [`crate::signals`].
+//! Parsing goes through the shared [`Env`] and is strict: an unknown reason or category, or
+//! a number out of range, is a [`ConfigError`] naming the variable, so a typo cannot silently
+//! disable a detector. Unset or empty variables keep the default. The variables are listed in
+//! the module doc of [`crate::signals`].
+
+use baton_shared::config::{ConfigError, Env};
 
 use super::Reason;
 
@@ -65,13 +67,6 @@ fn list(raw: &str) -> impl Iterator<Item = &str> {
     raw.split(',').map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn unit_interval(name: &str, raw: &str) -> Result<f32, String> {
-    match raw.trim().parse::<f32>() {
-        Ok(v) if v > 0.0 && v <= 1.0 => Ok(v),
-        _ => Err(format!("{name}: expected a number in (0, 1], got {raw:?}")),
-    }
-}
-
 impl SignalConfig {
     /// Whether the detector for `reason` runs.
     pub fn is_enabled(&self, reason: Reason) -> bool {
@@ -79,45 +74,51 @@ impl SignalConfig {
     }
 
     /// Builds a config from `HANDOFF_*` variables looked up through `get` (e.g. `std::env::var(..).ok()`).
-    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
-        let mut c = Self::default();
-        let get = |name: &str| get(name).filter(|v| !v.trim().is_empty());
-        if let Some(raw) = get("HANDOFF_DISABLE") {
-            for item in list(&raw) {
-                let r = Reason::parse(&item.to_lowercase())
-                    .ok_or_else(|| format!("HANDOFF_DISABLE: unknown reason {item:?}"))?;
-                c.disabled.push(r);
-            }
-        }
-        if let Some(raw) = get("HANDOFF_KEYWORDS") {
-            c.keywords = list(&raw).map(str::to_owned).collect();
-        }
-        if let Some(raw) = get("HANDOFF_FRUSTRATION_THRESHOLD") {
-            c.frustration_threshold = unit_interval("HANDOFF_FRUSTRATION_THRESHOLD", &raw)?;
-        }
-        if let Some(raw) = get("HANDOFF_SENSITIVE_CATEGORIES") {
-            c.sensitive_categories = list(&raw)
-                .map(|s| {
-                    Category::parse(&s.to_lowercase()).ok_or_else(|| {
-                        format!("HANDOFF_SENSITIVE_CATEGORIES: unknown category {s:?}")
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let d = Self::default();
+        let env = Env::new(get);
+        let disabled = match env.get("HANDOFF_DISABLE") {
+            None => d.disabled,
+            Some(raw) => list(&raw)
+                .map(|item| {
+                    Reason::parse(&item.to_lowercase()).ok_or_else(|| {
+                        ConfigError::new("HANDOFF_DISABLE", format!("unknown reason {item:?}"))
                     })
                 })
-                .collect::<Result<_, _>>()?;
+                .collect::<Result<_, _>>()?,
+        };
+        let sensitive_categories = match env.get("HANDOFF_SENSITIVE_CATEGORIES") {
+            None => d.sensitive_categories,
+            Some(raw) => list(&raw)
+                .map(|s| {
+                    Category::parse(&s.to_lowercase()).ok_or_else(|| {
+                        ConfigError::new(
+                            "HANDOFF_SENSITIVE_CATEGORIES",
+                            format!("unknown category {s:?}"),
+                        )
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+        };
+        let repeat_turns = env.parse("HANDOFF_REPEAT_TURNS", d.repeat_turns)?;
+        if repeat_turns == 0 {
+            return Err(ConfigError::new(
+                "HANDOFF_REPEAT_TURNS",
+                "must be at least 1",
+            ));
         }
-        if let Some(raw) = get("HANDOFF_REPEAT_TURNS") {
-            c.repeat_turns = match raw.trim().parse::<u32>() {
-                Ok(n) if n >= 1 => n,
-                _ => {
-                    return Err(format!(
-                        "HANDOFF_REPEAT_TURNS: expected an integer >= 1, got {raw:?}"
-                    ));
-                }
-            };
-        }
-        if let Some(raw) = get("HANDOFF_REPEAT_SIMILARITY") {
-            c.repeat_similarity = unit_interval("HANDOFF_REPEAT_SIMILARITY", &raw)?;
-        }
-        Ok(c)
+        Ok(Self {
+            disabled,
+            keywords: env
+                .get("HANDOFF_KEYWORDS")
+                .map_or(d.keywords, |raw| list(&raw).map(str::to_owned).collect()),
+            frustration_threshold: env
+                .unit_interval("HANDOFF_FRUSTRATION_THRESHOLD", d.frustration_threshold)?,
+            sensitive_categories,
+            repeat_turns,
+            repeat_similarity: env
+                .unit_interval("HANDOFF_REPEAT_SIMILARITY", d.repeat_similarity)?,
+        })
     }
 }
 
@@ -172,10 +173,11 @@ mod tests {
             ("HANDOFF_FRUSTRATION_THRESHOLD", "high"),
             ("HANDOFF_SENSITIVE_CATEGORIES", "tax"),
             ("HANDOFF_REPEAT_TURNS", "0"),
+            ("HANDOFF_REPEAT_TURNS", "-1"),
             ("HANDOFF_REPEAT_SIMILARITY", "0"),
         ] {
             let err = SignalConfig::from_lookup(lookup(&[(k, v)])).unwrap_err();
-            assert!(err.starts_with(k), "{err}");
+            assert_eq!(err.name, k, "{k}={v}: {err}");
         }
     }
 }
