@@ -72,7 +72,7 @@ impl Keys {
     pub fn transcript(&self, conversation: &str) -> String {
         format!("{}:transcript:{conversation}", self.ns)
     }
-    /// Ids of the transcript's entries (a sorted set by insertion, trimmed with the list).
+    /// Ids of the transcript's entries (a sorted set by insertion time, trimmed with the list).
     pub fn transcript_ids(&self, conversation: &str) -> String {
         format!("{}:transcript-ids:{conversation}", self.ns)
     }

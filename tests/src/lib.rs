@@ -8,6 +8,7 @@
 pub mod fakes;
 pub mod proxy;
 pub mod webhooks;
+pub mod world;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -333,8 +334,10 @@ impl TestEnv {
             t.cancel();
         }
         delete_namespace(&self.config(), &self.redis).await;
-        for w in &self.workers {
-            let _ = std::fs::remove_file(&w.log);
+        if std::env::var_os("BATON_KEEP_TEST_LOGS").is_none() {
+            for w in &self.workers {
+                let _ = std::fs::remove_file(&w.log);
+            }
         }
     }
 

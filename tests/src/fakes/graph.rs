@@ -6,7 +6,8 @@
 //! §5.3). A request that breaks the spec is recorded in [`FakeGraph::violations`] and answered
 //! like Graph would: 400 with error code 100 (401 with code 190 for a wrong token). Accepted
 //! requests are recorded in order and answered like §5.6 (`wamid.FAKE-<n>`) or
-//! `{"success":true}`; [`FakeGraph::fail_next`] scripts Graph errors for the next sends.
+//! `{"success":true}`; [`FakeGraph::fail_next`] scripts Graph errors for the next sends
+//! ([`FakeGraph::pass_next`] lets some through first).
 //! Thread-safe; bad input never panics. The server stops when the `FakeGraph` is dropped.
 
 use std::collections::VecDeque;
@@ -55,7 +56,7 @@ struct Inner {
     requests: Vec<GraphRequest>,
     violations: Vec<String>,
     /// Scripted answers for the next sends: (code, HTTP status).
-    failures: VecDeque<(i64, u16)>,
+    failures: VecDeque<Option<(i64, u16)>>,
     latency: Duration,
     next_id: u64,
 }
@@ -124,7 +125,15 @@ impl FakeGraph {
     pub fn fail_next(&self, code: i64, http_status: u16, times: usize) {
         let mut s = lock(&self.state);
         s.failures
-            .extend(std::iter::repeat_n((code, http_status), times));
+            .extend(std::iter::repeat_n(Some((code, http_status)), times));
+    }
+
+    /// The next `times` send requests succeed before the scripted failures queued after this
+    /// call apply (e.g. part 1 of a long reply goes through, part 2 fails).
+    pub fn pass_next(&self, times: usize) {
+        lock(&self.state)
+            .failures
+            .extend(std::iter::repeat_n(None, times));
     }
 
     /// Delay before every answer (for benchmarks and timeout tests).
@@ -176,7 +185,7 @@ fn accept(state: &Shared, mut req: GraphRequest) -> Response {
     let scripted = if req.kind == "read" {
         None
     } else {
-        s.failures.pop_front()
+        s.failures.pop_front().flatten()
     };
     req.failed_with = scripted.map(|(code, _)| code);
     let answer = match scripted {

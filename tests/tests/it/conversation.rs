@@ -3,213 +3,11 @@
 
 use std::time::Duration;
 
-use baton_shared::amqp::Publisher;
-use baton_shared::event::{Conversation, Event, EventKind};
-use baton_tests::fakes::graph::FakeGraph;
-use baton_tests::fakes::llm::{FakeLlm, demo_agent};
-use baton_tests::fakes::synap::FakeSynap;
-use baton_tests::{TestEnv, eventually, webhooks};
+use baton_shared::event::EventKind;
+use baton_tests::world::{NUMBER, PHONE, World};
+use baton_tests::{eventually, webhooks};
 use baton_worker::conversation::state::ownership;
 use deadpool_redis::redis;
-use serde_json::Value;
-
-const TOKEN: &str = "graph-test-token";
-const NUMBER: &str = "300000000000001";
-const PHONE: &str = "5511988887777";
-
-struct World {
-    env: TestEnv,
-    graph: FakeGraph,
-    llm: FakeLlm,
-    synap: Option<FakeSynap>,
-    _orders: tokio::task::JoinHandle<()>,
-    tools_file: std::path::PathBuf,
-}
-
-/// A tiny business endpoint for the `lookup_order` tool.
-async fn orders_endpoint() -> (String, tokio::task::JoinHandle<()>) {
-    use axum::{Json, Router, routing::post};
-    let app = Router::new().route(
-        "/lookup",
-        post(|Json(args): Json<Value>| async move {
-            let id = args["order_id"]
-                .as_str()
-                .unwrap_or("?")
-                .trim_start_matches('#')
-                .to_owned();
-            Json(serde_json::json!({ "order_id": id, "status": "delivered 5/14 to 12 Oak St" }))
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/lookup", listener.local_addr().unwrap());
-    (
-        url,
-        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() }),
-    )
-}
-
-impl World {
-    async fn start(name: &str, synap: bool, extra: &[(&str, &str)]) -> World {
-        let mut env = TestEnv::new(name);
-        let graph = FakeGraph::start(TOKEN).await;
-        let llm = FakeLlm::start().await;
-        llm.set_fallback(demo_agent);
-        let (orders_url, orders) = orders_endpoint().await;
-        let tools_file = std::env::temp_dir().join(format!("{}-tools.toml", env.ns));
-        std::fs::write(
-            &tools_file,
-            format!(
-                "[[tool]]\nname = \"lookup_order\"\ndescription = \"Look up an order by its number\"\nendpoint = \"{orders_url}\"\nparameters = {{ type = \"object\", properties = {{ order_id = {{ type = \"string\" }} }}, required = [\"order_id\"] }}\n"
-            ),
-        )
-        .unwrap();
-        env.set("BATON_CONVERSATION", "true")
-            .set("WABA_ACCESS_TOKEN", TOKEN)
-            .set("WABA_API_BASE_URL", &graph.url)
-            .set("WABA_API_VERSION", "v25.0")
-            .set("OPENAI_BASE_URL", &llm.base_url)
-            .set("OPENAI_API_KEY", "sk-test")
-            .set("LLM_TIMEOUT", "3s")
-            .set("BATON_TOOLS_FILE", tools_file.to_str().unwrap());
-        let synap = if synap {
-            let s = FakeSynap::start("synap-test-key", false).await;
-            env.set("SYNAP_API_KEY", "synap-test-key")
-                .set("SYNAP_BASE_URL", &s.url)
-                .set("CUSTOMER_ID", "acme");
-            Some(s)
-        } else {
-            None
-        };
-        for (k, v) in extra {
-            env.set(k, v);
-        }
-        env.start_ingress().await;
-        env.spawn_worker(&[]);
-        World {
-            env,
-            graph,
-            llm,
-            synap,
-            _orders: orders,
-            tools_file,
-        }
-    }
-
-    fn conversation(&self) -> Conversation {
-        Conversation {
-            number: NUMBER.into(),
-            customer: PHONE.into(),
-            wa_id: Some(PHONE.into()),
-            user_id: None,
-            name: Some("Anish".into()),
-        }
-    }
-
-    fn conv_key(&self) -> String {
-        self.conversation().key()
-    }
-
-    async fn say(&self, id: &str, text: &str) {
-        let body = webhooks::text(NUMBER, PHONE, id, text);
-        assert_eq!(self.env.post_signed(&body).await, 200);
-    }
-
-    async fn human(&self, kind: EventKind, agent: &str, text: Option<&str>) {
-        let p = Publisher::connect(&self.env.config().infra, "test-console", 1)
-            .await
-            .unwrap();
-        let ev = Event::human(kind, self.conversation(), agent, text);
-        p.publish_event(&ev, Default::default()).await.unwrap();
-        p.close().await;
-    }
-
-    fn texts(&self) -> Vec<String> {
-        self.graph.texts_to(PHONE)
-    }
-
-    async fn wait_texts(&self, n: usize) -> Vec<String> {
-        let ok = eventually(Duration::from_secs(20), || async {
-            self.texts().len() >= n
-        })
-        .await;
-        assert!(
-            ok,
-            "expected {n} texts, got {:?}\n{}",
-            self.texts(),
-            self.env.logs()
-        );
-        self.texts()
-    }
-
-    async fn owner(&self) -> ownership::State {
-        ownership::get(&self.env.redis, &self.env.keys(), &self.conv_key())
-            .await
-            .unwrap()
-    }
-
-    async fn console(&self) -> Vec<(String, Value)> {
-        let mut c = self.env.redis.get().await.unwrap();
-        let raw: Vec<(String, Vec<String>)> = redis::cmd("XRANGE")
-            .arg(self.env.keys().other("console"))
-            .arg("-")
-            .arg("+")
-            .query_async(&mut *c)
-            .await
-            .unwrap_or_default();
-        raw.into_iter()
-            .map(|(_, f)| {
-                let get = |k: &str| {
-                    f.chunks(2)
-                        .find(|c| c[0] == k)
-                        .map(|c| c[1].clone())
-                        .unwrap_or_default()
-                };
-                (
-                    get("type"),
-                    serde_json::from_str(&get("data")).unwrap_or(Value::Null),
-                )
-            })
-            .collect()
-    }
-
-    async fn wait_console(&self, kind: &str) -> Value {
-        let until = std::time::Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Some((_, v)) = self.console().await.into_iter().find(|(t, _)| t == kind) {
-                return v;
-            }
-            assert!(
-                std::time::Instant::now() < until,
-                "no console event {kind}: {:?}\n{}",
-                self.console().await,
-                self.env.logs()
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    }
-
-    fn assert_no_violations(&self) {
-        assert!(
-            self.graph.violations().is_empty(),
-            "graph: {:?}",
-            self.graph.violations()
-        );
-        assert!(
-            self.llm.violations().is_empty(),
-            "llm: {:?}",
-            self.llm.violations()
-        );
-        if let Some(s) = &self.synap {
-            assert!(s.violations().is_empty(), "synap: {:?}", s.violations());
-        }
-    }
-
-    async fn finish(self) {
-        self.assert_no_violations();
-        let _ = std::fs::remove_file(&self.tools_file);
-        self.env.cleanup().await;
-    }
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_seed_run_and_verify_conversation() {
@@ -348,17 +146,16 @@ async fn a_reply_is_not_sent_when_the_owner_changed_mid_turn() {
         .await
     );
     // A human takes over from the console while the model is thinking.
-    ownership::apply(
-        &w.env.redis,
-        &w.env.keys(),
-        &w.conv_key(),
-        ownership::Transition::Takeover,
-        Some("li"),
-        None,
-        None,
-    )
-    .await
-    .unwrap();
+    let takeover = ownership::Request {
+        transition: ownership::Transition::Takeover,
+        agent: Some("li"),
+        reason: None,
+        summary: None,
+        cause: "console-takeover-1",
+    };
+    ownership::apply(&w.env.redis, &w.env.keys(), &w.conv_key(), &takeover)
+        .await
+        .unwrap();
     let draft = w.wait_console("draft").await;
     assert!(draft["text"].as_str().is_some_and(|t| !t.is_empty()));
     assert!(
@@ -573,8 +370,8 @@ async fn a_burst_of_messages_gets_one_answer_when_coalescing_is_on() {
     w.say("wamid.B1", "hi").await;
     w.say("wamid.B2", "I ordered a lamp last week").await;
     w.say("wamid.B3", "when will it arrive?").await;
+    w.wait_done(&["wamid.B1", "wamid.B2", "wamid.B3"]).await;
     w.wait_texts(1).await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
     assert_eq!(
         w.texts().len(),
         1,
@@ -587,16 +384,6 @@ async fn a_burst_of_messages_gets_one_answer_when_coalescing_is_on() {
     for part in ["hi", "I ordered a lamp last week", "when will it arrive?"] {
         assert!(prompt.contains(part), "the turn sees {part:?}");
     }
-    w.finish().await;
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn without_coalescing_each_message_is_answered() {
-    let w = World::start("noburst", false, &[]).await;
-    w.say("wamid.NB1", "hi").await;
-    w.say("wamid.NB2", "are you open on Sunday?").await;
-    let texts = w.wait_texts(2).await;
-    assert_eq!(texts.len(), 2);
     w.finish().await;
 }
 

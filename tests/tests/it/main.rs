@@ -1,6 +1,7 @@
 //! Baton's integration tests: one binary, real RabbitMQ and Redis, one namespace per test.
 
 mod conversation;
+mod effects;
 mod failures;
 mod graph;
 mod ingress;

@@ -1,50 +1,87 @@
-//! An inbound customer message, from record to reply.
+//! An inbound customer message, from record to reply — decided once, then acted on.
 //!
-//! 1. Queue the customer's turn for memory (the transcript and the 24-hour window were
+//! 1. Queue the customer's turn for memory, once (the transcript and the 24-hour window were
 //!    recorded by the `record` step).
-//! 2. If a human owns the conversation, mirror the message to the console and stay silent.
-//!    Earlier messages of a coalesced burst stop here: the last one is answered for all.
-//! 3. Reserve the right to answer this message once (I4: at most one AI reply per inbound,
-//!    across redeliveries and crashes), mark it read with the typing indicator.
-//! 4. Deterministic handoff signals; on a hit, hand off without calling the LLM.
-//! 5. The AI turn with memory context and tools; its reply is sent only if the AI still owns
-//!    the conversation at the version the turn started under (I5), else kept as a draft.
-//!    Any failure of the LLM path hands off with reason `ai_failure`.
+//! 2. If this event already decided (its journal holds a plan), carry the plan out — resuming
+//!    after whatever an earlier attempt did — and stop: the model is never called twice.
+//! 3. If a human owns the conversation, mirror the message to the console and stay silent.
+//!    Messages needing no reply stop here; earlier messages of a coalesced burst are recorded
+//!    as silent (the last one is answered for all).
+//! 4. Decide: deterministic handoff signals first (a hit hands off without calling the LLM),
+//!    else the AI turn with memory context and tools. Any failure of the LLM path hands off with
+//!    reason `ai_failure`. The decision — the reply text and its version, or the handoff with its
+//!    evidence and notice — is recorded in the journal before the first effect (I8).
+//! 5. Act: a reply is sent part by part only while the AI still owns the conversation at the
+//!    version the turn started under (I5), else kept as a draft; a handoff runs its resumable
+//!    effects (`handoff`).
 
 use std::time::Duration;
 
 use baton_shared::event::Event;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tracing::{info, warn};
 
-use super::render;
-use super::state::{feed, ownership, transcript};
-use super::{Engine, send, tools};
+use super::effects::{notify_once, remember_once};
+use super::handoff::{self, Handoff};
+use super::send::{self, Guard, Outgoing};
+use super::state::{ownership, transcript};
+use super::{Engine, render, tools};
 use crate::memory::{Record, Role};
 use crate::pipeline::{StepCx, StepError};
 use crate::signals::{self, Context};
 
-const RESERVATION_SECS: u64 = 8 * 24 * 3600;
+/// What the engine decided for one customer message (the journal's `plan`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Plan {
+    /// Recorded, not answered: an earlier message of a coalesced burst.
+    Silent,
+    /// The AI answers with `text`, if it still owns the conversation at `version`.
+    Reply {
+        text: String,
+        version: u64,
+        quote: Option<String>,
+        unresolved: Unresolved,
+    },
+    /// The conversation goes to a human.
+    Handoff {
+        handoff: Handoff,
+        unresolved: Unresolved,
+    },
+}
+
+/// What the message does to the repeated-failure count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unresolved {
+    Keep,
+    /// The customer pushed back on the AI's last answer.
+    Increment,
+    /// The customer accepted it (or thanked).
+    Reset,
+}
 
 pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepError> {
     let conv = ev.conversation.key();
     let text = render::describe(ev);
     let at_ms = ev.meta_ts.map_or(ev.received_at_ms, |t| t * 1000);
-    e.remember(
-        &ev.conversation,
-        Record::Turn {
-            id: ev.id.clone(),
-            role: Role::Customer,
-            text: text.clone(),
-            at_ms,
-        },
-    )
-    .await?;
+    let turn = Record::Turn {
+        id: ev.id.clone(),
+        role: Role::Customer,
+        text: text.clone(),
+        at_ms,
+    };
+    remember_once(e, cx, "mem:customer", &ev.conversation, turn).await?;
+    if let Some(plan) = cx.journal.plan::<Plan>("plan").await? {
+        info!("resuming what this message's processing decided");
+        return act(e, cx, ev, plan).await;
+    }
     let state = ownership::get(&cx.redis, &cx.keys, &conv).await?;
     if !state.is_ai() {
         let payload =
             json!({ "event_id": ev.id, "text": text, "owner": state.owner, "agent": state.agent });
-        feed::emit(&cx.redis, &cx.keys, "customer_message", &conv, payload).await?;
+        notify_once(cx, "feed:customer", "customer_message", &conv, payload).await?;
         info!(owner = %state.owner, "a human owns the conversation; AI stays silent");
         return Ok(());
     }
@@ -53,30 +90,66 @@ pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
     }
     if cx.coalesced {
         info!("part of a burst; the burst's last message gets the answer");
+        cx.journal.decide("plan", &Plan::Silent).await?;
         return Ok(());
     }
-    if gratitude(&text) {
-        ownership::unresolved(&cx.redis, &cx.keys, &conv, true).await?;
-    }
-    if !ownership::reserve_reply(&cx.redis, &cx.keys, &ev.id, RESERVATION_SECS).await? {
-        info!("already answered (or answering) this message; no second reply");
-        return Ok(());
-    }
-    let result = turn(e, cx, ev, &text, &state).await;
-    if matches!(result, Err(StepError::Transient(_))) {
-        // Nothing was sent: let the retry answer.
-        ownership::unreserve_reply(&cx.redis, &cx.keys, &ev.id).await?;
-    }
-    result
+    let plan = decide(e, cx, ev, &text, &state).await?;
+    let plan = cx.journal.decide("plan", &plan).await?;
+    act(e, cx, ev, plan).await
 }
 
-async fn turn(
+/// Carries out a plan; every effect is journaled, so this resumes after a failure.
+async fn act(e: &Engine, cx: &StepCx, ev: &Event, plan: Plan) -> Result<(), StepError> {
+    match plan {
+        Plan::Silent => Ok(()),
+        Plan::Reply {
+            text,
+            version,
+            quote,
+            unresolved,
+        } => {
+            count(cx, ev, unresolved).await?;
+            let out = Outgoing {
+                prefix: "reply",
+                role: Role::Ai,
+                agent: None,
+                text: &text,
+                quote: quote.as_deref(),
+            };
+            send::deliver(e, cx, ev, &out, Guard::AiOwnsAt(version))
+                .await
+                .map(|_| ())
+        }
+        Plan::Handoff {
+            handoff,
+            unresolved,
+        } => {
+            count(cx, ev, unresolved).await?;
+            handoff::hand_off(e, cx, ev, &handoff).await
+        }
+    }
+}
+
+/// Applies the repeated-failure count change once.
+async fn count(cx: &StepCx, ev: &Event, u: Unresolved) -> Result<(), StepError> {
+    if u == Unresolved::Keep || cx.journal.is_done("unresolved").await? {
+        return Ok(());
+    }
+    let conv = ev.conversation.key();
+    ownership::unresolved(&cx.redis, &cx.keys, &conv, u == Unresolved::Reset).await?;
+    cx.journal.mark("unresolved", "1").await?;
+    Ok(())
+}
+
+/// Decides what to do with a message the AI owns: a reply or a handoff. No effect on the
+/// customer happens here (mark-as-read aside, which is harmless to repeat).
+async fn decide(
     e: &Engine,
     cx: &StepCx,
     ev: &Event,
     text: &str,
     state: &ownership::State,
-) -> Result<(), StepError> {
+) -> Result<Plan, StepError> {
     if let Err(err) = e
         .graph
         .mark_read(&ev.conversation.number, &ev.id, true)
@@ -85,7 +158,12 @@ async fn turn(
         warn!(error = %err, "mark-as-read failed; going on");
     }
     if render::is_unsupported(ev) {
-        return send::ai_reply(e, cx, ev, state.version, &e.settings.text.unsupported).await;
+        return Ok(Plan::Reply {
+            text: e.settings.text.unsupported.clone(),
+            version: state.version,
+            quote: None,
+            unresolved: Unresolved::Keep,
+        });
     }
     let conv = ev.conversation.key();
     let recent =
@@ -95,25 +173,28 @@ async fn turn(
         .filter(|t| t.role == "customer" && t.id != ev.id)
         .map(|t| t.text.clone())
         .collect();
-    let unresolved = count_unresolved(cx, &conv, &recent, ev, text, state.unresolved).await?;
+    let unresolved = unresolved_change(&recent, ev, text);
+    let count = match unresolved {
+        Unresolved::Increment => state.unresolved + 1,
+        Unresolved::Reset => 0,
+        Unresolved::Keep => state.unresolved,
+    };
     let sig_cx = Context {
         recent_customer_texts: &earlier,
-        unresolved_ai_turns: unresolved,
+        unresolved_ai_turns: count,
     };
     if let Some(signal) = signals::decide(&e.settings.signals, text, &sig_cx) {
         info!(reason = signal.reason.as_str(), "handoff signal");
-        let summary = format!("Detected {}: {}", signal.reason.as_str(), signal.evidence);
-        let notice = e.settings.text.handoff.clone();
-        return send::handoff(
-            e,
-            cx,
-            ev,
-            signal.reason.as_str(),
-            &summary,
-            Some(&signal.evidence),
-            &notice,
-        )
-        .await;
+        let handoff = Handoff {
+            reason: signal.reason.as_str().to_owned(),
+            summary: format!("Detected {}: {}", signal.reason.as_str(), signal.evidence),
+            evidence: Some(signal.evidence.clone()),
+            notice: e.settings.text.handoff.clone(),
+        };
+        return Ok(Plan::Handoff {
+            handoff,
+            unresolved,
+        });
     }
     let context = memory_context(e, ev, text).await;
     let messages = super::prompt::build(
@@ -125,32 +206,58 @@ async fn turn(
     );
     let runner = tools::Runner::new(e, ev);
     let specs = tools::specs(e);
-    match e.llm.run_turn(messages, &specs, &runner).await {
+    let handoff = match e.llm.run_turn(messages, &specs, &runner).await {
         Ok(result) => {
-            if let Some((reason, summary)) = runner.handoff_requested() {
-                let notice = result
-                    .reply
-                    .filter(|r| !r.trim().is_empty())
-                    .unwrap_or_else(|| e.settings.text.handoff.clone());
-                return send::handoff(e, cx, ev, &reason, &summary, None, &notice).await;
-            }
-            match result.reply.filter(|r| !r.trim().is_empty()) {
-                Some(reply) => send::ai_reply(e, cx, ev, state.version, &reply).await,
-                None => ai_failure(e, cx, ev, "the model returned no reply").await,
+            let reply = result.reply.filter(|r| !r.trim().is_empty());
+            match (runner.handoff_requested(), reply) {
+                (Some((reason, summary)), reply) => Handoff {
+                    reason,
+                    summary,
+                    evidence: None,
+                    notice: reply.unwrap_or_else(|| e.settings.text.handoff.clone()),
+                },
+                (None, Some(reply)) => {
+                    return Ok(Plan::Reply {
+                        text: reply,
+                        version: state.version,
+                        quote: quote_target(&recent, ev),
+                        unresolved,
+                    });
+                }
+                (None, None) => ai_failure(e, "the model returned no reply"),
             }
         }
         Err(err) => {
             warn!(error = %err, "AI turn failed; handing off");
-            ai_failure(e, cx, ev, &err.to_string()).await
+            ai_failure(e, &err.to_string())
         }
+    };
+    Ok(Plan::Handoff {
+        handoff,
+        unresolved,
+    })
+}
+
+fn ai_failure(e: &Engine, why: &str) -> Handoff {
+    Handoff {
+        reason: "ai_failure".to_owned(),
+        summary: format!(
+            "The AI could not answer ({why}). Customer's last message needs a person."
+        ),
+        evidence: Some(why.to_owned()),
+        notice: e.settings.text.ai_failure.clone(),
     }
 }
 
-async fn ai_failure(e: &Engine, cx: &StepCx, ev: &Event, why: &str) -> Result<(), StepError> {
-    let summary =
-        format!("The AI could not answer ({why}). Customer's last message needs a person.");
-    let notice = e.settings.text.ai_failure.clone();
-    send::handoff(e, cx, ev, "ai_failure", &summary, Some(why), &notice).await
+/// Quote the customer's message when they have written more since (the reply would
+/// otherwise read as an answer to the latest one).
+fn quote_target(recent: &[transcript::Entry], ev: &Event) -> Option<String> {
+    let last_customer = recent
+        .iter()
+        .rev()
+        .find(|t| t.role == "customer")
+        .map(|t| t.id.as_str());
+    (last_customer != Some(ev.id.as_str())).then(|| ev.id.clone())
 }
 
 /// User-scope memory context, fast: bounded by the memory fetch timeout; on any failure the
@@ -173,26 +280,21 @@ async fn memory_context(e: &Engine, ev: &Event, text: &str) -> Option<String> {
 }
 
 /// "The AI tried and did not resolve it": the customer's answer to an AI reply pushes back
-/// ("that didn't help", "still not working", …) — counted; any other answer to an AI reply
-/// resets the count. Two in a row trigger the `repeated_failure` signal.
-async fn count_unresolved(
-    cx: &StepCx,
-    conv: &str,
-    recent: &[transcript::Entry],
-    ev: &Event,
-    text: &str,
-    stored: u32,
-) -> Result<u32, StepError> {
+/// ("that didn't help", "still not working", …) — counted; any other answer to an AI reply,
+/// or thanks, resets the count. Two in a row trigger the `repeated_failure` signal.
+fn unresolved_change(recent: &[transcript::Entry], ev: &Event, text: &str) -> Unresolved {
     let before = recent.iter().rev().skip_while(|t| t.id != ev.id).nth(1);
     if before.is_none_or(|t| t.role != "ai") {
-        return Ok(stored);
+        return if gratitude(text) {
+            Unresolved::Reset
+        } else {
+            Unresolved::Keep
+        };
     }
     if pushback(text) {
-        ownership::unresolved(&cx.redis, &cx.keys, conv, false).await?;
-        Ok(stored + 1)
+        Unresolved::Increment
     } else {
-        ownership::unresolved(&cx.redis, &cx.keys, conv, true).await?;
-        Ok(0)
+        Unresolved::Reset
     }
 }
 

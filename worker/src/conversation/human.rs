@@ -7,16 +7,23 @@
 //!   24-hour window free-form text cannot be sent: refused and shown (a template is needed).
 //! - `human_release`: hands the conversation back to the AI, with an optional note.
 //!
-//! Every transition is written to the transcript, to memory (the seed's `support-handoff`
-//! documents) and to the console. Replies are sent at most once per command id.
+//! Every transition stores the command that caused it, so a retried command finds its
+//! transition applied by itself and resumes the follow-ups — transcript line, the seed's
+//! `support-handoff` memory record, the console event — instead of reporting
+//! `command_refused` (I8). A refusal (the command does not apply to the conversation as it is)
+//! is reported once. A reply's decision (send, or refused because the window closed) is
+//! journaled before it acts, and its parts are sent at most once each (`send`).
 
 use baton_shared::event::{Event, EventKind, now_ms};
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::state::ownership::{self, Transition};
-use super::state::{feed, transcript};
-use super::{Engine, send};
-use crate::memory::{HandoffEvent, Record};
+use super::Engine;
+use super::effects::{notify_once, remember_once};
+use super::send::{self, Guard, Outgoing, SendProblem};
+use super::state::ownership::{self, Applied, Request, Transition};
+use super::state::transcript;
+use crate::memory::{HandoffEvent, Record, Role};
 use crate::pipeline::{StepCx, StepError};
 
 pub async fn on_command(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepError> {
@@ -39,7 +46,8 @@ pub async fn on_command(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
     }
 }
 
-/// Applies a transition and records it; returns whether it applied.
+/// Applies a transition (or finds it applied by this event) and records it; returns whether
+/// it applied.
 async fn transition(
     e: &Engine,
     cx: &StepCx,
@@ -49,12 +57,30 @@ async fn transition(
     note: Option<&str>,
 ) -> Result<bool, StepError> {
     let conv = ev.conversation.key();
-    let Some(state) =
-        ownership::apply(&cx.redis, &cx.keys, &conv, t, Some(agent), None, None).await?
-    else {
-        let payload = json!({ "event_id": ev.id, "command": ev.kind.as_str(), "agent": agent });
-        feed::emit(&cx.redis, &cx.keys, "command_refused", &conv, payload).await?;
-        return Ok(false);
+    let state = if cx.journal.is_done("transition").await? {
+        ownership::get(&cx.redis, &cx.keys, &conv).await?
+    } else {
+        let req = Request {
+            transition: t,
+            agent: Some(agent),
+            reason: None,
+            summary: None,
+            cause: &ev.id,
+        };
+        match ownership::apply(&cx.redis, &cx.keys, &conv, &req).await? {
+            Applied::Now(s) | Applied::Earlier(s) => {
+                cx.journal
+                    .mark("transition", &s.version.to_string())
+                    .await?;
+                s
+            }
+            Applied::Refused => {
+                let payload =
+                    json!({ "event_id": ev.id, "command": ev.kind.as_str(), "agent": agent });
+                notify_once(cx, "feed:refused", "command_refused", &conv, payload).await?;
+                return Ok(false);
+            }
+        }
     };
     let (event, line) = match t {
         Transition::Claim => (
@@ -74,7 +100,12 @@ async fn transition(
         ),
         Transition::Handoff => return Ok(true),
     };
-    let id = format!("{}:{}", ev.id, ev.kind.as_str());
+    let kind = match t {
+        Transition::Claim => EventKind::HumanClaim,
+        Transition::Takeover => EventKind::HumanTakeover,
+        _ => EventKind::HumanRelease,
+    };
+    let id = format!("{}:{}", ev.id, kind.as_str());
     let mut entry = transcript::Entry::new(id.clone(), "event", line);
     entry.agent = Some(agent.to_owned());
     transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
@@ -87,13 +118,22 @@ async fn transition(
         note: note.map(str::to_owned),
         at_ms: now_ms(),
     };
-    e.remember(&ev.conversation, record).await?;
+    remember_once(e, cx, "mem:transition", &ev.conversation, record).await?;
     if t == Transition::Release {
         ownership::unresolved(&cx.redis, &cx.keys, &conv, true).await?;
     }
     let payload = json!({ "event_id": ev.id, "agent": agent, "owner": state.owner, "version": state.version, "note": note });
-    feed::emit(&cx.redis, &cx.keys, ev.kind.as_str(), &conv, payload).await?;
+    notify_once(cx, "feed:transition", kind.as_str(), &conv, payload).await?;
     Ok(true)
+}
+
+/// A human reply's decision.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum ReplyPlan {
+    Send,
+    /// More than 24 hours since the customer's last message: free-form text is refused.
+    WindowClosed,
 }
 
 async fn reply(e: &Engine, cx: &StepCx, ev: &Event, agent: &str) -> Result<(), StepError> {
@@ -103,23 +143,39 @@ async fn reply(e: &Engine, cx: &StepCx, ev: &Event, agent: &str) -> Result<(), S
         return Err(StepError::Permanent("human_reply without text".into()));
     }
     let state = ownership::get(&cx.redis, &cx.keys, &conv).await?;
-    if !(state.owner == "human" && state.agent.as_deref() == Some(agent)) {
+    let owns = state.owner == "human" && state.agent.as_deref() == Some(agent);
+    if !owns || cx.journal.is_done("transition").await? {
         transition(e, cx, ev, Transition::Takeover, agent, None).await?;
     }
-    if !state.window_open(now_ms()) {
-        let payload = json!({ "event_id": ev.id, "agent": agent, "text": text, "window_closed": true,
-            "error": "more than 24 hours since the customer's last message: send an approved template" });
-        feed::emit(&cx.redis, &cx.keys, "send_failed", &conv, payload).await?;
-        return Ok(());
-    }
-    if !ownership::reserve_reply(&cx.redis, &cx.keys, &ev.id, 8 * 24 * 3600).await? {
-        return Ok(());
-    }
-    match send::deliver(e, cx, ev, &text, None, "human", Some(agent)).await {
-        Err(StepError::Transient(m)) => {
-            ownership::unreserve_reply(&cx.redis, &cx.keys, &ev.id).await?;
-            Err(StepError::Transient(m))
+    let plan = match cx.journal.plan::<ReplyPlan>("plan").await? {
+        Some(p) => p,
+        None => {
+            let p = if state.window_open(now_ms()) {
+                ReplyPlan::Send
+            } else {
+                ReplyPlan::WindowClosed
+            };
+            cx.journal.decide("plan", &p).await?
         }
-        other => other.map(|_| ()),
+    };
+    let out = Outgoing {
+        prefix: "human",
+        role: Role::Human,
+        agent: Some(agent),
+        text: &text,
+        quote: None,
+    };
+    match plan {
+        ReplyPlan::WindowClosed => {
+            let problem = SendProblem {
+                code: None,
+                error: "more than 24 hours since the customer's last message: send an approved template".into(),
+                window_closed: true,
+            };
+            send::report_unsent(cx, ev, &out, &problem).await
+        }
+        ReplyPlan::Send => send::deliver(e, cx, ev, &out, Guard::None)
+            .await
+            .map(|_| ()),
     }
 }

@@ -14,6 +14,8 @@
 //! `ai_failure`; a permanent send error is recorded and shown to humans, not retried.
 
 pub mod customer;
+pub mod effects;
+pub mod handoff;
 pub mod human;
 pub mod prompt;
 pub mod record;

@@ -1,172 +1,231 @@
-//! Sending to the customer and recording what was sent.
+//! Sending to the customer, part by part, with what was sent recorded before anything else.
 //!
-//! [`ai_reply`] checks, right before the Graph call, that this worker still holds the
-//! partition (fence) and that the AI still owns the conversation at the version the turn
-//! started under (I5); otherwise the reply is kept as a draft for the human and a console
-//! event says so. [`handoff`] moves the conversation to `pending_human`, records the seed's
-//! `support-handoff` memory, tells the console, and sends the customer a short notice.
-//! [`deliver`] is the shared Graph path: retryable errors become a transient step error
-//! (retried), permanent ones are recorded in the transcript and shown to humans, never retried.
+//! [`deliver`] splits a message into parts (4096 characters, paragraphs first) and sends the
+//! parts not yet sent. Right after Graph accepts a part, its wamid is marked in the event's
+//! journal (`<prefix>:sent:<i>`), before any bookkeeping; a later failure (status record,
+//! transcript, memory publish, the next part) retries the event, which resumes with the parts
+//! not yet sent and never calls the model or repeats a part again (I4/I8). The one window left
+//! is a crash between Graph's answer and the mark (Graph has no idempotency key): that part is
+//! sent again.
+//!
+//! Right before each part, in this order: the fence (this worker still holds the partition),
+//! then the [`Guard`] — for an AI reply, that the AI still owns the conversation at the version
+//! the turn started under (I5). The recipient and the quote are worked out before, so no await
+//! separates the ownership check from the send. A part the guard stops, and everything after
+//! it, becomes a draft for the human. Retryable Graph errors are a transient step error
+//! (retried, resuming); permanent ones are recorded in the transcript and shown to humans
+//! (`send_failed`), never retried.
 
 use baton_shared::event::{Event, now_ms};
 use serde_json::json;
 use tracing::{info, warn};
 
-use super::Engine;
+use super::effects::{notify_once, remember_once};
 use super::state::{feed, ownership, transcript};
-use crate::memory::{HandoffEvent, Record, Role};
+use super::{Engine, status};
+use crate::memory::{Record, Role};
 use crate::pipeline::{StepCx, StepError};
-use crate::whatsapp::{GraphError, Recipient};
+use crate::whatsapp::{GraphError, Recipient, TEXT_LIMIT, split_text};
 
-/// Sends the AI's reply to `ev` if the AI still owns the conversation at `version`.
-pub async fn ai_reply(
-    e: &Engine,
-    cx: &StepCx,
-    ev: &Event,
-    version: u64,
-    text: &str,
-) -> Result<(), StepError> {
-    let conv = ev.conversation.key();
-    if cx.fenced() {
-        return Err(StepError::Transient(
-            "partition lease lost before sending".into(),
-        ));
-    }
-    if !ownership::still_owned_by_ai(&cx.redis, &cx.keys, &conv, version).await? {
-        info!("owner changed during the AI turn; reply kept as a draft");
-        feed::save_draft(&cx.redis, &cx.keys, &conv, text).await?;
-        feed::emit(
-            &cx.redis,
-            &cx.keys,
-            "draft",
-            &conv,
-            json!({ "event_id": ev.id, "text": text }),
-        )
-        .await?;
-        return Ok(());
-    }
-    let quote = quote_target(cx, ev).await?;
-    deliver(e, cx, ev, text, quote.as_deref(), "ai", None)
-        .await
-        .map(|_| ())
+/// What must still hold right before each part goes out.
+#[derive(Clone, Copy, Debug)]
+pub enum Guard {
+    /// Nothing beyond the fence (handoff notices, human messages).
+    None,
+    /// The AI owns the conversation at this version.
+    AiOwnsAt(u64),
 }
 
-/// Hands the conversation to a human and tells the customer.
-pub async fn handoff(
-    e: &Engine,
-    cx: &StepCx,
-    ev: &Event,
-    reason: &str,
-    summary: &str,
-    evidence: Option<&str>,
-    notice: &str,
-) -> Result<(), StepError> {
-    let conv = ev.conversation.key();
-    let applied = ownership::apply(
-        &cx.redis,
-        &cx.keys,
-        &conv,
-        ownership::Transition::Handoff,
-        None,
-        Some(reason),
-        Some(summary),
-    )
-    .await?;
-    let id = format!("{}:handoff", ev.id);
-    let line = format!("AI handed off to human. Reason: {reason}. Summary: {summary}");
-    transcript::append(
-        &cx.redis,
-        &cx.keys,
-        &conv,
-        &transcript::Entry::new(id.clone(), "event", line),
-    )
-    .await?;
-    let record = Record::Handoff {
-        id,
-        event: HandoffEvent::HandedOff,
-        reason: Some(reason.to_owned()),
-        summary: Some(summary.to_owned()),
-        actor: Some("ai".to_owned()),
-        note: None,
-        at_ms: now_ms(),
-    };
-    e.remember(&ev.conversation, record).await?;
-    let version = applied.as_ref().map(|s| s.version);
-    let payload = json!({ "event_id": ev.id, "reason": reason, "summary": summary, "evidence": evidence, "version": version });
-    feed::emit(&cx.redis, &cx.keys, "handoff", &conv, payload).await?;
-    ownership::unresolved(&cx.redis, &cx.keys, &conv, true).await?;
-    metrics::counter!("baton_worker_handoffs_total", "reason" => reason.to_owned()).increment(1);
-    if cx.fenced() {
-        return Err(StepError::Transient(
-            "partition lease lost before sending".into(),
-        ));
-    }
-    deliver(e, cx, ev, notice, None, "ai", None)
-        .await
-        .map(|_| ())
+/// One message to send for an event.
+pub struct Outgoing<'a> {
+    /// Names the message in the journal (`reply`, `notice`, `human`).
+    pub prefix: &'a str,
+    pub role: Role,
+    pub agent: Option<&'a str>,
+    pub text: &'a str,
+    /// The wamid the first part quotes.
+    pub quote: Option<&'a str>,
 }
 
-/// Sends `text` on `ev`'s conversation as `role` (`ai` or `human`); records it.
-/// Returns whether it was sent. A permanent Graph error is recorded and shown, not retried.
+/// How a delivery ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Delivered {
+    /// Every part was accepted by Graph (now or by an earlier attempt).
+    Sent,
+    /// The guard stopped it before part `from`: the rest was kept as a draft.
+    Withheld { from: usize },
+    /// Graph refused it for good; shown to humans.
+    Refused,
+}
+
+fn role_str(role: Role) -> &'static str {
+    match role {
+        Role::Customer => "customer",
+        Role::Ai => "ai",
+        Role::Human => "human",
+    }
+}
+
+/// Sends `out` on `ev`'s conversation, resuming after the parts already sent.
 pub async fn deliver(
     e: &Engine,
     cx: &StepCx,
     ev: &Event,
-    text: &str,
-    quote: Option<&str>,
-    role: &str,
-    agent: Option<&str>,
-) -> Result<bool, StepError> {
+    out: &Outgoing<'_>,
+    guard: Guard,
+) -> Result<Delivered, StepError> {
     let conv = ev.conversation.key();
-    let to = recipient(cx, ev).await?;
-    match e
-        .graph
-        .send_text(&ev.conversation.number, &to, text, quote, Some(&ev.id))
-        .await
+    let parts = split_text(out.text, TEXT_LIMIT);
+    if parts.is_empty() {
+        return Err(StepError::Permanent("nothing to send".into()));
+    }
+    if cx
+        .journal
+        .is_done(&format!("{}:failed", out.prefix))
+        .await?
     {
-        Ok(sent) => {
-            for s in &sent {
-                super::status::remember_sent(cx, &s.wamid, &conv, role).await?;
+        return Ok(Delivered::Refused);
+    }
+    let to = recipient(cx, ev).await?;
+    let mut wamids = Vec::with_capacity(parts.len());
+    for (i, part) in parts.iter().enumerate() {
+        let field = format!("{}:sent:{i}", out.prefix);
+        if let Some(wamid) = cx.journal.get(&field).await? {
+            wamids.push(wamid);
+            continue;
+        }
+        if cx.fenced() {
+            return Err(StepError::Transient(
+                "partition lease lost before sending".into(),
+            ));
+        }
+        if let Guard::AiOwnsAt(version) = guard
+            && !ownership::still_owned_by_ai(&cx.redis, &cx.keys, &conv, version).await?
+        {
+            info!(
+                part = i,
+                "owner changed during the AI turn; reply kept as a draft"
+            );
+            withhold(cx, ev, out.prefix, &parts[i..].join("\n\n")).await?;
+            return Ok(Delivered::Withheld { from: i });
+        }
+        let quote = if i == 0 { out.quote } else { None };
+        match e
+            .graph
+            .send_text_part(&ev.conversation.number, &to, part, quote, Some(&ev.id))
+            .await
+        {
+            Ok(sent) => {
+                mark_sent(cx, &field, &sent.wamid).await?;
+                wamids.push(sent.wamid);
             }
-            let mut entry = transcript::Entry::new(format!("{}:{role}", ev.id), role, text);
-            entry.agent = agent.map(str::to_owned);
-            transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
-            let role_kind = if role == "human" {
-                Role::Human
-            } else {
-                Role::Ai
-            };
-            let record = Record::Turn {
-                id: entry.id.clone(),
-                role: role_kind,
-                text: text.to_owned(),
-                at_ms: now_ms(),
-            };
-            e.remember(&ev.conversation, record).await?;
-            metrics::counter!("baton_worker_messages_sent_total", "role" => role.to_owned())
-                .increment(1);
-            Ok(true)
-        }
-        Err(err) if err.is_retryable() => {
-            Err(StepError::Transient(format!("whatsapp send: {err}")))
-        }
-        Err(err) => {
-            warn!(error = %err, code = ?err.code(), "WhatsApp refused the message; shown to humans, not retried");
-            send_failed(cx, ev, role, text, &err).await?;
-            Ok(false)
+            Err(err) if err.is_retryable() => {
+                return Err(StepError::Transient(format!("whatsapp send: {err}")));
+            }
+            Err(err) => {
+                warn!(error = %err, code = ?err.code(), part = i, "WhatsApp refused the message; shown to humans, not retried");
+                send_failed(cx, ev, out, &err).await?;
+                return Ok(Delivered::Refused);
+            }
         }
     }
+    record_sent(e, cx, ev, out, &wamids).await?;
+    Ok(Delivered::Sent)
 }
 
+/// Marks a part sent; retried a few times, since losing the mark means sending it again.
+async fn mark_sent(cx: &StepCx, field: &str, wamid: &str) -> Result<(), StepError> {
+    let mut delay = std::time::Duration::from_millis(50);
+    for _ in 0..5 {
+        match cx.journal.mark(field, wamid).await {
+            Ok(()) => return Ok(()),
+            Err(e) => warn!(error = %e, "could not record a sent part yet; retrying"),
+        }
+        tokio::time::sleep(delay).await;
+        delay *= 2;
+    }
+    cx.journal.mark(field, wamid).await.map_err(Into::into)
+}
+
+/// The bookkeeping of a sent message, once: status records, transcript, memory.
+async fn record_sent(
+    e: &Engine,
+    cx: &StepCx,
+    ev: &Event,
+    out: &Outgoing<'_>,
+    wamids: &[String],
+) -> Result<(), StepError> {
+    let conv = ev.conversation.key();
+    let role = role_str(out.role);
+    for wamid in wamids {
+        status::remember_sent(cx, wamid, &conv, role).await?;
+    }
+    let mut entry = transcript::Entry::new(format!("{}:{role}", ev.id), role, out.text);
+    entry.agent = out.agent.map(str::to_owned);
+    transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
+    let record = Record::Turn {
+        id: entry.id.clone(),
+        role: out.role,
+        text: out.text.to_owned(),
+        at_ms: now_ms(),
+    };
+    let field = format!("{}:mem", out.prefix);
+    if !cx.journal.is_done(&field).await? {
+        metrics::counter!("baton_worker_messages_sent_total", "role" => role).increment(1);
+    }
+    remember_once(e, cx, &field, &ev.conversation, record).await
+}
+
+/// Keeps an AI reply the guard stopped as a draft for the human, once.
+async fn withhold(cx: &StepCx, ev: &Event, prefix: &str, text: &str) -> Result<(), StepError> {
+    let conv = ev.conversation.key();
+    let field = format!("{prefix}:draft");
+    if cx.journal.is_done(&field).await? {
+        return Ok(());
+    }
+    feed::save_draft(&cx.redis, &cx.keys, &conv, text).await?;
+    notify_once(
+        cx,
+        &field,
+        "draft",
+        &conv,
+        json!({ "event_id": ev.id, "text": text }),
+    )
+    .await
+}
+
+/// Records a message Graph refused, once: a transcript line and a `send_failed` console event.
 async fn send_failed(
     cx: &StepCx,
     ev: &Event,
-    role: &str,
-    text: &str,
+    out: &Outgoing<'_>,
     err: &GraphError,
 ) -> Result<(), StepError> {
+    let problem = SendProblem {
+        code: err.code(),
+        error: err.to_string(),
+        window_closed: err.window_closed(),
+    };
+    report_unsent(cx, ev, out, &problem).await
+}
+
+/// Why a message was not sent.
+pub struct SendProblem {
+    pub code: Option<i64>,
+    pub error: String,
+    pub window_closed: bool,
+}
+
+/// Shows humans a message that could not be sent (one payload shape for every cause).
+pub async fn report_unsent(
+    cx: &StepCx,
+    ev: &Event,
+    out: &Outgoing<'_>,
+    problem: &SendProblem,
+) -> Result<(), StepError> {
     let conv = ev.conversation.key();
-    let line = format!("A {role} message could not be sent: {err}");
+    let role = role_str(out.role);
+    let line = format!("A {role} message could not be sent: {}", problem.error);
     let id = format!("{}:{role}:failed", ev.id);
     transcript::append(
         &cx.redis,
@@ -176,11 +235,17 @@ async fn send_failed(
     )
     .await?;
     let payload = json!({
-        "event_id": ev.id, "role": role, "text": text, "code": err.code(),
-        "error": err.to_string(), "window_closed": err.window_closed(),
+        "event_id": ev.id, "role": role, "agent": out.agent, "text": out.text,
+        "code": problem.code, "error": problem.error, "window_closed": problem.window_closed,
     });
-    feed::emit(&cx.redis, &cx.keys, "send_failed", &conv, payload).await?;
-    Ok(())
+    notify_once(
+        cx,
+        &format!("{}:failed", out.prefix),
+        "send_failed",
+        &conv,
+        payload,
+    )
+    .await
 }
 
 /// Phone number when known (replies go there), else the business-scoped id.
@@ -197,16 +262,4 @@ async fn recipient(cx: &StepCx, ev: &Event) -> Result<Recipient, StepError> {
         wa_id: state.wa_id,
         user_id: state.user_id.or_else(|| Some(c.customer.clone())),
     })
-}
-
-/// Quote the customer's message when they have written more since (the reply would
-/// otherwise read as an answer to the latest one).
-async fn quote_target(cx: &StepCx, ev: &Event) -> Result<Option<String>, StepError> {
-    let recent = transcript::recent(&cx.redis, &cx.keys, &ev.conversation.key(), 5).await?;
-    let last_customer = recent
-        .iter()
-        .rev()
-        .find(|t| t.role == "customer")
-        .map(|t| t.id.as_str());
-    Ok((last_customer != Some(ev.id.as_str())).then(|| ev.id.clone()))
 }

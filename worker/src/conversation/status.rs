@@ -11,14 +11,15 @@ use baton_shared::event::Event;
 use deadpool_redis::redis;
 use serde_json::json;
 
-use super::state::{feed, transcript};
+use super::effects::notify_once;
+use super::state::transcript;
 use crate::pipeline::{StepCx, StepError};
 use crate::whatsapp::status_supersedes;
 
 const TTL_SECS: i64 = 30 * 24 * 3600;
 
 fn key(cx: &StepCx, wamid: &str) -> String {
-    cx.keys.other(&format!("msg:{wamid}"))
+    cx.keys.sent_message(wamid)
 }
 
 /// Records a message we just sent.
@@ -89,7 +90,7 @@ pub async fn on_status(cx: &StepCx, ev: &Event) -> Result<(), StepError> {
         let entry = transcript::Entry::new(format!("{}:failed", ev.id), "event", line);
         transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
         let payload = json!({ "wamid": wamid, "role": role, "errors": errors });
-        feed::emit(&cx.redis, &cx.keys, "delivery_failed", &conv, payload).await?;
+        notify_once(cx, "feed:failed", "delivery_failed", &conv, payload).await?;
     }
     Ok(())
 }

@@ -11,15 +11,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use baton_shared::amqp::{PublishError, Publisher, header_i64};
+use baton_shared::amqp::{PublishError, Publisher};
 use baton_shared::config::Config;
-use baton_shared::event::now_ms;
 use baton_shared::topology::Names;
 use futures::StreamExt;
 use lapin::BasicProperties;
 use lapin::message::Delivery;
 use lapin::options::{BasicAckOptions, BasicConsumeOptions, BasicQosOptions};
-use lapin::types::{AMQPValue, FieldTable};
+use lapin::types::FieldTable;
 use serde::{Deserialize, Serialize};
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
@@ -28,7 +27,7 @@ use tracing::{info, warn};
 
 use crate::memory::{Identity, MemoryBackend, MemoryError, Record};
 use crate::stream::process::requeue;
-use crate::stream::retry::History;
+use crate::stream::retry::{self, Failed, Failure, History, Origin, Settle};
 
 /// One memory write in the queue.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -126,7 +125,7 @@ async fn consume(m: &Arc<MemoryWorker>, shutdown: &CancellationToken) -> anyhow:
 
 async fn handle(m: &MemoryWorker, delivery: Delivery) {
     let headers = delivery.properties.headers().as_ref();
-    let attempt = header_i64(headers, "x-baton-attempt").unwrap_or(0).max(0) as u32;
+    let attempt = retry::attempt_of(headers);
     let job: Job = match serde_json::from_slice(&delivery.data) {
         Ok(j) => j,
         Err(e) => {
@@ -152,22 +151,31 @@ async fn settle(
     attempt: u32,
     result: Result<(), MemoryError>,
 ) {
-    let outcome = match result {
-        Ok(()) => Ok("written"),
-        Err(e) => {
-            let mut history = History::from_headers(delivery.properties.headers().as_ref());
-            history.push(attempt, &m.worker_id, &e.to_string());
-            let tiers = m.config.infra.retry_tiers.len() as u32;
-            match e {
-                MemoryError::Transient(_) if attempt < tiers => {
-                    retry(m, delivery, attempt, &history)
-                        .await
-                        .map(|_| "retried")
-                }
-                _ => dead_letter(m, delivery, &history, &e.to_string())
-                    .await
-                    .map(|_| "dead_lettered"),
-            }
+    let mut history = History::from_headers(delivery.properties.headers().as_ref());
+    let (class, error) = match &result {
+        Ok(()) => (Ok(()), None),
+        Err(e @ MemoryError::Transient(_)) => (Err(Failure::Transient), Some(e.to_string())),
+        Err(e) => (Err(Failure::Permanent), Some(e.to_string())),
+    };
+    if let Some(e) = &error {
+        history.push(attempt, &m.worker_id, e);
+    }
+    let failed = Failed {
+        body: &delivery.data,
+        props: &delivery.properties,
+        history: &history,
+        origin: Origin::Queue(m.names.memory_queue()),
+    };
+    let tiers = m.config.infra.retry_tiers.len() as u32;
+    let outcome = match retry::decide(class, attempt, tiers) {
+        Settle::Ack => Ok("written"),
+        Settle::Tier(t) => retry::to_tier(&m.publisher, &failed, t)
+            .await
+            .map(|_| "retried"),
+        Settle::DeadLetter => {
+            retry::to_dead_letter(&m.publisher, &failed, &error.unwrap_or_default())
+                .await
+                .map(|_| "dead_lettered")
         }
     };
     match outcome {
@@ -180,55 +188,4 @@ async fn settle(
             requeue(delivery).await;
         }
     }
-}
-
-fn props(delivery: &Delivery, headers: FieldTable) -> BasicProperties {
-    let mut p = BasicProperties::default()
-        .with_content_type("application/json".into())
-        .with_headers(headers);
-    if let Some(id) = delivery.properties.message_id() {
-        p = p.with_message_id(id.clone());
-    }
-    p.with_type("memory_write".into())
-}
-
-async fn retry(
-    m: &MemoryWorker,
-    delivery: &Delivery,
-    attempt: u32,
-    history: &History,
-) -> Result<(), PublishError> {
-    let mut h = delivery.properties.headers().clone().unwrap_or_default();
-    h.insert(
-        "x-baton-attempt".into(),
-        AMQPValue::LongLongInt(i64::from(attempt) + 1),
-    );
-    h.insert("x-baton-history".into(), history.header_value());
-    let tier = m.names.memory_retry(attempt as usize);
-    m.publisher
-        .publish_raw("", &tier, &delivery.data, props(delivery, h))
-        .await
-}
-
-async fn dead_letter(
-    m: &MemoryWorker,
-    delivery: &Delivery,
-    history: &History,
-    reason: &str,
-) -> Result<(), PublishError> {
-    let mut h = delivery.properties.headers().clone().unwrap_or_default();
-    h.insert("x-baton-history".into(), history.header_value());
-    h.insert("x-baton-error".into(), AMQPValue::LongString(reason.into()));
-    h.insert(
-        "x-baton-dead-lettered-at-ms".into(),
-        AMQPValue::LongLongInt(now_ms()),
-    );
-    h.insert(
-        "x-baton-origin-queue".into(),
-        AMQPValue::LongString(m.names.memory_queue().into()),
-    );
-    let dlx = m.names.dead_letter_exchange();
-    m.publisher
-        .publish_raw(&dlx, "memory", &delivery.data, props(delivery, h))
-        .await
 }

@@ -5,7 +5,8 @@
 //! all to the queue. Replay publishes the message back to its conversation's partition (for a
 //! decodable event: the partition of its conversation key; otherwise the partition recorded in
 //! its headers) with a confirm, and only then acks it out of the DLQ — a failed replay loses
-//! nothing. Ids are the event id (the AMQP message id); `--all` replays everything.
+//! nothing. Ids are the event id (the AMQP message id); `--all` replays everything that was in
+//! the DLQ when it started (what fails again meanwhile waits for the next replay).
 
 use baton_shared::amqp::{Publisher, header_i64, header_str};
 use baton_shared::config::Infra;
@@ -75,7 +76,16 @@ impl Dlq {
         let publisher = Publisher::connect(&self.infra, "baton-worker-dlq-replay", 1).await?;
         let ch = self.conn.create_channel().await?;
         let mut replayed = 0;
+        // Only what was there when the replay began: an event that fails again while we
+        // replay is dead-lettered behind us and must not be replayed in this same run (with
+        // workers re-dead-lettering, `--all` would otherwise never end).
+        let mut budget: Option<u32> = None;
         while let Some(m) = self.get(&ch).await? {
+            let left = budget.get_or_insert(m.message_count + 1);
+            if *left == 0 {
+                break;
+            }
+            *left -= 1;
             let e = entry(&m, &self.names, false);
             if id.is_some_and(|id| id != e.id) {
                 continue;
@@ -124,8 +134,11 @@ impl Dlq {
                 headers.insert(ShortString::from(k), AMQPValue::LongString(v.into()));
             }
         }
-        headers.insert("x-baton-replayed".into(), AMQPValue::Boolean(true));
-        if let Some(queue) = header_str(old, "x-baton-origin-queue") {
+        headers.insert(
+            crate::stream::retry::headers::REPLAYED.into(),
+            AMQPValue::Boolean(true),
+        );
+        if let Some(queue) = header_str(old, crate::stream::retry::headers::ORIGIN_QUEUE) {
             // Not a conversation event (a memory write): back to the queue it came from.
             let mut props = BasicProperties::default()
                 .with_content_type("application/json".into())
@@ -176,10 +189,10 @@ fn entry(m: &BasicGetMessage, names: &Names, with_body: bool) -> Entry {
                 .map(|s| s.to_string())
         })
         .unwrap_or_else(|| format!("tag-{}", m.delivery.delivery_tag));
-    let reason = header_str(headers, "x-baton-error")
+    let reason = header_str(headers, crate::stream::retry::headers::ERROR)
         .or_else(|| death_reason(headers))
         .unwrap_or_else(|| "unknown".into());
-    let origin_partition = header_str(headers, "x-baton-origin-partition")
+    let origin_partition = header_str(headers, crate::stream::retry::headers::ORIGIN_PARTITION)
         .and_then(|p| p.parse().ok())
         .or_else(|| death_queue(headers).and_then(|q| names.partition_of_queue(&q)));
     Entry {
@@ -190,7 +203,7 @@ fn entry(m: &BasicGetMessage, names: &Names, with_body: bool) -> Entry {
         conversation: event.as_ref().map(|e| e.conversation.key()),
         id,
         reason,
-        dead_lettered_at_ms: header_i64(headers, "x-baton-dead-lettered-at-ms"),
+        dead_lettered_at_ms: header_i64(headers, crate::stream::retry::headers::DEAD_AT),
         origin_partition,
         history: History::from_headers(headers),
         event: if with_body {

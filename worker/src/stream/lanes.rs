@@ -102,15 +102,29 @@ impl Lanes {
         let Some(queue) = waiting.get_mut(key) else {
             return;
         };
-        let followers = queue.iter().take_while(|j| j.joins_burst).count();
-        if followers == 0 {
+        // The run of burst-capable messages right behind `job`; a redelivered duplicate of
+        // one of them is not a member (it will be a duplicate), so the answer goes to the last
+        // distinct message.
+        let run = queue.iter().take_while(|j| j.joins_burst).count();
+        let mut ids = vec![event_id(job)];
+        let mut members = Vec::new();
+        for (i, j) in queue.iter().take(run).enumerate() {
+            let id = event_id(j);
+            if !ids.contains(&id) {
+                ids.push(id);
+                members.push(i);
+            }
+        }
+        let Some(&last) = members.last() else {
             return;
-        }
+        };
         job.reply = false;
-        for (i, j) in queue.iter_mut().take(followers).enumerate() {
+        for &i in &members {
+            let j = &mut queue[i];
             j.burst_checked = true;
-            j.reply = i + 1 == followers;
+            j.reply = i == last;
         }
+        let followers = members.len();
         metrics::counter!("baton_worker_coalesced_messages_total").increment(followers as u64);
     }
 
@@ -127,4 +141,8 @@ impl Lanes {
     pub fn active(&self) -> usize {
         self.waiting.lock().expect("lanes lock").len()
     }
+}
+
+fn event_id(job: &Job) -> Option<String> {
+    job.event.as_ref().ok().map(|e| e.id.clone())
 }

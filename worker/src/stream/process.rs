@@ -235,7 +235,13 @@ async fn settle(
             done = Outcome::Duplicate;
             (Ok(()), None)
         }
-        Ran::Panicked => (Err(Failure::Transient), Some("step panicked".to_owned())),
+        Ran::Panicked => {
+            // A bug, not a dependency: back to the queue, where the broker's delivery limit
+            // dead-letters it as poison (`delivery_limit`) if it keeps panicking.
+            warn!("step panicked; returning the delivery to the queue");
+            requeue(delivery).await;
+            return Outcome::Requeued;
+        }
         Ran::Failed(e) => (Err(class(&e)), Some(e.to_string())),
     };
     let mut history = History::from_headers(delivery.properties.headers().as_ref());

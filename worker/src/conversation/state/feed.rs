@@ -12,6 +12,28 @@ use deadpool_redis::Pool;
 use deadpool_redis::redis;
 use serde_json::Value;
 
+/// The command that appends one console event (for callers that run it atomically with
+/// their journal mark, `pipeline::journal::Journal::atomically`).
+pub fn emit_cmd(keys: &Keys, kind: &str, conversation: &str, payload: &Value) -> redis::Pipeline {
+    let mut pipe = redis::pipe();
+    pipe.cmd("XADD")
+        .arg(keys.console())
+        .arg("MAXLEN")
+        .arg("~")
+        .arg(10_000)
+        .arg("*")
+        .arg("type")
+        .arg(kind)
+        .arg("conversation")
+        .arg(conversation)
+        .arg("at_ms")
+        .arg(now_ms())
+        .arg("data")
+        .arg(payload.to_string())
+        .ignore();
+    pipe
+}
+
 /// Appends one console event.
 pub async fn emit(
     pool: &Pool,
@@ -22,7 +44,7 @@ pub async fn emit(
 ) -> Result<(), RedisError> {
     let mut c = pool.get().await?;
     redis::cmd("XADD")
-        .arg(keys.other("console"))
+        .arg(keys.console())
         .arg("MAXLEN")
         .arg("~")
         .arg(10_000)
@@ -48,7 +70,7 @@ pub async fn save_draft(
     text: &str,
 ) -> Result<(), RedisError> {
     let mut c = pool.get().await?;
-    let key = keys.other(&format!("drafts:{conversation}"));
+    let key = keys.drafts(conversation);
     redis::pipe()
         .lpush(&key, text)
         .ltrim(&key, 0, 19)

@@ -10,8 +10,10 @@
 //! a takeover from Slack) cannot interleave: `claim` only succeeds from `pending_human`;
 //! `handoff` only from `ai`; `takeover`/`reply` move any state to `human`; `release` moves any
 //! state to `ai`. Each successful transition returns the new state; callers record the event
-//! (memory, console). The hash also keeps the customer's identity and the time of their last
-//! message (the 24-hour customer-service window). Fails with [`RedisError`] (transient).
+//! (memory, console). A transition stores the event that caused it (`cause`), so a retry of
+//! that event sees "already applied by me" and resumes the follow-up effects instead of
+//! treating the conversation as someone else's. The hash also keeps the customer's identity
+//! and the time of their last message (the 24-hour customer-service window). Fails with [`RedisError`] (transient).
 
 use baton_shared::event::{Conversation, now_ms};
 use baton_shared::redis::{Keys, RedisError};
@@ -67,13 +69,16 @@ pub enum Transition {
 const TRANSITION: &str = r#"
 local owner = redis.call('HGET', KEYS[1], 'owner') or 'ai'
 local t = ARGV[1]
-if t == 'handoff' and owner ~= 'ai' then return 0 end
-if t == 'claim' and owner ~= 'pending_human' then return 0 end
-if t == 'takeover' and owner == 'human' and redis.call('HGET', KEYS[1], 'agent') == ARGV[3] then return 0 end
-if t == 'release' and owner == 'ai' then return 0 end
-local new_owner = ({handoff='pending_human', claim='human', takeover='human', release='ai'})[t]
+local target = ({handoff='pending_human', claim='human', takeover='human', release='ai'})[t]
+if ARGV[6] ~= '' and redis.call('HGET', KEYS[1], 'cause') == ARGV[6] and owner == target then
+  return {2, tonumber(redis.call('HGET', KEYS[1], 'version') or '0')}
+end
+if t == 'handoff' and owner ~= 'ai' then return {0, 0} end
+if t == 'claim' and owner ~= 'pending_human' then return {0, 0} end
+if t == 'takeover' and owner == 'human' and redis.call('HGET', KEYS[1], 'agent') == ARGV[3] then return {0, 0} end
+if t == 'release' and owner == 'ai' then return {0, 0} end
 local v = redis.call('HINCRBY', KEYS[1], 'version', 1)
-redis.call('HSET', KEYS[1], 'owner', new_owner, 'since_ms', ARGV[2])
+redis.call('HSET', KEYS[1], 'owner', target, 'since_ms', ARGV[2], 'cause', ARGV[6])
 if t == 'handoff' then
   redis.call('HSET', KEYS[1], 'reason', ARGV[4], 'summary', ARGV[5])
   redis.call('HDEL', KEYS[1], 'agent')
@@ -83,11 +88,11 @@ else
   redis.call('HSET', KEYS[1], 'agent', ARGV[3])
   if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'reason', ARGV[4]) end
 end
-return v
+return {1, v}
 "#;
 
 fn key(keys: &Keys, conv: &str) -> String {
-    keys.other(&format!("conv:{conv}"))
+    keys.conversation(conv)
 }
 
 /// The current state (a conversation never seen is owned by the AI at version 0).
@@ -112,38 +117,69 @@ pub async fn get(pool: &Pool, keys: &Keys, conv: &str) -> Result<State, RedisErr
     })
 }
 
-/// Applies `t`; returns the new state, or `None` when the transition does not apply
-/// (already in that state, or a claim of a conversation nobody handed off).
+/// What a transition request did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Applied {
+    /// Applied now; the new state.
+    Now(State),
+    /// Already applied earlier by the same causing event (a retry): the current state.
+    Earlier(State),
+    /// Does not apply (already in that state through another event, or a claim of a
+    /// conversation nobody handed off).
+    Refused,
+}
+
+impl Applied {
+    /// The state after the transition, unless it was refused.
+    pub fn state(self) -> Option<State> {
+        match self {
+            Applied::Now(s) | Applied::Earlier(s) => Some(s),
+            Applied::Refused => None,
+        }
+    }
+}
+
+/// A transition request: what, by whom, why, and the event that causes it.
+pub struct Request<'a> {
+    pub transition: Transition,
+    pub agent: Option<&'a str>,
+    pub reason: Option<&'a str>,
+    pub summary: Option<&'a str>,
+    /// The causing event's id: a retry of the same event finds its transition applied
+    /// ([`Applied::Earlier`]) and resumes its follow-up effects instead of being refused.
+    pub cause: &'a str,
+}
+
+/// Applies a transition atomically (one Lua script).
 pub async fn apply(
     pool: &Pool,
     keys: &Keys,
     conv: &str,
-    t: Transition,
-    agent: Option<&str>,
-    reason: Option<&str>,
-    summary: Option<&str>,
-) -> Result<Option<State>, RedisError> {
-    let name = match t {
+    req: &Request<'_>,
+) -> Result<Applied, RedisError> {
+    let name = match req.transition {
         Transition::Handoff => "handoff",
         Transition::Claim => "claim",
         Transition::Takeover => "takeover",
         Transition::Release => "release",
     };
     let mut c = pool.get().await?;
-    let v: i64 = Script::new(TRANSITION)
+    let (status, _version): (i64, i64) = Script::new(TRANSITION)
         .key(key(keys, conv))
         .arg(name)
         .arg(now_ms())
-        .arg(agent.unwrap_or(""))
-        .arg(reason.unwrap_or(""))
-        .arg(summary.unwrap_or(""))
+        .arg(req.agent.unwrap_or(""))
+        .arg(req.reason.unwrap_or(""))
+        .arg(req.summary.unwrap_or(""))
+        .arg(req.cause)
         .invoke_async(&mut *c)
         .await?;
     drop(c);
-    if v == 0 {
-        return Ok(None);
-    }
-    Ok(Some(get(pool, keys, conv).await?))
+    Ok(match status {
+        1 => Applied::Now(get(pool, keys, conv).await?),
+        2 => Applied::Earlier(get(pool, keys, conv).await?),
+        _ => Applied::Refused,
+    })
 }
 
 /// Records a customer message: identity fields and the start of a new 24-hour window.
@@ -210,34 +246,5 @@ pub async fn unresolved(
             .query_async::<()>(&mut *c)
             .await?;
     }
-    Ok(())
-}
-
-/// Reserves the right to answer `id` once (I4); false when it was already reserved.
-pub async fn reserve_reply(
-    pool: &Pool,
-    keys: &Keys,
-    id: &str,
-    ttl_secs: u64,
-) -> Result<bool, RedisError> {
-    let mut c = pool.get().await?;
-    let set: Option<String> = redis::cmd("SET")
-        .arg(keys.other(&format!("reply:{id}")))
-        .arg("sending")
-        .arg("NX")
-        .arg("EX")
-        .arg(ttl_secs.max(1))
-        .query_async(&mut *c)
-        .await?;
-    Ok(set.is_some())
-}
-
-/// Gives a reservation back (the send failed transiently and will be retried).
-pub async fn unreserve_reply(pool: &Pool, keys: &Keys, id: &str) -> Result<(), RedisError> {
-    let mut c = pool.get().await?;
-    redis::cmd("DEL")
-        .arg(keys.other(&format!("reply:{id}")))
-        .query_async::<()>(&mut *c)
-        .await?;
     Ok(())
 }

@@ -2,7 +2,8 @@
 //! handoff events, newest first, capped at [`CAP`] entries and expiring after 30 days of
 //! silence. Always available to the prompt and to humans right after a turn, whatever the
 //! long-term memory is doing. Appends are idempotent per entry id (a crash and re-run does not
-//! duplicate an entry). Fails with [`RedisError`] (transient).
+//! duplicate an entry): the ids of the last `2 × CAP` entries are kept in a sorted set trimmed
+//! with the list, so neither grows without bound. Fails with [`RedisError`] (transient).
 
 use baton_shared::event::now_ms;
 use baton_shared::redis::{Keys, RedisError};
@@ -45,14 +46,15 @@ impl Entry {
 }
 
 fn keys_of(keys: &Keys, conv: &str) -> (String, String) {
-    (
-        keys.other(&format!("transcript:{conv}")),
-        keys.other(&format!("transcript-ids:{conv}")),
-    )
+    (keys.transcript(conv), keys.transcript_ids(conv))
 }
 
 const APPEND: &str = r#"
-if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return 0 end
+-- Builds before this one kept the ids in a plain set.
+if redis.call('TYPE', KEYS[2]).ok == 'set' then redis.call('DEL', KEYS[2]) end
+if redis.call('ZSCORE', KEYS[2], ARGV[1]) then return 0 end
+redis.call('ZADD', KEYS[2], ARGV[5], ARGV[1])
+redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[3]) * 2) - 1)
 redis.call('LPUSH', KEYS[1], ARGV[2])
 redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[3]) - 1)
 redis.call('EXPIRE', KEYS[1], ARGV[4])
@@ -77,6 +79,7 @@ pub async fn append(
         .arg(json)
         .arg(CAP)
         .arg(TTL_SECS)
+        .arg(now_ms())
         .invoke_async(&mut *c)
         .await?;
     Ok(n == 1)

@@ -1,0 +1,275 @@
+//! Effects that survive retries, redeliveries and fences (I4, I6, I8, I9): one regression
+//! test per defect found in review, each on the real broker and Redis. Each of them failed on
+//! the code before the effects journal and attempt tokens.
+
+use std::time::Duration;
+
+use baton_shared::event::{Event, EventKind};
+use baton_tests::fakes::llm::Scripted;
+use baton_tests::proxy::Proxy;
+use baton_tests::world::{NUMBER, PHONE, World};
+use baton_tests::{TestEnv, eventually, webhooks};
+use deadpool_redis::redis;
+
+/// A broker blip while a turn is inside the model call: every partition is fenced, the
+/// manager reconnects and restarts its consumers on the same process, and the redelivered
+/// message meets the first attempt still running. The reply must still reach the customer,
+/// once, from one model call.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_broker_blip_mid_turn_neither_loses_nor_repeats_the_reply() {
+    let amqp = Proxy::start("127.0.0.1:5672".parse().unwrap()).await;
+    let url = format!("amqp://guest:guest@{}/%2f", amqp.addr);
+    let w = World::start_with("blip", false, &[], &[("AMQP_URL", &url)]).await;
+    w.llm.set_latency(Duration::from_millis(2500));
+    w.say("wamid.BL1", "Do you ship to Madeira?").await;
+    assert!(
+        eventually(Duration::from_secs(10), || async {
+            !w.llm.requests().is_empty()
+        })
+        .await,
+        "the turn reached the model\n{}",
+        w.env.logs()
+    );
+    amqp.down();
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    amqp.up();
+    w.wait_done(&["wamid.BL1"]).await;
+    let texts = w.wait_texts(1).await;
+    assert_eq!(texts.len(), 1, "one reply: {texts:?}");
+    assert_eq!(w.llm.requests().len(), 1, "the model was asked once");
+    w.finish().await;
+}
+
+/// The retry-tier publish is refused (the tier's queue is gone, so the publish is
+/// returned): the conversation must not be parked behind an event that is not coming back.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_tier_publish_does_not_wedge_the_conversation() {
+    let mut env = TestEnv::new("tierfail");
+    env.start_ingress().await;
+    env.spawn_worker(&[]);
+    // Let the worker declare the topology, then remove tier 0's queue.
+    let warm = webhooks::text("300", "5599", "wamid.TF0", "warm up");
+    assert_eq!(env.post_signed(&warm).await, 200);
+    env.wait_processed(&["wamid.TF0".into()], Duration::from_secs(20))
+        .await;
+    delete_queue(&env.names().retry_tier(0)).await;
+    // Fails its 3 in-process runs; the tier publish is returned; the redelivery succeeds.
+    let head = webhooks::text("300", "5511", "wamid.TF1", "first #probe:transient:3");
+    let next = webhooks::text("300", "5511", "wamid.TF2", "second");
+    assert_eq!(env.post_signed(&head).await, 200);
+    assert_eq!(env.post_signed(&next).await, 200);
+    let entries = env
+        .wait_processed(
+            &["wamid.TF1".into(), "wamid.TF2".into()],
+            Duration::from_secs(20),
+        )
+        .await;
+    let order: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.conversation.ends_with(":5511"))
+        .map(|e| e.event.as_str())
+        .collect();
+    assert_eq!(order, ["wamid.TF1", "wamid.TF2"], "{}", env.logs());
+    assert!(
+        !redis_exists(&env, &env.keys().parked("300:5511")).await,
+        "not parked"
+    );
+    env.cleanup().await;
+}
+
+/// The worker crashes while it drains the events held behind a head that came back: after a
+/// restart, the held event and every later one are processed, in order.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_crash_while_draining_held_events_does_not_wedge_the_conversation() {
+    let mut env = TestEnv::new("draincrash");
+    env.set("BATON_RETRY_TIERS", "2s,2s");
+    env.start_ingress().await;
+    env.spawn_worker(&[]);
+    let head = webhooks::text("300", "5511", "wamid.DC1", "head #probe:transient:3");
+    assert_eq!(env.post_signed(&head).await, 200);
+    let parked = env.keys().parked("300:5511");
+    assert!(
+        eventually(Duration::from_secs(10), || redis_exists(&env, &parked)).await,
+        "head parked\n{}",
+        env.logs()
+    );
+    // Held behind the head; aborts the process the first time it runs (during the drain).
+    let held = webhooks::text("300", "5511", "wamid.DC2", "held #probe:crash");
+    assert_eq!(env.post_signed(&held).await, 200);
+    let died = eventually(Duration::from_secs(15), || {
+        let exited = matches!(env.worker(0).child.try_wait(), Ok(Some(_)));
+        async move { exited }
+    })
+    .await;
+    assert!(died, "the held event crashed the worker\n{}", env.logs());
+    env.spawn_worker(&[]);
+    let later = webhooks::text("300", "5511", "wamid.DC3", "later");
+    assert_eq!(env.post_signed(&later).await, 200);
+    let entries = env
+        .wait_processed(
+            &["wamid.DC1".into(), "wamid.DC2".into(), "wamid.DC3".into()],
+            Duration::from_secs(30),
+        )
+        .await;
+    let order: Vec<&str> = entries.iter().map(|e| e.event.as_str()).collect();
+    assert_eq!(
+        order,
+        ["wamid.DC1", "wamid.DC2", "wamid.DC3"],
+        "{}",
+        env.logs()
+    );
+    assert!(
+        eventually(Duration::from_secs(5), || async {
+            !redis_exists(&env, &parked).await
+        })
+        .await,
+        "unparked"
+    );
+    env.cleanup().await;
+}
+
+/// Graph answers 503 to the handoff notice, more often than the client retries: the step
+/// is retried after the transition to `pending_human` and must still tell the customer, and
+/// record the handoff once.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_handoff_notice_is_resumed_not_dropped() {
+    let w = World::start("notice", false, &[]).await;
+    // The client tries 3 times per send: the first step run's notice fails for good.
+    w.graph.fail_next(2, 503, 3);
+    w.say("wamid.HN1", "I want to talk to a person please")
+        .await;
+    w.wait_done(&["wamid.HN1"]).await;
+    let texts = w.wait_texts(1).await;
+    assert!(texts[0].to_lowercase().contains("teammate"), "{texts:?}");
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert_eq!(w.console_count("handoff").await, 1);
+    assert_eq!(
+        w.console_count("customer_message").await,
+        0,
+        "the retry did not take its own handoff for a human's conversation"
+    );
+    let lines = w.transcript().await;
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.text.starts_with("AI handed off"))
+            .count(),
+        1
+    );
+    assert_eq!(w.owner().await.owner, "pending_human");
+    w.finish().await;
+}
+
+/// A human command whose processing fails after its transition is retried: the retry finds
+/// the transition applied by itself and finishes the follow-ups, instead of reporting
+/// `command_refused`.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_retried_claim_is_not_refused() {
+    let w = World::start("claim", false, &[]).await;
+    w.say("wamid.CL1", "I want to talk to a person").await;
+    w.wait_console("handoff").await;
+    // The probe step (after the engine) fails the first run of this claim once.
+    let mut claim = Event::human(EventKind::HumanClaim, w.conversation(), "maria", None);
+    claim.item["text"] = serde_json::json!({ "body": "#probe:transient:1" });
+    w.publish(&claim).await;
+    w.wait_done(&[&claim.id]).await;
+    assert_eq!(w.owner().await.agent.as_deref(), Some("maria"));
+    assert_eq!(w.console_count("human_claim").await, 1);
+    assert_eq!(w.console_count("command_refused").await, 0);
+    w.finish().await;
+}
+
+/// Part 2 of a long reply fails after part 1 was accepted: the retry sends part 2 only,
+/// without a second model call.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_reply_resumes_with_the_parts_not_sent() {
+    let w = World::start("longreply", false, &[]).await;
+    let part = |c: &str| c.repeat(3000);
+    let reply = format!("{}\n\n{}", part("a"), part("b"));
+    w.llm.push(Scripted::Reply(reply));
+    w.graph.pass_next(1);
+    w.graph.fail_next(2, 503, 3);
+    w.say("wamid.LR1", "Tell me everything about your returns policy")
+        .await;
+    w.wait_done(&["wamid.LR1"]).await;
+    let texts = w.wait_texts(2).await;
+    assert_eq!(texts, [part("a"), part("b")], "each part once, in order");
+    assert_eq!(w.llm.requests().len(), 1, "one model call");
+    w.finish().await;
+}
+
+/// With coalescing, a reaction at the end of a burst must not take the answer the question
+/// before it is owed.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reaction_ending_a_burst_does_not_swallow_the_answer() {
+    let w = World::start("burstreact", false, &[("BATON_COALESCE_DEBOUNCE", "500ms")]).await;
+    w.say("wamid.BR1", "hi").await;
+    w.say("wamid.BR2", "are you open on Sunday?").await;
+    let reaction = webhooks::envelope(vec![webhooks::entry(
+        NUMBER,
+        vec![serde_json::json!({
+        "from": PHONE, "id": "wamid.BR3", "timestamp": "1767225600", "type": "reaction",
+        "reaction": { "message_id": "wamid.X", "emoji": "👍" } })],
+    )]);
+    assert_eq!(w.env.post_signed(&reaction).await, 200);
+    w.wait_done(&["wamid.BR1", "wamid.BR2", "wamid.BR3"]).await;
+    let texts = w.wait_texts(1).await;
+    assert_eq!(texts.len(), 1, "one answer for the burst: {texts:?}");
+    let prompt = w.llm.requests().last().unwrap().to_string();
+    assert!(prompt.contains("are you open on Sunday?"), "{prompt}");
+    w.finish().await;
+}
+
+/// Messages already waiting in the lane when a turn starts are answered in one turn, with no
+/// debounce configured.
+#[tokio::test(flavor = "multi_thread")]
+async fn messages_waiting_when_a_turn_starts_are_answered_together() {
+    let w = World::start("waiting", false, &[]).await;
+    w.llm.set_latency(Duration::from_millis(1500));
+    w.say("wamid.WT1", "hi").await;
+    assert!(
+        eventually(Duration::from_secs(10), || async {
+            !w.llm.requests().is_empty()
+        })
+        .await
+    );
+    for (id, text) in [
+        ("wamid.WT2", "I ordered a lamp"),
+        ("wamid.WT3", "it has not come"),
+        ("wamid.WT4", "where is it?"),
+    ] {
+        w.say(id, text).await;
+    }
+    w.wait_done(&["wamid.WT1", "wamid.WT2", "wamid.WT3", "wamid.WT4"])
+        .await;
+    let texts = w.wait_texts(2).await;
+    assert_eq!(texts.len(), 2, "the first message, then the burst: {texts:?}");
+    let requests = w.llm.requests();
+    assert_eq!(requests.len(), 2);
+    let prompt = requests[1].to_string();
+    for t in ["I ordered a lamp", "it has not come", "where is it?"] {
+        assert!(prompt.contains(t), "the burst's turn sees {t:?}");
+    }
+    w.finish().await;
+}
+
+async fn delete_queue(name: &str) {
+    use lapin::options::QueueDeleteOptions;
+    let conn = baton_shared::amqp::connect(&baton_tests::real_amqp_url(), "baton-test-delete")
+        .await
+        .unwrap();
+    let ch = conn.create_channel().await.unwrap();
+    ch.queue_delete(name.into(), QueueDeleteOptions::default())
+        .await
+        .unwrap();
+    let _ = conn.close(200, "done".into()).await;
+}
+
+async fn redis_exists(env: &TestEnv, key: &str) -> bool {
+    let mut c = env.redis.get().await.unwrap();
+    redis::cmd("EXISTS")
+        .arg(key)
+        .query_async::<bool>(&mut *c)
+        .await
+        .unwrap()
+}

@@ -1,0 +1,104 @@
+//! Handing a conversation to a human: the transition and its follow-up effects, resumable.
+//!
+//! Effects, in order, each once per causing event: (1) the transition `ai → pending_human`,
+//! stored with the event that caused it; (2) a transcript line; (3) the seed's
+//! `support-handoff` memory record; (4) the `handoff` console event with the decision's
+//! evidence; (5) the notice to the customer. A retry after any failure — a Graph 503 on the
+//! notice, a broker hiccup on the memory queue — finds the transition applied *by this event*
+//! (journal mark `transition`, or the conversation's `cause`), so it does not mistake the
+//! conversation for someone else's: it resumes the effects not yet done and tells the customer
+//! (I6/I8). If another event moved the conversation first (a human took it over before the
+//! handoff applied), the handoff is moot and nothing is sent.
+
+use baton_shared::event::{Event, now_ms};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use tracing::info;
+
+use super::Engine;
+use super::effects::{notify_once, remember_once};
+use super::send::{self, Guard, Outgoing};
+use super::state::ownership::{self, Applied, Request, Transition};
+use super::state::transcript;
+use crate::memory::{HandoffEvent, Record, Role};
+use crate::pipeline::{StepCx, StepError};
+
+/// A decided handoff, as recorded in the journal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Handoff {
+    /// `customer_asked`, `frustration`, `sensitive`, `repeated_failure`, `keyword`, the
+    /// model's reason, or `ai_failure`.
+    pub reason: String,
+    pub summary: String,
+    /// What triggered it: the detector's matched words, or the failure.
+    pub evidence: Option<String>,
+    /// What the customer is told.
+    pub notice: String,
+}
+
+/// Applies `h` for `ev` and carries out its effects (resuming those already done).
+pub async fn hand_off(e: &Engine, cx: &StepCx, ev: &Event, h: &Handoff) -> Result<(), StepError> {
+    let conv = ev.conversation.key();
+    let version = match cx.journal.get("transition").await? {
+        Some(v) => v.parse::<u64>().ok(),
+        None => {
+            let req = Request {
+                transition: Transition::Handoff,
+                agent: None,
+                reason: Some(&h.reason),
+                summary: Some(&h.summary),
+                cause: &ev.id,
+            };
+            match ownership::apply(&cx.redis, &cx.keys, &conv, &req).await? {
+                Applied::Now(s) | Applied::Earlier(s) => {
+                    cx.journal
+                        .mark("transition", &s.version.to_string())
+                        .await?;
+                    Some(s.version)
+                }
+                Applied::Refused => {
+                    info!("the conversation moved before the handoff applied; nothing to do");
+                    return Ok(());
+                }
+            }
+        }
+    };
+    let id = format!("{}:handoff", ev.id);
+    let line = format!(
+        "AI handed off to human. Reason: {}. Summary: {}",
+        h.reason, h.summary
+    );
+    transcript::append(
+        &cx.redis,
+        &cx.keys,
+        &conv,
+        &transcript::Entry::new(id.clone(), "event", line),
+    )
+    .await?;
+    let record = Record::Handoff {
+        id,
+        event: HandoffEvent::HandedOff,
+        reason: Some(h.reason.clone()),
+        summary: Some(h.summary.clone()),
+        actor: Some("ai".to_owned()),
+        note: None,
+        at_ms: now_ms(),
+    };
+    remember_once(e, cx, "mem:handoff", &ev.conversation, record).await?;
+    if !cx.journal.is_done("feed:handoff").await? {
+        metrics::counter!("baton_worker_handoffs_total", "reason" => h.reason.clone()).increment(1);
+    }
+    let payload = json!({ "event_id": ev.id, "reason": h.reason, "summary": h.summary, "evidence": h.evidence, "version": version });
+    notify_once(cx, "feed:handoff", "handoff", &conv, payload).await?;
+    ownership::unresolved(&cx.redis, &cx.keys, &conv, true).await?;
+    let notice = Outgoing {
+        prefix: "notice",
+        role: Role::Ai,
+        agent: None,
+        text: &h.notice,
+        quote: None,
+    };
+    send::deliver(e, cx, ev, &notice, Guard::None)
+        .await
+        .map(|_| ())
+}
