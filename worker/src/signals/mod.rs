@@ -19,6 +19,10 @@
 //! `customer_asked > sensitive > frustration > keyword > repeated_failure`. An explicit ask
 //! is always honoured; safety topics come next because they need a human whatever the mood.
 //!
+//! [`pushback`] is not a detector of its own: it classifies the customer's answer to an AI
+//! reply as pushback ("that didn't help"), gratitude ("thanks, solved") or neutral, which
+//! the conversation code uses to count the unresolved AI turns behind `repeated_failure`.
+//!
 //! # Environment (read by [`SignalConfig::from_lookup`])
 //! - `HANDOFF_DISABLE`: comma-separated reasons to switch off, e.g. `frustration,keyword`.
 //! - `HANDOFF_KEYWORDS`: comma-separated keywords or phrases (case and accents ignored).
@@ -34,6 +38,7 @@ mod frustration;
 mod keywords;
 mod lang;
 pub mod normalize;
+pub mod pushback;
 mod repeat;
 mod sensitive;
 mod vader;
