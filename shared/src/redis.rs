@@ -1,29 +1,68 @@
-//! Redis access: the pool and the key layout.
+//! Redis access: the shared connection and the key layout.
+//!
+//! [`Pool`] is one multiplexed connection per process (redis-rs's `ConnectionManager`), cheap
+//! to clone and shared by every task: commands from concurrent tasks are pipelined on it, and
+//! it reconnects by itself after an error. (A pool of multiplexed connections buys nothing, and
+//! deadpool's recycling sent `UNWATCH` + `PING` before every use — half of all Redis commands.)
+//! It connects lazily, so creating it succeeds with Redis down; a command fails with
+//! [`RedisError`] while Redis is unreachable (a response waits at most 2 s), and callers treat
+//! that as transient (retry, or for the worker: stop trusting leases, see
+//! `worker::stream::partitions`). Blocking commands must not use it (they would stall every
+//! other task's commands): open a dedicated connection for those.
 //!
 //! Every key is `{ns}:<purpose>:...` so a namespace can be listed and deleted as a whole
-//! (tests do). Pool errors surface as [`RedisError`]; callers treat them as transient (retry,
-//! or for the worker: stop trusting leases, see `worker::partitions`).
+//! (tests do); [`Keys`] builds each of them.
 
-use deadpool_redis::{Config as PoolConfig, Pool, Runtime};
+use std::time::Duration;
+
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 
 /// Errors talking to Redis.
 #[derive(Debug, thiserror::Error)]
 pub enum RedisError {
-    #[error("redis pool: {0}")]
-    Pool(#[from] deadpool_redis::PoolError),
     #[error("redis: {0}")]
-    Redis(#[from] deadpool_redis::redis::RedisError),
+    Redis(#[from] redis::RedisError),
 }
 
-/// Creates a pool; connections are opened lazily, so this succeeds with Redis down.
+/// The process's shared Redis connection (see the module doc).
+#[derive(Clone)]
+pub struct Pool(ConnectionManager);
+
+/// A handle on the shared connection, for one or more commands.
+pub struct Conn(ConnectionManager);
+
+impl std::ops::Deref for Conn {
+    type Target = ConnectionManager;
+    fn deref(&self) -> &ConnectionManager {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Conn {
+    fn deref_mut(&mut self) -> &mut ConnectionManager {
+        &mut self.0
+    }
+}
+
+impl Pool {
+    /// A handle on the connection (never waits: the connection is shared).
+    pub async fn get(&self) -> Result<Conn, RedisError> {
+        Ok(Conn(self.0.clone()))
+    }
+}
+
+/// Creates the shared connection for `url`; it connects on first use, so this succeeds with
+/// Redis down (it fails only on a malformed URL).
 pub fn pool(url: &str) -> anyhow::Result<Pool> {
-    let mut cfg = PoolConfig::from_url(url);
-    let mut pc = deadpool_redis::PoolConfig::new(64);
-    pc.timeouts.wait = Some(std::time::Duration::from_secs(2));
-    pc.timeouts.create = Some(std::time::Duration::from_secs(2));
-    pc.timeouts.recycle = Some(std::time::Duration::from_secs(2));
-    cfg.pool = Some(pc);
-    Ok(cfg.create_pool(Some(Runtime::Tokio1))?)
+    let client = redis::Client::open(url)?;
+    let config = ConnectionManagerConfig::new()
+        .set_connection_timeout(Some(Duration::from_secs(2)))
+        .set_response_timeout(Some(Duration::from_secs(2)))
+        .set_number_of_retries(2)
+        .set_max_delay(Duration::from_millis(500));
+    Ok(Pool(ConnectionManager::new_lazy_with_config(
+        client, config,
+    )?))
 }
 
 /// Builds keys under one namespace.

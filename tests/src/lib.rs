@@ -18,7 +18,6 @@ use std::time::{Duration, Instant};
 use baton_shared::config::Config;
 use baton_shared::redis::Keys;
 use baton_shared::topology::{self, Names};
-use deadpool_redis::redis;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
@@ -33,7 +32,7 @@ pub struct TestEnv {
     workers: Vec<WorkerProc>,
     ingress: Option<(String, CancellationToken)>,
     pub http: reqwest::Client,
-    pub redis: deadpool_redis::Pool,
+    pub redis: baton_shared::redis::Pool,
     cleaned: bool,
 }
 
@@ -360,7 +359,7 @@ impl TestEnv {
 }
 
 /// Deletes every queue, exchange and Redis key of a test namespace.
-async fn delete_namespace(config: &Config, pool: &deadpool_redis::Pool) {
+async fn delete_namespace(config: &Config, pool: &baton_shared::redis::Pool) {
     if let Ok(conn) = baton_shared::amqp::connect(&real_amqp_url(), "baton-test-cleanup").await
         && let Ok(ch) = conn.create_channel().await
     {
@@ -394,8 +393,12 @@ impl Drop for TestEnv {
             let rt = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build();
-            if let (Ok(rt), Ok(pool)) = (rt, baton_shared::redis::pool(&url)) {
-                rt.block_on(delete_namespace(&config, &pool));
+            if let Ok(rt) = rt {
+                rt.block_on(async {
+                    if let Ok(pool) = baton_shared::redis::pool(&url) {
+                        delete_namespace(&config, &pool).await;
+                    }
+                });
             }
         })
         .join();

@@ -8,7 +8,7 @@ use std::time::Duration;
 use baton_shared::amqp::Publisher;
 use baton_shared::event::{Conversation, Event, EventKind};
 use baton_worker::conversation::state::ownership;
-use deadpool_redis::redis;
+use redis;
 use serde_json::Value;
 
 use crate::fakes::graph::FakeGraph;
@@ -226,7 +226,11 @@ impl World {
 
     /// How many console events of `kind` there are.
     pub async fn console_count(&self, kind: &str) -> usize {
-        self.console().await.iter().filter(|(t, _)| t == kind).count()
+        self.console()
+            .await
+            .iter()
+            .filter(|(t, _)| t == kind)
+            .count()
     }
 
     /// The recent transcript, oldest first.
@@ -263,4 +267,3 @@ impl World {
         self.env.cleanup().await;
     }
 }
-

@@ -7,7 +7,6 @@ use baton_shared::event::EventKind;
 use baton_tests::world::{NUMBER, PHONE, World};
 use baton_tests::{eventually, webhooks};
 use baton_worker::conversation::state::ownership;
-use deadpool_redis::redis;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_seed_run_and_verify_conversation() {

@@ -9,7 +9,6 @@ use baton_tests::fakes::llm::Scripted;
 use baton_tests::proxy::Proxy;
 use baton_tests::world::{NUMBER, PHONE, World};
 use baton_tests::{TestEnv, eventually, webhooks};
-use deadpool_redis::redis;
 
 /// A broker blip while a turn is inside the model call: every partition is fenced, the
 /// manager reconnects and restarts its consumers on the same process, and the redelivered
@@ -47,8 +46,9 @@ async fn a_refused_tier_publish_does_not_wedge_the_conversation() {
     let mut env = TestEnv::new("tierfail");
     env.start_ingress().await;
     env.spawn_worker(&[]);
-    // Let the worker declare the topology, then remove tier 0's queue.
-    let warm = webhooks::text("300", "5599", "wamid.TF0", "warm up");
+    // Warm up through tier 0, so the worker's publisher is connected (connecting declares
+    // the topology again), then remove tier 0's queue.
+    let warm = webhooks::text("300", "5599", "wamid.TF0", "warm up #probe:transient:3");
     assert_eq!(env.post_signed(&warm).await, 200);
     env.wait_processed(&["wamid.TF0".into()], Duration::from_secs(20))
         .await;
@@ -168,9 +168,11 @@ async fn a_retried_claim_is_not_refused() {
     let w = World::start("claim", false, &[]).await;
     w.say("wamid.CL1", "I want to talk to a person").await;
     w.wait_console("handoff").await;
-    // The probe step (after the engine) fails the first run of this claim once.
+    // The probe step (after the engine) fails this claim's first 3 runs: past the in-process
+    // retries (which re-run only the failing step), so the whole pipeline runs again from a
+    // retry tier.
     let mut claim = Event::human(EventKind::HumanClaim, w.conversation(), "maria", None);
-    claim.item["text"] = serde_json::json!({ "body": "#probe:transient:1" });
+    claim.item["text"] = serde_json::json!({ "body": "#probe:transient:3" });
     w.publish(&claim).await;
     w.wait_done(&[&claim.id]).await;
     assert_eq!(w.owner().await.agent.as_deref(), Some("maria"));
@@ -243,7 +245,11 @@ async fn messages_waiting_when_a_turn_starts_are_answered_together() {
     w.wait_done(&["wamid.WT1", "wamid.WT2", "wamid.WT3", "wamid.WT4"])
         .await;
     let texts = w.wait_texts(2).await;
-    assert_eq!(texts.len(), 2, "the first message, then the burst: {texts:?}");
+    assert_eq!(
+        texts.len(),
+        2,
+        "the first message, then the burst: {texts:?}"
+    );
     let requests = w.llm.requests();
     assert_eq!(requests.len(), 2);
     let prompt = requests[1].to_string();

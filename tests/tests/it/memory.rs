@@ -13,7 +13,6 @@ use baton_tests::fakes::synap::FakeSynap;
 use baton_worker::memory::{
     self, HandoffEvent, Identity, MemoryBackend, MemoryConfig, Record, Role,
 };
-use deadpool_redis::redis;
 
 const KEY: &str = "synap_test_key";
 const PHONE: &str = "15551234567";
@@ -41,7 +40,7 @@ fn config(url: Option<&str>, key: &str, extra: &[(&str, &str)]) -> MemoryConfig 
 
 /// A unique namespace on the real Redis; `cleanup` deletes its keys.
 struct Ns {
-    pool: deadpool_redis::Pool,
+    pool: baton_shared::redis::Pool,
     keys: Keys,
 }
 

@@ -29,6 +29,7 @@ use super::state::{ownership, transcript};
 use super::{Engine, render, tools};
 use crate::memory::{Record, Role};
 use crate::pipeline::{StepCx, StepError};
+use crate::signals::pushback::{gratitude, pushback};
 use crate::signals::{self, Context};
 
 /// What the engine decided for one customer message (the journal's `plan`).
@@ -295,89 +296,5 @@ fn unresolved_change(recent: &[transcript::Entry], ev: &Event, text: &str) -> Un
         Unresolved::Increment
     } else {
         Unresolved::Reset
-    }
-}
-
-/// The customer says the last answer did not solve it (en, es, pt, fr, de).
-fn pushback(text: &str) -> bool {
-    let t = text.to_lowercase().replace('’', "'");
-    [
-        "didn't help",
-        "did not help",
-        "doesn't help",
-        "not helpful",
-        "not what i",
-        "that's not",
-        "still not",
-        "still doesn't",
-        "still don't",
-        "still no ",
-        "didn't work",
-        "doesn't work",
-        "not working",
-        "wrong answer",
-        "you don't understand",
-        "that's wrong",
-        "no sirve",
-        "no me ayuda",
-        "no me ayudó",
-        "sigue sin",
-        "no es lo que",
-        "não ajudou",
-        "não ajuda",
-        "não é isso",
-        "ainda não",
-        "ça n'aide pas",
-        "toujours pas",
-        "ce n'est pas ce",
-        "hilft nicht",
-        "immer noch nicht",
-        "das ist nicht",
-    ]
-    .iter()
-    .any(|p| t.contains(p))
-}
-
-/// A customer saying thanks/solved resets the repeated-failure count.
-fn gratitude(text: &str) -> bool {
-    let t = text.to_lowercase();
-    [
-        "thank",
-        "thx",
-        "gracias",
-        "obrigad",
-        "merci",
-        "danke",
-        "perfect",
-        "solved",
-        "that worked",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::pushback;
-
-    #[test]
-    fn pushback_is_recognised_in_five_languages() {
-        for t in [
-            "That didn't help at all",
-            "It’s still not working",
-            "No sirve lo que me dices",
-            "Isso não ajudou",
-            "Ça n'aide pas",
-            "Das hilft nicht",
-        ] {
-            assert!(pushback(t), "{t}");
-        }
-        for t in [
-            "Thanks!",
-            "And how long does delivery take?",
-            "Do you have it in blue?",
-        ] {
-            assert!(!pushback(t), "{t}");
-        }
     }
 }

@@ -55,7 +55,7 @@ impl Engine {
     pub async fn new(
         config: &baton_shared::config::Config,
         settings: &Settings,
-        redis: &deadpool_redis::Pool,
+        redis: &baton_shared::redis::Pool,
         keys: &baton_shared::redis::Keys,
         publisher: &Arc<Publisher>,
     ) -> anyhow::Result<Engine> {

@@ -8,7 +8,7 @@
 //! message is written to the transcript and shown to humans with Meta's error.
 
 use baton_shared::event::Event;
-use deadpool_redis::redis;
+use redis;
 use serde_json::json;
 
 use super::effects::notify_once;
@@ -29,11 +29,7 @@ pub async fn remember_sent(
     conv: &str,
     role: &str,
 ) -> Result<(), StepError> {
-    let mut c = cx
-        .redis
-        .get()
-        .await
-        .map_err(baton_shared::redis::RedisError::from)?;
+    let mut c = cx.redis.get().await?;
     redis::pipe()
         .hset(key(cx, wamid), "conversation", conv)
         .hset(key(cx, wamid), "role", role)
@@ -51,11 +47,7 @@ pub async fn on_status(cx: &StepCx, ev: &Event) -> Result<(), StepError> {
     if wamid.is_empty() || status.is_empty() {
         return Ok(());
     }
-    let mut c = cx
-        .redis
-        .get()
-        .await
-        .map_err(baton_shared::redis::RedisError::from)?;
+    let mut c = cx.redis.get().await?;
     let (stored, role, conv): (Option<String>, Option<String>, Option<String>) =
         redis::cmd("HMGET")
             .arg(key(cx, wamid))

@@ -19,8 +19,8 @@
 use std::collections::HashSet;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
-use deadpool_redis::{Pool, redis};
 use futures::FutureExt;
 use futures::future::BoxFuture;
 
@@ -82,7 +82,7 @@ impl LocalBackend {
         let now_ms = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_millis() as i64);
-        let mut conn = self.redis.get().await.map_err(RedisError::from)?;
+        let mut conn = self.redis.get().await?;
         let added: i64 = redis::Script::new(APPEND)
             .key(records)
             .key(ids)
@@ -101,7 +101,7 @@ impl LocalBackend {
     /// Every stored record of the customer, oldest first (by the record's own time).
     async fn load(&self, who: &Identity) -> Result<Vec<Record>, MemoryError> {
         let (records, _) = self.keys_for(who);
-        let mut conn = self.redis.get().await.map_err(RedisError::from)?;
+        let mut conn = self.redis.get().await?;
         let raw: Vec<String> = redis::cmd("LRANGE")
             .arg(records)
             .arg(0)

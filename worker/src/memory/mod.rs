@@ -89,7 +89,7 @@ pub trait MemoryBackend: Send + Sync {
 /// that is merely unreachable does not stop the start (the mode is learned later).
 pub async fn backend(
     cfg: &MemoryConfig,
-    redis: deadpool_redis::Pool,
+    redis: baton_shared::redis::Pool,
     keys: Keys,
 ) -> Result<Arc<dyn MemoryBackend>, String> {
     if cfg.synap_api_key.is_some() {

@@ -27,7 +27,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use baton_shared::redis::Keys;
-use deadpool_redis::Pool;
+use baton_shared::redis::Pool;
 use futures::FutureExt;
 use futures::future::BoxFuture;
 use reqwest::Method;

@@ -10,7 +10,7 @@
 use std::time::Duration;
 
 use baton_shared::redis::Keys;
-use deadpool_redis::{Pool, redis};
+use baton_shared::redis::Pool;
 
 const TTL_SECS: u64 = 30 * 24 * 3600;
 const TIMEOUT: Duration = Duration::from_millis(500);

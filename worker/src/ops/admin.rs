@@ -9,7 +9,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::get;
-use deadpool_redis::redis;
+use redis;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 

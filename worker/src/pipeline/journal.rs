@@ -26,9 +26,9 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
-use deadpool_redis::Pool;
-use deadpool_redis::redis::{self, Pipeline, Script};
+use redis::{self, Pipeline, Script};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 

@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use baton_shared::event::Event;
 use baton_shared::redis::Keys;
-use deadpool_redis::Pool;
+use baton_shared::redis::Pool;
 use futures::future::BoxFuture;
 use tokio_util::sync::CancellationToken;
 

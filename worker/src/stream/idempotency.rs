@@ -30,8 +30,8 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use deadpool_redis::Pool;
-use deadpool_redis::redis::{self, Script};
+use baton_shared::redis::Pool;
+use redis::{self, Script};
 use tokio_util::sync::CancellationToken;
 
 use baton_shared::event::now_ms;

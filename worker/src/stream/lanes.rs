@@ -7,6 +7,9 @@
 //! (`WORKER_CONCURRENCY`), so one slow conversation never blocks the others in its partition.
 //! Acks are per message, in whatever order lanes finish.
 //!
+//! An event returned to the broker unsettled (a panic, a refused publish) takes the lane's
+//! waiting events back with it, after it, so its redelivery is not overtaken.
+//!
 //! All lane tasks of a partition run on its [`TaskTracker`], so a hand-over or shutdown can
 //! wait for exactly the work in flight.
 
@@ -17,7 +20,7 @@ use tokio_util::task::TaskTracker;
 
 use crate::stream::Runtime;
 use crate::stream::partitions::PartitionCx;
-use crate::stream::process::{self, Job};
+use crate::stream::process::{self, Job, Outcome};
 
 /// The lanes of one partition.
 pub struct Lanes {
@@ -72,7 +75,11 @@ impl Lanes {
                 let Ok(_permit) = w.permits.acquire().await else {
                     break;
                 };
-                process::handle(&w, &part, job).await;
+                if process::handle(&w, &part, job).await == Outcome::Requeued {
+                    // The event went back to the broker unsettled: what waits behind it in
+                    // this lane goes back too, after it, so nothing overtakes it.
+                    self.requeue_lane(&key).await;
+                }
             }
             let next = {
                 let mut waiting = self.waiting.lock().expect("lanes lock");
@@ -135,6 +142,20 @@ impl Lanes {
         let mut jobs: Vec<Job> = waiting.values_mut().flat_map(|q| q.drain(..)).collect();
         jobs.sort_by_key(|j| j.delivery.delivery_tag);
         jobs
+    }
+
+    /// Returns the jobs waiting in one lane to the broker, in order.
+    async fn requeue_lane(&self, key: &str) {
+        let jobs: Vec<Job> = {
+            let mut waiting = self.waiting.lock().expect("lanes lock");
+            waiting
+                .get_mut(key)
+                .map(|q| q.drain(..).collect())
+                .unwrap_or_default()
+        };
+        for job in jobs {
+            process::requeue(&job.delivery).await;
+        }
     }
 
     /// Number of conversations with work in this partition.

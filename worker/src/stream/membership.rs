@@ -11,8 +11,8 @@
 //! Fails with [`RedisError`]; the partition manager then stops trusting its leases once they
 //! may have expired (see `partitions`).
 
-use deadpool_redis::Pool;
-use deadpool_redis::redis::{self, Script};
+use baton_shared::redis::Pool;
+use redis::{self, Script};
 
 use baton_shared::event::now_ms;
 use baton_shared::redis::{Keys, RedisError};

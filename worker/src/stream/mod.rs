@@ -27,8 +27,8 @@ use std::sync::Arc;
 use baton_shared::amqp::Publisher;
 use baton_shared::config::Config;
 use baton_shared::redis::Keys;
+use baton_shared::redis::Pool;
 use baton_shared::topology::Names;
-use deadpool_redis::Pool;
 use metrics_exporter_prometheus::PrometheusHandle;
 use tokio::sync::Semaphore;
 

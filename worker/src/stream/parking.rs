@@ -19,8 +19,8 @@
 use std::time::Duration;
 
 use baton_shared::redis::RedisError;
-use deadpool_redis::redis::{self, Script};
 use lapin::types::FieldTable;
+use redis::{self, Script};
 use serde::{Deserialize, Serialize};
 use tracing::warn;
 

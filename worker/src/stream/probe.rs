@@ -18,9 +18,9 @@
 use std::time::Duration;
 
 use baton_shared::event::{Event, now_ms};
-use deadpool_redis::redis;
 use futures::FutureExt;
 use futures::future::BoxFuture;
+use redis;
 
 use crate::pipeline::{Step, StepCx, StepError};
 
@@ -58,11 +58,7 @@ impl Step for Probe {
             if cx.fenced() {
                 return Err(StepError::Transient("lease lost".into()));
             }
-            let mut conn = cx
-                .redis
-                .get()
-                .await
-                .map_err(baton_shared::redis::RedisError::from)?;
+            let mut conn = cx.redis.get().await?;
             redis::cmd("XADD")
                 .arg(cx.keys.probe())
                 .arg("*")
@@ -94,11 +90,7 @@ async fn faults(cx: &StepCx, event: &Event, text: &str) -> Result<(), StepError>
     if !text.contains("#probe:") {
         return Ok(());
     }
-    let mut conn = cx
-        .redis
-        .get()
-        .await
-        .map_err(baton_shared::redis::RedisError::from)?;
+    let mut conn = cx.redis.get().await?;
     let runs_key = cx.keys.other(&format!("probe-runs:{}", event.id));
     let runs: i64 = redis::cmd("INCR")
         .arg(&runs_key)

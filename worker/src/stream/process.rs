@@ -101,7 +101,7 @@ impl Job {
 }
 
 /// Handles one job end to end; never panics, never leaves the delivery unsettled unless fenced.
-pub async fn handle(w: &Arc<Runtime>, part: &Arc<PartitionCx>, job: Job) {
+pub async fn handle(w: &Arc<Runtime>, part: &Arc<PartitionCx>, job: Job) -> Outcome {
     let headers = job.delivery.properties.headers().clone();
     let attempt = retry::attempt_of(headers.as_ref());
     let (id, kind, customer) = match &job.event {
@@ -121,6 +121,7 @@ pub async fn handle(w: &Arc<Runtime>, part: &Arc<PartitionCx>, job: Job) {
     metrics::histogram!("baton_worker_event_seconds").record(started.elapsed().as_secs_f64());
     metrics::counter!("baton_worker_events_total", "kind" => kind, "outcome" => outcome.as_str())
         .increment(1);
+    outcome
 }
 
 async fn handle_inner(

@@ -27,7 +27,6 @@ use baton_shared::event::{Event, now_ms};
 use baton_shared::topology::{self, Names, partition_of};
 use baton_tests::{SECRET, TestEnv, webhooks, worker_bin};
 use clap::Parser;
-use deadpool_redis::redis;
 use futures::StreamExt;
 use futures::stream::FuturesUnordered;
 use lapin::options::{BasicPublishOptions, ConfirmSelectOptions, QueuePurgeOptions};

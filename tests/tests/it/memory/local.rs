@@ -1,7 +1,6 @@
 //! The local backend against the real Redis.
 
 use baton_worker::memory::{self, Role};
-use deadpool_redis::redis;
 
 use super::{Ns, PHONE, arc, config, fact, turn, who};
 

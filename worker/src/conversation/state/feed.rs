@@ -7,9 +7,9 @@
 //! `{ns}:drafts:{conversation}`. Fails with [`RedisError`] (transient).
 
 use baton_shared::event::now_ms;
+use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
-use deadpool_redis::Pool;
-use deadpool_redis::redis;
+use redis;
 use serde_json::Value;
 
 /// The command that appends one console event (for callers that run it atomically with

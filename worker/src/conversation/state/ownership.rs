@@ -16,9 +16,9 @@
 //! and the time of their last message (the 24-hour customer-service window). Fails with [`RedisError`] (transient).
 
 use baton_shared::event::{Conversation, now_ms};
+use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
-use deadpool_redis::Pool;
-use deadpool_redis::redis::{self, Script};
+use redis::{self, Script};
 use serde::Serialize;
 
 /// The 24-hour customer-service window (WhatsApp spec §6.3).

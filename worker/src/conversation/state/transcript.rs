@@ -6,9 +6,9 @@
 //! with the list, so neither grows without bound. Fails with [`RedisError`] (transient).
 
 use baton_shared::event::now_ms;
+use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
-use deadpool_redis::Pool;
-use deadpool_redis::redis::{self, Script};
+use redis::{self, Script};
 use serde::{Deserialize, Serialize};
 
 /// Entries kept per conversation.
