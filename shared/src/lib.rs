@@ -8,12 +8,14 @@
 //! - [`redis`]: the Redis pool and key layout.
 //! - [`telemetry`]: logs, W3C trace propagation over AMQP, Prometheus metrics.
 //! - [`shutdown`]: signals to a cancellation token.
+//! - [`state`]: the conversation read model (owner, transcript, console events).
 
 pub mod amqp;
 pub mod config;
 pub mod event;
 pub mod redis;
 pub mod shutdown;
+pub mod state;
 pub mod telemetry;
 pub mod topology;
 pub mod webhook;

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use baton_shared::event::EventKind;
+use baton_shared::state::{HandoffReason, Owner};
 use baton_tests::world::{NUMBER, PHONE, World};
 use baton_tests::{eventually, webhooks};
 use baton_worker::conversation::state::ownership;
@@ -36,7 +37,7 @@ async fn the_seed_run_and_verify_conversation() {
         llm_calls,
         "signal handled before the LLM"
     );
-    assert_eq!(w.owner().await.owner, "pending_human");
+    assert_eq!(w.owner().await.owner, Owner::PendingHuman);
 
     // The AI stays silent while a human owns the conversation.
     w.say("wamid.S3", "...").await;
@@ -66,7 +67,7 @@ async fn the_seed_run_and_verify_conversation() {
     )
     .await;
     w.wait_console("human_release").await;
-    assert_eq!(w.owner().await.owner, "ai");
+    assert_eq!(w.owner().await.owner, Owner::Ai);
     w.say("wamid.S5", "Hey, did the reissue ship?").await;
     let texts = w.wait_texts(4).await;
     let prompt = w.llm.requests().last().unwrap().to_string();
@@ -126,8 +127,8 @@ async fn llm_down_hands_off_without_showing_an_error() {
     );
     let state = w.owner().await;
     assert_eq!(
-        (state.owner.as_str(), state.reason.as_deref()),
-        ("pending_human", Some("ai_failure"))
+        (state.owner, state.reason),
+        (Owner::PendingHuman, Some(HandoffReason::AiFailure))
     );
     w.finish().await;
 }
@@ -398,13 +399,13 @@ async fn two_unresolved_ai_turns_hand_off_and_ordinary_questions_do_not() {
     w.wait_texts(2).await;
     w.say("wamid.U3", "Can I pay on delivery?").await;
     w.wait_texts(3).await;
-    assert_eq!(w.owner().await.owner, "ai");
+    assert_eq!(w.owner().await.owner, Owner::Ai);
     // Pushing back on two AI answers in a row is.
     w.say("wamid.U4", "That doesn't help me").await;
     w.wait_texts(4).await;
     assert_eq!(
         w.owner().await.owner,
-        "ai",
+        Owner::Ai,
         "one unresolved turn is not enough"
     );
     w.say("wamid.U5", "Hmm, that's not what I asked about the lamp")

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use baton_shared::event::{Event, EventKind};
+use baton_shared::state::Owner;
 use baton_tests::fakes::llm::Scripted;
 use baton_tests::proxy::Proxy;
 use baton_tests::world::{NUMBER, PHONE, World};
@@ -156,7 +157,7 @@ async fn a_failed_handoff_notice_is_resumed_not_dropped() {
             .count(),
         1
     );
-    assert_eq!(w.owner().await.owner, "pending_human");
+    assert_eq!(w.owner().await.owner, Owner::PendingHuman);
     w.finish().await;
 }
 

@@ -18,8 +18,8 @@
 use std::time::Duration;
 
 use baton_shared::event::Event;
+use baton_shared::state::{ConsoleEvent, HandoffReason, Speaker};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use tracing::{info, warn};
 
 use super::effects::{notify_once, remember_once};
@@ -80,9 +80,13 @@ pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
     }
     let state = ownership::get(&cx.redis, &cx.keys, &conv).await?;
     if !state.is_ai() {
-        let payload =
-            json!({ "event_id": ev.id, "text": text, "owner": state.owner, "agent": state.agent });
-        notify_once(cx, "feed:customer", "customer_message", &conv, payload).await?;
+        let mirrored = ConsoleEvent::CustomerMessage {
+            event_id: ev.id.clone(),
+            text: text.clone(),
+            owner: state.owner,
+            agent: state.agent.clone(),
+        };
+        notify_once(cx, "feed:customer", &conv, mirrored).await?;
         info!(owner = %state.owner, "a human owns the conversation; AI stays silent");
         return Ok(());
     }
@@ -171,7 +175,7 @@ async fn decide(
         transcript::recent(&cx.redis, &cx.keys, &conv, e.settings.transcript_turns).await?;
     let earlier: Vec<String> = recent
         .iter()
-        .filter(|t| t.role == "customer" && t.id != ev.id)
+        .filter(|t| t.role == Speaker::Customer && t.id != ev.id)
         .map(|t| t.text.clone())
         .collect();
     let unresolved = unresolved_change(&recent, ev, text);
@@ -187,7 +191,7 @@ async fn decide(
     if let Some(signal) = signals::decide(&e.settings.signals, text, &sig_cx) {
         info!(reason = signal.reason.as_str(), "handoff signal");
         let handoff = Handoff {
-            reason: signal.reason.as_str().to_owned(),
+            reason: signal.reason,
             summary: format!("Detected {}: {}", signal.reason.as_str(), signal.evidence),
             evidence: Some(signal.evidence.clone()),
             notice: e.settings.text.handoff.clone(),
@@ -241,7 +245,7 @@ async fn decide(
 
 fn ai_failure(e: &Engine, why: &str) -> Handoff {
     Handoff {
-        reason: "ai_failure".to_owned(),
+        reason: HandoffReason::AiFailure,
         summary: format!(
             "The AI could not answer ({why}). Customer's last message needs a person."
         ),
@@ -256,7 +260,7 @@ fn quote_target(recent: &[transcript::Entry], ev: &Event) -> Option<String> {
     let last_customer = recent
         .iter()
         .rev()
-        .find(|t| t.role == "customer")
+        .find(|t| t.role == Speaker::Customer)
         .map(|t| t.id.as_str());
     (last_customer != Some(ev.id.as_str())).then(|| ev.id.clone())
 }
@@ -285,7 +289,7 @@ async fn memory_context(e: &Engine, ev: &Event, text: &str) -> Option<String> {
 /// or thanks, resets the count. Two in a row trigger the `repeated_failure` signal.
 fn unresolved_change(recent: &[transcript::Entry], ev: &Event, text: &str) -> Unresolved {
     let before = recent.iter().rev().skip_while(|t| t.id != ev.id).nth(1);
-    if before.is_none_or(|t| t.role != "ai") {
+    if before.is_none_or(|t| t.role != Speaker::Ai) {
         return if gratitude(text) {
             Unresolved::Reset
         } else {

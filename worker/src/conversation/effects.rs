@@ -10,10 +10,9 @@
 //! Fail with [`StepError::Transient`] when Redis or the broker does.
 
 use baton_shared::event::Conversation;
-use serde_json::Value;
 
 use super::Engine;
-use super::state::feed;
+use super::state::feed::{self, ConsoleEvent};
 use crate::memory::Record;
 use crate::pipeline::{StepCx, StepError};
 
@@ -21,14 +20,13 @@ use crate::pipeline::{StepCx, StepError};
 pub async fn notify_once(
     cx: &StepCx,
     field: &str,
-    kind: &str,
     conv: &str,
-    payload: Value,
+    event: ConsoleEvent,
 ) -> Result<(), StepError> {
     if cx.journal.is_done(field).await? {
         return Ok(());
     }
-    let cmd = feed::emit_cmd(&cx.keys, kind, conv, &payload);
+    let cmd = feed::emit_cmd(&cx.keys, conv, &event);
     cx.journal.atomically(field, "1", cmd).await?;
     Ok(())
 }

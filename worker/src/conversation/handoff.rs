@@ -11,8 +11,8 @@
 //! handoff applied), the handoff is moot and nothing is sent.
 
 use baton_shared::event::{Event, now_ms};
+use baton_shared::state::{ConsoleEvent, HandoffReason, Speaker};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use tracing::info;
 
 use super::Engine;
@@ -26,9 +26,7 @@ use crate::pipeline::{StepCx, StepError};
 /// A decided handoff, as recorded in the journal.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Handoff {
-    /// `customer_asked`, `frustration`, `sensitive`, `repeated_failure`, `keyword`, the
-    /// model's reason, or `ai_failure`.
-    pub reason: String,
+    pub reason: HandoffReason,
     pub summary: String,
     /// What triggered it: the detector's matched words, or the failure.
     pub evidence: Option<String>,
@@ -45,7 +43,7 @@ pub async fn hand_off(e: &Engine, cx: &StepCx, ev: &Event, h: &Handoff) -> Resul
             let req = Request {
                 transition: Transition::Handoff,
                 agent: None,
-                reason: Some(&h.reason),
+                reason: Some(h.reason),
                 summary: Some(&h.summary),
                 cause: &ev.id,
             };
@@ -72,13 +70,13 @@ pub async fn hand_off(e: &Engine, cx: &StepCx, ev: &Event, h: &Handoff) -> Resul
         &cx.redis,
         &cx.keys,
         &conv,
-        &transcript::Entry::new(id.clone(), "event", line),
+        &transcript::Entry::new(id.clone(), Speaker::Event, line),
     )
     .await?;
     let record = Record::Handoff {
         id,
         event: HandoffEvent::HandedOff,
-        reason: Some(h.reason.clone()),
+        reason: Some(h.reason.as_str().to_owned()),
         summary: Some(h.summary.clone()),
         actor: Some("ai".to_owned()),
         note: None,
@@ -86,10 +84,17 @@ pub async fn hand_off(e: &Engine, cx: &StepCx, ev: &Event, h: &Handoff) -> Resul
     };
     remember_once(e, cx, "mem:handoff", &ev.conversation, record).await?;
     if !cx.journal.is_done("feed:handoff").await? {
-        metrics::counter!("baton_worker_handoffs_total", "reason" => h.reason.clone()).increment(1);
+        metrics::counter!("baton_worker_handoffs_total", "reason" => h.reason.as_str())
+            .increment(1);
     }
-    let payload = json!({ "event_id": ev.id, "reason": h.reason, "summary": h.summary, "evidence": h.evidence, "version": version });
-    notify_once(cx, "feed:handoff", "handoff", &conv, payload).await?;
+    let event = ConsoleEvent::Handoff {
+        event_id: ev.id.clone(),
+        reason: h.reason,
+        summary: h.summary.clone(),
+        evidence: h.evidence.clone(),
+        version,
+    };
+    notify_once(cx, "feed:handoff", &conv, event).await?;
     ownership::unresolved(&cx.redis, &cx.keys, &conv, true).await?;
     let notice = Outgoing {
         prefix: "notice",

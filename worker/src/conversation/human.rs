@@ -15,12 +15,13 @@
 //! journaled before it acts, and its parts are sent at most once each (`send`).
 
 use baton_shared::event::{Event, EventKind, now_ms};
+use baton_shared::state::{ConsoleEvent, Owner, Speaker};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use super::Engine;
 use super::effects::{notify_once, remember_once};
 use super::send::{self, Guard, Outgoing, SendProblem};
+use super::state::feed::CommandApplied;
 use super::state::ownership::{self, Applied, Request, Transition};
 use super::state::transcript;
 use crate::memory::{HandoffEvent, Record, Role};
@@ -75,9 +76,12 @@ async fn transition(
                 s
             }
             Applied::Refused => {
-                let payload =
-                    json!({ "event_id": ev.id, "command": ev.kind.as_str(), "agent": agent });
-                notify_once(cx, "feed:refused", "command_refused", &conv, payload).await?;
+                let refused = ConsoleEvent::CommandRefused {
+                    event_id: ev.id.clone(),
+                    command: ev.kind.as_str().to_owned(),
+                    agent: agent.to_owned(),
+                };
+                notify_once(cx, "feed:refused", &conv, refused).await?;
                 return Ok(false);
             }
         }
@@ -106,13 +110,13 @@ async fn transition(
         _ => EventKind::HumanRelease,
     };
     let id = format!("{}:{}", ev.id, kind.as_str());
-    let mut entry = transcript::Entry::new(id.clone(), "event", line);
+    let mut entry = transcript::Entry::new(id.clone(), Speaker::Event, line);
     entry.agent = Some(agent.to_owned());
     transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
     let record = Record::Handoff {
         id,
         event,
-        reason: state.reason.clone(),
+        reason: state.reason.map(|r| r.as_str().to_owned()),
         summary: None,
         actor: Some(agent.to_owned()),
         note: note.map(str::to_owned),
@@ -122,8 +126,19 @@ async fn transition(
     if t == Transition::Release {
         ownership::unresolved(&cx.redis, &cx.keys, &conv, true).await?;
     }
-    let payload = json!({ "event_id": ev.id, "agent": agent, "owner": state.owner, "version": state.version, "note": note });
-    notify_once(cx, "feed:transition", kind.as_str(), &conv, payload).await?;
+    let applied = CommandApplied {
+        event_id: ev.id.clone(),
+        agent: agent.to_owned(),
+        owner: state.owner,
+        version: state.version,
+        note: note.map(str::to_owned),
+    };
+    let event = match t {
+        Transition::Claim => ConsoleEvent::HumanClaim(applied),
+        Transition::Takeover => ConsoleEvent::HumanTakeover(applied),
+        _ => ConsoleEvent::HumanRelease(applied),
+    };
+    notify_once(cx, "feed:transition", &conv, event).await?;
     Ok(true)
 }
 
@@ -143,7 +158,7 @@ async fn reply(e: &Engine, cx: &StepCx, ev: &Event, agent: &str) -> Result<(), S
         return Err(StepError::Permanent("human_reply without text".into()));
     }
     let state = ownership::get(&cx.redis, &cx.keys, &conv).await?;
-    let owns = state.owner == "human" && state.agent.as_deref() == Some(agent);
+    let owns = state.owner == Owner::Human && state.agent.as_deref() == Some(agent);
     if !owns || cx.journal.is_done("transition").await? {
         transition(e, cx, ev, Transition::Takeover, agent, None).await?;
     }

@@ -4,6 +4,7 @@
 //! release the AI knows what the human said and promised ("full context, no recap").
 
 use baton_shared::event::Event;
+use baton_shared::state::Speaker;
 
 use super::state::transcript::Entry;
 use crate::llm::ChatMessage;
@@ -22,12 +23,12 @@ pub fn build(
     }
     let mut out = vec![ChatMessage::system(sys)];
     for t in recent {
-        out.push(match t.role.as_str() {
-            "customer" => ChatMessage::user(t.text.clone()),
-            "ai" => ChatMessage::assistant(t.text.clone()),
+        out.push(match t.role {
+            Speaker::Customer => ChatMessage::user(t.text.clone()),
+            Speaker::Ai => ChatMessage::assistant(t.text.clone()),
             // Marked as the human's (message name `human_agent`), with the agent named, so the
             // model neither disowns nor repeats what the teammate said.
-            "human" => ChatMessage::human_agent(format!(
+            Speaker::Human => ChatMessage::human_agent(format!(
                 "Human agent ({}): {}",
                 t.agent.as_deref().unwrap_or("teammate"),
                 t.text

@@ -5,6 +5,7 @@
 //! warn; statuses and changes are counted. Fails transiently when Redis does.
 
 use baton_shared::event::{Event, EventKind};
+use baton_shared::state::Speaker;
 use baton_shared::telemetry::mask;
 use futures::FutureExt;
 use futures::future::BoxFuture;
@@ -43,7 +44,8 @@ impl Step for Record {
 
 async fn record_customer(cx: &StepCx, event: &Event) -> Result<(), StepError> {
     let conv = event.conversation.key();
-    let mut entry = transcript::Entry::new(event.id.clone(), "customer", render::describe(event));
+    let mut entry =
+        transcript::Entry::new(event.id.clone(), Speaker::Customer, render::describe(event));
     entry.r#type = event.message_type().map(str::to_owned);
     if let Some(ts) = event.meta_ts {
         entry.at_ms = ts * 1000;

@@ -17,11 +17,12 @@
 //! (`send_failed`), never retried.
 
 use baton_shared::event::{Event, now_ms};
-use serde_json::json;
+use baton_shared::state::Speaker;
 use tracing::{info, warn};
 
 use super::effects::{notify_once, remember_once};
-use super::state::{feed, ownership, transcript};
+use super::state::feed::{self, ConsoleEvent};
+use super::state::{ownership, transcript};
 use super::{Engine, status};
 use crate::memory::{Record, Role};
 use crate::pipeline::{StepCx, StepError};
@@ -58,11 +59,11 @@ pub enum Delivered {
     Refused,
 }
 
-fn role_str(role: Role) -> &'static str {
+fn speaker(role: Role) -> Speaker {
     match role {
-        Role::Customer => "customer",
-        Role::Ai => "ai",
-        Role::Human => "human",
+        Role::Customer => Speaker::Customer,
+        Role::Ai => Speaker::Ai,
+        Role::Human => Speaker::Human,
     }
 }
 
@@ -156,11 +157,11 @@ async fn record_sent(
     wamids: &[String],
 ) -> Result<(), StepError> {
     let conv = ev.conversation.key();
-    let role = role_str(out.role);
+    let role = speaker(out.role);
     for wamid in wamids {
         status::remember_sent(cx, wamid, &conv, role).await?;
     }
-    let mut entry = transcript::Entry::new(format!("{}:{role}", ev.id), role, out.text);
+    let mut entry = transcript::Entry::new(format!("{}:{}", ev.id, role.as_str()), role, out.text);
     entry.agent = out.agent.map(str::to_owned);
     transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
     let record = Record::Turn {
@@ -171,7 +172,7 @@ async fn record_sent(
     };
     let field = format!("{}:mem", out.prefix);
     if !cx.journal.is_done(&field).await? {
-        metrics::counter!("baton_worker_messages_sent_total", "role" => role).increment(1);
+        metrics::counter!("baton_worker_messages_sent_total", "role" => role.as_str()).increment(1);
     }
     remember_once(e, cx, &field, &ev.conversation, record).await
 }
@@ -184,14 +185,11 @@ async fn withhold(cx: &StepCx, ev: &Event, prefix: &str, text: &str) -> Result<(
         return Ok(());
     }
     feed::save_draft(&cx.redis, &cx.keys, &conv, text).await?;
-    notify_once(
-        cx,
-        &field,
-        "draft",
-        &conv,
-        json!({ "event_id": ev.id, "text": text }),
-    )
-    .await
+    let draft = ConsoleEvent::Draft {
+        event_id: ev.id.clone(),
+        text: text.to_owned(),
+    };
+    notify_once(cx, &field, &conv, draft).await
 }
 
 /// Records a message Graph refused, once: a transcript line and a `send_failed` console event.
@@ -224,28 +222,30 @@ pub async fn report_unsent(
     problem: &SendProblem,
 ) -> Result<(), StepError> {
     let conv = ev.conversation.key();
-    let role = role_str(out.role);
-    let line = format!("A {role} message could not be sent: {}", problem.error);
-    let id = format!("{}:{role}:failed", ev.id);
+    let role = speaker(out.role);
+    let line = format!(
+        "A {} message could not be sent: {}",
+        role.as_str(),
+        problem.error
+    );
+    let id = format!("{}:{}:failed", ev.id, role.as_str());
     transcript::append(
         &cx.redis,
         &cx.keys,
         &conv,
-        &transcript::Entry::new(id, "event", line),
+        &transcript::Entry::new(id, Speaker::Event, line),
     )
     .await?;
-    let payload = json!({
-        "event_id": ev.id, "role": role, "agent": out.agent, "text": out.text,
-        "code": problem.code, "error": problem.error, "window_closed": problem.window_closed,
-    });
-    notify_once(
-        cx,
-        &format!("{}:failed", out.prefix),
-        "send_failed",
-        &conv,
-        payload,
-    )
-    .await
+    let failed = ConsoleEvent::SendFailed {
+        event_id: ev.id.clone(),
+        role,
+        agent: out.agent.map(str::to_owned),
+        text: out.text.to_owned(),
+        code: problem.code,
+        error: problem.error.clone(),
+        window_closed: problem.window_closed,
+    };
+    notify_once(cx, &format!("{}:failed", out.prefix), &conv, failed).await
 }
 
 /// Phone number when known (replies go there), else the business-scoped id.

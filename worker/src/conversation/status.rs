@@ -8,8 +8,8 @@
 //! message is written to the transcript and shown to humans with Meta's error.
 
 use baton_shared::event::Event;
+use baton_shared::state::{ConsoleEvent, Speaker};
 use redis;
-use serde_json::json;
 
 use super::effects::notify_once;
 use super::state::transcript;
@@ -27,12 +27,14 @@ pub async fn remember_sent(
     cx: &StepCx,
     wamid: &str,
     conv: &str,
-    role: &str,
+    role: Speaker,
 ) -> Result<(), StepError> {
     let mut c = cx.redis.get().await?;
     redis::pipe()
-        .hset(key(cx, wamid), "conversation", conv)
-        .hset(key(cx, wamid), "role", role)
+        .hset_multiple(
+            key(cx, wamid),
+            &[("conversation", conv), ("role", role.as_str())],
+        )
         .hset_nx(key(cx, wamid), "status", "accepted")
         .expire(key(cx, wamid), TTL_SECS)
         .query_async::<()>(&mut *c)
@@ -72,17 +74,26 @@ pub async fn on_status(cx: &StepCx, ev: &Event) -> Result<(), StepError> {
     metrics::counter!("baton_worker_statuses_total", "status" => status.to_owned()).increment(1);
     if status == "failed" {
         let conv = conv.unwrap_or_else(|| ev.conversation.key());
-        let role = role.unwrap_or_else(|| "unknown".into());
+        let role = role.as_deref().and_then(|r| match r {
+            "ai" => Some(Speaker::Ai),
+            "human" => Some(Speaker::Human),
+            _ => None,
+        });
         let errors = ev.item["errors"].clone();
         let code = errors[0]["code"].as_i64();
         let line = format!(
-            "A {role} message could not be delivered (code {}).",
+            "A {} message could not be delivered (code {}).",
+            role.map_or("sent", Speaker::as_str),
             code.map_or("?".into(), |c| c.to_string())
         );
-        let entry = transcript::Entry::new(format!("{}:failed", ev.id), "event", line);
+        let entry = transcript::Entry::new(format!("{}:failed", ev.id), Speaker::Event, line);
         transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
-        let payload = json!({ "wamid": wamid, "role": role, "errors": errors });
-        notify_once(cx, "feed:failed", "delivery_failed", &conv, payload).await?;
+        let failed = ConsoleEvent::DeliveryFailed {
+            wamid: wamid.to_owned(),
+            role,
+            errors,
+        };
+        notify_once(cx, "feed:failed", &conv, failed).await?;
     }
     Ok(())
 }

@@ -14,6 +14,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use baton_shared::event::{Event, now_ms};
+use baton_shared::state::HandoffReason;
 use futures::FutureExt;
 use futures::future::BoxFuture;
 use serde_json::{Value, json};
@@ -22,9 +23,10 @@ use super::Engine;
 use crate::llm::{ToolOutcome, ToolRunner, ToolSpec};
 use crate::memory::Record;
 
-/// The seed's handoff reasons.
-pub const HANDOFF_REASONS: [&str; 4] =
-    ["customer_asked", "frustration", "out_of_scope", "sensitive"];
+/// The seed's handoff reasons, as the tool's `enum`.
+fn handoff_reasons() -> Vec<&'static str> {
+    HandoffReason::MODEL.iter().map(|r| r.as_str()).collect()
+}
 
 /// Every tool offered to the model.
 pub fn specs(e: &Engine) -> Vec<ToolSpec> {
@@ -35,7 +37,7 @@ pub fn specs(e: &Engine) -> Vec<ToolSpec> {
             parameters: json!({
                 "type": "object",
                 "properties": {
-                    "reason": { "type": "string", "enum": HANDOFF_REASONS },
+                    "reason": { "type": "string", "enum": handoff_reasons() },
                     "summary": { "type": "string", "description": "One or two sentences for the human: the problem and what was tried." }
                 },
                 "required": ["reason", "summary"]
@@ -60,7 +62,7 @@ pub fn specs(e: &Engine) -> Vec<ToolSpec> {
 pub struct Runner<'a> {
     e: &'a Engine,
     ev: &'a Event,
-    handoff: Mutex<Option<(String, String)>>,
+    handoff: Mutex<Option<(HandoffReason, String)>>,
     facts: AtomicUsize,
 }
 
@@ -75,7 +77,7 @@ impl<'a> Runner<'a> {
     }
 
     /// The handoff the model asked for, if any: (reason, summary).
-    pub fn handoff_requested(&self) -> Option<(String, String)> {
+    pub fn handoff_requested(&self) -> Option<(HandoffReason, String)> {
         self.handoff.lock().expect("runner lock").clone()
     }
 
@@ -83,12 +85,9 @@ impl<'a> Runner<'a> {
         let text = |k: &str| args[k].as_str().unwrap_or("").trim().to_owned();
         match name {
             "hand_off_to_human" => {
-                let reason = text("reason");
-                let reason = if HANDOFF_REASONS.contains(&reason.as_str()) {
-                    reason
-                } else {
-                    "out_of_scope".into()
-                };
+                let reason = HandoffReason::parse(&text("reason"))
+                    .filter(|r| HandoffReason::MODEL.contains(r))
+                    .unwrap_or(HandoffReason::OutOfScope);
                 *self.handoff.lock().expect("runner lock") = Some((reason, text("summary")));
                 ToolOutcome {
                     content: json!({ "status": "handed_off" }).to_string(),

@@ -81,9 +81,11 @@ impl SignalConfig {
             None => d.disabled,
             Some(raw) => list(&raw)
                 .map(|item| {
-                    Reason::parse(&item.to_lowercase()).ok_or_else(|| {
-                        ConfigError::new("HANDOFF_DISABLE", format!("unknown reason {item:?}"))
-                    })
+                    Reason::parse(&item.to_lowercase())
+                        .filter(|r| Reason::DETECTORS.contains(r))
+                        .ok_or_else(|| {
+                            ConfigError::new("HANDOFF_DISABLE", format!("unknown reason {item:?}"))
+                        })
                 })
                 .collect::<Result<_, _>>()?,
         };

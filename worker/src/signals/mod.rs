@@ -45,58 +45,22 @@ mod vader;
 
 pub use config::{Category, SignalConfig};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-/// Why a human should take over. The snake_case strings are a contract (memory metadata).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Reason {
-    CustomerAsked,
-    Keyword,
-    Frustration,
-    Sensitive,
-    RepeatedFailure,
-}
+/// Why a human should take over: the shared vocabulary (`baton_shared::state`); the
+/// detectors give the [`Reason::DETECTORS`] subset. The snake_case strings are a contract
+/// (memory metadata, console events).
+pub use baton_shared::state::HandoffReason as Reason;
 
-impl Reason {
-    pub const ALL: [Reason; 5] = [
-        Reason::CustomerAsked,
-        Reason::Keyword,
-        Reason::Frustration,
-        Reason::Sensitive,
-        Reason::RepeatedFailure,
-    ];
-
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Reason::CustomerAsked => "customer_asked",
-            Reason::Keyword => "keyword",
-            Reason::Frustration => "frustration",
-            Reason::Sensitive => "sensitive",
-            Reason::RepeatedFailure => "repeated_failure",
-        }
-    }
-
-    /// Parses the contract string.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
-    /// Rank used by [`decide`]; lower wins.
-    pub fn priority(&self) -> u8 {
-        match self {
-            Reason::CustomerAsked => 0,
-            Reason::Sensitive => 1,
-            Reason::Frustration => 2,
-            Reason::Keyword => 3,
-            Reason::RepeatedFailure => 4,
-        }
-    }
-}
-
-impl std::fmt::Display for Reason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+/// Rank used by [`decide`] when several detectors fire; lower wins.
+fn priority(r: Reason) -> u8 {
+    match r {
+        Reason::CustomerAsked => 0,
+        Reason::Sensitive => 1,
+        Reason::Frustration => 2,
+        Reason::Keyword => 3,
+        Reason::RepeatedFailure => 4,
+        Reason::OutOfScope | Reason::AiFailure => 5,
     }
 }
 
@@ -156,7 +120,7 @@ pub fn detect(config: &SignalConfig, text: &str, cx: &Context) -> Vec<Signal> {
     out.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
-            .then(a.reason.priority().cmp(&b.reason.priority()))
+            .then(priority(a.reason).cmp(&priority(b.reason)))
     });
     out
 }
@@ -165,7 +129,7 @@ pub fn detect(config: &SignalConfig, text: &str, cx: &Context) -> Vec<Signal> {
 pub fn decide(config: &SignalConfig, text: &str, cx: &Context) -> Option<Signal> {
     detect(config, text, cx)
         .into_iter()
-        .min_by_key(|s| s.reason.priority())
+        .min_by_key(|s| priority(s.reason))
 }
 
 #[cfg(test)]

@@ -64,17 +64,18 @@ impl Lanes {
     ) {
         let mut job = first;
         loop {
-            if job.joins_burst && !job.burst_checked {
-                let debounce = w.config.worker.coalesce_debounce;
-                if !debounce.is_zero() {
-                    tokio::time::sleep(debounce).await;
-                }
-                self.mark_burst(&key, &mut job);
+            let debounce = w.config.worker.coalesce_debounce;
+            if job.joins_burst && !job.burst_checked && !debounce.is_zero() {
+                tokio::time::sleep(debounce).await;
             }
             {
                 let Ok(_permit) = w.permits.acquire().await else {
                     break;
                 };
+                // The turn starts now: what waits behind it joins its burst.
+                if job.joins_burst && !job.burst_checked {
+                    self.mark_burst(&key, &mut job);
+                }
                 if process::handle(&w, &part, job).await == Outcome::Requeued {
                     // The event went back to the broker unsettled: what waits behind it in
                     // this lane goes back too, after it, so nothing overtakes it.

@@ -4,7 +4,14 @@
 //! rate below capacity; for each message, the time from the start of the webhook POST to the
 //! fake Graph receiving the reply, minus the LLM's 1 s, is Baton's own overhead (ingress,
 //! broker, worker, Redis, memory queue); (2) throughput — two messages per conversation sent
-//! as fast as possible; messages answered per second.
+//! as fast as possible; messages answered per second (a message counts as answered when it or
+//! a later message of its conversation is: burst coalescing answers both with one turn) and
+//! model turns per second.
+//!
+//! Redis cost, from the server's `INFO commandstats` (every command, those run inside Lua
+//! scripts included): commands per idle worker-second (workers started, partitions held, no
+//! traffic, 10 s) and commands per answered message in the overhead run, net of the idle
+//! workers' background over the same time. The Redis server must serve nothing else meanwhile.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -22,9 +29,9 @@ const LLM_LATENCY: Duration = Duration::from_secs(1);
 pub async fn benchmarks(conversations: usize, rate: u64) -> anyhow::Result<()> {
     println!("\n## Conversation engine (fake LLM 1 s, instant fake Graph, local memory)\n");
     println!(
-        "| workers | run | messages | conversations | answered/s | overhead p50 ms | overhead p99 ms | worker peak RSS MB |"
+        "| workers | run | messages | conversations | answered/s | model turns/s | overhead p50 ms | overhead p99 ms | Redis commands | worker peak RSS MB |"
     );
-    println!("|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     for workers in [1, 2] {
         run(workers, conversations, rate).await?;
     }
@@ -56,12 +63,28 @@ async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<
     }
     let samplers: Vec<RssSampler> = samplers.into_iter().map(RssSampler::start).collect();
     tokio::time::sleep(Duration::from_secs(3)).await; // partitions acquired
+    let idle_window = Duration::from_secs(10);
+    let idle_start = redis_calls(&env).await?;
+    tokio::time::sleep(idle_window).await;
+    let idle = (redis_calls(&env).await? - idle_start) as f64;
+    let idle_per_worker_s = idle / workers as f64 / idle_window.as_secs_f64();
+    println!(
+        "| {workers} | idle, {} s | | | | | | | {idle_per_worker_s:.1} per worker-second | |",
+        idle_window.as_secs()
+    );
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(256)
         .build()?;
 
+    let calls_before = redis_calls(&env).await?;
+    let run_started = Instant::now();
     let sent = send_paced(&client, &url, "A", conversations, rate).await;
     let answered = wait_answers(&graph, &sent, Duration::from_secs(120)).await;
+    // Let the memory queue's writes for these messages land too.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let calls = (redis_calls(&env).await? - calls_before) as f64;
+    let background = idle_per_worker_s * workers as f64 * run_started.elapsed().as_secs_f64();
+    let per_message = (calls - background) / answered.len().max(1) as f64;
     let rate_seen = per_second(&sent, &answered);
     let mut overhead: Vec<f64> = answered
         .iter()
@@ -78,30 +101,32 @@ async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<
             .unwrap_or(f64::NAN)
     };
     println!(
-        "| {workers} | overhead, {rate} msg/s offered | {} | {conversations} | {:.0} | {:.1} | {:.1} | |",
+        "| {workers} | overhead, {rate} msg/s offered | {} | {conversations} | {:.0} | | {:.1} | {:.1} | {per_message:.1} per answered message | |",
         sent.len(),
         rate_seen,
         pct(0.5),
         pct(0.99)
     );
 
+    let calls_before_burst = llm.requests().len();
     let burst = send_burst(&client, &url, "B", conversations).await;
     let answered = wait_answers(&graph, &burst, Duration::from_secs(180)).await;
+    let turns = llm.requests().len() - calls_before_burst;
     anyhow::ensure!(
-        answered.len() == burst.len() && llm.requests().len() >= sent.len() + burst.len(),
-        "every message must get an AI answer ({} of {}, {} model calls)",
+        answered.len() == burst.len() && turns >= conversations,
+        "every message must get an AI answer ({} of {}, {turns} model calls)",
         answered.len(),
         burst.len(),
-        llm.requests().len()
     );
     let mut peak: f64 = 0.0;
     for s in samplers {
         peak = peak.max(s.peak_mb().await);
     }
     println!(
-        "| {workers} | throughput, 2 per conversation at once | {} | {conversations} | {:.0} | | | {peak:.1} |",
+        "| {workers} | throughput, 2 per conversation at once | {} | {conversations} | {:.0} | {:.0} | | | | {peak:.1} |",
         burst.len(),
-        per_second(&burst, &answered)
+        per_second(&burst, &answered),
+        turns as f64 * per_second(&burst, &answered) / answered.len().max(1) as f64
     );
     let _ = ingress.kill();
     let _ = ingress.wait();
@@ -186,7 +211,8 @@ async fn send_burst(
     sent
 }
 
-/// Waits until every id in `sent` was answered; returns id → when Graph got the reply.
+/// Waits until every id in `sent` was answered; returns id → when Graph got the reply. A
+/// reply to message `seq` of a conversation answers its earlier messages too (a burst).
 async fn wait_answers(
     graph: &FakeGraph,
     sent: &HashMap<String, Instant>,
@@ -194,20 +220,47 @@ async fn wait_answers(
 ) -> HashMap<String, Instant> {
     let until = Instant::now() + timeout;
     loop {
-        let answered: HashMap<String, Instant> = graph
-            .requests()
-            .into_iter()
-            .filter(|r| r.kind == "text")
-            .filter_map(|r| {
-                r.body["biz_opaque_callback_data"]
-                    .as_str()
-                    .map(|id| (id.to_owned(), r.at))
-            })
-            .filter(|(id, _)| sent.contains_key(id))
-            .collect();
+        let mut answered: HashMap<String, Instant> = HashMap::new();
+        for r in graph.requests().into_iter().filter(|r| r.kind == "text") {
+            let Some(id) = r.body["biz_opaque_callback_data"].as_str() else {
+                continue;
+            };
+            let Some((conv, seq)) = id.rsplit_once('-') else {
+                continue;
+            };
+            let seq: usize = seq.parse().unwrap_or(0);
+            for earlier in 0..=seq {
+                let key = format!("{conv}-{earlier}");
+                if sent.contains_key(&key) {
+                    answered.entry(key).or_insert(r.at);
+                }
+            }
+        }
         if answered.len() >= sent.len() || Instant::now() > until {
             return answered;
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+}
+
+/// Commands the Redis server has run so far (every command, inside scripts too), less the
+/// `INFO` calls this function makes.
+async fn redis_calls(env: &TestEnv) -> anyhow::Result<u64> {
+    let mut c = env.redis.get().await?;
+    let info: String = redis::cmd("INFO")
+        .arg("commandstats")
+        .query_async(&mut *c)
+        .await?;
+    Ok(info
+        .lines()
+        .filter(|l| l.starts_with("cmdstat_") && !l.starts_with("cmdstat_info:"))
+        .filter_map(|l| {
+            l.split_once("calls=")?
+                .1
+                .split(',')
+                .next()?
+                .parse::<u64>()
+                .ok()
+        })
+        .sum())
 }

@@ -6,58 +6,22 @@
 //! (AI replies not sent because the owner changed mid-turn) are also kept per conversation in
 //! `{ns}:drafts:{conversation}`. Fails with [`RedisError`] (transient).
 
-use baton_shared::event::now_ms;
 use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
 use redis;
-use serde_json::Value;
 
-/// The command that appends one console event (for callers that run it atomically with
-/// their journal mark, `pipeline::journal::Journal::atomically`).
-pub fn emit_cmd(keys: &Keys, kind: &str, conversation: &str, payload: &Value) -> redis::Pipeline {
-    let mut pipe = redis::pipe();
-    pipe.cmd("XADD")
-        .arg(keys.console())
-        .arg("MAXLEN")
-        .arg("~")
-        .arg(10_000)
-        .arg("*")
-        .arg("type")
-        .arg(kind)
-        .arg("conversation")
-        .arg(conversation)
-        .arg("at_ms")
-        .arg(now_ms())
-        .arg("data")
-        .arg(payload.to_string())
-        .ignore();
-    pipe
-}
+pub use baton_shared::state::feed::{CommandApplied, ConsoleEvent, emit_cmd};
 
-/// Appends one console event.
+/// Appends one console event (outside any journal: prefer `effects::notify_once`).
 pub async fn emit(
     pool: &Pool,
     keys: &Keys,
-    kind: &str,
     conversation: &str,
-    payload: Value,
+    event: &ConsoleEvent,
 ) -> Result<(), RedisError> {
     let mut c = pool.get().await?;
-    redis::cmd("XADD")
-        .arg(keys.console())
-        .arg("MAXLEN")
-        .arg("~")
-        .arg(10_000)
-        .arg("*")
-        .arg("type")
-        .arg(kind)
-        .arg("conversation")
-        .arg(conversation)
-        .arg("at_ms")
-        .arg(now_ms())
-        .arg("data")
-        .arg(payload.to_string())
-        .query_async::<String>(&mut *c)
+    emit_cmd(keys, conversation, event)
+        .query_async::<()>(&mut *c)
         .await?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Conversation ownership: who may speak to the customer (ARCHITECTURE §5).
 //!
-//! One Redis hash per conversation, `{ns}:conv:{key}`, holds the owner — `ai`,
+//! The state is read with [`get`] (the shared read model, `baton_shared::state`); this module
+//! writes it. One Redis hash per conversation, `{ns}:conv:{key}`, holds the owner — `ai`,
 //! `pending_human` (handoff requested, nobody claimed it) or `human` (with the agent) — and a
 //! `version` that increases on every change. The version is the fencing token of I5: an AI
 //! turn remembers the version it started under and sends only if it is unchanged at send time
@@ -18,40 +19,10 @@
 use baton_shared::event::{Conversation, now_ms};
 use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
+use baton_shared::state::HandoffReason;
 use redis::{self, Script};
-use serde::Serialize;
 
-/// The 24-hour customer-service window (WhatsApp spec §6.3).
-pub const WINDOW_MS: i64 = 24 * 3600 * 1000;
-
-/// Who owns a conversation now.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct State {
-    /// `ai`, `pending_human` or `human`.
-    pub owner: String,
-    pub agent: Option<String>,
-    pub version: u64,
-    pub reason: Option<String>,
-    pub summary: Option<String>,
-    pub since_ms: Option<i64>,
-    pub last_customer_ms: Option<i64>,
-    /// Consecutive AI replies the customer has not accepted (repeated-failure signal).
-    pub unresolved: u32,
-    /// The customer's phone number and business-scoped id, as last seen.
-    pub wa_id: Option<String>,
-    pub user_id: Option<String>,
-}
-
-impl State {
-    pub fn is_ai(&self) -> bool {
-        self.owner == "ai"
-    }
-
-    /// True while the customer wrote within the last 24 hours.
-    pub fn window_open(&self, now: i64) -> bool {
-        self.last_customer_ms.is_some_and(|t| now - t < WINDOW_MS)
-    }
-}
+pub use baton_shared::state::conversation::{ConversationState as State, WINDOW_MS, get};
 
 /// A requested change of owner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,28 +66,6 @@ fn key(keys: &Keys, conv: &str) -> String {
     keys.conversation(conv)
 }
 
-/// The current state (a conversation never seen is owned by the AI at version 0).
-pub async fn get(pool: &Pool, keys: &Keys, conv: &str) -> Result<State, RedisError> {
-    let mut c = pool.get().await?;
-    let fields: std::collections::HashMap<String, String> = redis::cmd("HGETALL")
-        .arg(key(keys, conv))
-        .query_async(&mut *c)
-        .await?;
-    let f = |k: &str| fields.get(k).cloned().filter(|v| !v.is_empty());
-    Ok(State {
-        owner: f("owner").unwrap_or_else(|| "ai".into()),
-        agent: f("agent"),
-        version: f("version").and_then(|v| v.parse().ok()).unwrap_or(0),
-        reason: f("reason"),
-        summary: f("summary"),
-        since_ms: f("since_ms").and_then(|v| v.parse().ok()),
-        last_customer_ms: f("last_customer_ms").and_then(|v| v.parse().ok()),
-        unresolved: f("unresolved").and_then(|v| v.parse().ok()).unwrap_or(0),
-        wa_id: f("wa_id"),
-        user_id: f("user_id"),
-    })
-}
-
 /// What a transition request did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Applied {
@@ -143,7 +92,7 @@ impl Applied {
 pub struct Request<'a> {
     pub transition: Transition,
     pub agent: Option<&'a str>,
-    pub reason: Option<&'a str>,
+    pub reason: Option<HandoffReason>,
     pub summary: Option<&'a str>,
     /// The causing event's id: a retry of the same event finds its transition applied
     /// ([`Applied::Earlier`]) and resumes its follow-up effects instead of being refused.
@@ -169,7 +118,7 @@ pub async fn apply(
         .arg(name)
         .arg(now_ms())
         .arg(req.agent.unwrap_or(""))
-        .arg(req.reason.unwrap_or(""))
+        .arg(req.reason.map_or("", HandoffReason::as_str))
         .arg(req.summary.unwrap_or(""))
         .arg(req.cause)
         .invoke_async(&mut *c)

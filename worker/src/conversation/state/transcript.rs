@@ -1,4 +1,5 @@
-//! The recent transcript of a conversation in Redis: customer, AI and human turns and
+//! Appending to the recent transcript (the shared read model, `baton_shared::state::transcript`,
+//! reads it). The transcript of a conversation in Redis: customer, AI and human turns and
 //! handoff events, newest first, capped at [`CAP`] entries and expiring after 30 days of
 //! silence. Always available to the prompt and to humans right after a turn, whatever the
 //! long-term memory is doing. Appends are idempotent per entry id (a crash and re-run does not
@@ -9,41 +10,8 @@ use baton_shared::event::now_ms;
 use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
 use redis::{self, Script};
-use serde::{Deserialize, Serialize};
 
-/// Entries kept per conversation.
-pub const CAP: isize = 200;
-const TTL_SECS: i64 = 30 * 24 * 3600;
-
-/// One line of the transcript.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
-    /// Idempotency key (event id, or event id + suffix).
-    pub id: String,
-    /// `customer`, `ai`, `human` or `event`.
-    pub role: String,
-    pub text: String,
-    /// Agent name for human turns and events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub agent: Option<String>,
-    /// Message type of customer turns (`text`, `image`, …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<String>,
-    pub at_ms: i64,
-}
-
-impl Entry {
-    pub fn new(id: impl Into<String>, role: &str, text: impl Into<String>) -> Self {
-        Entry {
-            id: id.into(),
-            role: role.to_owned(),
-            text: text.into(),
-            agent: None,
-            r#type: None,
-            at_ms: now_ms(),
-        }
-    }
-}
+pub use baton_shared::state::transcript::{CAP, Entry, TTL_SECS, recent};
 
 fn keys_of(keys: &Keys, conv: &str) -> (String, String) {
     (keys.transcript(conv), keys.transcript_ids(conv))
@@ -83,26 +51,4 @@ pub async fn append(
         .invoke_async(&mut *c)
         .await?;
     Ok(n == 1)
-}
-
-/// The most recent `n` entries, oldest first.
-pub async fn recent(
-    pool: &Pool,
-    keys: &Keys,
-    conv: &str,
-    n: usize,
-) -> Result<Vec<Entry>, RedisError> {
-    let (list, _) = keys_of(keys, conv);
-    let mut c = pool.get().await?;
-    let raw: Vec<String> = redis::cmd("LRANGE")
-        .arg(list)
-        .arg(0)
-        .arg(n.max(1) as isize - 1)
-        .query_async(&mut *c)
-        .await?;
-    Ok(raw
-        .iter()
-        .rev()
-        .filter_map(|r| serde_json::from_str(r).ok())
-        .collect())
 }

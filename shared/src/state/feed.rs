@@ -1,0 +1,228 @@
+//! Events for the humans — what the console and Slack show: handoffs with their evidence,
+//! customer messages while a human owns the conversation, the AI's unsent drafts, messages
+//! that could not be sent or delivered, and human commands applied or refused.
+//!
+//! One tagged type, [`ConsoleEvent`], one payload shape per kind. Each event is an entry of
+//! the Redis stream `{ns}:console` (capped at about [`MAX_LEN`] entries) with the fields
+//! `type`, `conversation`, `at_ms` and `data` (the payload as JSON); the worker appends
+//! ([`emit_cmd`], run atomically with its journal mark), the console reads ([`read`]).
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{HandoffReason, Owner, Speaker};
+use crate::event::now_ms;
+use crate::redis::{Keys, Pool, RedisError};
+
+/// Entries the stream keeps, about.
+pub const MAX_LEN: usize = 10_000;
+
+/// A human command that applied.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CommandApplied {
+    pub event_id: String,
+    pub agent: String,
+    pub owner: Owner,
+    pub version: u64,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// One event for the humans.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "data", rename_all = "snake_case")]
+pub enum ConsoleEvent {
+    /// Baton handed the conversation off: why, and on what evidence.
+    Handoff {
+        event_id: String,
+        reason: HandoffReason,
+        summary: String,
+        /// The detector's matched words, or the failure; none when the model decided.
+        #[serde(default)]
+        evidence: Option<String>,
+        #[serde(default)]
+        version: Option<u64>,
+    },
+    /// A customer wrote while a human owns the conversation (the AI stays silent).
+    CustomerMessage {
+        event_id: String,
+        text: String,
+        owner: Owner,
+        #[serde(default)]
+        agent: Option<String>,
+    },
+    /// An AI reply not sent because the owner changed mid-turn: a suggestion for the human.
+    Draft {
+        event_id: String,
+        text: String,
+    },
+    /// A message Baton or a human wanted to send was refused (Graph, or the closed window).
+    SendFailed {
+        event_id: String,
+        role: Speaker,
+        #[serde(default)]
+        agent: Option<String>,
+        text: String,
+        #[serde(default)]
+        code: Option<i64>,
+        error: String,
+        window_closed: bool,
+    },
+    /// Meta reported a sent message as failed.
+    DeliveryFailed {
+        wamid: String,
+        #[serde(default)]
+        role: Option<Speaker>,
+        errors: Value,
+    },
+    /// A human command that does not apply to the conversation as it is.
+    CommandRefused {
+        event_id: String,
+        command: String,
+        agent: String,
+    },
+    HumanClaim(CommandApplied),
+    HumanTakeover(CommandApplied),
+    HumanRelease(CommandApplied),
+}
+
+impl ConsoleEvent {
+    /// The stream's `type` field.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ConsoleEvent::Handoff { .. } => "handoff",
+            ConsoleEvent::CustomerMessage { .. } => "customer_message",
+            ConsoleEvent::Draft { .. } => "draft",
+            ConsoleEvent::SendFailed { .. } => "send_failed",
+            ConsoleEvent::DeliveryFailed { .. } => "delivery_failed",
+            ConsoleEvent::CommandRefused { .. } => "command_refused",
+            ConsoleEvent::HumanClaim(_) => "human_claim",
+            ConsoleEvent::HumanTakeover(_) => "human_takeover",
+            ConsoleEvent::HumanRelease(_) => "human_release",
+        }
+    }
+
+    /// The stream's `data` field.
+    pub fn data(&self) -> Value {
+        let mut v = serde_json::to_value(self).expect("console events serialise");
+        v.get_mut("data").map(Value::take).unwrap_or(Value::Null)
+    }
+
+    /// Reads an event back from its `type` and `data` fields.
+    pub fn from_parts(kind: &str, data: &str) -> Option<ConsoleEvent> {
+        let data: Value = serde_json::from_str(data).ok()?;
+        serde_json::from_value(serde_json::json!({ "type": kind, "data": data })).ok()
+    }
+}
+
+/// The command appending `event` about `conversation` (a pipeline, so callers can run it
+/// atomically with their journal mark).
+pub fn emit_cmd(keys: &Keys, conversation: &str, event: &ConsoleEvent) -> redis::Pipeline {
+    let mut pipe = redis::pipe();
+    pipe.cmd("XADD")
+        .arg(keys.console())
+        .arg("MAXLEN")
+        .arg("~")
+        .arg(MAX_LEN)
+        .arg("*")
+        .arg("type")
+        .arg(event.kind())
+        .arg("conversation")
+        .arg(conversation)
+        .arg("at_ms")
+        .arg(now_ms())
+        .arg("data")
+        .arg(event.data().to_string())
+        .ignore();
+    pipe
+}
+
+/// One entry of the feed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeedEntry {
+    /// The stream id (for "everything after this").
+    pub id: String,
+    pub conversation: String,
+    pub at_ms: i64,
+    pub event: ConsoleEvent,
+}
+
+/// Up to `count` entries after the stream id `after` (`"-"` for the oldest); entries of
+/// kinds this build does not know are skipped.
+pub async fn read(
+    pool: &Pool,
+    keys: &Keys,
+    after: &str,
+    count: usize,
+) -> Result<Vec<FeedEntry>, RedisError> {
+    let start = if after == "-" {
+        "-".to_owned()
+    } else {
+        format!("({after}")
+    };
+    let mut c = pool.get().await?;
+    let raw: Vec<(String, Vec<String>)> = redis::cmd("XRANGE")
+        .arg(keys.console())
+        .arg(start)
+        .arg("+")
+        .arg("COUNT")
+        .arg(count.max(1))
+        .query_async(&mut *c)
+        .await?;
+    Ok(raw
+        .into_iter()
+        .filter_map(|(id, fields)| {
+            let get = |k: &str| {
+                fields
+                    .chunks(2)
+                    .find(|p| p.len() == 2 && p[0] == k)
+                    .map(|p| p[1].clone())
+            };
+            Some(FeedEntry {
+                event: ConsoleEvent::from_parts(&get("type")?, &get("data")?)?,
+                conversation: get("conversation")?,
+                at_ms: get("at_ms").and_then(|v| v.parse().ok()).unwrap_or(0),
+                id,
+            })
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_round_trip_through_their_stream_fields() {
+        let events = [
+            ConsoleEvent::Handoff {
+                event_id: "e1".into(),
+                reason: HandoffReason::CustomerAsked,
+                summary: "wants a person".into(),
+                evidence: Some("talk to a person".into()),
+                version: Some(3),
+            },
+            ConsoleEvent::SendFailed {
+                event_id: "e2".into(),
+                role: Speaker::Human,
+                agent: Some("maria".into()),
+                text: "hi".into(),
+                code: None,
+                error: "window closed".into(),
+                window_closed: true,
+            },
+            ConsoleEvent::HumanRelease(CommandApplied {
+                event_id: "e3".into(),
+                agent: "maria".into(),
+                owner: Owner::Ai,
+                version: 4,
+                note: Some("reissued".into()),
+            }),
+        ];
+        for e in events {
+            let back = ConsoleEvent::from_parts(e.kind(), &e.data().to_string());
+            assert_eq!(back.as_ref(), Some(&e), "{}", e.kind());
+        }
+        assert_eq!(ConsoleEvent::from_parts("slack_reaction", "{}"), None);
+    }
+}
