@@ -111,10 +111,6 @@ impl Keys {
     pub fn transcript(&self, conversation: &str) -> String {
         format!("{}:transcript:{conversation}", self.ns)
     }
-    /// Ids of the transcript's entries (a sorted set by insertion time, trimmed with the list).
-    pub fn transcript_ids(&self, conversation: &str) -> String {
-        format!("{}:transcript-ids:{conversation}", self.ns)
-    }
     /// The console feed (a stream of events for the humans).
     pub fn console(&self) -> String {
         format!("{}:console", self.ns)

@@ -8,4 +8,5 @@ mod ingress;
 mod llm;
 mod memory;
 mod resilience;
+mod state;
 mod worker;

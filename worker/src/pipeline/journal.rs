@@ -25,6 +25,7 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
@@ -38,11 +39,13 @@ pub struct Journal {
     key: String,
     ttl_secs: u64,
     seen: Mutex<Option<HashMap<String, String>>>,
+    /// This attempt already set the hash's TTL (one `EXPIRE` per attempt is enough).
+    ttl_set: AtomicBool,
 }
 
 const DECIDE: &str = r#"
 if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then
-  redis.call('EXPIRE', KEYS[1], ARGV[3])
+  if ARGV[4] == '1' then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
   return ARGV[2]
 end
 return redis.call('HGET', KEYS[1], ARGV[1])
@@ -55,6 +58,7 @@ impl Journal {
             key: keys.journal(event_id),
             ttl_secs: ttl_secs.max(1),
             seen: Mutex::new(None),
+            ttl_set: AtomicBool::new(false),
         }
     }
 
@@ -101,6 +105,11 @@ impl Journal {
             .arg(field)
             .arg(&json)
             .arg(self.ttl_secs)
+            .arg(if self.ttl_set.swap(true, Ordering::Relaxed) {
+                "0"
+            } else {
+                "1"
+            })
             .invoke_async(&mut *c)
             .await?;
         self.remember(field, &stored);
@@ -117,28 +126,36 @@ impl Journal {
             .and_then(|raw| serde_json::from_str(&raw).ok()))
     }
 
-    /// Marks the effect `field` done with `value`.
+    /// Marks the effect `field` done with `value` (one `HSET`; the attempt's first write also
+    /// refreshes the TTL).
     pub async fn mark(&self, field: &str, value: &str) -> Result<(), RedisError> {
-        self.atomically(field, value, redis::pipe()).await
+        self.write(field, value, redis::pipe()).await
     }
 
-    /// Runs `effects` (Redis commands) and marks `field` in one `MULTI`/`EXEC`: the effect
-    /// and its mark happen together or not at all.
+    /// Marks the effect `field` done with `value`, and runs `effects` (Redis commands) in the
+    /// same `MULTI`/`EXEC`: the effect and its mark happen together or not at all.
     pub async fn atomically(
         &self,
         field: &str,
         value: &str,
         mut effects: Pipeline,
     ) -> Result<(), RedisError> {
-        effects
-            .atomic()
-            .hset(&self.key, field, value)
-            .ignore()
-            .expire(&self.key, self.ttl_secs as i64)
-            .ignore();
+        effects.atomic();
+        self.write(field, value, effects).await
+    }
+
+    async fn write(&self, field: &str, value: &str, mut pipe: Pipeline) -> Result<(), RedisError> {
+        pipe.hset(&self.key, field, value).ignore();
+        let first = !self.ttl_set.load(Ordering::Relaxed);
+        if first {
+            pipe.expire(&self.key, self.ttl_secs as i64).ignore();
+        }
         let mut c = self.pool.get().await?;
-        effects.query_async::<()>(&mut *c).await?;
+        pipe.query_async::<()>(&mut *c).await?;
         drop(c);
+        if first {
+            self.ttl_set.store(true, Ordering::Relaxed);
+        }
         self.remember(field, value);
         Ok(())
     }

@@ -6,7 +6,8 @@
 //!   worker computes the same answer, and the split is even to within one partition.
 //! - Leases: a worker consumes partition `p` only while `{ns}:lease:p` holds its id. Acquiring
 //!   is set-if-absent (or already ours) with a TTL, renewing and releasing are compare-and-set,
-//!   so a worker can never extend or delete a lease another worker took.
+//!   so a worker can never extend or delete a lease another worker took. All leases of a
+//!   worker are renewed in one script ([`renew_all`]), every third of the lease TTL.
 //!
 //! Fails with [`RedisError`]; the partition manager then stops trusting its leases once they
 //! may have expired (see `partitions`).
@@ -30,6 +31,12 @@ pub fn assign(partitions: u16, members: &[String], me: &str) -> Vec<u16> {
         .collect()
 }
 
+const HEARTBEAT: &str = r#"
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])
+return redis.call('ZRANGE', KEYS[1], 0, -1)
+"#;
+
 /// Heartbeats `me` and returns the live members (including `me`).
 pub async fn heartbeat(
     pool: &Pool,
@@ -39,14 +46,13 @@ pub async fn heartbeat(
 ) -> Result<Vec<String>, RedisError> {
     let mut conn = pool.get().await?;
     let now = now_ms();
-    let (_, _, members): ((), (), Vec<String>) = redis::pipe()
-        .atomic()
-        .zadd(keys.members(), me, now)
-        .zrembyscore(keys.members(), "-inf", now - ttl_ms as i64)
-        .zrange(keys.members(), 0, -1)
-        .query_async(&mut *conn)
-        .await?;
-    Ok(members)
+    Ok(Script::new(HEARTBEAT)
+        .key(keys.members())
+        .arg(me)
+        .arg(now)
+        .arg(now - ttl_ms as i64)
+        .invoke_async(&mut *conn)
+        .await?)
 }
 
 /// Removes `me` from the members (clean shutdown).
@@ -66,13 +72,6 @@ if v == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
 if v then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return 1
-"#;
-
-const RENEW: &str = r#"
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1
-end
-return 0
 "#;
 
 const RELEASE: &str = r#"
@@ -108,15 +107,38 @@ pub async fn acquire(
     run_script(pool, ACQUIRE, keys.lease(p), me, ttl_ms).await
 }
 
-/// Extends lease `p`; false when it is no longer ours.
-pub async fn renew(
+const RENEW_ALL: &str = r#"
+local holders = redis.call('MGET', unpack(KEYS))
+local lost = {}
+for i, v in ipairs(holders) do
+  if v == ARGV[1] then redis.call('PEXPIRE', KEYS[i], ARGV[2]) else table.insert(lost, i) end
+end
+return lost
+"#;
+
+/// Extends every lease of `partitions` still ours (one script: an `MGET` and a `PEXPIRE`
+/// per lease); returns the partitions whose lease is no longer ours.
+pub async fn renew_all(
     pool: &Pool,
     keys: &Keys,
-    p: u16,
+    partitions: &[u16],
     me: &str,
     ttl_ms: u64,
-) -> Result<bool, RedisError> {
-    run_script(pool, RENEW, keys.lease(p), me, ttl_ms).await
+) -> Result<Vec<u16>, RedisError> {
+    if partitions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let renew = Script::new(RENEW_ALL);
+    let mut script = renew.prepare_invoke();
+    for p in partitions {
+        script.key(keys.lease(*p));
+    }
+    let mut conn = pool.get().await?;
+    let lost: Vec<usize> = script.arg(me).arg(ttl_ms).invoke_async(&mut *conn).await?;
+    Ok(lost
+        .into_iter()
+        .filter_map(|i| partitions.get(i.checked_sub(1)?).copied())
+        .collect())
 }
 
 /// Deletes lease `p` if it is ours.

@@ -1,8 +1,8 @@
 //! Partition ownership: which partitions this worker consumes, and moving them safely.
 //!
 //! Every heartbeat the manager (1) refreshes membership and computes the target assignment
-//! ([`membership::assign`]), (2) renews the leases it holds — a lease that is not ours any more is
-//! *fenced* at once: its channel is closed so the broker requeues the unacked messages, and
+//! ([`membership::assign`]), (2) renews the leases it holds (every third of their TTL, in one
+//! script) — a lease that is not ours any more is *fenced* at once: its channel is closed so the broker requeues the unacked messages, and
 //! in-flight results are dropped, (3) gives up partitions no longer assigned to it: cancel the
 //! consumer, finish and ack in-flight work (up to `WORKER_SHUTDOWN_TIMEOUT`), close the channel,
 //! and only then delete the lease, and (4) takes free leases of partitions assigned to it and
@@ -195,29 +195,27 @@ impl Manager {
         self.suspect |= suspect;
     }
 
+    /// Renews every held lease once a third of the lease TTL has passed since the last
+    /// renewal (leaving two thirds as margin against a slow Redis or a late tick).
     async fn renew(&mut self, ttl_ms: u64) {
+        if self.last_renewal.elapsed() < self.w.config.worker.lease_ttl / 3 {
+            return;
+        }
         let w = self.w.clone();
-        let mut lost = Vec::new();
-        let mut all_ok = true;
-        for p in self.running.keys() {
-            match membership::renew(&w.redis, &w.keys, *p, &w.id, ttl_ms).await {
-                Ok(true) => {}
-                Ok(false) => lost.push(*p),
-                Err(e) => {
-                    warn!(partition = p, error = %e, "lease renewal failed");
-                    all_ok = false;
+        let held: Vec<u16> = self.running.keys().copied().collect();
+        match membership::renew_all(&w.redis, &w.keys, &held, &w.id, ttl_ms).await {
+            Ok(lost) => {
+                self.last_renewal = Instant::now();
+                for p in lost {
+                    if let Some(r) = self.running.remove(&p) {
+                        warn!(partition = p, "lease lost; fencing the partition");
+                        r.cx.fence.cancel();
+                    }
                 }
             }
-        }
-        if all_ok {
-            self.last_renewal = Instant::now();
-        } else {
-            self.fence_if_expired();
-        }
-        for p in lost {
-            if let Some(r) = self.running.remove(&p) {
-                warn!(partition = p, "lease lost; fencing the partition");
-                r.cx.fence.cancel();
+            Err(e) => {
+                warn!(error = %e, "lease renewal failed");
+                self.fence_if_expired();
             }
         }
     }

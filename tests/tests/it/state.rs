@@ -1,0 +1,173 @@
+//! The conversation state and the effects journal against the real Redis: transcript appends
+//! are idempotent and capped, transitions know the event that caused them, the journal keeps
+//! the first decision and writes an effect with its mark, the console feed reads back what
+//! was written. Each test uses its own namespace and deletes its keys.
+
+use baton_shared::redis::{Keys, Pool};
+use baton_shared::state::feed::{self, ConsoleEvent};
+use baton_shared::state::{HandoffReason, Owner, Speaker};
+use baton_worker::conversation::state::ownership::{self, Applied, Request, Transition};
+use baton_worker::conversation::state::transcript::{self, Entry};
+use baton_worker::pipeline::journal::Journal;
+use redis::AsyncCommands;
+
+struct Ns {
+    pool: Pool,
+    keys: Keys,
+}
+
+impl Ns {
+    fn new(name: &str) -> Ns {
+        let url = std::env::var("REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".into());
+        let ns = format!(
+            "t-state-{name}-{}",
+            &uuid::Uuid::new_v4().simple().to_string()[..8]
+        );
+        Ns {
+            pool: baton_shared::redis::pool(&url).expect("redis pool"),
+            keys: Keys::new(&ns),
+        }
+    }
+
+    async fn cleanup(self) {
+        let mut c = self.pool.get().await.unwrap();
+        let keys: Vec<String> = c.keys(self.keys.pattern()).await.unwrap();
+        if !keys.is_empty() {
+            let _: () = c.del(keys).await.unwrap();
+        }
+    }
+}
+
+#[tokio::test]
+async fn transcript_appends_are_idempotent_and_capped() {
+    let ns = Ns::new("transcript");
+    let conv = "300:5511";
+    // Ids as Meta makes them: base64 with '/', '+' and '='; and one with a quote.
+    for id in ["wamid.HBgM/ab+cd==", "weird\"id"] {
+        let e = Entry::new(id, Speaker::Customer, "hello");
+        assert!(
+            transcript::append(&ns.pool, &ns.keys, conv, &e)
+                .await
+                .unwrap()
+        );
+        assert!(
+            !transcript::append(&ns.pool, &ns.keys, conv, &e)
+                .await
+                .unwrap()
+        );
+    }
+    for i in 0..(transcript::CAP + 10) {
+        let e = Entry::new(format!("e{i}"), Speaker::Ai, "x");
+        transcript::append(&ns.pool, &ns.keys, conv, &e)
+            .await
+            .unwrap();
+    }
+    let all = transcript::recent(&ns.pool, &ns.keys, conv, 1000)
+        .await
+        .unwrap();
+    assert_eq!(all.len(), transcript::CAP as usize, "capped");
+    assert_eq!(all.last().unwrap().id, format!("e{}", transcript::CAP + 9));
+    ns.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_transition_knows_the_event_that_caused_it() {
+    let ns = Ns::new("transition");
+    let conv = "300:5511";
+    let handoff = |cause: &'static str| Request {
+        transition: Transition::Handoff,
+        agent: None,
+        reason: Some(HandoffReason::CustomerAsked),
+        summary: Some("wants a person"),
+        cause,
+    };
+    let first = ownership::apply(&ns.pool, &ns.keys, conv, &handoff("e1"))
+        .await
+        .unwrap();
+    let Applied::Now(state) = first else {
+        panic!("applied now: {first:?}");
+    };
+    assert_eq!(state.owner, Owner::PendingHuman);
+    assert_eq!(state.reason, Some(HandoffReason::CustomerAsked));
+    // The same event again (a retry) finds it applied by itself, at the same version.
+    let again = ownership::apply(&ns.pool, &ns.keys, conv, &handoff("e1"))
+        .await
+        .unwrap();
+    assert_eq!(again, Applied::Earlier(state.clone()));
+    // Another event is refused: the conversation is not the AI's any more.
+    let other = ownership::apply(&ns.pool, &ns.keys, conv, &handoff("e2"))
+        .await
+        .unwrap();
+    assert_eq!(other, Applied::Refused);
+    let claim = Request {
+        transition: Transition::Claim,
+        agent: Some("maria"),
+        reason: None,
+        summary: None,
+        cause: "c1",
+    };
+    let claimed = ownership::apply(&ns.pool, &ns.keys, conv, &claim)
+        .await
+        .unwrap()
+        .state()
+        .expect("claimed");
+    assert_eq!(
+        (claimed.owner, claimed.agent.as_deref(), claimed.version),
+        (Owner::Human, Some("maria"), state.version + 1)
+    );
+    ns.cleanup().await;
+}
+
+#[tokio::test]
+async fn the_journal_keeps_the_first_decision_and_marks_effects() {
+    let ns = Ns::new("journal");
+    let first = Journal::new(ns.pool.clone(), &ns.keys, "e1", 60);
+    assert_eq!(
+        first.decide("plan", &"reply A".to_owned()).await.unwrap(),
+        "reply A"
+    );
+    // A second attempt that also decided acts on the first decision.
+    let second = Journal::new(ns.pool.clone(), &ns.keys, "e1", 60);
+    assert_eq!(
+        second.decide("plan", &"reply B".to_owned()).await.unwrap(),
+        "reply A"
+    );
+    // An effect and its mark in one MULTI: both there.
+    let event = ConsoleEvent::Draft {
+        event_id: "e1".into(),
+        text: "draft".into(),
+    };
+    second
+        .atomically(
+            "feed:draft",
+            "1",
+            feed::emit_cmd(&ns.keys, "300:5511", &event),
+        )
+        .await
+        .unwrap();
+    second.mark("reply:sent:0", "wamid.A").await.unwrap();
+    // A third attempt reads both marks from Redis.
+    let third = Journal::new(ns.pool.clone(), &ns.keys, "e1", 60);
+    assert!(third.is_done("feed:draft").await.unwrap());
+    assert_eq!(
+        third.get("reply:sent:0").await.unwrap().as_deref(),
+        Some("wamid.A")
+    );
+    assert_eq!(
+        third.plan::<String>("plan").await.unwrap().as_deref(),
+        Some("reply A")
+    );
+    let entries = feed::read(&ns.pool, &ns.keys, "-", 10).await.unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].event, event);
+    assert_eq!(entries[0].conversation, "300:5511");
+    let after = feed::read(&ns.pool, &ns.keys, &entries[0].id, 10)
+        .await
+        .unwrap();
+    assert!(after.is_empty(), "nothing after the last entry");
+    let mut c = ns.pool.get().await.unwrap();
+    let ttl: i64 = c.ttl(ns.keys.journal("e1")).await.unwrap();
+    assert!(ttl > 0 && ttl <= 60, "the journal expires: {ttl}");
+    drop(c);
+    ns.cleanup().await;
+}
