@@ -123,6 +123,26 @@ impl Keys {
     pub fn sent_message(&self, wamid: &str) -> String {
         format!("{}:msg:{wamid}", self.ns)
     }
+    /// The local memory backend's records of a memory user (a list, newest first).
+    pub fn memory_records(&self, user: &str) -> String {
+        format!("{}:memory:{user}:records", self.ns)
+    }
+    /// Ids of a memory user's records in the local backend (dedupe).
+    pub fn memory_ids(&self, user: &str) -> String {
+        format!("{}:memory:{user}:ids", self.ns)
+    }
+    /// Marker that a Synap document was written (dedupe of memory-queue redeliveries).
+    pub fn synap_written(&self, doc_id: &str) -> String {
+        format!("{}:memory:synap-written:{doc_id}", self.ns)
+    }
+    /// How often the probe step ran for an event (its fault markers count runs).
+    pub fn probe_runs(&self, event_id: &str) -> String {
+        format!("{}:probe-runs:{event_id}", self.ns)
+    }
+    /// While it exists, the probe's poison markers fail (tests).
+    pub fn probe_broken(&self) -> String {
+        format!("{}:probe-broken", self.ns)
+    }
     /// Stream the probe step appends to (tests and benchmarks).
     pub fn probe(&self) -> String {
         format!("{}:probe", self.ns)

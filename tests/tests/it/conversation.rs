@@ -51,7 +51,7 @@ async fn the_seed_run_and_verify_conversation() {
         ("human", Some("maria"))
     );
     w.say("wamid.S4", "Thank you.").await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    w.wait_done(&["wamid.S4"]).await;
     assert_eq!(
         w.texts().len(),
         3,
@@ -211,7 +211,7 @@ async fn a_permanent_graph_error_is_recorded_not_retried() {
     w.say("wamid.G1", "Hello, is anyone there?").await;
     let failed = w.wait_console("send_failed").await;
     assert_eq!(failed["code"], 131026);
-    tokio::time::sleep(Duration::from_millis(1000)).await;
+    w.wait_done(&["wamid.G1"]).await;
     let sends = w
         .graph
         .requests()
@@ -250,7 +250,6 @@ async fn duplicates_redeliveries_and_crashes_give_at_most_one_reply() {
         "{}",
         env.logs()
     );
-    tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(
         w.graph.texts_to(PHONE).len(),
         2,
@@ -269,7 +268,7 @@ async fn statuses_update_delivery_and_failures_reach_humans() {
     let wamid = {
         let mut c = w.env.redis.get().await.unwrap();
         let keys: Vec<String> = redis::cmd("KEYS")
-            .arg(w.env.keys().other("msg:*"))
+            .arg(w.env.keys().sent_message("*"))
             .query_async(&mut *c)
             .await
             .unwrap();
@@ -297,7 +296,7 @@ async fn statuses_update_delivery_and_failures_reach_humans() {
     // A later read proves delivery; a late 'delivered' after it does not downgrade it.
     assert_eq!(w.env.post_signed(&status("read", None)).await, 200);
     assert_eq!(w.env.post_signed(&status("delivered", None)).await, 200);
-    let key = w.env.keys().other(&format!("msg:{wamid}"));
+    let key = w.env.keys().sent_message(&wamid);
     let settled = eventually(Duration::from_secs(10), || async {
         let mut c = w.env.redis.get().await.unwrap();
         let s: Option<String> = redis::cmd("HGET")
@@ -309,7 +308,8 @@ async fn statuses_update_delivery_and_failures_reach_humans() {
         s.as_deref() == Some("read")
     })
     .await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Wait for the late 'delivered' to be processed, then check it changed nothing.
+    w.wait_done(&[&format!("status:{wamid}:delivered")]).await;
     let mut c = w.env.redis.get().await.unwrap();
     let last: Option<String> = redis::cmd("HGET")
         .arg(&key)

@@ -69,10 +69,7 @@ impl LocalBackend {
     /// (records list, ids set) of a customer.
     pub fn keys_for(&self, who: &Identity) -> (String, String) {
         let user = self.cfg.ids(who).user_id;
-        (
-            self.keys.other(&format!("memory:{user}:records")),
-            self.keys.other(&format!("memory:{user}:ids")),
-        )
+        (self.keys.memory_records(&user), self.keys.memory_ids(&user))
     }
 
     async fn append(&self, who: &Identity, record: &Record) -> Result<bool, MemoryError> {

@@ -26,7 +26,7 @@ use tokio_util::task::TaskTracker;
 use tracing::{info, warn};
 
 use crate::memory::{Identity, MemoryBackend, MemoryError, Record};
-use crate::stream::process::requeue;
+use crate::stream::delivery::requeue;
 use crate::stream::retry::{self, Failed, Failure, History, Origin, Settle};
 
 /// One memory write in the queue.

@@ -26,7 +26,7 @@ impl Written {
     }
 
     fn key(&self, doc_id: &str) -> String {
-        self.keys.other(&format!("memory:synap-written:{doc_id}"))
+        self.keys.synap_written(doc_id)
     }
 
     /// Whether a completed write of this document is on record.

@@ -19,8 +19,9 @@ use std::sync::{Arc, Mutex};
 use tokio_util::task::TaskTracker;
 
 use crate::stream::Runtime;
-use crate::stream::partitions::PartitionCx;
-use crate::stream::process::{self, Job, Outcome};
+use crate::stream::delivery::{self, Job, Outcome};
+use crate::stream::fence::PartitionCx;
+use crate::stream::process;
 
 /// The lanes of one partition.
 pub struct Lanes {
@@ -155,7 +156,7 @@ impl Lanes {
                 .unwrap_or_default()
         };
         for job in jobs {
-            process::requeue(&job.delivery).await;
+            delivery::requeue(&job.delivery).await;
         }
     }
 

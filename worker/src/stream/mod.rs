@@ -2,6 +2,8 @@
 //! WhatsApp, LLMs or conversations — the domain reaches it only through [`crate::pipeline`].
 //!
 //! - [`partitions`]: membership-driven assignment, leases and one consumer per partition.
+//! - [`fence`]: a consumed partition and the token that says it may still act.
+//! - [`delivery`]: a delivery as a lane runs it, and how it is acked or requeued.
 //! - [`membership`]: the Redis side of membership and leases.
 //! - [`lanes`]: per-conversation order, concurrency across conversations, burst coalescing.
 //! - [`process`]: one delivery end to end: admission, claim, pipeline, settle.
@@ -13,6 +15,8 @@
 //! Failure: a broker or Redis outage fences the partitions it affects (their unacked
 //! deliveries return to the broker); nothing here drops an event.
 
+pub mod delivery;
+pub mod fence;
 pub mod idempotency;
 pub mod lanes;
 pub mod membership;

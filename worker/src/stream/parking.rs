@@ -14,7 +14,7 @@
 //! leave a conversation parked behind an event that is not coming back. The held list is
 //! capped ([`HELD_MAX`]): past it, events are dead-lettered rather than held, never dropped.
 //! Every operation is retried while Redis is unreachable until the partition is fenced
-//! ([`redis_until_fenced`]).
+//! (`fence::redis_until_fenced`).
 
 use std::time::Duration;
 
@@ -22,38 +22,11 @@ use baton_shared::redis::RedisError;
 use lapin::types::FieldTable;
 use redis::{self, Script};
 use serde::{Deserialize, Serialize};
-use tracing::warn;
 
 use crate::stream::Runtime;
-use crate::stream::partitions::PartitionCx;
 
 /// Events held behind one head at most; later ones are dead-lettered.
 pub const HELD_MAX: i64 = 10_000;
-
-/// Retries a Redis operation until it works; `None` once the partition is fenced.
-pub async fn redis_until_fenced<T, F, Fut>(part: &PartitionCx, mut op: F) -> Option<T>
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = Result<T, RedisError>>,
-{
-    let mut delay = Duration::from_millis(50);
-    loop {
-        if part.fence.is_cancelled() {
-            return None;
-        }
-        match op().await {
-            Ok(v) => return Some(v),
-            Err(e) => {
-                warn!(error = %e, "redis unavailable; retrying");
-                tokio::select! {
-                    _ = tokio::time::sleep(delay) => {}
-                    _ = part.fence.cancelled() => return None,
-                }
-                delay = (delay * 2).min(Duration::from_secs(2));
-            }
-        }
-    }
-}
 
 /// A conversation's parking, as read in one round trip.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

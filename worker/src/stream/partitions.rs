@@ -33,24 +33,14 @@ use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
 use crate::stream::Runtime;
+use crate::stream::delivery::{self, Job};
+use crate::stream::fence::PartitionCx;
 use crate::stream::lanes::Lanes;
 use crate::stream::membership;
-use crate::stream::process::Job;
 
 /// Longest a broker operation of the manager may take before the connection is presumed dead
 /// (a half-open TCP connection can leave requests unanswered forever).
 const BROKER_OP: Duration = Duration::from_secs(5);
-
-/// A partition this worker consumes, shared with its lanes.
-pub struct PartitionCx {
-    pub p: u16,
-    /// Counts the times this process started consuming a partition: with the worker id it
-    /// makes the attempt token of every claim (`idempotency`), so an attempt fenced in an
-    /// earlier generation is told from a dead one.
-    pub generation: u64,
-    /// Cancelled when the lease is lost: stop effects, settle nothing.
-    pub fence: CancellationToken,
-}
 
 struct Running {
     cx: Arc<PartitionCx>,
@@ -377,11 +367,11 @@ async fn hand_over(
     while let Ok(Some(Ok(delivery))) =
         tokio::time::timeout(Duration::from_millis(200), consumer.next()).await
     {
-        crate::stream::process::requeue(&delivery).await;
+        delivery::requeue(&delivery).await;
         returned += 1;
     }
     for job in lanes.take_waiting() {
-        crate::stream::process::requeue(&job.delivery).await;
+        delivery::requeue(&job.delivery).await;
         returned += 1;
     }
     info!(

@@ -91,14 +91,14 @@ async fn faults(cx: &StepCx, event: &Event, text: &str) -> Result<(), StepError>
         return Ok(());
     }
     let mut conn = cx.redis.get().await?;
-    let runs_key = cx.keys.other(&format!("probe-runs:{}", event.id));
+    let runs_key = cx.keys.probe_runs(&event.id);
     let runs: i64 = redis::cmd("INCR")
         .arg(&runs_key)
         .query_async(&mut *conn)
         .await
         .map_err(baton_shared::redis::RedisError::from)?;
     let broken: bool = redis::cmd("EXISTS")
-        .arg(cx.keys.other("probe-broken"))
+        .arg(cx.keys.probe_broken())
         .query_async(&mut *conn)
         .await
         .map_err(baton_shared::redis::RedisError::from)?;

@@ -26,79 +26,16 @@ use baton_shared::telemetry::{self, mask};
 use futures::FutureExt;
 use lapin::BasicProperties;
 use lapin::message::Delivery;
-use lapin::options::{BasicAckOptions, BasicNackOptions};
-use lapin::types::FieldTable;
 use tracing::{Instrument, info, info_span, warn};
 
 use super::Runtime;
+use super::delivery::{Job, Outcome, ack, requeue};
+use super::fence::{PartitionCx, redis_until_fenced};
 use super::idempotency::{self, AttemptToken, Claim};
-use super::parking::{self, Admission, Held, redis_until_fenced};
-use super::partitions::PartitionCx;
+use super::parking::{self, Admission, Held};
 use super::retry::{self, Failed, Failure, History, Origin, Settle};
 use crate::pipeline::journal::Journal;
 use crate::pipeline::{StepCx, StepError};
-
-/// What happened to one event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Done,
-    Duplicate,
-    Parked,
-    Retried,
-    DeadLettered,
-    /// Returned to the queue (a panic, or a publish the broker refused).
-    Requeued,
-    /// The lease was lost meanwhile: results dropped, the broker redelivers.
-    Fenced,
-}
-
-impl Outcome {
-    fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Done => "done",
-            Outcome::Duplicate => "duplicate",
-            Outcome::Parked => "parked",
-            Outcome::Retried => "retried",
-            Outcome::DeadLettered => "dead_lettered",
-            Outcome::Requeued => "requeued",
-            Outcome::Fenced => "fenced",
-        }
-    }
-}
-
-/// A delivery with its decoded event (or why it could not be decoded).
-pub struct Job {
-    pub delivery: Delivery,
-    pub event: Result<Event, String>,
-    /// False for the earlier messages of a coalesced burst: recorded, not answered.
-    pub reply: bool,
-    /// The event may join a burst (a customer message that needs a reply).
-    pub joins_burst: bool,
-    /// The burst this job starts (or belongs to) was already looked for.
-    pub burst_checked: bool,
-}
-
-impl Job {
-    pub fn new(delivery: Delivery, w: &Runtime) -> Self {
-        let event = serde_json::from_slice::<Event>(&delivery.data).map_err(|e| e.to_string());
-        let joins_burst = event.as_ref().is_ok_and(|e| w.pipeline.joins_burst(e));
-        Job {
-            delivery,
-            event,
-            reply: true,
-            joins_burst,
-            burst_checked: false,
-        }
-    }
-
-    /// The lane this job belongs to.
-    pub fn lane_key(&self) -> String {
-        match &self.event {
-            Ok(e) => e.conversation.key(),
-            Err(_) => "_undecodable".to_owned(),
-        }
-    }
-}
 
 /// Handles one job end to end; never panics, never leaves the delivery unsettled unless fenced.
 pub async fn handle(w: &Arc<Runtime>, part: &Arc<PartitionCx>, job: Job) -> Outcome {
@@ -463,16 +400,6 @@ async fn run_steps(w: &Arc<Runtime>, cx: &StepCx, event: &Event) -> Result<(), S
     Ok(())
 }
 
-async fn ack(part: &PartitionCx, delivery: &Delivery, outcome: Outcome) -> Outcome {
-    if part.fence.is_cancelled() {
-        return Outcome::Fenced;
-    }
-    if let Err(e) = delivery.acker.ack(BasicAckOptions::default()).await {
-        warn!(error = %e, "ack failed; the broker will redeliver (deduplicated)");
-    }
-    outcome
-}
-
 /// How a drain ended.
 enum Drained {
     /// Nothing is held any more; the conversation is unparked.
@@ -568,26 +495,4 @@ async fn drain_held(w: &Arc<Runtime>, part: &Arc<PartitionCx>, conv: &str) -> Dr
             return Drained::Stopped;
         };
     }
-}
-
-/// Returns a delivery to its queue (the broker counts the delivery against the limit).
-pub async fn requeue(delivery: &Delivery) {
-    let opts = BasicNackOptions {
-        requeue: true,
-        ..BasicNackOptions::default()
-    };
-    if let Err(e) = delivery.acker.nack(opts).await {
-        warn!(error = %e, "nack failed; the channel's closing returns the delivery");
-    }
-}
-
-/// Headers of a delivery with `key` set to `value`.
-pub fn with_header(
-    headers: Option<&FieldTable>,
-    key: &str,
-    value: lapin::types::AMQPValue,
-) -> FieldTable {
-    let mut h = headers.cloned().unwrap_or_default();
-    h.insert(key.into(), value);
-    h
 }

@@ -18,7 +18,7 @@ async fn local_backend_dedupes_and_serves_context_and_search() {
         mem.write(&who(), r).await.expect("write");
     }
     let user = cfg.ids(&who()).user_id;
-    let list = ns.keys.other(&format!("memory:{user}:records"));
+    let list = ns.keys.memory_records(&user);
     let mut c = ns.pool.get().await.unwrap();
     let len: i64 = redis::cmd("LLEN")
         .arg(&list)
