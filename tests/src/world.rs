@@ -8,7 +8,6 @@ use std::time::Duration;
 use baton_shared::amqp::Publisher;
 use baton_shared::event::{Conversation, Event, EventKind};
 use baton_worker::conversation::state::ownership;
-use redis;
 use serde_json::Value;
 
 use crate::fakes::graph::FakeGraph;
@@ -167,28 +166,13 @@ impl World {
             .unwrap()
     }
 
+    /// Every console event so far, oldest first: (kind, data as JSON).
     pub async fn console(&self) -> Vec<(String, Value)> {
-        let mut c = self.env.redis.get().await.unwrap();
-        let raw: Vec<(String, Vec<String>)> = redis::cmd("XRANGE")
-            .arg(self.env.keys().console())
-            .arg("-")
-            .arg("+")
-            .query_async(&mut *c)
+        baton_shared::state::feed::read(&self.env.redis, &self.env.keys(), "-", 100_000)
             .await
-            .unwrap_or_default();
-        raw.into_iter()
-            .map(|(_, f)| {
-                let get = |k: &str| {
-                    f.chunks(2)
-                        .find(|c| c[0] == k)
-                        .map(|c| c[1].clone())
-                        .unwrap_or_default()
-                };
-                (
-                    get("type"),
-                    serde_json::from_str(&get("data")).unwrap_or(Value::Null),
-                )
-            })
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| (e.event.kind().to_owned(), e.event.data()))
             .collect()
     }
 

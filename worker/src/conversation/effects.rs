@@ -7,12 +7,16 @@
 //!   between the two queues it again, which the memory backends absorb (records are
 //!   idempotent by id).
 //!
+//! - [`transition_once`]: a change of owner, applied once per causing event and marked, so a
+//!   retry resumes the follow-ups of a transition it made instead of being refused.
+//!
 //! Fail with [`StepError::Transient`] when Redis or the broker does.
 
 use baton_shared::event::Conversation;
 
 use super::Engine;
 use super::state::feed::{self, ConsoleEvent};
+use super::state::ownership::{self, Applied, Request, State};
 use crate::memory::Record;
 use crate::pipeline::{StepCx, StepError};
 
@@ -45,4 +49,25 @@ pub async fn remember_once(
     e.remember(conv, record).await?;
     cx.journal.mark(field, "1").await?;
     Ok(())
+}
+
+/// Applies `req` unless this event already did (journal mark `transition`); returns the
+/// state after it, or `None` when the transition does not apply to the conversation as it is.
+pub async fn transition_once(
+    cx: &StepCx,
+    conv: &str,
+    req: &Request<'_>,
+) -> Result<Option<State>, StepError> {
+    if cx.journal.is_done("transition").await? {
+        return Ok(Some(ownership::get(&cx.redis, &cx.keys, conv).await?));
+    }
+    match ownership::apply(&cx.redis, &cx.keys, conv, req).await? {
+        Applied::Now(s) | Applied::Earlier(s) => {
+            cx.journal
+                .mark("transition", &s.version.to_string())
+                .await?;
+            Ok(Some(s))
+        }
+        Applied::Refused => Ok(None),
+    }
 }

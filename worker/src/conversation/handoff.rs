@@ -16,9 +16,9 @@ use serde::{Deserialize, Serialize};
 use tracing::info;
 
 use super::Engine;
-use super::effects::{notify_once, remember_once};
+use super::effects::{notify_once, remember_once, transition_once};
 use super::send::{self, Guard, Outgoing};
-use super::state::ownership::{self, Applied, Request, Transition};
+use super::state::ownership::{self, Request, Transition};
 use super::state::transcript;
 use crate::memory::{HandoffEvent, Record, Role};
 use crate::pipeline::{StepCx, StepError};
@@ -37,30 +37,18 @@ pub struct Handoff {
 /// Applies `h` for `ev` and carries out its effects (resuming those already done).
 pub async fn hand_off(e: &Engine, cx: &StepCx, ev: &Event, h: &Handoff) -> Result<(), StepError> {
     let conv = ev.conversation.key();
-    let version = match cx.journal.get("transition").await? {
-        Some(v) => v.parse::<u64>().ok(),
-        None => {
-            let req = Request {
-                transition: Transition::Handoff,
-                agent: None,
-                reason: Some(h.reason),
-                summary: Some(&h.summary),
-                cause: &ev.id,
-            };
-            match ownership::apply(&cx.redis, &cx.keys, &conv, &req).await? {
-                Applied::Now(s) | Applied::Earlier(s) => {
-                    cx.journal
-                        .mark("transition", &s.version.to_string())
-                        .await?;
-                    Some(s.version)
-                }
-                Applied::Refused => {
-                    info!("the conversation moved before the handoff applied; nothing to do");
-                    return Ok(());
-                }
-            }
-        }
+    let req = Request {
+        transition: Transition::Handoff,
+        agent: None,
+        reason: Some(h.reason),
+        summary: Some(&h.summary),
+        cause: &ev.id,
     };
+    let Some(state) = transition_once(cx, &conv, &req).await? else {
+        info!("the conversation moved before the handoff applied; nothing to do");
+        return Ok(());
+    };
+    let version = Some(state.version);
     let id = format!("{}:handoff", ev.id);
     let line = format!(
         "AI handed off to human. Reason: {}. Summary: {}",

@@ -19,10 +19,10 @@ use baton_shared::state::{ConsoleEvent, Owner, Speaker};
 use serde::{Deserialize, Serialize};
 
 use super::Engine;
-use super::effects::{notify_once, remember_once};
+use super::effects::{notify_once, remember_once, transition_once};
 use super::send::{self, Guard, Outgoing, SendProblem};
 use super::state::feed::CommandApplied;
-use super::state::ownership::{self, Applied, Request, Transition};
+use super::state::ownership::{self, Request, Transition};
 use super::state::transcript;
 use crate::memory::{HandoffEvent, Record, Role};
 use crate::pipeline::{StepCx, StepError};
@@ -58,33 +58,21 @@ async fn transition(
     note: Option<&str>,
 ) -> Result<bool, StepError> {
     let conv = ev.conversation.key();
-    let state = if cx.journal.is_done("transition").await? {
-        ownership::get(&cx.redis, &cx.keys, &conv).await?
-    } else {
-        let req = Request {
-            transition: t,
-            agent: Some(agent),
-            reason: None,
-            summary: None,
-            cause: &ev.id,
+    let req = Request {
+        transition: t,
+        agent: Some(agent),
+        reason: None,
+        summary: None,
+        cause: &ev.id,
+    };
+    let Some(state) = transition_once(cx, &conv, &req).await? else {
+        let refused = ConsoleEvent::CommandRefused {
+            event_id: ev.id.clone(),
+            command: ev.kind.as_str().to_owned(),
+            agent: agent.to_owned(),
         };
-        match ownership::apply(&cx.redis, &cx.keys, &conv, &req).await? {
-            Applied::Now(s) | Applied::Earlier(s) => {
-                cx.journal
-                    .mark("transition", &s.version.to_string())
-                    .await?;
-                s
-            }
-            Applied::Refused => {
-                let refused = ConsoleEvent::CommandRefused {
-                    event_id: ev.id.clone(),
-                    command: ev.kind.as_str().to_owned(),
-                    agent: agent.to_owned(),
-                };
-                notify_once(cx, "feed:refused", &conv, refused).await?;
-                return Ok(false);
-            }
-        }
+        notify_once(cx, "feed:refused", &conv, refused).await?;
+        return Ok(false);
     };
     let (event, line) = match t {
         Transition::Claim => (
