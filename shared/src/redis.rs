@@ -123,13 +123,9 @@ impl Keys {
     pub fn sent_message(&self, wamid: &str) -> String {
         format!("{}:msg:{wamid}", self.ns)
     }
-    /// The local memory backend's records of a memory user (a list, newest first).
-    pub fn memory_records(&self, user: &str) -> String {
-        format!("{}:memory:{user}:records", self.ns)
-    }
-    /// Ids of a memory user's records in the local backend (dedupe).
-    pub fn memory_ids(&self, user: &str) -> String {
-        format!("{}:memory:{user}:ids", self.ns)
+    /// The local memory backend's records of a memory user (a hash: record id → JSON).
+    pub fn memory_docs(&self, user: &str) -> String {
+        format!("{}:memory:{user}:docs", self.ns)
     }
     /// Marker that a Synap document was written (dedupe of memory-queue redeliveries).
     pub fn synap_written(&self, doc_id: &str) -> String {

@@ -1,6 +1,6 @@
 //! The recent transcript of a conversation: customer, AI and human turns and events, newest
-//! first in the Redis list `{ns}:transcript:{key}`, capped at [`CAP`] entries, expiring after
-//! [`TTL_SECS`] of silence (the worker's `conversation::state::transcript` appends to it).
+//! first in the Redis list `{ns}:transcript:{key}`, capped at about [`CAP`] entries (the worker
+//! trims in batches), expiring after [`TTL_SECS`] of customer silence (the worker's `conversation::state::transcript` appends to it).
 
 use serde::{Deserialize, Serialize};
 

@@ -67,6 +67,28 @@ async fn transcript_appends_are_idempotent_and_capped() {
         .unwrap();
     assert_eq!(all.len(), transcript::CAP as usize, "capped");
     assert_eq!(all.last().unwrap().id, format!("e{}", transcript::CAP + 9));
+    // Appends known to be new (a pristine attempt) are bare pushes, trimmed in batches.
+    let conv2 = "300:5512";
+    for i in 0..(transcript::CAP + transcript::TRIM_SLACK + 5) {
+        let e = Entry::new(format!("n{i}"), Speaker::Customer, "x");
+        transcript::append_new(&ns.pool, &ns.keys, conv2, &e, redis::pipe())
+            .await
+            .unwrap();
+    }
+    let all = transcript::recent(&ns.pool, &ns.keys, conv2, 1000)
+        .await
+        .unwrap();
+    let n = all.len() as isize;
+    assert!(
+        n >= transcript::CAP && n <= transcript::CAP + transcript::TRIM_SLACK,
+        "about the cap: {n}"
+    );
+    let last = transcript::CAP + transcript::TRIM_SLACK + 4;
+    assert_eq!(all.last().unwrap().id, format!("n{last}"), "newest kept");
+    let mut c = ns.pool.get().await.unwrap();
+    let ttl: i64 = c.ttl(ns.keys.transcript(conv2)).await.unwrap();
+    assert!(ttl > 0, "customer turns refresh the lifetime");
+    drop(c);
     ns.cleanup().await;
 }
 
@@ -121,13 +143,13 @@ async fn a_transition_knows_the_event_that_caused_it() {
 #[tokio::test]
 async fn the_journal_keeps_the_first_decision_and_marks_effects() {
     let ns = Ns::new("journal");
-    let first = Journal::new(ns.pool.clone(), &ns.keys, "e1", 60);
+    let first = Journal::new(ns.pool.clone(), &ns.keys, "e1");
     assert_eq!(
         first.decide("plan", &"reply A".to_owned()).await.unwrap(),
         "reply A"
     );
     // A second attempt that also decided acts on the first decision.
-    let second = Journal::new(ns.pool.clone(), &ns.keys, "e1", 60);
+    let second = Journal::new(ns.pool.clone(), &ns.keys, "e1");
     assert_eq!(
         second.decide("plan", &"reply B".to_owned()).await.unwrap(),
         "reply A"
@@ -147,7 +169,7 @@ async fn the_journal_keeps_the_first_decision_and_marks_effects() {
         .unwrap();
     second.mark("reply:sent:0", "wamid.A").await.unwrap();
     // A third attempt reads both marks from Redis.
-    let third = Journal::new(ns.pool.clone(), &ns.keys, "e1", 60);
+    let third = Journal::new(ns.pool.clone(), &ns.keys, "e1");
     assert!(third.is_done("feed:draft").await.unwrap());
     assert_eq!(
         third.get("reply:sent:0").await.unwrap().as_deref(),
@@ -167,7 +189,76 @@ async fn the_journal_keeps_the_first_decision_and_marks_effects() {
     assert!(after.is_empty(), "nothing after the last entry");
     let mut c = ns.pool.get().await.unwrap();
     let ttl: i64 = c.ttl(ns.keys.journal("e1")).await.unwrap();
-    assert!(ttl > 0 && ttl <= 60, "the journal expires: {ttl}");
+    assert_eq!(ttl, -1, "no lifetime of its own while its event runs");
+    drop(c);
+    ns.cleanup().await;
+}
+
+#[tokio::test]
+async fn claims_tell_pristine_events_from_resumed_ones() {
+    use baton_worker::stream::idempotency::{self, AttemptToken, Claim, ClaimPolicy};
+    let ns = Ns::new("claim");
+    let policy = ClaimPolicy {
+        ttl_secs: 60,
+        stale_ms: 60_000,
+    };
+    let me = AttemptToken::new("w-me", 1);
+    let claim = |token: &AttemptToken| {
+        let token = token.clone();
+        let (pool, keys) = (ns.pool.clone(), ns.keys.clone());
+        async move {
+            idempotency::claim(&pool, &keys, "e1", &token, policy, None)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(claim(&me).await, Claim::Fresh { pristine: true });
+    // A live other worker holding it: in progress. A dead one: taken over, not pristine.
+    let mut c = ns.pool.get().await.unwrap();
+    let _: () = c.zadd(ns.keys.members(), "w-me", 1).await.unwrap();
+    let other = AttemptToken::new("w-other", 1);
+    assert_eq!(claim(&other).await, Claim::InProgress { by: "w-me".into() });
+    let _: () = c.zrem(ns.keys.members(), "w-me").await.unwrap();
+    assert_eq!(claim(&other).await, Claim::Fresh { pristine: false });
+    // An attempt that gives up leaves `retry` (never an absent record) and gives the journal
+    // the record's lifetime; the next claim resumes it.
+    let journal = Journal::new(ns.pool.clone(), &ns.keys, "e1");
+    journal.mark("reply:sent:0", "wamid.A").await.unwrap();
+    idempotency::release(&ns.pool, &ns.keys, "e1", &other, 60)
+        .await
+        .unwrap();
+    let v: String = c.get(ns.keys.dedupe("e1")).await.unwrap();
+    assert_eq!(v, "retry");
+    let ttl: i64 = c.ttl(ns.keys.journal("e1")).await.unwrap();
+    assert!(
+        ttl > 0 && ttl <= 60,
+        "the journal expires with the record: {ttl}"
+    );
+    assert_eq!(claim(&me).await, Claim::Fresh { pristine: false });
+    // Another attempt of this very process: `Mine`, whatever the membership says.
+    let newer = AttemptToken::new("w-me", 2);
+    assert_eq!(
+        claim(&newer).await,
+        Claim::Mine {
+            token: me.as_str().to_owned()
+        }
+    );
+    // A live worker's claim not refreshed for the stale limit is abandoned.
+    let _: () = c.zadd(ns.keys.members(), "w-me", 1).await.unwrap();
+    let old = format!(
+        "{}|{}",
+        me.as_str(),
+        baton_shared::event::now_ms() - 120_000
+    );
+    let _: () = c.set(ns.keys.dedupe("e1"), old).await.unwrap();
+    assert_eq!(claim(&other).await, Claim::Fresh { pristine: false });
+    // Done: a duplicate from then on.
+    idempotency::complete(&ns.pool, &ns.keys, "e1", 60, true)
+        .await
+        .unwrap();
+    assert_eq!(claim(&me).await, Claim::Duplicate);
+    let journal_left: bool = c.exists(ns.keys.journal("e1")).await.unwrap();
+    assert!(!journal_left, "completion deletes the journal");
     drop(c);
     ns.cleanup().await;
 }

@@ -1,7 +1,7 @@
 //! An inbound customer message, from record to reply — decided once, then acted on.
 //!
-//! 1. Queue the customer's turn for memory, once (the transcript and the 24-hour window were
-//!    recorded by the `record` step).
+//! 1. Queue the customer's turn for memory (again on a retry, which memory absorbs; the
+//!    transcript and the 24-hour window were recorded by the `record` step).
 //! 2. If this event already decided (its journal holds a plan), carry the plan out — resuming
 //!    after whatever an earlier attempt did — and stop: the model is never called twice.
 //! 3. If a human owns the conversation, mirror the message to the console and stay silent.
@@ -22,7 +22,7 @@ use baton_shared::state::{ConsoleEvent, HandoffReason, Speaker};
 use serde::{Deserialize, Serialize};
 use tracing::{info, warn};
 
-use super::effects::{notify_once, remember_once};
+use super::effects::notify_once;
 use super::handoff::{self, Handoff};
 use super::send::{self, Guard, Outgoing};
 use super::state::{ownership, transcript};
@@ -73,7 +73,7 @@ pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
         text: text.clone(),
         at_ms,
     };
-    remember_once(e, cx, "mem:customer", &ev.conversation, turn).await?;
+    e.remember(&ev.conversation, turn).await?;
     if let Some(plan) = cx.journal.plan::<Plan>("plan").await? {
         info!("resuming what this message's processing decided");
         return act(e, cx, ev, plan).await;
@@ -178,7 +178,11 @@ async fn decide(
         .filter(|t| t.role == Speaker::Customer && t.id != ev.id)
         .map(|t| t.text.clone())
         .collect();
-    let unresolved = unresolved_change(&recent, ev, text);
+    let unresolved = match unresolved_change(&recent, ev, text) {
+        // Nothing to reset: no write.
+        Unresolved::Reset if state.unresolved == 0 => Unresolved::Keep,
+        u => u,
+    };
     let count = match unresolved {
         Unresolved::Increment => state.unresolved + 1,
         Unresolved::Reset => 0,

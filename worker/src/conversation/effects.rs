@@ -3,21 +3,17 @@
 //!
 //! - [`notify_once`]: a console event, written together with its mark (one `MULTI`), so it is
 //!   exactly once even across a crash.
-//! - [`remember_once`]: a memory record queued (confirmed publish) and then marked; a crash
-//!   between the two queues it again, which the memory backends absorb (records are
-//!   idempotent by id).
+//!
+//! Memory records are not journaled: queuing one again on a retry is harmless, since the
+//! memory backends store each record id once (`Engine::remember`).
 //!
 //! - [`transition_once`]: a change of owner, applied once per causing event and marked, so a
 //!   retry resumes the follow-ups of a transition it made instead of being refused.
 //!
 //! Fail with [`StepError::Transient`] when Redis or the broker does.
 
-use baton_shared::event::Conversation;
-
-use super::Engine;
 use super::state::feed::{self, ConsoleEvent};
 use super::state::ownership::{self, Applied, Request, State};
-use crate::memory::Record;
 use crate::pipeline::{StepCx, StepError};
 
 /// Appends a console event unless this event already did (`field` names it in the journal).
@@ -32,22 +28,6 @@ pub async fn notify_once(
     }
     let cmd = feed::emit_cmd(&cx.keys, conv, &event);
     cx.journal.atomically(field, "1", cmd).await?;
-    Ok(())
-}
-
-/// Queues a memory record unless this event already did.
-pub async fn remember_once(
-    e: &Engine,
-    cx: &StepCx,
-    field: &str,
-    conv: &Conversation,
-    record: Record,
-) -> Result<(), StepError> {
-    if cx.journal.is_done(field).await? {
-        return Ok(());
-    }
-    e.remember(conv, record).await?;
-    cx.journal.mark(field, "1").await?;
     Ok(())
 }
 

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use tracing::info;
 
 use super::Engine;
-use super::effects::{notify_once, remember_once, transition_once};
+use super::effects::{notify_once, transition_once};
 use super::send::{self, Guard, Outgoing};
 use super::state::ownership::{self, Request, Transition};
 use super::state::transcript;
@@ -70,7 +70,7 @@ pub async fn hand_off(e: &Engine, cx: &StepCx, ev: &Event, h: &Handoff) -> Resul
         note: None,
         at_ms: now_ms(),
     };
-    remember_once(e, cx, "mem:handoff", &ev.conversation, record).await?;
+    e.remember(&ev.conversation, record).await?;
     if !cx.journal.is_done("feed:handoff").await? {
         metrics::counter!("baton_worker_handoffs_total", "reason" => h.reason.as_str())
             .increment(1);

@@ -19,7 +19,7 @@ use baton_shared::state::{ConsoleEvent, Owner, Speaker};
 use serde::{Deserialize, Serialize};
 
 use super::Engine;
-use super::effects::{notify_once, remember_once, transition_once};
+use super::effects::{notify_once, transition_once};
 use super::send::{self, Guard, Outgoing, SendProblem};
 use super::state::feed::CommandApplied;
 use super::state::ownership::{self, Request, Transition};
@@ -110,7 +110,7 @@ async fn transition(
         note: note.map(str::to_owned),
         at_ms: now_ms(),
     };
-    remember_once(e, cx, "mem:transition", &ev.conversation, record).await?;
+    e.remember(&ev.conversation, record).await?;
     if t == Transition::Release {
         ownership::unresolved(&cx.redis, &cx.keys, &conv, true).await?;
     }

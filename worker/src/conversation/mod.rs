@@ -93,7 +93,8 @@ impl Engine {
         })
     }
 
-    /// Queues a memory write (never waits for the memory service itself).
+    /// Queues a memory write (never waits for the memory service itself). Not journaled:
+    /// queuing a record again on a retry is harmless, the backends store each id once.
     pub async fn remember(&self, conv: &Conversation, record: Record) -> Result<(), StepError> {
         crate::memory::queue::enqueue(&self.publisher, &identity(conv), &record)
             .await

@@ -2,9 +2,10 @@
 //!
 //! [`deliver`] splits a message into parts (4096 characters, paragraphs first) and sends the
 //! parts not yet sent. Right after Graph accepts a part, its wamid is marked in the event's
-//! journal (`<prefix>:sent:<i>`), before any bookkeeping; a later failure (status record,
-//! transcript, memory publish, the next part) retries the event, which resumes with the parts
-//! not yet sent and never calls the model or repeats a part again (I4/I8). The one window left
+//! journal (`<prefix>:sent:<i>`), before any bookkeeping (the status record goes in the same
+//! round trip, after the mark); a later failure (transcript, memory publish, the next part)
+//! retries the event, which resumes with the parts not yet sent, redoes the idempotent
+//! bookkeeping, and never calls the model or repeats a part again (I4/I8). The one window left
 //! is a crash between Graph's answer and the mark (Graph has no idempotency key): that part is
 //! sent again.
 //!
@@ -20,7 +21,7 @@ use baton_shared::event::{Event, now_ms};
 use baton_shared::state::Speaker;
 use tracing::{info, warn};
 
-use super::effects::{notify_once, remember_once};
+use super::effects::notify_once;
 use super::state::feed::{self, ConsoleEvent};
 use super::state::{ownership, transcript};
 use super::{Engine, status};
@@ -88,11 +89,10 @@ pub async fn deliver(
         return Ok(Delivered::Refused);
     }
     let to = recipient(cx, ev).await?;
-    let mut wamids = Vec::with_capacity(parts.len());
+    let mut sent_now = false;
     for (i, part) in parts.iter().enumerate() {
         let field = format!("{}:sent:{i}", out.prefix);
-        if let Some(wamid) = cx.journal.get(&field).await? {
-            wamids.push(wamid);
+        if cx.journal.is_done(&field).await? {
             continue;
         }
         if cx.fenced() {
@@ -117,8 +117,8 @@ pub async fn deliver(
             .await
         {
             Ok(sent) => {
-                mark_sent(cx, &field, &sent.wamid).await?;
-                wamids.push(sent.wamid);
+                mark_sent(cx, &field, &sent.wamid, &conv, speaker(out.role)).await?;
+                sent_now = true;
             }
             Err(err) if err.is_retryable() => {
                 return Err(StepError::Transient(format!("whatsapp send: {err}")));
@@ -130,51 +130,69 @@ pub async fn deliver(
             }
         }
     }
-    record_sent(e, cx, ev, out, &wamids).await?;
+    if sent_now {
+        let role = speaker(out.role);
+        metrics::counter!("baton_worker_messages_sent_total", "role" => role.as_str()).increment(1);
+    }
+    record_sent(e, cx, ev, out).await?;
     Ok(Delivered::Sent)
 }
 
-/// Marks a part sent; retried a few times, since losing the mark means sending it again.
-async fn mark_sent(cx: &StepCx, field: &str, wamid: &str) -> Result<(), StepError> {
+/// Marks a part sent, with the record the status webhooks update, in one round trip (the
+/// mark first: a resumed attempt redoes the record, which is idempotent). Retried a few
+/// times, since losing the mark means sending the part again.
+async fn mark_sent(
+    cx: &StepCx,
+    field: &str,
+    wamid: &str,
+    conv: &str,
+    role: Speaker,
+) -> Result<(), StepError> {
     let mut delay = std::time::Duration::from_millis(50);
+    let record = || {
+        let mut pipe = redis::pipe();
+        status::remember_sent(&mut pipe, cx, wamid, conv, role);
+        pipe
+    };
     for _ in 0..5 {
-        match cx.journal.mark(field, wamid).await {
+        match cx.journal.mark_then(field, wamid, record()).await {
             Ok(()) => return Ok(()),
             Err(e) => warn!(error = %e, "could not record a sent part yet; retrying"),
         }
         tokio::time::sleep(delay).await;
         delay *= 2;
     }
-    cx.journal.mark(field, wamid).await.map_err(Into::into)
+    cx.journal
+        .mark_then(field, wamid, record())
+        .await
+        .map_err(Into::into)
 }
 
-/// The bookkeeping of a sent message, once: status records, transcript, memory.
+/// The bookkeeping of a sent message: the transcript line and the memory record. Both are
+/// idempotent (the append checks for its entry unless the attempt is pristine, and memory
+/// stores each record id once), so a resumed attempt simply does them again.
 async fn record_sent(
     e: &Engine,
     cx: &StepCx,
     ev: &Event,
     out: &Outgoing<'_>,
-    wamids: &[String],
 ) -> Result<(), StepError> {
     let conv = ev.conversation.key();
     let role = speaker(out.role);
-    for wamid in wamids {
-        status::remember_sent(cx, wamid, &conv, role).await?;
-    }
     let mut entry = transcript::Entry::new(format!("{}:{}", ev.id, role.as_str()), role, out.text);
     entry.agent = out.agent.map(str::to_owned);
-    transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
+    if cx.journal.pristine_attempt() {
+        transcript::append_new(&cx.redis, &cx.keys, &conv, &entry, redis::pipe()).await?;
+    } else {
+        transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
+    }
     let record = Record::Turn {
         id: entry.id.clone(),
         role: out.role,
         text: out.text.to_owned(),
         at_ms: now_ms(),
     };
-    let field = format!("{}:mem", out.prefix);
-    if !cx.journal.is_done(&field).await? {
-        metrics::counter!("baton_worker_messages_sent_total", "role" => role.as_str()).increment(1);
-    }
-    remember_once(e, cx, &field, &ev.conversation, record).await
+    e.remember(&ev.conversation, record).await
 }
 
 /// Keeps an AI reply the guard stopped as a draft for the human, once.

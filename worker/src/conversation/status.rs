@@ -4,7 +4,8 @@
 //! for 30 days. Statuses only move forward (`sent` < `delivered` < `read` < `played`; a late,
 //! lower-ranked webhook never downgrades; `failed` is terminal unless a later delivered/read
 //! proves otherwise — `whatsapp::status_supersedes`). A status may arrive before our send
-//! call returned: it is stored anyway and the send fills in the rest. A `failed` AI or human
+//! call returned: it is stored anyway and the send fills in the rest (a record without a
+//! status is a message Graph accepted). A `failed` AI or human
 //! message is written to the transcript and shown to humans with Meta's error.
 
 use baton_shared::event::Event;
@@ -22,25 +23,22 @@ fn key(cx: &StepCx, wamid: &str) -> String {
     cx.keys.sent_message(wamid)
 }
 
-/// Records a message we just sent.
-pub async fn remember_sent(
+/// Adds to `pipe` the record of a message we just sent (conversation and role; its status
+/// comes with the status webhooks and may already be there). Idempotent.
+pub fn remember_sent(
+    pipe: &mut redis::Pipeline,
     cx: &StepCx,
     wamid: &str,
     conv: &str,
     role: Speaker,
-) -> Result<(), StepError> {
-    let mut c = cx.redis.get().await?;
-    redis::pipe()
-        .hset_multiple(
-            key(cx, wamid),
-            &[("conversation", conv), ("role", role.as_str())],
-        )
-        .hset_nx(key(cx, wamid), "status", "accepted")
-        .expire(key(cx, wamid), TTL_SECS)
-        .query_async::<()>(&mut *c)
-        .await
-        .map_err(baton_shared::redis::RedisError::from)?;
-    Ok(())
+) {
+    pipe.hset_multiple(
+        key(cx, wamid),
+        &[("conversation", conv), ("role", role.as_str())],
+    )
+    .ignore()
+    .expire(key(cx, wamid), TTL_SECS)
+    .ignore();
 }
 
 pub async fn on_status(cx: &StepCx, ev: &Event) -> Result<(), StepError> {

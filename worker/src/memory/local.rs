@@ -1,14 +1,13 @@
 //! The local memory backend (no `SYNAP_API_KEY`): the same interface, kept in Redis.
 //!
-//! Per customer (keyed by the Synap-style `user_id`, so no raw phone number in key names):
-//!
-//! - `{ns}:memory:{user_id}:records`: a list of records as JSON, newest first, capped at
-//!   [`RECORDS_CAP`];
-//! - `{ns}:memory:{user_id}:ids`: a sorted set of written record ids (score = write time),
-//!   capped at [`IDS_CAP`], the idempotency check.
-//!
-//! One Lua script checks the id and appends atomically, so a redelivered record is stored
-//! once. Both keys expire [`TTL_SECS`] (90 days) after the customer's last write.
+//! Per customer (keyed by the Synap-style `user_id`, so no raw phone number in key names), one
+//! hash `{ns}:memory:{user_id}:docs`: record id → the record's JSON with the time it was
+//! written (which orders records of the same time). A write is one `HSETNX`, so a
+//! redelivered record is stored once (the first copy wins), plus an `EXPIRE` on customer turns:
+//! the hash lives [`TTL_SECS`] (90 days) after the customer's last message (every other record
+//! follows one). About [`RECORDS_CAP`] records are kept: every read trims the oldest beyond it
+//! (reads load every record anyway), and one write in [`TRIM_EVERY`] checks the size, so a long
+//! stretch without reads stays bounded too.
 //!
 //! `context`: the most recent handoff events and facts, a few older turns matching the query,
 //! and the last turns, as dated lines, within the fetch timeout. `search`: keyword search over
@@ -17,7 +16,6 @@
 //! Redis failures or timeouts: transient.
 
 use std::collections::HashSet;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
@@ -26,26 +24,16 @@ use futures::future::BoxFuture;
 
 use super::record::Record;
 use super::stamp::short_stamp;
-use super::{Identity, MemoryBackend, MemoryConfig, MemoryError, bounded, observe};
+use super::{Identity, MemoryBackend, MemoryConfig, MemoryError, Role, bounded, observe};
 use crate::signals::normalize::fold;
 
-pub const RECORDS_CAP: i64 = 500;
-pub const IDS_CAP: i64 = 5_000;
+pub const RECORDS_CAP: usize = 500;
+/// One write in this many (chosen by the record id) checks the hash's size.
+pub const TRIM_EVERY: u64 = 32;
 pub const TTL_SECS: i64 = 90 * 24 * 3600;
 const CONTEXT_NOTES: usize = 10;
 const CONTEXT_TURNS: usize = 12;
 const CONTEXT_RELATED: usize = 3;
-
-const APPEND: &str = r"
-if redis.call('ZSCORE', KEYS[2], ARGV[1]) then return 0 end
-redis.call('ZADD', KEYS[2], ARGV[5], ARGV[1])
-redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[6]) + 1))
-redis.call('LPUSH', KEYS[1], ARGV[2])
-redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[3]) - 1)
-redis.call('EXPIRE', KEYS[1], ARGV[4])
-redis.call('EXPIRE', KEYS[2], ARGV[4])
-return 1
-";
 
 const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "by", "da", "de", "del", "des", "did", "do", "does",
@@ -61,57 +49,94 @@ pub struct LocalBackend {
     keys: Keys,
 }
 
+/// A record as stored, with when it was written (orders records of the same time).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Stored {
+    #[serde(rename = "w")]
+    written_us: i64,
+    #[serde(rename = "r")]
+    record: Record,
+}
+
+fn now_us() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_micros() as i64)
+}
+
 impl LocalBackend {
     pub fn new(cfg: MemoryConfig, redis: Pool, keys: Keys) -> Self {
         LocalBackend { cfg, redis, keys }
     }
 
-    /// (records list, ids set) of a customer.
-    pub fn keys_for(&self, who: &Identity) -> (String, String) {
-        let user = self.cfg.ids(who).user_id;
-        (self.keys.memory_records(&user), self.keys.memory_ids(&user))
+    /// The records hash of a customer.
+    pub fn key_for(&self, who: &Identity) -> String {
+        self.keys.memory_docs(&self.cfg.ids(who).user_id)
     }
 
     async fn append(&self, who: &Identity, record: &Record) -> Result<bool, MemoryError> {
-        let (records, ids) = self.keys_for(who);
+        let key = self.key_for(who);
+        let stored = Stored {
+            written_us: now_us(),
+            record: record.clone(),
+        };
         let entry =
-            serde_json::to_string(record).map_err(|e| MemoryError::Permanent(e.to_string()))?;
-        let now_ms = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as i64);
+            serde_json::to_string(&stored).map_err(|e| MemoryError::Permanent(e.to_string()))?;
+        let mut pipe = redis::pipe();
+        pipe.hset_nx(&key, record.id(), entry);
+        if matches!(
+            record,
+            Record::Turn {
+                role: Role::Customer,
+                ..
+            }
+        ) {
+            pipe.expire(&key, TTL_SECS).ignore();
+        }
+        let check = xxhash_rust::xxh3::xxh3_64(record.id().as_bytes()).is_multiple_of(TRIM_EVERY);
+        if check {
+            pipe.hlen(&key);
+        }
         let mut conn = self.redis.get().await?;
-        let added: i64 = redis::Script::new(APPEND)
-            .key(records)
-            .key(ids)
-            .arg(record.id())
-            .arg(entry)
-            .arg(RECORDS_CAP)
-            .arg(TTL_SECS)
-            .arg(now_ms)
-            .arg(IDS_CAP)
-            .invoke_async(&mut *conn)
-            .await
-            .map_err(RedisError::from)?;
-        Ok(added == 1)
-    }
-
-    /// Every stored record of the customer, oldest first (by the record's own time).
-    async fn load(&self, who: &Identity) -> Result<Vec<Record>, MemoryError> {
-        let (records, _) = self.keys_for(who);
-        let mut conn = self.redis.get().await?;
-        let raw: Vec<String> = redis::cmd("LRANGE")
-            .arg(records)
-            .arg(0)
-            .arg(-1)
+        let answer: Vec<i64> = pipe
             .query_async(&mut *conn)
             .await
             .map_err(RedisError::from)?;
-        let mut out: Vec<Record> = raw
+        drop(conn);
+        if check && answer.get(1).is_some_and(|&n| n as usize > RECORDS_CAP) {
+            self.load(who).await?;
+        }
+        Ok(answer.first() == Some(&1))
+    }
+
+    /// Every stored record of the customer, oldest first (by the record's own time); trims
+    /// the oldest beyond the cap.
+    async fn load(&self, who: &Identity) -> Result<Vec<Record>, MemoryError> {
+        let key = self.key_for(who);
+        let mut conn = self.redis.get().await?;
+        let raw: Vec<String> = redis::cmd("HVALS")
+            .arg(&key)
+            .query_async(&mut *conn)
+            .await
+            .map_err(RedisError::from)?;
+        let mut stored: Vec<Stored> = raw
             .iter()
-            .rev()
             .filter_map(|s| serde_json::from_str(s).ok())
             .collect();
-        out.sort_by_key(Record::at_ms);
+        // By the record's own time; records of one time in the order they were written.
+        stored.sort_by_key(|s| (s.record.at_ms(), s.written_us));
+        let mut out: Vec<Record> = stored.into_iter().map(|s| s.record).collect();
+        if out.len() > RECORDS_CAP {
+            let oldest = out.len() - RECORDS_CAP;
+            let ids: Vec<&str> = out[..oldest].iter().map(Record::id).collect();
+            redis::cmd("HDEL")
+                .arg(&key)
+                .arg(&ids)
+                .query_async::<()>(&mut *conn)
+                .await
+                .map_err(RedisError::from)?;
+            out.drain(..oldest);
+        }
         Ok(out)
     }
 

@@ -3,10 +3,17 @@
 //!
 //! One Redis hash per event, `{ns}:journal:{event_id}`. Fields are named by the step:
 //! `plan` (the decision, JSON: the reply text and its parts, the transition, the notice) and
-//! one field per effect (`send:0` = the wamid of part 0, `feed:handoff`, `mem:ai`, …). A retry,
+//! one field per effect (`reply:sent:0` = the wamid of part 0, `feed:handoff`, …). A retry,
 //! redelivery or takeover of the event reads the hash once ([`Journal::load`]) and carries on
 //! from the first effect not done: it does not run the model again, re-decide, or repeat an
 //! effect that is marked.
+//!
+//! A *pristine* journal ([`Journal::pristine`]) belongs to an event no attempt ever held (its
+//! claim found no record, `stream::idempotency`): it is known to be empty and is never read.
+//! Steps may then skip the checks that only a retry needs ([`Journal::pristine_attempt`]),
+//! e.g. scanning the transcript for an entry before appending it. Any step failure ends
+//! that: [`Journal::forget`] drops what was read and the rest of the attempt reads Redis
+//! again, since a failed write may or may not have been applied.
 //!
 //! Crash table (an effect is "marked" when its field is written):
 //!
@@ -17,11 +24,15 @@
 //! | after a Redis-only effect (feed event…) | nothing: [`Journal::atomically`] writes the effect and its mark in one `MULTI` |
 //! | after an external effect (a Graph send, a broker publish), before its mark | repeats that one effect: the window is one request wide, and the mark is written right after the request returns, before any bookkeeping |
 //!
+//! Effects whose repetition is harmless and absorbed downstream (a memory record: the
+//! backends store each record id once) are not marked at all.
+//!
 //! [`Journal::decide`] is first-writer-wins (`HSETNX`), so two attempts that both got as far as
-//! deciding (a fenced one and its successor) act on one decision. The hash lives as long as
-//! the dedupe record (Meta redelivers for 7 days) and is deleted when the event completes
-//! (`idempotency::complete`): after that the dedupe record answers every redelivery. Fails with
-//! [`RedisError`] (transient: the step is retried and resumes).
+//! deciding (a fenced one and its successor) act on one decision. The hash has no lifetime of
+//! its own while its event runs: it is deleted when the event completes
+//! (`idempotency::complete`), after which the dedupe record answers every redelivery, and it
+//! gets the dedupe record's lifetime when an attempt gives the event up (`idempotency::release`,
+//! `idempotency::dead`). Fails with [`RedisError`] (transient: the step is retried and resumes).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -29,7 +40,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
-use redis::{self, Pipeline, Script};
+use redis::{self, Pipeline};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -37,33 +48,60 @@ use serde::de::DeserializeOwned;
 pub struct Journal {
     pool: Pool,
     key: String,
-    ttl_secs: u64,
     seen: Mutex<Option<HashMap<String, String>>>,
-    /// This attempt already set the hash's TTL (one `EXPIRE` per attempt is enough).
-    ttl_set: AtomicBool,
+    /// No attempt held the event before this one and no step of this attempt failed.
+    pristine: AtomicBool,
+    /// This attempt wrote to the hash (so completion has something to delete).
+    written: AtomicBool,
 }
 
-const DECIDE: &str = r#"
-if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then
-  if ARGV[4] == '1' then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
-  return ARGV[2]
-end
-return redis.call('HGET', KEYS[1], ARGV[1])
-"#;
-
 impl Journal {
-    pub fn new(pool: Pool, keys: &Keys, event_id: &str, ttl_secs: u64) -> Self {
+    /// The journal of an event an earlier attempt may have worked on: read on first use.
+    pub fn new(pool: Pool, keys: &Keys, event_id: &str) -> Self {
+        Journal::with(pool, keys, event_id, None, false)
+    }
+
+    /// The journal of an event no attempt ever held: empty, never read.
+    pub fn pristine(pool: Pool, keys: &Keys, event_id: &str) -> Self {
+        Journal::with(pool, keys, event_id, Some(HashMap::new()), true)
+    }
+
+    fn with(
+        pool: Pool,
+        keys: &Keys,
+        event_id: &str,
+        seen: Option<HashMap<String, String>>,
+        pristine: bool,
+    ) -> Self {
         Journal {
             pool,
             key: keys.journal(event_id),
-            ttl_secs: ttl_secs.max(1),
-            seen: Mutex::new(None),
-            ttl_set: AtomicBool::new(false),
+            seen: Mutex::new(seen),
+            pristine: AtomicBool::new(pristine),
+            written: AtomicBool::new(false),
         }
     }
 
     fn cache(&self) -> std::sync::MutexGuard<'_, Option<HashMap<String, String>>> {
         self.seen.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// True while nothing of this event can have happened outside this attempt's own,
+    /// successful steps: checks that only a retry needs may be skipped.
+    pub fn pristine_attempt(&self) -> bool {
+        self.pristine.load(Ordering::Relaxed)
+    }
+
+    /// True when this attempt wrote to the journal (or may have: it was read from Redis).
+    pub fn touched(&self) -> bool {
+        self.written.load(Ordering::Relaxed) || !self.pristine_attempt()
+    }
+
+    /// After a failed step: what was read may be stale (a failed write may have been
+    /// applied), so the next access reads Redis again, and the attempt is no longer pristine.
+    pub fn forget(&self) {
+        self.pristine.store(false, Ordering::Relaxed);
+        *self.cache() = None;
     }
 
     /// Reads the journal from Redis once per attempt (later calls use what was read).
@@ -100,18 +138,23 @@ impl Journal {
     ) -> Result<T, RedisError> {
         let json = serde_json::to_string(plan).expect("plans serialise");
         let mut c = self.pool.get().await?;
-        let stored: String = Script::new(DECIDE)
-            .key(&self.key)
+        self.written.store(true, Ordering::Relaxed);
+        let set: bool = redis::cmd("HSETNX")
+            .arg(&self.key)
             .arg(field)
             .arg(&json)
-            .arg(self.ttl_secs)
-            .arg(if self.ttl_set.swap(true, Ordering::Relaxed) {
-                "0"
-            } else {
-                "1"
-            })
-            .invoke_async(&mut *c)
+            .query_async(&mut *c)
             .await?;
+        let stored = if set {
+            json.clone()
+        } else {
+            let first: Option<String> = redis::cmd("HGET")
+                .arg(&self.key)
+                .arg(field)
+                .query_async(&mut *c)
+                .await?;
+            first.unwrap_or_else(|| json.clone())
+        };
         self.remember(field, &stored);
         Ok(serde_json::from_str(&stored).unwrap_or_else(|_| {
             serde_json::from_str(&json).expect("a plan we just serialised reads back")
@@ -126,10 +169,26 @@ impl Journal {
             .and_then(|raw| serde_json::from_str(&raw).ok()))
     }
 
-    /// Marks the effect `field` done with `value` (one `HSET`; the attempt's first write also
-    /// refreshes the TTL).
+    /// Marks the effect `field` done with `value` (one `HSET`).
     pub async fn mark(&self, field: &str, value: &str) -> Result<(), RedisError> {
         self.write(field, value, redis::pipe()).await
+    }
+
+    /// Marks the effect `field` done with `value`, then runs `also` in the same pipeline: the
+    /// mark is written first, so whatever `also` holds must be idempotent bookkeeping that a
+    /// resumed attempt redoes when it is unsure (one round trip instead of two).
+    pub async fn mark_then(
+        &self,
+        field: &str,
+        value: &str,
+        also: Pipeline,
+    ) -> Result<(), RedisError> {
+        let mut pipe = redis::pipe();
+        pipe.hset(&self.key, field, value).ignore();
+        for cmd in also.cmd_iter() {
+            pipe.add_command(cmd.clone()).ignore();
+        }
+        self.send(pipe, field, value).await
     }
 
     /// Marks the effect `field` done with `value`, and runs `effects` (Redis commands) in the
@@ -146,16 +205,14 @@ impl Journal {
 
     async fn write(&self, field: &str, value: &str, mut pipe: Pipeline) -> Result<(), RedisError> {
         pipe.hset(&self.key, field, value).ignore();
-        let first = !self.ttl_set.load(Ordering::Relaxed);
-        if first {
-            pipe.expire(&self.key, self.ttl_secs as i64).ignore();
-        }
+        self.send(pipe, field, value).await
+    }
+
+    async fn send(&self, pipe: Pipeline, field: &str, value: &str) -> Result<(), RedisError> {
+        self.written.store(true, Ordering::Relaxed);
         let mut c = self.pool.get().await?;
         pipe.query_async::<()>(&mut *c).await?;
         drop(c);
-        if first {
-            self.ttl_set.store(true, Ordering::Relaxed);
-        }
         self.remember(field, value);
         Ok(())
     }

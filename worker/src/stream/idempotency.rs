@@ -2,16 +2,20 @@
 //!
 //! Meta redelivers webhooks for up to 7 days, ingress may publish a retried webhook twice, and
 //! the broker redelivers whatever a crashed or fenced worker held. Each event id has one Redis
-//! record, `{ns}:dedupe:{id}`:
+//! record, `{ns}:dedupe:{id}`, living as long as Meta may redeliver (`BATON_DEDUPE_TTL`):
 //!
-//! - absent, or `dead` (dead-lettered; a DLQ replay runs it again): never finished →
-//!   [`Claim::Fresh`]; we write `<worker>|<generation>|<ms>` (in progress) with a TTL that the
-//!   running attempt renews ([`renew`]) for as long as its steps run;
+//! - absent: never claimed → [`Claim::Fresh`] with `pristine` set: nothing of this event ever
+//!   happened, so its effects journal is known to be empty and is not read. This is the common
+//!   case and costs one command (`SET … NX GET`);
 //! - `done`: finished → [`Claim::Duplicate`], acked without effect;
-//! - in progress under another live worker → [`Claim::InProgress`]: that worker lost its lease
-//!   but may still be finishing; the caller retries later instead of racing it;
-//! - in progress under a worker that is no longer a live member (it crashed midway) → taken
-//!   over, [`Claim::Fresh`];
+//! - `dead` (dead-lettered; a DLQ replay runs it again) or `retry` (an attempt failed and gave
+//!   the claim up: the event waits in a retry tier) → [`Claim::Fresh`], not pristine;
+//! - in progress, `<worker>|<generation>|<ms>` (the attempt token and when it last showed it
+//!   was alive; the running attempt refreshes it, [`renew`]): under another live worker, and
+//!   refreshed within the stale limit → [`Claim::InProgress`]: that worker lost its lease but
+//!   may still be finishing; the caller retries later instead of racing it. Under a worker
+//!   that is no longer a live member (it crashed midway), or not refreshed for the stale limit
+//!   (abandoned) → taken over, [`Claim::Fresh`], not pristine;
 //! - in progress under *this* worker with another attempt token → [`Claim::Mine`]. The token
 //!   is the worker id plus the partition's fence generation: after a broker blip or a Redis
 //!   outage the partition restarts on the same process with a new generation while the old,
@@ -19,13 +23,20 @@
 //!   that attempt still runs, waits for it to end, and only then takes the claim over
 //!   ([`claim`] with `takeover`). A fenced attempt is never mistaken for a dead one.
 //!
+//! The record never disappears while its event may still run or resume: an attempt that ends
+//! without finishing (failed, fenced, panicked) writes `retry` over its own claim ([`release`])
+//! instead of deleting it, and a crashed attempt's claim stays until it is taken over. That
+//! is what makes an absent record prove a pristine event — a record that expired under a
+//! half-done journal would otherwise let a later delivery decide and send again. The journal
+//! gets the record's lifetime when the attempt gives up ([`release`], [`dead`]) and is
+//! deleted when the event completes ([`complete`]).
+//!
 //! Whatever a half-done attempt did is in its effects journal (`pipeline::journal`): the
-//! attempt that takes over resumes it instead of redoing it. Claiming is one Lua script, so two
-//! near-simultaneous deliveries cannot both see "absent". An attempt that ends without
-//! finishing (failed, fenced, panicked) deletes its own record if it still holds it
-//! ([`release`]). Crash cases: dying after `done` is written but before the ack → the
-//! redelivery is a duplicate (correct); dying before → the record expires within its TTL or is
-//! taken over as above.
+//! attempt that takes over resumes it instead of redoing it. Claiming is atomic (one command,
+//! or one Lua script on the slow path), so two near-simultaneous deliveries cannot both see
+//! "absent". Crash cases: dying after `done` is written but before the ack → the redelivery
+//! is a duplicate (correct); dying before → the claim is taken over once the worker left the
+//! membership, as above.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -40,7 +51,11 @@ use baton_shared::redis::{Keys, RedisError};
 /// Result of claiming an event id.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Claim {
-    Fresh,
+    /// This attempt holds the event. `pristine`: no attempt ever held it before, so nothing of
+    /// it happened and its journal is empty.
+    Fresh {
+        pristine: bool,
+    },
     Duplicate,
     InProgress {
         by: String,
@@ -51,18 +66,28 @@ pub enum Claim {
     },
 }
 
+/// How claims are written: the record's lifetime, and when an in-progress claim that was not
+/// refreshed counts as abandoned.
+#[derive(Clone, Copy, Debug)]
+pub struct ClaimPolicy {
+    pub ttl_secs: u64,
+    pub stale_ms: u64,
+}
+
 const CLAIM: &str = r#"
 local v = redis.call('GET', KEYS[1])
 if v == 'done' then return {'duplicate', ''} end
-if v and v ~= 'dead' then
+if v and v ~= 'dead' and v ~= 'retry' then
   local owner = string.match(v, '^([^|]*)|')
   local token = string.match(v, '^([^|]*|[^|]*)|')
+  local at = tonumber(string.match(v, '|(%d+)$') or '0')
   if token ~= ARGV[3] and token ~= ARGV[5] then
     if owner == ARGV[4] then return {'mine', token or ''} end
-    if owner and redis.call('ZSCORE', KEYS[2], owner) then return {'inprogress', owner} end
+    local alive = tonumber(ARGV[6]) - at < tonumber(ARGV[7])
+    if alive and owner and redis.call('ZSCORE', KEYS[2], owner) then return {'inprogress', owner} end
   end
 end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
 return {'fresh', ''}
 "#;
 
@@ -73,95 +98,122 @@ pub async fn claim(
     keys: &Keys,
     event_id: &str,
     token: &AttemptToken,
-    in_progress_ttl_ms: u64,
+    policy: ClaimPolicy,
     takeover: Option<&str>,
 ) -> Result<Claim, RedisError> {
     let mut conn = pool.get().await?;
-    let marker = format!("{}|{}", token.as_str(), now_ms());
+    let marker = token.marker();
+    if takeover.is_none() {
+        let before: Option<String> = redis::cmd("SET")
+            .arg(keys.dedupe(event_id))
+            .arg(&marker)
+            .arg("NX")
+            .arg("GET")
+            .arg("EX")
+            .arg(policy.ttl_secs.max(1))
+            .query_async(&mut *conn)
+            .await?;
+        match before.as_deref() {
+            None => return Ok(Claim::Fresh { pristine: true }),
+            Some("done") => return Ok(Claim::Duplicate),
+            Some(_) => {}
+        }
+    }
     let (state, by): (String, String) = Script::new(CLAIM)
         .key(keys.dedupe(event_id))
         .key(keys.members())
         .arg(&marker)
-        .arg(in_progress_ttl_ms)
+        .arg(policy.ttl_secs.max(1))
         .arg(token.as_str())
         .arg(&token.worker)
         .arg(takeover.unwrap_or("\u{0}"))
+        .arg(now_ms())
+        .arg(policy.stale_ms)
         .invoke_async(&mut *conn)
         .await?;
     Ok(match state.as_str() {
         "duplicate" => Claim::Duplicate,
         "inprogress" => Claim::InProgress { by },
         "mine" => Claim::Mine { token: by },
-        _ => Claim::Fresh,
+        _ => Claim::Fresh { pristine: false },
     })
 }
 
 const IF_MINE: &str = r#"
 local v = redis.call('GET', KEYS[1])
 if not v or string.sub(v, 1, string.len(ARGV[1]) + 1) ~= ARGV[1] .. '|' then return 0 end
-if ARGV[2] == 'renew' then return redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
-return redis.call('DEL', KEYS[1])
+if ARGV[2] == 'renew' then
+  redis.call('SET', KEYS[1], ARGV[3], 'KEEPTTL')
+  return 1
+end
+redis.call('SET', KEYS[1], 'retry', 'KEEPTTL')
+redis.call('EXPIRE', KEYS[2], ARGV[3])
+return 1
 "#;
 
-/// Extends the in-progress record while the attempt `token` still holds it.
+/// Shows that the attempt `token` still runs (refreshes its claim's time) while it holds it.
 pub async fn renew(
     pool: &Pool,
     keys: &Keys,
     event_id: &str,
     token: &AttemptToken,
-    ttl_ms: u64,
 ) -> Result<bool, RedisError> {
     let mut conn = pool.get().await?;
     let n: i64 = Script::new(IF_MINE)
         .key(keys.dedupe(event_id))
+        .key(keys.journal(event_id))
         .arg(token.as_str())
         .arg("renew")
-        .arg(ttl_ms)
+        .arg(token.marker())
         .invoke_async(&mut *conn)
         .await?;
     Ok(n == 1)
 }
 
-/// Gives up the claim of an attempt that did not finish, if it still holds it, so a retry
-/// tier, a redelivery or a DLQ replay runs the event again (and resumes its journal).
+/// Gives up the claim of an attempt that did not finish, if it still holds it (the record
+/// becomes `retry`), so a retry tier, a redelivery or a DLQ replay runs the event again and
+/// resumes its journal, which now lives as long as the record.
 pub async fn release(
     pool: &Pool,
     keys: &Keys,
     event_id: &str,
     token: &AttemptToken,
+    ttl_secs: u64,
 ) -> Result<(), RedisError> {
     let mut conn = pool.get().await?;
     Script::new(IF_MINE)
         .key(keys.dedupe(event_id))
+        .key(keys.journal(event_id))
         .arg(token.as_str())
         .arg("release")
-        .arg(0)
+        .arg(ttl_secs.max(1))
         .invoke_async::<i64>(&mut *conn)
         .await?;
     Ok(())
 }
 
 /// Records that `event_id` was fully processed (remembered for `ttl_secs`) and drops its
-/// effects journal, which nothing will read again.
+/// effects journal, which nothing will read again (`journal`: false when it was never written).
 pub async fn complete(
     pool: &Pool,
     keys: &Keys,
     event_id: &str,
     ttl_secs: u64,
+    journal: bool,
 ) -> Result<(), RedisError> {
     let mut conn = pool.get().await?;
-    redis::pipe()
-        .set_ex(keys.dedupe(event_id), "done", ttl_secs.max(1))
-        .ignore()
-        .del(keys.journal(event_id))
-        .ignore()
-        .query_async::<()>(&mut *conn)
-        .await?;
+    let mut pipe = redis::pipe();
+    pipe.set_ex(keys.dedupe(event_id), "done", ttl_secs.max(1))
+        .ignore();
+    if journal {
+        pipe.del(keys.journal(event_id)).ignore();
+    }
+    pipe.query_async::<()>(&mut *conn).await?;
     Ok(())
 }
 
 /// Records that `event_id` was dead-lettered: it holds nothing behind it any more (parking),
-/// and a DLQ replay claims it afresh.
+/// a DLQ replay claims it afresh and resumes its journal, which lives as long as the record.
 pub async fn dead(
     pool: &Pool,
     keys: &Keys,
@@ -169,11 +221,12 @@ pub async fn dead(
     ttl_secs: u64,
 ) -> Result<(), RedisError> {
     let mut conn = pool.get().await?;
-    redis::cmd("SET")
-        .arg(keys.dedupe(event_id))
-        .arg("dead")
-        .arg("EX")
-        .arg(ttl_secs.max(1))
+    let ttl = ttl_secs.max(1);
+    redis::pipe()
+        .set_ex(keys.dedupe(event_id), "dead", ttl)
+        .ignore()
+        .expire(keys.journal(event_id), ttl as i64)
+        .ignore()
         .query_async::<()>(&mut *conn)
         .await?;
     Ok(())
@@ -198,6 +251,11 @@ impl AttemptToken {
 
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// The in-progress record: the token and the time it was last shown alive.
+    fn marker(&self) -> String {
+        format!("{}|{}", self.text, now_ms())
     }
 }
 

@@ -31,7 +31,7 @@ use tracing::{Instrument, info, info_span, warn};
 use super::Runtime;
 use super::delivery::{Job, Outcome, ack, requeue};
 use super::fence::{PartitionCx, redis_until_fenced};
-use super::idempotency::{self, AttemptToken, Claim};
+use super::idempotency::{self, AttemptToken, Claim, ClaimPolicy};
 use super::parking::{self, Admission, Held};
 use super::retry::{self, Failed, Failure, History, Origin, Settle};
 use crate::pipeline::journal::Journal;
@@ -261,9 +261,8 @@ async fn run(
     coalesced: bool,
 ) -> Ran {
     let token = AttemptToken::new(&w.id, part.generation);
-    let ttl_ms = (w.config.worker.lease_ttl * 4).as_millis() as u64;
-    match claim(w, part, &event.id, &token, ttl_ms).await {
-        Some(Claim::Fresh) => {}
+    let pristine = match claim(w, part, &event.id, &token).await {
+        Some(Claim::Fresh { pristine }) => pristine,
         Some(Claim::Duplicate) => return Ran::Duplicate,
         Some(Claim::InProgress { by }) => {
             return Ran::Failed(StepError::Transient(format!(
@@ -276,8 +275,13 @@ async fn run(
             )));
         }
         None => return Ran::Fenced,
-    }
+    };
     let _running = w.attempts.start(&event.id, &token);
+    let journal = if pristine {
+        Journal::pristine(w.redis.clone(), &w.keys, &event.id)
+    } else {
+        Journal::new(w.redis.clone(), &w.keys, &event.id)
+    };
     let cx = StepCx {
         redis: w.redis.clone(),
         keys: w.keys.clone(),
@@ -286,24 +290,20 @@ async fn run(
         attempt,
         coalesced,
         fence: part.fence.clone(),
-        journal: Journal::new(
-            w.redis.clone(),
-            &w.keys,
-            &event.id,
-            w.config.worker.dedupe_ttl.as_secs(),
-        ),
+        journal,
     };
     let steps = AssertUnwindSafe(run_steps(w, &cx, event)).catch_unwind();
-    let steps = with_renewal(w, &event.id, &token, ttl_ms, steps).await;
-    let release = || idempotency::release(&w.redis, &w.keys, &event.id, &token);
+    let steps = with_renewal(w, &event.id, &token, steps).await;
+    let ttl = w.config.worker.dedupe_ttl.as_secs();
+    let release = || idempotency::release(&w.redis, &w.keys, &event.id, &token, ttl);
     match steps {
         Err(_) => {
             let _ = release().await;
             Ran::Panicked
         }
         Ok(Ok(())) => {
-            let ttl = w.config.worker.dedupe_ttl.as_secs();
-            let complete = || idempotency::complete(&w.redis, &w.keys, &event.id, ttl);
+            let journal = cx.journal.touched();
+            let complete = || idempotency::complete(&w.redis, &w.keys, &event.id, ttl, journal);
             if part.fence.is_cancelled() {
                 // Every effect is done and marked; say so if Redis still answers.
                 let _ = complete().await;
@@ -325,6 +325,15 @@ async fn run(
     }
 }
 
+/// How this worker writes claims: records live as long as dedupe records; an in-progress
+/// claim not refreshed for four lease lifetimes is abandoned.
+fn claim_policy(w: &Runtime) -> ClaimPolicy {
+    ClaimPolicy {
+        ttl_secs: w.config.worker.dedupe_ttl.as_secs(),
+        stale_ms: (w.config.worker.lease_ttl * 4).as_millis() as u64,
+    }
+}
+
 /// Claims `event_id`; an earlier attempt of this process under an older fence generation is
 /// waited for (it is fenced and stops before its next effect) and then taken over.
 async fn claim(
@@ -332,10 +341,10 @@ async fn claim(
     part: &Arc<PartitionCx>,
     event_id: &str,
     token: &AttemptToken,
-    ttl_ms: u64,
 ) -> Option<Claim> {
+    let policy = claim_policy(w);
     let first = redis_until_fenced(part, || {
-        idempotency::claim(&w.redis, &w.keys, event_id, token, ttl_ms, None)
+        idempotency::claim(&w.redis, &w.keys, event_id, token, policy, None)
     })
     .await?;
     let Claim::Mine { token: earlier } = first else {
@@ -351,24 +360,24 @@ async fn claim(
         }
     }
     redis_until_fenced(part, || {
-        idempotency::claim(&w.redis, &w.keys, event_id, token, ttl_ms, Some(&earlier))
+        idempotency::claim(&w.redis, &w.keys, event_id, token, policy, Some(&earlier))
     })
     .await
 }
 
-/// Runs `steps` while renewing the attempt's claim, so a turn of minutes keeps it.
+/// Runs `steps` while showing the claim alive every lease lifetime, so a turn of minutes is
+/// never taken for an abandoned one (most events finish before the first refresh).
 async fn with_renewal<F: std::future::Future>(
     w: &Arc<Runtime>,
     event_id: &str,
     token: &AttemptToken,
-    ttl_ms: u64,
     steps: F,
 ) -> F::Output {
     let every = w.config.worker.lease_ttl;
     let renew = async {
         loop {
             tokio::time::sleep(every).await;
-            if let Err(e) = idempotency::renew(&w.redis, &w.keys, event_id, token, ttl_ms).await {
+            if let Err(e) = idempotency::renew(&w.redis, &w.keys, event_id, token).await {
                 warn!(error = %e, "could not renew the event's claim");
             }
         }
@@ -389,9 +398,11 @@ async fn run_steps(w: &Arc<Runtime>, cx: &StepCx, event: &Event) -> Result<(), S
         let result = (|| step.run(cx, event))
             .retry(backoff)
             .when(|e| matches!(e, StepError::Transient(_)) && !cx.fenced())
-            .notify(
-                |e, after| warn!(step = step.name(), error = %e, ?after, "step failed; retrying"),
-            )
+            .notify(|e, after| {
+                // A failed write may or may not have been applied: read the journal again.
+                cx.journal.forget();
+                warn!(step = step.name(), error = %e, ?after, "step failed; retrying")
+            })
             .await;
         metrics::histogram!("baton_worker_step_seconds", "step" => step.name())
             .record(started.elapsed().as_secs_f64());

@@ -1,8 +1,8 @@
 //! The local backend against the real Redis.
 
-use baton_worker::memory::{self, Role};
+use baton_worker::memory::{self, Record, Role};
 
-use super::{Ns, PHONE, arc, config, fact, turn, who};
+use super::{Ns, PHONE, arc, config, fact, who};
 
 #[tokio::test]
 async fn local_backend_dedupes_and_serves_context_and_search() {
@@ -18,16 +18,16 @@ async fn local_backend_dedupes_and_serves_context_and_search() {
         mem.write(&who(), r).await.expect("write");
     }
     let user = cfg.ids(&who()).user_id;
-    let list = ns.keys.memory_records(&user);
+    let docs = ns.keys.memory_docs(&user);
     let mut c = ns.pool.get().await.unwrap();
-    let len: i64 = redis::cmd("LLEN")
-        .arg(&list)
+    let len: i64 = redis::cmd("HLEN")
+        .arg(&docs)
         .query_async(&mut *c)
         .await
         .unwrap();
     assert_eq!(len, 6, "each record once");
     let ttl: i64 = redis::cmd("TTL")
-        .arg(&list)
+        .arg(&docs)
         .query_async(&mut *c)
         .await
         .unwrap();
@@ -69,21 +69,40 @@ async fn local_backend_caps_records() {
     let mem = memory::backend(&cfg, ns.pool.clone(), ns.keys.clone())
         .await
         .unwrap();
-    for i in 0..(memory::local::RECORDS_CAP + 10) {
-        mem.write(&who(), &turn(&format!("t{i}"), Role::Customer, "hi"))
+    let cap = memory::local::RECORDS_CAP;
+    let docs = ns.keys.memory_docs(&cfg.ids(&who()).user_id);
+    let len = || async {
+        let mut c = ns.pool.get().await.unwrap();
+        redis::cmd("HLEN")
+            .arg(&docs)
+            .query_async::<usize>(&mut *c)
             .await
-            .unwrap();
+            .unwrap()
+    };
+    // Writes alone stay bounded: one write in TRIM_EVERY checks the size and trims.
+    for i in 0..(cap + 200) {
+        let record = Record::Turn {
+            id: format!("t{i}"),
+            role: Role::Customer,
+            text: format!("hi {i}"),
+            at_ms: 1_788_340_364_120 + i as i64 * 1000,
+        };
+        mem.write(&who(), &record).await.unwrap();
     }
-    let list = ns
-        .keys
-        .other(&format!("memory:{}:records", cfg.ids(&who()).user_id));
-    let mut c = ns.pool.get().await.unwrap();
-    let len: i64 = redis::cmd("LLEN")
-        .arg(&list)
-        .query_async(&mut *c)
-        .await
-        .unwrap();
-    assert_eq!(len, memory::local::RECORDS_CAP);
-    drop(c);
+    let after_writes = len().await;
+    assert!(
+        after_writes >= cap && after_writes < cap + 200,
+        "trimmed while writing: {after_writes}"
+    );
+    // A read trims to the cap exactly, keeping the newest.
+    let ctx = mem.context(&who(), "hi").await.unwrap();
+    assert_eq!(len().await, cap);
+    assert!(
+        ctx.ends_with(&format!("Customer: hi {}", cap + 199)),
+        "{ctx}"
+    );
+    let hits = mem.search(&who(), "hi", cap + 10).await.unwrap();
+    assert_eq!(hits.len(), cap, "the oldest beyond the cap are gone");
+    assert!(!hits.iter().any(|h| h.ends_with("Customer: hi 0")));
     ns.cleanup().await;
 }

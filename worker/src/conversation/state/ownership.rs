@@ -139,6 +139,14 @@ pub async fn touch_customer(
     at_ms: i64,
 ) -> Result<(), RedisError> {
     let mut c = pool.get().await?;
+    touch_cmd(keys, conv, at_ms)
+        .query_async::<()>(&mut *c)
+        .await?;
+    Ok(())
+}
+
+/// The one `HSET` of [`touch_customer`], for callers that send it with other commands.
+pub fn touch_cmd(keys: &Keys, conv: &Conversation, at_ms: i64) -> redis::Cmd {
     let mut cmd = redis::cmd("HSET");
     cmd.arg(key(keys, &conv.key()))
         .arg("last_customer_ms")
@@ -156,19 +164,26 @@ pub async fn touch_customer(
             cmd.arg(field).arg(v);
         }
     }
-    cmd.query_async::<()>(&mut *c).await?;
-    Ok(())
+    cmd
 }
 
-/// True when the AI still owns the conversation at `version` (checked right before sending).
+/// True when the AI still owns the conversation at `version` (checked right before sending;
+/// reads only the two fields it needs).
 pub async fn still_owned_by_ai(
     pool: &Pool,
     keys: &Keys,
     conv: &str,
     version: u64,
 ) -> Result<bool, RedisError> {
-    let s = get(pool, keys, conv).await?;
-    Ok(s.is_ai() && s.version == version)
+    let mut c = pool.get().await?;
+    let (owner, v): (Option<String>, Option<u64>) = redis::cmd("HMGET")
+        .arg(key(keys, conv))
+        .arg("owner")
+        .arg("version")
+        .query_async(&mut *c)
+        .await?;
+    let owner = owner.and_then(|o| baton_shared::state::Owner::parse(&o));
+    Ok(owner.unwrap_or_default() == baton_shared::state::Owner::Ai && v.unwrap_or(0) == version)
 }
 
 /// Counts an AI reply the customer has not (yet) accepted; `reset` starts over.

@@ -2,10 +2,16 @@
 //! reads it). The transcript of a conversation in Redis: customer, AI and human turns and
 //! handoff events, newest first, capped at [`CAP`] entries and expiring after 30 days of
 //! silence. Always available to the prompt and to humans right after a turn, whatever the
-//! long-term memory is doing. Appends are idempotent per entry id (a crash and re-run does not
-//! duplicate an entry): the append checks the newest entries for its id (one conversation's
-//! events run one at a time, so a retry's duplicate is among them); no id set grows beside
-//! the list. Fails with [`RedisError`] (transient).
+//! long-term memory is doing.
+//!
+//! Appends are idempotent per entry id (a crash and re-run does not duplicate an entry):
+//! [`append`] checks the newest entries for its id (one conversation's events run one at a
+//! time, so a retry's duplicate is among them); no id set grows beside the list. An attempt
+//! that is *pristine* (no attempt of its event ran before and none of its steps failed,
+//! `pipeline::journal`) cannot find its entry there, and uses [`append_new`]: a bare `LPUSH`,
+//! trimmed only once the list has grown [`TRIM_SLACK`] past the cap, with the lifetime
+//! refreshed on customer turns (every other entry follows one within the lifetime). Fails
+//! with [`RedisError`] (transient).
 
 use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
@@ -29,6 +35,42 @@ return 1
 
 /// How many of the newest entries an append checks for its id.
 const RECENT_IDS: usize = 20;
+
+/// How far past [`CAP`] a list grows between trims of [`append_new`].
+pub const TRIM_SLACK: isize = 20;
+
+/// Appends `entry`, known not to be there yet (a pristine attempt), after the commands of
+/// `before` (sent in the same round trip): one `LPUSH`, plus `EXPIRE` for a customer turn, plus
+/// an `LTRIM` once in [`TRIM_SLACK`] appends.
+pub async fn append_new(
+    pool: &Pool,
+    keys: &Keys,
+    conv: &str,
+    entry: &Entry,
+    before: redis::Pipeline,
+) -> Result<(), RedisError> {
+    let json = serde_json::to_string(entry).expect("entries serialise");
+    let key = keys.transcript(conv);
+    let mut pipe = redis::pipe();
+    for cmd in before.cmd_iter() {
+        pipe.add_command(cmd.clone()).ignore();
+    }
+    pipe.lpush(&key, json);
+    if entry.role == baton_shared::state::Speaker::Customer {
+        pipe.expire(&key, TTL_SECS).ignore();
+    }
+    let mut c = pool.get().await?;
+    let (len,): (isize,) = pipe.query_async(&mut *c).await?;
+    if len > CAP + TRIM_SLACK {
+        redis::cmd("LTRIM")
+            .arg(&key)
+            .arg(0)
+            .arg(CAP - 1)
+            .query_async::<()>(&mut *c)
+            .await?;
+    }
+    Ok(())
+}
 
 /// Appends `entry` unless an entry with its id is already there; true when appended.
 pub async fn append(
