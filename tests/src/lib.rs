@@ -5,13 +5,15 @@
 //! like Meta, reads the worker probe stream, and deletes every queue, exchange and key of the
 //! namespace at the end. [`proxy::Proxy`] takes a dependency down and up again.
 //!
-//! Map: [`fakes`] (fake Graph, LLM and Synap servers on one generic [`fakes::server`]),
-//! [`http`] (requests that return status, headers and body together), [`webhooks`] (Meta's
-//! bodies and fixtures), [`world`] (the conversation test world), [`proxy`].
+//! Map: [`fakes`] (fake Graph, LLM, Synap and Slack servers on one generic
+//! [`fakes::server`]), [`http`] (requests that return status, headers and body together),
+//! [`webhooks`] (Meta's bodies and fixtures), [`slack`] (plays Slack calling Baton: signed
+//! events and clicks), [`world`] (the conversation test world), [`proxy`].
 
 pub mod fakes;
 pub mod http;
 pub mod proxy;
+pub mod slack;
 pub mod webhooks;
 pub mod world;
 
