@@ -4,9 +4,16 @@
 //! ingress in-process and workers as real processes (so they can be SIGKILLed), signs webhooks
 //! like Meta, reads the worker probe stream, and deletes every queue, exchange and key of the
 //! namespace at the end. [`proxy::Proxy`] takes a dependency down and up again.
+//!
+//! Map: [`fakes`] (fake Graph, LLM, Synap and Slack servers on one generic
+//! [`fakes::server`]), [`http`] (requests that return status, headers and body together),
+//! [`webhooks`] (Meta's bodies and fixtures), [`slack`] (plays Slack calling Baton: signed
+//! events and clicks), [`world`] (the conversation test world), [`proxy`].
 
 pub mod fakes;
+pub mod http;
 pub mod proxy;
+pub mod slack;
 pub mod webhooks;
 pub mod world;
 
@@ -222,13 +229,25 @@ impl TestEnv {
             .await
     }
 
-    /// Posts `body` with an optional signature and extra headers.
+    /// Posts `body` with an optional signature and extra headers; returns the status code
+    /// (0 when the request failed before an answer).
     pub async fn post_with(
         &self,
         body: &[u8],
         signature: Option<&str>,
         headers: &[(&str, &str)],
     ) -> u16 {
+        self.webhook(body, signature, headers).await.status
+    }
+
+    /// Posts `body` to the WhatsApp webhook with an optional signature and extra headers;
+    /// returns the whole answer.
+    pub async fn webhook(
+        &self,
+        body: &[u8],
+        signature: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> http::HttpReply {
         let mut req = self
             .http
             .post(format!("{}/webhook/whatsapp", self.ingress_url()))
@@ -237,10 +256,7 @@ impl TestEnv {
         if let Some(sig) = signature {
             req = req.header("x-hub-signature-256", sig);
         }
-        for (k, v) in headers {
-            req = req.header(*k, *v);
-        }
-        req.send().await.map(|r| r.status().as_u16()).unwrap_or(0)
+        http::send(http::with_headers(req, headers)).await
     }
 
     /// Every entry of the probe stream, oldest first.

@@ -6,25 +6,27 @@
 //! definitions of §4, no deprecated or streaming fields); problems are recorded, never
 //! panicked on, so a test asserts `violations().is_empty()` at the end. Answers come from a
 //! queue of [`Scripted`] responses, then from a fallback closure (default: `Reply("ok")`);
-//! [`demo_agent`] is a deterministic stand-in for a model. The server stops when dropped.
+//! [`demo_agent`] is a deterministic stand-in for a model. Runs on [`FakeServer`], which
+//! records every request on arrival (before the latency), so a test sees a call while the
+//! "model" is still thinking. The server stops when dropped.
 
-use std::collections::VecDeque;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{HeaderMap, Method, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::http::Method;
+use axum::response::IntoResponse;
 use serde_json::{Value, json};
+
+use super::server::{Answer, Exchange, FakeApi, FakeServer, RecordedRequest, json_response};
 
 mod checks;
 mod demo;
 
 pub use checks::{check_headers, check_request};
 pub use demo::demo_agent;
+
+/// The one path the fake serves.
+const COMPLETIONS: &str = "/v1/chat/completions";
 
 /// What the fake answers to one request.
 #[derive(Clone, Debug)]
@@ -43,140 +45,104 @@ pub enum Scripted {
 
 type Fallback = Arc<dyn Fn(&Value) -> Scripted + Send + Sync>;
 
-struct Inner {
-    queue: VecDeque<Scripted>,
+/// The fake's own state; the generic server holds requests, violations, latency and the
+/// queue of [`Scripted`] answers.
+struct LlmApi {
     fallback: Fallback,
-    requests: Vec<Value>,
-    violations: Vec<String>,
-    latency: Duration,
     down: bool,
+    /// Numbers generated tool call ids across the fake's life.
     next_call: u64,
 }
-
-type Shared = Arc<Mutex<Inner>>;
 
 /// The running fake; see the module doc.
 pub struct FakeLlm {
     pub base_url: String,
-    inner: Shared,
-    task: tokio::task::JoinHandle<()>,
+    server: FakeServer<LlmApi>,
 }
 
 impl FakeLlm {
     pub async fn start() -> FakeLlm {
-        let inner: Shared = Arc::new(Mutex::new(Inner {
-            queue: VecDeque::new(),
+        let server = FakeServer::start(LlmApi {
             fallback: Arc::new(|_| Scripted::Reply("ok".into())),
-            requests: Vec::new(),
-            violations: Vec::new(),
-            latency: Duration::ZERO,
             down: false,
             next_call: 0,
-        }));
-        let app = Router::new()
-            .route("/v1/chat/completions", post(completions))
-            .fallback(unexpected)
-            .with_state(inner.clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind fake LLM");
-        let addr = listener.local_addr().expect("fake LLM address");
-        let task = tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
-        });
+        })
+        .await;
         FakeLlm {
-            base_url: format!("http://{addr}/v1"),
-            inner,
-            task,
+            base_url: format!("{}/v1", server.url()),
+            server,
         }
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
-        self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Queues a response; queued responses are used in order before the fallback.
     pub fn push(&self, s: Scripted) {
-        self.lock().queue.push_back(s);
+        self.server.script([s]);
     }
 
     pub fn set_fallback(&self, f: impl Fn(&Value) -> Scripted + Send + Sync + 'static) {
-        self.lock().fallback = Arc::new(f);
+        self.server.with(|l| l.fallback = Arc::new(f));
     }
 
-    /// Every request body received, in order.
+    /// Every completions request body received (`null` when not JSON), in arrival order.
     pub fn requests(&self) -> Vec<Value> {
-        self.lock().requests.clone()
+        self.server
+            .requests()
+            .iter()
+            .filter(|r| r.method == Method::POST && r.path == COMPLETIONS)
+            .map(|r| r.json().unwrap_or(Value::Null))
+            .collect()
     }
 
     /// Every way a request broke the spec.
     pub fn violations(&self) -> Vec<String> {
-        self.lock().violations.clone()
+        self.server.violations()
     }
 
     /// Added before every answer.
     pub fn set_latency(&self, d: Duration) {
-        self.lock().latency = d;
+        self.server.set_latency(d);
     }
 
     /// While down, everything is answered 503 (the queue is not consumed).
     pub fn set_down(&self, down: bool) {
-        self.lock().down = down;
+        self.server.with(|l| l.down = down);
     }
 }
 
-impl Drop for FakeLlm {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
+impl FakeApi for LlmApi {
+    type Script = Scripted;
 
-fn lock(inner: &Shared) -> std::sync::MutexGuard<'_, Inner> {
-    inner.lock().unwrap_or_else(|p| p.into_inner())
-}
-
-async fn unexpected(State(inner): State<Shared>, method: Method, uri: Uri) -> Response {
-    lock(&inner)
-        .violations
-        .push(format!("unexpected request {method} {uri}"));
-    error(404, "not found", None)
-}
-
-async fn completions(State(inner): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    let mut problems = check_headers(&headers);
-    let request: Value = match serde_json::from_slice(&body) {
-        Ok(v) => v,
-        Err(e) => {
-            problems.push(format!("body is not JSON: {e}"));
+    fn handle(&mut self, req: &RecordedRequest, ex: &mut Exchange<'_, Scripted>) -> Answer {
+        if req.method != Method::POST || req.path != COMPLETIONS {
+            ex.violation(format!(
+                "unexpected request {} {}",
+                req.method,
+                req.path_and_query()
+            ));
+            return error(404, "not found", None);
+        }
+        let mut problems = check_headers(&req.headers);
+        let request = req.json().unwrap_or_else(|e| {
+            problems.push(e);
             Value::Null
-        }
-    };
-    problems.extend(check_request(&request));
-    let (answer, latency, first_call) = {
-        let mut g = lock(&inner);
-        g.violations.extend(problems);
-        g.requests.push(request.clone());
-        let answer = match (g.down, g.queue.pop_front()) {
-            (true, popped) => {
-                if let Some(s) = popped {
-                    g.queue.push_front(s);
-                }
-                Scripted::Status(503, None)
-            }
-            (false, Some(s)) => s,
-            (false, None) => (g.fallback.clone())(&request),
+        });
+        problems.extend(check_request(&request));
+        ex.violations(problems);
+        let answer = if self.down {
+            Scripted::Status(503, None)
+        } else {
+            ex.next_script()
+                .unwrap_or_else(|| (self.fallback)(&request))
         };
-        let first = g.next_call;
+        let first_call = self.next_call;
         if let Scripted::ToolCalls(calls) = &answer {
-            g.next_call += calls.len() as u64;
+            self.next_call += calls.len() as u64;
         }
-        (answer, g.latency, first)
-    };
-    tokio::time::sleep(latency).await;
-    render(answer, &request, first_call).await
+        render(answer, &request, first_call)
+    }
 }
 
-async fn render(answer: Scripted, request: &Value, first_call: u64) -> Response {
+fn render(answer: Scripted, request: &Value, first_call: u64) -> Answer {
     let model = request["model"].as_str().unwrap_or("fake-model");
     let (message, finish) = match answer {
         Scripted::Reply(text) => (json!({"role": "assistant", "content": text}), "stop"),
@@ -192,8 +158,8 @@ async fn render(answer: Scripted, request: &Value, first_call: u64) -> Response 
             (msg, "tool_calls")
         }
         Scripted::Status(code, retry_after) => return error(code, "scripted failure", retry_after),
-        Scripted::Hang => return std::future::pending::<Response>().await,
-        Scripted::Raw(body) => return axum::Json(body).into_response(),
+        Scripted::Hang => return Answer::Hang,
+        Scripted::Raw(body) => return Answer::json(200, body),
     };
     let body = json!({
         "id": "chatcmpl-fake", "object": "chat.completion", "created": 1_718_000_000,
@@ -201,20 +167,21 @@ async fn render(answer: Scripted, request: &Value, first_call: u64) -> Response 
         "choices": [{"index": 0, "message": message, "logprobs": null, "finish_reason": finish}],
         "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
     });
-    ([("x-request-id", "req_fake")], axum::Json(body)).into_response()
+    ([("x-request-id", "req_fake")], axum::Json(body))
+        .into_response()
+        .into()
 }
 
-fn error(code: u16, message: &str, retry_after: Option<u64>) -> Response {
-    let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+fn error(code: u16, message: &str, retry_after: Option<u64>) -> Answer {
     let kind = match code {
         429 => "rate_limit_exceeded",
         400..=499 => "invalid_request_error",
         _ => "server_error",
     };
     let body = json!({"error": {"message": message, "type": kind, "param": null, "code": kind}});
-    let mut resp = (status, axum::Json(body)).into_response();
+    let mut resp = json_response(code, body);
     if let Some(secs) = retry_after {
         resp.headers_mut().insert("retry-after", secs.into());
     }
-    resp
+    resp.into()
 }

@@ -5,6 +5,7 @@
 use std::time::{Duration, Instant};
 
 use baton_tests::fakes::graph::FakeGraph;
+use baton_tests::http;
 use baton_worker::whatsapp::{GraphClient, GraphConfig, GraphError, Recipient, split_text};
 use serde_json::json;
 
@@ -317,8 +318,9 @@ async fn wrong_token_is_a_circuit_breaker_error_and_a_violation() {
 #[tokio::test]
 async fn fake_rejects_requests_that_break_the_spec() {
     let graph = FakeGraph::start(TOKEN).await;
-    let http = reqwest::Client::new();
     let url = format!("{}/v25.0/{NUMBER}/messages", graph.url);
+    let auth = format!("Bearer {TOKEN}");
+    let auth = [("authorization", auth.as_str())];
     let text = json!({ "type": "text", "text": { "body": "hi" } });
     let with = |extra: serde_json::Value| {
         let mut v = json!({ "messaging_product": "whatsapp" });
@@ -338,19 +340,13 @@ async fn fake_rejects_requests_that_break_the_spec() {
         json!({ "messaging_product": "whatsapp", "status": "read" }), // no message_id
     ];
     for body in &bad_bodies {
-        let resp = http
-            .post(&url)
-            .bearer_auth(TOKEN)
-            .json(body)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status(), 400, "{body}");
-        let answer: serde_json::Value = resp.json().await.unwrap();
-        assert_eq!(answer["error"]["code"], 100);
+        let reply = http::post_json(&url, body, &auth).await;
+        assert_eq!(reply.status, 400, "{body}: {reply}");
+        let answer = reply.json().unwrap_or_default();
+        assert_eq!(answer["error"]["code"], 100, "{reply}");
     }
-    let resp = http.get(&url).bearer_auth(TOKEN).send().await.unwrap();
-    assert_eq!(resp.status(), 400);
+    let reply = http::get(&url, &auth).await;
+    assert_eq!(reply.status, 400, "{reply}");
     assert_eq!(
         graph.violations().len(),
         bad_bodies.len() + 1,

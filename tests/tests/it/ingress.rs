@@ -7,7 +7,7 @@ use baton_shared::amqp::header_str;
 use baton_shared::event::EventKind;
 use baton_shared::topology::partition_of;
 use baton_tests::proxy::Proxy;
-use baton_tests::{SECRET, TestEnv, VERIFY_TOKEN, eventually, webhooks};
+use baton_tests::{SECRET, TestEnv, VERIFY_TOKEN, eventually, http, webhooks};
 use lapin::options::BasicGetOptions;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -15,15 +15,10 @@ async fn handshake_echoes_the_challenge_only_for_the_right_token() {
     let mut env = TestEnv::new("handshake");
     let url = env.start_ingress().await;
     let get = |q: String| {
-        let http = env.http.clone();
-        let url = url.clone();
+        let target = format!("{url}/webhook/whatsapp?{q}");
         async move {
-            let r = http
-                .get(format!("{url}/webhook/whatsapp?{q}"))
-                .send()
-                .await
-                .unwrap();
-            (r.status().as_u16(), r.text().await.unwrap())
+            let r = http::get(&target, &[]).await;
+            (r.status, r.text())
         }
     };
     let ok = get(format!(
@@ -257,15 +252,8 @@ async fn broker_down_answers_503_never_200() {
             "request {i} while the broker is down"
         );
     }
-    let ready = env
-        .http
-        .get(format!("{url}/readyz"))
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16();
-    assert_eq!(ready, 503);
+    let ready = http::get(&format!("{url}/readyz"), &[]).await;
+    assert_eq!(ready.status, 503, "{ready}");
     proxy.up();
     let back = eventually(Duration::from_secs(10), || async {
         env.post_signed(&body(6)).await == 200
@@ -303,16 +291,14 @@ async fn health_readiness_and_metrics() {
     );
     assert_eq!(env.post_with(b"{}", None, &[]).await, 401);
     let get = |path: &str| {
-        let req = env.http.get(format!("{url}{path}"));
-        async move {
-            let r = req.send().await.unwrap();
-            (r.status().as_u16(), r.text().await.unwrap())
-        }
+        let target = format!("{url}{path}");
+        async move { http::get(&target, &[]).await }
     };
-    assert_eq!(get("/healthz").await.0, 200);
-    assert_eq!(get("/readyz").await.0, 200);
-    let (status, metrics) = get("/metrics").await;
-    assert_eq!(status, 200);
+    assert_eq!(get("/healthz").await.status, 200);
+    assert_eq!(get("/readyz").await.status, 200);
+    let reply = get("/metrics").await;
+    assert_eq!(reply.status, 200, "{reply}");
+    let metrics = reply.text();
     for needle in [
         "baton_ingress_requests_total{outcome=\"accepted\"}",
         "baton_ingress_requests_total{outcome=\"unauthorized\"}",

@@ -8,5 +8,6 @@ mod ingress;
 mod llm;
 mod memory;
 mod resilience;
+mod slack;
 mod state;
 mod worker;

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
-use baton_tests::{ProbeEntry, TestEnv, eventually, webhooks};
+use baton_tests::{ProbeEntry, TestEnv, eventually, http, webhooks};
 
 /// Sends `per_conv` messages to each of `convs` conversations, interleaved; returns the ids
 /// in send order. Message text is `<conv>/<seq> <extra>`.
@@ -112,22 +112,16 @@ async fn events_flow_end_to_end_and_continue_the_trace() {
         "worker span continues the webhook's trace"
     );
     assert_eq!(e.conversation, "1122334455667:US.13491208655302741918");
-    let metrics = reqwest::get(format!("http://127.0.0.1:{admin}/metrics"))
+    let metrics = http::get(&format!("http://127.0.0.1:{admin}/metrics"), &[])
         .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+        .text();
     assert!(
         metrics.contains("baton_worker_events_total{kind=\"customer_message\",outcome=\"done\"} 1"),
         "{metrics}"
     );
     assert!(metrics.contains("baton_worker_partitions_owned 8"));
-    let ready = reqwest::get(format!("http://127.0.0.1:{admin}/readyz"))
-        .await
-        .unwrap()
-        .status();
-    assert_eq!(ready.as_u16(), 200);
+    let ready = http::get(&format!("http://127.0.0.1:{admin}/readyz"), &[]).await;
+    assert_eq!(ready.status, 200, "{ready}");
     env.cleanup().await;
 }
 

@@ -5,10 +5,11 @@
 
 use std::collections::HashSet;
 
-use axum::http::{HeaderMap, Method, Uri, header};
+use axum::http::Method;
 use serde_json::{Map, Value, json};
 
 use super::GraphRequest;
+use crate::fakes::server::RecordedRequest;
 
 /// A rejected request: the answer's HTTP status and Graph code, and what was wrong.
 pub(super) struct Violation {
@@ -26,21 +27,12 @@ fn bad(what: impl Into<String>) -> Violation {
 }
 
 /// Validates one request against the spec; returns what to record.
-pub(super) fn check(
-    method: &Method,
-    uri: &Uri,
-    headers: &HeaderMap,
-    body: &[u8],
-    token: &str,
-) -> Result<GraphRequest, Violation> {
-    if method != Method::POST {
-        return Err(bad(format!("method must be POST, got {method}")));
+pub(super) fn check(req: &RecordedRequest, token: &str) -> Result<GraphRequest, Violation> {
+    if req.method != Method::POST {
+        return Err(bad(format!("method must be POST, got {}", req.method)));
     }
-    let phone_number_id = check_path(uri.path())?;
-    let auth = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok());
-    if auth != Some(format!("Bearer {token}").as_str()) {
+    let phone_number_id = check_path(&req.path)?;
+    if req.bearer() != Some(token) {
         let what = "missing or wrong bearer token".to_owned();
         return Err(Violation {
             status: 401,
@@ -48,16 +40,13 @@ pub(super) fn check(
             what,
         });
     }
-    let ctype = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok());
-    if !ctype.is_some_and(|c| c.to_ascii_lowercase().starts_with("application/json")) {
+    if !req.content_type_is("application/json") {
+        let ctype = req.header("content-type");
         return Err(bad(format!(
             "content-type must be application/json, got {ctype:?}"
         )));
     }
-    let json: Value =
-        serde_json::from_slice(body).map_err(|e| bad(format!("body is not JSON: {e}")))?;
+    let json: Value = req.json().map_err(bad)?;
     let obj = json
         .as_object()
         .ok_or_else(|| bad("body is not a JSON object"))?;
@@ -72,13 +61,13 @@ pub(super) fn check(
         (kind, Some(who))
     };
     Ok(GraphRequest {
-        path: uri.path().to_owned(),
+        path: req.path.clone(),
         phone_number_id,
         body: json,
         kind,
         recipient,
         failed_with: None,
-        at: std::time::Instant::now(),
+        at: req.at,
     })
 }
 

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use baton_tests::fakes::synap::FakeSynap;
+use baton_tests::http;
 use baton_worker::memory::{self, MemoryError, Role};
 use serde_json::json;
 
@@ -296,43 +297,25 @@ async fn synap_hashing_keeps_raw_phones_out_of_every_request() {
 async fn fake_synap_flags_spec_breaks() {
     let fake = FakeSynap::start(KEY, true).await;
     fake.forbid(PHONE);
-    let http = reqwest::Client::new();
+    let auth = format!("Bearer {KEY}");
+    let auth = [("authorization", auth.as_str())];
     let post = |path: &str, body: serde_json::Value| {
-        http.post(format!("{}{path}", fake.url))
-            .bearer_auth(KEY)
-            .json(&body)
-            .send()
+        let url = format!("{}{path}", fake.url);
+        async move { http::post_json(&url, &body, &auth).await }
     };
     let r = post(
         "/api/v1/memories/create",
         json!({"document": "x", "user_id": PHONE, "customer_id": null}),
-    );
-    assert_eq!(
-        r.await.unwrap().status(),
-        400,
-        "user_id without customer_id on B2B"
-    );
+    )
+    .await;
+    assert_eq!(r.status, 400, "user_id without customer_id on B2B: {r}");
     let body = json!({"conversation_id": "conv-1", "role": "user", "content": "x", "user_id": "u"});
-    assert_eq!(
-        post("/v1/conversations/messages", body)
-            .await
-            .unwrap()
-            .status(),
-        500
-    );
-    assert_eq!(
-        post("/v1/memories/create", json!({}))
-            .await
-            .unwrap()
-            .status(),
-        404
-    );
-    let anon = http
-        .get(format!("{}/api/v1/auth/whoami", fake.url))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(anon.status(), 401);
+    let r = post("/v1/conversations/messages", body).await;
+    assert_eq!(r.status, 500, "{r}");
+    let r = post("/v1/memories/create", json!({})).await;
+    assert_eq!(r.status, 404, "{r}");
+    let anon = http::get(&format!("{}/api/v1/auth/whoami", fake.url), &[]).await;
+    assert_eq!(anon.status, 401, "{anon}");
     let v = fake.violations().join("\n");
     for expected in [
         "`customer_id` sent as null",
