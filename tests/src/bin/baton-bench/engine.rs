@@ -76,13 +76,15 @@ async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<
         .pool_max_idle_per_host(256)
         .build()?;
 
-    let calls_before = redis_calls(&env).await?;
+    let by_command_before = redis_calls_by_command(&env).await?;
+    let calls_before: u64 = by_command_before.values().sum();
     let run_started = Instant::now();
     let sent = send_paced(&client, &url, "A", conversations, rate).await;
     let answered = wait_answers(&graph, &sent, Duration::from_secs(120)).await;
     // Let the memory queue's writes for these messages land too.
     tokio::time::sleep(Duration::from_secs(2)).await;
-    let calls = (redis_calls(&env).await? - calls_before) as f64;
+    let by_command_after = redis_calls_by_command(&env).await?;
+    let calls = (by_command_after.values().sum::<u64>() - calls_before) as f64;
     let background = idle_per_worker_s * workers as f64 * run_started.elapsed().as_secs_f64();
     let per_message = (calls - background) / answered.len().max(1) as f64;
     let rate_seen = per_second(&sent, &answered);
@@ -108,6 +110,10 @@ async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<
         pct(0.99)
     );
 
+    println!(
+        "\nRedis commands per answered message by command ({workers} worker(s)): {}\n",
+        breakdown(&by_command_before, &by_command_after, answered.len())
+    );
     let calls_before_burst = llm.requests().len();
     let burst = send_burst(&client, &url, "B", conversations).await;
     let answered = wait_answers(&graph, &burst, Duration::from_secs(180)).await;
@@ -246,6 +252,11 @@ async fn wait_answers(
 /// Commands the Redis server has run so far (every command, inside scripts too), less the
 /// `INFO` calls this function makes.
 async fn redis_calls(env: &TestEnv) -> anyhow::Result<u64> {
+    Ok(redis_calls_by_command(env).await?.values().sum())
+}
+
+/// [`redis_calls`] by command name.
+async fn redis_calls_by_command(env: &TestEnv) -> anyhow::Result<HashMap<String, u64>> {
     let mut c = env.redis.get().await?;
     let info: String = redis::cmd("INFO")
         .arg("commandstats")
@@ -255,12 +266,35 @@ async fn redis_calls(env: &TestEnv) -> anyhow::Result<u64> {
         .lines()
         .filter(|l| l.starts_with("cmdstat_") && !l.starts_with("cmdstat_info:"))
         .filter_map(|l| {
-            l.split_once("calls=")?
+            let (name, rest) = l.trim_start_matches("cmdstat_").split_once(':')?;
+            let calls = rest
+                .split_once("calls=")?
                 .1
                 .split(',')
                 .next()?
-                .parse::<u64>()
-                .ok()
+                .parse()
+                .ok()?;
+            Some((name.to_uppercase(), calls))
         })
-        .sum())
+        .collect())
+}
+
+/// Per-message commands by name between two snapshots, largest first (idle background
+/// included: it is small next to a run's traffic and printed separately).
+fn breakdown(
+    before: &HashMap<String, u64>,
+    after: &HashMap<String, u64>,
+    messages: usize,
+) -> String {
+    let mut rows: Vec<(String, f64)> = after
+        .iter()
+        .map(|(k, v)| (k.clone(), (v - before.get(k).copied().unwrap_or(0)) as f64))
+        .filter(|(_, d)| *d > 0.0)
+        .map(|(k, d)| (k, d / messages.max(1) as f64))
+        .collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    rows.iter()
+        .map(|(k, v)| format!("{k} {v:.2}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
