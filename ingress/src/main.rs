@@ -1,51 +1,6 @@
-//! `ingress`: loads configuration, starts telemetry, binds, runs.
-//!
-//! `ingress healthcheck` instead probes the running process's `/healthz` on `INGRESS_ADDR`
-//! and exits 0 only when it answers 200 (container `HEALTHCHECK`s on images without a shell).
-
-use std::process::ExitCode;
-
-use anyhow::Context;
-use baton_shared::config::Config;
+//! `ingress`: serve, or `ingress healthcheck` (see [`baton_ingress::cli`]).
 
 #[tokio::main]
-async fn main() -> anyhow::Result<ExitCode> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        [] | ["run"] => run().await.map(|()| ExitCode::SUCCESS),
-        ["healthcheck"] => Ok(healthcheck().await),
-        _ => {
-            eprintln!("usage: ingress [run | healthcheck]");
-            Ok(ExitCode::from(2))
-        }
-    }
-}
-
-async fn run() -> anyhow::Result<()> {
-    let _telemetry = baton_shared::telemetry::init("baton-ingress")?;
-    let config = Config::from_env()?;
-    let listener = tokio::net::TcpListener::bind(config.ingress_addr)
-        .await
-        .with_context(|| format!("binding INGRESS_ADDR {}", config.ingress_addr))?;
-    let shutdown = baton_shared::shutdown::on_signals();
-    baton_ingress::run(config, listener, shutdown).await
-}
-
-async fn healthcheck() -> ExitCode {
-    let result = match Config::from_env() {
-        Ok(config) => baton_shared::health::check(config.ingress_addr).await,
-        Err(e) => Err(e.into()),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("unhealthy: {e:#}");
-            ExitCode::FAILURE
-        }
-    }
+async fn main() -> anyhow::Result<std::process::ExitCode> {
+    baton_ingress::cli::main().await
 }

@@ -138,10 +138,33 @@ pub fn metrics() -> PrometheusHandle {
             let latency = [
                 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
             ];
-            let recorder = PrometheusBuilder::new()
+            // What a customer waits for (an AI turn, a whole event) takes seconds to minutes;
+            // a human's first answer takes minutes to hours. Full-name matchers win over the
+            // suffix one.
+            let turns = [0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0];
+            let humans = [
+                5.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0, 3600.0, 7200.0, 14400.0,
+                43200.0, 86400.0,
+            ];
+            let mut builder = PrometheusBuilder::new()
                 .set_buckets_for_metric(Matcher::Suffix("_seconds".into()), &latency)
                 .expect("static buckets are valid")
-                .build_recorder();
+                .set_buckets_for_metric(
+                    Matcher::Full("baton_worker_first_human_reply_seconds".into()),
+                    &humans,
+                )
+                .expect("static buckets are valid");
+            for slow in [
+                "baton_llm_turn_seconds",
+                "baton_llm_request_seconds",
+                "baton_worker_event_seconds",
+                "baton_worker_memory_write_seconds",
+            ] {
+                builder = builder
+                    .set_buckets_for_metric(Matcher::Full(slow.into()), &turns)
+                    .expect("static buckets are valid");
+            }
+            let recorder = builder.build_recorder();
             let handle = recorder.handle();
             // Another recorder may already be installed (an embedding program); then we
             // render an empty registry rather than fail.
