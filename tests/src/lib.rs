@@ -6,6 +6,8 @@
 //! namespace at the end. [`proxy::Proxy`] takes a dependency down and up again.
 
 pub mod fakes;
+pub mod otlp;
+pub mod procs;
 pub mod proxy;
 pub mod webhooks;
 pub mod world;
@@ -509,7 +511,7 @@ pub fn worker_bin() -> PathBuf {
     dir.join("baton-test-worker")
 }
 
-fn log_dir() -> PathBuf {
+pub(crate) fn log_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/test-logs");
     let _ = std::fs::create_dir_all(&dir);
     dir
