@@ -13,7 +13,7 @@ checks, and exits 1 listing every problem:
   kustomization listing every manifest.
 - Compose: the services of the full stack, three workers, the files it mounts, the scrape
   targets and the collector endpoint, the RabbitMQ credentials against the definitions.
-- RabbitMQ definitions: the committed file is the generator's output.
+- RabbitMQ definitions: the committed files are the generator's output (3.10+ and 4.x).
 - Dockerfile: numeric non-root user, HEALTHCHECKs through the `healthcheck` subcommand,
   version and revision labels, a trixie builder with a Debian 13 distroless runtime.
 
@@ -296,6 +296,11 @@ def check_compose():
     # Credentials and vhost of AMQP_URL exist in the definitions loaded at boot.
     m = re.fullmatch(r"amqp://([^:]+):([^@]+)@rabbitmq:5672/(\S+)", env["AMQP_URL"])
     defs, users = definitions_users()
+    image = services["rabbitmq"]["image"]
+    mounted = [v for v in services["rabbitmq"]["volumes"] if v.endswith("/definitions.json:ro")]
+    flavour = "definitions.rabbitmq4.json" if re.search(r":4\.", image) else "definitions.json"
+    if not mounted or f"/{flavour}:" not in mounted[0]:
+        problem("compose rabbitmq", f"{image} must load {flavour}")
     if not m:
         problem("compose", f"AMQP_URL {env['AMQP_URL']} not understood")
     else:
@@ -335,12 +340,14 @@ def check_compose():
 
 
 def check_definitions():
-    out = subprocess.run([sys.executable, str(DEPLOY / "rabbitmq" / "gen-definitions.py")],
-                         capture_output=True, text=True, check=True,
-                         env={"PATH": "/usr/bin:/bin"})
-    committed = (DEPLOY / "rabbitmq" / "definitions.json").read_text()
-    if out.stdout != committed:
-        problem("definitions.json", "differs from gen-definitions.py output (regenerate it)")
+    for name, args in (("definitions.json", []),
+                       ("definitions.rabbitmq4.json", ["--rabbitmq-major", "4"])):
+        out = subprocess.run([sys.executable, str(DEPLOY / "rabbitmq" / "gen-definitions.py"),
+                              *args], capture_output=True, text=True, check=True,
+                             env={"PATH": "/usr/bin:/bin"})
+        committed = (DEPLOY / "rabbitmq" / name).read_text()
+        if out.stdout != committed:
+            problem(name, f"differs from gen-definitions.py {' '.join(args)} (regenerate it)")
     _, users = definitions_users()
     if "monitoring" not in users.get("baton-monitor", {}).get("tags", []):
         problem("definitions.json", "the KEDA/Prometheus user needs the monitoring tag")

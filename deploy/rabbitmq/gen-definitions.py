@@ -9,7 +9,8 @@ Baton re-declares them and RabbitMQ refuses a declaration whose arguments differ
 imports this output into a scratch vhost of the local broker and lets the worker declare its
 topology on top of it. Quorum type and single-active-consumer can only be arguments; the
 delivery limit, dead-lettering and overflow are arguments too because the code sets them.
-Policies carry what the code does not set (a bound on partition length).
+Policies carry what the code does not set: a bound on partition length, and for RabbitMQ 4
+(`--rabbitmq-major 4`) no delivery limit on the queues operators read with basic.get.
 
 A definitions file replaces the broker's default user and vhost on a blank node: the users
 below are the only ones. Without the RABBITMQ_*_PASSWORD variables the development passwords
@@ -137,8 +138,21 @@ def partition_regex(ns, partitions):
     return "^" + re.escape(ns) + r"\.p\.(" + "|".join(str(p) for p in range(partitions)) + ")$"
 
 
-def policies(vhost, ns, partitions, max_length):
-    return [{
+def policies(vhost, ns, partitions, max_length, major):
+    out = []
+    if major >= 4:
+        # RabbitMQ 4 gives every quorum queue a delivery limit of 20 and drops (no DLX) what
+        # passes it. The DLQ and the unparsed queue are read with basic.get and returned by
+        # closing the channel (`worker dlq list`), so they get no limit. 3.10 refuses -1.
+        out.append({
+            "vhost": vhost,
+            "name": f"{ns}-inspected-unlimited",
+            "pattern": "^" + re.escape(ns) + r"\.(dlq|unparsed)$",
+            "apply-to": "queues",
+            "priority": 10,
+            "definition": {"delivery-limit": -1},
+        })
+    return out + [{
         "vhost": vhost,
         "name": f"{ns}-partitions-bound",
         "pattern": partition_regex(ns, partitions),
@@ -160,6 +174,8 @@ def main():
     ap.add_argument("--delivery-limit", type=int, default=10, help="BATON_DELIVERY_LIMIT")
     ap.add_argument("--max-length", type=int, default=500_000,
                     help="messages a partition queue may hold before ingress gets 503s")
+    ap.add_argument("--rabbitmq-major", type=int, default=3, choices=[3, 4],
+                    help="4: add the policies RabbitMQ 4 needs (see the README)")
     ap.add_argument("--no-users", action="store_true",
                     help="no users or permissions (to import into a broker that has them)")
     a = ap.parse_args()
@@ -176,7 +192,8 @@ def main():
         "topic_permissions": [],
         "parameters": [],
         "global_parameters": [],
-        "policies": policies(a.vhost, a.namespace, a.partitions, a.max_length),
+        "policies": policies(a.vhost, a.namespace, a.partitions, a.max_length,
+                             a.rabbitmq_major),
         "queues": queues,
         "exchanges": exchanges,
         "bindings": bindings,
