@@ -89,7 +89,11 @@ pub async fn ack(part: &PartitionCx, delivery: &Delivery, outcome: Outcome) -> O
 /// longer increments the delivery count, so a message that panics its step would be
 /// requeued forever instead of reaching the DLQ. A reject counts on every version.
 pub async fn requeue(delivery: &Delivery) {
-    if let Err(e) = delivery.acker.reject(BasicRejectOptions { requeue: true }).await {
+    if let Err(e) = delivery
+        .acker
+        .reject(BasicRejectOptions { requeue: true })
+        .await
+    {
         warn!(error = %e, "reject failed; the channel's closing returns the delivery");
     }
 }
