@@ -3,10 +3,12 @@
 //! - [`verify`]: Meta's signature and verify-token checks (the only way to a verified body).
 //! - [`routes`]: webhook, health and metrics routes, merged in one router.
 //! - [`run`]: serves a bound listener until the shutdown token is cancelled.
+//! - [`cli`]: the binary's entry point (`ingress`, `ingress healthcheck`).
 //!
 //! Ingress depends on RabbitMQ only: it never calls Redis, the LLM, WhatsApp or Synap on the
 //! webhook path. When the broker is down it answers 503 (Meta retries), never 200.
 
+pub mod cli;
 pub mod routes;
 pub mod verify;
 

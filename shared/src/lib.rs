@@ -8,11 +8,13 @@
 //! - [`redis`]: the Redis pool and key layout.
 //! - [`telemetry`]: logs, W3C trace propagation over AMQP, Prometheus metrics.
 //! - [`shutdown`]: signals to a cancellation token.
+//! - [`health`]: the `healthcheck` subcommand's probe of a running process.
 //! - [`state`]: the conversation read model (owner, transcript, console events).
 
 pub mod amqp;
 pub mod config;
 pub mod event;
+pub mod health;
 pub mod redis;
 pub mod shutdown;
 pub mod state;

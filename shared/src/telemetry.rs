@@ -1,7 +1,10 @@
 //! Logs, traces and metrics.
 //!
-//! - Logs: `tracing` with an env filter (`RUST_LOG`, default `info`), JSON when
-//!   `BATON_LOG_FORMAT=json`. Never log secrets or message text at info level.
+//! - Logs: `tracing` with an env filter (`RUST_LOG`, default `info`), to stdout: JSON when
+//!   stdout is not a terminal (containers) and readable text in a terminal;
+//!   `BATON_LOG_FORMAT=json|text` forces either. Never log secrets or message text at info
+//!   level; phone numbers and customer ids go through [`mask`] (the integration test
+//!   `ops::logs_keep_phone_numbers_text_and_secrets_out` checks a whole conversation).
 //! - Traces: every process runs an OpenTelemetry tracer so spans have W3C ids that travel in
 //!   AMQP headers (`traceparent`/`tracestate`); spans are *exported* over OTLP/HTTP only when
 //!   `OTEL_EXPORTER_OTLP_ENDPOINT` is set. An exporter failure is logged by the SDK and never
@@ -9,6 +12,7 @@
 //! - Metrics: the `metrics` facade with a Prometheus recorder installed once per process
 //!   (tests start several apps in one process and share it).
 
+use std::io::IsTerminal;
 use std::sync::OnceLock;
 
 use lapin::types::{AMQPValue, FieldTable, ShortString};
@@ -54,7 +58,8 @@ pub fn init(service: &'static str) -> anyhow::Result<TelemetryGuard> {
         .with_tracer(tracer)
         .with_filter(LevelFilter::INFO);
     let registry = tracing_subscriber::registry().with(otel);
-    if std::env::var("BATON_LOG_FORMAT").is_ok_and(|f| f == "json") {
+    let format = std::env::var("BATON_LOG_FORMAT").unwrap_or_default();
+    if log_as_json(&format, std::io::stdout().is_terminal())? {
         let fmt = tracing_subscriber::fmt::layer()
             .json()
             .with_filter(log_filter());
@@ -64,6 +69,20 @@ pub fn init(service: &'static str) -> anyhow::Result<TelemetryGuard> {
         registry.with(fmt).try_init()?;
     }
     Ok(TelemetryGuard { provider })
+}
+
+/// Whether logs are JSON: `BATON_LOG_FORMAT=json` or `text` decides; unset (or empty), logs
+/// are JSON unless stdout is a terminal — containers and log shippers get one JSON object per
+/// line, a developer's terminal gets readable text. Any other value is a configuration error.
+fn log_as_json(format: &str, stdout_is_terminal: bool) -> anyhow::Result<bool> {
+    match format.trim().to_ascii_lowercase().as_str() {
+        "" => Ok(!stdout_is_terminal),
+        "json" => Ok(true),
+        "text" => Ok(false),
+        other => anyhow::bail!(
+            "configuration variable BATON_LOG_FORMAT: {other:?} is not `json` or `text`"
+        ),
+    }
 }
 
 /// `RUST_LOG` (default `info`), with lapin's returned-message log silenced: lapin logs every
@@ -119,10 +138,33 @@ pub fn metrics() -> PrometheusHandle {
             let latency = [
                 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
             ];
-            let recorder = PrometheusBuilder::new()
+            // What a customer waits for (an AI turn, a whole event) takes seconds to minutes;
+            // a human's first answer takes minutes to hours. Full-name matchers win over the
+            // suffix one.
+            let turns = [0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 20.0, 30.0, 60.0, 120.0];
+            let humans = [
+                5.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0, 3600.0, 7200.0, 14400.0,
+                43200.0, 86400.0,
+            ];
+            let mut builder = PrometheusBuilder::new()
                 .set_buckets_for_metric(Matcher::Suffix("_seconds".into()), &latency)
                 .expect("static buckets are valid")
-                .build_recorder();
+                .set_buckets_for_metric(
+                    Matcher::Full("baton_worker_first_human_reply_seconds".into()),
+                    &humans,
+                )
+                .expect("static buckets are valid");
+            for slow in [
+                "baton_llm_turn_seconds",
+                "baton_llm_request_seconds",
+                "baton_worker_event_seconds",
+                "baton_worker_memory_write_seconds",
+            ] {
+                builder = builder
+                    .set_buckets_for_metric(Matcher::Full(slow.into()), &turns)
+                    .expect("static buckets are valid");
+            }
+            let recorder = builder.build_recorder();
             let handle = recorder.handle();
             // Another recorder may already be installed (an embedding program); then we
             // render an empty registry rather than fail.
@@ -210,6 +252,17 @@ pub fn mask(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::filter_for;
+
+    #[test]
+    fn logs_are_json_unless_a_terminal_or_forced() {
+        use super::log_as_json;
+        assert!(log_as_json("", false).unwrap());
+        assert!(!log_as_json("", true).unwrap());
+        assert!(log_as_json("json", true).unwrap());
+        assert!(log_as_json(" JSON ", true).unwrap());
+        assert!(!log_as_json("text", false).unwrap());
+        assert!(log_as_json("pretty", false).is_err());
+    }
 
     #[test]
     fn lapin_returned_messages_are_silenced_unless_asked_for() {

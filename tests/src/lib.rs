@@ -8,10 +8,13 @@
 //! Map: [`fakes`] (fake Graph, LLM, Synap and Slack servers on one generic
 //! [`fakes::server`]), [`http`] (requests that return status, headers and body together),
 //! [`webhooks`] (Meta's bodies and fixtures), [`slack`] (plays Slack calling Baton: signed
-//! events and clicks), [`world`] (the conversation test world), [`proxy`].
+//! events and clicks), [`world`] (the conversation test world), [`procs`] (both binaries as
+//! processes), [`otlp`] (an in-process OTLP receiver), [`proxy`].
 
 pub mod fakes;
 pub mod http;
+pub mod otlp;
+pub mod procs;
 pub mod proxy;
 pub mod slack;
 pub mod webhooks;
@@ -525,7 +528,7 @@ pub fn worker_bin() -> PathBuf {
     dir.join("baton-test-worker")
 }
 
-fn log_dir() -> PathBuf {
+pub(crate) fn log_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/test-logs");
     let _ = std::fs::create_dir_all(&dir);
     dir

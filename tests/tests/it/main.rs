@@ -7,6 +7,7 @@ mod graph;
 mod ingress;
 mod llm;
 mod memory;
+mod ops;
 mod resilience;
 mod slack;
 mod state;

@@ -12,7 +12,9 @@
 //! `support-handoff` memory record, the console event — instead of reporting
 //! `command_refused` (I8). A refusal (the command does not apply to the conversation as it is)
 //! is reported once. A reply's decision (send, or refused because the window closed) is
-//! journaled before it acts, and its parts are sent at most once each (`send`).
+//! journaled before it acts, and its parts are sent at most once each (`send`). The first
+//! reply that reaches the customer after a handoff is timed from the handoff
+//! (`baton_worker_first_human_reply_seconds`).
 
 use baton_shared::event::{Event, EventKind, now_ms};
 use baton_shared::state::{ConsoleEvent, Owner, Speaker};
@@ -177,8 +179,22 @@ async fn reply(e: &Engine, cx: &StepCx, ev: &Event, agent: &str) -> Result<(), S
             };
             send::report_unsent(cx, ev, &out, &problem).await
         }
-        ReplyPlan::Send => send::deliver(e, cx, ev, &out, Guard::None)
-            .await
-            .map(|_| ()),
+        ReplyPlan::Send => {
+            let delivered = send::deliver(e, cx, ev, &out, Guard::None).await?;
+            if matches!(delivered, send::Delivered::Sent) {
+                observe_first_reply(cx, &conv).await?;
+            }
+            Ok(())
+        }
     }
+}
+
+/// `baton_worker_first_human_reply_seconds`: from the handoff to the first human reply that
+/// reached the customer (counted once per handoff; takeovers without a handoff are not).
+async fn observe_first_reply(cx: &StepCx, conv: &str) -> Result<(), StepError> {
+    if let Some(at) = ownership::take_unanswered_handoff(&cx.redis, &cx.keys, conv).await? {
+        let waited = (now_ms() - at).max(0) as f64 / 1000.0;
+        metrics::histogram!("baton_worker_first_human_reply_seconds").record(waited);
+    }
+    Ok(())
 }

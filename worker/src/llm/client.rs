@@ -105,6 +105,12 @@ impl LlmClient {
         metrics::histogram!("baton_llm_request_seconds").record(started.elapsed().as_secs_f64());
         let outcome = result.as_ref().map_or_else(|f| f.outcome, |_| "ok");
         metrics::counter!("baton_llm_requests_total", "outcome" => outcome).increment(1);
+        if let Ok(c) = &result {
+            metrics::counter!("baton_llm_tokens_total", "type" => "prompt")
+                .increment(c.usage.prompt_tokens);
+            metrics::counter!("baton_llm_tokens_total", "type" => "completion")
+                .increment(c.usage.completion_tokens);
+        }
         result
     }
 

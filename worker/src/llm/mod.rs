@@ -16,8 +16,11 @@
 //! Metrics: per HTTP attempt `baton_llm_request_seconds` and `baton_llm_requests_total{outcome}`
 //! (`ok`, `timeout`, `transport_error`, `rate_limited`, `server_error`, `refused`,
 //! `client_error`, `bad_response`); per tool call `baton_llm_tool_calls_total{tool,result}`
-//! (`tool` is `unknown` for names that were not offered). Prompts, replies and tool arguments
-//! are never logged at info.
+//! (`tool` is `unknown` for names that were not offered); per answered call
+//! `baton_llm_tokens_total{type}` (`prompt`, `completion`, from the response's `usage`); per
+//! turn `baton_llm_turn_seconds{outcome}` (`reply`, `tool_stop`, `no_reply`, `error`: the whole
+//! tool loop, what the customer waits for). Prompts, replies and tool arguments are never
+//! logged at info.
 
 pub mod business_tools;
 pub mod client;
@@ -30,5 +33,5 @@ pub use client::LlmClient;
 pub use config::LlmConfig;
 pub use types::{
     ChatMessage, Completion, FunctionCall, HUMAN_AGENT_NAME, LlmError, Role, ToolCall, ToolOutcome,
-    ToolRunner, ToolSpec, TurnResult,
+    ToolRunner, ToolSpec, TurnResult, Usage,
 };

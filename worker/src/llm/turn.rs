@@ -20,8 +20,28 @@ use super::types::{
 };
 
 impl LlmClient {
-    /// Runs one turn of the conversation `messages` with the tools `tools`.
+    /// Runs one turn of the conversation `messages` with the tools `tools`; the whole turn is
+    /// timed in `baton_llm_turn_seconds{outcome}`.
     pub async fn run_turn(
+        &self,
+        messages: Vec<ChatMessage>,
+        tools: &[ToolSpec],
+        runner: &dyn ToolRunner,
+    ) -> Result<TurnResult, LlmError> {
+        let started = std::time::Instant::now();
+        let result = self.tool_loop(messages, tools, runner).await;
+        let outcome = match &result {
+            Ok(t) if t.reply.is_some() => "reply",
+            Ok(t) if t.stopped_by.is_some() => "tool_stop",
+            Ok(_) => "no_reply",
+            Err(_) => "error",
+        };
+        metrics::histogram!("baton_llm_turn_seconds", "outcome" => outcome)
+            .record(started.elapsed().as_secs_f64());
+        result
+    }
+
+    async fn tool_loop(
         &self,
         messages: Vec<ChatMessage>,
         tools: &[ToolSpec],

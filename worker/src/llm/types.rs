@@ -212,12 +212,34 @@ pub struct TurnResult {
 pub struct Completion {
     pub message: ChatMessage,
     pub finish_reason: Option<String>,
+    /// Tokens the server says it used; zeros when it does not say (`usage` is optional).
+    pub usage: Usage,
+}
+
+/// The `usage` object of a response: what the call cost.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    pub prompt_tokens: u64,
+    pub completion_tokens: u64,
+}
+
+impl Usage {
+    /// Read leniently like the rest of the response: a missing, `null` or odd-typed count is 0.
+    fn from_wire(usage: Option<&Value>) -> Self {
+        let count = |k: &str| usage.and_then(|u| u[k].as_u64()).unwrap_or(0);
+        Usage {
+            prompt_tokens: count("prompt_tokens"),
+            completion_tokens: count("completion_tokens"),
+        }
+    }
 }
 
 #[derive(Deserialize)]
 struct WireResponse {
     #[serde(default)]
     choices: Vec<WireChoice>,
+    #[serde(default)]
+    usage: Option<Value>,
 }
 
 #[derive(Deserialize)]
@@ -274,6 +296,7 @@ impl Completion {
         Ok(Completion {
             message,
             finish_reason: choice.finish_reason,
+            usage: Usage::from_wire(wire.usage.as_ref()),
         })
     }
 }
@@ -351,8 +374,31 @@ mod tests {
             r#"{"order_id":"7781"}"#
         );
         assert_eq!(c.finish_reason.as_deref(), Some("tool_calls"));
+        assert_eq!(
+            c.usage,
+            Usage::default(),
+            "only total_tokens: nothing to count"
+        );
         let out = serde_json::to_value(&c.message).unwrap();
         assert_eq!(out["content"], Value::Null, "assistant content stays null");
+    }
+
+    #[test]
+    fn reads_token_usage_leniently() {
+        let body = json!({"choices": [{"message": {"content": "hi"}}],
+            "usage": {"prompt_tokens": 120, "completion_tokens": 7, "total_tokens": 127}});
+        let c = Completion::parse(body.to_string().as_bytes()).unwrap();
+        assert_eq!(
+            c.usage,
+            Usage {
+                prompt_tokens: 120,
+                completion_tokens: 7
+            }
+        );
+        let body = json!({"choices": [{"message": {"content": "hi"}}],
+            "usage": {"prompt_tokens": null, "completion_tokens": "7"}});
+        let c = Completion::parse(body.to_string().as_bytes()).unwrap();
+        assert_eq!(c.usage, Usage::default());
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The `worker` command line: run the worker (default) or operate the dead-letter queue.
+//! The `worker` command line: run the worker (default), probe a running one (`healthcheck`),
+//! or operate the dead-letter queue.
 
 use std::io::{BufRead, Write};
 
@@ -22,6 +23,9 @@ pub struct Cli {
 pub enum Command {
     /// Run the worker (the default).
     Run,
+    /// Probe the running worker's `/healthz` on `WORKER_ADMIN_ADDR`: exit 0 only on a 200
+    /// (container `HEALTHCHECK`s on images without a shell).
+    Healthcheck,
     /// Inspect and act on the dead-letter queue.
     Dlq {
         #[command(subcommand)]
@@ -71,6 +75,13 @@ pub async fn main() -> anyhow::Result<()> {
             let shutdown = baton_shared::shutdown::on_signals();
             let settings = crate::conversation::Settings::from_lookup(|k| std::env::var(k).ok())?;
             crate::run(config, settings, admin, shutdown).await
+        }
+        Command::Healthcheck => {
+            if let Err(e) = baton_shared::health::check(config.worker.admin_addr).await {
+                eprintln!("unhealthy: {e:#}");
+                std::process::exit(1);
+            }
+            Ok(())
         }
         Command::Dlq { action } => dlq(config, action).await,
     }

@@ -4,7 +4,7 @@
 
 use baton_shared::event::Event;
 use lapin::message::Delivery;
-use lapin::options::{BasicAckOptions, BasicNackOptions};
+use lapin::options::{BasicAckOptions, BasicRejectOptions};
 use tracing::warn;
 
 use super::Runtime;
@@ -83,13 +83,17 @@ pub async fn ack(part: &PartitionCx, delivery: &Delivery, outcome: Outcome) -> O
     outcome
 }
 
-/// Returns a delivery to its queue (the broker counts the delivery against the limit).
+/// Returns a delivery to its queue, counted against the queue's delivery limit.
+///
+/// `basic.reject`, not `basic.nack`: up to RabbitMQ 4.2 both count, but from 4.3 a nack no
+/// longer increments the delivery count, so a message that panics its step would be
+/// requeued forever instead of reaching the DLQ. A reject counts on every version.
 pub async fn requeue(delivery: &Delivery) {
-    let opts = BasicNackOptions {
-        requeue: true,
-        ..BasicNackOptions::default()
-    };
-    if let Err(e) = delivery.acker.nack(opts).await {
-        warn!(error = %e, "nack failed; the channel's closing returns the delivery");
+    if let Err(e) = delivery
+        .acker
+        .reject(BasicRejectOptions { requeue: true })
+        .await
+    {
+        warn!(error = %e, "reject failed; the channel's closing returns the delivery");
     }
 }

@@ -15,6 +15,9 @@
 //! broker connection drops (or a consumer dies on a broker error, or a broker operation hangs
 //! past 5 s), every consumer is fenced and the manager reconnects; leases still held are
 //! resumed.
+//!
+//! Every fifth heartbeat it also measures, by passive declares, the ready messages of the
+//! partitions it owns (`baton_worker_lag_messages`) and of the DLQ (`baton_dlq_messages`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -251,13 +254,13 @@ impl Manager {
         let Ok(ch) = conn.create_channel().await else {
             return;
         };
+        let opts = QueueDeclareOptions {
+            passive: true,
+            ..QueueDeclareOptions::default()
+        };
         let mut lag = 0u64;
         for p in self.running.keys() {
             let q = self.w.names.partition_queue(*p);
-            let opts = QueueDeclareOptions {
-                passive: true,
-                ..QueueDeclareOptions::default()
-            };
             if let Ok(queue) = ch
                 .queue_declare(q.as_str().into(), opts, FieldTable::default())
                 .await
@@ -266,6 +269,15 @@ impl Manager {
             }
         }
         metrics::gauge!("baton_worker_lag_messages").set(lag as f64);
+        // The DLQ's depth, as every worker sees it (the dashboard takes the max): dead letters
+        // wait for an operator, so a non-zero value is worth an alert.
+        let dlq = self.w.names.dead_letter_queue();
+        if let Ok(queue) = ch
+            .queue_declare(dlq.as_str().into(), opts, FieldTable::default())
+            .await
+        {
+            metrics::gauge!("baton_dlq_messages").set(f64::from(queue.message_count()));
+        }
         let _ = ch.close(200, "measured".into()).await;
     }
 

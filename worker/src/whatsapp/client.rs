@@ -1,7 +1,8 @@
 //! [`GraphClient`]: sends messages through `POST {base}/{version}/{phone_number_id}/messages`.
 //!
 //! Owns the HTTP exchange: bearer auth (the token never reaches a log), the request timeout,
-//! in-process retries and the `baton_graph_*` metrics. Retries: only `Retryable` errors, at
+//! in-process retries and the `baton_graph_*` metrics (`baton_graph_requests_total{op,outcome,code}`
+//! per HTTP attempt, `code` being Meta's error code or `none`). Retries: only `Retryable` errors, at
 //! most `max_retries` times, exponential backoff with jitter, or the error's `retry_after`
 //! when it has one (131056: 4^attempt s). A wait longer than [`MAX_RETRY_SLEEP`] is not slept:
 //! the `Retryable` error goes back to the caller, whose broker retry tiers take over.
@@ -241,10 +242,22 @@ impl GraphClient {
             Err(GraphError::Retryable { .. }) => "retryable",
             Err(_) => "permanent",
         };
+        // Meta's error code (131047, 130429…), `none` when the call succeeded or failed
+        // without one (network, bare 5xx): operators alert on codes, not on HTTP statuses.
+        let code = result
+            .as_ref()
+            .err()
+            .and_then(GraphError::code)
+            .map_or_else(|| "none".to_owned(), |c| c.to_string());
         metrics::histogram!("baton_graph_request_seconds", "op" => op.as_str())
             .record(started.elapsed().as_secs_f64());
-        metrics::counter!("baton_graph_requests_total", "op" => op.as_str(), "outcome" => outcome)
-            .increment(1);
+        metrics::counter!(
+            "baton_graph_requests_total",
+            "op" => op.as_str(),
+            "outcome" => outcome,
+            "code" => code
+        )
+        .increment(1);
         result
     }
 
@@ -340,8 +353,13 @@ fn log_failure(e: &GraphError, status: u16, body: &[u8], attempt: u32) {
 
 /// Counts a request rejected locally (no HTTP call was made).
 fn rejected(op: Op, e: GraphError) -> GraphError {
-    metrics::counter!("baton_graph_requests_total", "op" => op.as_str(), "outcome" => "invalid")
-        .increment(1);
+    metrics::counter!(
+        "baton_graph_requests_total",
+        "op" => op.as_str(),
+        "outcome" => "invalid",
+        "code" => "none"
+    )
+    .increment(1);
     debug!(op = op.as_str(), error = %e, "graph request rejected locally");
     e
 }

@@ -14,7 +14,9 @@
 //! (memory, console). A transition stores the event that caused it (`cause`), so a retry of
 //! that event sees "already applied by me" and resumes the follow-up effects instead of
 //! treating the conversation as someone else's. The hash also keeps the customer's identity
-//! and the time of their last message (the 24-hour customer-service window). Fails with [`RedisError`] (transient).
+//! and the time of their last message (the 24-hour customer-service window), and `handoff_ms`
+//! until a human first answers the handoff ([`take_unanswered_handoff`], for the
+//! time-to-first-human-reply metric). Fails with [`RedisError`] (transient).
 
 use baton_shared::event::{Conversation, now_ms};
 use baton_shared::redis::Pool;
@@ -51,10 +53,10 @@ if t == 'release' and owner == 'ai' then return {0, 0} end
 local v = redis.call('HINCRBY', KEYS[1], 'version', 1)
 redis.call('HSET', KEYS[1], 'owner', target, 'since_ms', ARGV[2], 'cause', ARGV[6])
 if t == 'handoff' then
-  redis.call('HSET', KEYS[1], 'reason', ARGV[4], 'summary', ARGV[5])
+  redis.call('HSET', KEYS[1], 'reason', ARGV[4], 'summary', ARGV[5], 'handoff_ms', ARGV[2])
   redis.call('HDEL', KEYS[1], 'agent')
 elseif t == 'release' then
-  redis.call('HDEL', KEYS[1], 'agent', 'reason', 'summary')
+  redis.call('HDEL', KEYS[1], 'agent', 'reason', 'summary', 'handoff_ms')
 else
   redis.call('HSET', KEYS[1], 'agent', ARGV[3])
   if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'reason', ARGV[4]) end
@@ -165,6 +167,28 @@ pub fn touch_cmd(keys: &Keys, conv: &Conversation, at_ms: i64) -> redis::Cmd {
         }
     }
     cmd
+}
+
+/// Takes (reads and deletes, atomically) the time of the handoff no human has answered yet:
+/// `Some` exactly once per handoff, for its first human reply, however often that reply's
+/// event is retried. The handoff sets it; a release clears it.
+pub async fn take_unanswered_handoff(
+    pool: &Pool,
+    keys: &Keys,
+    conv: &str,
+) -> Result<Option<i64>, RedisError> {
+    let mut c = pool.get().await?;
+    let (at, _): (Option<i64>, i64) = redis::pipe()
+        .atomic()
+        .cmd("HGET")
+        .arg(key(keys, conv))
+        .arg("handoff_ms")
+        .cmd("HDEL")
+        .arg(key(keys, conv))
+        .arg("handoff_ms")
+        .query_async(&mut *c)
+        .await?;
+    Ok(at)
 }
 
 /// True when the AI still owns the conversation at `version` (checked right before sending;
