@@ -20,7 +20,7 @@ use baton_shared::event::{Event, now_ms};
 use baton_shared::state::Speaker;
 use tracing::{info, warn};
 
-use super::effects::{notify_once, remember_once};
+use super::effects::{notify_once, notify_with, remember_once};
 use super::state::feed::{self, ConsoleEvent};
 use super::state::{ownership, transcript};
 use super::{Engine, status};
@@ -51,12 +51,12 @@ pub struct Outgoing<'a> {
 /// How a delivery ended.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Delivered {
-    /// Every part was accepted by Graph (now or by an earlier attempt).
-    Sent,
+    /// Every part was accepted by Graph (now or by an earlier attempt): their wamids.
+    Sent(Vec<String>),
     /// The guard stopped it before part `from`: the rest was kept as a draft.
     Withheld { from: usize },
-    /// Graph refused it for good; shown to humans.
-    Refused,
+    /// Graph refused it for good (its error); shown to humans.
+    Refused(String),
 }
 
 fn speaker(role: Role) -> Speaker {
@@ -80,12 +80,8 @@ pub async fn deliver(
     if parts.is_empty() {
         return Err(StepError::Permanent("nothing to send".into()));
     }
-    if cx
-        .journal
-        .is_done(&format!("{}:failed", out.prefix))
-        .await?
-    {
-        return Ok(Delivered::Refused);
+    if let Some(error) = cx.journal.get(&format!("{}:failed", out.prefix)).await? {
+        return Ok(Delivered::Refused(error));
     }
     let to = recipient(cx, ev).await?;
     let mut wamids = Vec::with_capacity(parts.len());
@@ -126,16 +122,16 @@ pub async fn deliver(
             Err(err) => {
                 warn!(error = %err, code = ?err.code(), part = i, "WhatsApp refused the message; shown to humans, not retried");
                 send_failed(cx, ev, out, &err).await?;
-                return Ok(Delivered::Refused);
+                return Ok(Delivered::Refused(err.to_string()));
             }
         }
     }
     record_sent(e, cx, ev, out, &wamids).await?;
-    Ok(Delivered::Sent)
+    Ok(Delivered::Sent(wamids))
 }
 
 /// Marks a part sent; retried a few times, since losing the mark means sending it again.
-async fn mark_sent(cx: &StepCx, field: &str, wamid: &str) -> Result<(), StepError> {
+pub(super) async fn mark_sent(cx: &StepCx, field: &str, wamid: &str) -> Result<(), StepError> {
     let mut delay = std::time::Duration::from_millis(50);
     for _ in 0..5 {
         match cx.journal.mark(field, wamid).await {
@@ -149,7 +145,7 @@ async fn mark_sent(cx: &StepCx, field: &str, wamid: &str) -> Result<(), StepErro
 }
 
 /// The bookkeeping of a sent message, once: status records, transcript, memory.
-async fn record_sent(
+pub(super) async fn record_sent(
     e: &Engine,
     cx: &StepCx,
     ev: &Event,
@@ -245,11 +241,13 @@ pub async fn report_unsent(
         error: problem.error.clone(),
         window_closed: problem.window_closed,
     };
-    notify_once(cx, &format!("{}:failed", out.prefix), &conv, failed).await
+    // The mark holds the error, so a retry that finds it can still say why.
+    let field = format!("{}:failed", out.prefix);
+    notify_with(cx, &field, &problem.error, &conv, failed, |_| {}).await
 }
 
 /// Phone number when known (replies go there), else the business-scoped id.
-async fn recipient(cx: &StepCx, ev: &Event) -> Result<Recipient, StepError> {
+pub(super) async fn recipient(cx: &StepCx, ev: &Event) -> Result<Recipient, StepError> {
     let c = &ev.conversation;
     if c.wa_id.is_some() || c.user_id.is_some() {
         return Ok(Recipient {
