@@ -129,25 +129,15 @@ async fn refused(cx: &StepCx, ev: &Event, agent: &str, r: Refused) -> Result<Set
     })
 }
 
-/// The follow-ups of an applied transition, each once: transcript line, memory record,
-/// console event.
-async fn record_transition(
-    e: &Engine,
-    cx: &StepCx,
-    ev: &Event,
-    t: Transition,
-    agent: &str,
-    note: Option<&str>,
-    state: &State,
-) -> Result<(), StepError> {
-    let conv = ev.conversation.key();
-    let (event, kind, line) = match t {
+/// What an applied transition is, for memory and the transcript.
+fn describe(t: Transition, agent: &str, note: Option<&str>) -> (HandoffEvent, EventKind, String) {
+    match t {
         Transition::Claim => (
             HandoffEvent::Claimed,
             EventKind::HumanClaim,
             format!("Human agent {agent} claimed the conversation."),
         ),
-        Transition::Takeover => (
+        Transition::Takeover | Transition::Handoff => (
             HandoffEvent::TakenOver,
             EventKind::HumanTakeover,
             format!("Human agent {agent} took over from the AI."),
@@ -160,8 +150,25 @@ async fn record_transition(
                 None => "Human released thread back to AI.".to_owned(),
             },
         ),
-        Transition::Handoff => return Ok(()),
-    };
+    }
+}
+
+/// The follow-ups of an applied transition, each once: transcript line, memory record,
+/// console event.
+async fn record_transition(
+    e: &Engine,
+    cx: &StepCx,
+    ev: &Event,
+    t: Transition,
+    agent: &str,
+    note: Option<&str>,
+    state: &State,
+) -> Result<(), StepError> {
+    if t == Transition::Handoff {
+        return Ok(()); // the AI's handoff records itself (`handoff`)
+    }
+    let conv = ev.conversation.key();
+    let (event, kind, line) = describe(t, agent, note);
     let id = format!("{}:{}", ev.id, kind.as_str());
     let mut entry = transcript::Entry::new(id.clone(), Speaker::Event, line);
     entry.agent = Some(agent.to_owned());
