@@ -3,8 +3,10 @@
 //! [`TestEnv`] gives each test its own `BATON_NAMESPACE` on the real RabbitMQ and Redis, starts
 //! ingress in-process and workers as real processes (so they can be SIGKILLed), signs webhooks
 //! like Meta, reads the worker probe stream, and deletes every queue, exchange and key of the
-//! namespace at the end. [`proxy::Proxy`] takes a dependency down and up again.
+//! namespace at the end. [`proxy::Proxy`] takes a dependency down and up again;
+//! [`console::ConsoleClient`] speaks the console API.
 
+pub mod console;
 pub mod fakes;
 pub mod proxy;
 pub mod webhooks;
