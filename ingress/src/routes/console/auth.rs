@@ -100,8 +100,8 @@ impl FromRequestParts<AppState> for Agent {
     }
 }
 
+/// The login body (other fields, such as a form's submit button, are ignored).
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Login {
     token: String,
 }

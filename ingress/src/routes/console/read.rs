@@ -5,7 +5,7 @@
 //! change first. `?owner=` picks one of them, `?number=` one business number, `limit`
 //! (default 50, at most 200) and `offset` page through. Each row costs one pipelined round
 //! trip (the hash and the newest transcript line). The detail reads the hash, the transcript
-//! (`?transcript=`, default 100, at most 200 lines), the last handoff, the failures and the
+//! (`?transcript=`, default 100, 1 to 200 lines), the last handoff, the failures and the
 //! drafts, concurrently.
 
 use std::collections::HashMap;
@@ -133,7 +133,7 @@ pub async fn detail(
     q: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Result<Json<Detail>, ApiError> {
     let q = params(q)?;
-    let lines = number_param(&q, "transcript", 100, transcript::CAP as usize)?;
+    let lines = number_param(&q, "transcript", 100, transcript::CAP as usize)?.max(1);
     let c = &state.console;
     let found = find(c, &customer, &q).await?;
     let (key, pool, keys) = (&found.key, &c.redis, &c.keys);

@@ -279,6 +279,9 @@ async fn request_errors_say_what_is_wrong() {
         assert!(a.status == 400 || a.status == 404, "{path}: {}", a.body);
         assert!(!a.error().is_empty());
     }
+    let big = format!(r#"{{"text":"{}"}}"#, "x".repeat(70 * 1024));
+    let a = maria.post_raw(&reply, json, &big).await;
+    assert_eq!((a.status, a.error()), (413, "request body too large"));
     assert_eq!(
         maria.detail("5500000000000").await.status,
         404,
