@@ -1,14 +1,20 @@
 //! Baton's ingress: the stateless HTTP edge.
 //!
 //! - [`verify`]: Meta's signature and verify-token checks (the only way to a verified body).
-//! - [`routes`]: webhook, health and metrics routes, merged in one router.
+//! - [`routes`]: webhook, health and metrics routes, and the console API
+//!   ([`routes::console`]), merged in one router.
+//! - [`error`]: the console API's errors and their statuses.
 //! - [`run`]: serves a bound listener until the shutdown token is cancelled.
 //! - [`cli`]: the binary's entry point (`ingress`, `ingress healthcheck`).
 //!
-//! Ingress depends on RabbitMQ only: it never calls Redis, the LLM, WhatsApp or Synap on the
-//! webhook path. When the broker is down it answers 503 (Meta retries), never 200.
+//! The webhook path depends on RabbitMQ only: it never calls Redis, the LLM, WhatsApp or Synap.
+//! When the broker is down it answers 503 (Meta retries), never 200. The console API reads the
+//! conversation read model in Redis through a lazily connected handle of its own, so Redis
+//! being down makes only the console answer 503; ingress still never calls the LLM, WhatsApp
+//! or Synap.
 
 pub mod cli;
+pub mod error;
 pub mod routes;
 pub mod verify;
 
@@ -33,6 +39,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub publisher: Arc<Publisher>,
     pub metrics: PrometheusHandle,
+    pub console: Arc<routes::console::Console>,
 }
 
 /// Checks the configuration ingress cannot work without.
@@ -56,10 +63,15 @@ pub async fn run(
     if !publisher.ready().await {
         tracing::warn!("broker unreachable at start; /readyz is 503 until it is back");
     }
+    let console = routes::console::Console::new(&config, shutdown.clone())?;
+    if config.console.agents.is_empty() {
+        tracing::info!("CONSOLE_TOKENS is empty: every console API request is refused (401)");
+    }
     let state = AppState {
         config: Arc::new(config),
         publisher: publisher.clone(),
         metrics: baton_shared::telemetry::metrics(),
+        console: Arc::new(console),
     };
     let app = routes::router(state).layer(DefaultBodyLimit::max(BODY_LIMIT));
     tracing::info!(addr = %listener.local_addr()?, "ingress listening");

@@ -15,10 +15,14 @@
 //! [`Config::from_lookup`] (like every `from_lookup` built on [`Env`]) takes any lookup
 //! function, so tests build configurations without touching the process environment.
 
+pub mod console;
+
 use std::net::SocketAddr;
 use std::time::Duration;
 
 use secrecy::SecretString;
+
+pub use console::{AgentToken, Console};
 
 /// Error naming the variable that could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -110,6 +114,8 @@ pub struct Config {
     /// `INGRESS_ADDR`.
     pub ingress_addr: SocketAddr,
     pub worker: WorkerTuning,
+    /// The console API (`CONSOLE_*`).
+    pub console: Console,
 }
 
 impl Config {
@@ -180,6 +186,7 @@ impl Config {
             waba,
             ingress_addr: env.parse("INGRESS_ADDR", "0.0.0.0:8080".parse().unwrap())?,
             worker,
+            console: Console::from_env(&env)?,
         })
     }
 }
@@ -365,6 +372,8 @@ mod tests {
         assert_eq!(c.worker.coalesce_debounce, Duration::ZERO);
         assert_eq!(c.worker.probe_sleep, Duration::ZERO);
         assert!(!c.worker.probe);
+        assert!(c.console.agents.is_empty());
+        assert_eq!(c.console.command_wait, Duration::from_secs(5));
     }
 
     #[test]
@@ -475,6 +484,12 @@ mod tests {
         assert_eq!(e.name, "BATON_NAMESPACE");
         let e = load(&[("BATON_RETRY_TIERS", "1s,soon")]).unwrap_err();
         assert_eq!(e.name, "BATON_RETRY_TIERS");
+        let e = load(&[("CONSOLE_TOKENS", "maria")]).unwrap_err();
+        assert_eq!(e.name, "CONSOLE_TOKENS");
+        let e = load(&[("CONSOLE_COMMAND_WAIT", "5")]).unwrap_err();
+        assert_eq!(e.name, "CONSOLE_COMMAND_WAIT");
+        let e = load(&[("CONSOLE_COMMAND_WAIT", "2m")]).unwrap_err();
+        assert_eq!(e.name, "CONSOLE_COMMAND_WAIT");
     }
 
     #[test]

@@ -5,7 +5,11 @@
 //! bumps [`SCHEMA_VERSION`]. The raw item Meta sent is always carried in `item`, so nothing is
 //! lost even for kinds and types this version does not understand.
 
+pub mod human;
+
 use serde::{Deserialize, Serialize};
+
+pub use human::{Command, Template, command_id};
 
 /// Version of the event JSON written by this build.
 pub const SCHEMA_VERSION: u16 = 1;
@@ -30,6 +34,9 @@ pub enum EventKind {
     HumanRelease,
     /// An agent claims a pending handoff (`item`: `{agent}`).
     HumanClaim,
+    /// An approved template to the customer (`item`: `{agent, template: {name, language,
+    /// parameters}}`); also takes over. The one way to write outside the 24-hour window.
+    HumanTemplate,
     /// Anything a newer producer emits that this build does not know.
     #[serde(other)]
     Unknown,
@@ -46,6 +53,7 @@ impl EventKind {
             EventKind::HumanReply => "human_reply",
             EventKind::HumanRelease => "human_release",
             EventKind::HumanClaim => "human_claim",
+            EventKind::HumanTemplate => "human_template",
             EventKind::Unknown => "unknown",
         }
     }

@@ -17,6 +17,8 @@ use std::time::Duration;
 
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 
+use crate::state::Owner;
+
 /// Errors talking to Redis.
 #[derive(Debug, thiserror::Error)]
 pub enum RedisError {
@@ -118,6 +120,33 @@ impl Keys {
     /// Unsent AI replies kept as suggestions for the human (a list).
     pub fn drafts(&self, conversation: &str) -> String {
         format!("{}:drafts:{conversation}", self.ns)
+    }
+    /// The customer ids of one business number, each mapped to its conversation key (a hash:
+    /// the customer key, `wa_id` and `user_id` all point at the conversation, so the console
+    /// finds it by either).
+    pub fn customers(&self, number: &str) -> String {
+        format!("{}:customers:{number}", self.ns)
+    }
+    /// Business numbers conversations were seen on (a set).
+    pub fn numbers(&self) -> String {
+        format!("{}:numbers", self.ns)
+    }
+    /// Conversations owned by `owner` (a sorted set of conversation keys, score = since when,
+    /// ms), kept by the same scripts that change the owner.
+    pub fn owned(&self, owner: Owner) -> String {
+        format!("{}:owned:{}", self.ns, owner.as_str())
+    }
+    /// The last handoff of a conversation: decision, evidence, memory snapshot (JSON).
+    pub fn handoff(&self, conversation: &str) -> String {
+        format!("{}:handoff:{conversation}", self.ns)
+    }
+    /// Messages of a conversation that could not be sent or delivered (a capped list).
+    pub fn failures(&self, conversation: &str) -> String {
+        format!("{}:failures:{conversation}", self.ns)
+    }
+    /// The outcome of a human command, by event id (JSON), for the request waiting on it.
+    pub fn command(&self, event_id: &str) -> String {
+        format!("{}:command:{event_id}", self.ns)
     }
     /// A message we sent, by wamid: conversation, role, delivery status (a hash).
     pub fn sent_message(&self, wamid: &str) -> String {

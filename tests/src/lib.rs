@@ -5,12 +5,15 @@
 //! like Meta, reads the worker probe stream, and deletes every queue, exchange and key of the
 //! namespace at the end. [`proxy::Proxy`] takes a dependency down and up again.
 //!
+//! [`console::ConsoleClient`] speaks the console API.
+//!
 //! Map: [`fakes`] (fake Graph, LLM, Synap and Slack servers on one generic
 //! [`fakes::server`]), [`http`] (requests that return status, headers and body together),
 //! [`webhooks`] (Meta's bodies and fixtures), [`slack`] (plays Slack calling Baton: signed
 //! events and clicks), [`world`] (the conversation test world), [`procs`] (both binaries as
 //! processes), [`otlp`] (an in-process OTLP receiver), [`proxy`].
 
+pub mod console;
 pub mod fakes;
 pub mod http;
 pub mod otlp;

@@ -1,7 +1,8 @@
 //! The conversation test world: one test's namespace with ingress, a worker process and fake
 //! Graph, LLM and Synap servers (plus a tiny business endpoint for the `lookup_order` tool),
 //! and helpers to speak as the customer and as human agents and to read what Baton did —
-//! texts sent, ownership, the console feed. The human side's tests build on it.
+//! texts sent, ownership, the console feed — and the console API as each of [`AGENTS`]
+//! ([`World::agent`]). The human side's tests build on it.
 
 use std::time::Duration;
 
@@ -10,6 +11,7 @@ use baton_shared::event::{Conversation, Event, EventKind};
 use baton_worker::conversation::state::ownership;
 use serde_json::Value;
 
+use crate::console::{Auth, ConsoleClient};
 use crate::fakes::graph::FakeGraph;
 use crate::fakes::llm::{FakeLlm, demo_agent};
 use crate::fakes::synap::FakeSynap;
@@ -18,6 +20,20 @@ use crate::{TestEnv, eventually, webhooks};
 pub const TOKEN: &str = "graph-test-token";
 pub const NUMBER: &str = "300000000000001";
 pub const PHONE: &str = "5511988887777";
+/// The human agents of the console (`CONSOLE_TOKENS`): name and token.
+pub const AGENTS: [(&str, &str); 2] = [
+    ("maria", "maria-console-token-0001"),
+    ("li", "li-console-token-000000002"),
+];
+
+/// `CONSOLE_TOKENS` for [`AGENTS`].
+pub fn console_tokens() -> String {
+    AGENTS
+        .iter()
+        .map(|(name, token)| format!("{name}:{token}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
 
 pub struct World {
     pub env: TestEnv,
@@ -83,6 +99,7 @@ impl World {
             .set("OPENAI_BASE_URL", &llm.base_url)
             .set("OPENAI_API_KEY", "sk-test")
             .set("LLM_TIMEOUT", "3s")
+            .set("CONSOLE_TOKENS", &console_tokens())
             .set("BATON_TOOLS_FILE", tools_file.to_str().unwrap());
         let synap = if synap {
             let s = FakeSynap::start("synap-test-key", false).await;
@@ -120,6 +137,16 @@ impl World {
 
     pub fn conv_key(&self) -> String {
         self.conversation().key()
+    }
+
+    /// The console API as `agent` (one of [`AGENTS`]).
+    pub fn agent(&self, agent: &str) -> ConsoleClient {
+        let token = AGENTS
+            .iter()
+            .find(|(name, _)| *name == agent)
+            .map(|(_, t)| t.to_string())
+            .expect("a configured agent");
+        ConsoleClient::new(self.env.ingress_url(), Auth::Bearer(token))
     }
 
     pub async fn say(&self, id: &str, text: &str) {

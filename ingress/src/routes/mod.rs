@@ -1,5 +1,6 @@
 //! HTTP routes, one module per concern, merged in [`router`].
 
+pub mod console;
 pub mod health;
 pub mod webhook;
 
@@ -12,5 +13,6 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(webhook::routes())
         .merge(health::routes())
+        .merge(console::routes())
         .with_state(state)
 }

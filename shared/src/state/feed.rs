@@ -5,11 +5,15 @@
 //! One tagged type, [`ConsoleEvent`], one payload shape per kind. Each event is an entry of
 //! the Redis stream `{ns}:console` (capped at about [`MAX_LEN`] entries) with the fields
 //! `type`, `conversation`, `at_ms` and `data` (the payload as JSON); the worker appends
-//! ([`emit_cmd`], run atomically with its journal mark), the console reads ([`read`]).
+//! ([`emit_cmd`], run atomically with its journal mark), the console reads ([`read`], and
+//! [`parse_entry`] for its live `XREAD`). A `send_failed` or `delivery_failed` event also
+//! appends to the conversation's failure list ([`super::failures`]) in the same pipeline.
+//! The AI's unsent drafts are kept per conversation in `{ns}:drafts:{key}` ([`drafts`]).
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::failures::{self, Failure};
 use super::{HandoffReason, Owner, Speaker};
 use crate::event::now_ms;
 use crate::redis::{Keys, Pool, RedisError};
@@ -37,7 +41,7 @@ pub enum ConsoleEvent {
         event_id: String,
         reason: HandoffReason,
         summary: String,
-        /// The detector's matched words, or the failure; none when the model decided.
+        /// The detector's matched words, the model's `hand_off_to_human` call, or the failure.
         #[serde(default)]
         evidence: Option<String>,
         #[serde(default)]
@@ -80,6 +84,9 @@ pub enum ConsoleEvent {
         event_id: String,
         command: String,
         agent: String,
+        /// Why (a `state::command::Refusal`), when the worker said.
+        #[serde(default)]
+        reason: Option<String>,
     },
     HumanClaim(CommandApplied),
     HumanTakeover(CommandApplied),
@@ -115,10 +122,14 @@ impl ConsoleEvent {
     }
 }
 
-/// The command appending `event` about `conversation` (a pipeline, so callers can run it
-/// atomically with their journal mark).
+/// The commands appending `event` about `conversation` (a pipeline, so callers can run it
+/// atomically with their journal mark); failure events also feed the failure list.
 pub fn emit_cmd(keys: &Keys, conversation: &str, event: &ConsoleEvent) -> redis::Pipeline {
     let mut pipe = redis::pipe();
+    let at_ms = now_ms();
+    if let Some(f) = Failure::from_event(event, at_ms) {
+        failures::push_cmd(&mut pipe, keys, conversation, &f);
+    }
     pipe.cmd("XADD")
         .arg(keys.console())
         .arg("MAXLEN")
@@ -130,7 +141,7 @@ pub fn emit_cmd(keys: &Keys, conversation: &str, event: &ConsoleEvent) -> redis:
         .arg("conversation")
         .arg(conversation)
         .arg("at_ms")
-        .arg(now_ms())
+        .arg(at_ms)
         .arg("data")
         .arg(event.data().to_string())
         .ignore();
@@ -171,21 +182,40 @@ pub async fn read(
         .await?;
     Ok(raw
         .into_iter()
-        .filter_map(|(id, fields)| {
-            let get = |k: &str| {
-                fields
-                    .chunks(2)
-                    .find(|p| p.len() == 2 && p[0] == k)
-                    .map(|p| p[1].clone())
-            };
-            Some(FeedEntry {
-                event: ConsoleEvent::from_parts(&get("type")?, &get("data")?)?,
-                conversation: get("conversation")?,
-                at_ms: get("at_ms").and_then(|v| v.parse().ok()).unwrap_or(0),
-                id,
-            })
-        })
+        .filter_map(|(id, fields)| parse_entry(id, &fields))
         .collect())
+}
+
+/// Reads one stream entry (its id and flat field list); `None` for kinds this build does not
+/// know or a malformed entry.
+pub fn parse_entry(id: String, fields: &[String]) -> Option<FeedEntry> {
+    let get = |k: &str| {
+        fields
+            .chunks(2)
+            .find(|p| p.len() == 2 && p[0] == k)
+            .map(|p| p[1].clone())
+    };
+    Some(FeedEntry {
+        event: ConsoleEvent::from_parts(&get("type")?, &get("data")?)?,
+        conversation: get("conversation")?,
+        at_ms: get("at_ms").and_then(|v| v.parse().ok()).unwrap_or(0),
+        id,
+    })
+}
+
+/// The AI's unsent drafts of a conversation, newest first (the worker keeps up to 20).
+pub async fn drafts(
+    pool: &Pool,
+    keys: &Keys,
+    conversation: &str,
+) -> Result<Vec<String>, RedisError> {
+    let mut c = pool.get().await?;
+    Ok(redis::cmd("LRANGE")
+        .arg(keys.drafts(conversation))
+        .arg(0)
+        .arg(-1)
+        .query_async(&mut *c)
+        .await?)
 }
 
 #[cfg(test)]

@@ -4,20 +4,30 @@
 //!
 //! - [`conversation`]: ownership, identity and the 24-hour window ([`ConversationState`]).
 //! - [`transcript`]: the recent transcript ([`Entry`]).
-//! - [`feed`]: console events ([`ConsoleEvent`]) and their stream.
+//! - [`feed`]: console events ([`ConsoleEvent`]) and their stream; the AI's drafts.
+//! - [`index`]: finding a conversation by customer id, and the per-owner lists.
+//! - [`handoff`]: the last handoff's decision, evidence and memory snapshot.
+//! - [`failures`]: messages that could not be sent or delivered, per conversation.
+//! - [`command`]: the outcome of each human command, for the console request waiting on it.
 //!
 //! The domain's words are types here, not strings: [`Owner`], [`Speaker`], [`HandoffReason`].
 //! Their string forms are the contract (Redis values, JSON, memory metadata) and never change.
 //! Readers fail with [`crate::redis::RedisError`]; an unreadable stored value reads as absent.
 
+pub mod command;
 pub mod conversation;
+pub mod failures;
 pub mod feed;
+pub mod handoff;
+pub mod index;
 pub mod transcript;
 
 use serde::{Deserialize, Serialize};
 
+pub use command::{CommandOutcome, OutcomeStatus, Refusal};
 pub use conversation::ConversationState;
 pub use feed::ConsoleEvent;
+pub use handoff::{HandoffRecord, HandoffSource};
 pub use transcript::Entry;
 
 /// Who owns a conversation.

@@ -1,11 +1,12 @@
 //! The conversation state and the effects journal against the real Redis: transcript appends
 //! are idempotent and capped, transitions know the event that caused them, the journal keeps
 //! the first decision and writes an effect with its mark, the console feed reads back what
-//! was written. Each test uses its own namespace and deletes its keys.
+//! was written, the console's index follows identity and owner. Each test uses its own
+//! namespace and deletes its keys.
 
 use baton_shared::redis::{Keys, Pool};
 use baton_shared::state::feed::{self, ConsoleEvent};
-use baton_shared::state::{HandoffReason, Owner, Speaker};
+use baton_shared::state::{HandoffReason, Owner, Speaker, index};
 use baton_worker::conversation::state::ownership::{self, Applied, Request, Transition};
 use baton_worker::conversation::state::transcript::{self, Entry};
 use baton_worker::pipeline::journal::Journal;
@@ -71,7 +72,7 @@ async fn transcript_appends_are_idempotent_and_capped() {
     let conv2 = "300:5512";
     for i in 0..(transcript::CAP + transcript::TRIM_SLACK + 5) {
         let e = Entry::new(format!("n{i}"), Speaker::Customer, "x");
-        transcript::append_new(&ns.pool, &ns.keys, conv2, &e, redis::pipe())
+        transcript::append_new(&ns.pool, &ns.keys, conv2, &e)
             .await
             .unwrap();
     }
@@ -260,5 +261,87 @@ async fn claims_tell_pristine_events_from_resumed_ones() {
     let journal_left: bool = c.exists(ns.keys.journal("e1")).await.unwrap();
     assert!(!journal_left, "completion deletes the journal");
     drop(c);
+    ns.cleanup().await;
+}
+
+/// The console's index changes with the state it describes: a new identity registers the
+/// customer's ids (and only a new one: an ordinary message writes nothing more), and every
+/// transition moves the conversation to its owner's list.
+#[tokio::test]
+async fn the_console_index_follows_identity_and_owner() {
+    let ns = Ns::new("index");
+    let conv = baton_shared::event::Conversation {
+        number: "300".into(),
+        customer: "BR.77001234".into(),
+        wa_id: Some("5511988887777".into()),
+        user_id: Some("BR.77001234".into()),
+        name: Some("Ana".into()),
+    };
+    let key = conv.key();
+    ownership::touch_customer(&ns.pool, &ns.keys, &conv, 1_000)
+        .await
+        .unwrap();
+    for id in ["5511988887777", "BR.77001234"] {
+        let found = index::resolve(&ns.pool, &ns.keys, "300", id).await.unwrap();
+        assert_eq!(found.as_deref(), Some(key.as_str()), "{id}");
+    }
+    assert_eq!(
+        index::resolve(&ns.pool, &ns.keys, "301", "5511988887777")
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(index::numbers(&ns.pool, &ns.keys).await.unwrap(), ["300"]);
+    let owned = |o: Owner| index::owned(&ns.pool, &ns.keys, o, 0, 10);
+    assert_eq!(owned(Owner::Ai).await.unwrap(), [(key.clone(), 1_000)]);
+    // The same identity again adds no field: the index is not written again.
+    let mut c = ns.pool.get().await.unwrap();
+    let _: () = c.del(ns.keys.customers("300")).await.unwrap();
+    drop(c);
+    ownership::touch_customer(&ns.pool, &ns.keys, &conv, 2_000)
+        .await
+        .unwrap();
+    assert_eq!(
+        index::resolve(&ns.pool, &ns.keys, "300", "5511988887777")
+            .await
+            .unwrap(),
+        None
+    );
+    for (t, agent, owner) in [
+        (Transition::Handoff, None, Owner::PendingHuman),
+        (Transition::Claim, Some("maria"), Owner::Human),
+        (Transition::Release, Some("maria"), Owner::Ai),
+    ] {
+        let req = Request {
+            transition: t,
+            agent,
+            reason: Some(HandoffReason::CustomerAsked),
+            summary: Some("wants a person"),
+            cause: "e",
+        };
+        ownership::apply(&ns.pool, &ns.keys, &key, &req)
+            .await
+            .unwrap()
+            .state()
+            .unwrap();
+        for o in Owner::ALL {
+            let members: Vec<String> = owned(o)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect();
+            let expected: &[String] = if o == owner {
+                std::slice::from_ref(&key)
+            } else {
+                &[]
+            };
+            assert_eq!(members, expected, "after {t:?}: {o}");
+        }
+    }
+    let rows = index::rows(&ns.pool, &ns.keys, &owned(Owner::Ai).await.unwrap())
+        .await
+        .unwrap();
+    assert_eq!(rows[0].state.wa_id.as_deref(), Some("5511988887777"));
     ns.cleanup().await;
 }

@@ -10,7 +10,9 @@
 //! 4. Decide: deterministic handoff signals first (a hit hands off without calling the LLM),
 //!    else the AI turn with memory context and tools. Any failure of the LLM path hands off with
 //!    reason `ai_failure`. The decision — the reply text and its version, or the handoff with its
-//!    evidence and notice — is recorded in the journal before the first effect (I8).
+//!    source, evidence (matched words, the model's tool call, or the failure), the memory
+//!    context it had (fetched for a detector's handoff too: it is the human's snapshot) and the
+//!    notice — is recorded in the journal before the first effect (I8).
 //! 5. Act: a reply is sent part by part only while the AI still owns the conversation at the
 //!    version the turn started under (I5), else kept as a draft; a handoff runs its resumable
 //!    effects (`handoff`).
@@ -18,7 +20,7 @@
 use std::time::Duration;
 
 use baton_shared::event::Event;
-use baton_shared::state::{ConsoleEvent, HandoffReason, Speaker};
+use baton_shared::state::{ConsoleEvent, HandoffReason, HandoffSource, Speaker};
 use serde::{Deserialize, Serialize};
 use tracing::{info, warn};
 
@@ -173,16 +175,35 @@ async fn decide(
     let conv = ev.conversation.key();
     let recent =
         transcript::recent(&cx.redis, &cx.keys, &conv, e.settings.transcript_turns).await?;
-    let earlier: Vec<String> = recent
-        .iter()
-        .filter(|t| t.role == Speaker::Customer && t.id != ev.id)
-        .map(|t| t.text.clone())
-        .collect();
     let unresolved = match unresolved_change(&recent, ev, text) {
         // Nothing to reset: no write.
         Unresolved::Reset if state.unresolved == 0 => Unresolved::Keep,
         u => u,
     };
+    if let Some(handoff) = detect(e, ev, text, &recent, state, unresolved).await {
+        return Ok(Plan::Handoff {
+            handoff,
+            unresolved,
+        });
+    }
+    ai_turn(e, ev, text, &recent, state, unresolved).await
+}
+
+/// The deterministic detectors; a hit hands off without calling the LLM. The memory context
+/// is fetched anyway (bounded, skipped on failure) as the human's snapshot.
+async fn detect(
+    e: &Engine,
+    ev: &Event,
+    text: &str,
+    recent: &[transcript::Entry],
+    state: &ownership::State,
+    unresolved: Unresolved,
+) -> Option<Handoff> {
+    let earlier: Vec<String> = recent
+        .iter()
+        .filter(|t| t.role == Speaker::Customer && t.id != ev.id)
+        .map(|t| t.text.clone())
+        .collect();
     let count = match unresolved {
         Unresolved::Increment => state.unresolved + 1,
         Unresolved::Reset => 0,
@@ -192,23 +213,31 @@ async fn decide(
         recent_customer_texts: &earlier,
         unresolved_ai_turns: count,
     };
-    if let Some(signal) = signals::decide(&e.settings.signals, text, &sig_cx) {
-        info!(reason = signal.reason.as_str(), "handoff signal");
-        let handoff = Handoff {
-            reason: signal.reason,
-            summary: format!("Detected {}: {}", signal.reason.as_str(), signal.evidence),
-            evidence: Some(signal.evidence.clone()),
-            notice: e.settings.text.handoff.clone(),
-        };
-        return Ok(Plan::Handoff {
-            handoff,
-            unresolved,
-        });
-    }
+    let signal = signals::decide(&e.settings.signals, text, &sig_cx)?;
+    info!(reason = signal.reason.as_str(), "handoff signal");
+    Some(Handoff {
+        reason: signal.reason,
+        summary: format!("Detected {}: {}", signal.reason.as_str(), signal.evidence),
+        evidence: Some(signal.evidence.clone()),
+        notice: e.settings.text.handoff.clone(),
+        source: Some(HandoffSource::Detector),
+        context: memory_context(e, ev, text).await,
+    })
+}
+
+/// The AI turn: a reply, or a handoff (the model's call, or the AI path failing).
+async fn ai_turn(
+    e: &Engine,
+    ev: &Event,
+    text: &str,
+    recent: &[transcript::Entry],
+    state: &ownership::State,
+    unresolved: Unresolved,
+) -> Result<Plan, StepError> {
     let context = memory_context(e, ev, text).await;
     let messages = super::prompt::build(
         &e.settings.system_prompt,
-        &recent,
+        recent,
         context.as_deref(),
         ev,
         text,
@@ -221,24 +250,26 @@ async fn decide(
             match (runner.handoff_requested(), reply) {
                 (Some((reason, summary)), reply) => Handoff {
                     reason,
+                    evidence: Some(tool_call(reason, &summary)),
                     summary,
-                    evidence: None,
                     notice: reply.unwrap_or_else(|| e.settings.text.handoff.clone()),
+                    source: Some(HandoffSource::Model),
+                    context,
                 },
                 (None, Some(reply)) => {
                     return Ok(Plan::Reply {
                         text: reply,
                         version: state.version,
-                        quote: quote_target(&recent, ev),
+                        quote: quote_target(recent, ev),
                         unresolved,
                     });
                 }
-                (None, None) => ai_failure(e, "the model returned no reply"),
+                (None, None) => ai_failure(e, "the model returned no reply", context),
             }
         }
         Err(err) => {
             warn!(error = %err, "AI turn failed; handing off");
-            ai_failure(e, &err.to_string())
+            ai_failure(e, &err.to_string(), context)
         }
     };
     Ok(Plan::Handoff {
@@ -247,7 +278,13 @@ async fn decide(
     })
 }
 
-fn ai_failure(e: &Engine, why: &str) -> Handoff {
+/// The model's `hand_off_to_human` call as evidence: its reason and summary.
+fn tool_call(reason: HandoffReason, summary: &str) -> String {
+    let args = serde_json::json!({ "reason": reason, "summary": summary });
+    format!("hand_off_to_human({args})")
+}
+
+fn ai_failure(e: &Engine, why: &str, context: Option<String>) -> Handoff {
     Handoff {
         reason: HandoffReason::AiFailure,
         summary: format!(
@@ -255,6 +292,8 @@ fn ai_failure(e: &Engine, why: &str) -> Handoff {
         ),
         evidence: Some(why.to_owned()),
         notice: e.settings.text.ai_failure.clone(),
+        source: Some(HandoffSource::AiFailure),
+        context,
     }
 }
 

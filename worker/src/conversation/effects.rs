@@ -2,7 +2,7 @@
 //! journal (`pipeline::journal`) — a retry skips what is marked.
 //!
 //! - [`notify_once`]: a console event, written together with its mark (one `MULTI`), so it is
-//!   exactly once even across a crash.
+//!   exactly once even across a crash; [`notify_with`] adds commands to that `MULTI`.
 //!
 //! Memory records are not journaled: queuing one again on a retry is harmless, since the
 //! memory backends store each record id once (`Engine::remember`).
@@ -23,11 +23,25 @@ pub async fn notify_once(
     conv: &str,
     event: ConsoleEvent,
 ) -> Result<(), StepError> {
+    notify_with(cx, field, "1", conv, event, |_| {}).await
+}
+
+/// Like [`notify_once`], marking `field` with `mark` and running the commands `extra` adds in
+/// the same `MULTI` (a view kept beside the event, such as the last handoff's record).
+pub async fn notify_with(
+    cx: &StepCx,
+    field: &str,
+    mark: &str,
+    conv: &str,
+    event: ConsoleEvent,
+    extra: impl FnOnce(&mut redis::Pipeline),
+) -> Result<(), StepError> {
     if cx.journal.is_done(field).await? {
         return Ok(());
     }
-    let cmd = feed::emit_cmd(&cx.keys, conv, &event);
-    cx.journal.atomically(field, "1", cmd).await?;
+    let mut cmd = feed::emit_cmd(&cx.keys, conv, &event);
+    extra(&mut cmd);
+    cx.journal.atomically(field, mark, cmd).await?;
     Ok(())
 }
 

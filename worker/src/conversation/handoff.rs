@@ -3,7 +3,9 @@
 //! Effects, in order, each once per causing event: (1) the transition `ai → pending_human`,
 //! stored with the event that caused it; (2) a transcript line; (3) the seed's
 //! `support-handoff` memory record; (4) the `handoff` console event with the decision's
-//! evidence; (5) the notice to the customer. A retry after any failure — a Graph 503 on the
+//! evidence, and in the same `MULTI` the conversation's last-handoff record for the console
+//! (source, evidence, memory snapshot: `baton_shared::state::handoff`); (5) the notice to the
+//! customer. A retry after any failure — a Graph 503 on the
 //! notice, a broker hiccup on the memory queue — finds the transition applied *by this event*
 //! (journal mark `transition`, or the conversation's `cause`), so it does not mistake the
 //! conversation for someone else's: it resumes the effects not yet done and tells the customer
@@ -11,12 +13,13 @@
 //! handoff applied), the handoff is moot and nothing is sent.
 
 use baton_shared::event::{Event, now_ms};
-use baton_shared::state::{ConsoleEvent, HandoffReason, Speaker};
+use baton_shared::state::handoff as handoff_view;
+use baton_shared::state::{ConsoleEvent, HandoffReason, HandoffRecord, HandoffSource, Speaker};
 use serde::{Deserialize, Serialize};
 use tracing::info;
 
 use super::Engine;
-use super::effects::{notify_once, transition_once};
+use super::effects::{notify_with, transition_once};
 use super::send::{self, Guard, Outgoing};
 use super::state::ownership::{self, Request, Transition};
 use super::state::transcript;
@@ -28,10 +31,16 @@ use crate::pipeline::{StepCx, StepError};
 pub struct Handoff {
     pub reason: HandoffReason,
     pub summary: String,
-    /// What triggered it: the detector's matched words, or the failure.
+    /// What triggered it: the detector's matched words, the model's tool call, or the failure.
     pub evidence: Option<String>,
     /// What the customer is told.
     pub notice: String,
+    /// Who decided (absent in plans journaled by an older build).
+    #[serde(default)]
+    pub source: Option<HandoffSource>,
+    /// The long-term memory context the decision had: the human's snapshot.
+    #[serde(default)]
+    pub context: Option<String>,
 }
 
 /// Applies `h` for `ev` and carries out its effects (resuming those already done).
@@ -82,7 +91,20 @@ pub async fn hand_off(e: &Engine, cx: &StepCx, ev: &Event, h: &Handoff) -> Resul
         evidence: h.evidence.clone(),
         version,
     };
-    notify_once(cx, "feed:handoff", &conv, event).await?;
+    let record = HandoffRecord {
+        event_id: ev.id.clone(),
+        reason: h.reason,
+        summary: h.summary.clone(),
+        source: h.source,
+        evidence: h.evidence.clone(),
+        memory_context: h.context.clone(),
+        version: state.version,
+        at_ms: now_ms(),
+    };
+    notify_with(cx, "feed:handoff", "1", &conv, event, |pipe| {
+        handoff_view::save_cmd(pipe, &cx.keys, &conv, &record)
+    })
+    .await?;
     ownership::unresolved(&cx.redis, &cx.keys, &conv, true).await?;
     let notice = Outgoing {
         prefix: "notice",

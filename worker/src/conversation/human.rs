@@ -6,51 +6,78 @@
 //! - `human_reply`: a human message to the customer; takes over at once if needed. Outside the
 //!   24-hour window free-form text cannot be sent: refused and shown (a template is needed).
 //! - `human_release`: hands the conversation back to the AI, with an optional note.
+//! - `human_template`: an approved template to the customer (`template`); takes over too.
 //!
 //! Every transition stores the command that caused it, so a retried command finds its
 //! transition applied by itself and resumes the follow-ups — transcript line, the seed's
 //! `support-handoff` memory record, the console event — instead of reporting
 //! `command_refused` (I8). A refusal (the command does not apply to the conversation as it is)
-//! is reported once. A reply's decision (send, or refused because the window closed) is
-//! journaled before it acts, and its parts are sent at most once each (`send`). The first
-//! reply that reaches the customer after a handoff is timed from the handoff
+//! is decided once (journal `refused`) and reported once. A reply's decision (send, or refused
+//! because the window closed) is journaled before it acts, and its parts are sent at most once
+//! each (`send`). Every command ends by recording its outcome for the console (`outcome`). The
+//! first reply that reaches the customer after a handoff is timed from the handoff
 //! (`baton_worker_first_human_reply_seconds`).
 
-use baton_shared::event::{Event, EventKind, now_ms};
-use baton_shared::state::{ConsoleEvent, Owner, Speaker};
+use baton_shared::event::{Command, Event, EventKind, human, now_ms};
+use baton_shared::state::{ConsoleEvent, Owner, Refusal, Speaker};
 use serde::{Deserialize, Serialize};
 
 use super::Engine;
 use super::effects::{notify_once, transition_once};
-use super::send::{self, Guard, Outgoing, SendProblem};
+use super::outcome::{self, Settled};
+use super::send::{self, Delivered, Guard, Outgoing, SendProblem};
 use super::state::feed::CommandApplied;
-use super::state::ownership::{self, Request, Transition};
+use super::state::ownership::{self, Request, State, Transition};
 use super::state::transcript;
+use super::template;
 use crate::memory::{HandoffEvent, Record, Role};
 use crate::pipeline::{StepCx, StepError};
 
 pub async fn on_command(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepError> {
-    let agent = ev.item["agent"].as_str().unwrap_or("agent").to_owned();
-    match ev.kind {
-        EventKind::HumanClaim => transition(e, cx, ev, Transition::Claim, &agent, None)
-            .await
-            .map(|_| ()),
-        EventKind::HumanTakeover => transition(e, cx, ev, Transition::Takeover, &agent, None)
-            .await
-            .map(|_| ()),
-        EventKind::HumanRelease => {
-            let note = ev.item["note"].as_str().map(str::to_owned);
-            transition(e, cx, ev, Transition::Release, &agent, note.as_deref())
-                .await
-                .map(|_| ())
+    let agent = human::agent_of(ev).to_owned();
+    let Some(command) = Command::from_event(ev) else {
+        return Err(StepError::Permanent(format!(
+            "{} without its fields",
+            ev.kind.as_str()
+        )));
+    };
+    let settled = match command {
+        Command::Claim => transition(e, cx, ev, Transition::Claim, &agent, None).await?,
+        Command::Takeover => transition(e, cx, ev, Transition::Takeover, &agent, None).await?,
+        Command::Release { note } => {
+            transition(e, cx, ev, Transition::Release, &agent, note.as_deref()).await?
         }
-        EventKind::HumanReply => reply(e, cx, ev, &agent).await,
-        _ => Ok(()),
+        Command::Reply { text } => reply(e, cx, ev, &agent, &text).await?,
+        Command::Template(t) => template::send(e, cx, ev, &agent, &t).await?,
+    };
+    outcome::settle(cx, ev, settled).await
+}
+
+/// Why `t` by `agent` does not apply to the conversation as it is, in words for the agent.
+fn refusal(t: Transition, state: &State, agent: &str) -> (Refusal, String) {
+    let holder = state.agent.as_deref().unwrap_or("another agent");
+    match (t, state.owner) {
+        (_, Owner::Human) if state.agent.as_deref() == Some(agent) => (
+            Refusal::AlreadyOwner,
+            "you already own this conversation".into(),
+        ),
+        (Transition::Claim, Owner::Human) => (
+            Refusal::AlreadyClaimed,
+            format!("{holder} already claimed this conversation"),
+        ),
+        (Transition::Claim, _) => (
+            Refusal::NotHandedOff,
+            "nobody handed this conversation off: the AI owns it (take it over instead)".into(),
+        ),
+        _ => (
+            Refusal::AlreadyAi,
+            "the AI already owns this conversation".into(),
+        ),
     }
 }
 
-/// Applies a transition (or finds it applied by this event) and records it; returns whether
-/// it applied.
+/// Applies a transition (or finds it applied by this event) and records it; a refusal is
+/// decided once and reported once.
 async fn transition(
     e: &Engine,
     cx: &StepCx,
@@ -58,8 +85,11 @@ async fn transition(
     t: Transition,
     agent: &str,
     note: Option<&str>,
-) -> Result<bool, StepError> {
+) -> Result<Settled, StepError> {
     let conv = ev.conversation.key();
+    if let Some(r) = cx.journal.plan::<Refused>("refused").await? {
+        return refused(cx, ev, agent, r).await;
+    }
     let req = Request {
         transition: t,
         agent: Some(agent),
@@ -68,37 +98,79 @@ async fn transition(
         cause: &ev.id,
     };
     let Some(state) = transition_once(cx, &conv, &req).await? else {
-        let refused = ConsoleEvent::CommandRefused {
-            event_id: ev.id.clone(),
-            command: ev.kind.as_str().to_owned(),
-            agent: agent.to_owned(),
-        };
-        notify_once(cx, "feed:refused", &conv, refused).await?;
-        return Ok(false);
+        let state = ownership::get(&cx.redis, &cx.keys, &conv).await?;
+        let (reason, message) = refusal(t, &state, agent);
+        let r = cx
+            .journal
+            .decide("refused", &Refused { reason, message })
+            .await?;
+        return refused(cx, ev, agent, r).await;
     };
-    let (event, line) = match t {
+    record_transition(e, cx, ev, t, agent, note, &state).await?;
+    Ok(Settled::applied())
+}
+
+/// A refusal as decided (journal `refused`): the same answer on every retry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Refused {
+    reason: Refusal,
+    message: String,
+}
+
+async fn refused(cx: &StepCx, ev: &Event, agent: &str, r: Refused) -> Result<Settled, StepError> {
+    let event = ConsoleEvent::CommandRefused {
+        event_id: ev.id.clone(),
+        command: ev.kind.as_str().to_owned(),
+        agent: agent.to_owned(),
+        reason: Some(r.reason.as_str().to_owned()),
+    };
+    notify_once(cx, "feed:refused", &ev.conversation.key(), event).await?;
+    Ok(Settled::Refused {
+        reason: r.reason,
+        message: r.message,
+    })
+}
+
+/// What an applied transition is, for memory and the transcript.
+fn describe(t: Transition, agent: &str, note: Option<&str>) -> (HandoffEvent, EventKind, String) {
+    match t {
         Transition::Claim => (
             HandoffEvent::Claimed,
+            EventKind::HumanClaim,
             format!("Human agent {agent} claimed the conversation."),
         ),
-        Transition::Takeover => (
+        Transition::Takeover | Transition::Handoff => (
             HandoffEvent::TakenOver,
+            EventKind::HumanTakeover,
             format!("Human agent {agent} took over from the AI."),
         ),
         Transition::Release => (
             HandoffEvent::Released,
+            EventKind::HumanRelease,
             match note {
                 Some(n) => format!("Human released thread back to AI. Note: {n}"),
                 None => "Human released thread back to AI.".to_owned(),
             },
         ),
-        Transition::Handoff => return Ok(true),
-    };
-    let kind = match t {
-        Transition::Claim => EventKind::HumanClaim,
-        Transition::Takeover => EventKind::HumanTakeover,
-        _ => EventKind::HumanRelease,
-    };
+    }
+}
+
+/// The follow-ups of an applied transition, each once: transcript line, memory record,
+/// console event.
+async fn record_transition(
+    e: &Engine,
+    cx: &StepCx,
+    ev: &Event,
+    t: Transition,
+    agent: &str,
+    note: Option<&str>,
+    state: &State,
+) -> Result<(), StepError> {
+    if t == Transition::Handoff {
+        return Ok(()); // the AI's handoff records itself (`handoff`)
+    }
+    let conv = ev.conversation.key();
+    let (event, kind, line) = describe(t, agent, note);
     let id = format!("{}:{}", ev.id, kind.as_str());
     let mut entry = transcript::Entry::new(id.clone(), Speaker::Event, line);
     entry.agent = Some(agent.to_owned());
@@ -128,8 +200,23 @@ async fn transition(
         Transition::Takeover => ConsoleEvent::HumanTakeover(applied),
         _ => ConsoleEvent::HumanRelease(applied),
     };
-    notify_once(cx, "feed:transition", &conv, event).await?;
-    Ok(true)
+    notify_once(cx, "feed:transition", &conv, event).await
+}
+
+/// A message from `agent` moves the conversation to them first (an implicit takeover),
+/// unless they own it already; returns the state read before.
+pub(super) async fn take_over_for_message(
+    e: &Engine,
+    cx: &StepCx,
+    ev: &Event,
+    agent: &str,
+) -> Result<State, StepError> {
+    let state = ownership::get(&cx.redis, &cx.keys, &ev.conversation.key()).await?;
+    let owns = state.owner == Owner::Human && state.agent.as_deref() == Some(agent);
+    if !owns || cx.journal.is_done("transition").await? {
+        transition(e, cx, ev, Transition::Takeover, agent, None).await?;
+    }
+    Ok(state)
 }
 
 /// A human reply's decision.
@@ -141,17 +228,21 @@ enum ReplyPlan {
     WindowClosed,
 }
 
-async fn reply(e: &Engine, cx: &StepCx, ev: &Event, agent: &str) -> Result<(), StepError> {
-    let conv = ev.conversation.key();
-    let text = ev.item["text"].as_str().unwrap_or("").trim().to_owned();
+const WINDOW_CLOSED: &str =
+    "more than 24 hours since the customer's last message: send an approved template";
+
+async fn reply(
+    e: &Engine,
+    cx: &StepCx,
+    ev: &Event,
+    agent: &str,
+    text: &str,
+) -> Result<Settled, StepError> {
+    let text = text.trim();
     if text.is_empty() {
         return Err(StepError::Permanent("human_reply without text".into()));
     }
-    let state = ownership::get(&cx.redis, &cx.keys, &conv).await?;
-    let owns = state.owner == Owner::Human && state.agent.as_deref() == Some(agent);
-    if !owns || cx.journal.is_done("transition").await? {
-        transition(e, cx, ev, Transition::Takeover, agent, None).await?;
-    }
+    let state = take_over_for_message(e, cx, ev, agent).await?;
     let plan = match cx.journal.plan::<ReplyPlan>("plan").await? {
         Some(p) => p,
         None => {
@@ -167,26 +258,31 @@ async fn reply(e: &Engine, cx: &StepCx, ev: &Event, agent: &str) -> Result<(), S
         prefix: "human",
         role: Role::Human,
         agent: Some(agent),
-        text: &text,
+        text,
         quote: None,
     };
-    match plan {
-        ReplyPlan::WindowClosed => {
-            let problem = SendProblem {
-                code: None,
-                error: "more than 24 hours since the customer's last message: send an approved template".into(),
-                window_closed: true,
-            };
-            send::report_unsent(cx, ev, &out, &problem).await
-        }
-        ReplyPlan::Send => {
-            let delivered = send::deliver(e, cx, ev, &out, Guard::None).await?;
-            if matches!(delivered, send::Delivered::Sent) {
-                observe_first_reply(cx, &conv).await?;
-            }
-            Ok(())
-        }
+    if plan == ReplyPlan::WindowClosed {
+        let problem = SendProblem {
+            code: None,
+            error: WINDOW_CLOSED.into(),
+            window_closed: true,
+        };
+        send::report_unsent(cx, ev, &out, &problem).await?;
+        return Ok(Settled::Refused {
+            reason: Refusal::WindowClosed,
+            message: WINDOW_CLOSED.into(),
+        });
     }
+    Ok(match send::deliver(e, cx, ev, &out, Guard::None).await? {
+        Delivered::Sent(wamids) => {
+            observe_first_reply(cx, &ev.conversation.key()).await?;
+            Settled::Applied { wamids }
+        }
+        Delivered::Refused(message) => Settled::Failed { message },
+        Delivered::Withheld { .. } => Settled::Failed {
+            message: "the message was withheld".into(),
+        },
+    })
 }
 
 /// `baton_worker_first_human_reply_seconds`: from the handoff to the first human reply that

@@ -3,7 +3,8 @@
 //! - [`customer`]: an inbound message — record it, stay silent while a human owns the
 //!   conversation (mirror it to the console), otherwise run the handoff signals and the AI
 //!   turn, and send the reply (or hand off).
-//! - [`human`]: commands from the human side — claim, takeover, reply, release.
+//! - [`human`]: commands from the human side — claim, takeover, reply, release — and
+//!   [`template`] (an approved template); each ends with its [`outcome`] for the console.
 //! - [`status`]: delivery statuses of what we sent.
 //! - [`send`]: sending with the ownership fence (I5), drafts, and recording every sent turn.
 //! - [`prompt`] and [`tools`]: what the LLM sees and may call.
@@ -17,6 +18,7 @@ pub mod customer;
 pub mod effects;
 pub mod handoff;
 pub mod human;
+pub mod outcome;
 pub mod prompt;
 pub mod record;
 pub mod render;
@@ -24,6 +26,7 @@ pub mod send;
 pub mod settings;
 pub mod state;
 pub mod status;
+pub mod template;
 pub mod tools;
 
 use std::sync::Arc;
@@ -128,7 +131,8 @@ impl Step for Converse {
                 EventKind::HumanClaim
                 | EventKind::HumanTakeover
                 | EventKind::HumanReply
-                | EventKind::HumanRelease => human::on_command(e, cx, event).await,
+                | EventKind::HumanRelease
+                | EventKind::HumanTemplate => human::on_command(e, cx, event).await,
                 _ => Ok(()),
             }
         }

@@ -54,14 +54,12 @@ async fn record_customer(cx: &StepCx, event: &Event) -> Result<(), StepError> {
         .meta_ts
         .map(|t| t * 1000)
         .unwrap_or(event.received_at_ms);
+    ownership::touch_customer(&cx.redis, &cx.keys, &event.conversation, at).await?;
     if cx.journal.pristine_attempt() {
-        // First attempt: the entry cannot be there yet; one round trip for both writes.
-        let mut touch = redis::pipe();
-        touch.add_command(ownership::touch_cmd(&cx.keys, &event.conversation, at));
-        transcript::append_new(&cx.redis, &cx.keys, &conv, &entry, touch).await?;
+        // First attempt: the entry cannot be there yet.
+        transcript::append_new(&cx.redis, &cx.keys, &conv, &entry).await?;
     } else {
         transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
-        ownership::touch_customer(&cx.redis, &cx.keys, &event.conversation, at).await?;
     }
     metrics::counter!("baton_worker_customer_messages_total").increment(1);
     Ok(())

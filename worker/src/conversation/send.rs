@@ -21,7 +21,7 @@ use baton_shared::event::{Event, now_ms};
 use baton_shared::state::Speaker;
 use tracing::{info, warn};
 
-use super::effects::notify_once;
+use super::effects::{notify_once, notify_with};
 use super::state::feed::{self, ConsoleEvent};
 use super::state::{ownership, transcript};
 use super::{Engine, status};
@@ -52,12 +52,12 @@ pub struct Outgoing<'a> {
 /// How a delivery ended.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Delivered {
-    /// Every part was accepted by Graph (now or by an earlier attempt).
-    Sent,
+    /// Every part was accepted by Graph (now or by an earlier attempt): their wamids.
+    Sent(Vec<String>),
     /// The guard stopped it before part `from`: the rest was kept as a draft.
     Withheld { from: usize },
-    /// Graph refused it for good; shown to humans.
-    Refused,
+    /// Graph refused it for good (its error); shown to humans.
+    Refused(String),
 }
 
 fn speaker(role: Role) -> Speaker {
@@ -81,18 +81,16 @@ pub async fn deliver(
     if parts.is_empty() {
         return Err(StepError::Permanent("nothing to send".into()));
     }
-    if cx
-        .journal
-        .is_done(&format!("{}:failed", out.prefix))
-        .await?
-    {
-        return Ok(Delivered::Refused);
+    if let Some(error) = cx.journal.get(&format!("{}:failed", out.prefix)).await? {
+        return Ok(Delivered::Refused(error));
     }
     let to = recipient(cx, ev).await?;
     let mut sent_now = false;
+    let mut wamids = Vec::with_capacity(parts.len());
     for (i, part) in parts.iter().enumerate() {
         let field = format!("{}:sent:{i}", out.prefix);
-        if cx.journal.is_done(&field).await? {
+        if let Some(wamid) = cx.journal.get(&field).await? {
+            wamids.push(wamid);
             continue;
         }
         if cx.fenced() {
@@ -118,6 +116,7 @@ pub async fn deliver(
         {
             Ok(sent) => {
                 mark_sent(cx, &field, &sent.wamid, &conv, speaker(out.role)).await?;
+                wamids.push(sent.wamid);
                 sent_now = true;
             }
             Err(err) if err.is_retryable() => {
@@ -126,7 +125,7 @@ pub async fn deliver(
             Err(err) => {
                 warn!(error = %err, code = ?err.code(), part = i, "WhatsApp refused the message; shown to humans, not retried");
                 send_failed(cx, ev, out, &err).await?;
-                return Ok(Delivered::Refused);
+                return Ok(Delivered::Refused(err.to_string()));
             }
         }
     }
@@ -135,13 +134,13 @@ pub async fn deliver(
         metrics::counter!("baton_worker_messages_sent_total", "role" => role.as_str()).increment(1);
     }
     record_sent(e, cx, ev, out).await?;
-    Ok(Delivered::Sent)
+    Ok(Delivered::Sent(wamids))
 }
 
 /// Marks a part sent, with the record the status webhooks update, in one round trip (the
 /// mark first: a resumed attempt redoes the record, which is idempotent). Retried a few
 /// times, since losing the mark means sending the part again.
-async fn mark_sent(
+pub(super) async fn mark_sent(
     cx: &StepCx,
     field: &str,
     wamid: &str,
@@ -171,7 +170,7 @@ async fn mark_sent(
 /// The bookkeeping of a sent message: the transcript line and the memory record. Both are
 /// idempotent (the append checks for its entry unless the attempt is pristine, and memory
 /// stores each record id once), so a resumed attempt simply does them again.
-async fn record_sent(
+pub(super) async fn record_sent(
     e: &Engine,
     cx: &StepCx,
     ev: &Event,
@@ -182,7 +181,7 @@ async fn record_sent(
     let mut entry = transcript::Entry::new(format!("{}:{}", ev.id, role.as_str()), role, out.text);
     entry.agent = out.agent.map(str::to_owned);
     if cx.journal.pristine_attempt() {
-        transcript::append_new(&cx.redis, &cx.keys, &conv, &entry, redis::pipe()).await?;
+        transcript::append_new(&cx.redis, &cx.keys, &conv, &entry).await?;
     } else {
         transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
     }
@@ -263,11 +262,13 @@ pub async fn report_unsent(
         error: problem.error.clone(),
         window_closed: problem.window_closed,
     };
-    notify_once(cx, &format!("{}:failed", out.prefix), &conv, failed).await
+    // The mark holds the error, so a retry that finds it can still say why.
+    let field = format!("{}:failed", out.prefix);
+    notify_with(cx, &field, &problem.error, &conv, failed, |_| {}).await
 }
 
 /// Phone number when known (replies go there), else the business-scoped id.
-async fn recipient(cx: &StepCx, ev: &Event) -> Result<Recipient, StepError> {
+pub(super) async fn recipient(cx: &StepCx, ev: &Event) -> Result<Recipient, StepError> {
     let c = &ev.conversation;
     if c.wa_id.is_some() || c.user_id.is_some() {
         return Ok(Recipient {

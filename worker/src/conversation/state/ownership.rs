@@ -17,11 +17,17 @@
 //! and the time of their last message (the 24-hour customer-service window), and `handoff_ms`
 //! until a human first answers the handoff ([`take_unanswered_handoff`], for the
 //! time-to-first-human-reply metric). Fails with [`RedisError`] (transient).
+//!
+//! The console's index (`baton_shared::state::index`) changes inside the same scripts, so it
+//! always agrees with the hash: a transition moves the conversation between the per-owner
+//! sets `{ns}:owned:{owner}`; [`touch_customer`] registers the customer's ids and number the
+//! first time the conversation gets an identity field (its `HSET` reports new fields), so an
+//! ordinary customer message costs one command more than a bare `HSET` (the `EVALSHA`).
 
 use baton_shared::event::{Conversation, now_ms};
 use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
-use baton_shared::state::HandoffReason;
+use baton_shared::state::{HandoffReason, Owner};
 use redis::{self, Script};
 
 pub use baton_shared::state::conversation::{ConversationState as State, WINDOW_MS, get};
@@ -52,6 +58,9 @@ if t == 'takeover' and owner == 'human' and redis.call('HGET', KEYS[1], 'agent')
 if t == 'release' and owner == 'ai' then return {0, 0} end
 local v = redis.call('HINCRBY', KEYS[1], 'version', 1)
 redis.call('HSET', KEYS[1], 'owner', target, 'since_ms', ARGV[2], 'cause', ARGV[6])
+local owned = {ai=KEYS[2], pending_human=KEYS[3], human=KEYS[4]}
+redis.call('ZREM', owned[owner], ARGV[7])
+redis.call('ZADD', owned[target], ARGV[2], ARGV[7])
 if t == 'handoff' then
   redis.call('HSET', KEYS[1], 'reason', ARGV[4], 'summary', ARGV[5], 'handoff_ms', ARGV[2])
   redis.call('HDEL', KEYS[1], 'agent')
@@ -117,12 +126,16 @@ pub async fn apply(
     let mut c = pool.get().await?;
     let (status, _version): (i64, i64) = Script::new(TRANSITION)
         .key(key(keys, conv))
+        .key(keys.owned(Owner::Ai))
+        .key(keys.owned(Owner::PendingHuman))
+        .key(keys.owned(Owner::Human))
         .arg(name)
         .arg(now_ms())
         .arg(req.agent.unwrap_or(""))
         .arg(req.reason.map_or("", HandoffReason::as_str))
         .arg(req.summary.unwrap_or(""))
         .arg(req.cause)
+        .arg(conv)
         .invoke_async(&mut *c)
         .await?;
     drop(c);
@@ -133,24 +146,51 @@ pub async fn apply(
     })
 }
 
-/// Records a customer message: identity fields and the start of a new 24-hour window.
+// KEYS: conversation hash, customers:{number}, numbers, owned:ai. ARGV: conversation key,
+// number, time, alias count n, the n ids, then the hash's field/value pairs. New fields mean
+// a new identity: register it (rare; ordinary messages only run the HSET).
+const TOUCH: &str = r#"
+local n = tonumber(ARGV[4])
+local added = redis.call('HSET', KEYS[1], unpack(ARGV, 5 + n))
+if added > 0 then
+  for i = 5, 4 + n do redis.call('HSET', KEYS[2], ARGV[i], ARGV[1]) end
+  redis.call('SADD', KEYS[3], ARGV[2])
+  if redis.call('HEXISTS', KEYS[1], 'owner') == 0 then
+    redis.call('ZADD', KEYS[4], 'NX', ARGV[3], ARGV[1])
+  end
+end
+return added
+"#;
+
+/// Records a customer message: identity fields and the start of a new 24-hour window (and,
+/// for a new identity, the console's index).
 pub async fn touch_customer(
     pool: &Pool,
     keys: &Keys,
     conv: &Conversation,
     at_ms: i64,
 ) -> Result<(), RedisError> {
-    let mut c = pool.get().await?;
-    touch_cmd(keys, conv, at_ms)
-        .query_async::<()>(&mut *c)
-        .await?;
-    Ok(())
-}
-
-/// The one `HSET` of [`touch_customer`], for callers that send it with other commands.
-pub fn touch_cmd(keys: &Keys, conv: &Conversation, at_ms: i64) -> redis::Cmd {
-    let mut cmd = redis::cmd("HSET");
-    cmd.arg(key(keys, &conv.key()))
+    let key = conv.key();
+    let ids: Vec<&String> = [
+        Some(&conv.customer),
+        conv.wa_id.as_ref(),
+        conv.user_id.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let touch = Script::new(TOUCH);
+    let mut script = touch.prepare_invoke();
+    script
+        .key(keys.conversation(&key))
+        .key(keys.customers(&conv.number))
+        .key(keys.numbers())
+        .key(keys.owned(Owner::Ai))
+        .arg(&key)
+        .arg(&conv.number)
+        .arg(at_ms)
+        .arg(ids.len())
+        .arg(&ids)
         .arg("last_customer_ms")
         .arg(at_ms)
         .arg("number")
@@ -163,10 +203,12 @@ pub fn touch_cmd(keys: &Keys, conv: &Conversation, at_ms: i64) -> redis::Cmd {
         ("name", &conv.name),
     ] {
         if let Some(v) = value {
-            cmd.arg(field).arg(v);
+            script.arg(field).arg(v);
         }
     }
-    cmd
+    let mut c = pool.get().await?;
+    script.invoke_async::<i64>(&mut *c).await?;
+    Ok(())
 }
 
 /// Takes (reads and deletes, atomically) the time of the handoff no human has answered yet:
