@@ -213,7 +213,9 @@ pub(super) async fn take_over_for_message(
 ) -> Result<State, StepError> {
     let state = ownership::get(&cx.redis, &cx.keys, &ev.conversation.key()).await?;
     let owns = state.owner == Owner::Human && state.agent.as_deref() == Some(agent);
-    if !owns || cx.journal.is_done("transition").await? {
+    // Applied by this command already (a retry, or ingress applied it at once): record it.
+    let mine = state.cause.as_deref() == Some(ev.id.as_str());
+    if !owns || mine || cx.journal.is_done("transition").await? {
         transition(e, cx, ev, Transition::Takeover, agent, None).await?;
     }
     Ok(state)

@@ -2,7 +2,9 @@
 //!
 //! Each request becomes one event on the conversation's partition (`Event::command`), published
 //! with a publisher confirm, so it is ordered with the customer's messages and survives any
-//! process. Its id is derived from the `Idempotency-Key` header when there is one (the same key
+//! process. A command that hands the conversation to a human (claim, takeover, reply,
+//! template) also changes the owner at once, right after publishing ([`apply_at_once`]): an AI
+//! turn already running sees it at its send-time check and keeps its reply as a draft. Its id is derived from the `Idempotency-Key` header when there is one (the same key
 //! from the same agent for the same command and conversation is the same event, and the
 //! worker's dedupe makes it one command), else random. The worker records each command's
 //! outcome (`baton_shared::state::command`); the request waits for it, polling with a growing
@@ -33,6 +35,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use baton_shared::event::{Command, Event, Template, command_id, now_ms};
 use baton_shared::state::command::{self as outcomes, CommandOutcome, OutcomeStatus};
+use baton_shared::state::transition::{self, Request, Transition};
 use baton_shared::telemetry;
 use serde::Deserialize;
 use serde_json::json;
@@ -246,10 +249,39 @@ async fn execute(
         .await?;
     metrics::counter!("baton_ingress_console_commands_total", "command" => cmd.kind().as_str())
         .increment(1);
+    apply_at_once(s, &found, agent, &id, &cmd).await;
     tracing::info!(command = cmd.kind().as_str(), agent, customer = %telemetry::mask(&found.customer), "console command published");
     match wait_outcome(s, &id).await? {
         Some(o) => answer(o, &cmd),
         None => Ok(accepted(&id)),
+    }
+}
+
+/// A command that hands the conversation to a human (claim, takeover, and the implicit
+/// takeover of a reply or template) changes the owner now, right after it was published: an
+/// AI turn already running for an earlier message sees the new owner at its send-time check
+/// (I5) and keeps its reply as a draft, instead of the command waiting behind it in the
+/// conversation's lane. The transition carries the command's id, so the worker finds it
+/// applied by this command and records it in order; if this fails (or ingress dies first)
+/// the worker applies it then. A release is not applied here: it must not overtake the
+/// agent's own earlier messages still in the lane.
+async fn apply_at_once(s: &AppState, found: &Found, agent: &str, id: &str, cmd: &Command) {
+    let transition = match cmd {
+        Command::Claim => Transition::Claim,
+        Command::Takeover | Command::Reply { .. } | Command::Template(_) => Transition::Takeover,
+        Command::Release { .. } => return,
+    };
+    let req = Request {
+        transition,
+        agent: Some(agent),
+        reason: None,
+        summary: None,
+        cause: id,
+    };
+    let (redis, keys) = (&s.console.redis, &s.console.keys);
+    match transition::apply(redis, keys, &found.key, &req).await {
+        Ok(applied) => tracing::debug!(?applied, "owner changed at once"),
+        Err(e) => tracing::warn!(error = %e, "could not change the owner at once; the worker will"),
     }
 }
 

@@ -9,14 +9,13 @@ use baton_shared::state::{HandoffReason, HandoffSource, Owner, Speaker};
 use baton_tests::eventually;
 use baton_tests::fakes::llm::Scripted;
 use baton_tests::world::{NUMBER, PHONE, World};
-use baton_worker::conversation::state::ownership;
 use serde_json::json;
 
 use super::{handed_off, until};
 
 /// Waits until the local memory backend holds at least `n` records of the customer.
 async fn memory_holds(w: &World, n: usize) {
-    let pattern = w.env.keys().other("memory:*:records");
+    let pattern = w.env.keys().other("memory:*:docs");
     until(w, "memory records written", || async {
         let mut c = w.env.redis.get().await.unwrap();
         let keys: Vec<String> = redis::cmd("KEYS")
@@ -27,7 +26,7 @@ async fn memory_holds(w: &World, n: usize) {
         let Some(key) = keys.first() else {
             return false;
         };
-        let len: usize = redis::cmd("LLEN")
+        let len: usize = redis::cmd("HLEN")
             .arg(key)
             .query_async(&mut *c)
             .await
@@ -178,22 +177,35 @@ async fn detail_shows_the_ais_draft_and_what_did_not_reach_the_customer() {
         !w.llm.requests().is_empty()
     })
     .await;
-    // The owner changes while the model thinks. (Not through the console: its commands are
-    // ordered behind the message being answered, so they never interrupt a turn.)
-    let takeover = ownership::Request {
-        transition: ownership::Transition::Takeover,
-        agent: Some("li"),
-        reason: None,
-        summary: None,
-        cause: "another-path-takeover",
-    };
-    ownership::apply(&w.env.redis, &w.env.keys(), &w.conv_key(), &takeover)
-        .await
-        .unwrap();
+    // Li takes over through the console while the model thinks: the owner changes at once
+    // (ingress applies it), so the AI's reply is withheld at its send-time check.
+    let took = li.takeover(PHONE, Some("take-1")).await;
+    assert!(
+        matches!(took.status, 200 | 202),
+        "takeover answered: {}",
+        took.body
+    );
+    let now = w.owner().await;
+    assert_eq!(
+        (now.owner, now.agent.as_deref()),
+        (Owner::Human, Some("li"))
+    );
     w.wait_console("draft").await;
     let d = li.detail(PHONE).await.ok();
     assert!(d.draft.is_some_and(|t| !t.is_empty()), "the unsent reply");
     assert!(w.texts().is_empty());
+    // The worker records the takeover once, as applied by that command.
+    let recorded = eventually(Duration::from_secs(20), || async {
+        w.console_count("human_takeover").await == 1
+    })
+    .await;
+    assert!(recorded, "{:?}", w.console().await);
+    let lines = w.transcript().await;
+    let took_over = lines
+        .iter()
+        .filter(|l| l.text.contains("li took over"))
+        .count();
+    assert_eq!(took_over, 1, "{lines:?}");
 
     w.graph.fail_next(131026, 400, 1);
     let refused = li.reply(PHONE, "Hi, we have S to XL.", None).await;
