@@ -74,8 +74,18 @@ if d == 'done' or d == 'dead' then settled = 1 end
 return {head, settled, held}
 "#;
 
+/// The conversation's parking: one `EXISTS` when it is not parked (the common case), the
+/// whole picture in one script otherwise.
 pub async fn state(w: &Runtime, conv: &str) -> Result<Parked, RedisError> {
     let mut c = w.redis.get().await?;
+    let parked: i64 = redis::cmd("EXISTS")
+        .arg(w.keys.parked(conv))
+        .arg(w.keys.parked_events(conv))
+        .query_async(&mut *c)
+        .await?;
+    if parked == 0 {
+        return Ok(Parked::default());
+    }
     let (head, settled, held): (String, i64, i64) = Script::new(STATE)
         .key(w.keys.parked(conv))
         .key(w.keys.parked_events(conv))

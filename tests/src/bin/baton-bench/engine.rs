@@ -111,9 +111,19 @@ async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<
     );
 
     println!(
-        "\nRedis commands per answered message by command ({workers} worker(s)): {}\n",
+        "\nRedis commands per answered message by command, first message of a conversation ({workers} worker(s)): {}\n",
         breakdown(&by_command_before, &by_command_after, answered.len())
     );
+    follow_up(
+        &env,
+        &client,
+        &url,
+        &graph,
+        conversations,
+        rate,
+        idle_per_worker_s * workers as f64,
+    )
+    .await?;
     let calls_before_burst = llm.requests().len();
     let burst = send_burst(&client, &url, "B", conversations).await;
     let answered = wait_answers(&graph, &burst, Duration::from_secs(180)).await;
@@ -140,6 +150,37 @@ async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<
     Ok(())
 }
 
+/// One more message per conversation, paced like the overhead run: the Redis commands of an
+/// answered message in a conversation Baton already knows (no first-contact registration).
+async fn follow_up(
+    env: &TestEnv,
+    client: &reqwest::Client,
+    url: &str,
+    graph: &FakeGraph,
+    conversations: usize,
+    rate: u64,
+    background_per_s: f64,
+) -> anyhow::Result<()> {
+    let before = redis_calls_by_command(env).await?;
+    let started = Instant::now();
+    let sent = send_paced(client, url, "F", conversations, rate).await;
+    let answered = wait_answers(graph, &sent, Duration::from_secs(120)).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let after = redis_calls_by_command(env).await?;
+    let calls = (after.values().sum::<u64>() - before.values().sum::<u64>()) as f64;
+    let per_message =
+        (calls - background_per_s * started.elapsed().as_secs_f64()) / answered.len().max(1) as f64;
+    println!(
+        "| | follow-up, one more per conversation, {rate} msg/s | {} | {conversations} | | | | | {per_message:.1} per answered message | |",
+        sent.len()
+    );
+    println!(
+        "\nRedis commands per answered follow-up message by command: {}\n",
+        breakdown(&before, &after, answered.len())
+    );
+    Ok(())
+}
+
 /// Answers per second from the first webhook to the last answer.
 fn per_second(sent: &HashMap<String, Instant>, answered: &HashMap<String, Instant>) -> f64 {
     let first = sent.values().min().copied();
@@ -152,15 +193,21 @@ fn per_second(sent: &HashMap<String, Instant>, answered: &HashMap<String, Instan
 
 /// Different questions per message, so the repeated-message detector (a customer saying the
 /// same thing again hands off without the LLM) does not short-circuit the benchmark.
-const QUESTIONS: [&str; 3] = [
+const QUESTIONS: [&str; 4] = [
     "Hi, is the store open today?",
     "Do you have the blue lamp in stock?",
     "How long does delivery to Porto take?",
+    "Can I pay by bank transfer?",
 ];
 
 fn body(tag: &str, conv: usize, seq: usize) -> (String, Vec<u8>) {
     let id = format!("wamid.E{tag}-{conv}-{seq}");
-    let phase = usize::from(tag == "B") + seq;
+    // Every message of a conversation asks something else (A, then F, then B's two).
+    let phase = match tag {
+        "A" => 0,
+        "F" => 1,
+        _ => 2 + seq,
+    };
     let text = QUESTIONS[phase % QUESTIONS.len()];
     (
         id.clone(),
