@@ -148,9 +148,10 @@ impl Keys {
     pub fn command(&self, event_id: &str) -> String {
         format!("{}:command:{event_id}", self.ns)
     }
-    /// A message we sent, by wamid: conversation, role, delivery status (a hash).
-    pub fn sent_message(&self, wamid: &str) -> String {
-        format!("{}:msg:{wamid}", self.ns)
+    /// A message we sent, by wamid: conversation, role, delivery status (a JSON string,
+    /// `state::sent`).
+    pub fn sent(&self, wamid: &str) -> String {
+        format!("{}:sent:{wamid}", self.ns)
     }
     /// The local memory backend's records of a memory user (a hash: record id → JSON).
     pub fn memory_docs(&self, user: &str) -> String {

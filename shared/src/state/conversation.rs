@@ -4,8 +4,9 @@
 //! Fields: `owner` (`ai`, `pending_human`, `human`), `agent`, `version` (increases on every
 //! change of owner: the fencing token of I5), `reason` and `summary` of the last handoff,
 //! `cause` (the event that made the last change), `since_ms`, `last_customer_ms`,
-//! `unresolved`, and the customer's `wa_id`, `user_id`, `name`, `number`, `customer`. A
-//! conversation never seen reads as owned by the AI at version 0.
+//! `unresolved`, the customer's `wa_id`, `user_id`, `name`, `number`, `customer`, and
+//! `indexed` (the ids registered in the console's index). A conversation never seen reads as
+//! owned by the AI at version 0.
 
 use std::collections::HashMap;
 
@@ -36,6 +37,8 @@ pub struct ConversationState {
     pub user_id: Option<String>,
     /// The customer's WhatsApp profile name, as last seen.
     pub name: Option<String>,
+    /// The customer ids registered in the console's index (`index`), comma-separated.
+    pub indexed: Option<String>,
 }
 
 impl ConversationState {
@@ -73,6 +76,7 @@ impl ConversationState {
             wa_id: f("wa_id"),
             user_id: f("user_id"),
             name: f("name"),
+            indexed: f("indexed"),
         }
     }
 }

@@ -10,6 +10,7 @@
 //! - [`failures`]: messages that could not be sent or delivered, per conversation.
 //! - [`command`]: the outcome of each human command, for the console request waiting on it.
 //! - [`transition`]: changes of owner (the one script both binaries run).
+//! - [`sent`]: what became of each message Baton sent (delivery statuses).
 //!
 //! The domain's words are types here, not strings: [`Owner`], [`Speaker`], [`HandoffReason`].
 //! Their string forms are the contract (Redis values, JSON, memory metadata) and never change.
@@ -21,6 +22,7 @@ pub mod failures;
 pub mod feed;
 pub mod handoff;
 pub mod index;
+pub mod sent;
 pub mod transcript;
 pub mod transition;
 

@@ -268,12 +268,12 @@ async fn statuses_update_delivery_and_failures_reach_humans() {
     let wamid = {
         let mut c = w.env.redis.get().await.unwrap();
         let keys: Vec<String> = redis::cmd("KEYS")
-            .arg(w.env.keys().sent_message("*"))
+            .arg(w.env.keys().sent("*"))
             .query_async(&mut *c)
             .await
             .unwrap();
         assert_eq!(keys.len(), 1, "one sent message recorded: {keys:?}");
-        keys[0].rsplit("msg:").next().unwrap().to_owned()
+        keys[0].rsplit("sent:").next().unwrap().to_owned()
     };
     let status = |s: &str, code: Option<i64>| {
         let mut item = serde_json::json!({ "id": wamid, "status": s, "timestamp": "1767225700", "recipient_id": PHONE });
@@ -296,32 +296,23 @@ async fn statuses_update_delivery_and_failures_reach_humans() {
     // A later read proves delivery; a late 'delivered' after it does not downgrade it.
     assert_eq!(w.env.post_signed(&status("read", None)).await, 200);
     assert_eq!(w.env.post_signed(&status("delivered", None)).await, 200);
-    let key = w.env.keys().sent_message(&wamid);
     let settled = eventually(Duration::from_secs(10), || async {
-        let mut c = w.env.redis.get().await.unwrap();
-        let s: Option<String> = redis::cmd("HGET")
-            .arg(&key)
-            .arg("status")
-            .query_async(&mut *c)
+        let r = baton_shared::state::sent::get(&w.env.redis, &w.env.keys(), &wamid)
             .await
             .unwrap();
-        s.as_deref() == Some("read")
+        r.and_then(|r| r.status).as_deref() == Some("read")
     })
     .await;
     // Wait for the late 'delivered' to be processed, then check it changed nothing.
     w.wait_done(&[&format!("status:{wamid}:delivered")]).await;
-    let mut c = w.env.redis.get().await.unwrap();
-    let last: Option<String> = redis::cmd("HGET")
-        .arg(&key)
-        .arg("status")
-        .query_async(&mut *c)
+    let last = baton_shared::state::sent::get(&w.env.redis, &w.env.keys(), &wamid)
         .await
-        .unwrap();
+        .unwrap()
+        .and_then(|r| r.status);
     assert!(
         settled && last.as_deref() == Some("read"),
         "status is {last:?}"
     );
-    drop(c);
     w.finish().await;
 }
 

@@ -72,7 +72,7 @@ async fn transcript_appends_are_idempotent_and_capped() {
     let conv2 = "300:5512";
     for i in 0..(transcript::CAP + transcript::TRIM_SLACK + 5) {
         let e = Entry::new(format!("n{i}"), Speaker::Customer, "x");
-        transcript::append_new(&ns.pool, &ns.keys, conv2, &e)
+        transcript::append_new(&ns.pool, &ns.keys, conv2, &e, None)
             .await
             .unwrap();
     }

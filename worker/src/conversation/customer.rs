@@ -81,6 +81,7 @@ pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
         return act(e, cx, ev, plan).await;
     }
     let state = ownership::get(&cx.redis, &cx.keys, &conv).await?;
+    ownership::ensure_indexed(&cx.redis, &cx.keys, &ev.conversation, &state).await?;
     if !state.is_ai() {
         let mirrored = ConsoleEvent::CustomerMessage {
             event_id: ev.id.clone(),

@@ -1,7 +1,8 @@
 //! Records every inbound event where humans and later steps can see it.
 //!
 //! Customer messages (every type, rendered by [`super::render`]) go to the conversation's
-//! recent transcript, and open or extend the 24-hour window. Platform errors are logged at
+//! recent transcript, and open or extend the 24-hour window (the console's index is ensured by
+//! the engine, which reads the conversation's state anyway). Platform errors are logged at
 //! warn; statuses and changes are counted. Fails transiently when Redis does.
 
 use baton_shared::event::{Event, EventKind};
@@ -13,6 +14,7 @@ use futures::future::BoxFuture;
 use super::render;
 use super::state::{ownership, transcript};
 use crate::pipeline::{Step, StepCx, StepError};
+use baton_shared::redis::RedisError;
 
 pub struct Record;
 
@@ -54,12 +56,17 @@ async fn record_customer(cx: &StepCx, event: &Event) -> Result<(), StepError> {
         .meta_ts
         .map(|t| t * 1000)
         .unwrap_or(event.received_at_ms);
-    ownership::touch_customer(&cx.redis, &cx.keys, &event.conversation, at).await?;
+    let touch = ownership::touch_cmd(&cx.keys, &event.conversation, at);
     if cx.journal.pristine_attempt() {
-        // First attempt: the entry cannot be there yet.
-        transcript::append_new(&cx.redis, &cx.keys, &conv, &entry).await?;
+        // First attempt: the entry cannot be there yet; one round trip for both writes.
+        transcript::append_new(&cx.redis, &cx.keys, &conv, &entry, Some(touch)).await?;
     } else {
         transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
+        let mut c = cx.redis.get().await?;
+        touch
+            .query_async::<()>(&mut *c)
+            .await
+            .map_err(RedisError::from)?;
     }
     metrics::counter!("baton_worker_customer_messages_total").increment(1);
     Ok(())

@@ -181,7 +181,7 @@ pub(super) async fn record_sent(
     let mut entry = transcript::Entry::new(format!("{}:{}", ev.id, role.as_str()), role, out.text);
     entry.agent = out.agent.map(str::to_owned);
     if cx.journal.pristine_attempt() {
-        transcript::append_new(&cx.redis, &cx.keys, &conv, &entry).await?;
+        transcript::append_new(&cx.redis, &cx.keys, &conv, &entry, None).await?;
     } else {
         transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
     }

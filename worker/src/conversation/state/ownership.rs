@@ -16,70 +16,47 @@
 //! until a human first answers the handoff ([`take_unanswered_handoff`], for the
 //! time-to-first-human-reply metric). Fails with [`RedisError`] (transient).
 //!
-//! The console's index (`baton_shared::state::index`) changes inside the same scripts, so it
-//! always agrees with the hash: a transition moves the conversation between the per-owner
-//! sets `{ns}:owned:{owner}`; [`touch_customer`] registers the customer's ids and number the
-//! first time the conversation gets an identity field (its `HSET` reports new fields), so an
-//! ordinary customer message costs one command more than a bare `HSET` (the `EVALSHA`).
+//! The console's index (`baton_shared::state::index`): a transition moves the conversation
+//! between the per-owner sets `{ns}:owned:{owner}` inside its script; [`ensure_indexed`]
+//! registers the customer's ids and number the first time the engine sees them (the
+//! conversation's `indexed` field records which ids are registered, so an ordinary message
+//! writes nothing for the index: it is checked on the state the engine reads anyway).
 
 use baton_shared::event::Conversation;
 use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
 use baton_shared::state::Owner;
-use redis::{self, Script};
+use redis;
 
 pub use baton_shared::state::conversation::{ConversationState as State, WINDOW_MS, get};
 pub use baton_shared::state::transition::{Applied, Request, Transition, apply};
-
-// KEYS: conversation hash, customers:{number}, numbers, owned:ai. ARGV: conversation key,
-// number, time, alias count n, the n ids, then the hash's field/value pairs. New fields mean
-// a new identity: register it (rare; ordinary messages only run the HSET).
-const TOUCH: &str = r#"
-local n = tonumber(ARGV[4])
-local added = redis.call('HSET', KEYS[1], unpack(ARGV, 5 + n))
-if added > 0 then
-  for i = 5, 4 + n do redis.call('HSET', KEYS[2], ARGV[i], ARGV[1]) end
-  redis.call('SADD', KEYS[3], ARGV[2])
-  if redis.call('HEXISTS', KEYS[1], 'owner') == 0 then
-    redis.call('ZADD', KEYS[4], 'NX', ARGV[3], ARGV[1])
-  end
-end
-return added
-"#;
 
 fn key(keys: &Keys, conv: &str) -> String {
     keys.conversation(conv)
 }
 
-/// Records a customer message: identity fields and the start of a new 24-hour window (and,
-/// for a new identity, the console's index).
+/// Records a customer message — identity fields and the start of a new 24-hour window — and
+/// registers the customer in the console's index if it is not yet ([`ensure_indexed`]).
 pub async fn touch_customer(
     pool: &Pool,
     keys: &Keys,
     conv: &Conversation,
     at_ms: i64,
 ) -> Result<(), RedisError> {
-    let key = conv.key();
-    let ids: Vec<&String> = [
-        Some(&conv.customer),
-        conv.wa_id.as_ref(),
-        conv.user_id.as_ref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let touch = Script::new(TOUCH);
-    let mut script = touch.prepare_invoke();
-    script
-        .key(keys.conversation(&key))
-        .key(keys.customers(&conv.number))
-        .key(keys.numbers())
-        .key(keys.owned(Owner::Ai))
-        .arg(&key)
-        .arg(&conv.number)
-        .arg(at_ms)
-        .arg(ids.len())
-        .arg(&ids)
+    let mut c = pool.get().await?;
+    touch_cmd(keys, conv, at_ms)
+        .query_async::<()>(&mut *c)
+        .await?;
+    drop(c);
+    let state = get(pool, keys, &conv.key()).await?;
+    ensure_indexed(pool, keys, conv, &state).await
+}
+
+/// The one `HSET` that records a customer message (identity fields, window), for callers that
+/// send it with other commands; the index is then the caller's to ensure.
+pub fn touch_cmd(keys: &Keys, conv: &Conversation, at_ms: i64) -> redis::Cmd {
+    let mut cmd = redis::cmd("HSET");
+    cmd.arg(key(keys, &conv.key()))
         .arg("last_customer_ms")
         .arg(at_ms)
         .arg("number")
@@ -92,11 +69,63 @@ pub async fn touch_customer(
         ("name", &conv.name),
     ] {
         if let Some(v) = value {
-            script.arg(field).arg(v);
+            cmd.arg(field).arg(v);
         }
     }
+    cmd
+}
+
+/// The customer's ids as the `indexed` field records them.
+fn index_ids(conv: &Conversation) -> String {
+    let mut ids: Vec<&str> = [
+        Some(conv.customer.as_str()),
+        conv.wa_id.as_deref(),
+        conv.user_id.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.join(",")
+}
+
+/// Registers the customer in the console's index (`baton_shared::state::index`) unless the
+/// conversation's `indexed` field says these ids already are: every id → the conversation,
+/// the business number, and — for a conversation that never changed owner — the AI's list.
+/// Costs nothing for a known customer (the caller read `state` anyway). One pipeline, the
+/// `indexed` mark last: a crash midway registers again next time (every write is
+/// idempotent).
+pub async fn ensure_indexed(
+    pool: &Pool,
+    keys: &Keys,
+    conv: &Conversation,
+    state: &State,
+) -> Result<(), RedisError> {
+    let ids = index_ids(conv);
+    if state.indexed.as_deref() == Some(ids.as_str()) {
+        return Ok(());
+    }
+    let key = conv.key();
+    let mut pipe = redis::pipe();
+    for id in ids.split(',') {
+        pipe.hset(keys.customers(&conv.number), id, &key).ignore();
+    }
+    pipe.sadd(keys.numbers(), &conv.number).ignore();
+    if state.version == 0 {
+        let since = state
+            .last_customer_ms
+            .unwrap_or_else(baton_shared::event::now_ms);
+        pipe.cmd("ZADD")
+            .arg(keys.owned(Owner::Ai))
+            .arg("NX")
+            .arg(since)
+            .arg(&key)
+            .ignore();
+    }
+    pipe.hset(keys.conversation(&key), "indexed", &ids).ignore();
     let mut c = pool.get().await?;
-    script.invoke_async::<i64>(&mut *c).await?;
+    pipe.query_async::<()>(&mut *c).await?;
     Ok(())
 }
 

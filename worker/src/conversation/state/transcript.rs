@@ -39,17 +39,22 @@ const RECENT_IDS: usize = 20;
 /// How far past [`CAP`] a list grows between trims of [`append_new`].
 pub const TRIM_SLACK: isize = 20;
 
-/// Appends `entry`, known not to be there yet (a pristine attempt): one `LPUSH`, plus
-/// `EXPIRE` for a customer turn, plus an `LTRIM` once in [`TRIM_SLACK`] appends.
+/// Appends `entry`, known not to be there yet (a pristine attempt), after `before` (another
+/// write sent in the same round trip): one `LPUSH`, plus `EXPIRE` for a customer turn, plus an
+/// `LTRIM` once in [`TRIM_SLACK`] appends.
 pub async fn append_new(
     pool: &Pool,
     keys: &Keys,
     conv: &str,
     entry: &Entry,
+    before: Option<redis::Cmd>,
 ) -> Result<(), RedisError> {
     let json = serde_json::to_string(entry).expect("entries serialise");
     let key = keys.transcript(conv);
     let mut pipe = redis::pipe();
+    if let Some(cmd) = before {
+        pipe.add_command(cmd).ignore();
+    }
     pipe.lpush(&key, json);
     if entry.role == baton_shared::state::Speaker::Customer {
         pipe.expire(&key, TTL_SECS).ignore();
