@@ -37,6 +37,10 @@ pub enum EventKind {
     /// An approved template to the customer (`item`: `{agent, template: {name, language,
     /// parameters}}`); also takes over. The one way to write outside the 24-hour window.
     HumanTemplate,
+    /// A message the business sent from the WhatsApp Business app on the same number
+    /// (coexistence; `smb_message_echoes`, `item`: the echo as Meta sent it): a human's turn
+    /// that takes the conversation over.
+    BusinessEcho,
     /// Anything a newer producer emits that this build does not know.
     #[serde(other)]
     Unknown,
@@ -54,6 +58,7 @@ impl EventKind {
             EventKind::HumanRelease => "human_release",
             EventKind::HumanClaim => "human_claim",
             EventKind::HumanTemplate => "human_template",
+            EventKind::BusinessEcho => "business_echo",
             EventKind::Unknown => "unknown",
         }
     }

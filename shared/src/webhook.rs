@@ -1,7 +1,7 @@
 //! Splitting a WhatsApp webhook body into events.
 //!
-//! Walks every `entry[]`, every `changes[]`, every `messages[]`, `statuses[]` and
-//! `value.errors[]` item (several libraries read only the first of each and lose the rest) and
+//! Walks every `entry[]`, every `changes[]`, every `messages[]`, `statuses[]`,
+//! `value.errors[]` and `message_echoes[]` item (several libraries read only the first of each and lose the rest) and
 //! makes one [`Event`] per item. The reading is deliberately tolerant: every identity field is
 //! optional (business-scoped ids may replace phone numbers), timestamps may be strings or
 //! numbers, unknown message types and unknown subscription fields are kept as they are.
@@ -56,6 +56,12 @@ fn split_change(waba: &str, change: &Value, received: i64, out: &mut Vec<Event>)
         .and_then(|v| str_of(Some(v)))
         .unwrap_or_else(|| waba.to_owned());
     let field = change.get("field").and_then(Value::as_str).unwrap_or("");
+    if field == "smb_message_echoes" && !array(&value, "message_echoes").is_empty() {
+        for echo in array(&value, "message_echoes") {
+            out.push(echo_event(&number, echo, received));
+        }
+        return;
+    }
     if field != "messages" {
         let item = change.clone();
         let id = format!("change:{}", digest(&[&number, &item.to_string()]));
@@ -188,6 +194,29 @@ fn message_conversation(number: &str, msg: &Value, contacts: &[Value]) -> Conver
     conversation(number, wa_id, user_id, name)
 }
 
+/// A message the business sent from the WhatsApp Business app (coexistence): keyed on the
+/// customer it went `to` (Meta gives the number as the send's input, possibly with `+`), or
+/// their business-scoped id when Meta sends one.
+fn echo_event(number: &str, echo: &Value, received: i64) -> Event {
+    let wa_id = str_of(echo.get("to"))
+        .map(|t| t.chars().filter(char::is_ascii_digit).collect::<String>())
+        .filter(|t| !t.is_empty());
+    let user_id = str_of(echo.get("to_user_id"));
+    let conversation = conversation(number, wa_id, user_id, None);
+    let id = str_of(echo.get("id"))
+        .map(|w| format!("echo:{w}"))
+        .unwrap_or_else(|| format!("echo:{}", digest(&[number, &echo.to_string()])));
+    let ts = timestamp(echo.get("timestamp"));
+    event(
+        EventKind::BusinessEcho,
+        id,
+        conversation,
+        ts,
+        received,
+        echo.clone(),
+    )
+}
+
 fn status_conversation(number: &str, status: &Value) -> Conversation {
     let wa_id = str_of(status.get("recipient_id"));
     let user_id = str_of(status.get("recipient_user_id"));
@@ -237,6 +266,25 @@ fn digest(parts: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn business_app_echoes_are_human_turns_of_the_customers_conversation() {
+        let body = br#"{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},"message_echoes":[{"from":"15550783881","to":"+16505551234","id":"wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=","timestamp":"1739321024","type":"text","text":{"body":"Here's the info you requested!"}}]},"field":"smb_message_echoes"}]}]}"#;
+        let events = split(body, 1).unwrap();
+        assert_eq!(events.len(), 1);
+        let e = &events[0];
+        assert_eq!(e.kind, EventKind::BusinessEcho);
+        assert_eq!(
+            e.id,
+            "echo:wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA="
+        );
+        assert_eq!(e.conversation.key(), "106540352242922:16505551234");
+        assert_eq!(e.meta_ts, Some(1739321024));
+        assert_eq!(e.item["text"]["body"], "Here's the info you requested!");
+        // Another subscribed field without echoes stays a platform change.
+        let other = br#"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"value":{"metadata":{"phone_number_id":"300"}},"field":"smb_message_echoes"}]}]}"#;
+        assert_eq!(split(other, 1).unwrap()[0].kind, EventKind::PlatformChange);
+    }
 
     #[test]
     fn bsuid_is_the_key_and_phone_is_kept() {

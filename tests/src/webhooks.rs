@@ -41,6 +41,30 @@ pub fn entry(number: &str, messages: Vec<Value>) -> Value {
     })
 }
 
+/// A coexistence echo (`smb_message_echoes`, Meta's reference shape): the business wrote
+/// `body` to the customer `to` from the WhatsApp Business app on business number `number`.
+pub fn business_echo(number: &str, to: &str, id: &str, body: &str) -> Vec<u8> {
+    let echo = json!({
+        "from": "15550001111",
+        "to": format!("+{to}"),
+        "id": id,
+        "timestamp": (baton_shared::event::now_ms() / 1000).to_string(),
+        "type": "text",
+        "text": { "body": body }
+    });
+    envelope(vec![json!({
+        "id": "400000000000001",
+        "changes": [{
+            "field": "smb_message_echoes",
+            "value": {
+                "messaging_product": "whatsapp",
+                "metadata": { "display_phone_number": "15550001111", "phone_number_id": number },
+                "message_echoes": [echo]
+            }
+        }]
+    })])
+}
+
 /// The outer object around `entries`, serialised like Meta (compact JSON).
 pub fn envelope(entries: Vec<Value>) -> Vec<u8> {
     serde_json::to_vec(&json!({ "object": "whatsapp_business_account", "entry": entries })).unwrap()

@@ -5,6 +5,7 @@ mod conversation;
 mod effects;
 mod failures;
 mod graph;
+mod human;
 mod ingress;
 mod llm;
 mod memory;

@@ -15,6 +15,7 @@
 //! `ai_failure`; a permanent send error is recorded and shown to humans, not retried.
 
 pub mod customer;
+pub mod echo;
 pub mod effects;
 pub mod handoff;
 pub mod human;
@@ -133,6 +134,7 @@ impl Step for Converse {
                 | EventKind::HumanReply
                 | EventKind::HumanRelease
                 | EventKind::HumanTemplate => human::on_command(e, cx, event).await,
+                EventKind::BusinessEcho => echo::on_echo(e, cx, event).await,
                 _ => Ok(()),
             }
         }

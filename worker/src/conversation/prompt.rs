@@ -2,12 +2,24 @@
 //! customer turns as `user`, AI turns as `assistant`, human agents' turns as `assistant`
 //! messages marked with the agent, handoff and release events as `system` notes — so after a
 //! release the AI knows what the human said and promised ("full context, no recap").
+//!
+//! After a human stretch, two things keep the AI from sounding like it missed it: the AI's own
+//! handoff notices from before the last release ("a person will take it from here") are left
+//! out — they are stale, and a model shown them tends to say them again — and a note after
+//! the release tells the model to carry on from what the human said, without recapping or
+//! introducing itself again.
 
 use baton_shared::event::Event;
 use baton_shared::state::Speaker;
 
 use super::state::transcript::Entry;
 use crate::llm::ChatMessage;
+
+/// What the model is told right after a human released the conversation.
+pub const RESUME_NOTE: &str = "A human teammate handled this conversation and has handed it \
+back to you. Continue from what they said and promised, as the same team: do not recap the \
+conversation, do not introduce yourself again, and do not repeat earlier messages about \
+handing the customer over to a person.";
 
 pub fn build(
     system: &str,
@@ -22,22 +34,103 @@ pub fn build(
         sys.push_str(c);
     }
     let mut out = vec![ChatMessage::system(sys)];
-    for t in recent {
-        out.push(match t.role {
-            Speaker::Customer => ChatMessage::user(t.text.clone()),
-            Speaker::Ai => ChatMessage::assistant(t.text.clone()),
-            // Marked as the human's (message name `human_agent`), with the agent named, so the
-            // model neither disowns nor repeats what the teammate said.
-            Speaker::Human => ChatMessage::human_agent(format!(
-                "Human agent ({}): {}",
-                t.agent.as_deref().unwrap_or("teammate"),
-                t.text
-            )),
-            _ => ChatMessage::system(format!("[Event] {}", t.text)),
-        });
+    let released = last_release(recent);
+    for (i, t) in recent.iter().enumerate() {
+        if released.is_some_and(|r| i < r) && is_handoff_notice(t, recent) {
+            continue;
+        }
+        out.push(message(t));
+        if released == Some(i) {
+            out.push(ChatMessage::system(RESUME_NOTE.to_owned()));
+        }
     }
     if !recent.iter().any(|t| t.id == ev.id) {
         out.push(ChatMessage::user(text.to_owned()));
     }
     out
+}
+
+fn message(t: &Entry) -> ChatMessage {
+    match t.role {
+        Speaker::Customer => ChatMessage::user(t.text.clone()),
+        Speaker::Ai => ChatMessage::assistant(t.text.clone()),
+        // Marked as the human's (message name `human_agent`), with the agent named, so the
+        // model neither disowns nor repeats what the teammate said.
+        Speaker::Human => ChatMessage::human_agent(format!(
+            "Human agent ({}): {}",
+            t.agent.as_deref().unwrap_or("teammate"),
+            t.text
+        )),
+        _ => ChatMessage::system(format!("[Event] {}", t.text)),
+    }
+}
+
+/// Index of the last release event (`<event>:human_release` lines).
+fn last_release(recent: &[Entry]) -> Option<usize> {
+    recent
+        .iter()
+        .rposition(|t| t.role == Speaker::Event && t.id.ends_with(":human_release"))
+}
+
+/// An AI line sent for the same event as a handoff (`<event>:ai` beside `<event>:handoff`):
+/// the notice telling the customer a person would take over.
+fn is_handoff_notice(t: &Entry, recent: &[Entry]) -> bool {
+    let Some(event) = t.id.strip_suffix(":ai") else {
+        return false;
+    };
+    t.role == Speaker::Ai
+        && recent
+            .iter()
+            .any(|h| h.role == Speaker::Event && h.id == format!("{event}:handoff"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, role: Speaker, text: &str) -> Entry {
+        Entry::new(id, role, text)
+    }
+
+    #[test]
+    fn after_a_release_the_stale_notice_goes_and_the_resume_note_comes() {
+        let recent = vec![
+            entry("m1", Speaker::Customer, "I want a person"),
+            entry("m1:handoff", Speaker::Event, "AI handed off to human."),
+            entry("m1:ai", Speaker::Ai, "A person will take it from here."),
+            entry("h1", Speaker::Human, "Hi, Maria here: I reissued ORD-22."),
+            entry(
+                "r1:human_release",
+                Speaker::Event,
+                "Human released thread back to AI. Note: reissue ships Friday",
+            ),
+        ];
+        let ev = Event::human(
+            baton_shared::event::EventKind::HumanRelease,
+            baton_shared::event::Conversation {
+                number: "1".into(),
+                customer: "2".into(),
+                wa_id: None,
+                user_id: None,
+                name: None,
+            },
+            "maria",
+            None,
+        );
+        let msgs = build("sys", &recent, None, &ev, "did the reissue ship?");
+        let all = format!("{msgs:?}");
+        assert!(!all.contains("A person will take it from here"), "{all}");
+        assert!(all.contains("I reissued ORD-22"));
+        assert!(all.contains("reissue ships Friday"));
+        let note = msgs
+            .iter()
+            .position(|m| format!("{m:?}").contains("do not recap"));
+        let release = msgs
+            .iter()
+            .position(|m| format!("{m:?}").contains("released thread back"));
+        assert_eq!(note, release.map(|r| r + 1), "the note follows the release");
+        // Before any release, the notice is the AI's own recent words and stays.
+        let pending = build("sys", &recent[..3], None, &ev, "hello?");
+        assert!(format!("{pending:?}").contains("A person will take it from here"));
+    }
 }
