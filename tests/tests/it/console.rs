@@ -6,10 +6,12 @@
 //!   and templates, request errors.
 //! - [`read`]: list and detail — handoff evidence, memory snapshot, transcript, draft,
 //!   failures.
+//! - [`page`]: `GET /console` (login form or app), its script and stylesheet, strict headers.
 //! - [`sse`]: live events and replay after `Last-Event-ID`.
 
 mod auth;
 mod commands;
+mod page;
 mod read;
 mod sse;
 
