@@ -1,8 +1,9 @@
 // live.js: live updates without reloading. One EventSource on /api/v1/events (the cookie
 // authenticates it); every console event refreshes the lists, and the open conversation when
-// it is about it. The browser reconnects by itself and sends Last-Event-ID, so the server
-// replays what was missed; should the stream end for good (the server refused it), a new one
-// is opened after a pause and everything is re-read, since a new EventSource cannot resume.
+// it is about it. Every time the stream opens, the lists and the conversation are re-read (a
+// fresh stream has nothing to replay). The browser reconnects by itself and sends
+// Last-Event-ID, so the server replays what was missed; should the stream end for good (the
+// server refused it), a new one is opened after a pause.
 // Delivery statuses and AI-only traffic make no console event: a 30 s refresh shows them.
 
 const FEED_TYPES = [
@@ -47,19 +48,18 @@ function onFeed(type, message) {
 function startLive() {
   const source = new EventSource('/api/v1/events');
   live.source = source;
-  let opened = false;
   source.addEventListener('open', () => {
     setLive(true, 'live');
     live.retryMs = 1000;
-    // After a reconnect, re-read: replay covers events, not what they would have refreshed.
-    if (opened) refreshAll();
-    opened = true;
+    // Re-read on every (re)connection: the first stream starts with no replay, so an event
+    // written between the page's first reads and this moment would otherwise be missed.
+    refreshAll();
   });
   source.addEventListener('error', () => {
     if (source.readyState === EventSource.CLOSED) {
       setLive(false, 'offline: retrying');
       live.source = null;
-      setTimeout(() => { startLive(); refreshAll(); }, live.retryMs);
+      setTimeout(startLive, live.retryMs);
       live.retryMs = Math.min(live.retryMs * 2, 30000);
     } else {
       setLive(false, 'reconnecting…');

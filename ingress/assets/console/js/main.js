@@ -26,7 +26,9 @@ function initLogin() {
       return;
     }
     if (res.ok) {
-      window.location.replace('/console' + window.location.hash);
+      // The same address (and its #conversation) now serves the app. Not location.replace:
+      // a URL differing only in its fragment would not load anything.
+      window.location.reload();
       return;
     }
     error.textContent = res.status === 401 ? 'That token is not valid.' : `Login failed (${res.status}).`;

@@ -2,11 +2,13 @@
 //! conversation world: an agent logs in, sees a handoff arrive live with its reason, opens it
 //! (reason, evidence, delivery ticks), claims it, replies — the customer gets exactly that
 //! text once — and releases it with a note; a customer named like an HTML payload is shown as
-//! literal text throughout. `BATON_SCREENSHOTS=1` also writes `docs/console.png`.
+//! literal text throughout; outside the 24-hour window the page offers a template instead of the
+//! reply box. `BATON_SCREENSHOTS=1` also writes `docs/console.png`.
 
 use std::path::Path;
 use std::time::Duration;
 
+use baton_shared::event::now_ms;
 use baton_shared::state::{DeliveryStatus, Owner, Speaker};
 use baton_tests::browser::{Browser, WINDOW};
 use baton_tests::webhooks;
@@ -48,9 +50,10 @@ async fn ai_reply_read(w: &World) {
     .await;
 }
 
-async fn log_in(b: &Browser, w: &World) {
+/// Opens `/console{fragment}` and logs in as maria with the login form.
+async fn log_in(b: &Browser, w: &World, fragment: &str) {
     b.client
-        .goto(&format!("{}/console", w.env.ingress_url()))
+        .goto(&format!("{}/console{fragment}", w.env.ingress_url()))
         .await
         .expect("open /console");
     b.type_into("#token", AGENTS[0].1).await;
@@ -170,13 +173,16 @@ async fn an_agent_takes_a_live_handoff_replies_and_releases_in_the_browser() {
     w.wait_done(&["wamid.WB1"]).await;
     ai_reply_read(&w).await;
 
-    log_in(&b, &w).await;
+    log_in(&b, &w, "").await;
     let key = w.conv_key();
     let ai_row = format!("#queue-ai .item[data-conversation=\"{key}\"] .name");
     b.wait_text("the AI's conversation listed", &ai_row, WAIT, |t| {
         t == HOSTILE
     })
     .await;
+    // The live stream is open: what follows can only reach the page through it.
+    b.wait_text("live updates", "#live", WAIT, |t| t == "live")
+        .await;
     watch_page(&b).await;
 
     hostile_says(&w, "wamid.WB2", "I want to talk to a person").await;
@@ -230,6 +236,82 @@ async fn an_agent_takes_a_live_handoff_replies_and_releases_in_the_browser() {
     screenshot(&b).await;
     release_with_note(&b, &w).await;
     assert_hostile_name_inert(&b, &w).await;
+    b.close().await;
+    w.finish().await;
+}
+
+/// The customer's last message was 25 hours ago: the 24-hour window is closed.
+async fn close_window(w: &World) {
+    let mut c = w.env.redis.get().await.unwrap();
+    redis::cmd("HSET")
+        .arg(w.env.keys().conversation(&w.conv_key()))
+        .arg("last_customer_ms")
+        .arg(now_ms() - 25 * 3600 * 1000)
+        .query_async::<()>(&mut *c)
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn outside_the_window_the_page_sends_a_template_instead() {
+    let Some(b) = Browser::start("console-browser-window").await else {
+        return;
+    };
+    let w = World::start("console-browser-window", false, &[]).await;
+    w.say("wamid.WW1", "Hello, is the oak table back in stock?")
+        .await;
+    w.wait_texts(1).await;
+    w.wait_done(&["wamid.WW1"]).await;
+    close_window(&w).await;
+
+    // The address names the conversation: it opens right after the login.
+    log_in(&b, &w, &format!("#/c/{NUMBER}/{PHONE}")).await;
+    b.wait_text("the window", "#conv-window", WAIT, |t| t == "window closed")
+        .await;
+    let reply = b.element("#reply-text").await.unwrap();
+    assert_eq!(
+        reply.prop("disabled").await.unwrap().as_deref(),
+        Some("true")
+    );
+    let hint = b.text("#reply-hint").await.unwrap_or_default();
+    assert!(
+        hint.contains("24 hours") && hint.contains("template"),
+        "{hint}"
+    );
+    let claim = b.element("#btn-claim").await.unwrap();
+    assert!(!claim.is_displayed().await.unwrap(), "nothing to claim");
+
+    b.type_into("#template-name", "order_update").await;
+    b.type_into("#template-params", "Anish\nORD-22").await;
+    b.click("#btn-template").await;
+    let line = "[template order_update (en_US)] Anish | ORD-22";
+    b.wait_text(
+        "the template in the transcript",
+        "#transcript li.human:last-child .text",
+        WAIT,
+        |t| t == line,
+    )
+    .await;
+    b.wait_text("said in words", "#notice", WAIT, |t| {
+        t == "Template order_update sent."
+    })
+    .await;
+    let sent: Vec<_> = w
+        .graph
+        .requests()
+        .into_iter()
+        .filter(|r| r.kind == "template")
+        .collect();
+    assert_eq!(sent.len(), 1, "one template");
+    assert_eq!(
+        sent[0].body["template"]["components"][0]["parameters"][1]["text"],
+        "ORD-22"
+    );
+    assert_eq!(
+        w.owner().await.agent.as_deref(),
+        Some("maria"),
+        "a template takes the conversation"
+    );
     b.close().await;
     w.finish().await;
 }
