@@ -184,15 +184,13 @@ impl Browser {
             .expect("window size");
     }
 
-    /// Ends the session, then the driver and the profile.
+    /// Ends the session, then the driver and the profile; chromedriver's log is kept only
+    /// when a test failed (it is removed here, like a passing test's worker logs).
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
+        let log = self.driver.log.clone();
         drop(self.driver);
-    }
-
-    /// chromedriver's log (for assertion messages).
-    pub fn driver_log(&self) -> &Path {
-        &self.driver.log
+        let _ = std::fs::remove_file(log);
     }
 
     /// The element `css` selects, if there is one now.
@@ -222,7 +220,8 @@ impl Browser {
             }
             if Instant::now() > until {
                 let page = self.text("body").await.unwrap_or_default();
-                panic!("{what}: {css} is {text:?}\n--- page text:\n{page}");
+                let log = self.driver.log.display();
+                panic!("{what}: {css} is {text:?} (chromedriver: {log})\n--- page text:\n{page}");
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
