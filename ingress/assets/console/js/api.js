@@ -76,9 +76,14 @@ const HINTS = {
   not_handed_off: 'There is no pending handoff to claim.',
 };
 
+/** `text` ending in a full stop. */
+function sentence(text) {
+  return /[.!?]$/.test(text) ? text : text + '.';
+}
+
 /** What to tell the agent about a command's answer: `{level, text}`. */
 function describe(a, done) {
-  const error = a.body && a.body.error ? String(a.body.error) : '';
+  const error = a.body && a.body.error ? sentence(String(a.body.error)) : '';
   switch (a.status) {
     case 200:
       return { level: 'ok', text: done };
@@ -91,7 +96,7 @@ function describe(a, done) {
     case 502:
       return { level: 'error', text: error || 'WhatsApp refused the message.' };
     case 0:
-      return { level: 'error', text: error + ' Nothing was changed; try again.' };
+      return { level: 'error', text: `${error} It may not have been applied: check the conversation before trying again.` };
     default:
       return { level: 'error', text: error || `Unexpected answer (${a.status}).` };
   }
