@@ -10,7 +10,9 @@ use std::marker::PhantomData;
 use std::time::Duration;
 
 use baton_shared::state::failures::Failure;
-use baton_shared::state::{CommandOutcome, HandoffReason, HandoffSource, Owner, Speaker};
+use baton_shared::state::{
+    CommandOutcome, DeliveryStatus, HandoffReason, HandoffSource, Owner, Speaker,
+};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -66,6 +68,15 @@ pub struct Turn {
     #[serde(rename = "type")]
     pub kind: Option<String>,
     pub at_ms: i64,
+    /// Sent parts and their status (the detail's AI and human turns; absent elsewhere).
+    #[serde(default)]
+    pub delivery: Vec<Delivery>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Delivery {
+    pub wamid: String,
+    pub status: DeliveryStatus,
 }
 
 #[derive(Debug, Deserialize)]

@@ -5,7 +5,8 @@
 //! like Meta, reads the worker probe stream, and deletes every queue, exchange and key of the
 //! namespace at the end. [`proxy::Proxy`] takes a dependency down and up again.
 //!
-//! [`console::ConsoleClient`] speaks the console API.
+//! [`console::ConsoleClient`] speaks the console API; [`browser::Browser`] drives headless
+//! Chromium through WebDriver for the web console's test.
 //!
 //! Map: [`fakes`] (fake Graph, LLM, Synap and Slack servers on one generic
 //! [`fakes::server`]), [`http`] (requests that return status, headers and body together),
@@ -13,6 +14,7 @@
 //! events and clicks), [`world`] (the conversation test world), [`procs`] (both binaries as
 //! processes), [`otlp`] (an in-process OTLP receiver), [`proxy`].
 
+pub mod browser;
 pub mod console;
 pub mod fakes;
 pub mod http;

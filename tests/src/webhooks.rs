@@ -9,6 +9,34 @@ pub fn text(number: &str, from: &str, id: &str, body: &str) -> Vec<u8> {
     envelope(vec![entry(number, vec![message(from, id, body)])])
 }
 
+/// Like [`text`], from a customer whose WhatsApp profile name is `name`.
+pub fn text_named(number: &str, from: &str, name: &str, id: &str, body: &str) -> Vec<u8> {
+    let mut e = entry(number, vec![message(from, id, body)]);
+    e["changes"][0]["value"]["contacts"][0]["profile"]["name"] = json!(name);
+    envelope(vec![e])
+}
+
+/// A status webhook for the message `wamid` sent to `recipient` (`errors` for `failed`).
+pub fn status(number: &str, recipient: &str, wamid: &str, status: &str, errors: Value) -> Vec<u8> {
+    let mut item = json!({
+        "id": wamid,
+        "status": status,
+        "timestamp": (baton_shared::event::now_ms() / 1000).to_string(),
+        "recipient_id": recipient
+    });
+    if !errors.is_null() {
+        item["errors"] = errors;
+    }
+    envelope(vec![json!({
+        "id": "400000000000001",
+        "changes": [{ "field": "messages", "value": {
+            "messaging_product": "whatsapp",
+            "metadata": { "display_phone_number": "15550001111", "phone_number_id": number },
+            "statuses": [item]
+        }}]
+    })])
+}
+
 /// One inbound text message item.
 pub fn message(from: &str, id: &str, body: &str) -> Value {
     json!({

@@ -237,6 +237,9 @@ fn frozen_blind_set_v2_report() {
     }
     print_report(&outcomes, micros);
     for (lang, (n, ok)) in per_lang {
-        println!("exact-label accuracy [{lang}]: {:.3} ({ok}/{n})", ratio(ok, n));
+        println!(
+            "exact-label accuracy [{lang}]: {:.3} ({ok}/{n})",
+            ratio(ok, n)
+        );
     }
 }

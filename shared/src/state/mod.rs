@@ -4,6 +4,7 @@
 //!
 //! - [`conversation`]: ownership, identity and the 24-hour window ([`ConversationState`]).
 //! - [`transcript`]: the recent transcript ([`Entry`]).
+//! - [`delivery`]: the delivery status of each message Baton sent ([`DeliveryStatus`]).
 //! - [`feed`]: console events ([`ConsoleEvent`]) and their stream; the AI's drafts.
 //! - [`index`]: finding a conversation by customer id, and the per-owner lists.
 //! - [`handoff`]: the last handoff's decision, evidence and memory snapshot.
@@ -18,6 +19,7 @@
 
 pub mod command;
 pub mod conversation;
+pub mod delivery;
 pub mod failures;
 pub mod feed;
 pub mod handoff;
@@ -30,6 +32,7 @@ use serde::{Deserialize, Serialize};
 
 pub use command::{CommandOutcome, OutcomeStatus, Refusal};
 pub use conversation::ConversationState;
+pub use delivery::DeliveryStatus;
 pub use feed::ConsoleEvent;
 pub use handoff::{HandoffRecord, HandoffSource};
 pub use transcript::Entry;

@@ -27,6 +27,11 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     pub at_ms: i64,
+    /// The wamids Graph gave a sent AI or human message, one per part, so the console can
+    /// show each part's delivery status (`super::delivery`). Absent on other lines and on
+    /// lines written before it existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wamids: Vec<String>,
 }
 
 impl Entry {
@@ -38,6 +43,7 @@ impl Entry {
             agent: None,
             r#type: None,
             at_ms: now_ms(),
+            wamids: Vec::new(),
         }
     }
 }

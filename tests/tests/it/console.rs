@@ -2,14 +2,19 @@
 //! Redis, fake Graph and LLM servers; the typed client of `baton_tests::console`.
 //!
 //! - [`auth`]: tokens, the cookie, error shapes, Redis down (no worker needed).
+//! - [`browser`]: the web console in headless Chromium — a live handoff, claim, reply,
+//!   release, and a hostile customer name shown as text.
 //! - [`commands`]: claim races, idempotent replies, takeover and release, the 24-hour window
 //!   and templates, request errors.
 //! - [`read`]: list and detail — handoff evidence, memory snapshot, transcript, draft,
 //!   failures.
+//! - [`page`]: `GET /console` (login form or app), its script and stylesheet, strict headers.
 //! - [`sse`]: live events and replay after `Last-Event-ID`.
 
 mod auth;
+mod browser;
 mod commands;
+mod page;
 mod read;
 mod sse;
 

@@ -133,7 +133,7 @@ pub async fn deliver(
         let role = speaker(out.role);
         metrics::counter!("baton_worker_messages_sent_total", "role" => role.as_str()).increment(1);
     }
-    record_sent(e, cx, ev, out).await?;
+    record_sent(e, cx, ev, out, &wamids).await?;
     Ok(Delivered::Sent(wamids))
 }
 
@@ -167,19 +167,21 @@ pub(super) async fn mark_sent(
         .map_err(Into::into)
 }
 
-/// The bookkeeping of a sent message: the transcript line and the memory record. Both are
-/// idempotent (the append checks for its entry unless the attempt is pristine, and memory
+/// The bookkeeping of a sent message: the transcript line (with its parts' `wamids`, so the
+/// console can show their delivery status) and the memory record. Both are idempotent (the append checks for its entry unless the attempt is pristine, and memory
 /// stores each record id once), so a resumed attempt simply does them again.
 pub(super) async fn record_sent(
     e: &Engine,
     cx: &StepCx,
     ev: &Event,
     out: &Outgoing<'_>,
+    wamids: &[String],
 ) -> Result<(), StepError> {
     let conv = ev.conversation.key();
     let role = speaker(out.role);
     let mut entry = transcript::Entry::new(format!("{}:{}", ev.id, role.as_str()), role, out.text);
     entry.agent = out.agent.map(str::to_owned);
+    entry.wamids = wamids.to_vec();
     if cx.journal.pristine_attempt() {
         transcript::append_new(&cx.redis, &cx.keys, &conv, &entry, None).await?;
     } else {

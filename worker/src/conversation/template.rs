@@ -76,7 +76,7 @@ pub async fn send(
         },
     };
     let wamids = vec![wamid];
-    send::record_sent(e, cx, ev, &out).await?;
+    send::record_sent(e, cx, ev, &out, &wamids).await?;
     Ok(Settled::Applied { wamids })
 }
 

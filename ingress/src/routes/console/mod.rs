@@ -10,6 +10,7 @@
 //! | `GET /api/v1/commands/{id}` | a command's outcome, for a request answered 202 |
 //! | `GET /api/v1/events?conversation=` | server-sent events ([`sse`]) |
 //! | `POST /console/login`, `POST /console/logout` | set or clear the cookie |
+//! | `GET /console`, `/console/app.js`, `/console/app.css` | the agents' web page ([`page`]) |
 //!
 //! Reads come from the conversation read model in Redis (`baton_shared::state`), which the
 //! worker writes; ingress never calls the memory service, WhatsApp or the LLM. Commands are
@@ -27,6 +28,7 @@ pub mod auth;
 mod body;
 pub mod commands;
 mod find;
+pub mod page;
 pub mod read;
 pub mod sse;
 mod views;
@@ -92,6 +94,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/events", get(sse::events))
         .route("/console/login", post(auth::login))
         .route("/console/logout", post(auth::logout))
+        .merge(page::routes())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::map_response(protect))
 }

@@ -6,7 +6,8 @@
 //! (default 50, at most 200) and `offset` page through. Each row costs one pipelined round
 //! trip (the hash and the newest transcript line). The detail reads the hash, the transcript
 //! (`?transcript=`, default 100, 1 to 200 lines), the last handoff, the failures and the
-//! drafts, concurrently.
+//! drafts, concurrently, then the delivery status of every sent part the transcript names
+//! (one pipelined round trip, `baton_shared::state::delivery`).
 
 use std::collections::HashMap;
 
@@ -14,7 +15,7 @@ use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use baton_shared::event::now_ms;
-use baton_shared::state::{Owner, failures, feed, handoff, index, transcript};
+use baton_shared::state::{Owner, delivery, failures, feed, handoff, index, transcript};
 
 use super::Console;
 use super::auth::Agent;
@@ -143,6 +144,11 @@ pub async fn detail(
         failures::recent(pool, keys, key),
         feed::drafts(pool, keys, key),
     )?;
+    let wamids: Vec<&str> = lines
+        .iter()
+        .flat_map(|l| l.wamids.iter().map(String::as_str))
+        .collect();
+    let statuses = delivery::statuses(pool, keys, &wamids).await?;
     let (handoff, memory_context) = Detail::split_handoff(last);
     let mut summary = Summary::new(key, &found.state, None, now_ms());
     summary.last_message = lines.last().map(Turn::from);
@@ -150,7 +156,10 @@ pub async fn detail(
         summary,
         handoff,
         memory_context,
-        transcript: lines.iter().map(Turn::from).collect(),
+        transcript: lines
+            .iter()
+            .map(|l| Turn::with_delivery(l, &statuses))
+            .collect(),
         failures: failed,
         draft: drafts.into_iter().next(),
     }))

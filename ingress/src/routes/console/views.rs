@@ -5,8 +5,11 @@
 use baton_shared::state::failures::Failure;
 use baton_shared::state::index::Row;
 use baton_shared::state::{
-    ConversationState, Entry, HandoffReason, HandoffRecord, HandoffSource, Owner, Speaker,
+    ConversationState, DeliveryStatus, Entry, HandoffReason, HandoffRecord, HandoffSource, Owner,
+    Speaker,
 };
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 /// The 24-hour customer-service window.
@@ -42,6 +45,16 @@ pub struct Turn {
     #[serde(rename = "type")]
     pub kind: Option<String>,
     pub at_ms: i64,
+    /// The detail's AI and human turns: each part's wamid and how far it got (the ticks).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub delivery: Vec<Delivery>,
+}
+
+/// One sent part of a turn and its delivery status.
+#[derive(Serialize)]
+pub struct Delivery {
+    pub wamid: String,
+    pub status: DeliveryStatus,
 }
 
 impl From<&Entry> for Turn {
@@ -53,7 +66,25 @@ impl From<&Entry> for Turn {
             text: e.text.clone(),
             kind: e.r#type.clone(),
             at_ms: e.at_ms,
+            delivery: Vec::new(),
         }
+    }
+}
+
+impl Turn {
+    /// The turn with its parts' statuses (`statuses` as `state::delivery::statuses` reads
+    /// them; a wamid missing there reads as unknown).
+    pub fn with_delivery(e: &Entry, statuses: &HashMap<String, DeliveryStatus>) -> Turn {
+        let mut t = Turn::from(e);
+        t.delivery = e
+            .wamids
+            .iter()
+            .map(|w| Delivery {
+                wamid: w.clone(),
+                status: statuses.get(w).copied().unwrap_or(DeliveryStatus::Unknown),
+            })
+            .collect();
+        t
     }
 }
 

@@ -1,21 +1,21 @@
 //! What the console reads: the lists by owner and the detail — the handoff decision with its
 //! evidence, the memory snapshot, the transcript with agents' names, the window, the AI's
-//! draft and the messages that did not reach the customer.
+//! draft and the messages that did not reach the customer; each sent part's delivery status.
 
 use std::time::Duration;
 
 use baton_shared::state::failures::FailureKind;
-use baton_shared::state::{HandoffReason, HandoffSource, Owner, Speaker};
-use baton_tests::eventually;
+use baton_shared::state::{DeliveryStatus, HandoffReason, HandoffSource, Owner, Speaker};
 use baton_tests::fakes::llm::Scripted;
 use baton_tests::world::{NUMBER, PHONE, World};
+use baton_tests::{eventually, webhooks};
 use serde_json::json;
 
 use super::{handed_off, until};
 
 /// Waits until the local memory backend holds at least `n` records of the customer.
 async fn memory_holds(w: &World, n: usize) {
-    let pattern = w.env.keys().other("memory:*:docs");
+    let pattern = w.env.keys().memory_docs("*");
     until(w, "memory records written", || async {
         let mut c = w.env.redis.get().await.unwrap();
         let keys: Vec<String> = redis::cmd("KEYS")
@@ -254,5 +254,61 @@ async fn detail_shows_the_ais_draft_and_what_did_not_reach_the_customer() {
         (FailureKind::SendFailed, Some(131026), Some("li"))
     );
     assert_eq!(f[1].text.as_deref(), Some("Hi, we have S to XL."));
+    w.finish().await;
+}
+
+/// The delivery status of each sent part of the AI's and the human's turns, as the ticks show.
+async fn statuses(w: &World, speaker: Speaker) -> Vec<(String, DeliveryStatus)> {
+    let d = w.agent("maria").detail(PHONE).await.ok();
+    let turn = d
+        .transcript
+        .iter()
+        .rev()
+        .find(|t| t.speaker == speaker)
+        .unwrap_or_else(|| panic!("no {speaker:?} turn: {:?}", d.transcript));
+    turn.delivery
+        .iter()
+        .map(|p| (p.wamid.clone(), p.status))
+        .collect()
+}
+
+async fn post_status(w: &World, wamid: &str, status: &str, errors: serde_json::Value) {
+    let body = webhooks::status(NUMBER, PHONE, wamid, status, errors);
+    assert_eq!(w.env.post_signed(&body).await, 200);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn detail_shows_each_sent_parts_delivery_status() {
+    let w = World::start("console-ticks", false, &[]).await;
+    w.say("wamid.TK1", "Hello, do you have the oak table in stock?")
+        .await;
+    w.wait_texts(1).await;
+    w.wait_done(&["wamid.TK1"]).await;
+    let ai = statuses(&w, Speaker::Ai).await;
+    assert_eq!(ai.len(), 1, "one part: {ai:?}");
+    assert_eq!(ai[0].1, DeliveryStatus::Accepted, "no status webhook yet");
+    let customer = statuses(&w, Speaker::Customer).await;
+    assert!(customer.is_empty(), "customer turns have no ticks");
+    for s in ["delivered", "read"] {
+        post_status(&w, &ai[0].0, s, serde_json::Value::Null).await;
+    }
+    until(&w, "the AI turn reads as read", || async {
+        statuses(&w, Speaker::Ai).await[0].1 == DeliveryStatus::Read
+    })
+    .await;
+
+    let maria = w.agent("maria");
+    let sent = maria
+        .reply(PHONE, "Maria here: yes, two left.", None)
+        .await
+        .ok();
+    let human = statuses(&w, Speaker::Human).await;
+    assert_eq!(human, [(sent.wamids[0].clone(), DeliveryStatus::Accepted)]);
+    let errors = json!([{ "code": 131026, "title": "Message undeliverable" }]);
+    post_status(&w, &sent.wamids[0], "failed", errors).await;
+    until(&w, "the human turn reads as failed", || async {
+        statuses(&w, Speaker::Human).await[0].1 == DeliveryStatus::Failed
+    })
+    .await;
     w.finish().await;
 }
