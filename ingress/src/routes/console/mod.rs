@@ -27,6 +27,7 @@ pub mod auth;
 mod body;
 pub mod commands;
 mod find;
+pub mod presence;
 pub mod read;
 pub mod sse;
 mod views;
