@@ -6,10 +6,12 @@
 //! lost even for kinds and types this version does not understand.
 
 pub mod human;
+pub mod sweep;
 
 use serde::{Deserialize, Serialize};
 
 pub use human::{Command, Template, command_id};
+pub use sweep::{CUSTOMER_AGENT, SYSTEM_AGENT, Waiting};
 
 /// Version of the event JSON written by this build.
 pub const SCHEMA_VERSION: u16 = 1;
@@ -30,7 +32,8 @@ pub enum EventKind {
     HumanTakeover,
     /// A human's message to the customer (`item`: `{agent, text}`); also takes over.
     HumanReply,
-    /// The human hands the conversation back to the AI (`item`: `{agent, note?}`).
+    /// The human hands the conversation back to the AI (`item`: `{agent, note?}`; the
+    /// inactivity release adds `idle_since`, [`sweep`]).
     HumanRelease,
     /// An agent claims a pending handoff (`item`: `{agent}`).
     HumanClaim,
@@ -41,6 +44,9 @@ pub enum EventKind {
     /// (coexistence; `smb_message_echoes`, `item`: the echo as Meta sent it): a human's turn
     /// that takes the conversation over.
     BusinessEcho,
+    /// A handoff nobody has taken yet, re-alerted by the worker's sweeper once per
+    /// `HANDOFF_REALERT_AFTER` (`item`: `{since_ms, alert, waiting_ms}`, [`sweep`]).
+    HandoffWaiting,
     /// Anything a newer producer emits that this build does not know.
     #[serde(other)]
     Unknown,
@@ -59,6 +65,7 @@ impl EventKind {
             EventKind::HumanClaim => "human_claim",
             EventKind::HumanTemplate => "human_template",
             EventKind::BusinessEcho => "business_echo",
+            EventKind::HandoffWaiting => "handoff_waiting",
             EventKind::Unknown => "unknown",
         }
     }

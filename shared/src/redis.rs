@@ -136,6 +136,10 @@ impl Keys {
     pub fn owned(&self, owner: Owner) -> String {
         format!("{}:owned:{}", self.ns, owner.as_str())
     }
+    /// Human agents online: agent → last seen, ms (a sorted set, `state::presence`).
+    pub fn presence(&self) -> String {
+        format!("{}:presence", self.ns)
+    }
     /// The last handoff of a conversation: decision, evidence, memory snapshot (JSON).
     pub fn handoff(&self, conversation: &str) -> String {
         format!("{}:handoff:{conversation}", self.ns)

@@ -169,6 +169,13 @@ impl World {
         p.close().await;
     }
 
+    /// Marks `agent` online now, as their open console does (`AGENT_PRESENCE_TTL`).
+    pub async fn agent_online(&self, agent: &str) {
+        baton_shared::state::presence::touch(&self.env.redis, &self.env.keys(), agent)
+            .await
+            .unwrap();
+    }
+
     pub fn texts(&self) -> Vec<String> {
         self.graph.texts_to(PHONE)
     }

@@ -13,6 +13,8 @@
 //! - [`signals`], [`llm`], [`whatsapp`]: leaves — handoff detectors, the OpenAI-compatible
 //!   client, the Graph API client.
 //! - [`ops`]: the operator's side — admin HTTP, the CLI, DLQ commands.
+//! - [`sweeper`]: inactivity releases and re-alerts of waiting handoffs, published as events
+//!   on the partitions this worker holds.
 
 pub mod conversation;
 pub mod llm;
@@ -21,6 +23,7 @@ pub mod ops;
 pub mod pipeline;
 pub mod signals;
 pub mod stream;
+pub mod sweeper;
 pub mod whatsapp;
 
 use std::sync::Arc;
@@ -76,9 +79,15 @@ pub async fn run(
         });
         tokio::spawn(memory::queue::run(m, memory_stop.clone()))
     });
+    let sweeper = settings
+        .enabled
+        .then(|| tokio::spawn(sweeper::run(sweeper_of(&w, &settings), shutdown.clone())));
     stream::partitions::Manager::new(w.clone())
         .run(shutdown)
         .await;
+    if let Some(t) = sweeper {
+        let _ = t.await;
+    }
     memory_stop.cancel();
     if let Some(t) = memory_task {
         let _ = t.await;
@@ -88,6 +97,24 @@ pub async fn run(
     let _ = admin_task.await;
     tracing::info!(worker = %id, "worker stopped");
     Ok(())
+}
+
+/// The sweeper of this worker (`BATON_SWEEP_INTERVAL`, `HUMAN_IDLE_RELEASE`,
+/// `HANDOFF_REALERT_AFTER`).
+fn sweeper_of(w: &Runtime, settings: &conversation::Settings) -> sweeper::Sweeper {
+    let h = &settings.human;
+    sweeper::Sweeper {
+        redis: w.redis.clone(),
+        keys: w.keys.clone(),
+        publisher: w.publisher.clone(),
+        worker_id: w.id.clone(),
+        partitions: w.config.infra.partitions,
+        timing: sweeper::Timing {
+            idle_release: h.idle_release,
+            realert_after: h.realert_after,
+            interval: h.sweep_interval,
+        },
+    }
 }
 
 /// The worker's pipeline: record, then the conversation engine (unless

@@ -1,7 +1,8 @@
 //! The worker's layers, checked on its sources: `lib → stream → pipeline ← conversation →
 //! {state, memory, signals, llm, whatsapp}` (ARCHITECTURE §10). The stream runtime and the
 //! pipeline contract must not import the domain, and the leaves must not import the stream,
-//! the engine or the operator's side.
+//! the engine or the operator's side. The sweeper (beside them under `lib`) publishes events
+//! and reads the shared read model only.
 
 use std::path::{Path, PathBuf};
 
@@ -77,4 +78,22 @@ fn the_leaves_do_not_point_back_up() {
 fn the_engine_does_not_reach_into_the_stream_or_the_operators_side() {
     let v = violations("conversation", &["stream", "ops"]);
     assert!(v.is_empty(), "conversation imports:\n{}", v.join("\n"));
+}
+
+#[test]
+fn the_sweeper_only_publishes_events() {
+    let v = violations(
+        "sweeper",
+        &[
+            "conversation",
+            "stream",
+            "pipeline",
+            "memory",
+            "signals",
+            "llm",
+            "whatsapp",
+            "ops",
+        ],
+    );
+    assert!(v.is_empty(), "sweeper imports:\n{}", v.join("\n"));
 }

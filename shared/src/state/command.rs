@@ -44,6 +44,8 @@ pub enum Refusal {
     AlreadyAi,
     /// Free-form text more than 24 hours after the customer's last message.
     WindowClosed,
+    /// An inactivity release: a human acted after the sweeper saw the conversation idle.
+    HumanActive,
 }
 
 impl Refusal {
@@ -54,6 +56,7 @@ impl Refusal {
             Refusal::AlreadyOwner => "already_owner",
             Refusal::AlreadyAi => "already_ai",
             Refusal::WindowClosed => "window_closed",
+            Refusal::HumanActive => "human_active",
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Events for the humans — what the console and Slack show: handoffs with their evidence,
-//! customer messages while a human owns the conversation, the AI's unsent drafts, messages
+//! Events for the humans — what the console and Slack show: handoffs with their evidence (and
+//! whether anyone was available), handoffs still waiting (re-alerts), customer messages while a human owns the conversation, the AI's unsent drafts, messages
 //! that could not be sent or delivered, and human commands applied or refused.
 //!
 //! One tagged type, [`ConsoleEvent`], one payload shape per kind. Each event is an entry of
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::failures::{self, Failure};
-use super::{HandoffReason, Owner, Speaker};
+use super::{HandoffReason, Owner, Speaker, Unavailable};
 use crate::event::now_ms;
 use crate::redis::{Keys, Pool, RedisError};
 
@@ -46,6 +46,21 @@ pub enum ConsoleEvent {
         evidence: Option<String>,
         #[serde(default)]
         version: Option<u64>,
+        /// Set when nobody was available (outside business hours, or no agent online).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unavailable: Option<Unavailable>,
+    },
+    /// A handoff still waits for a human: re-alerted once per `HANDOFF_REALERT_AFTER`.
+    HandoffWaiting {
+        event_id: String,
+        /// When it was handed off (ms).
+        since_ms: i64,
+        waiting_ms: i64,
+        /// Which re-alert this is (1, 2, …): one per interval waited.
+        alert: u32,
+        /// The handoff's reason.
+        #[serde(default)]
+        reason: Option<HandoffReason>,
     },
     /// A customer wrote while a human owns the conversation (the AI stays silent).
     CustomerMessage {
@@ -98,6 +113,7 @@ impl ConsoleEvent {
     pub fn kind(&self) -> &'static str {
         match self {
             ConsoleEvent::Handoff { .. } => "handoff",
+            ConsoleEvent::HandoffWaiting { .. } => "handoff_waiting",
             ConsoleEvent::CustomerMessage { .. } => "customer_message",
             ConsoleEvent::Draft { .. } => "draft",
             ConsoleEvent::SendFailed { .. } => "send_failed",
@@ -231,6 +247,17 @@ mod tests {
                 summary: "wants a person".into(),
                 evidence: Some("talk to a person".into()),
                 version: Some(3),
+                unavailable: Some(Unavailable::Closed {
+                    back_at_ms: 1_767_600_000_000,
+                    back: "Monday 09:00 (Europe/Lisbon)".into(),
+                }),
+            },
+            ConsoleEvent::HandoffWaiting {
+                event_id: "w1".into(),
+                since_ms: 1000,
+                waiting_ms: 900_000,
+                alert: 1,
+                reason: Some(HandoffReason::CustomerAsked),
             },
             ConsoleEvent::SendFailed {
                 event_id: "e2".into(),

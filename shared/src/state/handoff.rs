@@ -27,6 +27,22 @@ pub enum HandoffSource {
     AiFailure,
 }
 
+/// Why nobody could take a handoff when it was made (ARCHITECTURE §5, availability): the
+/// customer was told when a person will be back, and the handoff waits as `pending_human`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Unavailable {
+    /// Outside business hours (`BUSINESS_HOURS`): the next opening.
+    Closed {
+        /// When the team is back (ms).
+        back_at_ms: i64,
+        /// The same, as the customer was told it: weekday, time and time zone.
+        back: String,
+    },
+    /// Inside business hours, and no agent was online (console open or active in Slack).
+    NobodyOnline,
+}
+
 /// One handoff decision and what the AI knew when it was made.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HandoffRecord {
@@ -43,6 +59,9 @@ pub struct HandoffRecord {
     pub memory_context: Option<String>,
     /// The conversation's version after the handoff.
     pub version: u64,
+    /// Set when nobody was available to take it (the customer was told when).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unavailable: Option<Unavailable>,
     pub at_ms: i64,
 }
 

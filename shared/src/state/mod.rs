@@ -12,11 +12,14 @@
 //! - [`command`]: the outcome of each human command, for the console request waiting on it.
 //! - [`transition`]: changes of owner (the one script both binaries run).
 //! - [`sent`]: what became of each message Baton sent (delivery statuses).
+//! - [`activity`]: when a human last acted in a conversation they own (inactivity release).
+//! - [`presence`]: which human agents are online (availability at a handoff).
 //!
 //! The domain's words are types here, not strings: [`Owner`], [`Speaker`], [`HandoffReason`].
 //! Their string forms are the contract (Redis values, JSON, memory metadata) and never change.
 //! Readers fail with [`crate::redis::RedisError`]; an unreadable stored value reads as absent.
 
+pub mod activity;
 pub mod command;
 pub mod conversation;
 pub mod delivery;
@@ -24,6 +27,7 @@ pub mod failures;
 pub mod feed;
 pub mod handoff;
 pub mod index;
+pub mod presence;
 pub mod sent;
 pub mod transcript;
 pub mod transition;
@@ -34,7 +38,7 @@ pub use command::{CommandOutcome, OutcomeStatus, Refusal};
 pub use conversation::ConversationState;
 pub use delivery::DeliveryStatus;
 pub use feed::ConsoleEvent;
-pub use handoff::{HandoffRecord, HandoffSource};
+pub use handoff::{HandoffRecord, HandoffSource, Unavailable};
 pub use transcript::Entry;
 
 /// Who owns a conversation.

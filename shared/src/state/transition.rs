@@ -7,6 +7,8 @@
 //! (`cause`): the same event applying the same transition again finds it [`Applied::Earlier`]
 //! and resumes its follow-ups instead of being refused. The per-owner lists of the console's
 //! index (`index`) move in the same script, so they always agree with the hash.
+//! [`apply_if_idle`] adds one condition checked in that script: the inactivity release applies
+//! only while the human's last activity is no newer than what the sweeper saw.
 //!
 //! Both binaries apply transitions: the worker for every event, in the conversation's order;
 //! ingress for a console command that hands the conversation to a human (claim, takeover,
@@ -41,6 +43,10 @@ local t = ARGV[1]
 local target = ({handoff='pending_human', claim='human', takeover='human', release='ai'})[t]
 if ARGV[6] ~= '' and redis.call('HGET', KEYS[1], 'cause') == ARGV[6] and owner == target then
   return {2, tonumber(redis.call('HGET', KEYS[1], 'version') or '0')}
+end
+if ARGV[8] ~= '' then
+  local seen = redis.call('ZSCORE', KEYS[4], ARGV[7])
+  if not seen or tonumber(seen) > tonumber(ARGV[8]) then return {0, 0} end
 end
 if t == 'handoff' and owner ~= 'ai' then return {0, 0} end
 if t == 'claim' and owner ~= 'pending_human' then return {0, 0} end
@@ -103,6 +109,29 @@ pub async fn apply(
     conv: &str,
     req: &Request<'_>,
 ) -> Result<Applied, RedisError> {
+    apply_guarded(pool, keys, conv, req, None).await
+}
+
+/// Like [`apply`], refused unless a human owns `conv` and has not acted after `idle_since`
+/// (their last activity, `super::activity`, is at most that): the inactivity release, which
+/// must not apply when a human wrote after the sweeper looked. Checked in the same script.
+pub async fn apply_if_idle(
+    pool: &Pool,
+    keys: &Keys,
+    conv: &str,
+    req: &Request<'_>,
+    idle_since: i64,
+) -> Result<Applied, RedisError> {
+    apply_guarded(pool, keys, conv, req, Some(idle_since)).await
+}
+
+async fn apply_guarded(
+    pool: &Pool,
+    keys: &Keys,
+    conv: &str,
+    req: &Request<'_>,
+    idle_since: Option<i64>,
+) -> Result<Applied, RedisError> {
     let name = match req.transition {
         Transition::Handoff => "handoff",
         Transition::Claim => "claim",
@@ -122,6 +151,7 @@ pub async fn apply(
         .arg(req.summary.unwrap_or(""))
         .arg(req.cause)
         .arg(conv)
+        .arg(idle_since.map_or(String::new(), |t| t.to_string()))
         .invoke_async(&mut *c)
         .await?;
     drop(c);

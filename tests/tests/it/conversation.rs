@@ -113,6 +113,9 @@ async fn llm_down_hands_off_without_showing_an_error() {
     )
     .await;
     w.llm.set_down(true);
+    // Someone has the console open, so the customer gets the AI-failure notice (with nobody
+    // online it would be the "as soon as one is free" one: `human::availability`).
+    w.agent_online("maria").await;
     w.say(
         "wamid.L1",
         "Can you tell me the opening hours of the Lisbon store?",

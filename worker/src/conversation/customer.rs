@@ -4,31 +4,34 @@
 //!    transcript and the 24-hour window were recorded by the `record` step).
 //! 2. If this event already decided (its journal holds a plan), carry the plan out — resuming
 //!    after whatever an earlier attempt did — and stop: the model is never called twice.
-//! 3. If a human owns the conversation, mirror the message to the console and stay silent.
-//!    Messages needing no reply stop here; earlier messages of a coalesced burst are recorded
+//! 3. If the message is the customer's end keyword (`handback`), hand the conversation back
+//!    to the AI first. If a human owns the conversation, mirror the message to the console
+//!    and stay silent. Messages needing no reply stop here; earlier messages of a coalesced burst are recorded
 //!    as silent (the last one is answered for all).
 //! 4. Decide: deterministic handoff signals first (a hit hands off without calling the LLM),
 //!    else the AI turn with memory context and tools. Any failure of the LLM path hands off with
 //!    reason `ai_failure`. The decision — the reply text and its version, or the handoff with its
 //!    source, evidence (matched words, the model's tool call, or the failure), the memory
 //!    context it had (fetched for a detector's handoff too: it is the human's snapshot) and the
-//!    notice — is recorded in the journal before the first effect (I8).
+//!    notice (the one saying when a person will be back when nobody is available:
+//!    `availability`) — is recorded in the journal before the first effect (I8).
 //! 5. Act: a reply is sent part by part only while the AI still owns the conversation at the
 //!    version the turn started under (I5), else kept as a draft; a handoff runs its resumable
 //!    effects (`handoff`).
 
 use std::time::Duration;
 
-use baton_shared::event::Event;
+use baton_shared::event::{Event, now_ms};
 use baton_shared::state::{ConsoleEvent, HandoffReason, HandoffSource, Speaker};
 use serde::{Deserialize, Serialize};
 use tracing::{info, warn};
 
 use super::effects::notify_once;
+use super::handback;
 use super::handoff::{self, Handoff};
 use super::send::{self, Guard, Outgoing};
 use super::state::{ownership, transcript};
-use super::{Engine, render, tools};
+use super::{Engine, availability, render, tools};
 use crate::memory::{Record, Role};
 use crate::pipeline::{StepCx, StepError};
 use crate::signals::pushback::{gratitude, pushback};
@@ -82,6 +85,7 @@ pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
     }
     let state = ownership::get(&cx.redis, &cx.keys, &conv).await?;
     ownership::ensure_indexed(&cx.redis, &cx.keys, &ev.conversation, &state).await?;
+    let state = handback::hand_back(e, cx, ev, &text, state).await?;
     if !state.is_ai() {
         let mirrored = ConsoleEvent::CustomerMessage {
             event_id: ev.id.clone(),
@@ -101,7 +105,10 @@ pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
         cx.journal.decide("plan", &Plan::Silent).await?;
         return Ok(());
     }
-    let plan = decide(e, cx, ev, &text, &state).await?;
+    let mut plan = decide(e, cx, ev, &text, &state).await?;
+    if let Plan::Handoff { handoff, .. } = &mut plan {
+        availability::settle(e, cx, handoff, now_ms()).await;
+    }
     let plan = cx.journal.decide("plan", &plan).await?;
     act(e, cx, ev, plan).await
 }
@@ -223,6 +230,7 @@ async fn detect(
         notice: e.settings.text.handoff.clone(),
         source: Some(HandoffSource::Detector),
         context: memory_context(e, ev, text).await,
+        unavailable: None,
     })
 }
 
@@ -256,6 +264,7 @@ async fn ai_turn(
                     notice: reply.unwrap_or_else(|| e.settings.text.handoff.clone()),
                     source: Some(HandoffSource::Model),
                     context,
+                    unavailable: None,
                 },
                 (None, Some(reply)) => {
                     return Ok(Plan::Reply {
@@ -295,6 +304,7 @@ fn ai_failure(e: &Engine, why: &str, context: Option<String>) -> Handoff {
         notice: e.settings.text.ai_failure.clone(),
         source: Some(HandoffSource::AiFailure),
         context,
+        unavailable: None,
     }
 }
 

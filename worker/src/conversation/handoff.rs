@@ -4,17 +4,20 @@
 //! stored with the event that caused it; (2) a transcript line; (3) the seed's
 //! `support-handoff` memory record; (4) the `handoff` console event with the decision's
 //! evidence, and in the same `MULTI` the conversation's last-handoff record for the console
-//! (source, evidence, memory snapshot: `baton_shared::state::handoff`); (5) the notice to the
-//! customer. A retry after any failure — a Graph 503 on the
-//! notice, a broker hiccup on the memory queue — finds the transition applied *by this event*
-//! (journal mark `transition`, or the conversation's `cause`), so it does not mistake the
-//! conversation for someone else's: it resumes the effects not yet done and tells the customer
-//! (I6/I8). If another event moved the conversation first (a human took it over before the
+//! (source, evidence, memory snapshot, and whether anyone was available:
+//! `baton_shared::state::handoff`); (5) the notice to the customer — when nobody was available
+//! (`availability`), the one saying when a person will be back, decided with the plan. A retry
+//! after any failure — a Graph 503 on the notice, a broker hiccup on the memory queue — finds
+//! the transition applied *by this event* (journal mark `transition`, or the conversation's
+//! `cause`), so it does not mistake the conversation for someone else's: it resumes the effects
+//! not yet done and tells the customer (I6/I8). If another event moved the conversation first (a human took it over before the
 //! handoff applied), the handoff is moot and nothing is sent.
 
 use baton_shared::event::{Event, now_ms};
 use baton_shared::state::handoff as handoff_view;
-use baton_shared::state::{ConsoleEvent, HandoffReason, HandoffRecord, HandoffSource, Speaker};
+use baton_shared::state::{
+    ConsoleEvent, HandoffReason, HandoffRecord, HandoffSource, Speaker, Unavailable,
+};
 use serde::{Deserialize, Serialize};
 use tracing::info;
 
@@ -41,6 +44,9 @@ pub struct Handoff {
     /// The long-term memory context the decision had: the human's snapshot.
     #[serde(default)]
     pub context: Option<String>,
+    /// Nobody could take it when it was decided (`availability`); `notice` says when.
+    #[serde(default)]
+    pub unavailable: Option<Unavailable>,
 }
 
 /// Applies `h` for `ev` and carries out its effects (resuming those already done).
@@ -90,6 +96,7 @@ pub async fn hand_off(e: &Engine, cx: &StepCx, ev: &Event, h: &Handoff) -> Resul
         summary: h.summary.clone(),
         evidence: h.evidence.clone(),
         version,
+        unavailable: h.unavailable.clone(),
     };
     let record = HandoffRecord {
         event_id: ev.id.clone(),
@@ -99,6 +106,7 @@ pub async fn hand_off(e: &Engine, cx: &StepCx, ev: &Event, h: &Handoff) -> Resul
         evidence: h.evidence.clone(),
         memory_context: h.context.clone(),
         version: state.version,
+        unavailable: h.unavailable.clone(),
         at_ms: now_ms(),
     };
     notify_with(cx, "feed:handoff", "1", &conv, event, |pipe| {

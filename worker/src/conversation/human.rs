@@ -5,7 +5,8 @@
 //! - `human_takeover`: a human takes over from the AI now.
 //! - `human_reply`: a human message to the customer; takes over at once if needed. Outside the
 //!   24-hour window free-form text cannot be sent: refused and shown (a template is needed).
-//! - `human_release`: hands the conversation back to the AI, with an optional note.
+//! - `human_release`: hands the conversation back to the AI, with an optional note; the
+//!   sweeper's inactivity release is one too, refused quietly if a human acted since (`release`).
 //! - `human_template`: an approved template to the customer (`template`); takes over too.
 //!
 //! Every transition stores the command that caused it, so a retried command finds its
@@ -16,15 +17,17 @@
 //! because the window closed) is journaled before it acts, and its parts are sent at most once
 //! each (`send`). Every command ends by recording its outcome for the console (`outcome`). The
 //! first reply that reaches the customer after a handoff is timed from the handoff
-//! (`baton_worker_first_human_reply_seconds`).
+//! (`baton_worker_first_human_reply_seconds`). Every human message (reply, template, business
+//! app) records the human's activity (`baton_shared::state::activity`).
 
-use baton_shared::event::{Command, Event, EventKind, human, now_ms};
-use baton_shared::state::{ConsoleEvent, Owner, Refusal, Speaker};
+use baton_shared::event::{CUSTOMER_AGENT, Command, Event, EventKind, SYSTEM_AGENT, human, now_ms};
+use baton_shared::state::{ConsoleEvent, Owner, Refusal, Speaker, activity};
 use serde::{Deserialize, Serialize};
 
 use super::Engine;
 use super::effects::{notify_once, transition_once};
 use super::outcome::{self, Settled};
+use super::release;
 use super::send::{self, Delivered, Guard, Outgoing, SendProblem};
 use super::state::feed::CommandApplied;
 use super::state::ownership::{self, Request, State, Transition};
@@ -44,9 +47,11 @@ pub async fn on_command(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
     let settled = match command {
         Command::Claim => transition(e, cx, ev, Transition::Claim, &agent, None).await?,
         Command::Takeover => transition(e, cx, ev, Transition::Takeover, &agent, None).await?,
-        Command::Release { note } => {
-            transition(e, cx, ev, Transition::Release, &agent, note.as_deref()).await?
-        }
+        Command::Release { note } => match ev.idle_since() {
+            // The sweeper's inactivity release (`release`): refused quietly if a human acted.
+            Some(seen) => release::idle(e, cx, ev, &agent, note.as_deref(), seen).await?,
+            None => transition(e, cx, ev, Transition::Release, &agent, note.as_deref()).await?,
+        },
         Command::Reply { text } => reply(e, cx, ev, &agent, &text).await?,
         Command::Template(t) => template::send(e, cx, ev, &agent, &t).await?,
     };
@@ -147,17 +152,28 @@ fn describe(t: Transition, agent: &str, note: Option<&str>) -> (HandoffEvent, Ev
         Transition::Release => (
             HandoffEvent::Released,
             EventKind::HumanRelease,
-            match note {
-                Some(n) => format!("Human released thread back to AI. Note: {n}"),
-                None => "Human released thread back to AI.".to_owned(),
-            },
+            release_line(agent, note),
         ),
+    }
+}
+
+/// The transcript's release line: the seed's for an agent's release; the inactivity release
+/// and the customer's end keyword say who released.
+fn release_line(agent: &str, note: Option<&str>) -> String {
+    let who = match agent {
+        SYSTEM_AGENT => "Baton released thread back to AI (no human message for a while)",
+        CUSTOMER_AGENT => "Customer ended the conversation with a person; thread back to AI",
+        _ => "Human released thread back to AI",
+    };
+    match note {
+        Some(n) => format!("{who}. Note: {n}"),
+        None => format!("{who}."),
     }
 }
 
 /// The follow-ups of an applied transition, each once: transcript line, memory record,
 /// console event.
-async fn record_transition(
+pub(super) async fn record_transition(
     e: &Engine,
     cx: &StepCx,
     ev: &Event,
@@ -218,6 +234,8 @@ pub(super) async fn take_over_for_message(
     if !owns || mine || cx.journal.is_done("transition").await? {
         transition(e, cx, ev, Transition::Takeover, agent, None).await?;
     }
+    // A human message: the inactivity release counts from here (`release`).
+    activity::touch(&cx.redis, &cx.keys, &ev.conversation.key(), now_ms()).await?;
     Ok(state)
 }
 

@@ -5,6 +5,9 @@
 //!   turn, and send the reply (or hand off).
 //! - [`human`]: commands from the human side — claim, takeover, reply, release — and
 //!   [`template`] (an approved template); each ends with its [`outcome`] for the console.
+//! - Release and resume, availability: [`release`] (the sweeper's inactivity release),
+//!   [`handback`] (the customer's end keyword), [`waiting`] (re-alerts of a handoff nobody
+//!   took), [`availability`] (business hours and agents online at a handoff).
 //! - [`status`]: delivery statuses of what we sent.
 //! - [`send`]: sending with the ownership fence (I5), drafts, and recording every sent turn.
 //! - [`prompt`] and [`tools`]: what the LLM sees and may call.
@@ -14,14 +17,17 @@
 //! a failing AI path never reaches the customer as an error — it hands off with reason
 //! `ai_failure`; a permanent send error is recorded and shown to humans, not retried.
 
+pub mod availability;
 pub mod customer;
 pub mod echo;
 pub mod effects;
+pub mod handback;
 pub mod handoff;
 pub mod human;
 pub mod outcome;
 pub mod prompt;
 pub mod record;
+pub mod release;
 pub mod render;
 pub mod send;
 pub mod settings;
@@ -29,6 +35,7 @@ pub mod state;
 pub mod status;
 pub mod template;
 pub mod tools;
+pub mod waiting;
 
 use std::sync::Arc;
 
@@ -135,6 +142,7 @@ impl Step for Converse {
                 | EventKind::HumanRelease
                 | EventKind::HumanTemplate => human::on_command(e, cx, event).await,
                 EventKind::BusinessEcho => echo::on_echo(e, cx, event).await,
+                EventKind::HandoffWaiting => waiting::on_waiting(e, cx, event).await,
                 _ => Ok(()),
             }
         }

@@ -5,7 +5,8 @@
 //!
 //! After a human stretch, two things keep the AI from sounding like it missed it: the AI's own
 //! handoff notices from before the last release ("a person will take it from here") are left
-//! out — they are stale, and a model shown them tends to say them again — and a note after
+//! out — they are stale, and a model shown them tends to say them again; memory's recent
+//! turns lose the same lines — and a note after
 //! the release tells the model to carry on from what the human said, without recapping or
 //! introducing itself again.
 
@@ -28,15 +29,23 @@ pub fn build(
     ev: &Event,
     text: &str,
 ) -> Vec<ChatMessage> {
+    let released = last_release(recent);
+    let stale =
+        |i: usize, t: &Entry| released.is_some_and(|r| i < r) && is_handoff_notice(t, recent);
+    let notices: Vec<&str> = recent
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| stale(*i, t))
+        .map(|(_, t)| t.text.trim())
+        .collect();
     let mut sys = system.to_owned();
     if let Some(c) = context {
         sys.push_str("\n\nWhat memory knows about this customer (may be incomplete):\n");
-        sys.push_str(c);
+        sys.push_str(&without_lines(c, &notices));
     }
     let mut out = vec![ChatMessage::system(sys)];
-    let released = last_release(recent);
     for (i, t) in recent.iter().enumerate() {
-        if released.is_some_and(|r| i < r) && is_handoff_notice(t, recent) {
+        if stale(i, t) {
             continue;
         }
         out.push(message(t));
@@ -70,6 +79,25 @@ fn last_release(recent: &[Entry]) -> Option<usize> {
     recent
         .iter()
         .rposition(|t| t.role == Speaker::Event && t.id.ends_with(":human_release"))
+}
+
+/// `context` without its lines that end with one of `notices` (memory's recent turns repeat
+/// the stale handoff notice as the agent's turn). A notice of several lines is left alone:
+/// memory renders it line by line, and a partial match could drop other words.
+fn without_lines(context: &str, notices: &[&str]) -> String {
+    let single: Vec<&str> = notices
+        .iter()
+        .copied()
+        .filter(|n| !n.is_empty() && !n.contains('\n'))
+        .collect();
+    if single.is_empty() {
+        return context.to_owned();
+    }
+    context
+        .lines()
+        .filter(|l| !single.iter().any(|n| l.trim_end().ends_with(n)))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// An AI line sent for the same event as a handoff (`<event>:ai` beside `<event>:handoff`):
@@ -117,9 +145,14 @@ mod tests {
             "maria",
             None,
         );
-        let msgs = build("sys", &recent, None, &ev, "did the reissue ship?");
+        let memory = "Recent turns:\n- [1970-01-01 00:00Z] Agent: A person will take it from here.\n- [1970-01-01 00:00Z] Human agent: I reissued ORD-22.";
+        let msgs = build("sys", &recent, Some(memory), &ev, "did the reissue ship?");
         let all = format!("{msgs:?}");
         assert!(!all.contains("A person will take it from here"), "{all}");
+        assert!(
+            all.contains("Human agent: I reissued ORD-22."),
+            "the rest of memory stays"
+        );
         assert!(all.contains("I reissued ORD-22"));
         assert!(all.contains("reissue ships Friday"));
         let note = msgs
@@ -130,7 +163,11 @@ mod tests {
             .position(|m| format!("{m:?}").contains("released thread back"));
         assert_eq!(note, release.map(|r| r + 1), "the note follows the release");
         // Before any release, the notice is the AI's own recent words and stays.
-        let pending = build("sys", &recent[..3], None, &ev, "hello?");
-        assert!(format!("{pending:?}").contains("A person will take it from here"));
+        let pending = build("sys", &recent[..3], Some(memory), &ev, "hello?");
+        let pending = format!("{pending:?}");
+        assert_eq!(
+            pending.matches("A person will take it from here").count(),
+            2
+        );
     }
 }

@@ -6,9 +6,12 @@
 //! variable. The system prompt is the seed recipe's, replaceable with `BATON_SYSTEM_PROMPT`
 //! (text) or `BATON_SYSTEM_PROMPT_FILE` (path).
 
+mod human;
+
 use std::time::Duration;
 
 use baton_shared::config::{ConfigError, Env};
+pub use human::HumanSide;
 
 use crate::llm::LlmConfig;
 use crate::memory::MemoryConfig;
@@ -50,6 +53,8 @@ pub struct Settings {
     pub signals: SignalConfig,
     /// `WABA_TIMEOUT`: Graph API per-call timeout, default `10s`.
     pub graph_timeout: Duration,
+    /// Release, re-alert, end keywords and availability (`settings/human.rs`).
+    pub human: HumanSide,
 }
 
 impl Settings {
@@ -97,6 +102,7 @@ impl Settings {
             memory: MemoryConfig::from_lookup(&get)?,
             signals: SignalConfig::from_lookup(&get)?,
             graph_timeout: env.positive_duration("WABA_TIMEOUT", "10s")?,
+            human: HumanSide::from_env(&env)?,
         })
     }
 }
@@ -125,6 +131,10 @@ mod tests {
         assert_eq!(s.llm.timeout, Duration::from_secs(20));
         assert_eq!(s.memory.fetch_timeout, Duration::from_millis(800));
         assert_eq!(s.signals, SignalConfig::default());
+        assert_eq!(s.human.idle_release, Duration::from_secs(3600));
+        assert_eq!(s.human.realert_after, Duration::from_secs(900));
+        assert_eq!(s.human.sweep_interval, Duration::from_secs(15));
+        assert!(s.human.end_keywords.is_empty());
     }
 
     #[test]
@@ -136,8 +146,12 @@ mod tests {
             ("WABA_TIMEOUT", "2.5s"),
             ("LLM_TIMEOUT", "3s"),
             ("BATON_HANDOFF_MESSAGE", "One moment."),
+            ("HUMAN_IDLE_RELEASE", "0s"),
+            ("HANDOFF_END_KEYWORDS", " back to bot , , Done "),
         ])
         .unwrap();
+        assert_eq!(s.human.idle_release, Duration::ZERO, "0s turns it off");
+        assert_eq!(s.human.end_keywords, ["back to bot", "Done"]);
         assert!(!s.enabled);
         assert_eq!(s.system_prompt, "Be brief.");
         assert_eq!(s.transcript_turns, 12);
@@ -162,6 +176,10 @@ mod tests {
             ("LLM_TIMEOUT", "3"),
             ("BATON_MEMORY_FETCH_TIMEOUT", "300"),
             ("HANDOFF_REPEAT_TURNS", "0"),
+            ("HUMAN_IDLE_RELEASE", "60"),
+            ("HANDOFF_REALERT_AFTER", "soon"),
+            ("BATON_SWEEP_INTERVAL", "0s"),
+            ("BUSINESS_TIMEZONE", "Mars/Olympus"),
         ] {
             let e = load(&[(k, v)]).unwrap_err();
             assert_eq!(e.name, k, "{k}={v}: {e}");

@@ -4,7 +4,9 @@
 //! with a publisher confirm, so it is ordered with the customer's messages and survives any
 //! process. A command that hands the conversation to a human (claim, takeover, reply,
 //! template) also changes the owner at once, right after publishing ([`apply_at_once`]): an AI
-//! turn already running sees it at its send-time check and keeps its reply as a draft. Its id is derived from the `Idempotency-Key` header when there is one (the same key
+//! turn already running sees it at its send-time check and keeps its reply as a draft. A reply
+//! or template records the human's activity before it is published ([`touch_activity`]), so an
+//! inactivity release already on its way does not apply. Its id is derived from the `Idempotency-Key` header when there is one (the same key
 //! from the same agent for the same command and conversation is the same event, and the
 //! worker's dedupe makes it one command), else random. The worker records each command's
 //! outcome (`baton_shared::state::command`); the request waits for it, polling with a growing
@@ -34,6 +36,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use baton_shared::event::{Command, Event, Template, command_id, now_ms};
+use baton_shared::state::activity;
 use baton_shared::state::command::{self as outcomes, CommandOutcome, OutcomeStatus};
 use baton_shared::state::transition::{self, Request, Transition};
 use baton_shared::telemetry;
@@ -244,6 +247,7 @@ async fn execute(
     }
     precheck(&found, &cmd)?;
     let event = Event::command(&cmd, found.conversation(), agent, id.clone());
+    touch_activity(s, &found, &cmd).await;
     s.publisher
         .publish_event(&event, telemetry::inject_current())
         .await?;
@@ -282,6 +286,20 @@ async fn apply_at_once(s: &AppState, found: &Found, agent: &str, id: &str, cmd: 
     match transition::apply(redis, keys, &found.key, &req).await {
         Ok(applied) => tracing::debug!(?applied, "owner changed at once"),
         Err(e) => tracing::warn!(error = %e, "could not change the owner at once; the worker will"),
+    }
+}
+
+/// A human message counts as activity from the moment it is asked for, before its event
+/// exists: an inactivity release the sweeper published earlier then does not apply, even if
+/// the worker reaches it first (the worker records the activity again as it sends). Harmless
+/// if the publish then fails: the release only waits longer.
+async fn touch_activity(s: &AppState, found: &Found, cmd: &Command) {
+    if !matches!(cmd, Command::Reply { .. } | Command::Template(_)) {
+        return;
+    }
+    let (redis, keys) = (&s.console.redis, &s.console.keys);
+    if let Err(e) = activity::touch(redis, keys, &found.key, now_ms()).await {
+        tracing::warn!(error = %e, "could not record the activity at once; the worker will");
     }
 }
 

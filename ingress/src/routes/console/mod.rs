@@ -29,6 +29,7 @@ mod body;
 pub mod commands;
 mod find;
 pub mod page;
+pub mod presence;
 pub mod read;
 pub mod sse;
 mod views;

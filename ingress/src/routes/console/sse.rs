@@ -9,7 +9,8 @@
 //!
 //! Each client gets `event: <type>`, `id: <stream id>` and `data: {"type", "conversation",
 //! "at_ms", "data"}` (JSON; customer text is a JSON string, never markup), and a keep-alive
-//! comment every 15 s. A `Last-Event-ID` header (what browsers send when they reconnect)
+//! comment every 15 s that also keeps the agent's presence fresh (`presence`: an agent with
+//! the stream open counts as online). A `Last-Event-ID` header (what browsers send when they reconnect)
 //! replays the entries after it from the stream first (`XRANGE`, up to [`REPLAY_MAX`]); the
 //! client subscribes before replaying and skips live entries it already got, so the seam loses
 //! and repeats nothing. `?conversation=<key>` keeps one conversation's events. A client too slow
@@ -23,7 +24,7 @@ use std::time::Duration;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
-use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::sse::{Event as SseEvent, Sse};
 use baton_shared::redis::{Keys, RedisError};
 use baton_shared::state::feed::{self, FeedEntry};
 use futures::{Stream, StreamExt, stream};
@@ -32,6 +33,7 @@ use tokio::sync::{OnceCell, broadcast};
 use tokio_util::sync::CancellationToken;
 
 use super::auth::Agent;
+use super::presence;
 use super::read::params;
 use crate::AppState;
 use crate::error::ApiError;
@@ -195,7 +197,7 @@ fn to_sse(entry: &FeedEntry) -> SseEvent {
 
 pub async fn events(
     State(state): State<AppState>,
-    _agent: Agent,
+    agent: Agent,
     headers: HeaderMap,
     q: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>, ApiError> {
@@ -207,6 +209,7 @@ pub async fn events(
         .filter(|id| stream_pos(id).is_some())
         .map(str::to_owned);
     let rx = c.hub.subscribe().await?;
+    presence::touch(&c.redis, &c.keys, &agent).await?;
     let replay = match &last_id {
         Some(id) => feed::read(&c.redis, &c.keys, id, REPLAY_MAX).await?,
         None => Vec::new(),
@@ -229,7 +232,10 @@ pub async fn events(
         .filter(move |e| std::future::ready(only.as_deref().is_none_or(|k| e.conversation == k)))
         .map(|e| Ok(to_sse(&e)))
         .take_until(c.shutdown.clone().cancelled_owned());
-    Ok(Sse::new(all).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+    let (redis, keys) = (c.redis.clone(), c.keys.clone());
+    Ok(Sse::new(presence::with_heartbeat(
+        all, redis, keys, agent.0,
+    )))
 }
 
 #[cfg(test)]

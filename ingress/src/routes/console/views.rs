@@ -6,7 +6,7 @@ use baton_shared::state::failures::Failure;
 use baton_shared::state::index::Row;
 use baton_shared::state::{
     ConversationState, DeliveryStatus, Entry, HandoffReason, HandoffRecord, HandoffSource, Owner,
-    Speaker,
+    Speaker, Unavailable,
 };
 use std::collections::HashMap;
 
@@ -158,6 +158,10 @@ pub struct Handoff {
     /// The detector's matched words, the model's `hand_off_to_human` call, or the failure.
     pub evidence: Option<String>,
     pub version: u64,
+    /// Set when nobody was available to take it (`closed` with when the team is back, or
+    /// `nobody_online`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unavailable: Option<Unavailable>,
     pub at_ms: i64,
 }
 
@@ -190,6 +194,7 @@ impl Detail {
                     source: r.source,
                     evidence: r.evidence,
                     version: r.version,
+                    unavailable: r.unavailable,
                     at_ms: r.at_ms,
                 }),
                 r.memory_context,

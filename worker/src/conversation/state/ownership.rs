@@ -29,7 +29,7 @@ use baton_shared::state::Owner;
 use redis;
 
 pub use baton_shared::state::conversation::{ConversationState as State, WINDOW_MS, get};
-pub use baton_shared::state::transition::{Applied, Request, Transition, apply};
+pub use baton_shared::state::transition::{Applied, Request, Transition, apply, apply_if_idle};
 
 fn key(keys: &Keys, conv: &str) -> String {
     keys.conversation(conv)
