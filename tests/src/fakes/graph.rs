@@ -36,6 +36,8 @@ pub struct GraphRequest {
     pub recipient: Option<String>,
     /// The Graph error code it was answered with, when a failure was scripted.
     pub failed_with: Option<i64>,
+    /// The message id it was answered with (`wamid.FAKE-<n>`), for a send that succeeded.
+    pub wamid: Option<String>,
     /// When the request arrived (benchmarks measure webhook-to-send time with it).
     pub at: std::time::Instant,
 }
@@ -146,6 +148,9 @@ impl GraphApi {
             ex.next_script().flatten()
         };
         req.failed_with = scripted.map(|(code, _)| code);
+        if scripted.is_none() && req.kind != "read" {
+            req.wamid = Some(format!("wamid.FAKE-{n}"));
+        }
         let answer = match scripted {
             Some((code, status)) => error_response(status, code, "scripted failure", n),
             None if req.kind == "read" => Json(json!({ "success": true })).into_response(),
@@ -166,7 +171,7 @@ fn send_answer(req: &GraphRequest, n: u64) -> Value {
     json!({
         "messaging_product": "whatsapp",
         "contacts": [contact],
-        "messages": [{ "id": format!("wamid.FAKE-{n}") }]
+        "messages": [{ "id": req.wamid.clone().unwrap_or_else(|| format!("wamid.FAKE-{n}")) }]
     })
 }
 

@@ -11,6 +11,7 @@ mod llm;
 mod memory;
 mod ops;
 mod resilience;
+mod sandbox;
 mod slack;
 mod state;
 mod worker;

@@ -1,0 +1,301 @@
+//! The quick start as a newcomer runs it: `scripts/dev` starts the sandbox, ingress and two
+//! workers as processes (the test package's copies of the binaries, nothing in-process); the
+//! seed's "Run & verify" conversation is played through the sandbox's customer chat API and
+//! the console API; SIGINT — what Ctrl-C sends — stops everything, and nothing is left running.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use baton_shared::state::{HandoffReason, Owner};
+use baton_tests::console::{Auth, ConsoleClient};
+use baton_tests::{TestEnv, eventually, worker_bin};
+use serde_json::{Value, json};
+
+const AGENT_TOKEN: &str = "sandbox-test-agent-token-0001";
+const CUSTOMER: &str = "15551234567";
+
+fn free_addr() -> String {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().to_string()
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Every process whose environment carries `BATON_NAMESPACE=<ns>` (what `scripts/dev`
+/// started for this test).
+fn processes_of(ns: &str) -> Vec<u32> {
+    let needle = format!("BATON_NAMESPACE={ns}");
+    let me = std::process::id();
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| *pid != me)
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/environ"))
+                .map(|env| env.split(|b| *b == 0).any(|kv| kv == needle.as_bytes()))
+                .unwrap_or(false)
+        })
+        .collect()
+}
+
+struct Stack {
+    child: Child,
+    log: PathBuf,
+}
+
+impl Stack {
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for Stack {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = Command::new("kill")
+                .args(["-INT", &self.child.id().to_string()])
+                .status();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+async fn history(http: &reqwest::Client, sandbox: &str) -> Vec<Value> {
+    match http.get(format!("{sandbox}/api/history")).send().await {
+        Ok(r) => r.json().await.unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
+}
+
+fn replies(history: &[Value]) -> Vec<String> {
+    history
+        .iter()
+        .filter(|e| e["kind"] == "reply" && e["customer"] == CUSTOMER)
+        .map(|e| e["text"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// Writes as the customer and waits for Baton's next reply (`expect_reply`), returning it.
+async fn say(
+    http: &reqwest::Client,
+    sandbox: &str,
+    text: &str,
+    expect_reply: bool,
+    stack: &Stack,
+) -> Option<String> {
+    let before = replies(&history(http, sandbox).await).len();
+    let res = http
+        .post(format!("{sandbox}/api/messages"))
+        .json(&json!({ "customer": CUSTOMER, "name": "Anish", "text": text }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        200,
+        "the chat page's send failed: {:?}",
+        res.text().await
+    );
+    if !expect_reply {
+        return None;
+    }
+    let until = Instant::now() + Duration::from_secs(30);
+    loop {
+        let all = replies(&history(http, sandbox).await);
+        if all.len() > before {
+            return Some(all[before].clone());
+        }
+        assert!(
+            Instant::now() < until,
+            "no reply to {text:?}; stack log:\n{}",
+            stack.log()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn the_quick_start_replays_the_seed_conversation_and_stops_on_ctrl_c() {
+    let mut env = TestEnv::new("sandbox");
+    let ingress = free_addr();
+    let sandbox_addr = free_addr();
+    let state = std::env::temp_dir().join(format!("{}-dev", env.ns));
+    let bins = worker_bin().parent().unwrap().to_path_buf();
+    for (k, v) in [
+        ("BATON_PROBE", "false"),
+        ("BATON_CONVERSATION", "true"),
+        ("INGRESS_ADDR", ingress.as_str()),
+        ("SANDBOX_ADDR", sandbox_addr.as_str()),
+        ("CONSOLE_TOKENS", &format!("priya:{AGENT_TOKEN}")),
+        ("BATON_DEV_BINS", bins.to_str().unwrap()),
+        ("BATON_DEV_INGRESS_NAME", "baton-test-ingress"),
+        ("BATON_DEV_WORKER_NAME", "baton-test-worker"),
+        ("BATON_DEV_STATE", state.to_str().unwrap()),
+        ("BATON_DEV_DOTENV", "0"),
+    ] {
+        env.set(k, v);
+    }
+    let w1 = free_addr();
+    let w2 = free_addr();
+    env.set("WORKER1_ADMIN_ADDR", &w1)
+        .set("WORKER2_ADMIN_ADDR", &w2);
+    let log = state.with_extension("log");
+    std::fs::create_dir_all(&state).unwrap();
+    let out = std::fs::File::create(&log).unwrap();
+    let child = Command::new("bash")
+        .arg(repo().join("scripts/dev"))
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .envs(env.vars())
+        .stdin(Stdio::null())
+        .stdout(out.try_clone().unwrap())
+        .stderr(out)
+        .spawn()
+        .unwrap();
+    let mut stack = Stack { child, log };
+    let http = reqwest::Client::new();
+    let sandbox = format!("http://{sandbox_addr}");
+    let base = format!("http://{ingress}");
+    let up = eventually(Duration::from_secs(60), || {
+        let http = http.clone();
+        let base = base.clone();
+        async move {
+            matches!(http.get(format!("{base}/readyz")).send().await, Ok(r) if r.status() == 200)
+        }
+    })
+    .await;
+    assert!(up, "the stack did not come up:\n{}", stack.log());
+    assert!(
+        stack.log().contains(&format!("http://{sandbox_addr}")),
+        "{}",
+        stack.log()
+    );
+
+    // The order question is answered through the demo order service.
+    let answer = say(
+        &http,
+        &sandbox,
+        "Hi, my order #ORD-22 hasn't arrived",
+        true,
+        &stack,
+    )
+    .await
+    .unwrap();
+    assert!(answer.contains("12 Oak St"), "{answer}");
+
+    // Asking for a person hands off, with the reason visible to agents.
+    let notice = say(
+        &http,
+        &sandbox,
+        "I never got it. This is the second time. I want to talk to a person.",
+        true,
+        &stack,
+    )
+    .await
+    .unwrap();
+    let console = ConsoleClient::new(&base, Auth::Bearer(AGENT_TOKEN.into()));
+    let waiting = eventually(Duration::from_secs(20), || {
+        let console = console.clone();
+        async move { console.detail(CUSTOMER).await.body["owner"] == "pending_human" }
+    })
+    .await;
+    assert!(waiting, "no handoff after {notice:?}:\n{}", stack.log());
+    let detail = console.detail(CUSTOMER).await.ok();
+    assert_eq!(detail.summary.reason, Some(HandoffReason::CustomerAsked));
+
+    // A human claims and answers; the reply reaches the customer's page, with ticks.
+    assert_eq!(console.claim(CUSTOMER, None).await.status, 200);
+    let promise = "Hi Anish, I see ORD-22 was marked delivered to 12 Oak. I'm reissuing #ORD-22-R \
+                   immediately, free shipping, you'll have it in 2 days.";
+    assert_eq!(console.reply(CUSTOMER, promise, None).await.status, 200);
+    let delivered = eventually(Duration::from_secs(20), || {
+        let http = http.clone();
+        let sandbox = sandbox.clone();
+        async move {
+            replies(&history(&http, &sandbox).await)
+                .iter()
+                .any(|r| r == promise)
+        }
+    })
+    .await;
+    assert!(
+        delivered,
+        "the human's reply never reached the customer:\n{}",
+        stack.log()
+    );
+    say(&http, &sandbox, "Thank you.", false, &stack).await;
+    let read = http
+        .post(format!("{sandbox}/api/read"))
+        .json(&json!({ "customer": CUSTOMER }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(read.status(), 200);
+    let ticks = eventually(Duration::from_secs(20), || {
+        let console = console.clone();
+        async move {
+            let d = console.detail(CUSTOMER).await.ok();
+            d.transcript.iter().any(|t| {
+                t.text == promise
+                    && t.delivery
+                        .iter()
+                        .any(|p| serde_json::to_value(p.status).unwrap_or_default() == "read")
+            })
+        }
+    })
+    .await;
+    assert!(
+        ticks,
+        "the human's reply never showed as read in the console"
+    );
+
+    // Release; the next day's question is answered by the AI with the human's promise.
+    let released = console
+        .release(CUSTOMER, Some("Reissued as ORD-22-R, 2 days"), None)
+        .await;
+    assert_eq!(released.status, 200, "{}", released.body);
+    let next = say(&http, &sandbox, "Hey, did the reissue ship?", true, &stack)
+        .await
+        .unwrap();
+    assert!(next.contains("ORD-22-R"), "{next}");
+    let detail = console.detail(CUSTOMER).await.ok();
+    assert_eq!(detail.summary.owner, Owner::Ai);
+    // Exactly four messages reached the customer: the AI stayed silent while the human
+    // owned the conversation ("Thank you." got no answer).
+    let all = replies(&history(&http, &sandbox).await);
+    assert_eq!(all.len(), 4, "{all:#?}");
+    assert_eq!(all[2], promise);
+
+    // Ctrl-C: SIGINT to the script stops everything it started.
+    let pid = stack.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let until = Instant::now() + Duration::from_secs(40);
+    let status = loop {
+        if let Some(s) = stack.child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            Instant::now() < until,
+            "scripts/dev did not stop on SIGINT:\n{}",
+            stack.log()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let left = processes_of(&env.ns);
+    assert!(
+        left.is_empty(),
+        "still running after Ctrl-C: {left:?} (exit {status:?})"
+    );
+    let _ = std::fs::remove_dir_all(&state);
+    let _ = std::fs::remove_file(state.with_extension("log"));
+    env.cleanup().await;
+}
