@@ -53,11 +53,21 @@ impl Stack {
 }
 
 impl Drop for Stack {
+    /// A failed test still stops the stack: SIGTERM (the script's trap stops what it
+    /// started), then SIGKILL if it has not exited within 20 s.
     fn drop(&mut self) {
         if let Ok(None) = self.child.try_wait() {
             let _ = Command::new("kill")
-                .args(["-INT", &self.child.id().to_string()])
+                .args(["-TERM", &self.child.id().to_string()])
                 .status();
+            let until = Instant::now() + Duration::from_secs(20);
+            while Instant::now() < until {
+                if let Ok(Some(_)) = self.child.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            let _ = self.child.kill();
             let _ = self.child.wait();
         }
     }
@@ -145,7 +155,11 @@ async fn the_quick_start_replays_the_seed_conversation_and_stops_on_ctrl_c() {
     let log = state.with_extension("log");
     std::fs::create_dir_all(&state).unwrap();
     let out = std::fs::File::create(&log).unwrap();
-    let child = Command::new("bash")
+    // As from a terminal: SIGINT handled by default even when this test runs in the
+    // background of a non-interactive shell (which starts its jobs with SIGINT ignored, and a
+    // signal ignored at a shell's start cannot be trapped).
+    let child = Command::new("env")
+        .args(["--default-signal=INT", "bash"])
         .arg(repo().join("scripts/dev"))
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
