@@ -1,0 +1,316 @@
+//! Voice notes and photos end to end: real broker, Redis, ingress and worker; the fake Graph
+//! API serves the media (id → URL → bytes, with the token) and the fake LLM transcribes
+//! (`/audio/transcriptions`, multipart checked byte for byte) and answers, or refuses images
+//! like a text-only model.
+
+use std::time::Duration;
+
+use base64::Engine as _;
+use baton_shared::state::{HandoffReason, Owner, Speaker};
+use baton_tests::console::Auth;
+use baton_tests::fakes::graph::MediaRequest;
+use baton_tests::fakes::llm::has_image;
+use baton_tests::world::{NUMBER, PHONE, World};
+use baton_tests::{eventually, webhooks};
+use serde_json::Value;
+
+/// An Ogg page header and some bytes: what a voice note's upload starts with.
+const OGG: &[u8] =
+    b"OggS\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x01\x02\x03OpusHead\x01\x01\x38\x01";
+/// A JPEG's first bytes (SOI, APP0/JFIF) and a body.
+const JPEG: &[u8] = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9";
+
+fn customer_line<'a>(
+    transcript: &'a [baton_worker::conversation::state::transcript::Entry],
+    id: &str,
+) -> &'a baton_worker::conversation::state::transcript::Entry {
+    transcript
+        .iter()
+        .find(|e| e.id == id && e.role == Speaker::Customer)
+        .unwrap_or_else(|| panic!("no transcript line {id}: {transcript:?}"))
+}
+
+/// The `content` of the request's last user message.
+fn last_user(request: &Value) -> Value {
+    request["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|m| m["role"] == "user")
+        .map(|m| m["content"].clone())
+        .unwrap_or(Value::Null)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn media_a_voice_note_is_heard_and_answered() {
+    let w = World::start("media-voice", true, &[]).await;
+    w.graph
+        .add_media("880000000000001", "audio/ogg; codecs=opus", OGG);
+    w.llm
+        .set_transcript("Hi, my order #ORD-22 hasn't arrived yet");
+    // The first download URL has expired by the time it is fetched: looked up again.
+    w.graph.expire_next_urls(1);
+    let body = webhooks::voice_note(NUMBER, PHONE, "wamid.V1", "880000000000001");
+    assert_eq!(w.env.post_signed(&body).await, 200);
+    let texts = w.wait_texts(1).await;
+    assert!(
+        texts[0].contains("ORD-22"),
+        "answered what was said: {texts:?}"
+    );
+
+    // Downloaded with the access token: id → URL (404: expired) → id → URL → bytes.
+    let kinds: Vec<(&str, u16)> = w
+        .graph
+        .media_requests()
+        .iter()
+        .map(|r: &MediaRequest| (r.kind, r.status))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("lookup", 200),
+            ("download", 404),
+            ("lookup", 200),
+            ("download", 200)
+        ]
+    );
+    assert!(w.graph.media_requests().iter().all(|r| r.with_token));
+
+    // The transcription request: multipart, `voice.ogg` as `audio/ogg`, the bytes as
+    // downloaded, the default model, JSON, the chat server's key.
+    let calls = w.llm.transcriptions();
+    assert_eq!(calls.len(), 1, "transcribed once");
+    let t = &calls[0];
+    let file = t.part("file").expect("a file part");
+    assert_eq!(file.file_name.as_deref(), Some("voice.ogg"));
+    assert_eq!(file.content_type.as_deref(), Some("audio/ogg"));
+    assert_eq!(file.data, OGG);
+    assert_eq!(t.field("model").as_deref(), Some("whisper-1"));
+    assert_eq!(t.field("response_format").as_deref(), Some("json"));
+    assert_eq!(t.key.as_deref(), Some("sk-test"));
+
+    // The transcript is the message: in the prompt (marked), in the transcript (marked), in
+    // the console, in memory.
+    let prompt = w.llm.requests();
+    assert_eq!(
+        last_user(prompt.first().unwrap()),
+        "[voice note, transcribed] Hi, my order #ORD-22 hasn't arrived yet"
+    );
+    let transcript = w.transcript().await;
+    let line = customer_line(&transcript, "wamid.V1");
+    assert_eq!(line.text, "Hi, my order #ORD-22 hasn't arrived yet");
+    let media = line.media.as_ref().expect("the line names its media");
+    assert!(media.transcribed && media.voice);
+    assert_eq!(media.id, "880000000000001");
+    let detail = w.agent("maria").detail(PHONE).await.ok();
+    let turn = detail
+        .transcript
+        .iter()
+        .find(|t| t.id == "wamid.V1")
+        .unwrap();
+    assert!(turn.media.as_ref().is_some_and(|m| m.transcribed));
+    let synap = w.synap.as_ref().unwrap();
+    let remembered = eventually(Duration::from_secs(15), || async {
+        serde_json::to_string(&synap.messages())
+            .unwrap()
+            .contains("[voice note, transcribed] Hi, my order #ORD-22")
+    })
+    .await;
+    assert!(
+        remembered,
+        "memory has the transcript: {:?}",
+        synap.messages()
+    );
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn media_transcription_down_asks_the_customer_to_type() {
+    let w = World::start("media-deaf", false, &[("LLM_MAX_RETRIES", "1")]).await;
+    w.graph
+        .add_media("880000000000002", "audio/ogg; codecs=opus", OGG);
+    w.llm.set_transcription_down(true);
+    let body = webhooks::voice_note(NUMBER, PHONE, "wamid.V2", "880000000000002");
+    assert_eq!(w.env.post_signed(&body).await, 200);
+    let texts = w.wait_texts(1).await;
+    assert_eq!(
+        texts,
+        ["Sorry, I couldn't listen to your voice message. Could you type it for me, please?"]
+    );
+    assert_eq!(
+        w.llm.transcriptions().len(),
+        2,
+        "one retry, then the polite ask"
+    );
+    assert!(
+        w.llm.requests().is_empty(),
+        "no model turn on nothing heard"
+    );
+    assert_eq!(
+        w.owner().await.owner,
+        Owner::Ai,
+        "the AI keeps the conversation"
+    );
+    let transcript = w.transcript().await;
+    let line = customer_line(&transcript, "wamid.V2");
+    assert_eq!(line.text, "[voice note]");
+    assert!(!line.media.as_ref().unwrap().transcribed);
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn media_an_untranscribable_voice_note_can_hand_off() {
+    let w = World::start(
+        "media-deaf-handoff",
+        false,
+        &[
+            ("TRANSCRIBE_ON_FAILURE", "handoff"),
+            ("LLM_MAX_RETRIES", "0"),
+        ],
+    )
+    .await;
+    w.graph
+        .add_media("880000000000003", "audio/ogg; codecs=opus", OGG);
+    w.llm.set_transcription_down(true);
+    let body = webhooks::voice_note(NUMBER, PHONE, "wamid.V3", "880000000000003");
+    assert_eq!(w.env.post_signed(&body).await, 200);
+    let handoff = w.wait_console("handoff").await;
+    assert_eq!(handoff["reason"], "ai_failure");
+    assert_eq!(w.owner().await.owner, Owner::PendingHuman);
+    let detail = w.agent("maria").detail(PHONE).await.ok();
+    assert_eq!(
+        detail.handoff.map(|h| h.reason),
+        Some(HandoffReason::AiFailure)
+    );
+    assert!(w.wait_texts(1).await[0].contains("teammate"));
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn media_a_photo_goes_to_the_model_beside_its_caption() {
+    let w = World::start("media-photo", false, &[]).await;
+    w.graph.add_media("990000000000001", "image/jpeg", JPEG);
+    let body = webhooks::image(
+        NUMBER,
+        PHONE,
+        "wamid.P1",
+        "990000000000001",
+        Some("Is this box damaged?"),
+    );
+    assert_eq!(w.env.post_signed(&body).await, 200);
+    w.wait_texts(1).await;
+    let requests = w.llm.requests();
+    let content = last_user(&requests[0]);
+    assert_eq!(content[0]["type"], "text");
+    assert!(
+        content[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Is this box damaged?"),
+        "{content}"
+    );
+    let b64 = base64::engine::general_purpose::STANDARD.encode(JPEG);
+    assert_eq!(content[1]["type"], "image_url");
+    assert_eq!(
+        content[1]["image_url"]["url"],
+        format!("data:image/jpeg;base64,{b64}")
+    );
+    assert!(w.graph.media_requests().iter().all(|r| r.with_token));
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn media_a_model_without_vision_answers_from_the_caption() {
+    let w = World::start("media-blind", false, &[]).await;
+    w.llm.set_vision(false);
+    w.graph.add_media("990000000000002", "image/jpeg", JPEG);
+    w.graph.add_media("990000000000003", "image/jpeg", JPEG);
+    let body = webhooks::image(
+        NUMBER,
+        PHONE,
+        "wamid.P2",
+        "990000000000002",
+        Some("my order #ORD-22 arrived like this"),
+    );
+    assert_eq!(w.env.post_signed(&body).await, 200);
+    let texts = w.wait_texts(1).await;
+    assert!(
+        texts[0].contains("ORD-22"),
+        "answered from the caption: {texts:?}"
+    );
+    assert_eq!(w.llm.image_refusals(), 1, "refused once");
+    let answered = w.llm.requests().last().cloned().unwrap();
+    assert!(!has_image(&answered));
+    let said = last_user(&answered).to_string();
+    assert!(
+        said.contains("my order #ORD-22 arrived like this") && said.contains("cannot view images"),
+        "{said}"
+    );
+
+    // The next turn carries no image, and the refusal is remembered: a new photo is not sent.
+    w.say("wamid.P3", "hello?").await;
+    w.wait_texts(2).await;
+    let body = webhooks::image(
+        NUMBER,
+        PHONE,
+        "wamid.P4",
+        "990000000000003",
+        Some("and this one"),
+    );
+    assert_eq!(w.env.post_signed(&body).await, 200);
+    w.wait_texts(3).await;
+    let requests = w.llm.requests();
+    let after: Vec<&Value> = requests
+        .iter()
+        .skip_while(|r| !has_image(r))
+        .skip(1)
+        .collect();
+    assert!(
+        after.len() >= 3,
+        "{} requests after the refusal",
+        after.len()
+    );
+    assert!(
+        after.iter().all(|r| !has_image(r)),
+        "no image replayed or sent again"
+    );
+    assert_eq!(w.llm.image_refusals(), 1, "never refused again");
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn media_the_console_route_needs_a_token() {
+    let w = World::start("media-console", false, &[]).await;
+    w.graph.add_media("990000000000004", "image/jpeg", JPEG);
+    w.graph
+        .add_media("990000000000005", "text/html", b"<script>alert(1)</script>");
+    let body = webhooks::image(NUMBER, PHONE, "wamid.P5", "990000000000004", None);
+    assert_eq!(w.env.post_signed(&body).await, 200);
+    w.wait_done(&["wamid.P5"]).await;
+    let maria = w.agent("maria");
+
+    let (status, _, _) = maria.with(Auth::None).media(PHONE, "990000000000004").await;
+    assert_eq!(status, 401, "no token, no media");
+    let (status, _, _) = maria
+        .with(Auth::Bearer("not-a-token".into()))
+        .media(PHONE, "990000000000004")
+        .await;
+    assert_eq!(status, 401);
+    let before = w.graph.media_requests().len();
+    let (status, headers, bytes) = maria.media(PHONE, "990000000000004").await;
+    assert_eq!(status, 200);
+    assert_eq!(&bytes[..], JPEG, "Meta's bytes, proxied");
+    assert_eq!(headers["content-type"], "image/jpeg");
+    assert_eq!(
+        headers["content-security-policy"],
+        "default-src 'none'; sandbox"
+    );
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    let fetched = &w.graph.media_requests()[before..];
+    assert!(!fetched.is_empty() && fetched.iter().all(|r| r.with_token));
+    // Only media this conversation's transcript names.
+    let (status, _, _) = maria.media(PHONE, "990000000000005").await;
+    assert_eq!(status, 404);
+    w.finish().await;
+}
