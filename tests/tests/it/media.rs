@@ -125,6 +125,44 @@ async fn media_a_voice_note_is_heard_and_answered() {
     w.finish().await;
 }
 
+/// A retry of the event (its reply's send failed for good on the first run) resumes from the
+/// journal: the voice note is not downloaded or transcribed again, the model is asked once,
+/// the customer gets one answer.
+#[tokio::test(flavor = "multi_thread")]
+async fn media_a_retried_voice_note_is_not_transcribed_again() {
+    let w = World::start("media-retry", false, &[]).await;
+    w.graph
+        .add_media("880000000000004", "audio/ogg; codecs=opus", OGG);
+    w.llm.set_transcript("what are your opening hours?");
+    // The client tries 3 times per send: the first step run's reply fails for good.
+    w.graph.fail_next(2, 503, 3);
+    let body = webhooks::voice_note(NUMBER, PHONE, "wamid.V4", "880000000000004");
+    assert_eq!(w.env.post_signed(&body).await, 200);
+    w.wait_done(&["wamid.V4"]).await;
+    assert_eq!(w.wait_texts(1).await.len(), 1);
+    assert_eq!(w.texts().len(), 1, "one answer: {:?}", w.texts());
+    let refused = w
+        .graph
+        .requests()
+        .iter()
+        .filter(|r| r.failed_with.is_some())
+        .count();
+    assert_eq!(
+        refused, 3,
+        "the first run's reply failed for good: the event was retried"
+    );
+    assert_eq!(w.llm.transcriptions().len(), 1, "transcribed once");
+    assert_eq!(w.llm.requests().len(), 1, "one model call");
+    let downloads = w
+        .graph
+        .media_requests()
+        .iter()
+        .filter(|r| r.kind == "download")
+        .count();
+    assert_eq!(downloads, 1, "downloaded once");
+    w.finish().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn media_transcription_down_asks_the_customer_to_type() {
     let w = World::start("media-deaf", false, &[("LLM_MAX_RETRIES", "1")]).await;

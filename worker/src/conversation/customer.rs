@@ -80,11 +80,15 @@ pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
     let conv = ev.conversation.key();
     let heard = media::hear(e, cx, ev).await?;
     let described = render::describe(ev);
-    let (text, shown) = match &heard {
-        Some(Heard::Transcript { text }) => (text.clone(), heard_text(&heard, &described)),
-        Some(Heard::Failed { .. }) => (described.clone(), heard_text(&heard, &described)),
-        None => (described.clone(), described),
+    // The message for the detectors and the model; `shown`: for memory and the human mirror,
+    // saying whether a voice note was transcribed.
+    let text = match &heard {
+        Some(Heard::Transcript { text }) => text.clone(),
+        _ => described.clone(),
     };
+    let shown = heard
+        .as_ref()
+        .map_or_else(|| described.clone(), |h| h.describe(&described));
     let at_ms = ev.meta_ts.map_or(ev.received_at_ms, |t| t * 1000);
     let turn = Record::Turn {
         id: ev.id.clone(),
@@ -160,14 +164,6 @@ async fn act(e: &Engine, cx: &StepCx, ev: &Event, plan: Plan) -> Result<(), Step
             handoff::hand_off(e, cx, ev, &handoff).await
         }
     }
-}
-
-/// The customer's turn as memory and the console's mirror read it (a voice note says whether
-/// it was transcribed).
-fn heard_text(heard: &Option<Heard>, described: &str) -> String {
-    heard
-        .as_ref()
-        .map_or_else(|| described.to_owned(), |h| h.describe(described))
 }
 
 /// A voice note nobody could transcribe: ask the customer kindly to type it, or hand off

@@ -102,7 +102,11 @@ fn media(kind: &str, item: &Value) -> String {
         out.push_str(&format!(" \"{f}\""));
     }
     out.push(']');
-    if let Some(c) = obj["caption"].as_str().filter(|c| !c.is_empty()) {
+    if let Some(c) = obj["caption"]
+        .as_str()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         out.push(' ');
         out.push_str(c);
     }
@@ -257,6 +261,11 @@ mod tests {
             Some("invoice.pdf")
         );
         assert_eq!(caption(&doc).as_deref(), Some("see this"));
+        assert_eq!(
+            describe(&doc),
+            "[document \"invoice.pdf\"] see this",
+            "the model reads a document's name and caption"
+        );
         let text = first(r#"{"from":"1","id":"a","type":"text","text":{"body":"hi"}}"#);
         assert_eq!(media_ref(&text), None);
         let no_id = first(r#"{"from":"1","id":"a","type":"image","image":{}}"#);

@@ -64,6 +64,10 @@ impl MediaStore {
             None => {
                 let mut parts = req.path.trim_start_matches('/').split('/');
                 let (_version, id) = (parts.next()?, parts.next()?);
+                if parts.next().is_some() {
+                    // `GET /{version}/{phone}/messages`: not a media request; a violation.
+                    return None;
+                }
                 ("lookup", id.to_owned())
             }
         };
