@@ -1,7 +1,8 @@
 //! Voice notes and photos end to end: real broker, Redis, ingress and worker; the fake Graph
 //! API serves the media (id → URL → bytes, with the token) and the fake LLM transcribes
 //! (`/audio/transcriptions`, multipart checked byte for byte) and answers, or refuses images
-//! like a text-only model.
+//! like a text-only model. The last test opens the web console in headless Chromium (skipped
+//! when Chromium is not installed outside CI).
 
 use std::time::Duration;
 
@@ -350,5 +351,85 @@ async fn media_the_console_route_needs_a_token() {
     // Only media this conversation's transcript names.
     let (status, _, _) = maria.media(PHONE, "990000000000005").await;
     assert_eq!(status, 404);
+    w.finish().await;
+}
+
+/// A valid 1×1 PNG (the browser must decode what the console's media route serves).
+const PNG_B64: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn media_the_page_has_the_voice_notes_player_and_shows_the_photo() {
+    use baton_tests::browser::Browser;
+    let Some(b) = Browser::start("media-browser").await else {
+        return;
+    };
+    let w = World::start("media-browser", false, &[]).await;
+    let png = base64::engine::general_purpose::STANDARD
+        .decode(PNG_B64)
+        .unwrap();
+    w.graph
+        .add_media("880000000000009", "audio/ogg; codecs=opus", OGG);
+    w.graph.add_media("990000000000009", "image/png", &png);
+    w.llm.set_transcript("do you deliver on sundays?");
+    let voice = webhooks::voice_note(NUMBER, PHONE, "wamid.B1", "880000000000009");
+    assert_eq!(w.env.post_signed(&voice).await, 200);
+    let photo = webhooks::image(
+        NUMBER,
+        PHONE,
+        "wamid.B2",
+        "990000000000009",
+        Some("this one"),
+    );
+    assert_eq!(w.env.post_signed(&photo).await, 200);
+    w.wait_done(&["wamid.B1", "wamid.B2"]).await;
+
+    b.client
+        .goto(&format!(
+            "{}/console#/c/{NUMBER}/{PHONE}",
+            w.env.ingress_url()
+        ))
+        .await
+        .expect("open /console");
+    b.type_into("#token", baton_tests::world::AGENTS[0].1).await;
+    b.click("#login-submit").await;
+    let wait = Duration::from_secs(20);
+    let voice_line = "#transcript li.customer[data-id=\"wamid.B1\"]";
+    b.wait_text(
+        "the transcript, marked",
+        &format!("{voice_line} .transcribed"),
+        wait,
+        |t| t == "transcribed",
+    )
+    .await;
+    assert_eq!(
+        b.text(&format!("{voice_line} .text")).await.as_deref(),
+        Some("do you deliver on sundays?")
+    );
+    let src = b
+        .run(&format!(
+            "return document.querySelector('{} audio.media').getAttribute('src')",
+            voice_line.replace('\'', "\\'")
+        ))
+        .await;
+    assert_eq!(
+        src,
+        format!("/api/v1/conversations/{PHONE}/media/880000000000009?number={NUMBER}"),
+        "the console's own route, never Meta's URL"
+    );
+    // The photo is fetched through the route with the cookie and decoded by the browser.
+    let decoded = eventually(wait, || async {
+        let w = b
+            .run("const i = document.querySelector('#transcript li.customer img.media'); return i ? i.naturalWidth : 0")
+            .await;
+        w == 1
+    })
+    .await;
+    assert!(decoded, "the photo shows in the page");
+    let html = b
+        .run("return document.documentElement.outerHTML")
+        .await
+        .to_string();
+    assert!(!html.contains("fake-media"), "no Meta URL in the page");
+    b.close().await;
     w.finish().await;
 }
