@@ -433,3 +433,46 @@ async fn media_the_page_has_the_voice_notes_player_and_shows_the_photo() {
     b.close().await;
     w.finish().await;
 }
+
+/// The downloader on its own against the fake Graph API: the cap is checked before the bytes
+/// are read, an unknown id is gone, a wrong token is refused (and is a violation).
+#[tokio::test]
+async fn media_downloads_are_capped_and_need_the_token() {
+    use baton_shared::media::{MediaClient, MediaError};
+    let graph = baton_tests::fakes::graph::FakeGraph::start("graph-token").await;
+    graph.add_media("1001", "image/jpeg", JPEG);
+    graph.add_media("1002", "audio/ogg", &vec![0u8; 2048]);
+    let client = |token: &str, cap: &str| {
+        let vars = [
+            ("WABA_ACCESS_TOKEN", token.to_owned()),
+            ("WABA_API_BASE_URL", graph.url.clone()),
+            ("MEDIA_MAX_BYTES", cap.to_owned()),
+        ];
+        let config = baton_shared::config::Config::from_lookup(|k| {
+            vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone())
+        })
+        .unwrap();
+        MediaClient::new(&config.waba, Duration::from_secs(5))
+    };
+    let ok = client("graph-token", "1024");
+    let m = ok.download("1001").await.unwrap();
+    assert_eq!((&m.bytes[..], m.mime_type.as_str()), (JPEG, "image/jpeg"));
+    assert!(matches!(
+        ok.download("1002").await,
+        Err(MediaError::TooLarge(2048, 1024))
+    ));
+    let downloads = graph
+        .media_requests()
+        .iter()
+        .filter(|r| r.kind == "download")
+        .count();
+    assert_eq!(downloads, 1, "the oversized file's URL was never fetched");
+    assert!(matches!(ok.download("4040").await, Err(MediaError::Gone)));
+    assert!(graph.violations().is_empty(), "{:?}", graph.violations());
+    let wrong = client("not-the-token", "1024");
+    assert!(matches!(
+        wrong.download("1001").await,
+        Err(MediaError::Refused(_))
+    ));
+    assert_eq!(graph.violations().len(), 1, "{:?}", graph.violations());
+}
