@@ -126,6 +126,29 @@ async fn media_a_voice_note_is_heard_and_answered() {
     w.finish().await;
 }
 
+/// The handoff detectors read the transcript: asking for a person out loud hands off before
+/// any model call, and the human sees what was said.
+#[tokio::test(flavor = "multi_thread")]
+async fn media_a_spoken_ask_for_a_person_hands_off() {
+    let w = World::start("media-spoken-ask", false, &[]).await;
+    w.graph
+        .add_media("880000000000005", "audio/ogg; codecs=opus", OGG);
+    w.llm.set_transcript("I want to talk to a person please");
+    let body = webhooks::voice_note(NUMBER, PHONE, "wamid.V5", "880000000000005");
+    assert_eq!(w.env.post_signed(&body).await, 200);
+    let handoff = w.wait_console("handoff").await;
+    assert_eq!(handoff["reason"], "customer_asked");
+    assert!(
+        w.llm.requests().is_empty(),
+        "the detector decided, not the model"
+    );
+    assert_eq!(w.owner().await.owner, Owner::PendingHuman);
+    let detail = w.agent("maria").detail(PHONE).await.ok();
+    let evidence = detail.handoff.and_then(|h| h.evidence).unwrap_or_default();
+    assert!(!evidence.is_empty(), "the matched words are shown");
+    w.finish().await;
+}
+
 /// A retry of the event (its reply's send failed for good on the first run) resumes from the
 /// journal: the voice note is not downloaded or transcribed again, the model is asked once,
 /// the customer gets one answer.
