@@ -8,6 +8,7 @@ mod graph;
 mod human;
 mod ingress;
 mod llm;
+mod media;
 mod memory;
 mod ops;
 mod resilience;
