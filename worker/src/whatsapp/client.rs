@@ -45,6 +45,7 @@ struct Settings {
     root: String,
     token: SecretString,
     max_retries: usize,
+    retry_rate_limits: bool,
 }
 
 /// Which call, for metrics and logs.
@@ -85,6 +86,7 @@ impl GraphClient {
             root,
             token: cfg.token,
             max_retries: cfg.max_retries,
+            retry_rate_limits: cfg.retry_rate_limits,
         };
         GraphClient {
             http,
@@ -216,7 +218,7 @@ impl GraphClient {
             self.attempt(op, &url, body, n)
         })
         .retry(backoff)
-        .when(GraphError::is_retryable)
+        .when(|e| e.is_retryable() && (self.cfg.retry_rate_limits || !e.is_rate_limit()))
         .adjust(move |e, next| next.and_then(|d| in_process_delay(e.retry_after(), d, cap)))
         .notify(|e, after| debug!(code = ?e.code(), ?after, "retrying graph request"))
         .instrument(span)
