@@ -36,6 +36,10 @@ pub mod headers {
     pub const REPLAYED: &str = "x-baton-replayed";
 }
 
+/// Attempts a history keeps from its start, and from its end.
+pub const HISTORY_KEEP_FIRST: usize = 10;
+pub const HISTORY_KEEP_LAST: usize = 30;
+
 /// One failed attempt.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Attempt {
@@ -63,6 +67,11 @@ impl History {
             worker: worker.to_owned(),
             error: error.chars().take(2000).collect(),
         });
+        // An event waiting for hours (paused sends) passes a tier every minute: keep the first
+        // attempts and the latest ones, so the header stays far below the broker's frame size.
+        if self.0.len() > HISTORY_KEEP_FIRST + HISTORY_KEEP_LAST {
+            self.0.remove(HISTORY_KEEP_FIRST);
+        }
     }
 
     /// The history as an AMQP header value.
@@ -222,6 +231,24 @@ mod tests {
         table.insert(headers::HISTORY.into(), h.header_value());
         assert_eq!(History::from_headers(Some(&table)), h);
         assert_eq!(History::from_headers(None), History::default());
+    }
+
+    #[test]
+    fn a_long_wait_keeps_the_first_and_the_latest_attempts() {
+        let mut h = History::default();
+        for i in 0..100 {
+            h.push(i, "w", "sends paused");
+        }
+        assert_eq!(h.0.len(), HISTORY_KEEP_FIRST + HISTORY_KEEP_LAST);
+        let attempts: Vec<u32> = h.0.iter().map(|a| a.attempt).collect();
+        assert_eq!(
+            attempts[..HISTORY_KEEP_FIRST],
+            (0..10).collect::<Vec<_>>()[..]
+        );
+        assert_eq!(
+            attempts[HISTORY_KEEP_FIRST..],
+            (70..100).collect::<Vec<_>>()[..]
+        );
     }
 
     #[test]
