@@ -11,8 +11,8 @@
 //!
 //! Each part first waits for its turn within Meta's limits ([`pace`]: the number's send rate,
 //! the customer's pair rate, paused sends), then, right before it goes, in this order: the
-//! fence (this worker still holds the partition), then the [`Guard`] — for an AI reply, that the AI still owns the conversation at the version
-//! the turn started under (I5). The recipient and the quote are worked out before, so no await
+//! fence (this worker still holds the partition), then the [`Guard`] — for an AI reply, that
+//! the AI still owns the conversation at the version the turn started under (I5). The recipient and the quote are worked out before, so no await
 //! separates the ownership check from the send. A part the guard stops, and everything after
 //! it, becomes a draft for the human. Rate-limit refusals wait for the next turn; account-level
 //! errors pause every send and the event waits ([`StepError::Wait`]); other retryable Graph

@@ -5,7 +5,9 @@
 //! per HTTP attempt, `code` being Meta's error code or `none`). Retries: only `Retryable` errors, at
 //! most `max_retries` times, exponential backoff with jitter, or the error's `retry_after`
 //! when it has one (131056: 4^attempt s). A wait longer than [`MAX_RETRY_SLEEP`] is not slept:
-//! the `Retryable` error goes back to the caller, whose broker retry tiers take over.
+//! the `Retryable` error goes back to the caller, whose broker retry tiers take over. With
+//! `retry_rate_limits` off (the conversation engine), 130429 and 131056 go back at once: the
+//! caller paces sends through [`super::SendLimits`] and checks the fence and owner again.
 //! Multi-part texts are sent one part after another; if part k fails, parts before k were
 //! already delivered (use [`split_text`] + [`GraphClient::send_text_part`] to resume).
 //! Logs: failures at warn with code, `fbtrace_id` and Meta's details; never message text,
