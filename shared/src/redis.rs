@@ -177,6 +177,20 @@ impl Keys {
     pub fn probe(&self) -> String {
         format!("{}:probe", self.ns)
     }
+    /// The send pacing of one business number (a hash: `tat`, the next free send slot, ms;
+    /// `rate`, the rate learned from Meta's 130429 refusals; `cut_at`, when it was learned).
+    pub fn send_rate(&self, number: &str) -> String {
+        format!("{}:sends:rate:{number}", self.ns)
+    }
+    /// The pair-rate delay of one customer of a business number (a hash: `until`, ms;
+    /// `strikes`, 131056 refusals in a row), set by Meta's 131056.
+    pub fn send_pair(&self, number: &str, recipient: &str) -> String {
+        format!("{}:sends:pair:{number}:{recipient}", self.ns)
+    }
+    /// The sends circuit breaker: present (JSON, `state::breaker`) while every send is paused.
+    pub fn sends_paused(&self) -> String {
+        format!("{}:sends:paused", self.ns)
+    }
     /// Any other key under the namespace.
     pub fn other(&self, rest: &str) -> String {
         format!("{}:{rest}", self.ns)

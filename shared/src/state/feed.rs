@@ -1,6 +1,7 @@
 //! Events for the humans — what the console and Slack show: handoffs with their evidence (and
 //! whether anyone was available), handoffs still waiting (re-alerts), customer messages while a human owns the conversation, the AI's unsent drafts, messages
-//! that could not be sent or delivered, and human commands applied or refused.
+//! that could not be sent or delivered, human commands applied or refused, and every send
+//! paused or resumed (the circuit breaker, [`super::breaker`]).
 //!
 //! One tagged type, [`ConsoleEvent`], one payload shape per kind. Each event is an entry of
 //! the Redis stream `{ns}:console` (capped at about [`MAX_LEN`] entries) with the fields
@@ -106,6 +107,21 @@ pub enum ConsoleEvent {
     HumanClaim(CommandApplied),
     HumanTakeover(CommandApplied),
     HumanRelease(CommandApplied),
+    /// WhatsApp refused a send with an account-level error (131048, 368, 131031, 131042, 190,
+    /// 0): every send is paused until an operator resumes them (`worker sends resume`). The
+    /// conversation is the one whose send opened the breaker; nothing is dropped meanwhile.
+    SendsPaused {
+        event_id: String,
+        #[serde(default)]
+        code: Option<i64>,
+        error: String,
+    },
+    /// An operator resumed sending; the replies that waited go out now.
+    SendsResumed {
+        by: String,
+        /// When the pause began (ms).
+        paused_since_ms: i64,
+    },
 }
 
 impl ConsoleEvent {
@@ -122,6 +138,8 @@ impl ConsoleEvent {
             ConsoleEvent::HumanClaim(_) => "human_claim",
             ConsoleEvent::HumanTakeover(_) => "human_takeover",
             ConsoleEvent::HumanRelease(_) => "human_release",
+            ConsoleEvent::SendsPaused { .. } => "sends_paused",
+            ConsoleEvent::SendsResumed { .. } => "sends_resumed",
         }
     }
 
@@ -275,6 +293,15 @@ mod tests {
                 version: 4,
                 note: Some("reissued".into()),
             }),
+            ConsoleEvent::SendsPaused {
+                event_id: "e4".into(),
+                code: Some(131048),
+                error: "spam rate limit".into(),
+            },
+            ConsoleEvent::SendsResumed {
+                by: "ops".into(),
+                paused_since_ms: 1000,
+            },
         ];
         for e in events {
             let back = ConsoleEvent::from_parts(e.kind(), &e.data().to_string());

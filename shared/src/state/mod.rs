@@ -14,12 +14,14 @@
 //! - [`sent`]: what became of each message Baton sent (delivery statuses).
 //! - [`activity`]: when a human last acted in a conversation they own (inactivity release).
 //! - [`presence`]: which human agents are online (availability at a handoff).
+//! - [`breaker`]: the sends circuit breaker (every send paused on an account-level error).
 //!
 //! The domain's words are types here, not strings: [`Owner`], [`Speaker`], [`HandoffReason`].
 //! Their string forms are the contract (Redis values, JSON, memory metadata) and never change.
 //! Readers fail with [`crate::redis::RedisError`]; an unreadable stored value reads as absent.
 
 pub mod activity;
+pub mod breaker;
 pub mod command;
 pub mod conversation;
 pub mod delivery;

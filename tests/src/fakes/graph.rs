@@ -9,11 +9,20 @@
 //! `{"success":true}`; [`FakeGraph::fail_next`] scripts Graph errors for the next sends
 //! ([`FakeGraph::pass_next`] lets some through first). Customers' media is served from
 //! `graph/media.rs` (§5.7: id → URL → bytes, with the token).
+//!
+//! Meta's limits (spec §6.4), for the send-limits tests and benchmark: a throughput limit per
+//! business number ([`FakeGraph::set_throughput`]: more than N sends accepted within any one
+//! second → 130429), a pair rate per recipient ([`FakeGraph::set_pair_gap`]: a send to a
+//! customer sooner than the gap after the last one accepted → 131056) and an account-level
+//! error answering every send ([`FakeGraph::set_account_error`], e.g. 131048 or 368).
+//! Mark-read requests are exempt from all three. Scripted failures come first.
+//!
 //! Runs on [`FakeServer`] (binding, recording, latency, the script queue); this module holds
 //! only Graph's checks and answers. Thread-safe; bad input never panics. The server stops
 //! when the `FakeGraph` is dropped.
 
-use std::time::Duration;
+use std::collections::{HashMap, VecDeque};
+use std::time::{Duration, Instant};
 
 use axum::Json;
 use axum::response::{IntoResponse, Response};
@@ -60,6 +69,52 @@ struct GraphApi {
     next_id: u64,
     /// Customers' media (`graph/media.rs`).
     media: media::MediaStore,
+    limits: Limits,
+}
+
+/// Meta's limits as configured by the test (all off by default).
+#[derive(Default)]
+struct Limits {
+    /// Sends accepted per business number within any one second.
+    throughput: Option<usize>,
+    /// When each number's recent sends were accepted (the last second's).
+    accepted_at: HashMap<String, VecDeque<Instant>>,
+    /// Least time between two sends accepted for one recipient.
+    pair_gap: Option<Duration>,
+    last_to: HashMap<String, Instant>,
+    /// Every send refused with this code (and HTTP status).
+    account_error: Option<(i64, u16)>,
+}
+
+impl Limits {
+    /// The error a send arriving `now` gets under the limits, or `None` (then it is counted).
+    fn check(&mut self, req: &GraphRequest, now: Instant) -> Option<(i64, u16)> {
+        if let Some(e) = self.account_error {
+            return Some(e);
+        }
+        let window = self
+            .accepted_at
+            .entry(req.phone_number_id.clone())
+            .or_default();
+        while window
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
+        {
+            window.pop_front();
+        }
+        if self.throughput.is_some_and(|n| window.len() >= n) {
+            return Some((130429, 400));
+        }
+        let who = req.recipient.clone().unwrap_or_default();
+        let too_soon =
+            |last: &Instant| self.pair_gap.is_some_and(|g| now.duration_since(*last) < g);
+        if self.last_to.get(&who).is_some_and(too_soon) {
+            return Some((131056, 400));
+        }
+        window.push_back(now);
+        self.last_to.insert(who, now);
+        None
+    }
 }
 
 /// A scripted answer for the next send: Graph error (code, HTTP status), or `None` to pass.
@@ -73,6 +128,7 @@ impl FakeGraph {
             accepted: Vec::new(),
             next_id: 0,
             media: Default::default(),
+            limits: Limits::default(),
         })
         .await;
         let url = server.url().to_owned();
@@ -137,6 +193,35 @@ impl FakeGraph {
         self.server.with(|g| g.media.expire = n);
     }
 
+    /// Refuses sends with 130429 once `per_second` were accepted for a business number within
+    /// the last second (`None`: no limit).
+    pub fn set_throughput(&self, per_second: Option<usize>) {
+        self.server.with(|g| g.limits.throughput = per_second);
+    }
+
+    /// Refuses a send with 131056 when the last send accepted for the same recipient is less
+    /// than `gap` ago (`None`: no pair rate).
+    pub fn set_pair_gap(&self, gap: Option<Duration>) {
+        self.server.with(|g| g.limits.pair_gap = gap);
+    }
+
+    /// Refuses every send with this account-level code (HTTP 401 for 190 and 0, else 400) until
+    /// set back to `None`.
+    pub fn set_account_error(&self, code: Option<i64>) {
+        let error = code.map(|c| (c, if matches!(c, 0 | 190) { 401 } else { 400 }));
+        self.server.with(|g| g.limits.account_error = error);
+    }
+
+    /// How many sends were answered with Graph error `code`.
+    pub fn refused_with(&self, code: i64) -> usize {
+        self.server.with(|g| {
+            g.accepted
+                .iter()
+                .filter(|r| r.failed_with == Some(code))
+                .count()
+        })
+    }
+
     /// Delay before every answer (for benchmarks and timeout tests).
     pub fn set_latency(&self, d: Duration) {
         self.server.set_latency(d);
@@ -176,7 +261,9 @@ impl GraphApi {
         let scripted = if req.kind == "read" {
             None
         } else {
-            ex.next_script().flatten()
+            ex.next_script()
+                .flatten()
+                .or_else(|| self.limits.check(&req, Instant::now()))
         };
         req.failed_with = scripted.map(|(code, _)| code);
         if scripted.is_none() && req.kind != "read" {

@@ -7,6 +7,7 @@ mod failures;
 mod graph;
 mod human;
 mod ingress;
+mod limits;
 mod llm;
 mod media;
 mod memory;

@@ -9,7 +9,8 @@
 //!   [`handback`] (the customer's end keyword), [`waiting`] (re-alerts of a handoff nobody
 //!   took), [`availability`] (business hours and agents online at a handoff).
 //! - [`status`]: delivery statuses of what we sent.
-//! - [`send`]: sending with the ownership fence (I5), drafts, and recording every sent turn.
+//! - [`send`]: sending with the ownership fence (I5), drafts, and recording every sent turn;
+//!   [`pace`]: waiting for each send's turn within Meta's limits, and what a refusal means.
 //! - [`prompt`] and [`tools`]: what the LLM sees and may call; [`media`]: voice notes heard
 //!   (transcribed) and photos shown to the model.
 //!
@@ -27,6 +28,7 @@ pub mod handoff;
 pub mod human;
 pub mod media;
 pub mod outcome;
+pub mod pace;
 pub mod prompt;
 pub mod record;
 pub mod release;
@@ -49,12 +51,14 @@ use futures::future::BoxFuture;
 use crate::llm::{BusinessTools, LlmClient, Transcriber};
 use crate::memory::{Identity, MemoryBackend, Record};
 use crate::pipeline::{Step, StepCx, StepError};
-use crate::whatsapp::GraphClient;
+use crate::whatsapp::{GraphClient, SendLimits};
 pub use settings::{EngineText, Settings};
 
 /// What the engine talks to.
 pub struct Engine {
     pub graph: GraphClient,
+    /// Meta's send limits, shared with every replica through Redis ([`pace`]).
+    pub limits: SendLimits,
     pub llm: LlmClient,
     /// Speech to text for voice notes (`TRANSCRIBE_*`).
     pub transcriber: Transcriber,
@@ -86,7 +90,11 @@ impl Engine {
                 .unwrap_or_else(|| secrecy::SecretString::from(String::new())),
             timeout: settings.graph_timeout,
             max_retries: 2,
+            // Throughput and pair-rate refusals go back to `send`, which waits for the next
+            // turn and checks the fence and the owner again.
+            retry_rate_limits: false,
         });
+        let limits = SendLimits::new(redis.clone(), keys.clone(), settings.send_limits.clone());
         let tools = match &settings.tools_file {
             Some(path) => BusinessTools::load(path)
                 .map_err(|e| anyhow::anyhow!("BATON_TOOLS_FILE {path}: {e}"))?,
@@ -102,6 +110,7 @@ impl Engine {
         );
         Ok(Engine {
             graph,
+            limits,
             llm: LlmClient::new(settings.llm.clone()),
             transcriber: Transcriber::new(settings.media.transcribe.clone()),
             media: baton_shared::media::MediaClient::new(

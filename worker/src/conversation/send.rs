@@ -9,13 +9,15 @@
 //! is a crash between Graph's answer and the mark (Graph has no idempotency key): that part is
 //! sent again.
 //!
-//! Right before each part, in this order: the fence (this worker still holds the partition),
-//! then the [`Guard`] — for an AI reply, that the AI still owns the conversation at the version
-//! the turn started under (I5). The recipient and the quote are worked out before, so no await
+//! Each part first waits for its turn within Meta's limits ([`pace`]: the number's send rate,
+//! the customer's pair rate, paused sends), then, right before it goes, in this order: the
+//! fence (this worker still holds the partition), then the [`Guard`] — for an AI reply, that
+//! the AI still owns the conversation at the version the turn started under (I5). The recipient and the quote are worked out before, so no await
 //! separates the ownership check from the send. A part the guard stops, and everything after
-//! it, becomes a draft for the human. Retryable Graph errors are a transient step error
-//! (retried, resuming); permanent ones are recorded in the transcript and shown to humans
-//! (`send_failed`), never retried.
+//! it, becomes a draft for the human. Rate-limit refusals wait for the next turn; account-level
+//! errors pause every send and the event waits ([`StepError::Wait`]); other retryable Graph
+//! errors are a transient step error (retried, resuming); permanent ones are recorded in the
+//! transcript and shown to humans (`send_failed`), never retried.
 
 use baton_shared::event::{Event, now_ms};
 use baton_shared::state::Speaker;
@@ -24,7 +26,7 @@ use tracing::{info, warn};
 use super::effects::{notify_once, notify_with};
 use super::state::feed::{self, ConsoleEvent};
 use super::state::{ownership, transcript};
-use super::{Engine, status};
+use super::{Engine, pace, status};
 use crate::memory::{Record, Role};
 use crate::pipeline::{StepCx, StepError};
 use crate::whatsapp::{GraphError, Recipient, TEXT_LIMIT, split_text};
@@ -76,7 +78,6 @@ pub async fn deliver(
     out: &Outgoing<'_>,
     guard: Guard,
 ) -> Result<Delivered, StepError> {
-    let conv = ev.conversation.key();
     let parts = split_text(out.text, TEXT_LIMIT);
     if parts.is_empty() {
         return Err(StepError::Permanent("nothing to send".into()));
@@ -93,6 +94,66 @@ pub async fn deliver(
             wamids.push(wamid);
             continue;
         }
+        let one = Part {
+            index: i,
+            text: part,
+            field: &field,
+            to: &to,
+        };
+        match send_part(e, cx, ev, out, guard, &one).await? {
+            PartSent::Sent(wamid) => {
+                wamids.push(wamid);
+                sent_now = true;
+            }
+            PartSent::Withheld => {
+                withhold(cx, ev, out.prefix, &parts[i..].join("\n\n")).await?;
+                return Ok(Delivered::Withheld { from: i });
+            }
+            PartSent::Refused(error) => return Ok(Delivered::Refused(error)),
+        }
+    }
+    if sent_now {
+        let role = speaker(out.role);
+        metrics::counter!("baton_worker_messages_sent_total", "role" => role.as_str()).increment(1);
+    }
+    record_sent(e, cx, ev, out, &wamids).await?;
+    Ok(Delivered::Sent(wamids))
+}
+
+/// One part about to be sent.
+struct Part<'a> {
+    index: usize,
+    text: &'a str,
+    /// Its journal field (`<prefix>:sent:<i>`).
+    field: &'a str,
+    to: &'a Recipient,
+}
+
+/// How one part ended.
+enum PartSent {
+    Sent(String),
+    /// The guard stopped it (the caller keeps it and the rest as a draft).
+    Withheld,
+    /// Graph refused it for good; reported to humans.
+    Refused(String),
+}
+
+/// Sends one part: waits for its turn within Meta's limits ([`pace`]), then checks the fence
+/// and the guard — no await between the guard and the request — and sends; a rate-limit
+/// refusal waits for the next turn and tries again.
+async fn send_part(
+    e: &Engine,
+    cx: &StepCx,
+    ev: &Event,
+    out: &Outgoing<'_>,
+    guard: Guard,
+    part: &Part<'_>,
+) -> Result<PartSent, StepError> {
+    let conv = ev.conversation.key();
+    let quote = if part.index == 0 { out.quote } else { None };
+    let mut refusals = 0;
+    loop {
+        let ticket = pace::turn(e, &ev.conversation.number, part.to).await?;
         if cx.fenced() {
             return Err(StepError::Transient(
                 "partition lease lost before sending".into(),
@@ -102,39 +163,38 @@ pub async fn deliver(
             && !ownership::still_owned_by_ai(&cx.redis, &cx.keys, &conv, version).await?
         {
             info!(
-                part = i,
+                part = part.index,
                 "owner changed during the AI turn; reply kept as a draft"
             );
-            withhold(cx, ev, out.prefix, &parts[i..].join("\n\n")).await?;
-            return Ok(Delivered::Withheld { from: i });
+            return Ok(PartSent::Withheld);
         }
-        let quote = if i == 0 { out.quote } else { None };
-        match e
+        let result = e
             .graph
-            .send_text_part(&ev.conversation.number, &to, part, quote, Some(&ev.id))
-            .await
-        {
+            .send_text_part(
+                &ev.conversation.number,
+                part.to,
+                part.text,
+                quote,
+                Some(&ev.id),
+            )
+            .await;
+        let err = match result {
             Ok(sent) => {
-                mark_sent(cx, &field, &sent.wamid, &conv, speaker(out.role)).await?;
-                wamids.push(sent.wamid);
-                sent_now = true;
+                mark_sent(cx, part.field, &sent.wamid, &conv, speaker(out.role)).await?;
+                return Ok(PartSent::Sent(sent.wamid));
             }
-            Err(err) if err.is_retryable() => {
-                return Err(StepError::Transient(format!("whatsapp send: {err}")));
-            }
-            Err(err) => {
-                warn!(error = %err, code = ?err.code(), part = i, "WhatsApp refused the message; shown to humans, not retried");
-                send_failed(cx, ev, out, &err).await?;
-                return Ok(Delivered::Refused(err.to_string()));
-            }
+            Err(err) => err,
+        };
+        if pace::refused(e, ev, part.to, &ticket, &err, &mut refusals).await? {
+            continue;
         }
+        if err.is_retryable() {
+            return Err(StepError::Transient(format!("whatsapp send: {err}")));
+        }
+        warn!(error = %err, code = ?err.code(), part = part.index, "WhatsApp refused the message; shown to humans, not retried");
+        send_failed(cx, ev, out, &err).await?;
+        return Ok(PartSent::Refused(err.to_string()));
     }
-    if sent_now {
-        let role = speaker(out.role);
-        metrics::counter!("baton_worker_messages_sent_total", "role" => role.as_str()).increment(1);
-    }
-    record_sent(e, cx, ev, out, &wamids).await?;
-    Ok(Delivered::Sent(wamids))
 }
 
 /// Marks a part sent, with the record the status webhooks update, in one round trip (the

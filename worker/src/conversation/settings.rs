@@ -18,6 +18,7 @@ pub use media::{MediaSettings, Vision, VoiceFailure};
 use crate::llm::LlmConfig;
 use crate::memory::MemoryConfig;
 use crate::signals::SignalConfig;
+use crate::whatsapp::LimitsConfig;
 
 /// The seed recipe's system prompt.
 pub const SEED_SYSTEM_PROMPT: &str = "You are a WhatsApp business agent.
@@ -58,6 +59,8 @@ pub struct Settings {
     pub signals: SignalConfig,
     /// `WABA_TIMEOUT`: Graph API per-call timeout, default `10s`.
     pub graph_timeout: Duration,
+    /// Meta's send limits (`GRAPH_SEND_*`, `whatsapp::limits`).
+    pub send_limits: LimitsConfig,
     /// Release, re-alert, end keywords and availability (`settings/human.rs`).
     pub human: HumanSide,
     /// Voice notes and photos: `VISION`, `TRANSCRIBE_*` (`settings/media.rs`).
@@ -115,6 +118,7 @@ impl Settings {
             memory: MemoryConfig::from_lookup(&get)?,
             signals: SignalConfig::from_lookup(&get)?,
             graph_timeout: env.positive_duration("WABA_TIMEOUT", "10s")?,
+            send_limits: LimitsConfig::from_env(&env)?,
             human: HumanSide::from_env(&env)?,
         })
     }

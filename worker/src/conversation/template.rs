@@ -6,8 +6,8 @@
 //! is sent at most once per command (the wamid is marked in the journal, `template:sent`,
 //! right after Graph accepts it), and it is recorded as the human's turn: status record,
 //! transcript line and memory (`send::record_sent`). The template's body parameters become
-//! one `body` component of text parameters. Retryable Graph errors retry the event (resuming);
-//! a permanent one (an unknown template, a paused number) is shown to humans (`send_failed`)
+//! one `body` component of text parameters. It waits for its turn within Meta's limits like
+//! every send (`pace`); other retryable Graph errors retry the event (resuming); a permanent one (an unknown template, a paused number) is shown to humans (`send_failed`)
 //! and ends the command as failed, never retried.
 
 use baton_shared::event::{Event, Template};
@@ -16,10 +16,10 @@ use tracing::warn;
 
 use baton_shared::state::Speaker;
 
-use super::Engine;
 use super::human::take_over_for_message;
 use super::outcome::Settled;
 use super::send::{self, Outgoing, SendProblem};
+use super::{Engine, pace};
 use crate::memory::Role;
 use crate::pipeline::{StepCx, StepError};
 
@@ -88,38 +88,44 @@ async fn send_once(
     t: &Template,
     out: &Outgoing<'_>,
 ) -> Result<Result<String, String>, StepError> {
-    if cx.fenced() {
-        return Err(StepError::Transient(
-            "partition lease lost before sending".into(),
-        ));
-    }
     let to = send::recipient(cx, ev).await?;
     let number = &ev.conversation.number;
-    let components = components(&t.parameters);
-    match e
-        .graph
-        .send_template(number, &to, &t.name, &t.language, components)
-        .await
-    {
-        Ok(sent) => {
-            let conv = ev.conversation.key();
-            send::mark_sent(cx, SENT, &sent.wamid, &conv, Speaker::Human).await?;
-            Ok(Ok(sent.wamid))
+    let mut refusals = 0;
+    let err = loop {
+        let ticket = pace::turn(e, number, &to).await?;
+        if cx.fenced() {
+            return Err(StepError::Transient(
+                "partition lease lost before sending".into(),
+            ));
         }
-        Err(err) if err.is_retryable() => {
-            Err(StepError::Transient(format!("whatsapp template: {err}")))
+        let components = components(&t.parameters);
+        let err = match e
+            .graph
+            .send_template(number, &to, &t.name, &t.language, components)
+            .await
+        {
+            Ok(sent) => {
+                let conv = ev.conversation.key();
+                send::mark_sent(cx, SENT, &sent.wamid, &conv, Speaker::Human).await?;
+                return Ok(Ok(sent.wamid));
+            }
+            Err(err) => err,
+        };
+        if !pace::refused(e, ev, &to, &ticket, &err, &mut refusals).await? {
+            break err;
         }
-        Err(err) => {
-            warn!(error = %err, code = ?err.code(), "WhatsApp refused the template; shown to humans");
-            let problem = SendProblem {
-                code: err.code(),
-                error: err.to_string(),
-                window_closed: err.window_closed(),
-            };
-            send::report_unsent(cx, ev, out, &problem).await?;
-            Ok(Err(problem.error))
-        }
+    };
+    if err.is_retryable() {
+        return Err(StepError::Transient(format!("whatsapp template: {err}")));
     }
+    warn!(error = %err, code = ?err.code(), "WhatsApp refused the template; shown to humans");
+    let problem = SendProblem {
+        code: err.code(),
+        error: err.to_string(),
+        window_closed: err.window_closed(),
+    };
+    send::report_unsent(cx, ev, out, &problem).await?;
+    Ok(Err(problem.error))
 }
 
 #[cfg(test)]

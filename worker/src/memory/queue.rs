@@ -166,8 +166,7 @@ async fn settle(
         history: &history,
         origin: Origin::Queue(m.names.memory_queue()),
     };
-    let tiers = m.config.infra.retry_tiers.len() as u32;
-    let outcome = match retry::decide(class, attempt, tiers) {
+    let outcome = match retry::decide(class, attempt, &m.config.infra.retry_tiers) {
         Settle::Ack => Ok("written"),
         Settle::Tier(t) => retry::to_tier(&m.publisher, &failed, t)
             .await

@@ -1,5 +1,5 @@
 //! The `worker` command line: run the worker (default), probe a running one (`healthcheck`),
-//! or operate the dead-letter queue.
+//! operate the dead-letter queue, or see and resume paused sends (`sends status|resume`).
 
 use std::io::{BufRead, Write};
 
@@ -30,6 +30,23 @@ pub enum Command {
     Dlq {
         #[command(subcommand)]
         action: DlqAction,
+    },
+    /// Meta's send limits: whether sends are paused (circuit breaker), the rate in effect.
+    Sends {
+        #[command(subcommand)]
+        action: SendsAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SendsAction {
+    /// Whether sends are paused and why; the send rate in effect per business number.
+    Status,
+    /// Resume every send after an account-level error paused them (fix the cause first).
+    Resume {
+        /// Who resumes (shown in the console's `sends_resumed` event).
+        #[arg(long, default_value = "operator")]
+        by: String,
     },
 }
 
@@ -84,6 +101,15 @@ pub async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Dlq { action } => dlq(config, action).await,
+        Command::Sends { action } => {
+            let mut out = std::io::stdout().lock();
+            match action {
+                SendsAction::Status => crate::ops::sends::status(&config, &mut out).await,
+                SendsAction::Resume { by } => {
+                    crate::ops::sends::resume(&config, &by, &mut out).await
+                }
+            }
+        }
     }
 }
 

@@ -4,7 +4,8 @@
 //!
 //! A [`Step`] does one thing with side effects and says, when it fails, what to do next:
 //! [`StepError::Transient`] (retry: in process with backoff, then through the broker's retry
-//! tiers) or [`StepError::Permanent`] (dead-letter now). Steps must be idempotent per effect:
+//! tiers), [`StepError::Permanent`] (dead-letter now) or [`StepError::Wait`] (come back later
+//! through the tiers, as often as it takes). Steps must be idempotent per effect:
 //! a crash midway makes the whole pipeline run again for the same event, and the journal
 //! tells each step what is already done.
 //!
@@ -32,6 +33,11 @@ pub enum StepError {
     /// Retrying cannot help: dead-letter with this reason.
     #[error("permanent: {0}")]
     Permanent(String),
+    /// Not now, and not a failure: the event must wait (sends paused by the circuit breaker, a
+    /// send's turn beyond the longest in-process wait). Not retried in process; it goes
+    /// through the retry tiers without using them up and is never dead-lettered for it.
+    #[error("waiting: {0}")]
+    Wait(String),
 }
 
 impl From<baton_shared::redis::RedisError> for StepError {

@@ -164,7 +164,7 @@ async fn settle(
     ran: Ran,
     is_head: bool,
 ) -> Outcome {
-    let tiers = w.config.infra.retry_tiers.len() as u32;
+    let tiers = &w.config.infra.retry_tiers;
     let mut done = Outcome::Done;
     let (result, error) = match ran {
         Ran::Fenced => return Outcome::Fenced,
@@ -241,6 +241,7 @@ fn class(e: &StepError) -> Failure {
     match e {
         StepError::Transient(_) => Failure::Transient,
         StepError::Permanent(_) => Failure::Permanent,
+        StepError::Wait(_) => Failure::Wait,
     }
 }
 
@@ -426,7 +427,7 @@ enum Drained {
 /// Runs the events held behind a conversation's settled head, in order, then unparks it.
 /// Restartable at any point: an event leaves the list only after it was settled.
 async fn drain_held(w: &Arc<Runtime>, part: &Arc<PartitionCx>, conv: &str) -> Drained {
-    let tiers = w.config.infra.retry_tiers.len() as u32;
+    let tiers = &w.config.infra.retry_tiers;
     loop {
         let Some(next) = redis_until_fenced(part, || parking::peek_held(w, conv)).await else {
             return Drained::Stopped;

@@ -36,6 +36,10 @@ pub mod headers {
     pub const REPLAYED: &str = "x-baton-replayed";
 }
 
+/// Attempts a history keeps from its start, and from its end.
+pub const HISTORY_KEEP_FIRST: usize = 10;
+pub const HISTORY_KEEP_LAST: usize = 30;
+
 /// One failed attempt.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct Attempt {
@@ -63,6 +67,11 @@ impl History {
             worker: worker.to_owned(),
             error: error.chars().take(2000).collect(),
         });
+        // An event waiting for hours (paused sends) passes a tier every minute: keep the first
+        // attempts and the latest ones, so the header stays far below the broker's frame size.
+        if self.0.len() > HISTORY_KEEP_FIRST + HISTORY_KEEP_LAST {
+            self.0.remove(HISTORY_KEEP_FIRST);
+        }
     }
 
     /// The history as an AMQP header value.
@@ -83,7 +92,14 @@ pub enum Failure {
     Transient,
     /// Retrying cannot help.
     Permanent,
+    /// Not a failure: come back later, as often as it takes (sends paused, a long send
+    /// queue). Never dead-lettered for it.
+    Wait,
 }
+
+/// The longest tier a waiting event cycles through: it comes back at least this often, so
+/// once sends resume it goes out within about this long.
+pub const WAIT_TIER_MAX: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// What to do with a delivery once its attempt ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,11 +112,18 @@ pub enum Settle {
 }
 
 /// The settle decision (pure; table-tested): success is acked; a transient failure goes to
-/// the next tier while there is one; anything else is dead-lettered.
-pub fn decide(result: Result<(), Failure>, attempt: u32, tiers: u32) -> Settle {
+/// the next tier while there is one; a waiting event goes to the next tier too, then stays on
+/// the last one not longer than [`WAIT_TIER_MAX`] (the first, if all are longer) for as long
+/// as it waits; anything else (or any failure without tiers) is dead-lettered.
+pub fn decide(result: Result<(), Failure>, attempt: u32, tiers: &[std::time::Duration]) -> Settle {
+    let n = tiers.len() as u32;
     match result {
         Ok(()) => Settle::Ack,
-        Err(Failure::Transient) if attempt < tiers => Settle::Tier(attempt),
+        Err(Failure::Transient) if attempt < n => Settle::Tier(attempt),
+        Err(Failure::Wait) if n > 0 => {
+            let cap = tiers.iter().rposition(|d| *d <= WAIT_TIER_MAX).unwrap_or(0) as u32;
+            Settle::Tier(attempt.min(cap))
+        }
         Err(_) => Settle::DeadLetter,
     }
 }
@@ -211,22 +234,54 @@ mod tests {
     }
 
     #[test]
+    fn a_long_wait_keeps_the_first_and_the_latest_attempts() {
+        let mut h = History::default();
+        for i in 0..100 {
+            h.push(i, "w", "sends paused");
+        }
+        assert_eq!(h.0.len(), HISTORY_KEEP_FIRST + HISTORY_KEEP_LAST);
+        let attempts: Vec<u32> = h.0.iter().map(|a| a.attempt).collect();
+        assert_eq!(
+            attempts[..HISTORY_KEEP_FIRST],
+            (0..10).collect::<Vec<_>>()[..]
+        );
+        assert_eq!(
+            attempts[HISTORY_KEEP_FIRST..],
+            (70..100).collect::<Vec<_>>()[..]
+        );
+    }
+
+    #[test]
     fn settle_table() {
         use Failure::*;
-        let cases = [
-            (Ok(()), 0, 2, Settle::Ack),
-            (Ok(()), 2, 2, Settle::Ack),
-            (Err(Transient), 0, 2, Settle::Tier(0)),
-            (Err(Transient), 1, 2, Settle::Tier(1)),
-            (Err(Transient), 2, 2, Settle::DeadLetter),
-            (Err(Transient), 0, 0, Settle::DeadLetter),
-            (Err(Permanent), 0, 2, Settle::DeadLetter),
+        use std::time::Duration;
+        let s = Duration::from_secs;
+        let two = [s(1), s(2)];
+        let prod = [s(10), s(60), s(600), s(3600)];
+        let long = [s(600), s(3600)];
+        type Case<'a> = (Result<(), Failure>, u32, &'a [Duration], Settle);
+        let cases: [Case; 14] = [
+            (Ok(()), 0, &two, Settle::Ack),
+            (Ok(()), 2, &two, Settle::Ack),
+            (Err(Transient), 0, &two, Settle::Tier(0)),
+            (Err(Transient), 1, &two, Settle::Tier(1)),
+            (Err(Transient), 2, &two, Settle::DeadLetter),
+            (Err(Transient), 0, &[], Settle::DeadLetter),
+            (Err(Permanent), 0, &two, Settle::DeadLetter),
+            // Waiting never runs out of tiers: it stays on the last one of at most a minute.
+            (Err(Wait), 0, &two, Settle::Tier(0)),
+            (Err(Wait), 2, &two, Settle::Tier(1)),
+            (Err(Wait), 9, &two, Settle::Tier(1)),
+            (Err(Wait), 1, &prod, Settle::Tier(1)),
+            (Err(Wait), 4, &prod, Settle::Tier(1)),
+            (Err(Wait), 3, &long, Settle::Tier(0)),
+            (Err(Wait), 0, &[], Settle::DeadLetter),
         ];
         for (result, attempt, tiers, want) in cases {
             assert_eq!(
                 decide(result, attempt, tiers),
                 want,
-                "{result:?} {attempt}/{tiers}"
+                "{result:?} {attempt}/{tiers:?}"
             );
         }
     }

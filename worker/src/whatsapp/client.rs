@@ -5,7 +5,9 @@
 //! per HTTP attempt, `code` being Meta's error code or `none`). Retries: only `Retryable` errors, at
 //! most `max_retries` times, exponential backoff with jitter, or the error's `retry_after`
 //! when it has one (131056: 4^attempt s). A wait longer than [`MAX_RETRY_SLEEP`] is not slept:
-//! the `Retryable` error goes back to the caller, whose broker retry tiers take over.
+//! the `Retryable` error goes back to the caller, whose broker retry tiers take over. With
+//! `retry_rate_limits` off (the conversation engine), 130429 and 131056 go back at once: the
+//! caller paces sends through [`super::SendLimits`] and checks the fence and owner again.
 //! Multi-part texts are sent one part after another; if part k fails, parts before k were
 //! already delivered (use [`split_text`] + [`GraphClient::send_text_part`] to resume).
 //! Logs: failures at warn with code, `fbtrace_id` and Meta's details; never message text,
@@ -45,6 +47,7 @@ struct Settings {
     root: String,
     token: SecretString,
     max_retries: usize,
+    retry_rate_limits: bool,
 }
 
 /// Which call, for metrics and logs.
@@ -85,6 +88,7 @@ impl GraphClient {
             root,
             token: cfg.token,
             max_retries: cfg.max_retries,
+            retry_rate_limits: cfg.retry_rate_limits,
         };
         GraphClient {
             http,
@@ -216,7 +220,7 @@ impl GraphClient {
             self.attempt(op, &url, body, n)
         })
         .retry(backoff)
-        .when(GraphError::is_retryable)
+        .when(|e| e.is_retryable() && (self.cfg.retry_rate_limits || !e.is_rate_limit()))
         .adjust(move |e, next| next.and_then(|d| in_process_delay(e.retry_after(), d, cap)))
         .notify(|e, after| debug!(code = ?e.code(), ?after, "retrying graph request"))
         .instrument(span)

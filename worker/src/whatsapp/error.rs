@@ -84,6 +84,11 @@ impl GraphError {
         matches!(self, GraphError::Retryable { .. })
     }
 
+    /// Throughput (130429) or pair rate (131056): paced by [`super::SendLimits`].
+    pub fn is_rate_limit(&self) -> bool {
+        matches!(self.code(), Some(130429 | 131056))
+    }
+
     /// 131047: the 24-hour customer service window is closed; send a template instead.
     pub fn window_closed(&self) -> bool {
         self.code() == Some(131047)

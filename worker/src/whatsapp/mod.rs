@@ -8,6 +8,8 @@
 //! - [`split`]: [`split_text`], long replies cut into ≤ 4096-char parts.
 //! - [`error`]: [`GraphError`], the §6.2 code table ([`classify`]) and response parsing.
 //! - [`status`]: the monotonic delivery-status rules for status webhooks.
+//! - [`limits`]: [`SendLimits`], sending within Meta's limits for every replica at once: the
+//!   per-number token bucket (130429), per-recipient delays (131056), the circuit breaker.
 //!
 //! How it fails: every call returns a [`GraphError`] that says what to do next —
 //! `Retryable` (try later; brief retries already happened in process), `Permanent` (record it,
@@ -20,6 +22,7 @@
 pub mod body;
 pub mod client;
 pub mod error;
+pub mod limits;
 pub mod split;
 pub mod status;
 
@@ -30,6 +33,7 @@ use secrecy::SecretString;
 pub use body::Recipient;
 pub use client::{GraphClient, Sent};
 pub use error::{ErrorClass, GraphError, classify};
+pub use limits::{Hold, LimitsConfig, SendLimits, Ticket};
 pub use split::{TEXT_LIMIT, split_text};
 pub use status::{status_rank, status_supersedes};
 
@@ -58,6 +62,10 @@ pub struct GraphConfig {
     pub timeout: Duration,
     /// In-process retries of retryable errors (default 2); then the error is returned.
     pub max_retries: usize,
+    /// Whether throughput (130429) and pair-rate (131056) refusals are retried in process
+    /// (default true). False when the caller paces its sends through [`SendLimits`], which
+    /// waits for the next turn and re-checks the fence and the owner before trying again.
+    pub retry_rate_limits: bool,
 }
 
 impl GraphConfig {
@@ -73,6 +81,7 @@ impl GraphConfig {
             token,
             timeout: Duration::from_secs(10),
             max_retries: 2,
+            retry_rate_limits: true,
         }
     }
 }

@@ -9,6 +9,7 @@
 const FEED_TYPES = [
   'handoff', 'customer_message', 'draft', 'send_failed', 'delivery_failed',
   'human_claim', 'human_takeover', 'human_release', 'command_refused',
+  'sends_paused', 'sends_resumed',
 ];
 
 const live = { source: null, retryMs: 1000, timers: {} };
@@ -43,6 +44,12 @@ function onFeed(type, message) {
   if (type === 'handoff' && !(state.open && event.conversation === state.open.key)) {
     notify('warn', `New handoff: ${reasonLabel(event.data && event.data.reason)}.`);
   }
+  // The sends circuit breaker: every WhatsApp send waits until an operator resumes them.
+  if (type === 'sends_paused') {
+    const code = event.data && event.data.code != null ? ` (code ${event.data.code})` : '';
+    notify('error', `WhatsApp refused sending for the whole account${code}: every reply waits until an operator fixes it and runs \`worker sends resume\`.`);
+  }
+  if (type === 'sends_resumed') notify('ok', 'Sending resumed: waiting replies go out now.');
 }
 
 function startLive() {

@@ -14,6 +14,9 @@
 //!    memory: messages/s for 1 and 2 workers across many conversations, and Baton's own
 //!    overhead (webhook → send call, minus the LLM's second).
 //!
+//! 6. sends under Meta's throughput limit (`--only limits`): N replies against a fake Graph API
+//!    refusing sends past a per-second limit: time and refused attempts per `GRAPH_SEND_RATE`.
+//!
 //! Build first with `scripts/bench` (it builds the release binaries and runs this).
 
 use std::path::PathBuf;
@@ -33,6 +36,7 @@ use lapin::options::{BasicPublishOptions, ConfirmSelectOptions, QueuePurgeOption
 use tokio::sync::Mutex;
 
 mod engine;
+mod limits;
 
 #[derive(Parser, Debug)]
 #[command(about = "Baton benchmarks: ingress vs a bare publisher, and worker throughput")]
@@ -64,8 +68,27 @@ struct Args {
     /// Offered rate (messages/s) of the engine overhead run.
     #[arg(long, default_value_t = 100)]
     engine_rate: u64,
-    /// Which parts to run: any of ingress, workers, engine (comma-separated).
-    #[arg(long, default_value = "ingress,workers,engine", value_delimiter = ',')]
+    /// Replies in the send-limits runs (one per customer, all at once).
+    #[arg(long, default_value_t = 200)]
+    limits_replies: usize,
+    /// The fake Graph API's throughput limit (sends per second) in the send-limits runs.
+    #[arg(long, default_value_t = 20)]
+    limits_throughput: usize,
+    /// `GRAPH_SEND_RATE` values of the send-limits runs (comma-separated).
+    #[arg(long, default_value = "20,18,80", value_delimiter = ',')]
+    limits_send_rate: Vec<String>,
+    /// Worker processes in the send-limits runs (they share one bucket).
+    #[arg(long, default_value_t = 2)]
+    limits_workers: usize,
+    /// Runs per `GRAPH_SEND_RATE` value (the median is reported).
+    #[arg(long, default_value_t = 3)]
+    limits_runs: usize,
+    /// Which parts to run: any of ingress, workers, engine, limits (comma-separated).
+    #[arg(
+        long,
+        default_value = "ingress,workers,engine,limits",
+        value_delimiter = ','
+    )]
     only: Vec<String>,
 }
 
@@ -84,6 +107,16 @@ async fn main() -> anyhow::Result<()> {
     }
     if on("engine") {
         engine::benchmarks(args.engine_conversations, args.engine_rate).await?;
+    }
+    if on("limits") {
+        let plan = limits::Plan {
+            replies: args.limits_replies,
+            limit: args.limits_throughput,
+            rates: &args.limits_send_rate,
+            workers: args.limits_workers,
+            runs: args.limits_runs,
+        };
+        limits::benchmarks(&plan).await?;
     }
     Ok(())
 }

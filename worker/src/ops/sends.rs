@@ -1,0 +1,84 @@
+//! `worker sends status|resume`: the operator's view of Meta's send limits, and the one way
+//! to close the sends circuit breaker (`baton_shared::state::breaker`) once the cause is fixed
+//! (a new token, billing, the account's standing: see the README runbook).
+
+use std::io::Write;
+
+use baton_shared::config::{Config, Env};
+use baton_shared::event::now_ms;
+use baton_shared::redis::{Keys, Pool};
+use baton_shared::state::breaker;
+
+use crate::whatsapp::{LimitsConfig, SendLimits};
+
+/// Prints whether sends are paused (and why) and the send rate in effect for each business
+/// number that sent recently.
+pub async fn status(config: &Config, out: &mut impl Write) -> anyhow::Result<()> {
+    let (pool, keys) = connect(config)?;
+    match breaker::get(&pool, &keys).await? {
+        Some(p) => writeln!(
+            out,
+            "sends: PAUSED for {}s (code {}): {}\n  opened by event {} of conversation {}\n  resume with `worker sends resume` once the cause is fixed",
+            (now_ms() - p.since_ms).max(0) / 1000,
+            p.code.map_or_else(|| "none".into(), |c| c.to_string()),
+            p.error,
+            p.event_id,
+            p.conversation
+        )?,
+        None => writeln!(out, "sends: running")?,
+    }
+    let cfg = LimitsConfig::from_env(&Env::new(|k| std::env::var(k).ok()))?;
+    let limits = SendLimits::new(pool.clone(), keys.clone(), cfg.clone());
+    let prefix = keys.send_rate("");
+    let numbers = scan(&pool, &format!("{prefix}*")).await?;
+    writeln!(out, "configured rate: {} sends/s per number", cfg.rate)?;
+    for key in numbers {
+        let number = key.trim_start_matches(&prefix);
+        let rate = limits.rate(number, None).await?;
+        writeln!(out, "  number {number}: {rate:.2} sends/s in effect")?;
+    }
+    Ok(())
+}
+
+/// Closes the breaker; the replies that waited go out as their events come back from the
+/// retry tiers (within a minute).
+pub async fn resume(config: &Config, by: &str, out: &mut impl Write) -> anyhow::Result<()> {
+    let (pool, keys) = connect(config)?;
+    match breaker::resume(&pool, &keys, by).await? {
+        Some(p) => writeln!(
+            out,
+            "sends resumed (paused for {}s, code {})",
+            (now_ms() - p.since_ms).max(0) / 1000,
+            p.code.map_or_else(|| "none".into(), |c| c.to_string())
+        )?,
+        None => writeln!(out, "sends were not paused")?,
+    }
+    Ok(())
+}
+
+/// Every key matching `pattern` (`SCAN`, never `KEYS`: production Redis is shared).
+async fn scan(pool: &Pool, pattern: &str) -> anyhow::Result<Vec<String>> {
+    let mut c = pool.get().await?;
+    let mut cursor = 0u64;
+    let mut found = Vec::new();
+    loop {
+        let (next, keys): (u64, Vec<String>) = redis::cmd("SCAN")
+            .arg(cursor)
+            .arg("MATCH")
+            .arg(pattern)
+            .arg("COUNT")
+            .arg(1000)
+            .query_async(&mut *c)
+            .await?;
+        found.extend(keys);
+        if next == 0 {
+            return Ok(found);
+        }
+        cursor = next;
+    }
+}
+
+fn connect(config: &Config) -> anyhow::Result<(Pool, Keys)> {
+    let pool = baton_shared::redis::pool(&config.infra.redis_url)?;
+    Ok((pool, Keys::new(&config.infra.namespace)))
+}
