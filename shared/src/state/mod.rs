@@ -14,6 +14,7 @@
 //! - [`sent`]: what became of each message Baton sent (delivery statuses).
 //! - [`activity`]: when a human last acted in a conversation they own (inactivity release).
 //! - [`presence`]: which human agents are online (availability at a handoff).
+//! - [`slack`]: which conversation a Slack alert belongs to, and Slack agents' names.
 //!
 //! The domain's words are types here, not strings: [`Owner`], [`Speaker`], [`HandoffReason`].
 //! Their string forms are the contract (Redis values, JSON, memory metadata) and never change.
@@ -29,6 +30,7 @@ pub mod handoff;
 pub mod index;
 pub mod presence;
 pub mod sent;
+pub mod slack;
 pub mod transcript;
 pub mod transition;
 

@@ -58,6 +58,8 @@ pub struct Engine {
     pub memory: Arc<dyn MemoryBackend>,
     pub publisher: Arc<Publisher>,
     pub settings: Settings,
+    /// Slack, when configured: the engine records what it must show and queues syncs.
+    pub slack: Option<crate::slack::Slack>,
 }
 
 impl Engine {
@@ -101,6 +103,9 @@ impl Engine {
             memory,
             publisher: publisher.clone(),
             settings: settings.clone(),
+            slack: config.slack.as_ref().map(|_| crate::slack::Slack {
+                publisher: publisher.clone(),
+            }),
         })
     }
 
