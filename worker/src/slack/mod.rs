@@ -56,11 +56,18 @@ pub struct Slack {
 }
 
 impl Slack {
-    /// Queues `job` (confirmed publish).
+    /// Queues `job` (confirmed publish). Its message id (`slack-sync-<uuid>`,
+    /// `slack-respond-<uuid>`) names it in `worker dlq list|show|replay`.
     pub async fn enqueue(&self, job: &Job) -> Result<(), PublishError> {
         let body = serde_json::to_vec(job)?;
+        let kind = match job {
+            Job::Sync { .. } => "sync",
+            Job::Respond { .. } => "respond",
+        };
+        let id = format!("slack-{kind}-{}", uuid::Uuid::new_v4().simple());
         let props = BasicProperties::default()
             .with_content_type("application/json".into())
+            .with_message_id(id.into())
             .with_type("slack".into())
             .with_headers(baton_shared::telemetry::inject_current());
         let queue = self.publisher.names().slack_queue();

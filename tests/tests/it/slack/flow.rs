@@ -398,3 +398,27 @@ async fn a_handoff_nobody_takes_is_bumped_in_the_channel() {
     );
     s.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_alert_slack_keeps_refusing_ends_in_the_dlq_and_replays() {
+    let s = SlackWorld::start("slack-dlq").await;
+    // The first try and both retry tiers fail: the sync is dead-lettered, the handoff is done.
+    s.slack.fail_next(3);
+    s.w.say("wamid.D1", "I want to talk to a person").await;
+    s.w.wait_texts(1).await;
+    let dead = eventually(WAIT, || async {
+        let (_, out) = s.w.env.worker_cli(&["dlq", "list", "--json"], "");
+        out.contains("slack-sync-")
+    })
+    .await;
+    assert!(dead, "the sync is in the DLQ\n{}", s.w.env.logs());
+    assert!(s.slack.messages().is_empty());
+    assert_eq!(s.w.owner().await.owner, Owner::PendingHuman);
+    // Slack is back; the operator replays: the alert is posted.
+    let (ok, out) = s.w.env.worker_cli(&["dlq", "replay", "--all"], "");
+    assert!(ok && out.contains("replayed 1"), "{out}");
+    let posts = s.slack.wait_messages(1, WAIT).await;
+    assert_eq!(posts.len(), 1, "{}", s.w.env.logs());
+    assert_eq!(posts[0].thread_ts, None);
+    s.finish().await;
+}
