@@ -7,9 +7,10 @@
 
 use std::time::Duration;
 
+use baton_shared::event::now_ms;
 use baton_shared::event::{EventKind, command_id};
 use baton_shared::state::slack::{agent_name, reference};
-use baton_shared::state::{OutcomeStatus, Owner, command};
+use baton_shared::state::{OutcomeStatus, Owner, command, presence};
 use baton_tests::eventually;
 use baton_tests::fakes::slack::{FakeSlack, SlackMessage};
 use baton_tests::slack::payloads::{BlockAction, MessageEvent};
@@ -304,6 +305,36 @@ async fn of_two_agents_claiming_at_once_one_wins_and_the_other_is_told() {
     let applied = s.w.console_count("human_claim").await;
     assert_eq!(applied, 1);
     assert_eq!(s.w.console_count("command_refused").await, 1);
+    // Acting in Slack counts as being online (availability at the next handoff).
+    let online = presence::online(&s.w.env.redis, &s.w.env.keys(), now_ms(), 60_000)
+        .await
+        .unwrap();
+    assert!(online.contains(&agent_name("U0AGENT01")), "{online:?}");
+    assert!(online.contains(&agent_name("U0AGENT02")), "{online:?}");
+
+    // More than 24 hours after the customer's last message, a thread reply cannot reach them:
+    // the agent is told in the thread, and nothing goes to WhatsApp.
+    let day_ago = (now_ms() - 25 * 3600 * 1000).to_string();
+    let mut c = s.w.env.redis.get().await.unwrap();
+    redis::cmd("HSET")
+        .arg(s.w.env.keys().conversation(&s.w.conv_key()))
+        .arg("last_customer_ms")
+        .arg(&day_ago)
+        .query_async::<()>(&mut *c)
+        .await
+        .unwrap();
+    drop(c);
+    let late = MessageEvent::reply(&alert.ts, won, "Are you still there?");
+    assert_eq!(s.client.event(&late.callback()).await.status, 200);
+    s.until("the agent is told in the thread", || async {
+        s.slack.thread(&alert.ts).iter().any(|m| {
+            m.text
+                .as_deref()
+                .is_some_and(|t| t.contains("Not done") && t.contains("24 hours"))
+        })
+    })
+    .await;
+    assert!(!s.w.texts().iter().any(|t| t.contains("still there")));
     s.finish().await;
 }
 
