@@ -11,6 +11,11 @@
 //! - [`status`]: delivery statuses of what we sent.
 //! - [`send`]: sending with the ownership fence (I5), drafts, and recording every sent turn.
 //! - [`prompt`] and [`tools`]: what the LLM sees and may call.
+//! - Slack: the engine never calls Slack. The console events Slack shows too (handoff,
+//!   re-alert, customer message while the AI is silent, claim/takeover/release) go through
+//!   [`effects::announce`], which records what Slack must show in the same transaction and
+//!   queues a sync (`crate::slack`); a Slack command that did not apply is answered on Slack
+//!   (`human`).
 //!
 //! Failure policy: a dependency that may recover (Redis, the broker, a retryable Graph error)
 //! is a [`StepError::Transient`] and the event is retried (in process, then broker tiers);

@@ -53,6 +53,8 @@ pub enum Outcome {
     Published,
     /// Verified, but nothing for Baton to do.
     Ignored,
+    /// A command the worker already carried out (a late retry): not published again.
+    Duplicate,
     /// `url_verification` answered.
     Challenge,
     /// The broker or Redis did not answer: 503, Slack retries.
@@ -64,6 +66,7 @@ impl Outcome {
         match self {
             Outcome::Published => "published",
             Outcome::Ignored => "ignored",
+            Outcome::Duplicate => "duplicate",
             Outcome::Challenge => "challenge",
             Outcome::Unavailable => "unavailable",
         }
@@ -183,7 +186,7 @@ pub struct SlackCommand {
 async fn publish(s: &AppState, c: SlackCommand) -> Outcome {
     let (redis, keys) = (&s.console.redis, &s.console.keys);
     match baton_shared::state::command::get(redis, keys, &c.id).await {
-        Ok(Some(_)) => return Outcome::Ignored,
+        Ok(Some(_)) => return Outcome::Duplicate,
         Ok(None) => {}
         Err(e) => return unavailable("outcome", e),
     }
