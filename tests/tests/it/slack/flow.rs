@@ -427,6 +427,21 @@ async fn a_handoff_nobody_takes_is_bumped_in_the_channel() {
         bumps >= 1 && bumps <= shown,
         "{bumps} bumps for {shown} re-alerts"
     );
+
+    // Nobody claimed it; an agent just answers in the thread: that is a takeover by them.
+    let reply = MessageEvent::agent_reply(&alert.ts, "Hi, I am here to help.");
+    assert_eq!(s.client.event(&reply.callback()).await.status, 200);
+    s.until("the Slack agent took it over", || async {
+        let o = s.w.owner().await;
+        o.owner == Owner::Human && o.agent.as_deref() == Some(agent_name(AGENT).as_str())
+    })
+    .await;
+    s.w.wait_texts(2).await;
+    assert_eq!(s.w.texts()[1], "Hi, I am here to help.");
+    s.until("the alert shows who took it", || async {
+        s.current(&alert.ts).contains("<@U0AGENT01>")
+    })
+    .await;
     s.finish().await;
 }
 
