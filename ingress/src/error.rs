@@ -10,6 +10,7 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use baton_shared::amqp::PublishError;
+use baton_shared::media::MediaError;
 use baton_shared::redis::RedisError;
 use baton_shared::state::CommandOutcome;
 use serde_json::{Value, json};
@@ -56,6 +57,10 @@ pub enum ApiError {
     /// The broker did not confirm the command (503): nothing was published.
     #[error("broker unavailable: {0}")]
     Broker(#[from] PublishError),
+    /// A customer's media could not be fetched from Meta: 404 when Meta no longer has it,
+    /// 503 without an access token, else 502.
+    #[error("{0}")]
+    Media(#[from] MediaError),
 }
 
 impl ApiError {
@@ -70,6 +75,9 @@ impl ApiError {
             ApiError::KeyReused => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::SendFailed { .. } => StatusCode::BAD_GATEWAY,
             ApiError::Store(_) | ApiError::Broker(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Media(MediaError::Gone) => StatusCode::NOT_FOUND,
+            ApiError::Media(MediaError::NoToken) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Media(_) => StatusCode::BAD_GATEWAY,
         }
     }
 
@@ -88,6 +96,16 @@ impl ApiError {
                 message,
                 outcome,
             } => json!({ "error": message, "reason": reason, "outcome": outcome }),
+            ApiError::Media(e) => {
+                tracing::warn!(error = %e, "console: media not fetched");
+                let what = match e {
+                    MediaError::Gone => "WhatsApp no longer has this media (kept 7 days)",
+                    MediaError::TooLarge(..) => "this media is over MEDIA_MAX_BYTES",
+                    MediaError::NoToken => "no WABA_ACCESS_TOKEN: media cannot be fetched",
+                    _ => "WhatsApp did not give the media; try again",
+                };
+                json!({ "error": what })
+            }
             ApiError::SendFailed { message, outcome } => {
                 json!({ "error": message, "reason": "send_failed", "outcome": outcome })
             }

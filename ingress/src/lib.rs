@@ -10,8 +10,9 @@
 //! The webhook path depends on RabbitMQ only: it never calls Redis, the LLM, WhatsApp or Synap.
 //! When the broker is down it answers 503 (Meta retries), never 200. The console API reads the
 //! conversation read model in Redis through a lazily connected handle of its own, so Redis
-//! being down makes only the console answer 503; ingress still never calls the LLM, WhatsApp
-//! or Synap.
+//! being down makes only the console answer 503; ingress still never calls the LLM or Synap,
+//! and calls WhatsApp only to fetch a customer's media for an authenticated agent
+//! (`routes::console::media`).
 
 pub mod cli;
 pub mod error;

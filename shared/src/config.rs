@@ -75,6 +75,9 @@ pub struct Waba {
     pub api_base_url: String,
     /// `WABA_API_VERSION`.
     pub api_version: String,
+    /// `MEDIA_MAX_BYTES`: the largest customer media downloaded (worker and console), default
+    /// 16 MiB, WhatsApp's own cap on audio and video (images are at most 5 MB).
+    pub media_max_bytes: u64,
 }
 
 /// Worker tuning.
@@ -158,7 +161,11 @@ impl Config {
                 .unwrap_or_default(),
             api_base_url: env.or("WABA_API_BASE_URL", "https://graph.facebook.com"),
             api_version: env.or("WABA_API_VERSION", "v25.0"),
+            media_max_bytes: env.parse("MEDIA_MAX_BYTES", 16 * 1024 * 1024)?,
         };
+        if waba.media_max_bytes == 0 {
+            return Err(ConfigError::new("MEDIA_MAX_BYTES", "must be at least 1"));
+        }
         let worker = WorkerTuning {
             admin_addr: env.parse("WORKER_ADMIN_ADDR", "0.0.0.0:9091".parse().unwrap())?,
             concurrency: env.parse("WORKER_CONCURRENCY", 256)?,
@@ -365,6 +372,7 @@ mod tests {
         assert_eq!(c.worker.admin_addr.port(), 9091);
         assert_eq!(c.worker.concurrency, 256);
         assert_eq!(c.waba.api_base_url, "https://graph.facebook.com");
+        assert_eq!(c.waba.media_max_bytes, 16 * 1024 * 1024);
         assert_eq!(
             c.infra.retry_tiers,
             [10, 60, 600, 3600].map(Duration::from_secs)
@@ -491,6 +499,10 @@ mod tests {
         assert_eq!(e.name, "BATON_RETRY_TIERS");
         let e = load(&[("CONSOLE_TOKENS", "maria")]).unwrap_err();
         assert_eq!(e.name, "CONSOLE_TOKENS");
+        let e = load(&[("MEDIA_MAX_BYTES", "16MB")]).unwrap_err();
+        assert_eq!(e.name, "MEDIA_MAX_BYTES");
+        let e = load(&[("MEDIA_MAX_BYTES", "0")]).unwrap_err();
+        assert_eq!(e.name, "MEDIA_MAX_BYTES");
         let e = load(&[("CONSOLE_COMMAND_WAIT", "5")]).unwrap_err();
         assert_eq!(e.name, "CONSOLE_COMMAND_WAIT");
         let e = load(&[("CONSOLE_COMMAND_WAIT", "2m")]).unwrap_err();

@@ -10,11 +10,13 @@
 //! - [`shutdown`]: signals to a cancellation token.
 //! - [`health`]: the `healthcheck` subcommand's probe of a running process.
 //! - [`state`]: the conversation read model (owner, transcript, console events).
+//! - [`media`]: downloading a customer's media from the Graph API (worker and console).
 
 pub mod amqp;
 pub mod config;
 pub mod event;
 pub mod health;
+pub mod media;
 pub mod redis;
 pub mod shutdown;
 pub mod state;

@@ -71,6 +71,9 @@ pub struct Turn {
     /// Sent parts and their status (the detail's AI and human turns; absent elsewhere).
     #[serde(default)]
     pub delivery: Vec<Delivery>,
+    /// A customer's media (id, kind, transcribed).
+    #[serde(default)]
+    pub media: Option<baton_shared::state::MediaRef>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -180,6 +183,23 @@ impl ConsoleClient {
             body,
             _t: PhantomData,
         }
+    }
+
+    /// `GET …/{customer}/media/{media_id}`: status, headers and the raw bytes.
+    pub async fn media(
+        &self,
+        customer: &str,
+        media_id: &str,
+    ) -> (u16, reqwest::header::HeaderMap, bytes::Bytes) {
+        let path = conv_path(customer, &format!("media/{media_id}"));
+        let res = self
+            .request(reqwest::Method::GET, &path)
+            .send()
+            .await
+            .expect("console request");
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        (status, headers, res.bytes().await.unwrap_or_default())
     }
 
     pub async fn get<T>(&self, path: &str) -> Answer<T> {

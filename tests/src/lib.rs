@@ -21,6 +21,7 @@ pub mod http;
 pub mod otlp;
 pub mod procs;
 pub mod proxy;
+pub mod sandbox;
 pub mod slack;
 pub mod webhooks;
 pub mod world;

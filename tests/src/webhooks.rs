@@ -37,6 +37,40 @@ pub fn status(number: &str, recipient: &str, wamid: &str, status: &str, errors: 
     })])
 }
 
+/// A webhook carrying one media message (`audio`, `image`, `sticker`, `document`…) whose
+/// object is `media` (`id`, `mime_type`, …), shaped like the real payloads in
+/// `fixtures/whatsapp/messages/{audio_voice_note,image,sticker_static}__pywa.json`.
+pub fn media(number: &str, from: &str, id: &str, kind: &str, media: Value) -> Vec<u8> {
+    let item = json!({
+        "from": from,
+        "id": id,
+        "timestamp": (baton_shared::event::now_ms() / 1000).to_string(),
+        "type": kind,
+        kind: media
+    });
+    envelope(vec![entry(number, vec![item])])
+}
+
+/// A recorded voice note (`audio/ogg; codecs=opus`, `voice: true`) with media id `media_id`.
+pub fn voice_note(number: &str, from: &str, id: &str, media_id: &str) -> Vec<u8> {
+    let audio = json!({
+        "mime_type": "audio/ogg; codecs=opus",
+        "sha256": "m04pFf2ERdaopTyFkGPA0+bX3i+YY2dYgVFwOgDLSDI=",
+        "id": media_id,
+        "voice": true
+    });
+    media(number, from, id, "audio", audio)
+}
+
+/// A JPEG photo with media id `media_id` and an optional caption.
+pub fn image(number: &str, from: &str, id: &str, media_id: &str, caption: Option<&str>) -> Vec<u8> {
+    let mut image = json!({ "mime_type": "image/jpeg", "sha256": "4654+8g=", "id": media_id });
+    if let Some(c) = caption {
+        image["caption"] = json!(c);
+    }
+    media(number, from, id, "image", image)
+}
+
 /// One inbound text message item.
 pub fn message(from: &str, id: &str, body: &str) -> Value {
     json!({

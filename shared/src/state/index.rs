@@ -5,9 +5,10 @@
 //! (`worker::conversation::state::ownership`) so they change in the same atomic step as the
 //! conversation hash:
 //!
-//! - `{ns}:customers:{number}` (hash): every id of a customer on that business number — the
-//!   conversation's customer key, the phone number (`wa_id`) and the business-scoped user id —
-//!   maps to the conversation key. Written when the worker records a customer message that
+//! - `{ns}:customers:{number}` (hash): every other id of a customer on that business number
+//!   — the phone number (`wa_id`) and the business-scoped user id, where they differ from the
+//!   conversation's customer key — maps to the conversation key (the customer key itself is
+//!   found as `{number}:{id}`, so the usual customer known by phone number costs no entry). Written when the worker records a customer message that
 //!   brings an identity field the conversation did not have yet (its first message, or the
 //!   first one with a user id), so an ordinary message costs nothing extra here.
 //! - `{ns}:numbers` (set): the business numbers seen, so the console can default to the only

@@ -41,7 +41,7 @@ pub use conversation::ConversationState;
 pub use delivery::DeliveryStatus;
 pub use feed::ConsoleEvent;
 pub use handoff::{HandoffRecord, HandoffSource, Unavailable};
-pub use transcript::Entry;
+pub use transcript::{Entry, MediaRef};
 
 /// Who owns a conversation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -1,6 +1,8 @@
 //! The recent transcript of a conversation: customer, AI and human turns and events, newest
 //! first in the Redis list `{ns}:transcript:{key}`, capped at about [`CAP`] entries (the worker
 //! trims in batches), expiring after [`TTL_SECS`] of customer silence (the worker's `conversation::state::transcript` appends to it).
+//! A customer's media line carries a [`MediaRef`] (the media id, never the bytes); a voice
+//! note's line is rewritten once with its transcript and marked `transcribed`.
 
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +34,32 @@ pub struct Entry {
     /// lines written before it existed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub wamids: Vec<String>,
+    /// The photo, voice note, sticker, video or document of a customer turn: Meta's media id
+    /// (the console shows it through `GET /api/v1/conversations/{customer}/media/{id}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<MediaRef>,
+}
+
+/// A customer's media as the transcript keeps it: never the bytes, never Meta's URL (it
+/// expires within minutes and needs the access token), only the id, downloadable for 7 days.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MediaRef {
+    /// Meta's media id.
+    pub id: String,
+    /// The WhatsApp message type: `audio`, `image`, `sticker`, `video` or `document`.
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mime_type: Option<String>,
+    /// A document's file name, as the customer's phone gave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filename: Option<String>,
+    /// A recorded voice note (`audio.voice`), not a forwarded audio file.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub voice: bool,
+    /// The line's text is what speech-to-text heard in this audio (a transcript, not words
+    /// the customer typed): the console marks it so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub transcribed: bool,
 }
 
 impl Entry {
@@ -44,6 +72,7 @@ impl Entry {
             r#type: None,
             at_ms: now_ms(),
             wamids: Vec::new(),
+            media: None,
         }
     }
 }

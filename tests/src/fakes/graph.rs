@@ -7,7 +7,8 @@
 //! like Graph would: 400 with error code 100 (401 with code 190 for a wrong token). Accepted
 //! requests are recorded in order and answered like §5.6 (`wamid.FAKE-<n>`) or
 //! `{"success":true}`; [`FakeGraph::fail_next`] scripts Graph errors for the next sends
-//! ([`FakeGraph::pass_next`] lets some through first).
+//! ([`FakeGraph::pass_next`] lets some through first). Customers' media is served from
+//! `graph/media.rs` (§5.7: id → URL → bytes, with the token).
 //! Runs on [`FakeServer`] (binding, recording, latency, the script queue); this module holds
 //! only Graph's checks and answers. Thread-safe; bad input never panics. The server stops
 //! when the `FakeGraph` is dropped.
@@ -20,8 +21,10 @@ use serde_json::{Value, json};
 
 use super::server::{Answer, Exchange, FakeApi, FakeServer, RecordedRequest, json_response};
 use check::check;
+pub use media::MediaRequest;
 
 mod check;
+mod media;
 
 /// One accepted request (spec-valid), in arrival order.
 #[derive(Debug, Clone)]
@@ -36,6 +39,8 @@ pub struct GraphRequest {
     pub recipient: Option<String>,
     /// The Graph error code it was answered with, when a failure was scripted.
     pub failed_with: Option<i64>,
+    /// The message id it was answered with (`wamid.FAKE-<n>`), for a send that succeeded.
+    pub wamid: Option<String>,
     /// When the request arrived (benchmarks measure webhook-to-send time with it).
     pub at: std::time::Instant,
 }
@@ -53,6 +58,8 @@ struct GraphApi {
     accepted: Vec<GraphRequest>,
     /// Numbers answers (`wamid.FAKE-<n>`, `FAKE-TRACE-<n>`).
     next_id: u64,
+    /// Customers' media (`graph/media.rs`).
+    media: media::MediaStore,
 }
 
 /// A scripted answer for the next send: Graph error (code, HTTP status), or `None` to pass.
@@ -65,8 +72,11 @@ impl FakeGraph {
             token: token.to_owned(),
             accepted: Vec::new(),
             next_id: 0,
+            media: Default::default(),
         })
         .await;
+        let url = server.url().to_owned();
+        server.with(|g| g.media.base = url);
         FakeGraph {
             url: server.url().to_owned(),
             server,
@@ -107,6 +117,26 @@ impl FakeGraph {
         self.server.script(std::iter::repeat_n(None, times));
     }
 
+    /// Stores media a webhook can then name by `id` (`GET /{version}/{id}` finds it).
+    pub fn add_media(&self, id: &str, mime_type: &str, bytes: &[u8]) {
+        let stored = media::Stored {
+            mime_type: mime_type.to_owned(),
+            bytes: bytes.to_vec(),
+        };
+        self.server
+            .with(|g| g.media.stored.insert(id.to_owned(), stored));
+    }
+
+    /// Every media lookup and download, in order.
+    pub fn media_requests(&self) -> Vec<MediaRequest> {
+        self.server.with(|g| g.media.log.clone())
+    }
+
+    /// The next `n` media downloads answer 404, as an expired URL does.
+    pub fn expire_next_urls(&self, n: usize) {
+        self.server.with(|g| g.media.expire = n);
+    }
+
     /// Delay before every answer (for benchmarks and timeout tests).
     pub fn set_latency(&self, d: Duration) {
         self.server.set_latency(d);
@@ -125,6 +155,9 @@ impl FakeApi for GraphApi {
     type Script = Script;
 
     fn handle(&mut self, req: &RecordedRequest, ex: &mut Exchange<'_, Script>) -> Answer {
+        if let Some(answer) = self.media.handle(req, &self.token, ex) {
+            return answer.into();
+        }
         self.next_id += 1;
         match check(req, &self.token) {
             Ok(accepted) => self.accept(accepted, ex).into(),
@@ -146,6 +179,9 @@ impl GraphApi {
             ex.next_script().flatten()
         };
         req.failed_with = scripted.map(|(code, _)| code);
+        if scripted.is_none() && req.kind != "read" {
+            req.wamid = Some(format!("wamid.FAKE-{n}"));
+        }
         let answer = match scripted {
             Some((code, status)) => error_response(status, code, "scripted failure", n),
             None if req.kind == "read" => Json(json!({ "success": true })).into_response(),
@@ -166,7 +202,7 @@ fn send_answer(req: &GraphRequest, n: u64) -> Value {
     json!({
         "messaging_product": "whatsapp",
         "contacts": [contact],
-        "messages": [{ "id": format!("wamid.FAKE-{n}") }]
+        "messages": [{ "id": req.wamid.clone().unwrap_or_else(|| format!("wamid.FAKE-{n}")) }]
     })
 }
 

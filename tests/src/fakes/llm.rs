@@ -1,6 +1,7 @@
 //! A fake OpenAI-compatible chat-completions server (`../shared/specs/openai-chat.md`).
 //!
-//! [`FakeLlm::start`] serves `POST {base_url}/chat/completions` on `127.0.0.1:0` with
+//! [`FakeLlm::start`] serves `POST {base_url}/chat/completions` (and
+//! `POST {base_url}/audio/transcriptions`, `llm/audio.rs`) on `127.0.0.1:0` with
 //! `base_url = http://127.0.0.1:port/v1`. Every request is checked against the spec (path,
 //! JSON, `model`, message roles and shapes, the tool-call/tool-result pairing of §3, the tool
 //! definitions of §4, no deprecated or streaming fields); problems are recorded, never
@@ -8,7 +9,8 @@
 //! queue of [`Scripted`] responses, then from a fallback closure (default: `Reply("ok")`);
 //! [`demo_agent`] is a deterministic stand-in for a model. Runs on [`FakeServer`], which
 //! records every request on arrival (before the latency), so a test sees a call while the
-//! "model" is still thinking. The server stops when dropped.
+//! "model" is still thinking. [`FakeLlm::set_vision`]`(false)` makes it a text-only model that
+//! refuses image parts the way OpenAI does. The server stops when dropped.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -19,14 +21,21 @@ use serde_json::{Value, json};
 
 use super::server::{Answer, Exchange, FakeApi, FakeServer, RecordedRequest, json_response};
 
+mod audio;
 mod checks;
 mod demo;
 
+pub use audio::{FormPart, Transcription};
 pub use checks::{check_headers, check_request};
 pub use demo::demo_agent;
 
-/// The one path the fake serves.
+/// The chat path the fake serves.
 const COMPLETIONS: &str = "/v1/chat/completions";
+/// Speech to text (`llm/audio.rs`).
+const TRANSCRIPTIONS: &str = "/v1/audio/transcriptions";
+
+/// What OpenAI answers a text-only model sent an image (`openai-audio-vision.md` §2.4).
+pub const NO_VISION: &str = "Invalid content type. image_url is only supported by certain models.";
 
 /// What the fake answers to one request.
 #[derive(Clone, Debug)]
@@ -52,6 +61,11 @@ struct LlmApi {
     down: bool,
     /// Numbers generated tool call ids across the fake's life.
     next_call: u64,
+    /// False: a request with an image part is refused like a text-only model.
+    vision: bool,
+    /// Requests refused for their images.
+    image_refusals: usize,
+    audio: audio::Audio,
 }
 
 /// The running fake; see the module doc.
@@ -66,6 +80,9 @@ impl FakeLlm {
             fallback: Arc::new(|_| Scripted::Reply("ok".into())),
             down: false,
             next_call: 0,
+            vision: true,
+            image_refusals: 0,
+            audio: Default::default(),
         })
         .await;
         FakeLlm {
@@ -93,6 +110,32 @@ impl FakeLlm {
             .collect()
     }
 
+    /// False: the fake is a text-only model; a request with an image part gets OpenAI's 400
+    /// ([`NO_VISION`]) and consumes no scripted answer.
+    pub fn set_vision(&self, vision: bool) {
+        self.server.with(|l| l.vision = vision);
+    }
+
+    /// How many requests were refused for their images.
+    pub fn image_refusals(&self) -> usize {
+        self.server.with(|l| l.image_refusals)
+    }
+
+    /// What every transcription answers from now on.
+    pub fn set_transcript(&self, text: &str) {
+        self.server.with(|l| l.audio.transcript = text.to_owned());
+    }
+
+    /// While down, transcriptions are answered 503 (chat is unaffected).
+    pub fn set_transcription_down(&self, down: bool) {
+        self.server.with(|l| l.audio.down = down);
+    }
+
+    /// Every transcription request, in arrival order.
+    pub fn transcriptions(&self) -> Vec<Transcription> {
+        self.server.with(|l| l.audio.log.clone())
+    }
+
     /// Every way a request broke the spec.
     pub fn violations(&self) -> Vec<String> {
         self.server.violations()
@@ -113,6 +156,9 @@ impl FakeApi for LlmApi {
     type Script = Scripted;
 
     fn handle(&mut self, req: &RecordedRequest, ex: &mut Exchange<'_, Scripted>) -> Answer {
+        if req.method == Method::POST && req.path == TRANSCRIPTIONS {
+            return self.audio.handle(req, ex);
+        }
         if req.method != Method::POST || req.path != COMPLETIONS {
             ex.violation(format!(
                 "unexpected request {} {}",
@@ -128,6 +174,12 @@ impl FakeApi for LlmApi {
         });
         problems.extend(check_request(&request));
         ex.violations(problems);
+        if !self.vision && has_image(&request) {
+            self.image_refusals += 1;
+            let body = json!({"error": {"message": NO_VISION, "type": "invalid_request_error",
+                "param": "messages.[1].content.[1].type", "code": null}});
+            return Answer::json(400, body);
+        }
         let answer = if self.down {
             Scripted::Status(503, None)
         } else {
@@ -140,6 +192,17 @@ impl FakeApi for LlmApi {
         }
         render(answer, &request, first_call)
     }
+}
+
+/// True when a message of the request has an `image_url` part.
+pub fn has_image(request: &Value) -> bool {
+    request["messages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|m| m["content"].as_array())
+        .flatten()
+        .any(|p| p["type"] == "image_url")
 }
 
 fn render(answer: Scripted, request: &Value, first_call: u64) -> Answer {

@@ -1,5 +1,7 @@
 //! An inbound customer message, from record to reply — decided once, then acted on.
 //!
+//! 0. A voice note is heard first (`media::hear`: downloaded, transcribed, journaled): its
+//!    transcript is the message from here on, for every step below.
 //! 1. Queue the customer's turn for memory (again on a retry, which memory absorbs; the
 //!    transcript and the 24-hour window were recorded by the `record` step).
 //! 2. If this event already decided (its journal holds a plan), carry the plan out — resuming
@@ -14,7 +16,10 @@
 //!    source, evidence (matched words, the model's tool call, or the failure), the memory
 //!    context it had (fetched for a detector's handoff too: it is the human's snapshot) and the
 //!    notice (the one saying when a person will be back when nobody is available:
-//!    `availability`) — is recorded in the journal before the first effect (I8).
+//!    `availability`) — is recorded in the journal before the first effect (I8). A voice note
+//!    that could not be transcribed is answered with a kind request to type it (or handed off,
+//!    `TRANSCRIBE_ON_FAILURE`). Photos go to the model with the turn (`media`); when the model
+//!    refuses images the turn is asked again without them, from the caption.
 //! 5. Act: a reply is sent part by part only while the AI still owns the conversation at the
 //!    version the turn started under (I5), else kept as a draft; a handoff runs its resumable
 //!    effects (`handoff`).
@@ -29,9 +34,12 @@ use tracing::{info, warn};
 use super::effects::announce;
 use super::handback;
 use super::handoff::{self, Handoff};
+use super::media::{self, Heard, TurnImages};
 use super::send::{self, Guard, Outgoing};
+use super::settings::{Vision, VoiceFailure};
 use super::state::{ownership, transcript};
 use super::{Engine, availability, render, tools};
+use crate::llm::LlmError;
 use crate::memory::{Record, Role};
 use crate::pipeline::{StepCx, StepError};
 use crate::signals::pushback::{gratitude, pushback};
@@ -70,12 +78,22 @@ pub enum Unresolved {
 
 pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepError> {
     let conv = ev.conversation.key();
-    let text = render::describe(ev);
+    let heard = media::hear(e, cx, ev).await?;
+    let described = render::describe(ev);
+    // The message for the detectors and the model; `shown`: for memory and the human mirror,
+    // saying whether a voice note was transcribed.
+    let text = match &heard {
+        Some(Heard::Transcript { text }) => text.clone(),
+        _ => described.clone(),
+    };
+    let shown = heard
+        .as_ref()
+        .map_or_else(|| described.clone(), |h| h.describe(&described));
     let at_ms = ev.meta_ts.map_or(ev.received_at_ms, |t| t * 1000);
     let turn = Record::Turn {
         id: ev.id.clone(),
         role: Role::Customer,
-        text: text.clone(),
+        text: shown.clone(),
         at_ms,
     };
     e.remember(&ev.conversation, turn).await?;
@@ -89,7 +107,7 @@ pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
     if !state.is_ai() {
         let mirrored = ConsoleEvent::CustomerMessage {
             event_id: ev.id.clone(),
-            text: text.clone(),
+            text: shown,
             owner: state.owner,
             agent: state.agent.clone(),
         };
@@ -105,7 +123,10 @@ pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
         cx.journal.decide("plan", &Plan::Silent).await?;
         return Ok(());
     }
-    let mut plan = decide(e, cx, ev, &text, &state).await?;
+    let mut plan = match heard {
+        Some(Heard::Failed { why }) => unheard(e, ev, &text, &state, &why).await,
+        _ => decide(e, cx, ev, &text, &state).await?,
+    };
     if let Plan::Handoff { handoff, .. } = &mut plan {
         availability::settle(e, cx, handoff, now_ms()).await;
     }
@@ -145,6 +166,34 @@ async fn act(e: &Engine, cx: &StepCx, ev: &Event, plan: Plan) -> Result<(), Step
     }
 }
 
+/// A voice note nobody could transcribe: ask the customer kindly to type it, or hand off
+/// (`TRANSCRIBE_ON_FAILURE`); never silence.
+async fn unheard(e: &Engine, ev: &Event, text: &str, state: &ownership::State, why: &str) -> Plan {
+    mark_read(e, ev).await;
+    match e.settings.media.on_voice_failure {
+        VoiceFailure::Ask => Plan::Reply {
+            text: e.settings.text.voice_failed.clone(),
+            version: state.version,
+            quote: None,
+            unresolved: Unresolved::Keep,
+        },
+        VoiceFailure::Handoff => Plan::Handoff {
+            handoff: Handoff {
+                reason: HandoffReason::AiFailure,
+                summary: format!(
+                    "The customer sent a voice note that could not be transcribed ({why}). Play it in the console."
+                ),
+                evidence: Some(format!("transcription failed: {why}")),
+                notice: e.settings.text.handoff.clone(),
+                source: Some(HandoffSource::AiFailure),
+                context: memory_context(e, ev, text).await,
+                unavailable: None,
+            },
+            unresolved: Unresolved::Keep,
+        },
+    }
+}
+
 /// Applies the repeated-failure count change once.
 async fn count(cx: &StepCx, ev: &Event, u: Unresolved) -> Result<(), StepError> {
     if u == Unresolved::Keep || cx.journal.is_done("unresolved").await? {
@@ -165,13 +214,7 @@ async fn decide(
     text: &str,
     state: &ownership::State,
 ) -> Result<Plan, StepError> {
-    if let Err(err) = e
-        .graph
-        .mark_read(&ev.conversation.number, &ev.id, true)
-        .await
-    {
-        warn!(error = %err, "mark-as-read failed; going on");
-    }
+    mark_read(e, ev).await;
     if render::is_unsupported(ev) {
         return Ok(Plan::Reply {
             text: e.settings.text.unsupported.clone(),
@@ -194,7 +237,18 @@ async fn decide(
             unresolved,
         });
     }
-    ai_turn(e, ev, text, &recent, state, unresolved).await
+    ai_turn(e, cx, ev, text, &recent, state, unresolved).await
+}
+
+/// Marks the message read and shows "typing…" (harmless to repeat; a failure is only logged).
+async fn mark_read(e: &Engine, ev: &Event) {
+    if let Err(err) = e
+        .graph
+        .mark_read(&ev.conversation.number, &ev.id, true)
+        .await
+    {
+        warn!(error = %err, "mark-as-read failed; going on");
+    }
 }
 
 /// The deterministic detectors; a hit hands off without calling the LLM. The memory context
@@ -237,6 +291,7 @@ async fn detect(
 /// The AI turn: a reply, or a handoff (the model's call, or the AI path failing).
 async fn ai_turn(
     e: &Engine,
+    cx: &StepCx,
     ev: &Event,
     text: &str,
     recent: &[transcript::Entry],
@@ -244,16 +299,39 @@ async fn ai_turn(
     unresolved: Unresolved,
 ) -> Result<Plan, StepError> {
     let context = memory_context(e, ev, text).await;
-    let messages = super::prompt::build(
-        &e.settings.system_prompt,
-        recent,
-        context.as_deref(),
-        ev,
-        text,
-    );
+    let images = media::images_for_turn(e, cx, ev, recent).await?;
+    let prompt = |images: &TurnImages| {
+        super::prompt::build(
+            &e.settings.system_prompt,
+            recent,
+            context.as_deref(),
+            ev,
+            text,
+            images,
+        )
+    };
     let runner = tools::Runner::new(e, ev);
     let specs = tools::specs(e);
-    let handoff = match e.llm.run_turn(messages, &specs, &runner).await {
+    let mut result = e.llm.run_turn(prompt(&images), &specs, &runner).await;
+    let refused = match &result {
+        Err(LlmError::NoVision(why)) => Some((true, why.clone())),
+        Err(LlmError::BadImage(why)) => Some((false, why.clone())),
+        _ => None,
+    };
+    if let Some((no_vision, why)) = refused.filter(|_| e.settings.media.vision == Vision::Auto) {
+        if no_vision {
+            media::remember_refusal(e, cx, &why).await?;
+        }
+        info!(
+            no_vision,
+            "answering again without the images, from the caption"
+        );
+        result = e
+            .llm
+            .run_turn(prompt(&images.without_images()), &specs, &runner)
+            .await;
+    }
+    let handoff = match result {
         Ok(result) => {
             let reply = result.reply.filter(|r| !r.trim().is_empty());
             match (runner.handoff_requested(), reply) {

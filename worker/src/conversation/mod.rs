@@ -10,7 +10,8 @@
 //!   took), [`availability`] (business hours and agents online at a handoff).
 //! - [`status`]: delivery statuses of what we sent.
 //! - [`send`]: sending with the ownership fence (I5), drafts, and recording every sent turn.
-//! - [`prompt`] and [`tools`]: what the LLM sees and may call.
+//! - [`prompt`] and [`tools`]: what the LLM sees and may call; [`media`]: voice notes heard
+//!   (transcribed) and photos shown to the model.
 //! - Slack: the engine never calls Slack. The console events Slack shows too (handoff,
 //!   re-alert, customer message while the AI is silent, claim/takeover/release) go through
 //!   [`effects::announce`], which records what Slack must show in the same transaction and
@@ -29,6 +30,7 @@ pub mod effects;
 pub mod handback;
 pub mod handoff;
 pub mod human;
+pub mod media;
 pub mod outcome;
 pub mod prompt;
 pub mod record;
@@ -49,7 +51,7 @@ use baton_shared::event::{Conversation, Event, EventKind};
 use futures::FutureExt;
 use futures::future::BoxFuture;
 
-use crate::llm::{BusinessTools, LlmClient};
+use crate::llm::{BusinessTools, LlmClient, Transcriber};
 use crate::memory::{Identity, MemoryBackend, Record};
 use crate::pipeline::{Step, StepCx, StepError};
 use crate::whatsapp::GraphClient;
@@ -59,6 +61,10 @@ pub use settings::{EngineText, Settings};
 pub struct Engine {
     pub graph: GraphClient,
     pub llm: LlmClient,
+    /// Speech to text for voice notes (`TRANSCRIBE_*`).
+    pub transcriber: Transcriber,
+    /// Customers' media from the Graph API (`MEDIA_MAX_BYTES`).
+    pub media: baton_shared::media::MediaClient,
     pub tools: BusinessTools,
     pub memory: Arc<dyn MemoryBackend>,
     pub publisher: Arc<Publisher>,
@@ -104,6 +110,13 @@ impl Engine {
         Ok(Engine {
             graph,
             llm: LlmClient::new(settings.llm.clone()),
+            transcriber: Transcriber::new(settings.media.transcribe.clone()),
+            media: baton_shared::media::MediaClient::new(
+                waba,
+                settings
+                    .graph_timeout
+                    .max(std::time::Duration::from_secs(30)),
+            ),
             tools,
             memory,
             publisher: publisher.clone(),

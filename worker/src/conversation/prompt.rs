@@ -9,12 +9,21 @@
 //! turns lose the same lines — and a note after
 //! the release tells the model to carry on from what the human said, without recapping or
 //! introducing itself again.
+//!
+//! Media: a transcribed voice note reads `[voice note, transcribed] …`; the photos this turn
+//! shows the model ([`TurnImages`], `super::media`) ride as image parts on their own lines'
+//! messages, and a photo the model is not shown is marked so it answers from the caption.
+//! Earlier turns are text only.
 
 use baton_shared::event::Event;
 use baton_shared::state::Speaker;
 
+use super::media::{TRANSCRIBED, TurnImages};
 use super::state::transcript::Entry;
 use crate::llm::ChatMessage;
+
+/// Added to a photo's line when the model is not shown the photo.
+pub const UNSEEN_IMAGE: &str = "(The customer sent an image; this assistant cannot view images. Answer from the caption, or ask them to describe it.)";
 
 /// What the model is told right after a human released the conversation.
 pub const RESUME_NOTE: &str = "A human teammate handled this conversation and has handed it \
@@ -28,6 +37,7 @@ pub fn build(
     context: Option<&str>,
     ev: &Event,
     text: &str,
+    images: &TurnImages,
 ) -> Vec<ChatMessage> {
     let released = last_release(recent);
     let stale =
@@ -48,7 +58,7 @@ pub fn build(
         if stale(i, t) {
             continue;
         }
-        out.push(message(t));
+        out.push(with_media(message(t), t, images));
         if released == Some(i) {
             out.push(ChatMessage::system(RESUME_NOTE.to_owned()));
         }
@@ -59,8 +69,29 @@ pub fn build(
     out
 }
 
+/// A customer line's message with its photo (shown, or marked unseen).
+fn with_media(m: ChatMessage, t: &Entry, images: &TurnImages) -> ChatMessage {
+    if t.role != Speaker::Customer {
+        return m;
+    }
+    if images.unseen.contains(&t.id) {
+        let text = format!("{} {UNSEEN_IMAGE}", m.content.as_deref().unwrap_or(""));
+        return ChatMessage::user(text.trim_start().to_owned());
+    }
+    let shown: Vec<String> = images
+        .shown
+        .iter()
+        .filter(|(id, _)| *id == t.id)
+        .map(|(_, url)| url.clone())
+        .collect();
+    m.with_images(shown)
+}
+
 fn message(t: &Entry) -> ChatMessage {
     match t.role {
+        Speaker::Customer if t.media.as_ref().is_some_and(|m| m.transcribed) => {
+            ChatMessage::user(format!("{TRANSCRIBED} {}", t.text))
+        }
         Speaker::Customer => ChatMessage::user(t.text.clone()),
         Speaker::Ai => ChatMessage::assistant(t.text.clone()),
         // Marked as the human's (message name `human_agent`), with the agent named, so the
@@ -115,6 +146,63 @@ fn is_handoff_notice(t: &Entry, recent: &[Entry]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use baton_shared::state::MediaRef;
+
+    fn media(kind: &str, transcribed: bool) -> Option<MediaRef> {
+        Some(MediaRef {
+            id: "m".into(),
+            kind: kind.into(),
+            mime_type: None,
+            filename: None,
+            voice: kind == "audio",
+            transcribed,
+        })
+    }
+
+    #[test]
+    fn voice_notes_read_as_transcribed_and_photos_ride_on_their_line() {
+        let mut voice = entry("v", Speaker::Customer, "where is my parcel");
+        voice.media = media("audio", true);
+        let mut old = entry("o", Speaker::Customer, "[image] the old box");
+        old.media = media("image", false);
+        let mut photo = entry("p", Speaker::Customer, "[image] is it broken?");
+        photo.media = media("image", false);
+        let recent = vec![voice, old, entry("o:ai", Speaker::Ai, "ok"), photo];
+        let ev = Event::human(
+            baton_shared::event::EventKind::HumanRelease,
+            baton_shared::event::Conversation {
+                number: "1".into(),
+                customer: "2".into(),
+                wa_id: None,
+                user_id: None,
+                name: None,
+            },
+            "maria",
+            None,
+        );
+        let shown = TurnImages {
+            shown: vec![("p".into(), "data:image/png;base64,AA==".into())],
+            unseen: Vec::new(),
+        };
+        let msgs = build("sys", &recent, None, &ev, "", &shown);
+        let wire = serde_json::to_value(&msgs).unwrap();
+        assert_eq!(
+            wire[1]["content"],
+            "[voice note, transcribed] where is my parcel"
+        );
+        assert_eq!(wire[2]["content"], "[image] the old box", "history is text");
+        assert_eq!(
+            wire[4]["content"][1]["image_url"]["url"],
+            "data:image/png;base64,AA=="
+        );
+        let blind = build("sys", &recent, None, &ev, "", &shown.without_images());
+        let wire = serde_json::to_value(&blind).unwrap();
+        assert!(!wire.to_string().contains("image_url"));
+        assert_eq!(
+            wire[4]["content"],
+            format!("[image] is it broken? {UNSEEN_IMAGE}")
+        );
+    }
 
     fn entry(id: &str, role: Speaker, text: &str) -> Entry {
         Entry::new(id, role, text)
@@ -146,7 +234,14 @@ mod tests {
             None,
         );
         let memory = "Recent turns:\n- [1970-01-01 00:00Z] Agent: A person will take it from here.\n- [1970-01-01 00:00Z] Human agent: I reissued ORD-22.";
-        let msgs = build("sys", &recent, Some(memory), &ev, "did the reissue ship?");
+        let msgs = build(
+            "sys",
+            &recent,
+            Some(memory),
+            &ev,
+            "did the reissue ship?",
+            &TurnImages::default(),
+        );
         let all = format!("{msgs:?}");
         assert!(!all.contains("A person will take it from here"), "{all}");
         assert!(
@@ -163,7 +258,14 @@ mod tests {
             .position(|m| format!("{m:?}").contains("released thread back"));
         assert_eq!(note, release.map(|r| r + 1), "the note follows the release");
         // Before any release, the notice is the AI's own recent words and stays.
-        let pending = build("sys", &recent[..3], Some(memory), &ev, "hello?");
+        let pending = build(
+            "sys",
+            &recent[..3],
+            Some(memory),
+            &ev,
+            "hello?",
+            &TurnImages::default(),
+        );
         let pending = format!("{pending:?}");
         assert_eq!(
             pending.matches("A person will take it from here").count(),

@@ -1,7 +1,7 @@
 //! Records every inbound event where humans and later steps can see it.
 //!
-//! Customer messages (every type, rendered by [`super::render`]) go to the conversation's
-//! recent transcript, and open or extend the 24-hour window (the console's index is ensured by
+//! Customer messages (every type, rendered by [`super::render`], media with its id) go to the
+//! conversation's recent transcript, and open or extend the 24-hour window (the console's index is ensured by
 //! the engine, which reads the conversation's state anyway). Platform errors are logged at
 //! warn; statuses and changes are counted. Fails transiently when Redis does.
 
@@ -49,6 +49,7 @@ async fn record_customer(cx: &StepCx, event: &Event) -> Result<(), StepError> {
     let mut entry =
         transcript::Entry::new(event.id.clone(), Speaker::Customer, render::describe(event));
     entry.r#type = event.message_type().map(str::to_owned);
+    entry.media = render::media_ref(event);
     if let Some(ts) = event.meta_ts {
         entry.at_ms = ts * 1000;
     }

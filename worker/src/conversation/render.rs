@@ -7,6 +7,7 @@
 //! functions, no failure modes.
 
 use baton_shared::event::Event;
+use baton_shared::state::MediaRef;
 use serde_json::Value;
 
 /// What the customer's message says or shows, as one line.
@@ -61,6 +62,35 @@ pub fn is_unsupported(event: &Event) -> bool {
     matches!(event.message_type(), Some("unsupported" | "unknown"))
 }
 
+/// The media of a customer's message (photo, voice note, sticker, video, document): its id and
+/// what Meta says about it; `None` for other types or an item without a media id.
+pub fn media_ref(event: &Event) -> Option<MediaRef> {
+    let kind = event.message_type()?;
+    if !matches!(kind, "image" | "video" | "document" | "audio" | "sticker") {
+        return None;
+    }
+    let obj = &event.item[kind];
+    let text = |f: &str| obj[f].as_str().filter(|v| !v.is_empty()).map(str::to_owned);
+    Some(MediaRef {
+        id: text("id")?,
+        kind: kind.to_owned(),
+        mime_type: text("mime_type"),
+        filename: text("filename"),
+        voice: obj["voice"].as_bool() == Some(true),
+        transcribed: false,
+    })
+}
+
+/// The caption the customer wrote under a photo, video or document.
+pub fn caption(event: &Event) -> Option<String> {
+    let kind = event.message_type()?;
+    event.item[kind]["caption"]
+        .as_str()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+}
+
 fn media(kind: &str, item: &Value) -> String {
     let obj = &item[kind];
     let mut out = match kind {
@@ -72,7 +102,11 @@ fn media(kind: &str, item: &Value) -> String {
         out.push_str(&format!(" \"{f}\""));
     }
     out.push(']');
-    if let Some(c) = obj["caption"].as_str().filter(|c| !c.is_empty()) {
+    if let Some(c) = obj["caption"]
+        .as_str()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         out.push(' ');
         out.push_str(c);
     }
@@ -208,5 +242,33 @@ mod tests {
         assert!(is_unsupported(&first(
             r#"{"from":"1","id":"a","type":"unsupported"}"#
         )));
+    }
+
+    #[test]
+    fn media_is_referenced_by_id() {
+        let voice = first(
+            r#"{"from":"1","id":"a","type":"audio","audio":{"id":"77","mime_type":"audio/ogg; codecs=opus","voice":true}}"#,
+        );
+        let m = media_ref(&voice).unwrap();
+        assert_eq!((m.id.as_str(), m.kind.as_str()), ("77", "audio"));
+        assert!(m.voice && !m.transcribed);
+        assert_eq!(m.mime_type.as_deref(), Some("audio/ogg; codecs=opus"));
+        let doc = first(
+            r#"{"from":"1","id":"a","type":"document","document":{"id":"9","filename":"invoice.pdf","caption":" see this "}}"#,
+        );
+        assert_eq!(
+            media_ref(&doc).unwrap().filename.as_deref(),
+            Some("invoice.pdf")
+        );
+        assert_eq!(caption(&doc).as_deref(), Some("see this"));
+        assert_eq!(
+            describe(&doc),
+            "[document \"invoice.pdf\"] see this",
+            "the model reads a document's name and caption"
+        );
+        let text = first(r#"{"from":"1","id":"a","type":"text","text":{"body":"hi"}}"#);
+        assert_eq!(media_ref(&text), None);
+        let no_id = first(r#"{"from":"1","id":"a","type":"image","image":{}}"#);
+        assert_eq!(media_ref(&no_id), None);
     }
 }

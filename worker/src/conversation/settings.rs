@@ -7,11 +7,13 @@
 //! (text) or `BATON_SYSTEM_PROMPT_FILE` (path).
 
 mod human;
+pub mod media;
 
 use std::time::Duration;
 
 use baton_shared::config::{ConfigError, Env};
 pub use human::HumanSide;
+pub use media::{MediaSettings, Vision, VoiceFailure};
 
 use crate::llm::LlmConfig;
 use crate::memory::MemoryConfig;
@@ -35,6 +37,9 @@ pub struct EngineText {
     pub ai_failure: String,
     /// `BATON_UNSUPPORTED_MESSAGE`: answer to a message type we cannot read.
     pub unsupported: String,
+    /// `BATON_VOICE_FAILED_MESSAGE`: answer to a voice note that could not be transcribed
+    /// (`TRANSCRIBE_ON_FAILURE=ask`).
+    pub voice_failed: String,
 }
 
 /// Everything the conversation engine reads from its environment.
@@ -55,6 +60,8 @@ pub struct Settings {
     pub graph_timeout: Duration,
     /// Release, re-alert, end keywords and availability (`settings/human.rs`).
     pub human: HumanSide,
+    /// Voice notes and photos: `VISION`, `TRANSCRIBE_*` (`settings/media.rs`).
+    pub media: MediaSettings,
 }
 
 impl Settings {
@@ -91,14 +98,20 @@ impl Settings {
                 "BATON_UNSUPPORTED_MESSAGE",
                 "Sorry, I can't open that kind of message here. Could you send it as text?",
             ),
+            voice_failed: env.or(
+                "BATON_VOICE_FAILED_MESSAGE",
+                "Sorry, I couldn't listen to your voice message. Could you type it for me, please?",
+            ),
         };
+        let llm = LlmConfig::from_lookup(&get)?;
         Ok(Settings {
             enabled: env.flag("BATON_CONVERSATION", true)?,
             system_prompt,
             transcript_turns: env.parse("BATON_TRANSCRIPT_TURNS", 30)?,
             tools_file: env.get("BATON_TOOLS_FILE"),
             text,
-            llm: LlmConfig::from_lookup(&get)?,
+            media: MediaSettings::from_env(&env, &llm)?,
+            llm,
             memory: MemoryConfig::from_lookup(&get)?,
             signals: SignalConfig::from_lookup(&get)?,
             graph_timeout: env.positive_duration("WABA_TIMEOUT", "10s")?,

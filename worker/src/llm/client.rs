@@ -7,6 +7,11 @@
 //! for more than [`GIVE_UP_AFTER`] is not retried. `x-should-retry` overrides the status rule.
 //! Other 4xx are [`LlmError::Refused`] at once. Prompts and replies are never logged; the
 //! `x-request-id` of every call is (at debug, and on failures at warn).
+//!
+//! A request carrying images is also judged by `openai-audio-vision.md` §2.4: a 400, 422 or
+//! 500 — or a 200 with a top-level `error` (LM Studio) — whose message says the model cannot
+//! take images is [`LlmError::NoVision`], one that says an image is unreadable is
+//! [`LlmError::BadImage`]; neither is retried (the caller resends without the images).
 
 use std::time::{Duration, Instant, SystemTime};
 
@@ -72,12 +77,13 @@ impl LlmClient {
         tools: &[ToolSpec],
     ) -> Result<Completion, LlmError> {
         let body = self.body(messages, tools)?;
+        let images = messages.iter().any(|m| !m.images.is_empty());
         let backoff = ExponentialBuilder::default()
             .with_min_delay(Duration::from_millis(500))
             .with_max_delay(Duration::from_secs(8))
             .with_max_times(self.cfg.max_retries)
             .with_jitter();
-        (|| self.attempt(body.clone()))
+        (|| self.attempt(body.clone(), images))
             .retry(backoff)
             .when(|f: &Failure| f.retry)
             .adjust(|f, next| next.map(|d| f.after.unwrap_or(d)))
@@ -99,9 +105,9 @@ impl LlmClient {
     }
 
     /// One HTTP attempt, timed and counted.
-    async fn attempt(&self, body: Vec<u8>) -> Result<Completion, Failure> {
+    async fn attempt(&self, body: Vec<u8>, images: bool) -> Result<Completion, Failure> {
         let started = Instant::now();
-        let result = self.send(body).await;
+        let result = self.send(body, images).await;
         metrics::histogram!("baton_llm_request_seconds").record(started.elapsed().as_secs_f64());
         let outcome = result.as_ref().map_or_else(|f| f.outcome, |_| "ok");
         metrics::counter!("baton_llm_requests_total", "outcome" => outcome).increment(1);
@@ -114,7 +120,7 @@ impl LlmClient {
         result
     }
 
-    async fn send(&self, body: Vec<u8>) -> Result<Completion, Failure> {
+    async fn send(&self, body: Vec<u8>, images: bool) -> Result<Completion, Failure> {
         let mut req = self
             .http
             .post(&self.url)
@@ -130,6 +136,10 @@ impl LlmClient {
         let request_id = header(&headers, "x-request-id").unwrap_or("-").to_owned();
         let bytes = resp.bytes().await.map_err(transport_failure)?;
         debug!(%status, request_id, model = %self.cfg.model, "LLM call answered");
+        if images && let Some(failure) = image_refusal(status, &bytes) {
+            warn!(%status, request_id, error = %failure.error, "the model refused the images");
+            return Err(failure);
+        }
         if status.is_success() {
             return Completion::parse(&bytes).map_err(|error| {
                 warn!(request_id, %error, "LLM response unusable");
@@ -196,6 +206,64 @@ fn classify(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Failure {
         after: after.map(|a| a.min(MAX_SERVER_WAIT)),
         outcome,
     }
+}
+
+/// What servers say when the model cannot take images (§2.4, lower case).
+const NO_VISION: [&str; 10] = [
+    "image_url is only supported by certain models",
+    "not a multimodal model",
+    "image input is not supported",
+    "missing data required for image input",
+    "does not support image",
+    "does not support vision",
+    "unknown variant `image_url`",
+    "only 'text' content type is supported",
+    "vision add-on is not loaded",
+    "allowed values: ['text']",
+];
+
+/// What servers say when an image (not the model) is the problem (§2.4 step 6).
+const BAD_IMAGE: [&str; 4] = [
+    "invalid_image_format",
+    "invalid image input",
+    "failed to load image",
+    "unsupported image",
+];
+
+/// A refusal of a request's images: the model has no vision, or an image is unreadable.
+fn image_refusal(status: StatusCode, body: &[u8]) -> Option<Failure> {
+    let v: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
+    let judged = matches!(status.as_u16(), 400 | 422 | 500)
+        || (status.is_success() && v.get("error").is_some());
+    if !judged {
+        return None;
+    }
+    let message = [
+        v["error"]["message"].as_str(),
+        v["error"].as_str(),
+        v["detail"].as_str(),
+        v["message"].as_str(),
+    ]
+    .into_iter()
+    .flatten()
+    .next()
+    .map(str::to_owned)
+    .unwrap_or_else(|| String::from_utf8_lossy(&body[..body.len().min(500)]).into_owned());
+    let lower = format!("{message} {}", v["error"]["code"]).to_lowercase();
+    let text: String = message.chars().take(300).collect();
+    let error = if NO_VISION.iter().any(|n| lower.contains(n)) {
+        LlmError::NoVision(text)
+    } else if BAD_IMAGE.iter().any(|n| lower.contains(n)) {
+        LlmError::BadImage(text)
+    } else {
+        return None;
+    };
+    Some(Failure {
+        error,
+        retry: false,
+        after: None,
+        outcome: "refused",
+    })
 }
 
 /// `error.message` (truncated) and `error.code` of an error body, if it has them.
@@ -317,6 +385,41 @@ mod tests {
         let short = headers(&[("retry-after", "30")]);
         let f = classify(StatusCode::SERVICE_UNAVAILABLE, &short, b"");
         assert_eq!(f.after, Some(MAX_SERVER_WAIT));
+    }
+
+    #[test]
+    fn image_refusals_are_told_apart() {
+        let s = |c| StatusCode::from_u16(c).unwrap();
+        let openai = br#"{"error":{"message":"Invalid content type. image_url is only supported by certain models.","type":"invalid_request_error","param":"messages.[1].content.[1].type","code":null}}"#;
+        let f = image_refusal(s(400), openai).unwrap();
+        assert!(matches!(f.error, LlmError::NoVision(_)) && !f.retry);
+        let llama = br#"{"error":{"code":500,"message":"image input is not supported - hint: if this is unexpected, you may need to provide the mmproj","type":"server_error"}}"#;
+        assert!(matches!(
+            image_refusal(s(500), llama).unwrap().error,
+            LlmError::NoVision(_)
+        ));
+        let lm_studio = br#"{"error":"Vision add-on is not loaded, but images were provided"}"#;
+        assert!(matches!(
+            image_refusal(s(200), lm_studio).unwrap().error,
+            LlmError::NoVision(_)
+        ));
+        let deepseek = b"Failed to deserialize the JSON body into the target type: messages[1]: unknown variant `image_url`, expected `text`";
+        assert!(matches!(
+            image_refusal(s(422), deepseek).unwrap().error,
+            LlmError::NoVision(_)
+        ));
+        let bad = br#"{"error":{"message":"You uploaded an unsupported image.","type":"invalid_request_error","code":"invalid_image_format"}}"#;
+        assert!(matches!(
+            image_refusal(s(400), bad).unwrap().error,
+            LlmError::BadImage(_)
+        ));
+        assert!(image_refusal(s(400), br#"{"error":{"message":"context length"}}"#).is_none());
+        assert!(
+            image_refusal(s(503), openai).is_none(),
+            "503 is only unavailable"
+        );
+        let ok = br#"{"choices":[{"message":{"content":"does not support vision"}}]}"#;
+        assert!(image_refusal(s(200), ok).is_none(), "a reply is a reply");
     }
 
     #[test]

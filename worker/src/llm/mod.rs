@@ -5,6 +5,8 @@
 //! - [`types`]: messages, tool calls and specs, [`LlmError`], lenient response parsing.
 //! - [`client`]: [`LlmClient::chat`], one model call with timeout, retries and metrics.
 //! - [`turn`]: [`LlmClient::run_turn`], the tool loop of one customer turn.
+//! - [`transcribe`]: [`Transcriber`], speech to text for voice notes through the same kind of
+//!   server (`/audio/transcriptions`, multipart), configured by `TRANSCRIBE_*`.
 //! - [`business_tools`]: HTTP tools declared in `BATON_TOOLS_FILE` (tool timeouts use the
 //!   shared duration convention: a unit is required, e.g. `timeout = "3s"`).
 //!
@@ -25,12 +27,14 @@
 pub mod business_tools;
 pub mod client;
 pub mod config;
+pub mod transcribe;
 pub mod turn;
 pub mod types;
 
 pub use business_tools::BusinessTools;
 pub use client::LlmClient;
 pub use config::LlmConfig;
+pub use transcribe::{TranscribeConfig, TranscribeError, Transcriber};
 pub use types::{
     ChatMessage, Completion, FunctionCall, HUMAN_AGENT_NAME, LlmError, Role, ToolCall, ToolOutcome,
     ToolRunner, ToolSpec, TurnResult, Usage,

@@ -26,7 +26,11 @@ pub enum Role {
 }
 
 /// One message of the conversation sent to (or returned by) the model.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+///
+/// A message with [`ChatMessage::images`] is sent with `content` as an array of parts (spec
+/// `openai-audio-vision.md` §2.1): the text first, then one `image_url` part per image,
+/// `{"url": "data:image/…;base64,…"}`. Without images `content` is the plain string.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct ChatMessage {
     pub role: Role,
     /// May be `None` only on an assistant message with tool calls.
@@ -37,6 +41,52 @@ pub struct ChatMessage {
     pub tool_call_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Images shown with a user message, as `data:` URLs (never a Meta URL: it needs the
+    /// access token and expires in minutes).
+    #[serde(skip)]
+    pub images: Vec<String>,
+}
+
+/// One part of a `content` array.
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Part<'a> {
+    Text { text: &'a str },
+    ImageUrl { image_url: ImageUrl<'a> },
+}
+
+#[derive(Serialize)]
+struct ImageUrl<'a> {
+    url: &'a str,
+}
+
+impl Serialize for ChatMessage {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("role", &self.role)?;
+        if self.images.is_empty() {
+            m.serialize_entry("content", &self.content)?;
+        } else {
+            let text = std::iter::once(Part::Text {
+                text: self.content.as_deref().unwrap_or(""),
+            });
+            let images = self.images.iter().map(|url| Part::ImageUrl {
+                image_url: ImageUrl { url },
+            });
+            m.serialize_entry("content", &text.chain(images).collect::<Vec<_>>())?;
+        }
+        if let Some(calls) = &self.tool_calls {
+            m.serialize_entry("tool_calls", calls)?;
+        }
+        if let Some(id) = &self.tool_call_id {
+            m.serialize_entry("tool_call_id", id)?;
+        }
+        if let Some(name) = &self.name {
+            m.serialize_entry("name", name)?;
+        }
+        m.end()
+    }
 }
 
 impl ChatMessage {
@@ -47,7 +97,14 @@ impl ChatMessage {
             tool_calls: None,
             tool_call_id: None,
             name: None,
+            images: Vec::new(),
         }
+    }
+
+    /// This message with `images` (`data:` URLs) shown beside its text.
+    pub fn with_images(mut self, images: Vec<String>) -> Self {
+        self.images = images;
+        self
     }
 
     pub fn system(content: impl Into<String>) -> Self {
@@ -147,6 +204,14 @@ pub enum LlmError {
     /// 400/401/403/404/422 or quota exhausted: retrying cannot help; alert operators.
     #[error("LLM refused the request: {0}")]
     Refused(String),
+    /// The request had images and the server says the model cannot see images
+    /// (`openai-audio-vision.md` §2.4): resend without them, and stop sending them.
+    #[error("the model does not accept images: {0}")]
+    NoVision(String),
+    /// The request had images and the server could not read one (a bad image, not a model
+    /// without vision): resend without it.
+    #[error("the model could not read an image: {0}")]
+    BadImage(String),
 }
 
 impl LlmError {
@@ -292,6 +357,7 @@ impl Completion {
             tool_calls: (!calls.is_empty()).then_some(calls),
             tool_call_id: None,
             name: None,
+            images: Vec::new(),
         };
         Ok(Completion {
             message,
@@ -357,6 +423,24 @@ mod tests {
         let back: ChatMessage =
             serde_json::from_value(json!({"role": "user", "content": "hi"})).expect("round trip");
         assert_eq!(back, m);
+    }
+
+    #[test]
+    fn images_go_as_parts_after_the_text() {
+        let m = ChatMessage::user("[image] is this broken?")
+            .with_images(vec!["data:image/jpeg;base64,/9j/".into()]);
+        assert_eq!(
+            serde_json::to_value(&m).unwrap(),
+            json!({"role": "user", "content": [
+                {"type": "text", "text": "[image] is this broken?"},
+                {"type": "image_url", "image_url": {"url": "data:image/jpeg;base64,/9j/"}}
+            ]})
+        );
+        let plain = ChatMessage::assistant("hi").with_images(Vec::new());
+        assert_eq!(
+            serde_json::to_value(&plain).unwrap(),
+            json!({"role": "assistant", "content": "hi"})
+        );
     }
 
     #[test]

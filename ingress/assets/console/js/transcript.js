@@ -1,6 +1,8 @@
 // transcript.js: the conversation's lines — customer, AI, human (named) and events, each
 // styled apart — with delivery ticks on the AI's and humans' messages: ○ accepted by
-// WhatsApp, ✓ sent, ✓✓ delivered, blue ✓✓ read, ✗ failed with Meta's error.
+// WhatsApp, ✓ sent, ✓✓ delivered, blue ✓✓ read, ✗ failed with Meta's error. A customer's
+// media plays or shows inline from the console's own media route (never Meta's URL; the
+// cookie authenticates it); a voice note's transcript is marked as transcribed.
 
 const TICKS = {
   accepted: ['○', 'Accepted by WhatsApp, no status yet'],
@@ -46,13 +48,49 @@ function speakerLabel(turn) {
   }
 }
 
+// Media elements by conversation and media id, kept across renders: re-rendering the
+// transcript must not download a photo again, nor stop a voice note that is playing.
+const mediaNodes = new Map();
+
+/** The player, image or download link of a turn's media (or null). */
+function mediaNode(turn) {
+  const m = turn.media;
+  if (!m || !state.open) return null;
+  const key = `${state.open.key}|${m.id}`;
+  if (mediaNodes.has(key)) return mediaNodes.get(key);
+  const url = convPath(state.open, 'media/' + encodeURIComponent(m.id));
+  let node;
+  if (m.kind === 'audio' || m.kind === 'video') {
+    node = document.createElement(m.kind);
+    node.controls = true;
+    node.preload = 'none';
+  } else if (m.kind === 'image' || m.kind === 'sticker') {
+    node = document.createElement('img');
+    node.alt = m.kind === 'sticker' ? 'Sticker' : 'Photo';
+  } else {
+    node = document.createElement('a');
+    node.textContent = m.filename || 'Download the file';
+    node.download = m.filename || '';
+  }
+  if (node.tagName === 'A') node.href = url;
+  else node.src = url;
+  node.className = `media ${m.kind}`;
+  mediaNodes.set(key, node);
+  return node;
+}
+
 function line(turn, failures) {
   const kind = turn.kind && turn.kind !== 'text' ? el('span', { class: 'kind', text: turn.kind }) : null;
+  const transcribed = turn.media && turn.media.transcribed
+    ? el('span', { class: 'transcribed', title: 'What speech-to-text heard in the voice note', text: 'transcribed' })
+    : null;
   return el(
     'li',
     { class: `turn ${turn.speaker}`, 'data-speaker': turn.speaker, 'data-id': turn.id },
     speakerLabel(turn) ? el('span', { class: 'who', text: speakerLabel(turn) }) : null,
     kind,
+    mediaNode(turn),
+    transcribed,
     el('span', { class: 'text', text: turn.text }),
     el('span', { class: 'foot' },
       el('time', { class: 'muted', datetime: new Date(turn.at_ms).toISOString(), text: clock(turn.at_ms) }),

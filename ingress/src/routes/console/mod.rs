@@ -7,13 +7,15 @@
 //! | `GET /api/v1/conversations?owner=&number=&limit=&offset=` | list ([`read::list`]) |
 //! | `GET /api/v1/conversations/{customer}?number=&transcript=` | detail ([`read::detail`]) |
 //! | `POST /api/v1/conversations/{customer}/{claim,takeover,reply,release,template}` | commands ([`commands`]) |
+//! | `GET /api/v1/conversations/{customer}/media/{media_id}` | a customer's media, proxied from Meta ([`media`]) |
 //! | `GET /api/v1/commands/{id}` | a command's outcome, for a request answered 202 |
 //! | `GET /api/v1/events?conversation=` | server-sent events ([`sse`]) |
 //! | `POST /console/login`, `POST /console/logout` | set or clear the cookie |
 //! | `GET /console`, `/console/app.js`, `/console/app.css` | the agents' web page ([`page`]) |
 //!
 //! Reads come from the conversation read model in Redis (`baton_shared::state`), which the
-//! worker writes; ingress never calls the memory service, WhatsApp or the LLM. Commands are
+//! worker writes; ingress never calls the memory service or the LLM, and calls WhatsApp only to
+//! fetch a customer's media for an agent ([`media`]). Commands are
 //! published as events on the conversation's partition (ordered with the customer's messages)
 //! and the request waits, bounded, for the outcome the worker records.
 //!
@@ -28,6 +30,7 @@ pub mod auth;
 mod body;
 pub mod commands;
 mod find;
+pub mod media;
 pub mod page;
 pub mod presence;
 pub mod read;
@@ -60,6 +63,8 @@ pub struct Console {
     /// `WABA_PHONE_NUMBER_ID`: the business number `{customer}` is on unless `?number=` says.
     pub default_number: Option<String>,
     pub hub: sse::Hub,
+    /// Downloads customers' media from the Graph API for [`media`].
+    pub media: baton_shared::media::MediaClient,
     /// Ends server-sent event streams at shutdown (they would hold a graceful stop forever).
     pub shutdown: CancellationToken,
 }
@@ -76,6 +81,7 @@ impl Console {
             tokens: auth::Tokens::new(&config.console.agents),
             wait: config.console.command_wait,
             default_number: config.waba.phone_number_id.clone(),
+            media: baton_shared::media::MediaClient::new(&config.waba, Duration::from_secs(30)),
             shutdown,
         })
     }
@@ -91,6 +97,7 @@ pub fn routes() -> Router<AppState> {
         .route(&format!("{conv}/reply"), post(commands::reply))
         .route(&format!("{conv}/release"), post(commands::release))
         .route(&format!("{conv}/template"), post(commands::template))
+        .route(&format!("{conv}/media/{{media_id}}"), get(media::media))
         .route("/api/v1/commands/{id}", get(commands::outcome))
         .route("/api/v1/events", get(sse::events))
         .route("/console/login", post(auth::login))

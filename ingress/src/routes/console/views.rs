@@ -5,8 +5,8 @@
 use baton_shared::state::failures::Failure;
 use baton_shared::state::index::Row;
 use baton_shared::state::{
-    ConversationState, DeliveryStatus, Entry, HandoffReason, HandoffRecord, HandoffSource, Owner,
-    Speaker, Unavailable,
+    ConversationState, DeliveryStatus, Entry, HandoffReason, HandoffRecord, HandoffSource,
+    MediaRef, Owner, Speaker, Unavailable,
 };
 use std::collections::HashMap;
 
@@ -48,6 +48,10 @@ pub struct Turn {
     /// The detail's AI and human turns: each part's wamid and how far it got (the ticks).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub delivery: Vec<Delivery>,
+    /// A customer's photo, voice note, sticker, video or document: its media id (fetched
+    /// through `…/media/{id}`), kind, and whether `text` is its transcript.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media: Option<MediaRef>,
 }
 
 /// One sent part of a turn and its delivery status.
@@ -67,6 +71,7 @@ impl From<&Entry> for Turn {
             kind: e.r#type.clone(),
             at_ms: e.at_ms,
             delivery: Vec::new(),
+            media: e.media.clone(),
         }
     }
 }

@@ -67,6 +67,7 @@ pub(super) fn check(req: &RecordedRequest, token: &str) -> Result<GraphRequest, 
         kind,
         recipient,
         failed_with: None,
+        wamid: None,
         at: req.at,
     })
 }

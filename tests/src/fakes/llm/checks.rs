@@ -67,6 +67,9 @@ fn check_messages(messages: &[Value], v: &mut Vec<String>) {
             pending.clear();
         }
         let text = m["content"].is_string() || m["content"].is_array();
+        if let Some(parts) = m["content"].as_array() {
+            check_parts(i, role, parts, v);
+        }
         match role {
             "system" | "developer" | "user" if !text => v.push(format!("message {i}: no content")),
             "system" | "developer" | "user" => {}
@@ -87,6 +90,40 @@ fn check_messages(messages: &[Value], v: &mut Vec<String>) {
     if !pending.is_empty() {
         v.push(format!("tool calls {pending:?} have no results"));
     }
+}
+
+/// Content parts (`openai-audio-vision.md` §2.1, §2.3): text parts with text; image parts
+/// only on user messages, as `{"url": "data:image/<jpeg|png|webp>;base64,…"}` (never a
+/// remote URL: Meta's need the access token) with standard base64.
+fn check_parts(i: usize, role: &str, parts: &[Value], v: &mut Vec<String>) {
+    use base64::Engine as _;
+    if parts.is_empty() {
+        v.push(format!("message {i}: empty content array"));
+    }
+    for p in parts {
+        match p["type"].as_str() {
+            Some("text") if p["text"].is_string() => {}
+            Some("image_url") if role == "user" => {
+                let url = p["image_url"]["url"].as_str().unwrap_or("");
+                let payload = ["jpeg", "png", "webp"]
+                    .iter()
+                    .find_map(|f| url.strip_prefix(&format!("data:image/{f};base64,")));
+                let decodes = payload
+                    .is_some_and(|b| base64::engine::general_purpose::STANDARD.decode(b).is_ok());
+                if !decodes {
+                    let shown: String = url.chars().take(40).collect();
+                    v.push(format!(
+                        "message {i}: image url {shown:?} is not a base64 data URL"
+                    ));
+                }
+            }
+            _ => v.push(format!("message {i}: bad content part {}", short(p))),
+        }
+    }
+}
+
+fn short(p: &Value) -> String {
+    p.to_string().chars().take(80).collect()
 }
 
 /// Checks an assistant message; returns the ids of its tool calls.

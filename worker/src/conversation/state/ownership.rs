@@ -91,8 +91,9 @@ fn index_ids(conv: &Conversation) -> String {
 }
 
 /// Registers the customer in the console's index (`baton_shared::state::index`) unless the
-/// conversation's `indexed` field says these ids already are: every id → the conversation,
-/// the business number, and — for a conversation that never changed owner — the AI's list.
+/// conversation's `indexed` field says these ids already are: every id other than the
+/// conversation key's own → the conversation, the business number (once an hour per process),
+/// and — for a conversation that never changed owner — the AI's list.
 /// Costs nothing for a known customer (the caller read `state` anyway). One pipeline, the
 /// `indexed` mark last: a crash midway registers again next time (every write is
 /// idempotent).
@@ -108,10 +109,19 @@ pub async fn ensure_indexed(
     }
     let key = conv.key();
     let mut pipe = redis::pipe();
-    for id in ids.split(',') {
-        pipe.hset(keys.customers(&conv.number), id, &key).ignore();
+    // The conversation key's own id needs no entry: `index::resolve` finds `{number}:{id}`.
+    let others: Vec<(&str, &str)> = ids
+        .split(',')
+        .filter(|id| *id != conv.customer)
+        .map(|id| (id, key.as_str()))
+        .collect();
+    if !others.is_empty() {
+        pipe.hset_multiple(keys.customers(&conv.number), &others)
+            .ignore();
     }
-    pipe.sadd(keys.numbers(), &conv.number).ignore();
+    if numbers_seen::first_in_a_while(&keys.numbers(), &conv.number) {
+        pipe.sadd(keys.numbers(), &conv.number).ignore();
+    }
     if state.version == 0 {
         let since = state
             .last_customer_ms
@@ -127,6 +137,35 @@ pub async fn ensure_indexed(
     let mut c = pool.get().await?;
     pipe.query_async::<()>(&mut *c).await?;
     Ok(())
+}
+
+/// The business numbers this process added to `{ns}:numbers` lately: a business has one or a
+/// few numbers, so the `SADD` is sent once per number and process an hour, not with every
+/// first message. If Redis lost the set meanwhile, it is back within the hour (the console
+/// then needs `?number=` unless `WABA_PHONE_NUMBER_ID` is set).
+mod numbers_seen {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    use std::time::{Duration, Instant};
+
+    const REFRESH: Duration = Duration::from_secs(3600);
+    static SEEN: LazyLock<Mutex<HashMap<(String, String), Instant>>> =
+        LazyLock::new(Default::default);
+
+    /// True (and remembered) unless `number` was added to `set` by this process within the
+    /// last hour.
+    pub fn first_in_a_while(set: &str, number: &str) -> bool {
+        let now = Instant::now();
+        let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+        let entry = (set.to_owned(), number.to_owned());
+        match seen.get(&entry) {
+            Some(at) if now.duration_since(*at) < REFRESH => false,
+            _ => {
+                seen.insert(entry, now);
+                true
+            }
+        }
+    }
 }
 
 /// Takes (reads and deletes, atomically) the time of the handoff no human has answered yet:

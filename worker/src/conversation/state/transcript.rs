@@ -10,7 +10,8 @@
 //! that is *pristine* (no attempt of its event ran before and none of its steps failed,
 //! `pipeline::journal`) cannot find its entry there, and uses [`append_new`]: a bare `LPUSH`,
 //! trimmed only once the list has grown [`TRIM_SLACK`] past the cap, with the lifetime
-//! refreshed on customer turns (every other entry follows one within the lifetime). Fails
+//! refreshed on customer turns (every other entry follows one within the lifetime).
+//! [`rewrite`] changes one of the newest entries in place (a voice note's transcript). Fails
 //! with [`RedisError`] (transient).
 
 use baton_shared::redis::Pool;
@@ -31,6 +32,18 @@ redis.call('LPUSH', KEYS[1], ARGV[2])
 redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[3]) - 1)
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 return 1
+"#;
+
+// Replaces one entry by its exact old value (a conversation's events run one at a time, so it
+// is among the newest; comparing the whole value makes a concurrent change a no-op).
+const REPLACE: &str = r#"
+for i, e in ipairs(redis.call('LRANGE', KEYS[1], 0, tonumber(ARGV[3]) - 1)) do
+  if e == ARGV[1] then
+    redis.call('LSET', KEYS[1], i - 1, ARGV[2])
+    return 1
+  end
+end
+return 0
 "#;
 
 /// How many of the newest entries an append checks for its id.
@@ -93,6 +106,45 @@ pub async fn append(
         .arg(json)
         .arg(CAP)
         .arg(TTL_SECS)
+        .arg(RECENT_IDS)
+        .invoke_async(&mut *c)
+        .await?;
+    Ok(n == 1)
+}
+
+/// Rewrites the newest entry with `id` through `change` (a voice note's line gets its
+/// transcript); true when an entry was found and changed. Idempotent: a retry rewrites it to
+/// the same value.
+pub async fn rewrite(
+    pool: &Pool,
+    keys: &Keys,
+    conv: &str,
+    id: &str,
+    change: impl FnOnce(&mut Entry),
+) -> Result<bool, RedisError> {
+    let key = keys.transcript(conv);
+    let mut c = pool.get().await?;
+    let raw: Vec<String> = redis::cmd("LRANGE")
+        .arg(&key)
+        .arg(0)
+        .arg(RECENT_IDS as isize - 1)
+        .query_async(&mut *c)
+        .await?;
+    let Some((old, mut entry)) = raw.into_iter().find_map(|r| {
+        let e: Entry = serde_json::from_str(&r).ok()?;
+        (e.id == id).then_some((r, e))
+    }) else {
+        return Ok(false);
+    };
+    change(&mut entry);
+    let new = serde_json::to_string(&entry).expect("entries serialise");
+    if new == old {
+        return Ok(true);
+    }
+    let n: i64 = Script::new(REPLACE)
+        .key(key)
+        .arg(old)
+        .arg(new)
         .arg(RECENT_IDS)
         .invoke_async(&mut *c)
         .await?;
