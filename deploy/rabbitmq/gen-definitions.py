@@ -74,7 +74,7 @@ def permissions(vhost, ns, with_users):
     own = "^" + re.escape(ns) + r"\."
     return [
         # The app declares, publishes and consumes its own names, and publishes to the
-        # default exchange (unparsed bodies, memory writes, memory retry tiers).
+        # default exchange (unparsed bodies, memory writes, Slack syncs and their retry tiers).
         {"user": "baton", "vhost": vhost, "configure": own,
          "write": "^(" + re.escape(ns) + r"\..*|amq\.default)$", "read": own},
         {"user": "baton-admin", "vhost": vhost, "configure": ".*", "write": ".*", "read": ".*"},
@@ -130,6 +130,15 @@ def topology(vhost, ns, partitions, tiers_ms, limit):
         queues.append(durable(vhost, f"{ns}.memory.retry.{t}", quorum({
             "x-message-ttl": ttl, "x-dead-letter-exchange": "",
             "x-dead-letter-routing-key": memory, **at_least_once})))
+    # Slack syncs: one active consumer across all workers (posts go out one at a time).
+    slack = f"{ns}.slack"
+    queues.append(durable(vhost, slack, quorum({
+        "x-single-active-consumer": True,
+        "x-delivery-limit": limit, "x-dead-letter-exchange": dlx, **at_least_once})))
+    for t, ttl in enumerate(tiers_ms):
+        queues.append(durable(vhost, f"{ns}.slack.retry.{t}", quorum({
+            "x-message-ttl": ttl, "x-dead-letter-exchange": "",
+            "x-dead-letter-routing-key": slack, **at_least_once})))
     return exchanges, queues, bindings
 
 

@@ -1,8 +1,8 @@
 //! Baton's ingress: the stateless HTTP edge.
 //!
 //! - [`verify`]: Meta's signature and verify-token checks (the only way to a verified body).
-//! - [`routes`]: webhook, health and metrics routes, and the console API
-//!   ([`routes::console`]), merged in one router.
+//! - [`routes`]: webhook, health and metrics routes, the console API ([`routes::console`])
+//!   and Slack's callbacks ([`routes::slack`], when configured), merged in one router.
 //! - [`error`]: the console API's errors and their statuses.
 //! - [`run`]: serves a bound listener until the shutdown token is cancelled.
 //! - [`cli`]: the binary's entry point (`ingress`, `ingress healthcheck`).
@@ -65,6 +65,9 @@ pub async fn run(
         tracing::warn!("broker unreachable at start; /readyz is 503 until it is back");
     }
     let console = routes::console::Console::new(&config, shutdown.clone())?;
+    if config.slack.is_none() {
+        tracing::info!("Slack is not configured (SLACK_*): /slack/* answers 404");
+    }
     if config.console.agents.is_empty() {
         tracing::info!("CONSOLE_TOKENS is empty: every console API request is refused (401)");
     }

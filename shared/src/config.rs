@@ -16,6 +16,7 @@
 //! function, so tests build configurations without touching the process environment.
 
 pub mod console;
+pub mod slack;
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -23,6 +24,7 @@ use std::time::Duration;
 use secrecy::SecretString;
 
 pub use console::{AgentToken, Console};
+pub use slack::Slack;
 
 /// Error naming the variable that could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -119,6 +121,8 @@ pub struct Config {
     pub worker: WorkerTuning,
     /// The console API (`CONSOLE_*`).
     pub console: Console,
+    /// The Slack app (`SLACK_*`); `None` when Slack is off.
+    pub slack: Option<Slack>,
 }
 
 impl Config {
@@ -194,6 +198,7 @@ impl Config {
             ingress_addr: env.parse("INGRESS_ADDR", "0.0.0.0:8080".parse().unwrap())?,
             worker,
             console: Console::from_env(&env)?,
+            slack: Slack::from_env(&env)?,
         })
     }
 }

@@ -191,6 +191,20 @@ impl Keys {
     pub fn sends_paused(&self) -> String {
         format!("{}:sends:paused", self.ns)
     }
+    /// The Slack side of a conversation: its current alert (`alert`, `ts`, `channel`,
+    /// `shown`, `posted`; a hash, `worker::slack`).
+    pub fn slack(&self, conversation: &str) -> String {
+        format!("{}:slack:conv:{conversation}", self.ns)
+    }
+    /// Lines waiting to be posted in (or already posted to) the alert's thread (a list).
+    pub fn slack_lines(&self, conversation: &str) -> String {
+        format!("{}:slack:lines:{conversation}", self.ns)
+    }
+    /// The conversation an alert belongs to, by the alert's channel and `ts` (a string,
+    /// `state::slack`).
+    pub fn slack_thread(&self, channel: &str, ts: &str) -> String {
+        format!("{}:slack:thread:{channel}:{ts}", self.ns)
+    }
     /// Any other key under the namespace.
     pub fn other(&self, rest: &str) -> String {
         format!("{}:{rest}", self.ns)

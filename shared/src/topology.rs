@@ -14,6 +14,8 @@
 //!  ingress ──▶ (default exchange) ──▶ {ns}.unparsed             signed bodies we could not read
 //!  worker ──▶ (default exchange) ──▶ {ns}.memory               memory writes (competing consumers)
 //!  worker ──▶ {ns}.memory.retry.<t> (TTL) ──dead-letter──▶ {ns}.memory
+//!  worker ──▶ (default exchange) ──▶ {ns}.slack                Slack syncs (single active consumer)
+//!  worker ──▶ {ns}.slack.retry.<t> (TTL) ──dead-letter──▶ {ns}.slack
 //! ```
 
 use std::time::Duration;
@@ -79,6 +81,24 @@ impl Names {
     pub fn memory_retry(&self, t: usize) -> String {
         format!("{}.memory.retry.{t}", self.ns)
     }
+    /// The Slack queue: what must be brought in line on Slack (`worker::slack`).
+    pub fn slack_queue(&self) -> String {
+        format!("{}.slack", self.ns)
+    }
+    /// Retry tier `t` of the Slack queue.
+    pub fn slack_retry(&self, t: usize) -> String {
+        format!("{}.slack.retry.{t}", self.ns)
+    }
+    /// The retry tier `t` of a side queue (memory or Slack), if `queue` is one.
+    pub fn side_retry(&self, queue: &str, t: usize) -> Option<String> {
+        if queue == self.memory_queue() {
+            Some(self.memory_retry(t))
+        } else if queue == self.slack_queue() {
+            Some(self.slack_retry(t))
+        } else {
+            None
+        }
+    }
     /// Every queue of the namespace (used by cleanup and by operators' scripts).
     pub fn all_queues(&self, tiers: usize) -> Vec<String> {
         let mut q: Vec<String> = (0..self.partitions)
@@ -89,6 +109,8 @@ impl Names {
         q.push(self.unparsed_queue());
         q.push(self.memory_queue());
         q.extend((0..tiers).map(|t| self.memory_retry(t)));
+        q.push(self.slack_queue());
+        q.extend((0..tiers).map(|t| self.slack_retry(t)));
         q
     }
     /// Every exchange of the namespace.
@@ -195,7 +217,10 @@ pub async fn declare(ch: &Channel, infra: &Infra) -> lapin::Result<Names> {
     for (t, delay) in infra.retry_tiers.iter().enumerate() {
         declare_retry_tier(ch, &names, t, *delay, ex_opts).await?;
     }
-    declare_memory(ch, &names, infra).await?;
+    declare_side_queue(ch, &names, infra, &names.memory_queue(), false).await?;
+    // The Slack queue has one active consumer: posts to the one handoff channel go out in
+    // order and one at a time, which is Slack's own pace (about one per second per channel).
+    declare_side_queue(ch, &names, infra, &names.slack_queue(), true).await?;
     Ok(names)
 }
 
@@ -238,11 +263,17 @@ async fn declare_retry_tier(
     .await
 }
 
-/// The memory-write queue and its retry tiers: TTL queues that dead-letter back to the memory
-/// queue through the default exchange. Failures past the last tier go to `{ns}.dlx`.
-async fn declare_memory(ch: &Channel, names: &Names, infra: &Infra) -> lapin::Result<()> {
-    let memory = names.memory_queue();
-    let args = table(&[
+/// A side queue (memory writes, Slack syncs) and its retry tiers: TTL queues that
+/// dead-letter back to the queue through the default exchange. Failures past the last tier go
+/// to `{ns}.dlx`. `single` makes it a single-active-consumer queue.
+async fn declare_side_queue(
+    ch: &Channel,
+    names: &Names,
+    infra: &Infra,
+    queue: &str,
+    single: bool,
+) -> lapin::Result<()> {
+    let mut args = table(&[
         ("x-queue-type", text("quorum")),
         (
             "x-delivery-limit",
@@ -255,10 +286,12 @@ async fn declare_memory(ch: &Channel, names: &Names, infra: &Infra) -> lapin::Re
         ("x-dead-letter-strategy", text("at-least-once")),
         ("x-overflow", text("reject-publish")),
     ]);
-    ch.queue_declare(memory.as_str().into(), durable(), args)
-        .await?;
+    if single {
+        args.insert("x-single-active-consumer".into(), AMQPValue::Boolean(true));
+    }
+    ch.queue_declare(queue.into(), durable(), args).await?;
     for (t, delay) in infra.retry_tiers.iter().enumerate() {
-        let q = names.memory_retry(t);
+        let q = names.side_retry(queue, t).unwrap_or_default();
         let args = table(&[
             ("x-queue-type", text("quorum")),
             (
@@ -266,7 +299,7 @@ async fn declare_memory(ch: &Channel, names: &Names, infra: &Infra) -> lapin::Re
                 AMQPValue::LongLongInt(delay.as_millis() as i64),
             ),
             ("x-dead-letter-exchange", text("")),
-            ("x-dead-letter-routing-key", text(&memory)),
+            ("x-dead-letter-routing-key", text(queue)),
             ("x-dead-letter-strategy", text("at-least-once")),
             ("x-overflow", text("reject-publish")),
         ]);

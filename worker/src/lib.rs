@@ -13,6 +13,8 @@
 //! - [`signals`], [`llm`], [`whatsapp`]: leaves — handoff detectors, the OpenAI-compatible
 //!   client, the Graph API client.
 //! - [`ops`]: the operator's side — admin HTTP, the CLI, DLQ commands.
+//! - [`slack`]: the handoff alert and its thread on Slack, kept in line by the Slack queue's
+//!   consumer (the engine only records what Slack must show and queues a sync).
 //! - [`sweeper`]: inactivity releases and re-alerts of waiting handoffs, published as events
 //!   on the partitions this worker holds.
 
@@ -22,6 +24,7 @@ pub mod memory;
 pub mod ops;
 pub mod pipeline;
 pub mod signals;
+pub mod slack;
 pub mod stream;
 pub mod sweeper;
 pub mod whatsapp;
@@ -79,6 +82,9 @@ pub async fn run(
         });
         tokio::spawn(memory::queue::run(m, memory_stop.clone()))
     });
+    let slack_stop = CancellationToken::new();
+    let slack_task = slack_worker(&config, &settings, &w, &id)
+        .map(|s| tokio::spawn(slack::queue::run(s, slack_stop.clone())));
     let sweeper = settings
         .enabled
         .then(|| tokio::spawn(sweeper::run(sweeper_of(&w, &settings), shutdown.clone())));
@@ -92,11 +98,38 @@ pub async fn run(
     if let Some(t) = memory_task {
         let _ = t.await;
     }
+    slack_stop.cancel();
+    if let Some(t) = slack_task {
+        let _ = t.await;
+    }
     w.publisher.close().await;
     admin_stop.cancel();
     let _ = admin_task.await;
     tracing::info!(worker = %id, "worker stopped");
     Ok(())
+}
+
+/// The Slack queue's consumer, when Slack is configured and the engine runs.
+fn slack_worker(
+    config: &Arc<Config>,
+    settings: &conversation::Settings,
+    w: &Runtime,
+    id: &str,
+) -> Option<Arc<slack::queue::SlackWorker>> {
+    let s = config.slack.as_ref().filter(|_| settings.enabled)?;
+    Some(Arc::new(slack::queue::SlackWorker {
+        config: config.clone(),
+        names: Names::new(&config.infra),
+        publisher: w.publisher.clone(),
+        syncer: slack::sync::Syncer {
+            client: slack::SlackClient::new(&s.api_base_url, s.bot_token.clone()),
+            redis: w.redis.clone(),
+            keys: w.keys.clone(),
+            channel: s.channel.clone(),
+            console_url: s.console_url.clone(),
+        },
+        worker_id: id.to_owned(),
+    }))
 }
 
 /// The sweeper of this worker (`BATON_SWEEP_INTERVAL`, `HUMAN_IDLE_RELEASE`,

@@ -2,7 +2,8 @@
 //! {state, memory, signals, llm, whatsapp}` (ARCHITECTURE §10). The stream runtime and the
 //! pipeline contract must not import the domain, and the leaves must not import the stream,
 //! the engine or the operator's side. The sweeper (beside them under `lib`) publishes events
-//! and reads the shared read model only.
+//! and reads the shared read model only. Slack (like memory, a leaf with its own queue)
+//! settles its deliveries through the stream's retry tiers but knows nothing of the engine.
 
 use std::path::{Path, PathBuf};
 
@@ -53,6 +54,7 @@ fn the_stream_and_the_pipeline_know_nothing_of_the_domain() {
         "signals",
         "llm",
         "whatsapp",
+        "slack",
         "ops",
     ];
     for module in ["stream", "pipeline"] {
@@ -96,4 +98,21 @@ fn the_sweeper_only_publishes_events() {
         ],
     );
     assert!(v.is_empty(), "sweeper imports:\n{}", v.join("\n"));
+}
+
+#[test]
+fn slack_knows_nothing_of_the_engine() {
+    let v = violations(
+        "slack",
+        &[
+            "conversation",
+            "pipeline",
+            "ops",
+            "memory",
+            "signals",
+            "llm",
+            "whatsapp",
+        ],
+    );
+    assert!(v.is_empty(), "slack imports:\n{}", v.join("\n"));
 }

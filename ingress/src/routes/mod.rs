@@ -2,6 +2,7 @@
 
 pub mod console;
 pub mod health;
+pub mod slack;
 pub mod webhook;
 
 use axum::Router;
@@ -9,10 +10,14 @@ use axum::Router;
 use crate::AppState;
 
 /// The whole HTTP surface of ingress.
+/// The whole HTTP surface of ingress; the Slack routes only when Slack is configured.
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let mut router = Router::new()
         .merge(webhook::routes())
         .merge(health::routes())
-        .merge(console::routes())
-        .with_state(state)
+        .merge(console::routes());
+    if state.config.slack.is_some() {
+        router = router.merge(slack::routes());
+    }
+    router.with_state(state)
 }

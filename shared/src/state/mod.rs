@@ -15,6 +15,7 @@
 //! - [`activity`]: when a human last acted in a conversation they own (inactivity release).
 //! - [`presence`]: which human agents are online (availability at a handoff).
 //! - [`breaker`]: the sends circuit breaker (every send paused on an account-level error).
+//! - [`slack`]: which conversation a Slack alert belongs to, and Slack agents' names.
 //!
 //! The domain's words are types here, not strings: [`Owner`], [`Speaker`], [`HandoffReason`].
 //! Their string forms are the contract (Redis values, JSON, memory metadata) and never change.
@@ -31,6 +32,7 @@ pub mod handoff;
 pub mod index;
 pub mod presence;
 pub mod sent;
+pub mod slack;
 pub mod transcript;
 pub mod transition;
 

@@ -1,7 +1,16 @@
-//! The Slack test tools themselves: the fake Slack Web API answers and records like the spec
-//! says (`../shared/specs/slack.md`), and the Slack client signs requests like Slack. Baton's
-//! Slack routes do not exist yet, so the client is checked against a recording server.
-//! Needs neither the broker nor Redis.
+//! Slack. Here, the test tools themselves: the fake Slack Web API answers and records like the
+//! spec says (`../shared/specs/slack.md`), and the Slack client signs requests like Slack
+//! (checked against a recording server; needs neither the broker nor Redis). Baton's Slack
+//! side, against the real broker and Redis:
+//!
+//! - [`routes`]: signatures accepted and refused (a replayed old timestamp too),
+//!   `url_verification`, and no Slack route at all when Slack is not configured;
+//! - [`flow`]: the alert, its updates, the mirrored thread, thread replies relayed once, bot
+//!   messages ignored, the buttons (two concurrent claims), and Slack failing or rate limiting
+//!   without blocking the handoff.
+
+mod flow;
+mod routes;
 
 use std::time::Duration;
 

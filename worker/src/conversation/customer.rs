@@ -31,7 +31,7 @@ use baton_shared::state::{ConsoleEvent, HandoffReason, HandoffSource, Speaker};
 use serde::{Deserialize, Serialize};
 use tracing::{info, warn};
 
-use super::effects::notify_once;
+use super::effects::announce;
 use super::handback;
 use super::handoff::{self, Handoff};
 use super::media::{self, Heard, TurnImages};
@@ -111,7 +111,7 @@ pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
             owner: state.owner,
             agent: state.agent.clone(),
         };
-        notify_once(cx, "feed:customer", &conv, mirrored).await?;
+        announce(e, cx, "feed:customer", &conv, mirrored, |_| {}).await?;
         info!(owner = %state.owner, "a human owns the conversation; AI stays silent");
         return Ok(());
     }

@@ -7,11 +7,18 @@
 //! Memory records are not journaled: queuing one again on a retry is harmless, since the
 //! memory backends store each record id once (`Engine::remember`).
 //!
+//! - [`announce`]: a console event Slack shows too (handoff, re-alert, customer message while
+//!   the AI is silent, claim/takeover/release): what Slack must show is recorded in the same
+//!   `MULTI` (`crate::slack::outbox`), then a Slack sync is queued — also when an earlier
+//!   attempt already wrote the event, since it may have died before queuing (a sync with
+//!   nothing to do changes nothing).
+//!
 //! - [`transition_once`]: a change of owner, applied once per causing event and marked, so a
 //!   retry resumes the follow-ups of a transition it made instead of being refused.
 //!
 //! Fail with [`StepError::Transient`] when Redis or the broker does.
 
+use super::Engine;
 use super::state::feed::{self, ConsoleEvent};
 use super::state::ownership::{self, Applied, Request, State};
 use crate::pipeline::{StepCx, StepError};
@@ -43,6 +50,36 @@ pub async fn notify_with(
     extra(&mut cmd);
     cx.journal.atomically(field, mark, cmd).await?;
     Ok(())
+}
+
+/// Like [`notify_with`] (marked `1`), bringing Slack along when it is configured (see the
+/// module doc).
+pub async fn announce(
+    e: &Engine,
+    cx: &StepCx,
+    field: &str,
+    conv: &str,
+    event: ConsoleEvent,
+    extra: impl FnOnce(&mut redis::Pipeline),
+) -> Result<(), StepError> {
+    let slack = e
+        .slack
+        .as_ref()
+        .and_then(|s| Some((s, crate::slack::outbox::for_event(&cx.keys, conv, &event)?)));
+    let Some((slack, cmds)) = slack else {
+        return notify_with(cx, field, "1", conv, event, extra).await;
+    };
+    notify_with(cx, field, "1", conv, event, |pipe| {
+        extra(pipe);
+        for cmd in cmds.cmd_iter() {
+            pipe.add_command(cmd.clone()).ignore();
+        }
+    })
+    .await?;
+    slack
+        .sync(conv)
+        .await
+        .map_err(|e| StepError::Transient(format!("slack queue: {e}")))
 }
 
 /// Applies `req` unless this event already did (journal mark `transition`); returns the

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use tracing::info;
 
 use super::Engine;
-use super::effects::{notify_with, transition_once};
+use super::effects::{announce, transition_once};
 use super::send::{self, Guard, Outgoing};
 use super::state::ownership::{self, Request, Transition};
 use super::state::transcript;
@@ -109,7 +109,7 @@ pub async fn hand_off(e: &Engine, cx: &StepCx, ev: &Event, h: &Handoff) -> Resul
         unavailable: h.unavailable.clone(),
         at_ms: now_ms(),
     };
-    notify_with(cx, "feed:handoff", "1", &conv, event, |pipe| {
+    announce(e, cx, "feed:handoff", &conv, event, |pipe| {
         handoff_view::save_cmd(pipe, &cx.keys, &conv, &record)
     })
     .await?;

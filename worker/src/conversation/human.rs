@@ -25,7 +25,7 @@ use baton_shared::state::{ConsoleEvent, Owner, Refusal, Speaker, activity};
 use serde::{Deserialize, Serialize};
 
 use super::Engine;
-use super::effects::{notify_once, transition_once};
+use super::effects::{announce, notify_once, transition_once};
 use super::outcome::{self, Settled};
 use super::release;
 use super::send::{self, Delivered, Guard, Outgoing, SendProblem};
@@ -55,7 +55,57 @@ pub async fn on_command(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
         Command::Reply { text } => reply(e, cx, ev, &agent, &text).await?,
         Command::Template(t) => template::send(e, cx, ev, &agent, &t).await?,
     };
+    tell_slack(e, cx, ev, &settled).await?;
     outcome::settle(cx, ev, settled).await
+}
+
+/// A command from a Slack button that did not apply (a claim another agent won) or a Slack
+/// thread reply WhatsApp did not take: the agent is told on Slack — ephemerally through the
+/// click's `response_url`, or in the alert's thread. Journaled (`slack:told`, marked after
+/// the job is queued: a crash in between tells them twice, never not at all).
+async fn tell_slack(
+    e: &Engine,
+    cx: &StepCx,
+    ev: &Event,
+    settled: &Settled,
+) -> Result<(), StepError> {
+    let message = match settled {
+        Settled::Refused { message, .. } => message.clone(),
+        Settled::Failed { message } => format!("not delivered to the customer: {message}"),
+        Settled::Applied { .. } => return Ok(()),
+    };
+    let (Some(slack), Some(origin)) = (&e.slack, ev.item.get("slack")) else {
+        return Ok(());
+    };
+    if cx.journal.is_done("slack:told").await? {
+        return Ok(());
+    }
+    let text = crate::slack::render::refusal(&message);
+    let queued = match origin["response_url"].as_str() {
+        Some(url) => {
+            let job = crate::slack::Job::Respond {
+                url: url.to_owned(),
+                text,
+            };
+            slack.enqueue(&job).await
+        }
+        None => {
+            let conv = ev.conversation.key();
+            let line = crate::slack::outbox::Line {
+                text,
+                broadcast: false,
+            };
+            if !cx.journal.is_done("slack:line").await? {
+                let mut pipe = redis::pipe();
+                crate::slack::outbox::push(&mut pipe, &cx.keys, &conv, &line);
+                cx.journal.atomically("slack:line", "1", pipe).await?;
+            }
+            slack.sync(&conv).await
+        }
+    };
+    queued.map_err(|e| StepError::Transient(format!("slack queue: {e}")))?;
+    cx.journal.mark("slack:told", "1").await?;
+    Ok(())
 }
 
 /// Why `t` by `agent` does not apply to the conversation as it is, in words for the agent.
@@ -216,7 +266,7 @@ pub(super) async fn record_transition(
         Transition::Takeover => ConsoleEvent::HumanTakeover(applied),
         _ => ConsoleEvent::HumanRelease(applied),
     };
-    notify_once(cx, "feed:transition", &conv, event).await
+    announce(e, cx, "feed:transition", &conv, event, |_| {}).await
 }
 
 /// A message from `agent` moves the conversation to them first (an implicit takeover),

@@ -13,6 +13,11 @@
 //!   [`pace`]: waiting for each send's turn within Meta's limits, and what a refusal means.
 //! - [`prompt`] and [`tools`]: what the LLM sees and may call; [`media`]: voice notes heard
 //!   (transcribed) and photos shown to the model.
+//! - Slack: the engine never calls Slack. The console events Slack shows too (handoff,
+//!   re-alert, customer message while the AI is silent, claim/takeover/release) go through
+//!   [`effects::announce`], which records what Slack must show in the same transaction and
+//!   queues a sync (`crate::slack`); a Slack command that did not apply is answered on Slack
+//!   (`human`).
 //!
 //! Failure policy: a dependency that may recover (Redis, the broker, a retryable Graph error)
 //! is a [`StepError::Transient`] and the event is retried (in process, then broker tiers);
@@ -68,6 +73,8 @@ pub struct Engine {
     pub memory: Arc<dyn MemoryBackend>,
     pub publisher: Arc<Publisher>,
     pub settings: Settings,
+    /// Slack, when configured: the engine records what it must show and queues syncs.
+    pub slack: Option<crate::slack::Slack>,
 }
 
 impl Engine {
@@ -123,6 +130,9 @@ impl Engine {
             memory,
             publisher: publisher.clone(),
             settings: settings.clone(),
+            slack: config.slack.as_ref().map(|_| crate::slack::Slack {
+                publisher: publisher.clone(),
+            }),
         })
     }
 

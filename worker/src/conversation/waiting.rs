@@ -9,16 +9,15 @@
 //! event in one `MULTI`). If the conversation was claimed, taken over or released — or handed
 //! off again — since the sweeper looked, the alert is stale and nothing is shown.
 //!
-//! **Hook for Slack**: [`announce`] is where every re-alert happens; a Slack re-post belongs
-//! right after the console event there, journaled under its own field (e.g. `slack:waiting`)
-//! so a retry posts it once. Fails with [`StepError::Transient`] when Redis does.
+//! Slack: the same `MULTI` records a thread line for the alert, also shown in the channel
+//! (`crate::slack::outbox`), so each re-alert bumps the Slack alert once. Fails with [`StepError::Transient`] when Redis does.
 
 use baton_shared::event::{Event, Waiting, now_ms};
 use baton_shared::state::{ConsoleEvent, Owner};
 use tracing::info;
 
 use super::Engine;
-use super::effects::notify_once;
+use super::effects;
 use super::state::ownership::{self, State};
 use crate::pipeline::{StepCx, StepError};
 
@@ -39,10 +38,9 @@ pub async fn on_waiting(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
     announce(e, cx, ev, w, &state).await
 }
 
-/// The re-alert's effects, each once per event: the console event (and, once wired, Slack's
-/// re-post: see the module doc).
+/// The re-alert's effects, each once per event: the console event and Slack's bump.
 pub async fn announce(
-    _e: &Engine,
+    e: &Engine,
     cx: &StepCx,
     ev: &Event,
     w: Waiting,
@@ -58,5 +56,5 @@ pub async fn announce(
     if !cx.journal.is_done(FEED).await? {
         metrics::counter!("baton_worker_handoff_realerts_total").increment(1);
     }
-    notify_once(cx, FEED, &ev.conversation.key(), event).await
+    effects::announce(e, cx, FEED, &ev.conversation.key(), event, |_| {}).await
 }

@@ -133,7 +133,7 @@ pub fn decide(result: Result<(), Failure>, attempt: u32, tiers: &[std::time::Dur
 pub enum Origin {
     /// A partition queue of the event stream.
     Partition(u16),
-    /// A plain queue (the memory queue).
+    /// A side queue (the memory queue, the Slack queue).
     Queue(String),
 }
 
@@ -177,10 +177,12 @@ pub async fn to_tier(publisher: &Publisher, f: &Failed<'_>, tier: u32) -> Result
     let names = publisher.names();
     let (exchange, key) = match &f.origin {
         Origin::Partition(p) => (names.retry_tier(tier as usize), names.partition_key(*p)),
-        Origin::Queue(q) if *q == names.memory_queue() => {
-            (String::new(), names.memory_retry(tier as usize))
-        }
-        Origin::Queue(q) => (String::new(), q.clone()),
+        Origin::Queue(q) => (
+            String::new(),
+            names
+                .side_retry(q, tier as usize)
+                .unwrap_or_else(|| q.clone()),
+        ),
     };
     publisher
         .publish_raw(&exchange, &key, f.body, f.props(h))
