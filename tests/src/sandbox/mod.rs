@@ -10,6 +10,8 @@
 //!   orders through the demo tool, hands off when a person is asked for, repeats what a human
 //!   teammate said after a release. Its answers carry the model name `baton-sandbox-scripted`.
 //! - **Business tool**: the demo order service ([`orders`]), declared in a tools file.
+//! - **Slack**: the fake Slack Web API and a page showing the handoff channel, with buttons
+//!   and thread replies that send signed requests to ingress ([`slack`]).
 //! - **Memory**: Baton's own local backend (no stand-in needed: it is the default without
 //!   `SYNAP_API_KEY`).
 //!
@@ -18,6 +20,7 @@
 
 pub mod chat;
 pub mod orders;
+pub mod slack;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -54,6 +57,8 @@ pub struct Sandbox {
     pub graph: Arc<FakeGraph>,
     pub llm: FakeLlm,
     pub chats: chat::Chats,
+    /// `None` when real Slack credentials are configured.
+    pub slack: Option<slack::SlackStandIn>,
     env: Vec<(String, String)>,
     stop: CancellationToken,
 }
@@ -82,7 +87,14 @@ impl Sandbox {
             number: number.clone(),
         });
         let stop = CancellationToken::new();
-        let app = chat::router(chats.clone()).merge(orders::router());
+        let slack = match configured("SLACK_BOT_TOKEN") {
+            Some(_) => None,
+            None => Some(slack::SlackStandIn::start(&opts.ingress).await),
+        };
+        let mut app = chat::router(chats.clone()).merge(orders::router());
+        if let Some(s) = &slack {
+            app = app.merge(slack::router(s.clone()));
+        }
         let s = stop.clone();
         tokio::spawn(async move {
             let _ = axum::serve(listener, app)
@@ -103,6 +115,13 @@ impl Sandbox {
             set("OPENAI_API_KEY", "sandbox-model-key".into());
             set("OPENAI_MODEL", MODEL.into());
         }
+        if let Some(s) = &slack {
+            set("SLACK_BOT_TOKEN", slack::BOT_TOKEN.into());
+            set("SLACK_SIGNING_SECRET", slack::SIGNING_SECRET.into());
+            set("SLACK_CHANNEL_ID", crate::slack::CHANNEL.into());
+            set("SLACK_API_BASE_URL", s.fake.api_url.clone());
+            set("SLACK_CONSOLE_URL", format!("{}/console", opts.ingress));
+        }
         if configured("BATON_TOOLS_FILE").is_none() {
             set("BATON_TOOLS_FILE", opts.tools_file.display().to_string());
         }
@@ -111,6 +130,7 @@ impl Sandbox {
             graph,
             llm,
             chats,
+            slack,
             env,
             stop,
         })

@@ -501,3 +501,162 @@ async fn the_seed_conversation_in_the_browser_chat_page_and_console() {
     b.close().await;
     dev.stop_with_ctrl_c().await;
 }
+
+/// The buttons of the stand-in's first alert: (action_id, value).
+async fn slack_buttons(dev: &Dev) -> Vec<(String, String)> {
+    let state: Value = dev
+        .http
+        .get(format!("{}/api/slack", dev.sandbox))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let blocks = state["messages"][0]["blocks"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    blocks
+        .iter()
+        .filter(|b| b["type"] == "actions")
+        .flat_map(|b| b["elements"].as_array().cloned().unwrap_or_default())
+        .filter_map(|e| {
+            Some((
+                e["action_id"].as_str()?.to_owned(),
+                e["value"].as_str().unwrap_or("").to_owned(),
+            ))
+        })
+        .collect()
+}
+
+async fn slack_post(dev: &Dev, path: &str, body: Value) -> u16 {
+    let res = dev
+        .http
+        .post(format!("{}{path}", dev.sandbox))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    res.status().as_u16()
+}
+
+#[tokio::test]
+async fn the_slack_stand_in_shows_the_alert_and_its_buttons_and_thread_work() {
+    let dev = Dev::start("sandbox-slack").await;
+    let (http, sandbox, stack) = (&dev.http, dev.sandbox.as_str(), &dev.stack);
+    say(
+        http,
+        sandbox,
+        "My card was charged twice, I want to talk to a person",
+        true,
+        stack,
+    )
+    .await;
+    let posted = eventually(WAIT, || async {
+        slack_buttons(&dev)
+            .await
+            .iter()
+            .any(|(id, _)| id == "handoff_claim")
+    })
+    .await;
+    assert!(
+        posted,
+        "no alert with a Claim button on the Slack stand-in:\n{}",
+        stack.log()
+    );
+    let state: Value = http
+        .get(format!("{sandbox}/api/slack"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let ts = state["messages"][0]["ts"].as_str().unwrap().to_owned();
+    let page = http.get(format!("{sandbox}/slack")).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+
+    // Claim from Slack: the conversation is the Slack user's.
+    let (id, value) = slack_buttons(&dev)
+        .await
+        .into_iter()
+        .find(|(id, _)| id == "handoff_claim")
+        .unwrap();
+    let clicked = slack_post(
+        &dev,
+        "/api/slack/click",
+        json!({"ts": ts, "action_id": id, "value": value}),
+    )
+    .await;
+    assert_eq!(clicked, 200);
+    let console = dev.console();
+    let claimed = eventually(WAIT, || {
+        let console = console.clone();
+        async move {
+            let d = console.detail(CUSTOMER).await.ok();
+            d.summary.owner == Owner::Human
+                && d.summary
+                    .agent
+                    .as_deref()
+                    .is_some_and(|a| a.contains("U0SANDBOX1"))
+        }
+    })
+    .await;
+    assert!(claimed, "the Slack claim did not apply:\n{}", stack.log());
+
+    // A reply in the thread reaches the customer once.
+    let text = "Hi, this is Sam from billing: I've refunded the second charge.";
+    let replied = slack_post(
+        &dev,
+        "/api/slack/reply",
+        json!({"thread_ts": ts, "text": text}),
+    )
+    .await;
+    assert_eq!(replied, 200);
+    let delivered = eventually(WAIT, || async {
+        dev.replies().await.iter().any(|r| r == text)
+    })
+    .await;
+    assert!(
+        delivered,
+        "the thread reply never reached the customer:\n{}",
+        stack.log()
+    );
+
+    // Release to AI from Slack.
+    let release = eventually(WAIT, || async {
+        slack_buttons(&dev)
+            .await
+            .iter()
+            .any(|(id, _)| id == "handoff_release")
+    })
+    .await;
+    assert!(release, "no Release button after the claim");
+    let (id, value) = slack_buttons(&dev)
+        .await
+        .into_iter()
+        .find(|(id, _)| id == "handoff_release")
+        .unwrap();
+    assert_eq!(
+        slack_post(
+            &dev,
+            "/api/slack/click",
+            json!({"ts": ts, "action_id": id, "value": value})
+        )
+        .await,
+        200
+    );
+    let released = eventually(WAIT, || {
+        let console = console.clone();
+        async move { console.detail(CUSTOMER).await.ok().summary.owner == Owner::Ai }
+    })
+    .await;
+    assert!(
+        released,
+        "the Slack release did not apply:\n{}",
+        stack.log()
+    );
+    assert_eq!(dev.replies().await.iter().filter(|r| *r == text).count(), 1);
+    dev.stop_with_ctrl_c().await;
+}
