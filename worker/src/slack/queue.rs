@@ -129,8 +129,7 @@ async fn settle(
         history: &history,
         origin: Origin::Queue(s.names.slack_queue()),
     };
-    let tiers = s.config.infra.retry_tiers.len() as u32;
-    let outcome = match retry::decide(class, attempt, tiers) {
+    let outcome = match retry::decide(class, attempt, &s.config.infra.retry_tiers) {
         Settle::Ack => Ok("done"),
         Settle::Tier(t) => retry::to_tier(&s.publisher, &failed, t)
             .await
