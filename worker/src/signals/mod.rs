@@ -9,10 +9,17 @@
 //! | reason (contract string) | fires when | module |
 //! | --- | --- | --- |
 //! | `customer_asked` | an explicit, non-negated ask for a person (en/es/pt/fr/de) | `explicit` |
-//! | `sensitive` | financial dispute/fraud, medical harm, legal threat or data-rights request | `sensitive` |
+//! | `sensitive` | account security, money taken twice or wrongly, financial dispute/fraud, medical harm, legal threat or data-rights request | `sensitive`, `situations` |
 //! | `frustration` | lexicon negativity x intensity cues reaches the threshold | `frustration` |
 //! | `keyword` | a configured keyword/phrase appears as whole words | `keywords` |
 //! | `repeated_failure` | unresolved AI turns reach the threshold, or the customer repeats a message | `repeat` |
+//!
+//! Before the detectors run, the message is normalised ([`normalize`]: case, accents,
+//! clauses) and put into the detectors' spelling (`canon`: chat abbreviations, umlauts typed
+//! as `ue`, typos of the words they key on, by edit distance). Detectors prefer patterns
+//! over phrase lists: word families that must co-occur (`situations`), a refusal of the bot
+//! anywhere near a negator, any ordinal from "second" up before "time/vez/fois/Mal",
+//! the share of capitals, punctuation with no words.
 //!
 //! [`detect`] returns every signal that fires, strongest (highest score) first; [`decide`]
 //! returns the single one to act on by **fixed priority**, not by score:
@@ -27,13 +34,15 @@
 //! - `HANDOFF_DISABLE`: comma-separated reasons to switch off, e.g. `frustration,keyword`.
 //! - `HANDOFF_KEYWORDS`: comma-separated keywords or phrases (case and accents ignored).
 //! - `HANDOFF_FRUSTRATION_THRESHOLD`: number in (0, 1], default `0.5`.
-//! - `HANDOFF_SENSITIVE_CATEGORIES`: comma-separated subset of `financial,medical,legal` (default all).
+//! - `HANDOFF_SENSITIVE_CATEGORIES`: comma-separated subset of `financial,medical,legal,security` (default all).
 //! - `HANDOFF_REPEAT_TURNS`: integer >= 1, unresolved AI turns that trigger `repeated_failure`, default `2`.
 //! - `HANDOFF_REPEAT_SIMILARITY`: number in (0, 1], token Jaccard for a near-repeat, default `0.8`.
 
+mod canon;
 mod config;
 mod cues;
 mod explicit;
+mod forms;
 mod frustration;
 mod keywords;
 mod lang;
@@ -41,6 +50,7 @@ pub mod normalize;
 pub mod pushback;
 mod repeat;
 mod sensitive;
+mod situations;
 mod vader;
 
 pub use config::{Category, SignalConfig};
@@ -96,16 +106,19 @@ pub struct Context<'a> {
 /// Every signal that fires for `text`, strongest (highest score) first; ties by priority.
 pub fn detect(config: &SignalConfig, text: &str, cx: &Context) -> Vec<Signal> {
     let norm = normalize::normalize(text);
+    // Chat spelling, typed-out umlauts and typos of the words the detectors key on; the
+    // configured keywords and the repeat check compare the customer's own words.
+    let canonical = canon::canonicalize(&norm);
     let on = |r| config.is_enabled(r);
     let mut out: Vec<Signal> = [
         on(Reason::CustomerAsked)
-            .then(|| explicit::detect(&norm))
+            .then(|| explicit::detect(&canonical))
             .flatten(),
         on(Reason::Sensitive)
-            .then(|| sensitive::detect(config, &norm))
+            .then(|| sensitive::detect(config, &canonical))
             .flatten(),
         on(Reason::Frustration)
-            .then(|| frustration::detect(config, &norm, cx))
+            .then(|| frustration::detect(config, &canonical, cx))
             .flatten(),
         on(Reason::Keyword)
             .then(|| keywords::detect(config, &norm))
