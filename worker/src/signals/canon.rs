@@ -5,10 +5,10 @@
 //! 1. **Chat abbreviations** with one meaning across en/es/pt/fr/de (`u` -> `you`, `xfa` ->
 //!    `por favor`, `vc` -> `voce`, `qqn` -> `quelqu un`, `nem` -> `einem`). Ambiguous ones
 //!    are left alone (`c` is "com" in Portuguese and "c'est" in French; `to` is "estou").
-//! 2. **German umlauts typed as digraphs** (`moechte`, `rueckbuchung`, `wuetend`) become the
-//!    folded letter (`mochte`), as `ö` does in normalisation, but only when the result is a
-//!    word the detectors know and the word as typed is not: `ue` is also plain German
-//!    (`sauer`, `neue`) and everywhere in Spanish (`cuenta`, `que`).
+//! 2. **German umlauts typed as digraphs** (`rueckbuchung`, `loeschen`, `fuenften`) become
+//!    the folded letter (`ruckbuchung`), as `ü` does in normalisation, but only when the
+//!    result is a word the detectors know and the word as typed is not: `ue` is also plain
+//!    German (`sauer`, `neue`) and everywhere in Spanish (`cuenta`, `que`).
 //! 3. **Typos of the words the detectors key on** (`huamn`, `acount`, `representitive`,
 //!    `ablar`): a token of 5+ letters that is not itself an anchor word and is within one
 //!    edit (two from 9 letters) of exactly one anchor, by optimal-string-alignment distance

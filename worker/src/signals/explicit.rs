@@ -185,16 +185,50 @@ static OR_BOT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?:or|o|ou|oder) {BOT}\b")).expect("or-bot pattern is valid regex")
 });
 
+/// Words between the against-word and the machine that show the negation is about
+/// something else: "no problem with the bot", "I don't mind the bot", "not sure the bot".
+const NOT_A_REFUSAL: &[&str] = &[
+    "problem",
+    "problems",
+    "issue",
+    "issues",
+    "mind",
+    "know",
+    "sure",
+    "idea",
+    "worries",
+    "worry",
+    "matter",
+    "complaint",
+    "complaints",
+    "problema",
+    "problemas",
+    "importa",
+    "se",
+    "sabe",
+    "sei",
+    "probleme",
+    "sais",
+    "sait",
+    "souci",
+    "weiss",
+    "ahnung",
+    "sicher",
+    "ob",
+];
+
 /// The first refusal of the machine in `clause` that is not about a machine product.
 fn against_bot(clause: &str) -> Option<&str> {
     AGAINST_BOT_RE
         .find_iter(clause)
         .find(|m| {
-            !clause[m.end()..]
+            let inside = m.as_str().split(' ').any(|t| NOT_A_REFUSAL.contains(&t));
+            let product = clause[m.end()..]
                 .split(' ')
                 .filter(|t| !t.is_empty())
                 .take(2)
-                .any(|t| PRODUCTS.contains(&t))
+                .any(|t| PRODUCTS.contains(&t));
+            !inside && !product
         })
         .map(|m| m.as_str())
 }
@@ -329,6 +363,10 @@ mod tests {
         assert!(!asks("no quiero hablar con una persona"));
         assert!(asks("why can't I speak to an actual person??"));
         assert!(asks("Não quero falar com robô, quero uma pessoa"));
+        assert!(asks("I don't want a bot"));
+        assert!(asks("pas de chatbot svp"));
+        assert!(!asks("no problem with the bot, it helped"));
+        assert!(!asks("we don't sell the robot vacuum anymore?"));
     }
 
     #[test]

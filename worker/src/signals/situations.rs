@@ -47,6 +47,7 @@ pub enum Concept {
     PaymentNoun,
     Cancel,
     Conditional,
+    Modal,
     Unauthorised,
 }
 
@@ -137,7 +138,11 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Conditional,
-        r"if|si|wenn|falls|will i|would i|do i|does it|can i|could i|puedo|posso|est ce que|kann ich",
+        r"if|si|wenn|falls|ob|will i|would i|in case|en caso de|caso",
+    ),
+    (
+        Modal,
+        r"can|could|may|might|puede|pueden|podria|pode|podem|poderia|peut|peuvent|pourrait|kann|konnen|darf|durfen",
     ),
     (
         Unauthorised,
@@ -207,7 +212,7 @@ const SECURITY: &[Rule] = &[
         "someone else used the account",
         Scope::Clause,
         &[&[Someone], &[Access], OWNED],
-        &[Conditional],
+        &[Conditional, Modal],
     ),
     rule("not me", Scope::Message, &[&[NotMe], OWNED], &[]),
     rule(
@@ -327,6 +332,7 @@ mod tests {
             "how do I change my password?",
             "is the security camera waterproof",
             "can someone pick up my order instead of me",
+            "Can someone else use my account?",
             "olvide mi contrasena",
         ] {
             assert_eq!(sec(t), None, "{t}");
@@ -341,6 +347,7 @@ mod tests {
             "era 50 e cobraram 80",
             "ihr habt 80 statt 40 euro abgebucht",
             "vous m'avez prélevé mais la commande est annulée",
+            "can you check why I was charged twice?",
         ] {
             assert!(mon(t).is_some(), "{t}");
         }
