@@ -187,6 +187,7 @@ static KNOWN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         forms::TROUBLE_SRC,
         forms::POSITIVE_SRC,
         forms::NOBODY_ANSWERS_SRC,
+        forms::LONG_WAIT_SRC,
         KEEP,
         ANCHORS,
     ];

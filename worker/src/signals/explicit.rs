@@ -17,7 +17,7 @@ use regex::Regex;
 use super::normalize::Normalized;
 use super::{Reason, Signal};
 
-pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|support|team|colleague|boss)";
+pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss)";
 pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your) )?(?:(?:real|actual|live|human|proper) )?";
 pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|human|person)";
 pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:pessoa|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|human|person)";
@@ -30,6 +30,14 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:talk|speak|chat|communicate)(?: \w+)? (?:to|with) {EN_DET}{EN}\b",
     r"\b(?:transfer|connect|put|pass|forward|redirect|switch|hand) me (?:\w+ ){0,2}?(?:to|with|through to|over to|on to) {EN_DET}{EN}\b",
     r"\bescalate\b",
+    r"\b(?:transfer|connect|forward|route|switch|pass)(?: me)? (?:to|with) {EN_DET}{EN}\b",
+    r"\b(?:is|are) (?:there )?(?:a |an |any |some )?(?:real |actual |live )?(?:human|humans|person|people|agent|agents|representative|staff member) (?:\w+ )?available\b",
+    r"\b(?:someone|anyone|somebody|anybody) available to (?:talk|chat|speak|help me)\b",
+    r"\bhay (?:(?:algun|alguna|un|una) )?(?:persona|humano|asesor|agente|alguien|operador) disponible\b",
+    r"\b(?:y a t il|il y a|est ce qu il y a) (?:un|une|quelqu un) (?:\w+ )?disponible\b",
+    r"\bist (?:ein|eine|jemand) (?:\w+ )?(?:verfugbar|erreichbar)\b",
+    r"\batencion (?:de|por|con) {ES}\b",
+    r"\batendimento (?:de|por|com) {PT}\b",
     r"\b(?:i|we) (?:want|need|would like|wanna|demand|request|prefer) (?:to (?:have|get|see) )?(?:a|an|some|the) (?:(?:real|actual|live|human) )?(?:person|human|human being|agent|representative|rep|manager|supervisor|operator|human agent|live agent|staff member)\b",
     r"\bget me (?:(?:a|an|the) )?(?:(?:real|actual|live|human) )?(?:person|human|agent|representative|rep|manager|supervisor|someone|somebody|operator)\b",
     r"\b(?:is there|are there|do you have|have you got) (?:(?:a|an|any|some) )?(?:(?:real|actual|live) )?(?:person|human|humans|people|agent|someone|somebody|anyone|anybody|staff|representative) (?:\w+ )?(?:i|we) (?:can|could|may) (?:\w+ )?(?:talk|speak|chat)\b",
@@ -71,7 +79,8 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:veux|voudrais|peux|pourrais|aimerais|souhaite|souhaiterais|besoin de|faut) (?:\w+ ){0,2}?parl\w* (?:a|avec) {FR}\b",
     r"\bbesoin (?:d|de) {FR}\b",
     r"\bme passer {FR}\b",
-    r"\b(?:avoir|joindre|contacter) (?:un|une) (?:conseiller|conseillere|humain|agent|operateur|operatrice|vraie personne|personne reelle)\b",
+    r"\b(?:avoir|joindre|contacter) (?:un|une) (?:conseiller|conseillere|humain|agent|operateur|operatrice|interlocuteur|interlocutrice|vraie personne|personne reelle)\b",
+    r"\binterlocut(?:eur|rice) humaine?\b",
     r"\bquelqu un de (?:reel|vrai)\b",
     // German
     r"\bmit (?:jemandem|{DE})(?: \w+){0,4} (?:sprechen|reden|telefonieren|chatten|verbunden)\b",

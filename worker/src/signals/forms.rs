@@ -1,7 +1,7 @@
 //! Frustration carried by form rather than by sentiment words: a message that is only
 //! `!`/`?`, a message mostly in capitals that asks "where/why/still…", an ordinal from
-//! "second" up before "time/vez/fois/Mal" in a complaint, and "nobody answers" (en, es, pt,
-//! fr, de). Each gives a fixed score above the default threshold; none applies to a
+//! "second" up before "time/vez/fois/Mal" in a complaint, "nobody answers", and waiting
+//! for weeks or months (en, es, pt, fr, de). Each gives a fixed score above the default threshold; none applies to a
 //! clearly positive message ("THANK YOU SO MUCH!!!", "third time buying here, love it").
 //! Patterns are compiled once; never fails.
 
@@ -29,8 +29,8 @@ pub(super) const ORDINAL_TIME_SRC: &[&str] = &[
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|nth|(?:[2-9]|[1-9]\d)(?:st|nd|rd|th)) time",
     r"|(?:[2-9]|[1-9]\d|two|three|four|five|several|multiple|so many|many) times",
     r"|(?:segunda|tercera|tercer|cuarta|quinta|sexta|septima|octava|novena|decima|enesima|terceira|quarta|setima|oitava|nona|(?:[2-9]|[1-9]\d)(?:ra|da|ta|va|na|ma|era|a|o)?) vez",
-    r"|(?:deuxieme|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|enieme|(?:[2-9]|[1-9]\d)(?:e|eme|ieme|em|me)?) fois",
-    r"|(?:zweite|dritte|vierte|funfte|sechste|siebte|achte|neunte|zehnte|x+te|(?:[2-9]|[1-9]\d)(?:te)?)[nms]? mal",
+    r"|(?:deuxieme|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|enieme|nieme|n ieme|(?:[2-9]|[1-9]\d)(?:e|eme|ieme|em|me)?) fois",
+    r"|(?:zweite|dritte|vierte|funfte|sechste|siebte|achte|neunte|zehnte|x+te|x te|n te|zigste|(?:[2-9]|[1-9]\d)(?:te)?)[nms]? mal",
 ];
 
 static ORDINAL_TIME: LazyLock<Regex> = LazyLock::new(|| re(&ORDINAL_TIME_SRC.concat()));
@@ -71,12 +71,28 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| re(&POSITIVE_SRC.concat()));
 /// "Nobody answers", in five languages.
 pub(super) const NOBODY_ANSWERS_SRC: &[&str] = &[
     r"(?:nobody|no one)(?: \w+){0,2} (?:answers|answered|is answering|responds|responded|replies|replied|helps|helped|gets back|got back)",
-    r"|(?:nadie|ninguem)(?: (?:me|te|nos|les|le|lo|la|se|ya|ja|nunca|mais|mas|aqui|aca|ai))* (?:responde|responden|respondio|respondeu|contesta|contestan|contesto|atiende|atienden|atende|ayuda|ajuda|resuelve|resolve|soluciona)",
+    r"|(?:nadie|ninguem)(?: (?:me|te|nos|les|le|lo|la|se|ya|ja|nunca|mais|mas|aqui|aca|ai))* (?:responde|responden|respondio|respondeu|contesta|contestan|contesto|atiende|atienden|atende|ayuda|ajuda|resuelve|resolve|soluciona|dice|dicen|diz|dizem|da|dan|dao|informa|explica)",
     r"|personne ne (?:m |nous )?(?:repond|m aide|rappelle|aide)",
     r"|niemand(?: \w+){0,2} (?:antwortet|hilft|reagiert|meldet|ruft)",
 ];
 
 static NOBODY_ANSWERS: LazyLock<Regex> = LazyLock::new(|| re(&NOBODY_ANSWERS_SRC.concat()));
+
+/// Waiting for weeks or months, in five languages ("llevo tres semanas esperando",
+/// "ca fait un mois que j attends", "warte seit Wochen").
+pub(super) const LONG_WAIT_SRC: &[&str] = &[
+    r"(?:waiting|waited|wait) (?:for )?(?:over |more than |almost |nearly )?(?:a|one|two|three|four|five|six|several|many|\d+) (?:weeks?|months?)",
+    r"|(?:weeks?|months?) (?:of waiting|waiting|and still)",
+    r"|(?:llevo|hace|desde hace) (?:ya )?(?:una|un|dos|tres|cuatro|varias|\d+) (?:semanas?|mes|meses)(?: \w+){0,2} esperando",
+    r"|esperando (?:desde hace |hace )?(?:una|un|dos|tres|cuatro|varias|\d+) (?:semanas?|mes|meses)",
+    r"|(?:ha|faz) (?:uma|um|duas|dois|tres|quatro|varias|\d+) (?:semanas?|mes|meses)(?: \w+){0,3} esper\w+",
+    r"|esper\w+ (?:ha |faz )?(?:uma|um|duas|dois|tres|quatro|varias|\d+) (?:semanas?|mes|meses)",
+    r"|(?:fait|depuis) (?:un|une|deux|trois|quatre|plusieurs|\d+) (?:semaines?|mois)(?: \w+){0,3} (?:j )?attends",
+    r"|attends depuis (?:un|une|deux|trois|quatre|plusieurs|\d+) (?:semaines?|mois)",
+    r"|warte\w* (?:schon |jetzt )?seit (?:\w+ )?(?:wochen|monaten|woche|monat)",
+];
+
+static LONG_WAIT: LazyLock<Regex> = LazyLock::new(|| re(&LONG_WAIT_SRC.concat()));
 
 /// Capitalised abbreviations that are not shouting.
 pub const ACRONYMS: &[&str] = &[
@@ -109,13 +125,19 @@ pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
     }
     // Cheap candidates first; the veto and context regexes run only when one is present.
     let nobody = NOBODY_ANSWERS.find(&norm.full);
+    let wait = LONG_WAIT.find(&norm.full);
     let shouted = shouted(norm);
     let ordinal = ORDINAL_TIME.find(&norm.full);
-    if (nobody.is_none() && !shouted && ordinal.is_none()) || POSITIVE.is_match(&norm.full) {
+    if (nobody.is_none() && wait.is_none() && !shouted && ordinal.is_none())
+        || POSITIVE.is_match(&norm.full)
+    {
         return None;
     }
     if let Some(m) = nobody {
         return Some(format!("nobody answers \"{}\"", m.as_str()));
+    }
+    if let Some(m) = wait {
+        return Some(format!("long wait \"{}\"", m.as_str()));
     }
     let trouble = TROUBLE.is_match(&norm.full);
     if shouted && (trouble || negative || norm.exclamations > 0) {
@@ -149,6 +171,8 @@ mod tests {
             "zum vierten Mal, die Bestellung ist nicht da",
             "for the 5th time",
             "NIEMAND ANTWORTET",
+            "ca fait trois semaines que j attends",
+            "zum x-ten Mal",
         ] {
             assert!(f(t).is_some(), "{t}");
         }

@@ -189,4 +189,81 @@ mod tests {
             None
         );
     }
+
+    /// Paraphrases written after dev2, one per failure class found there (issue 8): each
+    /// must get its reason, and the plain questions none.
+    #[test]
+    fn paraphrases_get_their_reason() {
+        let rows: &[(&str, &str)] = &[
+            ("A", "Can I please chat with customer care"),
+            ("A", "I'd like to speak with an actual employee"),
+            ("A", "Is a human available?"),
+            ("A", "transfer to agent"),
+            ("A", "Necesito atencion de una persona"),
+            ("A", "me pueden pasar con alguien"),
+            ("A", "quero falar com alguem responsavel"),
+            ("A", "pode me passar para um humano?"),
+            ("A", "je souhaite être mis en relation avec un conseiller"),
+            ("A", "puis-je avoir un interlocuteur humain"),
+            ("A", "Ich hätte gern einen Ansprechpartner"),
+            ("A", "Gibt es einen Mitarbeiter, mit dem ich sprechen kann?"),
+            ("A", "bot inutil, quiero un asesor"),
+            ("A", "a person please, not a chatbot"),
+            ("A", "I want to escalate this"),
+            ("F", "This is taking forever, I'm losing my patience"),
+            ("F", "Seriously?! Nobody has helped me in 3 days"),
+            ("F", "I AM VERY UPSET"),
+            ("F", "Llevo una semana esperando y nadie me dice nada"),
+            ("F", "Ya me canse de esperar"),
+            ("F", "Estou indignada com esse atendimento"),
+            ("F", "Ninguém me dá uma resposta"),
+            ("F", "C'est inadmissible, toujours pas de remboursement"),
+            ("F", "Ça fait trois semaines que j'attends!!!"),
+            ("F", "Ich warte seit Wochen, langsam reicht es mir"),
+            ("F", "Unmöglich, schon wieder eine falsche Lieferung"),
+            ("F", "FOURTH TIME ASKING"),
+            ("F", "Por enésima vez"),
+            ("F", "Zum x-ten Mal"),
+            ("S", "Someone is using my card without my permission"),
+            ("S", "my paypal was hacked and someone bought stuff"),
+            ("S", "te cobraste 2 veces el envio"),
+            ("S", "Cobraram o valor errado"),
+            ("S", "On m'a débité deux fois la même commande"),
+            ("S", "Abbuchung doppelt erfolgt"),
+            ("S", "Mein Handy wurde geklaut, bitte Konto sperren"),
+            ("S", "me llegó un cargo que no hice"),
+            ("S", "I see a payment I never made"),
+            ("S", "Alguém entrou na minha conta"),
+            ("S", "Quelqu'un a piraté mon compte"),
+            ("N", "Is the bot able to track orders?"),
+            ("N", "How do I lock my screen?"),
+            ("N", "Can I pay twice monthly?"),
+            ("N", "The third time I ordered was the best"),
+            ("N", "I ordered 2 times this month, any discount?"),
+            ("N", "Quiero hablar sobre precios al por mayor"),
+            ("N", "Onde fica a loja física?"),
+            ("N", "Je voudrais parler de ma commande"),
+            ("N", "Ich möchte über die Rechnung sprechen"),
+            ("N", "Do you have real leather wallets?"),
+            ("N", "Is this a real product or a copy?"),
+            ("N", "Can someone deliver on Sunday?"),
+            ("N", "Is someone available to deliver on Sunday?"),
+            ("A", "is anyone available to talk?"),
+            ("N", "I lost my password, how do I reset it?"),
+        ];
+        let wrong: Vec<String> = rows
+            .iter()
+            .filter_map(|(want, t)| {
+                let got = match decide_default(t) {
+                    Some(Reason::CustomerAsked) => "A",
+                    Some(Reason::Frustration) => "F",
+                    Some(Reason::Sensitive) => "S",
+                    Some(_) => "?",
+                    None => "N",
+                };
+                (got != *want).then(|| format!("{want}->{got}: {t}"))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
 }

@@ -45,6 +45,7 @@ pub enum Concept {
     AmountSwap,
     Unknown,
     PaymentNoun,
+    ChargeNoun,
     Cancel,
     Conditional,
     Modal,
@@ -110,7 +111,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         ChargePast,
-        r"charged|charging me|billed|billing me|overcharged|took|taken|deducted|debited|withdrawn|cobraron|cobrado|cobrada|cobraram|cobrou|cobro|me cobraste|me cobran|me cobra|me cobram|cargaron|descontaron|descontaram|debitaron|debitado|debitada|debitaram|debite|preleve|prelevee|facture|abgebucht|belastet|berechnet|abgezogen|eingezogen",
+        r"charged|charging me|billed|billing me|overcharged|took|taken|deducted|debited|withdrawn|cobr(?:aron|ado|ada|ados|adas|aste|asteis|aram|ou|o|ei)|me cobran|me cobra|me cobram|cargaron|descontaron|descontaram|debitaron|debitado|debitada|debitaram|debite|preleve|prelevee|facture|abgebucht|belastet|berechnet|abgezogen|eingezogen",
     ),
     (
         Multi,
@@ -131,6 +132,10 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     (
         PaymentNoun,
         r"purchases?|transactions?|payments?|charges?|debits?|compras?|cargos?|cobros?|transaccion\w*|pagos?|cobrancas?|transac\w+|pagamentos?|achats?|prelevements?|paiements?|kaufe?|abbuchung\w*|zahlung\w*|buchung\w*|belastung\w*",
+    ),
+    (
+        ChargeNoun,
+        r"charges?|debits?|transactions?|cargos?|cobros?|cobrancas?|transaccion\w*|transac\w+|prelevements?|abbuchung\w*|belastung\w*|buchung\w*",
     ),
     (
         Cancel,
@@ -231,6 +236,12 @@ const MONEY: &[Rule] = &[
         "charged twice",
         Scope::Clause,
         &[&[ChargePast], &[Multi]],
+        &[Conditional],
+    ),
+    rule(
+        "duplicate charge",
+        Scope::Clause,
+        &[&[ChargeNoun], &[Multi]],
         &[Conditional],
     ),
     rule(
