@@ -286,6 +286,19 @@ static PATTERNS: LazyLock<[(Category, Regex); 4]> = LazyLock::new(|| {
     ]
 });
 
+/// The clause of `norm` that byte offset `at` of `norm.full` falls in (`full` is the
+/// clauses joined by single spaces).
+fn clause_at(norm: &Normalized, at: usize) -> &str {
+    let mut start = 0;
+    for c in &norm.clauses {
+        if at < start + c.len() + 1 {
+            return c;
+        }
+        start += c.len() + 1;
+    }
+    ""
+}
+
 /// The co-occurrence situations of `cat`, if it has any.
 fn situation(cat: Category, norm: &Normalized) -> Option<&'static str> {
     match cat {
@@ -301,13 +314,19 @@ pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
     let benign: Vec<_> = BENIGN_RE.find_iter(&norm.full).map(|m| m.range()).collect();
     let inside =
         |r: &std::ops::Range<usize>| benign.iter().any(|b| b.start <= r.start && r.end <= b.end);
+    // A charge in a clause that states a condition is a question ("will I be charged twice
+    // if I reorder?"), not a dispute.
+    let hypothetical = |cat: Category, m: &regex::Match| {
+        cat == Category::Financial
+            && situations::hypothetical_charge(m.as_str(), clause_at(norm, m.start()))
+    };
     PATTERNS
         .iter()
         .filter(|(cat, _)| config.sensitive_categories.contains(cat))
         .find_map(|(cat, re)| {
             let found = re
                 .find_iter(&norm.full)
-                .find(|m| !inside(&m.range()))
+                .find(|m| !inside(&m.range()) && !hypothetical(*cat, m))
                 .map(|m| m.as_str())
                 .or_else(|| situation(*cat, norm))?;
             Some(Signal::new(
@@ -354,9 +373,16 @@ mod tests {
             "Do you have court shoes?",
             "Do you sell allergy-friendly pillows?",
             "Send it to my lawyer's office",
+            "Will I be charged twice if I reorder?",
+            "me cobran dos veces si pago en cuotas?",
         ] {
             assert_eq!(hit(t), None, "{t}");
         }
+    }
+
+    #[test]
+    fn a_threat_with_a_condition_is_still_sensitive() {
+        assert!(hit("I'll file a chargeback with my bank if this isn't fixed").is_some());
     }
 
     #[test]

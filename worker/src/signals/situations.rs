@@ -295,6 +295,13 @@ fn first_match(rules: &[Rule], norm: &Normalized) -> Option<&'static str> {
         .map(|r| r.name)
 }
 
+/// Whether `phrase` speaks of being charged and its `clause` states a condition ("will I be
+/// charged twice if I reorder", "me cobran dos veces si pago en cuotas"): a question, not
+/// a complaint. A threat stays one ("a chargeback if this isn't fixed").
+pub fn hypothetical_charge(phrase: &str, clause: &str) -> bool {
+    Concepts::of(phrase).any(&[Charge, ChargePast]) && Concepts::of(clause).has(Conditional)
+}
+
 /// The account-security situation `norm` describes, if any.
 pub fn security(norm: &Normalized) -> Option<&'static str> {
     first_match(SECURITY, norm)
