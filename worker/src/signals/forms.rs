@@ -48,7 +48,7 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| re(&CONTACT_SRC.concat()));
 
 /// Words of a problem that persists or a missing answer.
 pub(super) const TROUBLE_SRC: &[&str] = &[
-    r"still|not|no|nothing|never|nobody|wrong|again|where|why",
+    r"still|not|no|nothing|never|nobody|wrong|again|where|why|happen\w*|pasa|paso|acontec\w*|arrive|passiert",
     r"|nada|nadie|nunca|sigue|todavia|aun|mal|donde|otra vez|porque",
     r"|nao|ninguem|ainda|errado|onde|de novo|por que",
     r"|pas|rien|jamais|personne|toujours|encore|ou|pourquoi",
@@ -73,6 +73,10 @@ pub(super) const NOBODY_ANSWERS_SRC: &[&str] = &[
     r"(?:nobody|no one)(?: \w+){0,2} (?:answers|answered|is answering|responds|responded|replies|replied|helps|helped|gets back|got back)",
     r"|(?:nadie|ninguem)(?: (?:me|te|nos|les|le|lo|la|se|ya|ja|nunca|mais|mas|aqui|aca|ai))* (?:responde|responden|respondio|respondeu|contesta|contestan|contesto|atiende|atienden|atende|ayuda|ajuda|resuelve|resolve|soluciona|dice|dicen|diz|dizem|da|dan|dao|informa|explica)",
     r"|personne ne (?:m |nous )?(?:repond|m aide|rappelle|aide)",
+    r"|(?:you|they|u) never (?:answer|reply|respond|get back)\w*",
+    r"|nunca (?:me |nos )?(?:contest|respond|atiend|atend|ajud|ayud)\w*",
+    r"|(?:ne|n) (?:me |nous )?(?:repond\w*|rappel\w*) jamais",
+    r"|(?:antwortet|antworten|antwortest|meldet|melden) (?:\w+ )?(?:nie|niemals)",
     r"|niemand(?: \w+){0,2} (?:antwortet|hilft|reagiert|meldet|ruft)",
 ];
 

@@ -190,7 +190,7 @@ mod tests {
         );
     }
 
-    /// Two rounds of messages written after dev2 (issue 8), mostly paraphrases of its
+    /// Three rounds of messages written after dev2 (issue 8), mostly paraphrases of its
     /// failure classes and hard negatives: each must get its reason, the routine ones none.
     #[test]
     fn paraphrases_get_their_reason() {
@@ -249,6 +249,48 @@ mod tests {
             ("N", "Can someone deliver on Sunday?"),
             ("N", "Is someone available to deliver on Sunday?"),
             ("A", "is anyone available to talk?"),
+            (
+                "A",
+                "Quiero hablar con alguien que me pueda ayudar de verdad",
+            ),
+            ("A", "Je veux un vrai humain"),
+            ("A", "Bitte verbinden Sie mich mit einem Menschen"),
+            ("A", "Pode me transferir pra um atendente humano?"),
+            ("A", "get me someone who can actually help"),
+            ("A", "I need to talk to support"),
+            ("F", "Das ist doch lächerlich!!"),
+            ("F", "C'est une honte, toujours rien reçu"),
+            ("F", "Esto es el colmo"),
+            ("F", "Nunca me contestan"),
+            ("F", "Vocês nunca respondem"),
+            ("F", "You never reply"),
+            ("F", "ICH WARTE IMMER NOCH AUF MEIN GELD"),
+            ("F", "POURQUOI PERSONNE NE ME REPOND"),
+            ("F", "ES UNA VERGUENZA"),
+            ("F", "já é a segunda vez que isso acontece"),
+            (
+                "S",
+                "Recibí un correo de que cambiaron mi contraseña y no fui yo",
+            ),
+            ("S", "my card got charged for an order I never placed"),
+            ("S", "alguien hizo compras con mi cuenta"),
+            ("S", "Meu cartão foi clonado"),
+            (
+                "S",
+                "Mon compte a été bloqué et je vois des achats que je n'ai pas faits",
+            ),
+            ("S", "Jemand hat mit meiner Karte bezahlt"),
+            ("N", "Ich habe mein Passwort vergessen"),
+            ("N", "Quero cancelar meu pedido"),
+            ("N", "Can I speak Spanish here?"),
+            ("N", "Hablan portugues?"),
+            ("N", "Mi hermano trabaja con ustedes"),
+            ("N", "la segunda vez que compro, todo bien"),
+            (
+                "N",
+                "someone paid for my order as a gift, can I see the receipt?",
+            ),
+            ("N", "what happens if the package is lost?"),
             ("N", "no need for a person, I figured it out"),
             ("N", "I don't need an agent, just the tracking link"),
             ("N", "can you tell your team thanks for the fast delivery"),

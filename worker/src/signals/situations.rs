@@ -82,11 +82,11 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Access,
-        r"used|using|uses|accessed|logged|log in|logged in|signed in|got into|get into|entered|broke into|bought|ordered|purchased|changed|uso|usaron|usando|utilizo|utilizaron|entro|entraron|accedio|accedieron|compro|compraron|cambio|cambiaron|usou|usaram|utilizou|entrou|entraram|acessou|acessaram|comprou|compraram|mudou|mudaram|trocou|trocaram|alterou|alteraram|utilise|connecte|accede|commande|achete|change|modifie|benutzt|genutzt|verwendet|eingeloggt|angemeldet|zugegriffen|bestellt|gekauft|geandert",
+        r"used|using|uses|accessed|paid|hizo|hicieron|pago|pagaron|fez|fizeram|pagou|pagaram|paye|bezahlt|logged|log in|logged in|signed in|got into|get into|entered|broke into|bought|ordered|purchased|changed|uso|usaron|usando|utilizo|utilizaron|entro|entraron|accedio|accedieron|compro|compraron|cambio|cambiaron|usou|usaram|utilizou|entrou|entraram|acessou|acessaram|comprou|compraram|mudou|mudaram|trocou|trocaram|alterou|alteraram|utilise|connecte|accede|commande|achete|change|modifie|benutzt|genutzt|verwendet|eingeloggt|angemeldet|zugegriffen|bestellt|gekauft|geandert",
     ),
     (
         NotMe,
-        r"wasnt me|was not me|not me|no fui yo|no fui|no era yo|nao fui eu|nao fui|nao era eu|pas moi|sans moi|war ich nicht|nicht ich|ohne mich|nicht von mir|without me|without my (?:permission|consent|knowledge)|sin (?:mi )?(?:permiso|autorizacion)|sem (?:minha )?(?:permissao|autorizacao)|sans (?:mon )?(?:accord|autorisation)|ohne (?:meine )?(?:erlaubnis|zustimmung)|(?:didnt|did not|never) (?:make|made|order|buy|place|authori[sz]e)|no (?:hice|compre|pedi|autorice)|nao (?:fiz|comprei|pedi|autorizei)|(?:j ai|je n ai) (?:pas|jamais) (?:fait|commande|achete|autorise)|nicht (?:gemacht|bestellt|gekauft|autorisiert)|nie bestellt",
+        r"wasnt me|was not me|not me|no fui yo|no fui|no era yo|nao fui eu|nao fui|nao era eu|pas moi|sans moi|war ich nicht|nicht ich|ohne mich|nicht von mir|without me|without my (?:permission|consent|knowledge)|sin (?:mi )?(?:permiso|autorizacion)|sem (?:minha )?(?:permissao|autorizacao)|sans (?:mon )?(?:accord|autorisation)|ohne (?:meine )?(?:erlaubnis|zustimmung)|(?:didnt|did not|never) (?:make|made|order|ordered|buy|bought|place|placed|authori[sz]e|authori[sz]ed)|no (?:hice|compre|pedi|autorice)|nao (?:fiz|comprei|pedi|autorizei)|(?:j ai|je n ai) (?:pas|jamais) (?:fait\w*|commande\w*|achete\w*|autorise\w*)|nicht (?:gemacht|bestellt|gekauft|autorisiert)|nie bestellt",
     ),
     (
         BlockRequest,
