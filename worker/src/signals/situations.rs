@@ -283,9 +283,15 @@ const MONEY: &[Rule] = &[
 ];
 
 fn first_match(rules: &[Rule], norm: &Normalized) -> Option<&'static str> {
+    let holds = |r: &Rule, c: Concepts| r.all.iter().all(|g| c.any(g)) && !c.any(r.unless);
+    // One pass over the whole text first: what a clause contains, the text contains, so
+    // most messages stop here without a pass per clause.
+    let whole = Concepts::of(&norm.full);
+    if !rules.iter().any(|r| r.all.iter().all(|g| whole.any(g))) {
+        return None;
+    }
     let clauses: Vec<Concepts> = norm.clauses.iter().map(|c| Concepts::of(c)).collect();
     let message = Concepts(clauses.iter().fold(0, |acc, c| acc | c.0));
-    let holds = |r: &Rule, c: Concepts| r.all.iter().all(|g| c.any(g)) && !c.any(r.unless);
     rules
         .iter()
         .find(|r| match r.scope {
