@@ -15,16 +15,24 @@ pub enum Category {
     Financial,
     Medical,
     Legal,
+    /// Account security: hacked, used by someone else, freeze it, stolen phone, SIM swap.
+    Security,
 }
 
 impl Category {
-    pub const ALL: [Category; 3] = [Category::Financial, Category::Medical, Category::Legal];
+    pub const ALL: [Category; 4] = [
+        Category::Financial,
+        Category::Medical,
+        Category::Legal,
+        Category::Security,
+    ];
 
     pub fn as_str(&self) -> &'static str {
         match self {
             Category::Financial => "financial",
             Category::Medical => "medical",
             Category::Legal => "legal",
+            Category::Security => "security",
         }
     }
 
@@ -151,7 +159,7 @@ mod tests {
             ("HANDOFF_DISABLE", "frustration, Keyword"),
             ("HANDOFF_KEYWORDS", "wholesale, bulk order,"),
             ("HANDOFF_FRUSTRATION_THRESHOLD", "0.7"),
-            ("HANDOFF_SENSITIVE_CATEGORIES", "legal,medical"),
+            ("HANDOFF_SENSITIVE_CATEGORIES", "legal,medical,security"),
             ("HANDOFF_REPEAT_TURNS", "3"),
             ("HANDOFF_REPEAT_SIMILARITY", "0.9"),
         ]))
@@ -162,7 +170,7 @@ mod tests {
         assert_eq!(c.frustration_threshold, 0.7);
         assert_eq!(
             c.sensitive_categories,
-            vec![Category::Legal, Category::Medical]
+            vec![Category::Legal, Category::Medical, Category::Security]
         );
         assert_eq!((c.repeat_turns, c.repeat_similarity), (3, 0.9));
     }

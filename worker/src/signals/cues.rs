@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Complaint phrases, by language, with their cue weight.
-const COMPLAINTS: &[(&str, f32)] = &[
+pub(super) const COMPLAINTS: &[(&str, f32)] = &[
     // English idioms
     ("are you kidding", 0.6),
     ("you kidding me", 0.6),
@@ -30,6 +30,18 @@ const COMPLAINTS: &[(&str, f32)] = &[
     ("garbage", 0.5),
     ("rubbish", 0.5),
     ("worst", 0.5),
+    ("so done", 0.5),
+    ("taking forever", 0.5),
+    ("takes forever", 0.5),
+    ("losing my patience", 0.6),
+    ("lost my patience", 0.6),
+    ("losing patience", 0.6),
+    ("out of patience", 0.6),
+    ("done with you", 0.6),
+    ("how many times do i", 0.5),
+    ("how many times must i", 0.5),
+    ("how many times have i", 0.5),
+    ("how many more times", 0.5),
     // Spanish
     ("harto", 0.7),
     ("harta", 0.7),
@@ -68,6 +80,19 @@ const COMPLAINTS: &[(&str, f32)] = &[
     ("decepcionada", 0.5),
     ("cansado de", 0.5),
     ("cansada de", 0.5),
+    ("no puede ser", 0.5),
+    ("me canse", 0.6),
+    ("indignado", 0.6),
+    ("indignada", 0.6),
+    ("perdiendo la paciencia", 0.6),
+    ("perdi la paciencia", 0.6),
+    ("se me acaba la paciencia", 0.6),
+    ("una eternidad", 0.5),
+    ("el colmo", 0.6),
+    ("cuantas veces tengo", 0.5),
+    ("cuantas veces hay que", 0.5),
+    ("cuantas veces les", 0.5),
+    ("cuantas veces mas", 0.5),
     // Portuguese
     ("absurdo", 0.6),
     ("pessimo", 0.7),
@@ -96,6 +121,18 @@ const COMPLAINTS: &[(&str, f32)] = &[
     ("estressado", 0.5),
     ("estressada", 0.5),
     ("uma porcaria", 0.6),
+    ("nao acredito", 0.5),
+    ("me cansei", 0.6),
+    ("perdendo a paciencia", 0.6),
+    ("perdi a paciencia", 0.6),
+    ("sem paciencia", 0.6),
+    ("uma eternidade", 0.5),
+    ("o cumulo", 0.6),
+    ("uma piada", 0.6),
+    ("piada", 0.5),
+    ("quantas vezes vou", 0.5),
+    ("quantas vezes tenho", 0.5),
+    ("quantas vezes preciso", 0.5),
     // French
     ("inadmissible", 0.7),
     ("inacceptable", 0.7),
@@ -122,6 +159,21 @@ const COMPLAINTS: &[(&str, f32)] = &[
     ("ras le bol", 0.7),
     ("plus jamais", 0.5),
     ("minable", 0.6),
+    ("c est pas possible", 0.5),
+    ("en ai assez", 0.6),
+    ("indigne", 0.6),
+    ("indignee", 0.6),
+    ("perds patience", 0.6),
+    ("bout de patience", 0.6),
+    ("une eternite", 0.5),
+    ("le comble", 0.6),
+    ("ce n est pas possible", 0.5),
+    ("foutez de moi", 0.7),
+    ("fout de moi", 0.7),
+    ("fout de nous", 0.7),
+    ("combien de fois je dois", 0.5),
+    ("combien de fois faut", 0.5),
+    ("combien de fois dois je", 0.5),
     // German
     ("frechheit", 0.7),
     ("unverschamt", 0.7),
@@ -146,10 +198,33 @@ const COMPLAINTS: &[(&str, f32)] = &[
     ("argert mich", 0.6),
     ("nie wieder", 0.5),
     ("schrott", 0.6),
+    ("gibt es doch nicht", 0.5),
+    ("reicht mir", 0.6),
+    ("reicht es mir", 0.6),
+    ("emport", 0.6),
+    ("emporend", 0.6),
+    ("geduld am ende", 0.6),
+    ("keine geduld mehr", 0.6),
+    ("dauert ewig", 0.5),
+    ("schnauze voll", 0.7),
+    ("verarscht", 0.7),
+    ("verarschen", 0.7),
+    ("verarsche", 0.7),
+    ("wie oft muss ich", 0.5),
+    ("wie oft soll ich", 0.5),
+    ("wie oft noch", 0.5),
+    // The same words typed with `ae`/`oe`/`ue` in a message too short for the language
+    // guess that lets `canon` fold them.
+    ("unverschaemt", 0.7),
+    ("veraergert", 0.6),
+    ("wuetend", 0.7),
+    ("enttaeuscht", 0.5),
+    ("laecherlich", 0.5),
+    ("unmoeglich", 0.4),
 ];
 
 /// Profanity (all languages); treated as a strong complaint cue.
-const PROFANITY: &[&str] = &[
+pub(super) const PROFANITY: &[&str] = &[
     "fuck",
     "fucking",
     "fucked",
@@ -180,7 +255,7 @@ const PROFANITY: &[&str] = &[
 ];
 
 /// Repetition markers: the problem persists or the customer is writing again.
-const REPETITION: &[&str] = &[
+pub(super) const REPETITION: &[&str] = &[
     "again",
     "second time",
     "third time",

@@ -17,19 +17,27 @@ use regex::Regex;
 use super::normalize::Normalized;
 use super::{Reason, Signal};
 
-const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|support|team|colleague|boss)";
-const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your) )?(?:(?:real|actual|live|human|proper) )?";
-const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna) )?(?:(?:verdadero|verdadera) )?(?:persona|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable)";
-const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:pessoa|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante)";
-const FR_NOUN: &str = "(?:(?:un|une|le|la|l) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|manager|service client)";
-const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|berater|beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|jemandem|jemanden|jemand)";
+pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss)";
+pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your) )?(?:(?:real|actual|live|human|proper) )?";
+pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|human|person)";
+pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:pessoa|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|human|person)";
+pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|human|person)";
+pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|berater|beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|kundenberater|jemandem|jemanden|jemand|human|person)";
 
 /// Request frames; `{EN}` etc. are replaced by the noun groups above.
-const FRAMES: &[&str] = &[
+pub(super) const FRAMES: &[&str] = &[
     // English
     r"\b(?:talk|speak|chat|communicate)(?: \w+)? (?:to|with) {EN_DET}{EN}\b",
     r"\b(?:transfer|connect|put|pass|forward|redirect|switch|hand) me (?:\w+ ){0,2}?(?:to|with|through to|over to|on to) {EN_DET}{EN}\b",
     r"\bescalate\b",
+    r"\b(?:transfer|connect|forward|route|switch|pass)(?: me)? (?:to|with) {EN_DET}{EN}\b",
+    r"\b(?:is|are) (?:there )?(?:a |an |any |some )?(?:real |actual |live )?(?:human|humans|person|people|agent|agents|representative|staff member) (?:\w+ )?available\b",
+    r"\b(?:someone|anyone|somebody|anybody) available to (?:talk|chat|speak|help me)\b",
+    r"\bhay (?:(?:algun|alguna|un|una) )?(?:persona|humano|asesor|agente|alguien|operador) disponible\b",
+    r"\b(?:y a t il|il y a|est ce qu il y a) (?:un|une|quelqu un) (?:\w+ )?disponible\b",
+    r"\bist (?:ein|eine|jemand) (?:\w+ )?(?:verfugbar|erreichbar)\b",
+    r"\batencion (?:de|por|con) {ES}\b",
+    r"\batendimento (?:de|por|com) {PT}\b",
     r"\b(?:i|we) (?:want|need|would like|wanna|demand|request|prefer) (?:to (?:have|get|see) )?(?:a|an|some|the) (?:(?:real|actual|live|human) )?(?:person|human|human being|agent|representative|rep|manager|supervisor|operator|human agent|live agent|staff member)\b",
     r"\bget me (?:(?:a|an|the) )?(?:(?:real|actual|live|human) )?(?:person|human|agent|representative|rep|manager|supervisor|someone|somebody|operator)\b",
     r"\b(?:is there|are there|do you have|have you got) (?:(?:a|an|any|some) )?(?:(?:real|actual|live) )?(?:person|human|humans|people|agent|someone|somebody|anyone|anybody|staff|representative) (?:\w+ )?(?:i|we) (?:can|could|may) (?:\w+ )?(?:talk|speak|chat)\b",
@@ -46,13 +54,17 @@ const FRAMES: &[&str] = &[
     r"\b(?:pasame|pasenme|paseme|ponme|ponganme|pongame|comunicame|comuniquenme|comuniqueme|transfiereme|transfieranme|derivame|contactame) (?:con|a) {ES}\b",
     r"\b(?:comunicar|comunicarme|transferir|transferirme|pasar|pasarme|derivar|derivarme|poner|ponerme|contactar) (?:me )?(?:con|a) {ES}\b",
     r"\bque me atienda {ES}\b",
+    r"\bme (?:pasas|pasa|pase|pasan|comunicas|comunica|comunique|comuniquen|transfieres|transfiere|transfieran|conectas|conecta|derivas|deriva|contactas|pones|pone)(?: \w+)? (?:con|a) {ES}\b",
+    r"\b(?:atender|atienda|atiendan|atiende)(?: me)? {ES}\b",
     r"\b(?:hay|tienen) (?:(?:alguna|algun) )?(?:persona|humano|alguien|asesor|agente)(?: \w+){0,4} (?:hablar|atender|atienda)\b",
     r"\b(?:quiero|necesito|quisiera|prefiero) (?:a )?(?:(?:un|una) )?(?:persona|humano|asesor|agente|operador|atencion humana|atencion personalizada)\b",
     r"\b(?:alguien|una persona|un humano) (?:de verdad|real)\b",
+    r"\b(?:flesh and blood|de carne y hueso|de carne e osso|en chair et en os|aus fleisch und blut)\b",
     // Portuguese
     r"\b(?:falar|conversar|ser atendido|ser atendida) (?:com|por) {PT}\b",
     r"\b(?:passa|passe|transfere|transfira|encaminha|encaminhe|coloca|coloque|bota) (?:me )?(?:para|pra|pro|com|ao|a) {PT}\b",
-    r"\b(?:chama|chame|chamar) (?:um|uma|o|a|algum) (?:atendente|pessoa|humano|gerente|responsavel)\b",
+    r"\b(?:chama|chame|chamar) (?:um|uma|o|a|algum) (?:atendente|pessoa|humano|gerente|responsavel|supervisor|supervisora)\b",
+    r"\bfalar (?:com|c) (?:(?:um|uma) )?(?:gente|humano|pessoa|atendente)\b",
     r"\bme (?:passar|transferir|encaminhar|colocar|passa|passe|transfere|transfira|encaminha|coloca) (?:para|pra|pro|com|ao|a|em contato com) {PT}\b",
     r"\b(?:quero|preciso de|preciso|gostaria de) (?:(?:um|uma) )?(?:pessoa|humano|atendente|atendimento humano|suporte humano|atendente humano)\b",
     r"\b(?:alguem|uma pessoa|um humano) (?:de verdade|real)\b",
@@ -63,15 +75,19 @@ const FRAMES: &[&str] = &[
     r"\bme (?:transferer|transferez|passer|passez|rediriger) (?:a|vers|avec) {FR}\b",
     r"\ben (?:relation|contact) avec\b",
     r"\bavoir (?:quelqu un|un conseiller|une personne|un humain) (?:au telephone|en ligne)\b",
-    r"\b(?:je veux|je voudrais|je souhaite|j aimerais) (?:un|une) (?:conseiller|humain|personne|agent)\b",
-    r"\b(?:avoir|joindre|contacter) (?:un|une) (?:conseiller|conseillere|humain|agent|operateur|operatrice|vraie personne|personne reelle)\b",
+    r"\b(?:je veux|je voudrais|je souhaite|j aimerais|je prefere|je prefererais|je demande) (?:un|une) (?:conseiller|conseillere|humain|personne|agent|operateur|responsable)\b",
+    r"\b(?:veux|voudrais|peux|pourrais|aimerais|souhaite|souhaiterais|besoin de|faut) (?:\w+ ){0,2}?parl\w* (?:a|avec) {FR}\b",
+    r"\bbesoin (?:d|de) {FR}\b",
+    r"\bme passer {FR}\b",
+    r"\b(?:avoir|joindre|contacter) (?:un|une) (?:conseiller|conseillere|humain|agent|operateur|operatrice|interlocuteur|interlocutrice|vraie personne|personne reelle)\b",
+    r"\binterlocut(?:eur|rice) humaine?\b",
     r"\bquelqu un de (?:reel|vrai)\b",
     // German
     r"\bmit (?:jemandem|{DE})(?: \w+){0,4} (?:sprechen|reden|telefonieren|chatten|verbunden)\b",
     r"\b(?:verbinden|verbindet|verbinde|leiten|stellen) (?:sie |du )?(?:mich )?(?:\w+ ){0,2}?(?:mit|an|zu) {DE}\b",
     r"\b(?:an|mit|zu) {DE} (?:weiterleiten|verbinden|durchstellen|weitergeben)\b",
     r"\b{DE} (?:\w+ )?(?:zuruckrufen|zurueckrufen|anrufen)\b",
-    r"\b(?:mochte|moechte|will|brauche|hatte|haette|wurde) (?:gern |gerne |bitte )?(?:einen|eine|einem) (?:\w+en )?(?:mitarbeiter|mitarbeiterin|menschen|ansprechpartner|ansprechpartnerin|berater|beraterin)\b",
+    r"\b(?:mochte|moechte|will|brauche|hatte|haette|wurde) (?:gern |gerne |bitte |lieber )?(?:einen|eine|einem) (?:\w+en )?(?:mitarbeiter|mitarbeiterin|menschen|ansprechpartner|ansprechpartnerin|berater|beraterin)\b",
     r"\bgibt es (?:einen|eine|jemanden)(?: \w+)? (?:mitarbeiter|mitarbeiterin|menschen|ansprechpartner|berater)\b",
 ];
 
@@ -93,6 +109,139 @@ static FRAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&joined).expect("explicit-ask frames are valid regex")
 });
 
+/// Machines the customer may refuse ("I don't want a bot", "pas de chatbot", "kein KI").
+pub(super) const BOT: &str = r"(?:chat ?bots?|bots?|robots?|robo|roboter|automatic\w*|automatique\w*|automatisch\w*|automated|(?:an|the|a|una|uma|la|une|l|eine|einer|einem|die|der) (?:ai|ia|ki)|ki|virtual assistant|asistente virtual|assistente virtual|assistant virtuel|(?:a|an|the|una|un|uma|um|la|une|with|con|com|avec|mit|einer|einem|to) (?:maquina|machine))";
+
+/// Words that turn a following machine into a refusal: negators, "stop", "enough",
+/// "instead of" (en, es, pt, fr, de).
+pub(super) const AGAINST: &str = r"(?:dont|do not|not|never|no|no more|stop|enough|without|quit|nao|nunca|sem|chega|pare|parem|sin|basta|deja de|dejen de|ne|pas|plus de|assez|arrete|arretez|sans|kein|keine|keinen|keinem|keiner|nicht|genug|schluss|statt|anstatt|instead of|rather than|en vez|en lugar|em vez|ao inves|plutot|au lieu)";
+
+/// A refusal of the machine: the against-word, up to four words, then the machine.
+static AGAINST_BOT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b{AGAINST}(?: \w+){{0,4}}? {BOT}\b"))
+        .expect("against-bot pattern is valid regex")
+});
+
+/// Machine products ("robot vacuum", "robo aspirador", "robot de cocina", "machine a
+/// cafe"): a refusal of these is not an ask. Checked on the one or two words after the
+/// machine.
+const PRODUCTS: &[&str] = &[
+    "vacuum",
+    "vacuums",
+    "cleaner",
+    "mower",
+    "toy",
+    "toys",
+    "kit",
+    "aspirador",
+    "aspiradora",
+    "aspirateur",
+    "cuiseur",
+    "cortacesped",
+    "juguete",
+    "brinquedo",
+    "jouet",
+    "spielzeug",
+    "staubsauger",
+    "rasenmaher",
+    "cocina",
+    "cozinha",
+    "cuisine",
+    "cafe",
+    "limpieza",
+    "limpeza",
+    "laver",
+    "lavar",
+    "coffee",
+    "washing",
+];
+
+/// Frames that are asks only when the message asks for something (see [`requesting`]):
+/// "someone from your team", "a real person", "someone who actually works there".
+pub(super) const REQUESTED: &[&str] = &[
+    r"\b(?:someone|somebody|anyone|anybody|a person|a human|alguien|alguem|una persona|uma pessoa|quelqu un|une personne|jemand|jemanden|jemandem|one of you|uno de ustedes|um de voces|l un de vous|einer von euch)(?: \w+){0,2}? (?:from|of|on|in|at|de|del|da|do|du|des|aus|von|vom|bei)(?: \w+){0,2}? (?:team|staff|office|company|support|equipo|empresa|equipe|soporte|suporte|service client|service|entreprise|firma|euch|ihnen|ustedes|voces|vous|you guys)\b",
+    r"\b(?:someone|somebody|anyone|a person) who (?:\w+ )?works? (?:there|here|for you|at)\b",
+    r"\b(?:real|actual|live|proper|genuine|verdader[oa]|vrai|vraie|veritable|echte[nmrs]?|richtige[nmrs]?) (?:person|human|human being|people|persona|pessoa|personne|humain|humano|mensch|menschen|agent|agente|atendente|mitarbeiter|conseiller|asesor)\b",
+    r"\b(?:person|human|persona|pessoa|personne|humain|humano|mensch|agent|agente|atendente) (?:real|de verdad|de verdade|reel|reelle|en chair et en os|de carne y hueso|de carne e osso|aus fleisch und blut)\b",
+];
+
+static REQUESTED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let alts: Vec<String> = REQUESTED.iter().map(|f| format!("(?:{f})")).collect();
+    Regex::new(&alts.join("|")).expect("requested frames are valid regex")
+});
+
+/// Words that make a message a request (a `?` does too).
+static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen)\b")
+        .expect("request words are valid regex")
+});
+
+/// Whether the message asks for something: a request word, or a short question that is
+/// not "a real person or a bot?" curiosity.
+fn requesting(norm: &Normalized) -> bool {
+    REQUEST_RE.is_match(&norm.full)
+        || (norm.questions > 0
+            && norm.tokens.len() <= SHORT_QUESTION
+            && !OR_BOT_RE.is_match(&norm.full))
+}
+
+/// Tokens up to which a question counts as a request on its own ("is there an actual human
+/// there??"); longer ones usually go on to ask something else.
+const SHORT_QUESTION: usize = 8;
+
+/// "... or a bot?": a question about what answers, not a request.
+static OR_BOT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?:or|o|ou|oder) {BOT}\b")).expect("or-bot pattern is valid regex")
+});
+
+/// Words between the against-word and the machine that show the negation is about
+/// something else: "no problem with the bot", "I don't mind the bot", "not sure the bot".
+const NOT_A_REFUSAL: &[&str] = &[
+    "problem",
+    "problems",
+    "issue",
+    "issues",
+    "mind",
+    "know",
+    "sure",
+    "idea",
+    "worries",
+    "worry",
+    "matter",
+    "complaint",
+    "complaints",
+    "problema",
+    "problemas",
+    "importa",
+    "se",
+    "sabe",
+    "sei",
+    "probleme",
+    "sais",
+    "sait",
+    "souci",
+    "weiss",
+    "ahnung",
+    "sicher",
+    "ob",
+];
+
+/// The first refusal of the machine in `clause` that is not about a machine product.
+fn against_bot(clause: &str) -> Option<&str> {
+    AGAINST_BOT_RE
+        .find_iter(clause)
+        .find(|m| {
+            let inside = m.as_str().split(' ').any(|t| NOT_A_REFUSAL.contains(&t));
+            let product = clause[m.end()..]
+                .split(' ')
+                .filter(|t| !t.is_empty())
+                .take(2)
+                .any(|t| PRODUCTS.contains(&t));
+            !inside && !product
+        })
+        .map(|m| m.as_str())
+}
+
 /// Tokens that cancel a following frame in the same clause.
 const NEGATORS: &[&str] = &[
     "dont", "not", "never", "no", "without", "nao", "nunca", "sem", "sin", "ne", "pas", "jamais",
@@ -100,7 +249,7 @@ const NEGATORS: &[&str] = &[
 ];
 
 /// Words dropped before checking whether a clause is only a human noun.
-const FILLER: &[&str] = &[
+pub(super) const FILLER: &[&str] = &[
     "please", "pls", "plz", "now", "asap", "thanks", "thank", "you", "hi", "hello", "a", "an",
     "the", "real", "actual", "live", "por", "favor", "porfa", "porfavor", "ya", "hola", "un",
     "una", "de", "verdad", "agora", "ola", "oi", "um", "uma", "svp", "stp", "s", "il", "vous",
@@ -108,7 +257,7 @@ const FILLER: &[&str] = &[
     "ein", "eine", "echten", "echter", "echte",
 ];
 
-const LONE_NOUNS: &[&str] = &[
+pub(super) const LONE_NOUNS: &[&str] = &[
     "human",
     "person",
     "agent",
@@ -139,6 +288,16 @@ const LONE_NOUNS: &[&str] = &[
     "menschen",
     "mitarbeiter",
     "berater",
+    "supervisor",
+    "manager",
+    "gerente",
+    "encargado",
+    "kundenberater",
+    "kundenservice",
+    "menschlicher support",
+    "human support",
+    "humain",
+    "operateur",
 ];
 
 fn negated(clause: &str, start: usize) -> bool {
@@ -155,14 +314,25 @@ fn lone_noun(clause: &str) -> bool {
     !rest.is_empty() && LONE_NOUNS.contains(&rest.join(" ").as_str())
 }
 
-/// Fires on the first non-negated request frame, or on a clause that is only a human noun.
+/// Fires on the first non-negated request frame, a refusal of the bot, a requested frame
+/// in a request, or a clause that is only a human noun.
 pub fn detect(norm: &Normalized) -> Option<Signal> {
+    let requesting = requesting(norm);
     for clause in &norm.clauses {
         if let Some(m) = FRAME_RE
             .find_iter(clause)
             .find(|m| !negated(clause, m.start()))
         {
             return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.95));
+        }
+        if let Some(m) = against_bot(clause) {
+            return Some(Signal::new(Reason::CustomerAsked, m, 0.9));
+        }
+        if let Some(m) = REQUESTED_RE
+            .find_iter(clause)
+            .find(|m| requesting && !negated(clause, m.start()))
+        {
+            return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.85));
         }
         if lone_noun(clause) {
             return Some(Signal::new(Reason::CustomerAsked, clause.as_str(), 0.85));
@@ -202,6 +372,10 @@ mod tests {
         assert!(!asks("no quiero hablar con una persona"));
         assert!(asks("why can't I speak to an actual person??"));
         assert!(asks("Não quero falar com robô, quero uma pessoa"));
+        assert!(asks("I don't want a bot"));
+        assert!(asks("pas de chatbot svp"));
+        assert!(!asks("no problem with the bot, it helped"));
+        assert!(!asks("we don't sell the robot vacuum anymore?"));
     }
 
     #[test]

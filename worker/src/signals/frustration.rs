@@ -6,13 +6,18 @@
 //! - **Intensity** adds: a repetition marker ("again", "third time", "sigue sin": +0.25),
 //!   shouted words (3+ letters, common acronyms like FYI/VAT excluded: +0.1 each, up to 3), `!!`/`?!` runs (+0.15 each, up to 2), and recent
 //!   customer messages that were themselves complaints (+0.15 each, up to 2).
-//! - **Score** = `max(negativity x (1 + intensity), typography)`, where typography (caps and
-//!   `!!` runs alone, up to 0.6) lets pure shouting count. Clearly positive messages
-//!   (compound > 0.3, no complaint cue) score 0, so "AMAZING, thank you!!!" never fires.
+//! - **Form** ([`super::forms`]): frustration carried without sentiment words (only `?!`,
+//!   a mostly-capitals message that asks where/why, "third time / tercera vez / dritte Mal"
+//!   in a complaint, "nobody answers") scores a fixed 0.6.
+//! - **Score** = `max(negativity x (1 + intensity), typography, form)`, where typography
+//!   (caps and `!!` runs alone, up to 0.6) lets pure shouting count. Clearly positive
+//!   messages (compound > 0.3, no complaint cue) score 0, so "AMAZING, thank you!!!" never
+//!   fires.
 //!
 //! The detector fires when the score reaches `frustration_threshold`. Never fails.
 
 use super::cues;
+use super::forms::{self, ACRONYMS, FORM_SCORE};
 use super::lang::{self, Lang};
 use super::normalize::{Normalized, normalize};
 use super::vader;
@@ -27,13 +32,6 @@ const CONTEXT_BOOST: f32 = 0.15;
 const CONTEXT_COMPLAINT: f32 = 0.3;
 /// How many previous messages are looked at.
 const CONTEXT_WINDOW: usize = 3;
-/// Capitalised abbreviations that are not shouting.
-const ACRONYMS: &[&str] = &[
-    "fyi", "asap", "eta", "vat", "pdf", "sms", "usb", "faq", "atm", "gps", "iban", "sku", "url",
-    "usa", "nif", "dni", "cpf", "cnpj", "rib", "tva", "iva", "mwst", "dhl", "ups", "fedex", "lol",
-    "omg", "btw", "xxl", "uk", "eu",
-];
-
 /// Negativity of one message and what produced it.
 struct Negativity {
     value: f32,
@@ -75,6 +73,7 @@ fn complaining_context(cx: &Context) -> usize {
 /// The frustration score (0..1) and its evidence.
 pub fn assess(norm: &Normalized, cx: &Context) -> (f32, String) {
     let neg = negativity(norm);
+    let form = forms::form(norm, neg.value > 0.0);
     if neg.compound > 0.3 && neg.cues.is_empty() && norm.angry_emoji == 0 {
         return (0.0, format!("positive compound {:.2}", neg.compound));
     }
@@ -90,8 +89,13 @@ pub fn assess(norm: &Normalized, cx: &Context) -> (f32, String) {
     let context = complaining_context(cx).min(2);
     let intensity =
         typography + repeat.map_or(0.0, |_| REPEAT_BOOST) + CONTEXT_BOOST * context as f32;
-    let score = (neg.value * (1.0 + intensity)).max(typography).min(1.0);
+    let form_score = if form.is_some() { FORM_SCORE } else { 0.0 };
+    let score = (neg.value * (1.0 + intensity))
+        .max(typography)
+        .max(form_score)
+        .min(1.0);
     let mut ev = vec![format!("lexicon {:.2}", neg.compound)];
+    ev.extend(form);
     if !neg.cues.is_empty() {
         ev.push(format!("cues {}", neg.cues.join("+")));
     }

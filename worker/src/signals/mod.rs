@@ -9,10 +9,17 @@
 //! | reason (contract string) | fires when | module |
 //! | --- | --- | --- |
 //! | `customer_asked` | an explicit, non-negated ask for a person (en/es/pt/fr/de) | `explicit` |
-//! | `sensitive` | financial dispute/fraud, medical harm, legal threat or data-rights request | `sensitive` |
+//! | `sensitive` | account security, money taken twice or wrongly, financial dispute/fraud, medical harm, legal threat or data-rights request | `sensitive`, `situations` |
 //! | `frustration` | lexicon negativity x intensity cues reaches the threshold | `frustration` |
 //! | `keyword` | a configured keyword/phrase appears as whole words | `keywords` |
 //! | `repeated_failure` | unresolved AI turns reach the threshold, or the customer repeats a message | `repeat` |
+//!
+//! Before the detectors run, the message is normalised ([`normalize`]: case, accents,
+//! clauses) and put into the detectors' spelling (`canon`: chat abbreviations, umlauts typed
+//! as `ue`, typos of the words they key on, by edit distance). Detectors prefer patterns
+//! over phrase lists: word families that must co-occur (`situations`), a refusal of the bot
+//! anywhere near a negator, any ordinal from "second" up before "time/vez/fois/Mal",
+//! the share of capitals, punctuation with no words.
 //!
 //! [`detect`] returns every signal that fires, strongest (highest score) first; [`decide`]
 //! returns the single one to act on by **fixed priority**, not by score:
@@ -27,13 +34,15 @@
 //! - `HANDOFF_DISABLE`: comma-separated reasons to switch off, e.g. `frustration,keyword`.
 //! - `HANDOFF_KEYWORDS`: comma-separated keywords or phrases (case and accents ignored).
 //! - `HANDOFF_FRUSTRATION_THRESHOLD`: number in (0, 1], default `0.5`.
-//! - `HANDOFF_SENSITIVE_CATEGORIES`: comma-separated subset of `financial,medical,legal` (default all).
+//! - `HANDOFF_SENSITIVE_CATEGORIES`: comma-separated subset of `financial,medical,legal,security` (default all).
 //! - `HANDOFF_REPEAT_TURNS`: integer >= 1, unresolved AI turns that trigger `repeated_failure`, default `2`.
 //! - `HANDOFF_REPEAT_SIMILARITY`: number in (0, 1], token Jaccard for a near-repeat, default `0.8`.
 
+mod canon;
 mod config;
 mod cues;
 mod explicit;
+mod forms;
 mod frustration;
 mod keywords;
 mod lang;
@@ -41,6 +50,7 @@ pub mod normalize;
 pub mod pushback;
 mod repeat;
 mod sensitive;
+mod situations;
 mod vader;
 
 pub use config::{Category, SignalConfig};
@@ -96,16 +106,19 @@ pub struct Context<'a> {
 /// Every signal that fires for `text`, strongest (highest score) first; ties by priority.
 pub fn detect(config: &SignalConfig, text: &str, cx: &Context) -> Vec<Signal> {
     let norm = normalize::normalize(text);
+    // Chat spelling, typed-out umlauts and typos of the words the detectors key on; the
+    // configured keywords and the repeat check compare the customer's own words.
+    let canonical = canon::canonicalize(&norm);
     let on = |r| config.is_enabled(r);
     let mut out: Vec<Signal> = [
         on(Reason::CustomerAsked)
-            .then(|| explicit::detect(&norm))
+            .then(|| explicit::detect(&canonical))
             .flatten(),
         on(Reason::Sensitive)
-            .then(|| sensitive::detect(config, &norm))
+            .then(|| sensitive::detect(config, &canonical))
             .flatten(),
         on(Reason::Frustration)
-            .then(|| frustration::detect(config, &norm, cx))
+            .then(|| frustration::detect(config, &canonical, cx))
             .flatten(),
         on(Reason::Keyword)
             .then(|| keywords::detect(config, &norm))
@@ -175,5 +188,192 @@ mod tests {
             decide(&config, "I want to talk to a human", &Context::default()),
             None
         );
+    }
+
+    /// Three rounds of messages written after dev2 (issue 8), mostly paraphrases of its
+    /// failure classes and hard negatives: each must get its reason, the routine ones none.
+    #[test]
+    fn paraphrases_get_their_reason() {
+        let rows: &[(&str, &str)] = &[
+            ("A", "Can I please chat with customer care"),
+            ("A", "I'd like to speak with an actual employee"),
+            ("A", "Is a human available?"),
+            ("A", "transfer to agent"),
+            ("A", "Necesito atencion de una persona"),
+            ("A", "me pueden pasar con alguien"),
+            ("A", "quero falar com alguem responsavel"),
+            ("A", "pode me passar para um humano?"),
+            ("A", "je souhaite être mis en relation avec un conseiller"),
+            ("A", "puis-je avoir un interlocuteur humain"),
+            ("A", "Ich hätte gern einen Ansprechpartner"),
+            ("A", "Gibt es einen Mitarbeiter, mit dem ich sprechen kann?"),
+            ("A", "bot inutil, quiero un asesor"),
+            ("A", "a person please, not a chatbot"),
+            ("A", "I want to escalate this"),
+            ("F", "This is taking forever, I'm losing my patience"),
+            ("F", "Seriously?! Nobody has helped me in 3 days"),
+            ("F", "I AM VERY UPSET"),
+            ("F", "Llevo una semana esperando y nadie me dice nada"),
+            ("F", "Ya me canse de esperar"),
+            ("F", "Estou indignada com esse atendimento"),
+            ("F", "Ninguém me dá uma resposta"),
+            ("F", "C'est inadmissible, toujours pas de remboursement"),
+            ("F", "Ça fait trois semaines que j'attends!!!"),
+            ("F", "Ich warte seit Wochen, langsam reicht es mir"),
+            ("F", "Unmöglich, schon wieder eine falsche Lieferung"),
+            ("F", "FOURTH TIME ASKING"),
+            ("F", "Por enésima vez"),
+            ("F", "Zum x-ten Mal"),
+            ("S", "Someone is using my card without my permission"),
+            ("S", "my paypal was hacked and someone bought stuff"),
+            ("S", "te cobraste 2 veces el envio"),
+            ("S", "Cobraram o valor errado"),
+            ("S", "On m'a débité deux fois la même commande"),
+            ("S", "Abbuchung doppelt erfolgt"),
+            ("S", "Mein Handy wurde geklaut, bitte Konto sperren"),
+            ("S", "me llegó un cargo que no hice"),
+            ("S", "I see a payment I never made"),
+            ("S", "Alguém entrou na minha conta"),
+            ("S", "Quelqu'un a piraté mon compte"),
+            ("N", "Is the bot able to track orders?"),
+            ("N", "How do I lock my screen?"),
+            ("N", "Can I pay twice monthly?"),
+            ("N", "The third time I ordered was the best"),
+            ("N", "I ordered 2 times this month, any discount?"),
+            ("N", "Quiero hablar sobre precios al por mayor"),
+            ("N", "Onde fica a loja física?"),
+            ("N", "Je voudrais parler de ma commande"),
+            ("N", "Ich möchte über die Rechnung sprechen"),
+            ("N", "Do you have real leather wallets?"),
+            ("N", "Is this a real product or a copy?"),
+            ("N", "Can someone deliver on Sunday?"),
+            ("N", "Is someone available to deliver on Sunday?"),
+            ("A", "is anyone available to talk?"),
+            (
+                "A",
+                "Quiero hablar con alguien que me pueda ayudar de verdad",
+            ),
+            ("A", "Je veux un vrai humain"),
+            ("A", "Bitte verbinden Sie mich mit einem Menschen"),
+            ("A", "Pode me transferir pra um atendente humano?"),
+            ("A", "get me someone who can actually help"),
+            ("A", "I need to talk to support"),
+            ("F", "Das ist doch lächerlich!!"),
+            ("F", "C'est une honte, toujours rien reçu"),
+            ("F", "Esto es el colmo"),
+            ("F", "Nunca me contestan"),
+            ("F", "Vocês nunca respondem"),
+            ("F", "You never reply"),
+            ("F", "ICH WARTE IMMER NOCH AUF MEIN GELD"),
+            ("F", "POURQUOI PERSONNE NE ME REPOND"),
+            ("F", "ES UNA VERGUENZA"),
+            ("F", "já é a segunda vez que isso acontece"),
+            (
+                "S",
+                "Recibí un correo de que cambiaron mi contraseña y no fui yo",
+            ),
+            ("S", "my card got charged for an order I never placed"),
+            ("S", "alguien hizo compras con mi cuenta"),
+            ("S", "Meu cartão foi clonado"),
+            (
+                "S",
+                "Mon compte a été bloqué et je vois des achats que je n'ai pas faits",
+            ),
+            ("S", "Jemand hat mit meiner Karte bezahlt"),
+            ("N", "Ich habe mein Passwort vergessen"),
+            ("N", "Quero cancelar meu pedido"),
+            ("N", "Can I speak Spanish here?"),
+            ("N", "Hablan portugues?"),
+            ("N", "Mi hermano trabaja con ustedes"),
+            ("N", "la segunda vez que compro, todo bien"),
+            (
+                "N",
+                "someone paid for my order as a gift, can I see the receipt?",
+            ),
+            ("N", "what happens if the package is lost?"),
+            ("N", "no need for a person, I figured it out"),
+            ("N", "I don't need an agent, just the tracking link"),
+            ("N", "can you tell your team thanks for the fast delivery"),
+            (
+                "N",
+                "someone from your team already called me, all good now",
+            ),
+            ("N", "the chatbot is great btw"),
+            ("N", "I have no problem with the bot"),
+            ("N", "my account is all set, thanks"),
+            ("N", "I changed my password, works now"),
+            ("N", "can I change the email on my account?"),
+            ("N", "do you charge extra for express shipping?"),
+            ("N", "will I be charged twice if I reorder?"),
+            ("N", "is it possible to pay in 3 installments?"),
+            ("N", "my phone number changed, please update it"),
+            ("N", "I bought a phone case, when does it ship?"),
+            ("N", "the phone I ordered is amazing"),
+            ("N", "the double bed frame, is it in stock?"),
+            ("N", "second order this month, can I get free shipping?"),
+            ("N", "WHAT A GREAT DEAL"),
+            ("N", "OMG I LOVE IT"),
+            ("N", "PLEASE SEND THE INVOICE TO MY EMAIL"),
+            ("N", "where can I find the size guide?"),
+            ("N", "why is the blue one cheaper?"),
+            ("N", "still deciding between the two, thanks"),
+            ("N", "I'll write again tomorrow"),
+            ("N", "I asked my husband and he says yes, 2 please"),
+            ("N", "block 4, apartment 12"),
+            ("N", "Can you lock in the price for me?"),
+            ("N", "no hace falta un asesor, ya entendi"),
+            ("N", "el asesor de la tienda me recomendo este modelo"),
+            ("N", "cuanto cobran por el envio?"),
+            ("N", "me cobran dos veces si pago en cuotas?"),
+            ("N", "mi cuenta ya funciona, gracias"),
+            ("N", "como bloqueo a un contacto?"),
+            ("N", "tercera vez que compro y siempre llega rapido"),
+            ("N", "POR FAVOR ENVIENME LA FACTURA"),
+            ("N", "nao precisa de atendente, ja consegui"),
+            ("N", "o atendente da loja foi otimo"),
+            ("N", "quanto voces cobram de frete?"),
+            ("N", "comprei duas vezes aqui e adorei"),
+            ("N", "minha conta ta ok agora"),
+            ("N", "voces tem capa de celular?"),
+            ("N", "quero trocar o email da minha conta"),
+            ("N", "pas besoin d'un conseiller, c'est bon"),
+            ("N", "le conseiller en boutique etait top"),
+            ("N", "vous facturez la livraison?"),
+            ("N", "deuxieme commande, toujours ravie"),
+            ("N", "je voudrais changer le mot de passe de mon compte"),
+            ("N", "mon telephone est tombe en panne"),
+            ("N", "brauche keinen mitarbeiter, danke"),
+            ("N", "der mitarbeiter im laden war super"),
+            ("N", "was kostet der versand nach berlin?"),
+            ("N", "zweite bestellung, alles bestens"),
+            ("N", "wie kann ich mein passwort aendern?"),
+            ("N", "mein handy ist kaputt, kann ich trotzdem bestellen?"),
+            ("A", "I'm done waiting, get me a manager"),
+            ("A", "talk to someone"),
+            ("S", "mi celular fue robado y tengo la app abierta"),
+            ("S", "alguien compro con mi tarjeta"),
+            ("S", "ich wurde gehackt"),
+            ("S", "on a pirate mon compte"),
+            ("S", "ils m'ont preleve 2 fois"),
+            ("S", "mehrfach abgebucht"),
+            ("F", "estoy harto!!!"),
+            ("F", "QUE DEMORA!!!"),
+            ("F", "aff, ninguem resolve nada"),
+            ("N", "I lost my password, how do I reset it?"),
+        ];
+        let wrong: Vec<String> = rows
+            .iter()
+            .filter_map(|(want, t)| {
+                let got = match decide_default(t) {
+                    Some(Reason::CustomerAsked) => "A",
+                    Some(Reason::Frustration) => "F",
+                    Some(Reason::Sensitive) => "S",
+                    Some(_) => "?",
+                    None => "N",
+                };
+                (got != *want).then(|| format!("{want}->{got}: {t}"))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
     }
 }

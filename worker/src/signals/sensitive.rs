@@ -1,7 +1,12 @@
-//! `sensitive`: topics a bot must not handle alone, in three switchable categories.
+//! `sensitive`: topics a bot must not handle alone, in four switchable categories.
 //!
+//! - **security**: account security: hacked, someone else used or logged into the account,
+//!   "freeze/block my account", a stolen phone, SIM swap, identity theft
+//!   ([`super::situations::security`] plus a few fixed phrases).
 //! - **financial**: fraud, chargebacks and disputes, stolen/cloned cards, unauthorised or
-//!   duplicate charges, bank-account details, loans and debt.
+//!   duplicate charges, money taken wrongly ([`super::situations::money`]: twice, the wrong
+//!   amount, a charge nobody recognises, charged for a cancelled order), bank-account
+//!   details, loans and debt.
 //! - **medical**: harm to a person (allergic reaction, injury, poisoning, hospital) or a
 //!   personal health condition/medication (pregnant, blood thinners).
 //! - **legal**: lawyers, suing, courts, formal complaints to authorities, data-protection
@@ -11,7 +16,9 @@
 //! "do you sell first aid kits", an address on "Hospital Road", "I'm a lawyer, invoice my
 //! firm", "allergy-friendly pillows". So patterns are frames (verb + object, possessive +
 //! noun), not bare words, and a match inside a known routine phrase is ignored.
-//! Patterns run on normalised text (en/es/pt/fr/de). Never fails.
+//! Patterns run on canonical text (en/es/pt/fr/de; see `canon`). Categories are tried in
+//! the order security, financial, medical, legal; the evidence names the category. Never
+//! fails.
 
 use std::sync::LazyLock;
 
@@ -19,28 +26,28 @@ use regex::Regex;
 
 use super::config::Category;
 use super::normalize::Normalized;
+use super::situations;
 use super::{Reason, Signal, SignalConfig};
 
-const FINANCIAL: &[&str] = &[
+pub(super) const FINANCIAL: &[&str] = &[
     r"charge ?backs?",
     r"dispute (?:the |this |a |my )?(?:charge|payment|transaction)",
     r"(?:file|open|raise) a dispute",
     r"fraud\w*",
     r"scam(?:med)?",
-    r"identity theft",
     r"(?:stolen|lost|cloned|compromised|hacked) (?:credit |debit |bank )?card",
     r"card (?:was |has been |got )?(?:stolen|cloned|hacked|compromised)",
     r"used my (?:credit |debit )?card",
     r"(?:didnt|did not|never) (?:make|authori[sz]e|place) (?:this|that|these|the) (?:purchase|payment|charge|transaction|order)s?",
     r"unauthori[sz]ed (?:charge|payment|transaction|purchase|debit)s?",
     r"(?:charged|billed) (?:me )?(?:twice|double|two times|2 times)",
-    r"double charged",
+    r"double charg\w*",
+    r"(?:file|filed|open|opened|raise|raised|start|started) (?:a )?dispute",
+    r"dispute with (?:my|the) bank",
     r"money (?:was |has been )?(?:taken|stolen|debited|deducted)",
     r"(?:dont|do not|didnt|did not) recogni[sz]e (?:this |the |that |a |these )?(?:charge|payment|transaction|debit|purchase)s?",
     r"(?:charge|payment|transaction|debit|purchase)s? (?:\w+ ){0,5}(?:dont|do not|didnt|did not) recogni[sz]e",
     r"unrecogni[sz]ed (?:charge|payment|transaction)s?",
-    r"(?:hacked|compromised) (?:my )?account",
-    r"account (?:was |has been |got )?(?:hacked|compromised)",
     r"bank account",
     r"account number",
     r"iban",
@@ -51,6 +58,7 @@ const FINANCIAL: &[&str] = &[
     r"overdraft",
     // es
     r"contracargo",
+    r"desconocer (?:el |la |los |las |este |ese )?(?:cargo|cobro|compra|pago)s?",
     r"fraude",
     r"estafa\w*",
     r"tarjeta (?:fue )?(?:robada|clonada)",
@@ -77,6 +85,8 @@ const FINANCIAL: &[&str] = &[
     r"(?:prelevement|debit|paiement) (?:non autorise|en double)",
     r"(?:debite|preleve) deux fois",
     r"opposition sur (?:ma )?carte",
+    r"(?:faire|fait|ferai|faire une) opposition",
+    r"contester (?:le |la |un |une |ce |cette )?(?:paiement|prelevement|achat|debit)",
     r"compte bancaire",
     r"(?:mon|votre|nouveau|le) rib",
     // de
@@ -86,12 +96,13 @@ const FINANCIAL: &[&str] = &[
     r"karte (?:wurde )?(?:gestohlen|geklaut)",
     r"gestohlene karte",
     r"ruckbuchung",
+    r"(?:lastschrift|zahlung|abbuchung) (?:zuruckbuchen|zuruckholen|widersprechen)",
     r"bankkonto",
     r"kontonummer",
     r"darlehen",
 ];
 
-const MEDICAL: &[&str] = &[
+pub(super) const MEDICAL: &[&str] = &[
     r"allergic",
     r"allerg(?:y|ies)",
     r"anaphyla\w+",
@@ -176,7 +187,7 @@ const MEDICAL: &[&str] = &[
     r"(?:bin|ist) krank",
 ];
 
-const LEGAL: &[&str] = &[
+pub(super) const LEGAL: &[&str] = &[
     r"(?:contact|contacting|call|calling|get|getting|hire|hiring|involve|involving|consult|consulting|speak to|speaking to|talk to|talking to|instruct|instructing) (?:a |my |our |an )?(?:lawyer|attorney|solicitor|legal team)s?",
     r"(?:my|our) (?:lawyer|attorney|solicitor|legal team)s? (?:will|is going|is gonna|shall|would|has been|has advised|says|said)",
     r"consumer (?:protection|rights|affairs)",
@@ -237,10 +248,23 @@ const LEGAL: &[&str] = &[
     r"(?:loschen|entfernen) sie (?:alle )?meine daten",
     r"meine daten (?:loschen|entfernen)",
     r"verbraucherzentrale",
+    r"(?:straf)?anzeige (?:erstatten|machen|gegen)",
+    r"strafanzeige",
+];
+
+/// Fixed security phrases; the co-occurrence rules are in [`super::situations`].
+pub(super) const SECURITY: &[&str] = &[
+    r"identity theft",
+    r"(?:hacked|compromised) (?:my )?account",
+    r"account (?:was |has been |got )?(?:hacked|compromised)",
+    r"sim (?:swap\w*|card swap\w*)",
+    r"(?:robo|robaron|robo de|suplantacion de|roubo de|roubaram|usurpation d|vol d) (?:mi |minha |mon |ma )?identi\w+",
+    r"identitatsdiebstahl",
+    r"phishing",
 ];
 
 /// Routine phrases that contain a sensitive word; a match inside one is ignored.
-const BENIGN: &[&str] = &[
+pub(super) const BENIGN: &[&str] = &[
     r"allerg(?:y|ies|en) (?:friendly|free)",
     r"hypoallergenic",
     r"pay (?:with|by|using|via) (?:a )?loan",
@@ -253,28 +277,61 @@ fn compile(patterns: &[&str]) -> Regex {
 
 static BENIGN_RE: LazyLock<Regex> = LazyLock::new(|| compile(BENIGN));
 
-static PATTERNS: LazyLock<[(Category, Regex); 3]> = LazyLock::new(|| {
+static PATTERNS: LazyLock<[(Category, Regex); 4]> = LazyLock::new(|| {
     [
+        (Category::Security, compile(SECURITY)),
         (Category::Financial, compile(FINANCIAL)),
         (Category::Medical, compile(MEDICAL)),
         (Category::Legal, compile(LEGAL)),
     ]
 });
 
-/// Fires on the first enabled category whose patterns match; evidence is `category: phrase`.
+/// The clause of `norm` that byte offset `at` of `norm.full` falls in (`full` is the
+/// clauses joined by single spaces).
+fn clause_at(norm: &Normalized, at: usize) -> &str {
+    let mut start = 0;
+    for c in &norm.clauses {
+        if at < start + c.len() + 1 {
+            return c;
+        }
+        start += c.len() + 1;
+    }
+    ""
+}
+
+/// The co-occurrence situations of `cat`, if it has any.
+fn situation(cat: Category, norm: &Normalized) -> Option<&'static str> {
+    match cat {
+        Category::Security => situations::security(norm),
+        Category::Financial => situations::money(norm),
+        Category::Medical | Category::Legal => None,
+    }
+}
+
+/// Fires on the first enabled category whose patterns or situations match; evidence is
+/// `category: phrase` (or `category: situation`).
 pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
+    let benign: Vec<_> = BENIGN_RE.find_iter(&norm.full).map(|m| m.range()).collect();
+    let inside =
+        |r: &std::ops::Range<usize>| benign.iter().any(|b| b.start <= r.start && r.end <= b.end);
+    // A charge in a clause that states a condition is a question ("will I be charged twice
+    // if I reorder?"), not a dispute.
+    let hypothetical = |cat: Category, m: &regex::Match| {
+        cat == Category::Financial
+            && situations::hypothetical_charge(m.as_str(), clause_at(norm, m.start()))
+    };
     PATTERNS
         .iter()
         .filter(|(cat, _)| config.sensitive_categories.contains(cat))
         .find_map(|(cat, re)| {
-            let benign: Vec<_> = BENIGN_RE.find_iter(&norm.full).map(|m| m.range()).collect();
-            let inside = |r: &std::ops::Range<usize>| {
-                benign.iter().any(|b| b.start <= r.start && r.end <= b.end)
-            };
-            let m = re.find_iter(&norm.full).find(|m| !inside(&m.range()))?;
+            let found = re
+                .find_iter(&norm.full)
+                .find(|m| !inside(&m.range()) && !hypothetical(*cat, m))
+                .map(|m| m.as_str())
+                .or_else(|| situation(*cat, norm))?;
             Some(Signal::new(
                 Reason::Sensitive,
-                format!("{}: {}", cat.as_str(), m.as_str()),
+                format!("{}: {}", cat.as_str(), found),
                 0.9,
             ))
         })
@@ -316,9 +373,16 @@ mod tests {
             "Do you have court shoes?",
             "Do you sell allergy-friendly pillows?",
             "Send it to my lawyer's office",
+            "Will I be charged twice if I reorder?",
+            "me cobran dos veces si pago en cuotas?",
         ] {
             assert_eq!(hit(t), None, "{t}");
         }
+    }
+
+    #[test]
+    fn a_threat_with_a_condition_is_still_sensitive() {
+        assert!(hit("I'll file a chargeback with my bank if this isn't fixed").is_some());
     }
 
     #[test]

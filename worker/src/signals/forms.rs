@@ -1,0 +1,199 @@
+//! Frustration carried by form rather than by sentiment words: a message that is only
+//! `!`/`?`, a message mostly in capitals that asks "where/why/still…", an ordinal from
+//! "second" up before "time/vez/fois/Mal" in a complaint, "nobody answers", and waiting
+//! for weeks or months (en, es, pt, fr, de). Each gives a fixed score above the default threshold; none applies to a
+//! clearly positive message ("THANK YOU SO MUCH!!!", "third time buying here, love it").
+//! Patterns are compiled once; never fails.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::normalize::Normalized;
+
+/// Score of a form: enough to fire at the default threshold, below an explicit cue storm.
+pub const FORM_SCORE: f32 = 0.6;
+/// `!` and `?` needed in a message with no words.
+const PUNCTUATION_ONLY: usize = 3;
+/// Share of shouted words (of those with 2+ letters) that makes a message shouted.
+const SHOUTED_SHARE: f32 = 0.7;
+/// Tokens up to which a bare ordinal ("c la 3eme fois") counts on its own.
+const SHORT_MESSAGE: usize = 5;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(&format!(r"\b(?:{pattern})\b")).expect("frustration forms are valid regex")
+}
+
+/// An ordinal from two up before the word for "time", in five languages.
+pub(super) const ORDINAL_TIME_SRC: &[&str] = &[
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|umpteenth|nth|(?:[2-9]|[1-9]\d)(?:st|nd|rd|th)) time",
+    r"|(?:[2-9]|[1-9]\d|two|three|four|five|several|multiple|so many|many) times",
+    r"|(?:segunda|tercera|tercer|cuarta|quinta|sexta|septima|octava|novena|decima|enesima|terceira|quarta|setima|oitava|nona|(?:[2-9]|[1-9]\d)(?:ra|da|ta|va|na|ma|era|a|o)?) vez",
+    r"|(?:deuxieme|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|enieme|nieme|n ieme|(?:[2-9]|[1-9]\d)(?:e|eme|ieme|em|me)?) fois",
+    r"|(?:zweite|dritte|vierte|funfte|sechste|siebte|achte|neunte|zehnte|x+te|x te|n te|zigste|(?:[2-9]|[1-9]\d)(?:te)?)[nms]? mal",
+];
+
+static ORDINAL_TIME: LazyLock<Regex> = LazyLock::new(|| re(&ORDINAL_TIME_SRC.concat()));
+
+/// Verbs of contacting, asking and complaining: an ordinal with one is a complaint.
+pub(super) const CONTACT_SRC: &[&str] = &[
+    r"ask\w*|writ\w*|wrote|messag\w*|texting|texted|email\w*|call\w*|contact\w*|tell\w*|told|explain\w*|say\w*|said|complain\w*|chas\w*|remind\w*|request\w*|repeat\w*",
+    r"|escrib\w*|escrito|pregunt\w*|digo|dije|decir|dicho|reclam\w*|explic\w*|llam\w*|pid\w*|repit\w*|insist\w*",
+    r"|escrev\w*|pergunt\w*|falo|falei|falando|ligo|liguei|ligando|explico|expliquei|pe[cs]o|repet\w*|cobro|cobrando",
+    r"|demand\w*|ecri\w*|relanc\w*|dis|dit|appel\w*|explique\w*",
+    r"|frag\w*|schreib\w*|geschrieben|sag\w*|gesagt|erklar\w*|meld\w*|reklamier\w*|ruf\w*|angerufen|nachgefragt|wiederhol\w*",
+];
+
+static CONTACT: LazyLock<Regex> = LazyLock::new(|| re(&CONTACT_SRC.concat()));
+
+/// Words of a problem that persists or a missing answer.
+pub(super) const TROUBLE_SRC: &[&str] = &[
+    r"still|not|no|nothing|never|nobody|wrong|again|where|why|happen\w*|pasa|paso|acontec\w*|arrive|passiert",
+    r"|nada|nadie|nunca|sigue|todavia|aun|mal|donde|otra vez|porque",
+    r"|nao|ninguem|ainda|errado|onde|de novo|por que",
+    r"|pas|rien|jamais|personne|toujours|encore|ou|pourquoi",
+    r"|nicht|nichts|kein\w*|nie|niemand|noch|wieder|falsch|wo|warum",
+];
+
+static TROUBLE: LazyLock<Regex> = LazyLock::new(|| re(&TROUBLE_SRC.concat()));
+
+/// Words that make a message clearly positive: forms do not apply to it.
+pub(super) const POSITIVE_SRC: &[&str] = &[
+    r"thank\w*|thx|love\w*|great|amazing|awesome|perfect\w*|excellent|happy|best|congrat\w*|yay|cool|nice|wonderful",
+    r"|gracias|genial|perfect[oa]|encanta\w*|excelente|feliz|buenisim[oa]|maravillos[oa]|felicidades",
+    r"|obrigad[oa]|valeu|otim[oa]|perfeit[oa]|amei|adoro|maravilh\w*|certinho|feliz",
+    r"|merci|parfait\w*|super|top|adore|bravo|genial|excellent\w*|bien recu",
+    r"|danke|dank|toll|klasse|prima|wunderbar|perfekt|alles gut|sehr gut|freu\w*",
+];
+
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| re(&POSITIVE_SRC.concat()));
+
+/// "Nobody answers", in five languages.
+pub(super) const NOBODY_ANSWERS_SRC: &[&str] = &[
+    r"(?:nobody|no one)(?: \w+){0,2} (?:answers|answered|is answering|responds|responded|replies|replied|helps|helped|gets back|got back)",
+    r"|(?:nadie|ninguem)(?: (?:me|te|nos|les|le|lo|la|se|ya|ja|nunca|mais|mas|aqui|aca|ai))* (?:responde|responden|respondio|respondeu|contesta|contestan|contesto|atiende|atienden|atende|ayuda|ajuda|resuelve|resolve|soluciona|dice|dicen|diz|dizem|da|dan|dao|informa|explica)",
+    r"|personne ne (?:m |nous )?(?:repond|m aide|rappelle|aide)",
+    r"|(?:you|they|u) never (?:answer|reply|respond|get back)\w*",
+    r"|nunca (?:me |nos )?(?:contest|respond|atiend|atend|ajud|ayud)\w*",
+    r"|(?:ne|n) (?:me |nous )?(?:repond\w*|rappel\w*) jamais",
+    r"|(?:antwortet|antworten|antwortest|meldet|melden) (?:\w+ )?(?:nie|niemals)",
+    r"|niemand(?: \w+){0,2} (?:antwortet|hilft|reagiert|meldet|ruft)",
+];
+
+static NOBODY_ANSWERS: LazyLock<Regex> = LazyLock::new(|| re(&NOBODY_ANSWERS_SRC.concat()));
+
+/// Waiting for weeks or months, in five languages ("llevo tres semanas esperando",
+/// "ca fait un mois que j attends", "warte seit Wochen").
+pub(super) const LONG_WAIT_SRC: &[&str] = &[
+    r"(?:waiting|waited|wait) (?:for )?(?:over |more than |almost |nearly )?(?:a|one|two|three|four|five|six|several|many|\d+) (?:weeks?|months?)",
+    r"|(?:weeks?|months?) (?:of waiting|waiting|and still)",
+    r"|(?:llevo|hace|desde hace) (?:ya )?(?:una|un|dos|tres|cuatro|varias|\d+) (?:semanas?|mes|meses)(?: \w+){0,2} esperando",
+    r"|esperando (?:desde hace |hace )?(?:una|un|dos|tres|cuatro|varias|\d+) (?:semanas?|mes|meses)",
+    r"|(?:ha|faz) (?:uma|um|duas|dois|tres|quatro|varias|\d+) (?:semanas?|mes|meses)(?: \w+){0,3} esper\w+",
+    r"|esper\w+ (?:ha |faz )?(?:uma|um|duas|dois|tres|quatro|varias|\d+) (?:semanas?|mes|meses)",
+    r"|(?:fait|depuis) (?:un|une|deux|trois|quatre|plusieurs|\d+) (?:semaines?|mois)(?: \w+){0,3} (?:j )?attends",
+    r"|attends depuis (?:un|une|deux|trois|quatre|plusieurs|\d+) (?:semaines?|mois)",
+    r"|warte\w* (?:schon |jetzt )?seit (?:\w+ )?(?:wochen|monaten|woche|monat)",
+];
+
+static LONG_WAIT: LazyLock<Regex> = LazyLock::new(|| re(&LONG_WAIT_SRC.concat()));
+
+/// Capitalised abbreviations that are not shouting.
+pub const ACRONYMS: &[&str] = &[
+    "fyi", "asap", "eta", "vat", "pdf", "sms", "usb", "faq", "atm", "gps", "iban", "sku", "url",
+    "usa", "nif", "dni", "cpf", "cnpj", "rib", "tva", "iva", "mwst", "dhl", "ups", "fedex", "lol",
+    "omg", "btw", "xxl", "uk", "eu",
+];
+
+/// Whether most of the message's words are in capitals.
+fn shouted(norm: &Normalized) -> bool {
+    let words: Vec<_> = norm
+        .tokens
+        .iter()
+        .filter(|t| t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    let loud = words
+        .iter()
+        .filter(|t| t.caps && t.text.len() >= 3 && !ACRONYMS.contains(&t.text.as_str()))
+        .count();
+    let caps = words.iter().filter(|t| t.caps).count();
+    loud >= 2 && caps as f32 >= SHOUTED_SHARE * words.len() as f32
+}
+
+/// The form of frustration `norm` shows, if any, as evidence; `negative` says whether the
+/// lexicon or cues already found something negative.
+pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
+    if norm.tokens.is_empty() {
+        let marks = norm.exclamations + norm.questions;
+        return (marks >= PUNCTUATION_ONLY).then(|| format!("punctuation only x{marks}"));
+    }
+    // Cheap candidates first; the veto and context regexes run only when one is present.
+    let nobody = NOBODY_ANSWERS.find(&norm.full);
+    let wait = LONG_WAIT.find(&norm.full);
+    let shouted = shouted(norm);
+    let ordinal = ORDINAL_TIME.find(&norm.full);
+    if (nobody.is_none() && wait.is_none() && !shouted && ordinal.is_none())
+        || POSITIVE.is_match(&norm.full)
+    {
+        return None;
+    }
+    if let Some(m) = nobody {
+        return Some(format!("nobody answers \"{}\"", m.as_str()));
+    }
+    if let Some(m) = wait {
+        return Some(format!("long wait \"{}\"", m.as_str()));
+    }
+    let trouble = TROUBLE.is_match(&norm.full);
+    if shouted && (trouble || negative || norm.exclamations > 0) {
+        return Some("shouted".to_owned());
+    }
+    let m = ordinal?;
+    let complaint = trouble
+        || negative
+        || norm.emphatic_runs > 0
+        || norm.tokens.len() <= SHORT_MESSAGE
+        || CONTACT.is_match(&norm.full);
+    complaint.then(|| format!("ordinal \"{}\"", m.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::normalize::normalize;
+    use super::*;
+
+    fn f(text: &str) -> Option<String> {
+        form(&normalize(text), false)
+    }
+
+    #[test]
+    fn forms_fire() {
+        for t in [
+            "???!!!",
+            "WHERE IS MY ORDER",
+            "es la tercera vez que escribo",
+            "c la 3eme fois",
+            "zum vierten Mal, die Bestellung ist nicht da",
+            "for the 5th time",
+            "NIEMAND ANTWORTET",
+            "ca fait trois semaines que j attends",
+            "zum x-ten Mal",
+        ] {
+            assert!(f(t).is_some(), "{t}");
+        }
+    }
+
+    #[test]
+    fn positive_or_plain_messages_do_not() {
+        for t in [
+            "?",
+            "THANK YOU SO MUCH!!!",
+            "third time buying here, always great",
+            "troisieme fois que je commande, toujours parfait",
+            "DO YOU SHIP TO CANADA",
+            "BLACK FRIDAY deals when?",
+            "this is my second order",
+        ] {
+            assert_eq!(f(t), None, "{t}");
+        }
+    }
+}

@@ -1,0 +1,387 @@
+//! Situations that need a human, recognised by **co-occurring concepts** rather than by
+//! fixed phrases: account security (hacked, someone used or logged into my account, freeze
+//! or block it, stolen phone, SIM swap) and money taken wrongly (charged twice, the wrong
+//! amount, a charge nobody recognises, charged for a cancelled order, unauthorised).
+//!
+//! Each [`Concept`] is a small multilingual word family (en/es/pt/fr/de, normalised and
+//! canonical spelling, stems as `\w*` suffixes: `cobr\w+` covers cobraron/cobrado/cobrança);
+//! a [`Rule`] fires when all its concepts occur in one clause, or anywhere in the message
+//! for the looser ones. So "hay un cargo en mi tarjeta que no reconozco" and "there is a
+//! charge on my card from you that I don't recognise" are the same rule, whatever the word
+//! order or the words in between. What stays out: paying in two instalments (paying is not
+//! a charge), "how do I change my password" (no one else, no "wasn't me"), a security
+//! camera, "if I cancel will I be charged" (a condition).
+//!
+//! Concepts are one `RegexSet`, compiled once; a message costs one set match per clause.
+//! Never fails.
+
+use std::sync::LazyLock;
+
+use regex::RegexSet;
+
+use super::normalize::Normalized;
+
+/// A word family the rules combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Concept {
+    Account,
+    Credential,
+    Card,
+    HackedWord,
+    Hack,
+    Someone,
+    Access,
+    NotMe,
+    BlockRequest,
+    Phone,
+    Stolen,
+    Sim,
+    SimAttack,
+    Charge,
+    ChargePast,
+    Multi,
+    Wrong,
+    AmountSwap,
+    Unknown,
+    PaymentNoun,
+    ChargeNoun,
+    Cancel,
+    Conditional,
+    Modal,
+    Unauthorised,
+}
+
+use Concept::*;
+
+/// Patterns in [`Concept`] order (checked by a test).
+pub(super) const CONCEPTS: &[(Concept, &str)] = &[
+    (
+        Account,
+        r"accounts?|cuentas?|conta|compte|konto|profile|perfil|profil|login|app|whatsapp|user|usuario|utilisateur|benutzerkonto",
+    ),
+    (
+        Credential,
+        r"password|passwort|kennwort|contrasena|clave|senha|mot de passe|mdp|pin|email|e mail|mail|correo|phone number|numero|nummer|handynummer",
+    ),
+    (
+        Card,
+        r"cards?|credit card|debit card|tarjetas?|cartao|cartoes|cartes?|karten?|kreditkarte|bank|banco|banque",
+    ),
+    (
+        HackedWord,
+        r"hacked|hackead[oa]s?|hackearon|hackeo|hackeou|hackearam|gehackt|hackers?|piratage|pirated",
+    ),
+    (
+        Hack,
+        r"hack\w*|pirat(?:e|ee|es|ees|er)|invad\w+|invasion|compromised|comprometid[oa]|compromis|kompromittiert|eingebrochen",
+    ),
+    (
+        Someone,
+        r"someone|somebody|some one|someone else|a stranger|strangers|alguien|alguem|desconocid[oa]|desconhecid[oa]|quelqu un|un inconnu|jemand|jemanden|fremde\w*|hackers?|ladron|ladrao|voleur",
+    ),
+    (
+        Access,
+        r"used|using|uses|accessed|paid|hizo|hicieron|pago|pagaron|fez|fizeram|pagou|pagaram|paye|bezahlt|logged|log in|logged in|signed in|got into|get into|entered|broke into|bought|ordered|purchased|changed|uso|usaron|usando|utilizo|utilizaron|entro|entraron|accedio|accedieron|compro|compraron|cambio|cambiaron|usou|usaram|utilizou|entrou|entraram|acessou|acessaram|comprou|compraram|mudou|mudaram|trocou|trocaram|alterou|alteraram|utilise|connecte|accede|commande|achete|change|modifie|benutzt|genutzt|verwendet|eingeloggt|angemeldet|zugegriffen|bestellt|gekauft|geandert",
+    ),
+    (
+        NotMe,
+        r"wasnt me|was not me|not me|no fui yo|no fui|no era yo|nao fui eu|nao fui|nao era eu|pas moi|sans moi|war ich nicht|nicht ich|ohne mich|nicht von mir|without me|without my (?:permission|consent|knowledge)|sin (?:mi )?(?:permiso|autorizacion)|sem (?:minha )?(?:permissao|autorizacao)|sans (?:mon )?(?:accord|autorisation)|ohne (?:meine )?(?:erlaubnis|zustimmung)|(?:didnt|did not|never) (?:make|made|order|ordered|buy|bought|place|placed|authori[sz]e|authori[sz]ed)|no (?:hice|compre|pedi|autorice)|nao (?:fiz|comprei|pedi|autorizei)|(?:j ai|je n ai) (?:pas|jamais) (?:fait\w*|commande\w*|achete\w*|autorise\w*)|nicht (?:gemacht|bestellt|gekauft|autorisiert)|nie bestellt",
+    ),
+    (
+        BlockRequest,
+        r"freeze|block|lock|suspend|disable|deactivate|congel(?:a|e|en|ar)|bloque(?:a|e|en|ar|ia|ie|iem|z|r)|suspend(?:a|an|er|ez)|desactiv(?:a|e|en|ar|ez|er)|desativ(?:a|e|ar)|gele[rz]?|sperren|sperrt|sperre|einfrieren|deaktivieren",
+    ),
+    (
+        Phone,
+        r"phone|cell|cellphone|mobile|iphone|smartphone|celular|telefono|movil|telemovel|telephone|portable|handy|mobiltelefon",
+    ),
+    (
+        Stolen,
+        r"stolen|stole|robbed|robaron|robado|robada|roubaram|roubado|roubada|furtad[oa]|furtaram|vole|volee|gestohlen|geklaut|entwendet",
+    ),
+    (Sim, r"sim|chip|simkarte|esim"),
+    (
+        SimAttack,
+        r"swap\w*|clon\w*|duplicad[oa]|dupliqu\w*|ported|portad[oa]|gekapert|getauscht|kopiert",
+    ),
+    (
+        Charge,
+        r"charged|charging|charge|charges|billed|bill me|overcharg\w*|took|taken|deducted|debited|withdrawn|cobr\w+|cargaron|cargado|descont\w+|debit\w*|prelev\w+|factur\w+|abbuch\w*|abgebucht|belast\w*|berechnet|abgezogen|eingezogen",
+    ),
+    (
+        ChargePast,
+        r"charged|charging me|billed|billing me|overcharged|took|taken|deducted|debited|withdrawn|cobr(?:aron|ado|ada|ados|adas|aste|asteis|aram|ou|o|ei)|me cobran|me cobra|me cobram|cargaron|descontaron|descontaram|debitaron|debitado|debitada|debitaram|debite|preleve|prelevee|facture|abgebucht|belastet|berechnet|abgezogen|eingezogen",
+    ),
+    (
+        Multi,
+        r"twice|double|doubled|two times|three times|thrice|\d+ times|\d+x|dos veces|tres veces|\d+ veces|doble|duplicad[oa]s?|duas vezes|tres vezes|\d+ vezes|em dobro|dobrad[oa]|deux fois|trois fois|\d+ fois|en double|zweimal|dreimal|\d+ mal|doppelt|mehrfach",
+    ),
+    (
+        Wrong,
+        r"wrong|wrongly|incorrect\w*|too much|overcharg\w*|de mas|de mais|a mais|errad[oa]|equivocad[oa]|indebid[oa]|indevid[oa]|en trop|a tort|errone\w*|falsch\w*|zu viel|zuviel",
+    ),
+    (
+        AmountSwap,
+        r"\d+ (?:\w+ )?(?:instead of|rather than|not|en lugar de|en vez de|em vez de|ao inves de|au lieu de|statt|anstatt) \d+|(?:it was|era|etait|war|sollte) \d+",
+    ),
+    (
+        Unknown,
+        r"(?:dont|do not|didnt|did not|cant|cannot) recogni[sz]e|unrecogni[sz]ed|unknown|strange|weird|suspicious|no (?:la |lo |los |las )?reconozco|desconozco|desconocid[oa]s?|rar[oa]s|extran[oa]s?|sospechos[oa]s?|nao (?:a |o )?reconheco|desconhecid[oa]s?|estranh[oa]s?|suspeit[oa]s?|(?:ne )?(?:la |le |les )?reconnais pas|inconnu\w*|bizarres?|suspect\w*|louche\w*|nicht (?:kenne|erkenne)|unbekannt\w*|seltsam\w*|komisch\w*|merkwurdig\w*|verdachtig\w*",
+    ),
+    (
+        PaymentNoun,
+        r"purchases?|transactions?|payments?|charges?|debits?|compras?|cargos?|cobros?|transaccion\w*|pagos?|cobrancas?|transac\w+|pagamentos?|achats?|prelevements?|paiements?|kaufe?|abbuchung\w*|zahlung\w*|buchung\w*|belastung\w*",
+    ),
+    (
+        ChargeNoun,
+        r"charges?|debits?|transactions?|cargos?|cobros?|cobrancas?|transaccion\w*|transac\w+|prelevements?|abbuchung\w*|belastung\w*|buchung\w*",
+    ),
+    (
+        Cancel,
+        r"cancel\w*|anulad[oa]|annul\w*|storniert|storno|nunca llego|no llego|nao chegou|never arrived|jamais (?:arrive|recu)|nie angekommen",
+    ),
+    (
+        Conditional,
+        r"if|si|wenn|falls|ob|will i|would i|in case|en caso de|caso",
+    ),
+    (
+        Modal,
+        r"can|could|may|might|puede|pueden|podria|pode|podem|poderia|peut|peuvent|pourrait|kann|konnen|darf|durfen",
+    ),
+    (
+        Unauthorised,
+        r"unauthori[sz]ed|not authori[sz]ed|no autorizad[oa]s?|nao autorizad[oa]s?|non autorise\w*|nicht autorisiert\w*|ohne autorisierung",
+    ),
+];
+
+static SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(CONCEPTS.iter().map(|(_, p)| format!(r"\b(?:{p})\b")))
+        .expect("situation concepts are valid regex")
+});
+
+/// Concepts present in a piece of normalised text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Concepts(u32);
+
+impl Concepts {
+    fn of(text: &str) -> Self {
+        Self(SET.matches(text).iter().fold(0, |acc, i| acc | 1 << i))
+    }
+    fn has(self, c: Concept) -> bool {
+        self.0 & (1 << c as u8) != 0
+    }
+    fn any(self, cs: &[Concept]) -> bool {
+        cs.iter().any(|c| self.has(*c))
+    }
+}
+
+/// Where a rule's concepts must co-occur.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Clause,
+    Message,
+}
+
+/// Fires when, within its scope, every group in `all` has at least one concept present and
+/// no concept of `unless` is.
+struct Rule {
+    name: &'static str,
+    scope: Scope,
+    all: &'static [&'static [Concept]],
+    unless: &'static [Concept],
+}
+
+const fn rule(
+    name: &'static str,
+    scope: Scope,
+    all: &'static [&'static [Concept]],
+    unless: &'static [Concept],
+) -> Rule {
+    Rule {
+        name,
+        scope,
+        all,
+        unless,
+    }
+}
+
+const OWNED: &[Concept] = &[Account, Credential, Card];
+const BLOCKABLE: &[Concept] = &[Account, Card];
+
+/// Account-security situations.
+const SECURITY: &[Rule] = &[
+    rule("hacked", Scope::Message, &[&[HackedWord]], &[]),
+    rule("account hacked", Scope::Clause, &[&[Hack], OWNED], &[]),
+    rule(
+        "someone else used the account",
+        Scope::Clause,
+        &[&[Someone], &[Access], OWNED],
+        &[Conditional, Modal],
+    ),
+    rule("not me", Scope::Message, &[&[NotMe], OWNED], &[]),
+    rule(
+        "block it",
+        Scope::Clause,
+        &[&[BlockRequest], BLOCKABLE],
+        &[],
+    ),
+    rule("stolen phone", Scope::Message, &[&[Phone], &[Stolen]], &[]),
+    rule("sim swap", Scope::Clause, &[&[Sim], &[SimAttack]], &[]),
+];
+
+/// Money taken twice or wrongly.
+const MONEY: &[Rule] = &[
+    rule(
+        "charged twice",
+        Scope::Clause,
+        &[&[ChargePast], &[Multi]],
+        &[Conditional],
+    ),
+    rule(
+        "duplicate charge",
+        Scope::Clause,
+        &[&[ChargeNoun], &[Multi]],
+        &[Conditional],
+    ),
+    rule(
+        "charged wrongly",
+        Scope::Clause,
+        &[&[Charge], &[Wrong]],
+        &[],
+    ),
+    rule(
+        "charged the wrong amount",
+        Scope::Clause,
+        &[&[ChargePast], &[AmountSwap]],
+        &[],
+    ),
+    rule(
+        "unrecognised charge",
+        Scope::Clause,
+        &[&[Charge, PaymentNoun], &[Unknown]],
+        &[],
+    ),
+    rule(
+        "charged for a cancelled order",
+        Scope::Message,
+        &[&[ChargePast], &[Cancel]],
+        &[Conditional],
+    ),
+    rule(
+        "charge not made by me",
+        Scope::Clause,
+        &[&[NotMe], &[Charge, PaymentNoun]],
+        &[],
+    ),
+    rule(
+        "unauthorised payment",
+        Scope::Clause,
+        &[&[Unauthorised], &[Charge, PaymentNoun, Card]],
+        &[],
+    ),
+];
+
+fn first_match(rules: &[Rule], norm: &Normalized) -> Option<&'static str> {
+    let holds = |r: &Rule, c: Concepts| r.all.iter().all(|g| c.any(g)) && !c.any(r.unless);
+    // One pass over the whole text first: what a clause contains, the text contains, so
+    // most messages stop here without a pass per clause.
+    let whole = Concepts::of(&norm.full);
+    if !rules.iter().any(|r| r.all.iter().all(|g| whole.any(g))) {
+        return None;
+    }
+    let clauses: Vec<Concepts> = norm.clauses.iter().map(|c| Concepts::of(c)).collect();
+    let message = Concepts(clauses.iter().fold(0, |acc, c| acc | c.0));
+    rules
+        .iter()
+        .find(|r| match r.scope {
+            Scope::Message => holds(r, message),
+            Scope::Clause => clauses.iter().any(|c| holds(r, *c)),
+        })
+        .map(|r| r.name)
+}
+
+/// Whether `phrase` speaks of being charged and its `clause` states a condition ("will I be
+/// charged twice if I reorder", "me cobran dos veces si pago en cuotas"): a question, not
+/// a complaint. A threat stays one ("a chargeback if this isn't fixed").
+pub fn hypothetical_charge(phrase: &str, clause: &str) -> bool {
+    Concepts::of(phrase).any(&[Charge, ChargePast]) && Concepts::of(clause).has(Conditional)
+}
+
+/// The account-security situation `norm` describes, if any.
+pub fn security(norm: &Normalized) -> Option<&'static str> {
+    first_match(SECURITY, norm)
+}
+
+/// The money-taken-wrongly situation `norm` describes, if any.
+pub fn money(norm: &Normalized) -> Option<&'static str> {
+    first_match(MONEY, norm)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::canon::canonicalize;
+    use super::super::normalize::normalize;
+    use super::*;
+
+    fn sec(t: &str) -> Option<&'static str> {
+        security(&canonicalize(&normalize(t)))
+    }
+    fn mon(t: &str) -> Option<&'static str> {
+        money(&canonicalize(&normalize(t)))
+    }
+
+    #[test]
+    fn concepts_are_in_enum_order() {
+        for (i, (c, _)) in CONCEPTS.iter().enumerate() {
+            assert_eq!(*c as usize, i, "{c:?}");
+        }
+        assert!(CONCEPTS.len() <= 32);
+    }
+
+    #[test]
+    fn security_situations_in_five_languages() {
+        for t in [
+            "someone logged into my acount from another country",
+            "Me hackearon la cuenta!!",
+            "bloqueia minha conta por favor",
+            "on s'est connecté à mon compte sans moi",
+            "jemand hat mein Konto benutzt",
+            "roubaram meu celular",
+            "me clonaron el chip",
+        ] {
+            assert!(sec(t).is_some(), "{t}");
+        }
+        for t in [
+            "how do I change my password?",
+            "is the security camera waterproof",
+            "can someone pick up my order instead of me",
+            "Can someone else use my account?",
+            "olvide mi contrasena",
+        ] {
+            assert_eq!(sec(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn money_situations_and_routine_payments() {
+        for t in [
+            "you billed me 3 times for one pair of shoes",
+            "hay un cargo en mi tarjeta que no reconozco",
+            "era 50 e cobraram 80",
+            "ihr habt 80 statt 40 euro abgebucht",
+            "vous m'avez prélevé mais la commande est annulée",
+            "can you check why I was charged twice?",
+        ] {
+            assert!(mon(t).is_some(), "{t}");
+        }
+        for t in [
+            "puedo pagar en dos veces?",
+            "je peux payer en deux fois ?",
+            "if I cancel now, will I be charged?",
+            "my card works fine",
+        ] {
+            assert_eq!(mon(t), None, "{t}");
+        }
+    }
+}
