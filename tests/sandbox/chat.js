@@ -124,6 +124,24 @@ $("composer").addEventListener("submit", async (ev) => {
   if (!res.ok) $("error").textContent = body.error || `The sandbox answered ${res.status}.`;
 });
 
+$("file").addEventListener("change", async () => {
+  const file = $("file").files[0];
+  $("file").value = "";
+  if (!file || !state.active) return;
+  const c = state.customers.find((x) => x.number === state.active);
+  const caption = $("text").value;
+  $("text").value = "";
+  const q = new URLSearchParams({ customer: c.number, name: c.name, caption });
+  const res = await fetch("/api/media?" + q, {
+    method: "POST",
+    headers: { "content-type": file.type || "application/octet-stream" },
+    body: file,
+  });
+  const body = await res.json().catch(() => ({}));
+  $("error").hidden = res.ok;
+  if (!res.ok) $("error").textContent = body.error || `The sandbox answered ${res.status}.`;
+});
+
 document.addEventListener("visibilitychange", markRead);
 
 const source = new EventSource("/api/events");

@@ -6,6 +6,10 @@
 //!   text, signs it with the app secret and posts it to ingress; the customer's bubble gets one
 //!   tick when ingress answers 200. A refusal or an unreachable ingress is answered 502 with
 //!   ingress's reason, and the bubble shows it failed (nothing is retried behind the user's back).
+//! - `POST /api/media?customer=&name=&caption=` with a photo (`image/*`) or a recording
+//!   (`audio/*`) as the body: kept in the stand-in Graph API under a new media id, and the
+//!   `image` or voice-note `audio` webhook Meta would send for it goes to ingress — Baton then
+//!   downloads it with its token, as from Meta. Other types are a 415; an empty body a 400.
 //! - `POST /api/read` `{customer}`: the customer looked at the chat: a signed `read` status for
 //!   every reply of Baton not yet read goes to ingress (the console shows blue ticks).
 //! - `GET /api/history`: every chat event so far, as a JSON array (what tests and scripts read).
@@ -42,6 +46,8 @@ use crate::webhooks;
 const PAGE: &str = include_str!("../../sandbox/chat.html");
 const SCRIPT: &str = include_str!("../../sandbox/chat.js");
 const STYLE: &str = include_str!("../../sandbox/chat.css");
+/// The largest photo or voice note the page uploads (WhatsApp's own cap for audio is 16 MiB).
+const MEDIA_MAX: usize = 16 * 1024 * 1024;
 
 /// One thing a customer sees happen in their chat.
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -76,6 +82,9 @@ pub struct Chats {
 }
 
 struct Inner {
+    /// Where uploaded photos and voice notes are kept for Baton to download (the Graph API's
+    /// media endpoints).
+    graph: Arc<FakeGraph>,
     log: Mutex<Vec<ChatEvent>>,
     live: broadcast::Sender<ChatEvent>,
     ingress: Ingress,
@@ -83,9 +92,10 @@ struct Inner {
 }
 
 impl Chats {
-    pub fn new(ingress: Ingress) -> Chats {
+    pub fn new(ingress: Ingress, graph: Arc<FakeGraph>) -> Chats {
         Chats {
             inner: Arc::new(Inner {
+                graph,
                 log: Mutex::new(Vec::new()),
                 live: broadcast::channel(1024).0,
                 ingress,
@@ -175,6 +185,10 @@ pub fn router(chats: Chats) -> Router {
             get(|| async { asset("text/css; charset=utf-8", STYLE) }),
         )
         .route("/api/messages", post(send))
+        .route(
+            "/api/media",
+            post(upload).layer(axum::extract::DefaultBodyLimit::max(MEDIA_MAX)),
+        )
         .route("/api/read", post(read))
         .route("/api/events", get(events))
         .route(
@@ -251,6 +265,103 @@ async fn send(State(chats): State<Chats>, body: Result<Json<Outgoing>, JsonRejec
                 .into_response()
         }
     }
+}
+
+#[derive(Deserialize)]
+struct Upload {
+    customer: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    caption: String,
+}
+
+async fn upload(
+    State(chats): State<Chats>,
+    query: Result<axum::extract::Query<Upload>, axum::extract::rejection::QueryRejection>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let Ok(axum::extract::Query(up)) = query else {
+        return bad("expected ?customer=<digits>&name=&caption=");
+    };
+    let customer = up.customer.trim().trim_start_matches('+').to_owned();
+    if !plausible_number(&customer) {
+        return bad("customer: a phone number of 6 to 15 digits");
+    }
+    if body.is_empty() {
+        return bad("the body must be the file");
+    }
+    let mime = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    // Meta's media ids are long decimal numbers.
+    let media_id = (7_000_000_000_000_000 + uuid::Uuid::new_v4().as_u128() % 1_000_000_000_000_000)
+        .to_string();
+    let id = format!("wamid.SANDBOX-{}", uuid::Uuid::new_v4().simple());
+    let number = chats.inner.ingress.number.clone();
+    let caption = up.caption.trim();
+    let (webhook, shown) = if mime.starts_with("image/") {
+        let cap = (!caption.is_empty()).then_some(caption);
+        let shown = format!("[photo] {caption}");
+        (
+            webhooks::image(&number, &customer, &id, &media_id, cap),
+            shown,
+        )
+    } else if mime.starts_with("audio/") {
+        (
+            webhooks::voice_note(&number, &customer, &id, &media_id),
+            "[voice note]".to_owned(),
+        )
+    } else {
+        let msg = "only photos (image/*) and recordings (audio/*) can be sent";
+        return (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Json(json!({ "error": msg })),
+        )
+            .into_response();
+    };
+    let webhook = with_name(webhook, &up.name);
+    chats.inner.graph.add_media(&media_id, &mime, &body);
+    chats.push(&customer, "customer", &id, shown.trim());
+    match chats.post(webhook).await {
+        Ok(200) => {
+            Json(json!({ "id": id, "media_id": media_id, "accepted": true })).into_response()
+        }
+        Ok(code) => {
+            let why = format!("ingress answered {code}");
+            chats.push(&customer, "failed", &id, &why);
+            (
+                StatusCode::BAD_GATEWAY,
+                Json(json!({ "id": id, "error": why })),
+            )
+                .into_response()
+        }
+        Err(why) => {
+            chats.push(&customer, "failed", &id, &why);
+            (
+                StatusCode::BAD_GATEWAY,
+                Json(json!({ "id": id, "error": why })),
+            )
+                .into_response()
+        }
+    }
+}
+
+/// The webhook with the customer's profile name set (the builders use a placeholder).
+fn with_name(body: Vec<u8>, name: &str) -> Vec<u8> {
+    let name = if name.trim().is_empty() {
+        "Customer"
+    } else {
+        name.trim()
+    };
+    let mut v: Value = serde_json::from_slice(&body).unwrap_or_default();
+    if let Some(c) = v.pointer_mut("/entry/0/changes/0/value/contacts/0/profile/name") {
+        *c = json!(name);
+    }
+    serde_json::to_vec(&v).unwrap_or(body)
 }
 
 #[derive(Deserialize)]

@@ -35,6 +35,8 @@ use crate::fakes::llm::{FakeLlm, demo_agent};
 pub const MODEL: &str = "baton-sandbox-scripted";
 /// The Graph token Baton uses against the stand-in when none is configured.
 pub const GRAPH_TOKEN: &str = "sandbox-graph-token";
+/// What the stand-in transcription answers for every voice note.
+pub const VOICE_TRANSCRIPT: &str = "Hi, this is a voice note: where is my order ORD-22?";
 /// The business number when `WABA_PHONE_NUMBER_ID` is unset.
 pub const NUMBER: &str = "100000000000001";
 
@@ -76,16 +78,21 @@ impl Sandbox {
         let graph = Arc::new(FakeGraph::start(&token).await);
         let llm = FakeLlm::start().await;
         llm.set_fallback(demo_agent);
+        // The stand-in cannot hear: every voice note reads as this (the page says so).
+        llm.set_transcript(VOICE_TRANSCRIPT);
         let listener = TcpListener::bind(&opts.addr)
             .await
             .map_err(|e| anyhow::anyhow!("sandbox: cannot listen on {}: {e}", opts.addr))?;
         let url = format!("http://{}", listener.local_addr()?);
         write_tools_file(&opts.tools_file, &url)?;
-        let chats = chat::Chats::new(chat::Ingress {
-            url: opts.ingress.clone(),
-            app_secret: opts.app_secret.clone(),
-            number: number.clone(),
-        });
+        let chats = chat::Chats::new(
+            chat::Ingress {
+                url: opts.ingress.clone(),
+                app_secret: opts.app_secret.clone(),
+                number: number.clone(),
+            },
+            graph.clone(),
+        );
         let stop = CancellationToken::new();
         let slack = match configured("SLACK_BOT_TOKEN") {
             Some(_) => None,

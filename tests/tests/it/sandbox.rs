@@ -660,3 +660,72 @@ async fn the_slack_stand_in_shows_the_alert_and_its_buttons_and_thread_work() {
     assert_eq!(dev.replies().await.iter().filter(|r| *r == text).count(), 1);
     dev.stop_with_ctrl_c().await;
 }
+
+#[tokio::test]
+async fn a_photo_and_a_voice_note_from_the_chat_page_are_downloaded_and_answered() {
+    let dev = Dev::start("sandbox-media").await;
+    let (http, sandbox, stack) = (&dev.http, dev.sandbox.as_str(), &dev.stack);
+    let upload = |mime: &'static str, caption: &'static str, bytes: Vec<u8>| {
+        let url = format!("{sandbox}/api/media?customer={CUSTOMER}&name=Anish&caption={caption}");
+        http.post(url)
+            .header("content-type", mime)
+            .body(bytes)
+            .send()
+    };
+    // A photo captioned with an order number: the answer comes from the caption (the
+    // scripted model reads text), after Baton downloaded the photo from the stand-in.
+    let photo = upload(
+        "image/png",
+        "Is%20this%20%23ORD-22%3F",
+        vec![0x89, b'P', b'N', b'G', 1, 2, 3],
+    )
+    .await
+    .unwrap();
+    assert_eq!(photo.status(), 200, "{:?}", photo.text().await);
+    let until = Instant::now() + WAIT;
+    while dev.replies().await.is_empty() {
+        assert!(
+            Instant::now() < until,
+            "no answer to the photo:\n{}",
+            stack.log()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        dev.replies().await[0].contains("12 Oak St"),
+        "{:?}",
+        dev.replies().await
+    );
+    // A voice note: transcribed by the stand-in (a fixed sentence asking about ORD-22).
+    let voice = upload("audio/ogg", "", b"OggS-fake-opus".to_vec())
+        .await
+        .unwrap();
+    assert_eq!(voice.status(), 200);
+    let until = Instant::now() + WAIT;
+    while dev.replies().await.len() < 2 {
+        assert!(
+            Instant::now() < until,
+            "no answer to the voice note:\n{}",
+            stack.log()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let d = dev.console().detail(CUSTOMER).await.ok();
+    let kinds: Vec<_> = d.transcript.iter().filter_map(|t| t.kind.clone()).collect();
+    assert!(
+        kinds.iter().any(|k| k == "image") && kinds.iter().any(|k| k == "audio"),
+        "{kinds:?}"
+    );
+    assert!(
+        d.transcript
+            .iter()
+            .any(|t| t.text.contains(baton_tests::sandbox::VOICE_TRANSCRIPT)),
+        "the voice note's transcript is not in the conversation"
+    );
+    // Anything else is refused with a reason, and nothing is posted.
+    let pdf = upload("application/pdf", "", b"%PDF".to_vec())
+        .await
+        .unwrap();
+    assert_eq!(pdf.status(), 415);
+    dev.stop_with_ctrl_c().await;
+}
