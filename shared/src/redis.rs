@@ -177,15 +177,21 @@ impl Keys {
     pub fn probe(&self) -> String {
         format!("{}:probe", self.ns)
     }
-    /// The send pacing of one business number (a hash: `tat`, the next free send slot, ms;
-    /// `rate`, the rate learned from Meta's 130429 refusals; `cut_at`, when it was learned).
-    pub fn send_rate(&self, number: &str) -> String {
-        format!("{}:sends:rate:{number}", self.ns)
+    /// The next free send slot of one business number (ms, a string living until the slot
+    /// has passed). The send keys of a number share the hash tag `{number}`: the limits'
+    /// scripts touch one number's keys together (`worker::whatsapp::limits`).
+    pub fn send_tat(&self, number: &str) -> String {
+        format!("{}:sends:{{{number}}}:tat", self.ns)
     }
-    /// The pair-rate delay of one customer of a business number (a hash: `until`, ms;
-    /// `strikes`, 131056 refusals in a row), set by Meta's 131056.
+    /// The send rate learned from Meta's 130429 refusals for one business number, and when
+    /// (`"<rate> <cut_at ms>"`).
+    pub fn send_learned(&self, number: &str) -> String {
+        format!("{}:sends:{{{number}}}:learned", self.ns)
+    }
+    /// The pair-rate delay of one customer of a business number, set by Meta's 131056
+    /// (`"<until ms> <refusals in a row>"`).
     pub fn send_pair(&self, number: &str, recipient: &str) -> String {
-        format!("{}:sends:pair:{number}:{recipient}", self.ns)
+        format!("{}:sends:{{{number}}}:pair:{recipient}", self.ns)
     }
     /// The sends circuit breaker: present (JSON, `state::breaker`) while every send is paused.
     pub fn sends_paused(&self) -> String {

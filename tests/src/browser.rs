@@ -227,22 +227,39 @@ impl Browser {
         }
     }
 
-    /// Clicks the element `css` selects (panics when there is none).
+    /// Clicks the element `css` selects (panics when there is none). A page that re-renders
+    /// may replace the element between finding and clicking it (WebDriver's "stale element
+    /// reference"): it is then found again, for up to five seconds.
     pub async fn click(&self, css: &str) {
-        let e = self.element(css).await;
-        e.unwrap_or_else(|| panic!("nothing to click at {css}"))
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+        let until = Instant::now() + Duration::from_secs(5);
+        loop {
+            let e = self.element(css).await;
+            let e = e.unwrap_or_else(|| panic!("nothing to click at {css}"));
+            match e.click().await {
+                Ok(_) => return,
+                Err(err) if is_stale(&err) && Instant::now() < until => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(err) => panic!("click {css}: {err}"),
+            }
+        }
     }
 
-    /// Types `text` into the field `css` selects.
+    /// Types `text` into the field `css` selects (found again if the page replaced it, like
+    /// [`Browser::click`]).
     pub async fn type_into(&self, css: &str, text: &str) {
-        let e = self.element(css).await;
-        e.unwrap_or_else(|| panic!("no field at {css}"))
-            .send_keys(text)
-            .await
-            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+        let until = Instant::now() + Duration::from_secs(5);
+        loop {
+            let e = self.element(css).await;
+            let e = e.unwrap_or_else(|| panic!("no field at {css}"));
+            match e.send_keys(text).await {
+                Ok(()) => return,
+                Err(err) if is_stale(&err) && Instant::now() < until => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(err) => panic!("type into {css}: {err}"),
+            }
+        }
     }
 
     /// Runs `script` in the page (WebDriver's execute: not subject to the page's CSP).
@@ -252,4 +269,14 @@ impl Browser {
             .await
             .unwrap_or_else(|e| panic!("script failed: {e}"))
     }
+}
+
+/// WebDriver's "stale element reference": the element was removed from the page after it was
+/// found.
+fn is_stale(err: &fantoccini::error::CmdError) -> bool {
+    matches!(
+        err,
+        fantoccini::error::CmdError::Standard(e)
+            if e.error == fantoccini::error::ErrorStatus::StaleElementReference
+    )
 }

@@ -44,6 +44,16 @@ pub async fn get(pool: &Pool, keys: &Keys) -> Result<Option<Paused>, RedisError>
     Ok(raw.and_then(|r| serde_json::from_str(&r).ok()))
 }
 
+/// Whether the breaker is open (one `EXISTS`; the send path's check).
+pub async fn is_open(pool: &Pool, keys: &Keys) -> Result<bool, RedisError> {
+    let mut c = pool.get().await?;
+    let open: bool = redis::cmd("EXISTS")
+        .arg(keys.sends_paused())
+        .query_async(&mut *c)
+        .await?;
+    Ok(open)
+}
+
 /// Opens the breaker unless it is open already; true when this call opened it (and appended
 /// the `sends_paused` console event).
 pub async fn open(pool: &Pool, keys: &Keys, paused: &Paused) -> Result<bool, RedisError> {

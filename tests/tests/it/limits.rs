@@ -12,7 +12,7 @@ use baton_tests::fakes::llm::Scripted;
 use baton_tests::procs::free_addr;
 use baton_tests::world::{NUMBER, World};
 use baton_tests::{TestEnv, eventually, webhooks};
-use baton_worker::whatsapp::limits::{Admit, LimitsConfig, SendLimits, Ticket};
+use baton_worker::whatsapp::limits::{Admit, BREAKER_REFRESH, LimitsConfig, SendLimits, Ticket};
 use serde_json::Value;
 
 #[allow(non_snake_case)]
@@ -141,7 +141,7 @@ async fn limits_bucket_arithmetic_in_redis() {
         assert_eq!(a, Admit::Paused);
     }
     let was = breaker::resume(&env.redis, &keys, "ops").await.unwrap();
-    assert_eq!(was, Some(paused));
+    assert_eq!(was.as_ref(), Some(&paused));
     assert!(matches!(
         limits.admit(NUMBER, "C", Some(later)).await.unwrap(),
         Admit::Go { .. }
@@ -150,6 +150,42 @@ async fn limits_bucket_arithmetic_in_redis() {
         breaker::resume(&env.redis, &keys, "ops").await.unwrap(),
         None
     );
+
+    // A breaker another replica opened stops this one's sends within BREAKER_REFRESH (it
+    // looked a moment ago and saw sends running); a resume is seen at once.
+    let other = SendLimits::new(env.redis.clone(), keys.clone(), cfg.clone());
+    assert!(matches!(
+        limits.admit(NUMBER, "E", Some(later)).await.unwrap(),
+        Admit::Go { .. }
+    ));
+    assert!(other.pause(&paused).await.unwrap());
+    tokio::time::sleep(BREAKER_REFRESH + MS(100)).await;
+    assert_eq!(
+        limits.admit(NUMBER, "E", Some(later)).await.unwrap(),
+        Admit::Paused
+    );
+    breaker::resume(&env.redis, &keys, "ops").await.unwrap();
+    assert!(matches!(
+        limits.admit(NUMBER, "E", Some(later)).await.unwrap(),
+        Admit::Go { .. }
+    ));
+
+    // Every key of a number's limits carries the number as its hash tag (one Cluster slot
+    // per script), and an idle number keeps no slot key once its slot has passed.
+    for key in [
+        keys.send_tat(NUMBER),
+        keys.send_learned(NUMBER),
+        keys.send_pair(NUMBER, "A"),
+    ] {
+        assert!(key.contains(&format!("{{{NUMBER}}}")), "{key}");
+    }
+    let mut c = env.redis.get().await.unwrap();
+    let ttl: i64 = redis::cmd("PTTL")
+        .arg(keys.send_tat(NUMBER))
+        .query_async(&mut *c)
+        .await
+        .unwrap();
+    assert!(ttl > 0, "the slot key expires ({ttl})");
     env.cleanup().await;
 }
 

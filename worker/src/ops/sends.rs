@@ -12,7 +12,7 @@ use baton_shared::state::breaker;
 use crate::whatsapp::{LimitsConfig, SendLimits};
 
 /// Prints whether sends are paused (and why) and the send rate in effect for each business
-/// number that sent recently.
+/// number that sent in the last second or whose rate Meta lowered.
 pub async fn status(config: &Config, out: &mut impl Write) -> anyhow::Result<()> {
     let (pool, keys) = connect(config)?;
     match breaker::get(&pool, &keys).await? {
@@ -29,12 +29,23 @@ pub async fn status(config: &Config, out: &mut impl Write) -> anyhow::Result<()>
     }
     let cfg = LimitsConfig::from_env(&Env::new(|k| std::env::var(k).ok()))?;
     let limits = SendLimits::new(pool.clone(), keys.clone(), cfg.clone());
-    let prefix = keys.send_rate("");
-    let numbers = scan(&pool, &format!("{prefix}*")).await?;
     writeln!(out, "configured rate: {} sends/s per number", cfg.rate)?;
-    for key in numbers {
-        let number = key.trim_start_matches(&prefix);
-        let rate = limits.rate(number, None).await?;
+    let mut numbers = Vec::new();
+    for pattern in [keys.send_learned("*"), keys.send_tat("*")] {
+        let (prefix, suffix) = pattern.split_once('*').expect("a pattern");
+        for key in scan(&pool, &pattern).await? {
+            if let Some(n) = key
+                .strip_prefix(prefix)
+                .and_then(|k| k.strip_suffix(suffix))
+            {
+                numbers.push(n.to_owned());
+            }
+        }
+    }
+    numbers.sort();
+    numbers.dedup();
+    for number in numbers {
+        let rate = limits.rate(&number, None).await?;
         writeln!(out, "  number {number}: {rate:.2} sends/s in effect")?;
     }
     Ok(())

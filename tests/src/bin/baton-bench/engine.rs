@@ -1,4 +1,6 @@
-//! Conversation-engine benchmark: fake LLM answering in 1 s, instant fake Graph, local memory.
+//! Conversation-engine benchmark: fake LLM answering in 1 s, instant fake Graph, local memory
+//! (`BATON_BENCH_MEMORY=synap`: the fake Synap API instead, as in production, where memory is
+//! HTTP and not Redis).
 //!
 //! Two runs per worker count: (1) overhead — one message per conversation offered at a steady
 //! rate below capacity; for each message, the time from the start of the webhook POST to the
@@ -18,6 +20,7 @@ use std::time::{Duration, Instant};
 
 use baton_tests::fakes::graph::FakeGraph;
 use baton_tests::fakes::llm::{FakeLlm, Scripted};
+use baton_tests::fakes::synap::FakeSynap;
 use baton_tests::{TestEnv, webhooks};
 use futures::StreamExt;
 use futures::stream::FuturesUnordered;
@@ -27,7 +30,12 @@ use crate::{RssSampler, post_signed, spawn_ingress};
 const LLM_LATENCY: Duration = Duration::from_secs(1);
 
 pub async fn benchmarks(conversations: usize, rate: u64) -> anyhow::Result<()> {
-    println!("\n## Conversation engine (fake LLM 1 s, instant fake Graph, local memory)\n");
+    let memory = if synap_memory() {
+        "fake Synap memory"
+    } else {
+        "local memory"
+    };
+    println!("\n## Conversation engine (fake LLM 1 s, instant fake Graph, {memory})\n");
     println!(
         "| workers | run | messages | conversations | answered/s | model turns/s | overhead p50 ms | overhead p99 ms | Redis commands | worker peak RSS MB |"
     );
@@ -37,6 +45,11 @@ pub async fn benchmarks(conversations: usize, rate: u64) -> anyhow::Result<()> {
     }
     println!("\n(overhead = webhook POST start → Graph send call, minus the LLM's 1 s.)");
     Ok(())
+}
+
+/// `BATON_BENCH_MEMORY=synap`: memory through the fake Synap API instead of the local backend.
+fn synap_memory() -> bool {
+    std::env::var("BATON_BENCH_MEMORY").is_ok_and(|m| m == "synap")
 }
 
 async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<()> {
@@ -60,6 +73,15 @@ async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<
         .set("WABA_API_BASE_URL", &graph.url)
         .set("OPENAI_BASE_URL", &llm.base_url)
         .set("LLM_TIMEOUT", "10s");
+    let _synap = if synap_memory() {
+        let synap = FakeSynap::start("bench-synap-key", false).await;
+        env.set("SYNAP_API_KEY", "bench-synap-key")
+            .set("SYNAP_BASE_URL", &synap.url)
+            .set("CUSTOMER_ID", "bench");
+        Some(synap)
+    } else {
+        None
+    };
     let (mut ingress, url) = spawn_ingress(&env)?;
     let mut samplers = Vec::new();
     for _ in 0..workers {

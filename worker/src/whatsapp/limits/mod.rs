@@ -4,18 +4,29 @@
 //! not to a process:
 //!
 //! - **Throughput (130429).** A per-number token bucket, written as its equivalent virtual
-//!   schedule (GCRA): `{ns}:sends:rate:{number}` holds the next free send slot (`tat`). Each
-//!   send reserves the next slot in one script ([`lua::ADMIT`]) and sleeps until it, so sends
-//!   wait for a token instead of failing, and a burst of replies is spread at the rate with
-//!   one Redis call each (no polling). The rate is `GRAPH_SEND_RATE` per second, *learned
-//!   downward* when Meta refuses anyway ([`lua::THROTTLED`]: × 0.8, at most once per rate —
-//!   a refusal of a slot reserved before the last cut is old news) and climbing back linearly
-//!   to the configured rate over `GRAPH_SEND_RATE_RECOVERY`.
-//! - **Pair rate (131056).** Per recipient: a refusal makes that customer's sends wait 4^X s
-//!   (X = refusals in a row, [`lua::PAIR_REFUSED`]); other customers' sends are unaffected.
+//!   schedule (GCRA): `{ns}:sends:{number}:tat` holds the next free send slot. Each send
+//!   reserves the next slot in one script ([`lua::ADMIT`]) and sleeps until it, so sends wait
+//!   for a token instead of failing, and a burst of replies is spread at the rate with one
+//!   Redis call each (no polling). The rate is `GRAPH_SEND_RATE` per second, *learned
+//!   downward* when Meta refuses anyway ([`lua::THROTTLED`], kept in
+//!   `{ns}:sends:{number}:learned`: × 0.8, at most once per rate — a refusal of a slot
+//!   reserved before the last cut is old news) and climbing back linearly to the configured
+//!   rate over `GRAPH_SEND_RATE_RECOVERY`.
+//! - **Pair rate (131056).** Per recipient (`{ns}:sends:{number}:pair:{recipient}`): a refusal
+//!   makes that customer's sends wait 4^X s (X = refusals in a row, [`lua::PAIR_REFUSED`]);
+//!   other customers' sends are unaffected. [`lua::ADMIT`] reads it with the slot, in the
+//!   same `MGET`.
 //! - **Account-level errors (131048, 368, 131031, 131042, 190, 0).** The circuit breaker
 //!   (`baton_shared::state::breaker`): every send of every replica is paused until an
-//!   operator resumes (`worker sends resume`).
+//!   operator resumes (`worker sends resume`). Each process looks at it at most once per
+//!   [`BREAKER_REFRESH`] while sends are running (so a breaker another replica opened stops
+//!   this one's sends within that time; the sends that go meanwhile are refused with the same
+//!   account-level code and held like the first), and before every send while it is open
+//!   (so a resume takes effect at once).
+//!
+//! Cost: a send that goes is one script of four Redis commands (`EVALSHA`, `TIME`, `MGET`,
+//! `SET … PX`), plus one `EXISTS` per process per [`BREAKER_REFRESH`]. The keys of a number
+//! share its hash tag, so every script runs on one Redis Cluster slot.
 //!
 //! [`SendLimits::turn`] waits for a send's turn, at most `GRAPH_SEND_MAX_WAIT` in process;
 //! a longer wait (a backlog beyond it, a long pair-rate delay) or paused sends come back as a
@@ -49,6 +60,8 @@ pub const FLOOR_RATE: f64 = 1.0;
 pub const MAX_PAIR_EXPONENT: u32 = 6;
 /// Turns asked for in one [`SendLimits::turn`] (a pair-rate wait, then the slot).
 const MAX_ROUNDS: usize = 4;
+/// How long a process trusts that sends are running before looking at the breaker again.
+pub const BREAKER_REFRESH: Duration = Duration::from_secs(1);
 
 /// The send limits' settings (`GRAPH_SEND_*`).
 #[derive(Clone, Debug, PartialEq)]
@@ -90,10 +103,14 @@ impl LimitsConfig {
         })
     }
 
-    /// How long a number's schedule outlives its last send: long enough to remember a
-    /// learned rate until it has recovered.
-    fn key_lifetime_ms(&self) -> u64 {
-        (self.recovery.max(Duration::from_secs(60)) * 2).as_millis() as u64
+    /// How long a learned rate is kept: until it has climbed back (0: for good, since it
+    /// never climbs back by itself).
+    fn learned_lifetime_ms(&self) -> u64 {
+        if self.recovery.is_zero() {
+            0
+        } else {
+            (self.recovery + Duration::from_secs(1)).as_millis() as u64
+        }
     }
 }
 
@@ -140,6 +157,8 @@ pub struct SendLimits {
     keys: Keys,
     cfg: LimitsConfig,
     scripts: std::sync::Arc<Scripts>,
+    /// When this process last saw sends running (`None`: never, or the breaker was open).
+    running_seen: std::sync::Arc<std::sync::Mutex<Option<Instant>>>,
 }
 
 struct Scripts {
@@ -162,6 +181,7 @@ impl SendLimits {
             keys,
             cfg,
             scripts: std::sync::Arc::new(scripts),
+            running_seen: Default::default(),
         }
     }
 
@@ -188,17 +208,19 @@ impl SendLimits {
         recipient: &str,
         now: Option<i64>,
     ) -> Result<Admit, RedisError> {
+        if self.paused().await? {
+            return Ok(Admit::Paused);
+        }
         let mut c = self.pool.get().await?;
         let (status, ms, at): (i64, i64, i64) = self
             .scripts
             .admit
-            .key(self.keys.send_rate(number))
-            .key(self.keys.sends_paused())
+            .key(self.keys.send_tat(number))
+            .key(self.keys.send_learned(number))
             .key(self.keys.send_pair(number, recipient))
             .arg(self.cfg.rate)
             .arg(self.cfg.max_wait.as_millis() as u64)
             .arg(self.cfg.recovery.as_millis() as u64)
-            .arg(self.cfg.key_lifetime_ms())
             .arg(now_arg(now))
             .invoke_async(&mut *c)
             .await?;
@@ -208,7 +230,6 @@ impl SendLimits {
                 wait: d,
                 reserved_at_ms: at,
             },
-            1 => Admit::Paused,
             2 => Admit::PairDelay(d),
             _ => Admit::Full(d),
         })
@@ -226,10 +247,11 @@ impl SendLimits {
         let (cut, milli): (i64, i64) = self
             .scripts
             .throttled
-            .key(self.keys.send_rate(number))
+            .key(self.keys.send_tat(number))
+            .key(self.keys.send_learned(number))
             .arg(self.cfg.rate)
             .arg(self.cfg.recovery.as_millis() as u64)
-            .arg(self.cfg.key_lifetime_ms())
+            .arg(self.cfg.learned_lifetime_ms())
             .arg(ticket.reserved_at_ms)
             .arg(CUT_FACTOR)
             .arg(FLOOR_RATE.min(self.cfg.rate))
@@ -275,7 +297,7 @@ impl SendLimits {
         let milli: i64 = self
             .scripts
             .rate
-            .key(self.keys.send_rate(number))
+            .key(self.keys.send_learned(number))
             .arg(self.cfg.rate)
             .arg(self.cfg.recovery.as_millis() as u64)
             .arg(now_arg(now))
@@ -287,6 +309,7 @@ impl SendLimits {
     /// Meta refused a send with an account-level code: pauses every send (unless already
     /// paused). True when this call opened the breaker.
     pub async fn pause(&self, paused: &Paused) -> Result<bool, RedisError> {
+        *self.running_seen.lock().expect("breaker cache") = None;
         let opened = breaker::open(&self.pool, &self.keys, paused).await?;
         metrics::gauge!("baton_graph_sends_paused").set(1.0);
         if opened {
@@ -299,6 +322,20 @@ impl SendLimits {
             );
         }
         Ok(opened)
+    }
+}
+
+impl SendLimits {
+    /// Whether every send is paused: the breaker's key, looked at most once per
+    /// [`BREAKER_REFRESH`] while sends run, every time while it is open.
+    async fn paused(&self) -> Result<bool, RedisError> {
+        let fresh = |seen: &Option<Instant>| seen.is_some_and(|t| t.elapsed() < BREAKER_REFRESH);
+        if fresh(&self.running_seen.lock().expect("breaker cache")) {
+            return Ok(false);
+        }
+        let open = breaker::is_open(&self.pool, &self.keys).await?;
+        *self.running_seen.lock().expect("breaker cache") = (!open).then(Instant::now);
+        Ok(open)
     }
 }
 
