@@ -131,6 +131,13 @@ impl FakeLlm {
         self.server.with(|l| l.audio.down = down);
     }
 
+    /// From now on, transcriptions of any other file extension are refused with OpenAI's
+    /// 400 `Unsupported file format` (`None`: every format is read).
+    pub fn set_transcription_reads(&self, extensions: Option<&[&str]>) {
+        let reads = extensions.map(|e| e.iter().map(|s| s.to_string()).collect());
+        self.server.with(|l| l.audio.reads = reads);
+    }
+
     /// Every transcription request, in arrival order.
     pub fn transcriptions(&self) -> Vec<Transcription> {
         self.server.with(|l| l.audio.log.clone())

@@ -221,6 +221,157 @@ async fn media_transcription_down_asks_the_customer_to_type() {
     w.finish().await;
 }
 
+/// A stand-in for `ffmpeg` (no container of this machine has it by default): checks that it is
+/// called with the arguments of §4.1 and writes, like the real one on a pipe, a WAV whose
+/// RIFF and `data` sizes are unknown (`0xFFFFFFFF`), with the input as its samples.
+fn stand_in_ffmpeg(name: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = std::env::temp_dir().join(format!("{name}-{}-ffmpeg", std::process::id()));
+    let args = baton_worker::llm::transcribe::FFMPEG_ARGS.join(" ");
+    let script = format!(
+        "#!/bin/sh\n[ \"$*\" = \"{args}\" ] || {{ echo \"unexpected arguments: $*\" >&2; exit 2; }}\n\
+         printf 'RIFF\\377\\377\\377\\377WAVEfmt \\020\\000\\000\\000\\001\\000\\001\\000\\200\\076\\000\\000\\000\\175\\000\\000\\002\\000\\020\\000data\\377\\377\\377\\377'\ncat\n"
+    );
+    std::fs::write(&path, script).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+/// A transcription server that reads no Opus (whisper.cpp without `--convert`, Ollama)
+/// refuses the voice note's format: it is converted to 16 kHz mono WAV through `ffmpeg` and
+/// sent once more (`TRANSCRIBE_TRANSCODE=on_error`, the default), with sizes a decoder can
+/// trust, and the customer is answered from it.
+#[tokio::test(flavor = "multi_thread")]
+async fn media_a_voice_note_the_server_cannot_read_is_converted_to_wav() {
+    let ffmpeg = stand_in_ffmpeg("media-wav");
+    let w = World::start(
+        "media-wav",
+        false,
+        &[("FFMPEG_PATH", ffmpeg.to_str().unwrap())],
+    )
+    .await;
+    w.graph
+        .add_media("880000000000006", "audio/ogg; codecs=opus", OGG);
+    w.llm.set_transcription_reads(Some(&["wav"]));
+    w.llm.set_transcript("Where is my order #ORD-22?");
+    let body = webhooks::voice_note(NUMBER, PHONE, "wamid.V6", "880000000000006");
+    assert_eq!(w.env.post_signed(&body).await, 200);
+    let texts = w.wait_texts(1).await;
+    assert!(
+        texts[0].contains("ORD-22"),
+        "answered what was said: {texts:?}"
+    );
+    let calls = w.llm.transcriptions();
+    let files: Vec<_> = calls
+        .iter()
+        .map(|t| {
+            let f = t.part("file").unwrap();
+            (
+                f.file_name.clone().unwrap(),
+                f.content_type.clone().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        files,
+        [
+            ("voice.ogg".to_owned(), "audio/ogg".to_owned()),
+            ("voice.wav".to_owned(), "audio/wav".to_owned())
+        ],
+        "the voice note as WhatsApp gave it, refused, then converted, once"
+    );
+    let wav = &calls[1].part("file").unwrap().data;
+    assert_eq!(&wav[44..], OGG, "ffmpeg was given the downloaded bytes");
+    let le = |at: usize| u32::from_le_bytes(wav[at..at + 4].try_into().unwrap()) as usize;
+    assert_eq!((le(4), le(40)), (wav.len() - 8, OGG.len()), "sizes written");
+    let transcript = w.transcript().await;
+    assert_eq!(
+        customer_line(&transcript, "wamid.V6").text,
+        "Where is my order #ORD-22?"
+    );
+    let _ = std::fs::remove_file(&ffmpeg);
+    w.finish().await;
+}
+
+/// The same with Debian's real `ffmpeg` (installed by `scripts/browser`; skipped outside CI
+/// when missing): a real Ogg/Opus voice note becomes a WAV a strict decoder accepts — 16 kHz,
+/// mono, 16-bit, with its sizes written although ffmpeg streamed it to a pipe.
+#[tokio::test(flavor = "multi_thread")]
+async fn media_a_real_voice_note_is_converted_by_ffmpeg() {
+    let made = std::process::Command::new("ffmpeg")
+        .args(["-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i"])
+        .args([
+            "sine=frequency=440:duration=1",
+            "-c:a",
+            "libopus",
+            "-f",
+            "ogg",
+            "pipe:1",
+        ])
+        .output();
+    let ogg = match made {
+        Ok(out) if out.status.success() => out.stdout,
+        other => {
+            let msg = format!("ffmpeg with libopus is not installed ({other:?})");
+            assert!(std::env::var_os("CI").is_none(), "{msg}");
+            eprintln!("SKIPPED media_a_real_voice_note_is_converted_by_ffmpeg: {msg}");
+            return;
+        }
+    };
+    let w = World::start("media-ffmpeg", false, &[("TRANSCRIBE_TRANSCODE", "always")]).await;
+    w.graph
+        .add_media("880000000000008", "audio/ogg; codecs=opus", &ogg);
+    w.llm.set_transcription_reads(Some(&["wav"]));
+    w.llm.set_transcript("Where is my order #ORD-22?");
+    let body = webhooks::voice_note(NUMBER, PHONE, "wamid.V8", "880000000000008");
+    assert_eq!(w.env.post_signed(&body).await, 200);
+    let texts = w.wait_texts(1).await;
+    assert!(texts[0].contains("ORD-22"), "{texts:?}");
+    let calls = w.llm.transcriptions();
+    assert_eq!(calls.len(), 1, "converted before sending (always)");
+    let wav = &calls[0].part("file").unwrap().data;
+    let le16 = |at: usize| u16::from_le_bytes(wav[at..at + 2].try_into().unwrap());
+    let le32 = |at: usize| u32::from_le_bytes(wav[at..at + 4].try_into().unwrap());
+    assert_eq!(&wav[12..16], b"fmt ");
+    assert_eq!(
+        (le16(20), le16(22), le32(24), le16(34)),
+        (1, 1, 16_000, 16),
+        "PCM, mono, 16 kHz, 16-bit"
+    );
+    // One second of 16 kHz 16-bit mono, give or take the codec's padding.
+    assert!((30_000..34_000).contains(&wav.len()), "{} bytes", wav.len());
+    w.finish().await; // the fake checked the RIFF and data sizes
+}
+
+/// With `TRANSCRIBE_TRANSCODE=never` nothing is converted: the refusal stands and the customer
+/// is asked to type; with an `ffmpeg` that fails, the same.
+#[tokio::test(flavor = "multi_thread")]
+async fn media_no_conversion_when_never_or_when_ffmpeg_fails() {
+    for (name, env) in [
+        ("media-never", [("TRANSCRIBE_TRANSCODE", "never")]),
+        ("media-noffmpeg", [("FFMPEG_PATH", "/nonexistent/ffmpeg")]),
+    ] {
+        let w = World::start(name, false, &env).await;
+        w.graph
+            .add_media("880000000000007", "audio/ogg; codecs=opus", OGG);
+        w.llm.set_transcription_reads(Some(&["wav"]));
+        let body = webhooks::voice_note(NUMBER, PHONE, "wamid.V7", "880000000000007");
+        assert_eq!(w.env.post_signed(&body).await, 200);
+        let texts = w.wait_texts(1).await;
+        assert_eq!(
+            texts,
+            ["Sorry, I couldn't listen to your voice message. Could you type it for me, please?"],
+            "{name}"
+        );
+        assert_eq!(
+            w.llm.transcriptions().len(),
+            1,
+            "{name}: a format error is not retried"
+        );
+        w.finish().await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn media_an_untranscribable_voice_note_can_hand_off() {
     let w = World::start(

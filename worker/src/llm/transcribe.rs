@@ -12,11 +12,21 @@
 //!   `[BLANK_AUDIO]`, is [`TranscribeError::Empty`].
 //! - 429 and 5xx, timeouts and connection errors are retried (twice by default, honouring
 //!   `Retry-After`); other statuses are [`TranscribeError::Refused`] at once.
+//! - Servers that cannot decode the upload (whisper.cpp without `--convert` and Ollama take no
+//!   Opus; some OpenAI models refuse some containers) get 16 kHz mono WAV made by `ffmpeg`
+//!   (§4.1 steps 3 and 6, `TRANSCRIBE_TRANSCODE`): `on_error` (default) converts and tries
+//!   once more when the server answers a format error (400/415/422/500 whose message says
+//!   format, decode, unsupported, corrupted, or whisper.cpp's "Invalid request"); `always`
+//!   converts before sending; `never` sends what WhatsApp gave. AMR, which no server takes,
+//!   is converted unless `never`. `ffmpeg` (`FFMPEG_PATH`) reads the audio from a pipe and
+//!   writes the WAV to one — nothing is written to disk — and is killed after
+//!   `TRANSCRIBE_TIMEOUT`; a conversion that fails is [`TranscribeError::Unsendable`].
 //!
 //! Configuration ([`TranscribeConfig`]): `TRANSCRIBE_BASE_URL`, `TRANSCRIBE_API_KEY` and
 //! `TRANSCRIBE_MODEL` default to the chat server (`OPENAI_BASE_URL`, `OPENAI_API_KEY`) and
 //! `whisper-1`; `TRANSCRIBE_LANGUAGE` (ISO-639-1 hint), `TRANSCRIBE_TIMEOUT` (default `60s`:
-//! self-hosted servers load their model on the first call). Audio and transcripts are never
+//! self-hosted servers load their model on the first call), `TRANSCRIBE_TRANSCODE` and
+//! `FFMPEG_PATH` (default `ffmpeg`). Audio and transcripts are never
 //! logged. Metrics: `baton_transcribe_requests_total{outcome}`, `baton_transcribe_seconds`.
 
 use std::time::{Duration, Instant, SystemTime};
@@ -50,6 +60,21 @@ pub struct TranscribeConfig {
     pub timeout: Duration,
     /// Retries after the first attempt (the chat's `LLM_MAX_RETRIES`).
     pub max_retries: usize,
+    /// `TRANSCRIBE_TRANSCODE`: when to convert the audio to WAV first.
+    pub transcode: Transcode,
+    /// `FFMPEG_PATH`, default `ffmpeg` (looked up on `PATH`); used only when converting.
+    pub ffmpeg: String,
+}
+
+/// When to convert a voice note to 16 kHz mono WAV before sending it (`TRANSCRIBE_TRANSCODE`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Transcode {
+    /// Send what WhatsApp gave (AMR is then refused).
+    Never,
+    /// Convert and try once more when the server cannot read the audio (default).
+    OnError,
+    /// Always convert (Ollama, whisper.cpp without `--convert`).
+    Always,
 }
 
 impl TranscribeConfig {
@@ -84,6 +109,18 @@ impl TranscribeConfig {
             language,
             timeout: env.positive_duration("TRANSCRIBE_TIMEOUT", "60s")?,
             max_retries: llm.max_retries,
+            transcode: match env.or("TRANSCRIBE_TRANSCODE", "on_error").as_str() {
+                "never" => Transcode::Never,
+                "on_error" => Transcode::OnError,
+                "always" => Transcode::Always,
+                other => {
+                    return Err(ConfigError::new(
+                        "TRANSCRIBE_TRANSCODE",
+                        format!("{other:?}: expected never, on_error or always"),
+                    ));
+                }
+            },
+            ffmpeg: env.or("FFMPEG_PATH", "ffmpeg"),
         })
     }
 }
@@ -118,7 +155,12 @@ struct Failure {
     error: TranscribeError,
     retry: bool,
     after: Option<Duration>,
+    /// The server could not read the audio (a WAV may do).
+    format: bool,
 }
+
+/// The upload of a conversion.
+const WAV: (&str, &str) = ("voice.wav", "audio/wav");
 
 impl Transcriber {
     pub fn new(cfg: TranscribeConfig) -> Self {
@@ -140,26 +182,8 @@ impl Transcriber {
         audio: Bytes,
         mime_type: &str,
     ) -> Result<String, TranscribeError> {
-        let (file_name, part_type) = upload_name(mime_type)?;
-        if audio.len() + 4096 > MAX_UPLOAD {
-            return Err(TranscribeError::Unsendable(format!(
-                "{} bytes is over the 25 MiB upload cap",
-                audio.len()
-            )));
-        }
-        let backoff = ExponentialBuilder::default()
-            .with_min_delay(Duration::from_millis(500))
-            .with_max_delay(Duration::from_secs(8))
-            .with_max_times(self.cfg.max_retries)
-            .with_jitter();
         let started = Instant::now();
-        let result = (|| self.attempt(audio.clone(), file_name, part_type))
-            .retry(backoff)
-            .when(|f: &Failure| f.retry)
-            .adjust(|f, next| next.map(|d| f.after.unwrap_or(d)))
-            .notify(|f, after| warn!(error = %f.error, ?after, "transcription failed; retrying"))
-            .await
-            .map_err(|f| f.error);
+        let result = self.transcribe_inner(audio, mime_type).await;
         let outcome = match &result {
             Ok(_) => "ok",
             Err(TranscribeError::Unavailable(_)) => "unavailable",
@@ -170,6 +194,101 @@ impl Transcriber {
         metrics::counter!("baton_transcribe_requests_total", "outcome" => outcome).increment(1);
         metrics::histogram!("baton_transcribe_seconds").record(started.elapsed().as_secs_f64());
         result
+    }
+
+    async fn transcribe_inner(
+        &self,
+        audio: Bytes,
+        mime_type: &str,
+    ) -> Result<String, TranscribeError> {
+        let mode = self.cfg.transcode;
+        let upload = match upload_name(mime_type) {
+            Ok(name) if mode != Transcode::Always => Some(name),
+            Err(e) if mode == Transcode::Never => return Err(e),
+            _ => None,
+        };
+        let Some((file_name, part_type)) = upload else {
+            let wav = self.to_wav(&audio).await?;
+            return self.send(wav, WAV).await.map_err(|f| f.error);
+        };
+        match self.send(audio.clone(), (file_name, part_type)).await {
+            Err(f) if f.format && mode == Transcode::OnError => {
+                warn!(error = %f.error, "the transcription server could not read the audio; converting it to WAV and trying again");
+                let wav = self.to_wav(&audio).await?;
+                self.send(wav, WAV).await.map_err(|f| f.error)
+            }
+            result => result.map_err(|f| f.error),
+        }
+    }
+
+    /// Sends one upload, retrying transient failures.
+    async fn send(
+        &self,
+        audio: Bytes,
+        (file_name, part_type): (&'static str, &'static str),
+    ) -> Result<String, Failure> {
+        if audio.len() + 4096 > MAX_UPLOAD {
+            return Err(Failure {
+                error: TranscribeError::Unsendable(format!(
+                    "{} bytes is over the 25 MiB upload cap",
+                    audio.len()
+                )),
+                retry: false,
+                after: None,
+                format: false,
+            });
+        }
+        let backoff = ExponentialBuilder::default()
+            .with_min_delay(Duration::from_millis(500))
+            .with_max_delay(Duration::from_secs(8))
+            .with_max_times(self.cfg.max_retries)
+            .with_jitter();
+        (|| self.attempt(audio.clone(), file_name, part_type))
+            .retry(backoff)
+            .when(|f: &Failure| f.retry)
+            .adjust(|f, next| next.map(|d| f.after.unwrap_or(d)))
+            .notify(|f, after| warn!(error = %f.error, ?after, "transcription failed; retrying"))
+            .await
+    }
+
+    /// 16 kHz mono 16-bit WAV of `audio`, made by `ffmpeg` through pipes.
+    async fn to_wav(&self, audio: &Bytes) -> Result<Bytes, TranscribeError> {
+        use std::process::Stdio;
+        use tokio::io::AsyncWriteExt;
+        let unsendable = |what: String| TranscribeError::Unsendable(what);
+        let mut child = tokio::process::Command::new(&self.cfg.ffmpeg)
+            .args(FFMPEG_ARGS)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| {
+                unsendable(format!("ffmpeg ({}) could not start: {e}", self.cfg.ffmpeg))
+            })?;
+        let mut stdin = child.stdin.take().expect("piped stdin");
+        let input = audio.clone();
+        // Written from another task: ffmpeg starts writing before it has read everything.
+        let feed = tokio::spawn(async move {
+            let _ = stdin.write_all(&input).await;
+        });
+        let output = tokio::time::timeout(self.cfg.timeout, child.wait_with_output())
+            .await
+            .map_err(|_| unsendable("ffmpeg took too long".into()))?
+            .map_err(|e| unsendable(format!("ffmpeg: {e}")))?;
+        feed.abort();
+        if !output.status.success() {
+            let why = String::from_utf8_lossy(&output.stderr);
+            let why = why.lines().next().unwrap_or("no message").chars().take(200);
+            return Err(unsendable(format!(
+                "ffmpeg could not convert the audio ({}): {}",
+                output.status,
+                why.collect::<String>()
+            )));
+        }
+        let mut wav = output.stdout;
+        fix_wav_sizes(&mut wav).map_err(|e| unsendable(format!("ffmpeg's output: {e}")))?;
+        Ok(Bytes::from(wav))
     }
 
     fn form(&self, audio: Bytes, file_name: &'static str, part_type: &str) -> Form {
@@ -216,9 +335,20 @@ impl Transcriber {
                 error,
                 retry: false,
                 after: None,
+                format: false,
             });
         }
-        let text = format!("HTTP {}: {}", status.as_u16(), error_message(&body));
+        let message = error_message(&body);
+        let text = format!("HTTP {}: {message}", status.as_u16());
+        if is_format_error(status.as_u16(), &message) {
+            warn!(%status, "the transcription server could not read the audio");
+            return Err(Failure {
+                error: TranscribeError::Refused(text),
+                retry: false,
+                after: None,
+                format: true,
+            });
+        }
         let after = retry_after(&headers, SystemTime::now());
         let retry = (status.as_u16() == 429 || status.is_server_error())
             && after.is_none_or(|a| a <= GIVE_UP_AFTER);
@@ -231,12 +361,70 @@ impl Transcriber {
             },
             retry,
             after: after.map(|a| a.min(MAX_SERVER_WAIT)),
+            format: false,
         })
     }
 }
 
+/// `ffmpeg`'s arguments: the audio on stdin, 16 kHz mono 16-bit PCM WAV on stdout (§4.1).
+pub const FFMPEG_ARGS: [&str; 15] = [
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-i",
+    "pipe:0",
+    "-vn",
+    "-ar",
+    "16000",
+    "-ac",
+    "1",
+    "-c:a",
+    "pcm_s16le",
+    "-f",
+    "wav",
+    "pipe:1",
+];
+
+/// A server's answer meaning "I cannot read this audio" (§4.1 step 6).
+fn is_format_error(status: u16, message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    matches!(status, 400 | 415 | 422 | 500)
+        && [
+            "format",
+            "decode",
+            "unsupported",
+            "corrupted",
+            "invalid request",
+        ]
+        .iter()
+        .any(|w| m.contains(w))
+}
+
+/// Writes the RIFF and `data` sizes of a WAV that `ffmpeg` streamed to a pipe (it cannot seek
+/// back to fill them in, and some servers' decoders trust them).
+pub fn fix_wav_sizes(wav: &mut [u8]) -> Result<(), String> {
+    if wav.len() < 12 || &wav[0..4] != b"RIFF" || &wav[8..12] != b"WAVE" {
+        return Err("not a WAV file".into());
+    }
+    let total = wav.len();
+    let size = |n: usize| u32::try_from(n).map(u32::to_le_bytes);
+    wav[4..8].copy_from_slice(&size(total - 8).map_err(|_| "over 4 GiB")?);
+    let mut pos = 12;
+    while pos + 8 <= total {
+        if &wav[pos..pos + 4] == b"data" {
+            wav[pos + 4..pos + 8]
+                .copy_from_slice(&size(total - pos - 8).map_err(|_| "over 4 GiB")?);
+            return Ok(());
+        }
+        let chunk = u32::from_le_bytes(wav[pos + 4..pos + 8].try_into().expect("4 bytes")) as usize;
+        pos = pos.saturating_add(8 + chunk + (chunk & 1));
+    }
+    Err("no data chunk".into())
+}
+
 fn transport(e: reqwest::Error) -> Failure {
     Failure {
+        format: false,
         error: TranscribeError::Unavailable(if e.is_timeout() {
             "timed out".to_owned()
         } else {
@@ -363,6 +551,35 @@ mod tests {
     }
 
     #[test]
+    fn a_streamed_wav_gets_its_sizes() {
+        let mut wav = b"RIFF\xff\xff\xff\xffWAVEfmt \x10\x00\x00\x00".to_vec();
+        wav.extend([0u8; 16]);
+        wav.extend(b"LIST\x04\x00\x00\x00INFO");
+        wav.extend(b"data\xff\xff\xff\xff");
+        wav.extend([7u8; 10]);
+        fix_wav_sizes(&mut wav).unwrap();
+        let le = |at: usize| u32::from_le_bytes(wav[at..at + 4].try_into().unwrap());
+        assert_eq!(le(4) as usize, wav.len() - 8);
+        assert_eq!(le(52), 10, "the data chunk after fmt and LIST");
+        assert!(fix_wav_sizes(&mut b"OggS\x00\x02 not a wav".to_vec()).is_err());
+        assert!(fix_wav_sizes(&mut b"RIFF\x00\x00\x00\x00WAVE".to_vec()).is_err());
+    }
+
+    #[test]
+    fn format_errors_are_told_from_other_refusals() {
+        assert!(is_format_error(400, "Unsupported file format oga"));
+        assert!(is_format_error(400, "Invalid request"));
+        assert!(is_format_error(500, "failed to decode audio"));
+        assert!(is_format_error(
+            422,
+            "Audio file might be corrupted or unsupported"
+        ));
+        assert!(!is_format_error(401, "Unsupported file format ogg"));
+        assert!(!is_format_error(400, "model not found"));
+        assert!(!is_format_error(503, "The server is overloaded"));
+    }
+
+    #[test]
     fn configuration_follows_the_chat_server() {
         let map = |pairs: &[(&str, &str)]| -> HashMap<String, String> {
             pairs
@@ -387,12 +604,16 @@ mod tests {
         assert_eq!(c.model, "whisper-1");
         assert_eq!(c.timeout, Duration::from_secs(60));
         assert!(c.language.is_none());
+        assert_eq!(c.transcode, Transcode::OnError);
+        assert_eq!(c.ffmpeg, "ffmpeg");
         let own = map(&[
             ("TRANSCRIBE_BASE_URL", "http://whisper:8080/v1/"),
             ("TRANSCRIBE_API_KEY", "sk-whisper"),
             ("TRANSCRIBE_MODEL", "Systran/faster-whisper-large-v3"),
             ("TRANSCRIBE_LANGUAGE", "pt"),
             ("TRANSCRIBE_TIMEOUT", "2m"),
+            ("TRANSCRIBE_TRANSCODE", "always"),
+            ("FFMPEG_PATH", "/opt/ffmpeg/bin/ffmpeg"),
         ]);
         let c = TranscribeConfig::from_env(&Env::new(|k: &str| own.get(k).cloned()), &llm).unwrap();
         assert_eq!(c.base_url, "http://whisper:8080/v1");
@@ -400,7 +621,10 @@ mod tests {
         assert_eq!(c.model, "Systran/faster-whisper-large-v3");
         assert_eq!(c.language.as_deref(), Some("pt"));
         assert_eq!(c.timeout, Duration::from_secs(120));
+        assert_eq!(c.transcode, Transcode::Always);
+        assert_eq!(c.ffmpeg, "/opt/ffmpeg/bin/ffmpeg");
         for (k, v) in [
+            ("TRANSCRIBE_TRANSCODE", "sometimes"),
             ("TRANSCRIBE_BASE_URL", "whisper:8080"),
             ("TRANSCRIBE_LANGUAGE", "portuguese"),
             ("TRANSCRIBE_TIMEOUT", "60"),

@@ -3,7 +3,10 @@
 //! what was sent) and checks it against the spec — a `file` part with a file name whose
 //! extension OpenAI accepts (never `.opus` or `.oga`, which its models refuse) and a
 //! `Content-Type`, a non-empty `model`, a `response_format` the spec lists, the bearer key.
-//! Answers `{"text": …}` (the transcript a test set), or 503 while down.
+//! A WAV upload must have consistent RIFF and `data` sizes (what a decoder trusts).
+//! Answers `{"text": …}` (the transcript a test set), 503 while down, or — when a test limits
+//! the formats it reads, like whisper.cpp without `--convert` reads no Opus — OpenAI's 400
+//! `Unsupported file format` for any other extension.
 
 use axum::http::HeaderMap;
 use serde_json::json;
@@ -51,6 +54,8 @@ pub struct Audio {
     pub transcript: String,
     /// While down, 503.
     pub down: bool,
+    /// The file extensions this server can decode (`None`: all that OpenAI lists).
+    pub reads: Option<Vec<String>>,
     pub log: Vec<Transcription>,
 }
 
@@ -59,6 +64,7 @@ impl Default for Audio {
         Audio {
             transcript: "fake transcript".into(),
             down: false,
+            reads: None,
             log: Vec::new(),
         }
     }
@@ -86,10 +92,18 @@ impl Audio {
             key: req.bearer().map(str::to_owned),
         };
         ex.violations(check(&t));
+        let ext = extension(&t);
         self.log.push(t);
         if self.down {
             let body = json!({"error": {"message": "The server is overloaded", "type": "server_error", "param": null, "code": null}});
             return Answer::json(503, body);
+        }
+        if let Some(reads) = &self.reads
+            && !ext.as_ref().is_some_and(|e| reads.contains(e))
+        {
+            let message = format!("Unsupported file format {}", ext.unwrap_or_default());
+            let body = json!({"error": {"message": message, "type": "invalid_request_error", "param": "file", "code": "unsupported_value"}});
+            return Answer::json(400, body);
         }
         Answer::json(
             200,
@@ -98,17 +112,50 @@ impl Audio {
     }
 }
 
+/// The upload's file extension, lowercased.
+fn extension(t: &Transcription) -> Option<String> {
+    t.part("file")?
+        .file_name
+        .as_deref()
+        .and_then(|n| n.rsplit_once('.'))
+        .map(|(_, e)| e.to_ascii_lowercase())
+}
+
+/// What is wrong with a WAV upload's header, if anything.
+fn wav_problem(data: &[u8]) -> Option<String> {
+    if data.len() < 12 || &data[0..4] != b"RIFF" || &data[8..12] != b"WAVE" {
+        return Some("not RIFF/WAVE".into());
+    }
+    let le = |at: usize| u32::from_le_bytes(data[at..at + 4].try_into().unwrap()) as usize;
+    if le(4) != data.len() - 8 {
+        return Some(format!("RIFF size {} for {} bytes", le(4), data.len()));
+    }
+    let mut pos = 12;
+    while pos + 8 <= data.len() {
+        let size = le(pos + 4);
+        if &data[pos..pos + 4] == b"data" {
+            return (size != data.len() - pos - 8)
+                .then(|| format!("data size {size} for {} bytes", data.len() - pos - 8));
+        }
+        pos += 8 + size + (size & 1);
+    }
+    Some("no data chunk".into())
+}
+
 /// Every way a transcription request breaks the spec.
 pub fn check(t: &Transcription) -> Vec<String> {
     let mut v = Vec::new();
     match t.part("file") {
         None => v.push("transcription: no `file` part".into()),
         Some(f) => {
-            let ext = f
-                .file_name
-                .as_deref()
-                .and_then(|n| n.rsplit_once('.'))
-                .map(|(_, e)| e.to_ascii_lowercase());
+            let ext = extension(t);
+            if ext.as_deref() == Some("wav")
+                && let Some(p) = wav_problem(&f.data)
+            {
+                v.push(format!(
+                    "transcription: a WAV upload with a broken header: {p}"
+                ));
+            }
             if !ext.as_deref().is_some_and(|e| EXTENSIONS.contains(&e)) {
                 v.push(format!(
                     "transcription: file name {:?} has no extension OpenAI accepts",
