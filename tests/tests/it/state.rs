@@ -144,13 +144,13 @@ async fn a_transition_knows_the_event_that_caused_it() {
 #[tokio::test]
 async fn the_journal_keeps_the_first_decision_and_marks_effects() {
     let ns = Ns::new("journal");
-    let first = Journal::new(ns.pool.clone(), &ns.keys, "e1");
+    let first = Journal::new(ns.pool.clone(), &ns.keys, "c1", "e1");
     assert_eq!(
         first.decide("plan", &"reply A".to_owned()).await.unwrap(),
         "reply A"
     );
     // A second attempt that also decided acts on the first decision.
-    let second = Journal::new(ns.pool.clone(), &ns.keys, "e1");
+    let second = Journal::new(ns.pool.clone(), &ns.keys, "c1", "e1");
     assert_eq!(
         second.decide("plan", &"reply B".to_owned()).await.unwrap(),
         "reply A"
@@ -170,7 +170,7 @@ async fn the_journal_keeps_the_first_decision_and_marks_effects() {
         .unwrap();
     second.mark("reply:sent:0", "wamid.A").await.unwrap();
     // A third attempt reads both marks from Redis.
-    let third = Journal::new(ns.pool.clone(), &ns.keys, "e1");
+    let third = Journal::new(ns.pool.clone(), &ns.keys, "c1", "e1");
     assert!(third.is_done("feed:draft").await.unwrap());
     assert_eq!(
         third.get("reply:sent:0").await.unwrap().as_deref(),
@@ -189,7 +189,7 @@ async fn the_journal_keeps_the_first_decision_and_marks_effects() {
         .unwrap();
     assert!(after.is_empty(), "nothing after the last entry");
     let mut c = ns.pool.get().await.unwrap();
-    let ttl: i64 = c.ttl(ns.keys.journal("e1")).await.unwrap();
+    let ttl: i64 = c.ttl(ns.keys.journal("c1", "e1")).await.unwrap();
     assert_eq!(ttl, -1, "no lifetime of its own while its event runs");
     drop(c);
     ns.cleanup().await;
@@ -208,7 +208,7 @@ async fn claims_tell_pristine_events_from_resumed_ones() {
         let token = token.clone();
         let (pool, keys) = (ns.pool.clone(), ns.keys.clone());
         async move {
-            idempotency::claim(&pool, &keys, "e1", &token, policy, None)
+            idempotency::claim(&pool, &keys, "c1", "e1", &token, policy, None)
                 .await
                 .unwrap()
         }
@@ -223,14 +223,14 @@ async fn claims_tell_pristine_events_from_resumed_ones() {
     assert_eq!(claim(&other).await, Claim::Fresh { pristine: false });
     // An attempt that gives up leaves `retry` (never an absent record) and gives the journal
     // the record's lifetime; the next claim resumes it.
-    let journal = Journal::new(ns.pool.clone(), &ns.keys, "e1");
+    let journal = Journal::new(ns.pool.clone(), &ns.keys, "c1", "e1");
     journal.mark("reply:sent:0", "wamid.A").await.unwrap();
-    idempotency::release(&ns.pool, &ns.keys, "e1", &other, 60)
+    idempotency::release(&ns.pool, &ns.keys, "c1", "e1", &other, 60)
         .await
         .unwrap();
-    let v: String = c.get(ns.keys.dedupe("e1")).await.unwrap();
+    let v: String = c.get(ns.keys.dedupe("c1", "e1")).await.unwrap();
     assert_eq!(v, "retry");
-    let ttl: i64 = c.ttl(ns.keys.journal("e1")).await.unwrap();
+    let ttl: i64 = c.ttl(ns.keys.journal("c1", "e1")).await.unwrap();
     assert!(
         ttl > 0 && ttl <= 60,
         "the journal expires with the record: {ttl}"
@@ -251,14 +251,14 @@ async fn claims_tell_pristine_events_from_resumed_ones() {
         me.as_str(),
         baton_shared::event::now_ms() - 120_000
     );
-    let _: () = c.set(ns.keys.dedupe("e1"), old).await.unwrap();
+    let _: () = c.set(ns.keys.dedupe("c1", "e1"), old).await.unwrap();
     assert_eq!(claim(&other).await, Claim::Fresh { pristine: false });
     // Done: a duplicate from then on.
-    idempotency::complete(&ns.pool, &ns.keys, "e1", 60, true)
+    idempotency::complete(&ns.pool, &ns.keys, "c1", "e1", 60, true)
         .await
         .unwrap();
     assert_eq!(claim(&me).await, Claim::Duplicate);
-    let journal_left: bool = c.exists(ns.keys.journal("e1")).await.unwrap();
+    let journal_left: bool = c.exists(ns.keys.journal("c1", "e1")).await.unwrap();
     assert!(!journal_left, "completion deletes the journal");
     drop(c);
     ns.cleanup().await;
