@@ -1,7 +1,7 @@
 //! The conversation state and the effects journal against the real Redis: transcript appends
 //! are idempotent and capped, transitions know the event that caused them, the journal keeps
-//! the first decision and writes an effect with its mark, the console feed reads back what
-//! was written, the console's index follows identity and owner. Each test uses its own
+//! the first decision and writes an effect with its mark, a console event is written once
+//! whichever of its steps an attempt died after, the console feed reads back what was written, the console's index follows identity and owner. Each test uses its own
 //! namespace and deletes its keys.
 
 use baton_shared::redis::{Keys, Pool};
@@ -343,5 +343,59 @@ async fn the_console_index_follows_identity_and_owner() {
         .await
         .unwrap();
     assert_eq!(rows[0].state.wa_id.as_deref(), Some("5511988887777"));
+    ns.cleanup().await;
+}
+
+/// A console event is written exactly once through its three steps (pending mark, `XADD`
+/// with a token, mark), whichever step an attempt died after (`conversation::effects`).
+#[tokio::test]
+async fn a_console_event_is_written_once_whatever_step_an_attempt_died_after() {
+    use baton_worker::conversation::effects::notify_once;
+    use baton_worker::pipeline::StepCx;
+    let ns = Ns::new("notify");
+    let conv = "300:5511";
+    let cx = |event_id: &str| StepCx {
+        redis: ns.pool.clone(),
+        keys: ns.keys.clone(),
+        worker_id: "w1".into(),
+        partition: 0,
+        attempt: 0,
+        coalesced: false,
+        fence: tokio_util::sync::CancellationToken::new(),
+        journal: Journal::new(ns.pool.clone(), &ns.keys, conv, event_id),
+    };
+    let draft = |id: &str| ConsoleEvent::Draft {
+        event_id: id.into(),
+        text: format!("draft of {id}"),
+    };
+    // e1: no crash. e2: died after the pending mark. e3: died after the XADD.
+    for (id, died_after) in [("e1", 0), ("e2", 1), ("e3", 2)] {
+        let attempt = cx(id);
+        if died_after >= 1 {
+            let (own, xadd) = feed::emit_parts(
+                &ns.keys,
+                conv,
+                &draft(id),
+                Some(&attempt.journal.token("f")),
+            );
+            attempt
+                .journal
+                .atomically("f:pending", &baton_shared::event::now_ms().to_string(), own)
+                .await
+                .unwrap();
+            if died_after == 2 {
+                let mut c = ns.pool.get().await.unwrap();
+                xadd.query_async::<String>(&mut *c).await.unwrap();
+            }
+        }
+        // The retry (a fresh attempt reading the journal), then a second one.
+        for _ in 0..2 {
+            notify_once(&cx(id), "f", conv, draft(id)).await.unwrap();
+        }
+        let feed = feed::read(&ns.pool, &ns.keys, "-", 100).await.unwrap();
+        let written = feed.iter().filter(|e| e.event == draft(id)).count();
+        assert_eq!(written, 1, "{id} (died after step {died_after})");
+        assert!(cx(id).journal.is_done("f").await.unwrap());
+    }
     ns.cleanup().await;
 }
