@@ -15,6 +15,7 @@
 //! processes), [`otlp`] (an in-process OTLP receiver), [`proxy`].
 
 pub mod browser;
+pub mod cluster;
 pub mod console;
 pub mod fakes;
 pub mod http;
@@ -151,8 +152,12 @@ impl TestEnv {
         }
     }
 
-    /// Sets a configuration variable for everything started afterwards.
+    /// Sets a configuration variable for everything started afterwards (`REDIS_URL` also
+    /// moves the test's own connection, and the cleanup, to that Redis).
     pub fn set(&mut self, key: &str, value: &str) -> &mut Self {
+        if key == "REDIS_URL" {
+            self.redis = baton_shared::redis::pool(value).expect("redis pool");
+        }
         self.vars.insert(key.to_owned(), value.to_owned());
         self
     }
@@ -363,6 +368,15 @@ impl TestEnv {
                 let _ = std::fs::remove_file(&w.log);
             }
         }
+    }
+
+    /// Every worker log, whole.
+    pub fn full_logs(&self) -> String {
+        self.workers
+            .iter()
+            .map(|w| std::fs::read_to_string(&w.log).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// The tail of every worker log (for assertion messages).

@@ -29,6 +29,9 @@ pub mod stream;
 pub mod sweeper;
 pub mod whatsapp;
 
+#[cfg(test)]
+mod cluster_slots;
+
 use std::sync::Arc;
 
 use baton_shared::amqp::Publisher;

@@ -1,8 +1,8 @@
 //! Outcomes of human commands: what the worker did with a console command, for the request
 //! waiting on it.
 //!
-//! The worker writes one JSON value per command event, `{ns}:command:{event_id}`, kept
-//! [`TTL_SECS`], with [`save_cmd`] in the same `MULTI` as the command's journal mark — it is
+//! The worker writes one JSON value per command event, `{ns}:command:{e:<event_id>}`, kept
+//! [`TTL_SECS`], with [`save_cmd`] right before the command's journal mark — it is
 //! the command's last effect, so its presence means every effect the customer or an agent can
 //! see is done. Ingress polls it with [`get`] after publishing the command (and before, for a
 //! retried request with the same `Idempotency-Key`: the outcome is already there and the

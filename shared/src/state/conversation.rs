@@ -4,8 +4,9 @@
 //! Fields: `owner` (`ai`, `pending_human`, `human`), `agent`, `version` (increases on every
 //! change of owner: the fencing token of I5), `reason` and `summary` of the last handoff,
 //! `cause` (the event that made the last change), `since_ms`, `last_customer_ms`,
-//! `unresolved`, the customer's `wa_id`, `user_id`, `name`, `number`, `customer`, and
-//! `indexed` (the ids registered in the console's index). A conversation never seen reads as
+//! `unresolved`, the customer's `wa_id`, `user_id`, `name`, `number`, `customer`,
+//! `indexed` (the ids registered in the console's index) and, while a human owns it,
+//! `human_ms` (their last activity, `activity`). A conversation never seen reads as
 //! owned by the AI at version 0.
 
 use std::collections::HashMap;
@@ -39,6 +40,9 @@ pub struct ConversationState {
     pub name: Option<String>,
     /// The customer ids registered in the console's index (`index`), comma-separated.
     pub indexed: Option<String>,
+    /// While a human owns it: when they last acted (`super::activity`); not shown.
+    #[serde(skip)]
+    pub human_ms: Option<i64>,
 }
 
 impl ConversationState {
@@ -77,6 +81,7 @@ impl ConversationState {
             user_id: f("user_id"),
             name: f("name"),
             indexed: f("indexed"),
+            human_ms: num("human_ms"),
         }
     }
 }

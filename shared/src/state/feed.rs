@@ -5,10 +5,18 @@
 //!
 //! One tagged type, [`ConsoleEvent`], one payload shape per kind. Each event is an entry of
 //! the Redis stream `{ns}:console` (capped at about [`MAX_LEN`] entries) with the fields
-//! `type`, `conversation`, `at_ms` and `data` (the payload as JSON); the worker appends
-//! ([`emit_cmd`], run atomically with its journal mark), the console reads ([`read`], and
-//! [`parse_entry`] for its live `XREAD`). A `send_failed` or `delivery_failed` event also
-//! appends to the conversation's failure list ([`super::failures`]) in the same pipeline.
+//! `type`, `conversation`, `at_ms` and `data` (the payload as JSON), and `once` when the
+//! writer needs to find its entry again; the worker appends ([`emit_parts`], see below), the
+//! console reads ([`read`], and [`parse_entry`] for its live `XREAD`). A `send_failed` or
+//! `delivery_failed` event also appends to the conversation's failure list
+//! ([`super::failures`]).
+//!
+//! The stream is namespace-wide, so on a Redis Cluster it is in another hash slot than the
+//! conversation and the event's journal: it cannot be appended in their `MULTI`. The worker
+//! writes an event exactly once in steps instead (`worker::conversation::effects`): the
+//! conversation's part with a *pending* journal mark in one `MULTI`, then the `XADD` carrying a
+//! `once` token, then the final mark; a retry that finds the pending mark looks for its token
+//! among the entries appended since ([`appended_since`]) before appending.
 //! The AI's unsent drafts are kept per conversation in `{ns}:drafts:{key}` ([`drafts`]).
 
 use serde::{Deserialize, Serialize};
@@ -156,16 +164,30 @@ impl ConsoleEvent {
     }
 }
 
-/// The commands appending `event` about `conversation` (a pipeline, so callers can run it
-/// atomically with their journal mark); failure events also feed the failure list.
+/// The commands appending `event` about `conversation` (a plain pipeline: the conversation's
+/// part, then the `XADD`; failure events also feed the failure list).
 pub fn emit_cmd(keys: &Keys, conversation: &str, event: &ConsoleEvent) -> redis::Pipeline {
+    let (mut pipe, xadd) = emit_parts(keys, conversation, event, None);
+    pipe.add_command(xadd).ignore();
+    pipe
+}
+
+/// The two parts of appending `event` about `conversation`: the commands on the
+/// conversation's own keys (its failure list, for failure events; possibly empty), and the
+/// `XADD` to the stream, carrying `once` when given (see the module doc).
+pub fn emit_parts(
+    keys: &Keys,
+    conversation: &str,
+    event: &ConsoleEvent,
+    once: Option<&str>,
+) -> (redis::Pipeline, redis::Cmd) {
     let mut pipe = redis::pipe();
     let at_ms = now_ms();
     if let Some(f) = Failure::from_event(event, at_ms) {
         failures::push_cmd(&mut pipe, keys, conversation, &f);
     }
-    pipe.cmd("XADD")
-        .arg(keys.console())
+    let mut xadd = redis::cmd("XADD");
+    xadd.arg(keys.console())
         .arg("MAXLEN")
         .arg("~")
         .arg(MAX_LEN)
@@ -177,9 +199,45 @@ pub fn emit_cmd(keys: &Keys, conversation: &str, event: &ConsoleEvent) -> redis:
         .arg("at_ms")
         .arg(at_ms)
         .arg("data")
-        .arg(event.data().to_string())
-        .ignore();
-    pipe
+        .arg(event.data().to_string());
+    if let Some(once) = once {
+        xadd.arg("once").arg(once);
+    }
+    (pipe, xadd)
+}
+
+/// True when an entry carrying `once` was appended to the stream at or after `since_ms` (read
+/// in pages of 500; a retry looks moments after the attempt it resumes).
+pub async fn appended_since(
+    pool: &Pool,
+    keys: &Keys,
+    since_ms: i64,
+    once: &str,
+) -> Result<bool, RedisError> {
+    let mut start = since_ms.max(0).to_string();
+    let mut c = pool.get().await?;
+    loop {
+        let raw: Vec<(String, Vec<String>)> = redis::cmd("XRANGE")
+            .arg(keys.console())
+            .arg(&start)
+            .arg("+")
+            .arg("COUNT")
+            .arg(500)
+            .query_async(&mut *c)
+            .await?;
+        let found = raw.iter().any(|(_, fields)| {
+            fields
+                .chunks(2)
+                .any(|p| p.len() == 2 && p[0] == "once" && p[1] == once)
+        });
+        if found {
+            return Ok(true);
+        }
+        match raw.last() {
+            Some((id, _)) if raw.len() == 500 => start = format!("({id}"),
+            _ => return Ok(false),
+        }
+    }
 }
 
 /// One entry of the feed.

@@ -1,9 +1,12 @@
 //! Finding and listing conversations: how the console gets from a customer id to a
 //! conversation, and from an owner to its conversations.
 //!
-//! Three structures, kept by the worker's ownership scripts
-//! (`worker::conversation::state::ownership`) so they change in the same atomic step as the
-//! conversation hash:
+//! Three structures, kept by the worker's ownership code
+//! (`worker::conversation::state::ownership`) and the transitions (`super::transition`). They
+//! are namespace-wide (or per business number), so on a Redis Cluster they live in other hash
+//! slots than the conversation hash and are written right after it, not in the same atomic
+//! step: the hash is the truth, and these are lists of candidates that every reader checks
+//! against it (a row shows the hash's state):
 //!
 //! - `{ns}:customers:{number}` (hash): every other id of a customer on that business number
 //!   — the phone number (`wa_id`) and the business-scoped user id, where they differ from the
@@ -14,7 +17,8 @@
 //! - `{ns}:numbers` (set): the business numbers seen, so the console can default to the only
 //!   one.
 //! - `{ns}:owned:{owner}` (sorted sets): each conversation is in exactly the set of its owner,
-//!   scored by when it got that owner (ms). The transition script moves it; a conversation
+//!   scored by when it got that owner (ms). [`super::transition::sync_index`] moves it after
+//!   each transition; a conversation
 //!   enters `owned:ai` with its first customer message.
 //!
 //! Conversations recorded before these structures existed are found through their key

@@ -1,21 +1,36 @@
-//! Changes of owner (ARCHITECTURE §5): one Lua script, so concurrent commands (a claim from
-//! the console and a takeover from Slack) cannot interleave.
+//! Changes of owner (ARCHITECTURE §5): one Lua script on the conversation's hash, so
+//! concurrent commands (a claim from the console and a takeover from Slack) cannot interleave.
 //!
 //! `claim` only succeeds from `pending_human`; `handoff` only from `ai`; `takeover` (also a
 //! human reply from any path) moves any state to `human`; `release` moves any state to `ai`.
 //! Every change bumps `version` (the fencing token of I5) and stores the event that caused it
 //! (`cause`): the same event applying the same transition again finds it [`Applied::Earlier`]
-//! and resumes its follow-ups instead of being refused. The per-owner lists of the console's
-//! index (`index`) move in the same script, so they always agree with the hash.
-//! [`apply_if_idle`] adds one condition checked in that script: the inactivity release applies
-//! only while the human's last activity is no newer than what the sweeper saw.
+//! and resumes its follow-ups instead of being refused. [`apply_if_idle`] adds one condition
+//! checked in that script: the inactivity release applies only while the human's last activity
+//! (the hash's `human_ms`, `super::activity`) is no newer than what the sweeper saw.
+//!
+//! The console's per-owner index (`{ns}:owned:{owner}`, `super::index`) is namespace-wide, so
+//! on a Redis Cluster it lives in another hash slot than the conversation and cannot change in
+//! the same script. It is brought in line right after the script ([`sync_index`]: read the
+//! hash, move the conversation to its owner's set, read the version again and repeat if it
+//! moved meanwhile), also when the transition was [`Applied::Earlier`]. How that split fails:
+//!
+//! | dies or fails… | then |
+//! |---|---|
+//! | before the script | nothing changed; the event is retried |
+//! | after the script, before the index is synced | the hash is right, the index lags: the retry of the same event finds the transition `Earlier` and syncs; until then the console lists the conversation under its old owner (each row shows the hash's state) |
+//! | two transitions' syncs interleave | each sync re-reads `version` after writing and writes again when it moved, so the last writer always wrote the newest owner |
+//! | a reader looks during a sync | on one server the move is one `MULTI`; on a cluster the owner's set is joined first, then the others are left: the conversation may show in two lists for a moment, never in none |
+//!
+//! The hash is the truth: readers of the index treat it as a list of candidates (the console
+//! shows each row's state from the hash, the inactivity release is guarded by the hash).
 //!
 //! Both binaries apply transitions: the worker for every event, in the conversation's order;
 //! ingress for a console command that hands the conversation to a human (claim, takeover,
 //! reply, template), right after publishing the command, so an AI turn already running sees
 //! the new owner at its send-time check (I5) and keeps its reply as a draft — the worker then
-//! finds the transition applied by that command and only records it. Fails with
-//! [`RedisError`] (transient).
+//! finds the transition applied by that command, only records it, and syncs the index again.
+//! Fails with [`RedisError`] (transient).
 
 use redis::Script;
 
@@ -44,9 +59,10 @@ local target = ({handoff='pending_human', claim='human', takeover='human', relea
 if ARGV[6] ~= '' and redis.call('HGET', KEYS[1], 'cause') == ARGV[6] and owner == target then
   return {2, tonumber(redis.call('HGET', KEYS[1], 'version') or '0')}
 end
-if ARGV[8] ~= '' then
-  local seen = redis.call('ZSCORE', KEYS[4], ARGV[7])
-  if not seen or tonumber(seen) > tonumber(ARGV[8]) then return {0, 0} end
+if ARGV[7] ~= '' then
+  if owner ~= 'human' then return {0, 0} end
+  local seen = tonumber(redis.call('HGET', KEYS[1], 'human_ms') or redis.call('HGET', KEYS[1], 'since_ms') or '0')
+  if seen > tonumber(ARGV[7]) then return {0, 0} end
 end
 if t == 'handoff' and owner ~= 'ai' then return {0, 0} end
 if t == 'claim' and owner ~= 'pending_human' then return {0, 0} end
@@ -54,9 +70,11 @@ if t == 'takeover' and owner == 'human' and redis.call('HGET', KEYS[1], 'agent')
 if t == 'release' and owner == 'ai' then return {0, 0} end
 local v = redis.call('HINCRBY', KEYS[1], 'version', 1)
 redis.call('HSET', KEYS[1], 'owner', target, 'since_ms', ARGV[2], 'cause', ARGV[6])
-local owned = {ai=KEYS[2], pending_human=KEYS[3], human=KEYS[4]}
-redis.call('ZREM', owned[owner], ARGV[7])
-redis.call('ZADD', owned[target], ARGV[2], ARGV[7])
+if target == 'human' then
+  redis.call('HSET', KEYS[1], 'human_ms', ARGV[2])
+else
+  redis.call('HDEL', KEYS[1], 'human_ms')
+end
 if t == 'handoff' then
   redis.call('HSET', KEYS[1], 'reason', ARGV[4], 'summary', ARGV[5], 'handoff_ms', ARGV[2])
   redis.call('HDEL', KEYS[1], 'agent')
@@ -139,25 +157,70 @@ async fn apply_guarded(
         Transition::Release => "release",
     };
     let mut c = pool.get().await?;
-    let (status, _version): (i64, i64) = Script::new(TRANSITION)
-        .key(keys.conversation(conv))
-        .key(keys.owned(Owner::Ai))
-        .key(keys.owned(Owner::PendingHuman))
-        .key(keys.owned(Owner::Human))
+    let (status, _version): (i64, i64) = script(keys, conv)
         .arg(name)
         .arg(now_ms())
         .arg(req.agent.unwrap_or(""))
         .arg(req.reason.map_or("", HandoffReason::as_str))
         .arg(req.summary.unwrap_or(""))
         .arg(req.cause)
-        .arg(conv)
         .arg(idle_since.map_or(String::new(), |t| t.to_string()))
         .invoke_async(&mut *c)
         .await?;
     drop(c);
-    Ok(match status {
-        1 => Applied::Now(get(pool, keys, conv).await?),
-        2 => Applied::Earlier(get(pool, keys, conv).await?),
-        _ => Applied::Refused,
+    if status == 0 {
+        return Ok(Applied::Refused);
+    }
+    let state = sync_index(pool, keys, conv).await?;
+    Ok(if status == 1 {
+        Applied::Now(state)
+    } else {
+        Applied::Earlier(state)
     })
+}
+
+/// The transition script with its one key (also what the key-slot test checks).
+pub fn script(keys: &Keys, conv: &str) -> redis::ScriptInvocation<'static> {
+    static SCRIPT: std::sync::LazyLock<Script> =
+        std::sync::LazyLock::new(|| Script::new(TRANSITION));
+    let mut inv = SCRIPT.prepare_invoke();
+    inv.key(keys.conversation(conv));
+    inv
+}
+
+/// Brings the console's index in line with the conversation's hash (see the module doc): the
+/// conversation joins its owner's set, scored by when it got that owner (for a human: their
+/// last activity), and leaves the others'; repeated while the version moves under it.
+/// Returns the state it synced to. Idempotent.
+pub async fn sync_index(pool: &Pool, keys: &Keys, conv: &str) -> Result<State, RedisError> {
+    let mut state = get(pool, keys, conv).await?;
+    for _ in 0..5 {
+        let owner = state.owner;
+        let since = state.since_ms.unwrap_or_else(now_ms);
+        let score = match owner {
+            Owner::Human => state.human_ms.unwrap_or(since).max(since),
+            _ => since,
+        };
+        let mut pipe = redis::pipe();
+        if !pool.is_cluster() {
+            // One server: readers never see the move half done (on a cluster the sets may be
+            // on different nodes; a reader may then miss the conversation for a moment).
+            pipe.atomic();
+        }
+        pipe.zadd(keys.owned(owner), conv, score).ignore();
+        for other in [Owner::Ai, Owner::PendingHuman, Owner::Human] {
+            if other != owner {
+                pipe.zrem(keys.owned(other), conv).ignore();
+            }
+        }
+        let mut c = pool.get().await?;
+        pipe.query_async::<()>(&mut *c).await?;
+        drop(c);
+        let now = get(pool, keys, conv).await?;
+        if now.version == state.version {
+            return Ok(now);
+        }
+        state = now;
+    }
+    Ok(state)
 }

@@ -276,7 +276,11 @@ async fn statuses_update_delivery_and_failures_reach_humans() {
             .await
             .unwrap();
         assert_eq!(keys.len(), 1, "one sent message recorded: {keys:?}");
-        keys[0].rsplit("sent:").next().unwrap().to_owned()
+        let tagged = keys[0].rsplit("sent:").next().unwrap();
+        tagged
+            .trim_start_matches("{w:")
+            .trim_end_matches('}')
+            .to_owned()
     };
     let status = |s: &str, code: Option<i64>| {
         let mut item = serde_json::json!({ "id": wamid, "status": s, "timestamp": "1767225700", "recipient_id": PHONE });

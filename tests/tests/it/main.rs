@@ -1,5 +1,6 @@
 //! Baton's integration tests: one binary, real RabbitMQ and Redis, one namespace per test.
 
+mod cluster;
 mod console;
 mod conversation;
 mod effects;

@@ -450,3 +450,60 @@ async fn dashboard_and_catalogue_match_the_exported_metrics() {
     assert!(undocumented.is_empty(), "{}", undocumented.join("\n"));
     w.finish().await;
 }
+
+/// `worker migrate-keys` renames a namespace's keys from the layout before hash tags: the
+/// conversation's ownership and transcript read back under the new names, human activity
+/// reaches the hash, event dedupe records are left alone, a second run renames nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn migrate_keys_moves_an_old_namespace_to_the_tagged_layout() {
+    use baton_shared::state::{Owner, activity, conversation};
+    let env = baton_tests::TestEnv::new("migrate");
+    let (ns, keys) = (env.ns.clone(), env.keys());
+    let conv = "300:5511";
+    {
+        let mut c = env.redis.get().await.unwrap();
+        let _: () = redis::pipe()
+            .hset_multiple(
+                format!("{ns}:conv:{conv}"),
+                &[
+                    ("owner", "human"),
+                    ("agent", "maria"),
+                    ("version", "3"),
+                    ("since_ms", "1000"),
+                ],
+            )
+            .rpush(format!("{ns}:transcript:{conv}"), "{\"id\":\"x\"}")
+            .set(format!("{ns}:lease:3"), "w1")
+            .set(format!("{ns}:dedupe:wamid.A"), "done")
+            .zadd(keys.owned(Owner::Human), conv, 5000)
+            .query_async(&mut *c)
+            .await
+            .unwrap();
+    }
+    let (ok, out) = env.worker_cli(&["migrate-keys"], "");
+    assert!(ok, "{out}");
+    assert!(out.contains("3 key(s) renamed"), "{out}");
+    assert!(out.contains("1 left to expire"), "{out}");
+    let state = conversation::get(&env.redis, &keys, conv).await.unwrap();
+    assert_eq!((state.owner, state.version), (Owner::Human, 3));
+    assert_eq!(
+        activity::last(&env.redis, &keys, conv).await.unwrap(),
+        Some(5000)
+    );
+    let mut c = env.redis.get().await.unwrap();
+    let listed: i64 = redis::cmd("LLEN")
+        .arg(keys.transcript(conv))
+        .query_async(&mut *c)
+        .await
+        .unwrap();
+    assert_eq!(listed, 1);
+    let holder: Option<String> = redis::cmd("GET")
+        .arg(keys.lease(3))
+        .query_async(&mut *c)
+        .await
+        .unwrap();
+    assert_eq!(holder.as_deref(), Some("w1"));
+    let (ok, out) = env.worker_cli(&["migrate-keys"], "");
+    assert!(ok && out.contains("0 key(s) renamed"), "{out}");
+    env.cleanup().await;
+}

@@ -1,7 +1,7 @@
 //! The conversation state and the effects journal against the real Redis: transcript appends
 //! are idempotent and capped, transitions know the event that caused them, the journal keeps
-//! the first decision and writes an effect with its mark, the console feed reads back what
-//! was written, the console's index follows identity and owner. Each test uses its own
+//! the first decision and writes an effect with its mark, a console event is written once
+//! whichever of its steps an attempt died after, the console feed reads back what was written, the console's index follows identity and owner. Each test uses its own
 //! namespace and deletes its keys.
 
 use baton_shared::redis::{Keys, Pool};
@@ -144,13 +144,13 @@ async fn a_transition_knows_the_event_that_caused_it() {
 #[tokio::test]
 async fn the_journal_keeps_the_first_decision_and_marks_effects() {
     let ns = Ns::new("journal");
-    let first = Journal::new(ns.pool.clone(), &ns.keys, "e1");
+    let first = Journal::new(ns.pool.clone(), &ns.keys, "c1", "e1");
     assert_eq!(
         first.decide("plan", &"reply A".to_owned()).await.unwrap(),
         "reply A"
     );
     // A second attempt that also decided acts on the first decision.
-    let second = Journal::new(ns.pool.clone(), &ns.keys, "e1");
+    let second = Journal::new(ns.pool.clone(), &ns.keys, "c1", "e1");
     assert_eq!(
         second.decide("plan", &"reply B".to_owned()).await.unwrap(),
         "reply A"
@@ -170,7 +170,7 @@ async fn the_journal_keeps_the_first_decision_and_marks_effects() {
         .unwrap();
     second.mark("reply:sent:0", "wamid.A").await.unwrap();
     // A third attempt reads both marks from Redis.
-    let third = Journal::new(ns.pool.clone(), &ns.keys, "e1");
+    let third = Journal::new(ns.pool.clone(), &ns.keys, "c1", "e1");
     assert!(third.is_done("feed:draft").await.unwrap());
     assert_eq!(
         third.get("reply:sent:0").await.unwrap().as_deref(),
@@ -189,7 +189,7 @@ async fn the_journal_keeps_the_first_decision_and_marks_effects() {
         .unwrap();
     assert!(after.is_empty(), "nothing after the last entry");
     let mut c = ns.pool.get().await.unwrap();
-    let ttl: i64 = c.ttl(ns.keys.journal("e1")).await.unwrap();
+    let ttl: i64 = c.ttl(ns.keys.journal("c1", "e1")).await.unwrap();
     assert_eq!(ttl, -1, "no lifetime of its own while its event runs");
     drop(c);
     ns.cleanup().await;
@@ -208,7 +208,7 @@ async fn claims_tell_pristine_events_from_resumed_ones() {
         let token = token.clone();
         let (pool, keys) = (ns.pool.clone(), ns.keys.clone());
         async move {
-            idempotency::claim(&pool, &keys, "e1", &token, policy, None)
+            idempotency::claim(&pool, &keys, "c1", "e1", &token, policy, None)
                 .await
                 .unwrap()
         }
@@ -223,14 +223,14 @@ async fn claims_tell_pristine_events_from_resumed_ones() {
     assert_eq!(claim(&other).await, Claim::Fresh { pristine: false });
     // An attempt that gives up leaves `retry` (never an absent record) and gives the journal
     // the record's lifetime; the next claim resumes it.
-    let journal = Journal::new(ns.pool.clone(), &ns.keys, "e1");
+    let journal = Journal::new(ns.pool.clone(), &ns.keys, "c1", "e1");
     journal.mark("reply:sent:0", "wamid.A").await.unwrap();
-    idempotency::release(&ns.pool, &ns.keys, "e1", &other, 60)
+    idempotency::release(&ns.pool, &ns.keys, "c1", "e1", &other, 60)
         .await
         .unwrap();
-    let v: String = c.get(ns.keys.dedupe("e1")).await.unwrap();
+    let v: String = c.get(ns.keys.dedupe("c1", "e1")).await.unwrap();
     assert_eq!(v, "retry");
-    let ttl: i64 = c.ttl(ns.keys.journal("e1")).await.unwrap();
+    let ttl: i64 = c.ttl(ns.keys.journal("c1", "e1")).await.unwrap();
     assert!(
         ttl > 0 && ttl <= 60,
         "the journal expires with the record: {ttl}"
@@ -251,14 +251,14 @@ async fn claims_tell_pristine_events_from_resumed_ones() {
         me.as_str(),
         baton_shared::event::now_ms() - 120_000
     );
-    let _: () = c.set(ns.keys.dedupe("e1"), old).await.unwrap();
+    let _: () = c.set(ns.keys.dedupe("c1", "e1"), old).await.unwrap();
     assert_eq!(claim(&other).await, Claim::Fresh { pristine: false });
     // Done: a duplicate from then on.
-    idempotency::complete(&ns.pool, &ns.keys, "e1", 60, true)
+    idempotency::complete(&ns.pool, &ns.keys, "c1", "e1", 60, true)
         .await
         .unwrap();
     assert_eq!(claim(&me).await, Claim::Duplicate);
-    let journal_left: bool = c.exists(ns.keys.journal("e1")).await.unwrap();
+    let journal_left: bool = c.exists(ns.keys.journal("c1", "e1")).await.unwrap();
     assert!(!journal_left, "completion deletes the journal");
     drop(c);
     ns.cleanup().await;
@@ -343,5 +343,59 @@ async fn the_console_index_follows_identity_and_owner() {
         .await
         .unwrap();
     assert_eq!(rows[0].state.wa_id.as_deref(), Some("5511988887777"));
+    ns.cleanup().await;
+}
+
+/// A console event is written exactly once through its three steps (pending mark, `XADD`
+/// with a token, mark), whichever step an attempt died after (`conversation::effects`).
+#[tokio::test]
+async fn a_console_event_is_written_once_whatever_step_an_attempt_died_after() {
+    use baton_worker::conversation::effects::notify_once;
+    use baton_worker::pipeline::StepCx;
+    let ns = Ns::new("notify");
+    let conv = "300:5511";
+    let cx = |event_id: &str| StepCx {
+        redis: ns.pool.clone(),
+        keys: ns.keys.clone(),
+        worker_id: "w1".into(),
+        partition: 0,
+        attempt: 0,
+        coalesced: false,
+        fence: tokio_util::sync::CancellationToken::new(),
+        journal: Journal::new(ns.pool.clone(), &ns.keys, conv, event_id),
+    };
+    let draft = |id: &str| ConsoleEvent::Draft {
+        event_id: id.into(),
+        text: format!("draft of {id}"),
+    };
+    // e1: no crash. e2: died after the pending mark. e3: died after the XADD.
+    for (id, died_after) in [("e1", 0), ("e2", 1), ("e3", 2)] {
+        let attempt = cx(id);
+        if died_after >= 1 {
+            let (own, xadd) = feed::emit_parts(
+                &ns.keys,
+                conv,
+                &draft(id),
+                Some(&attempt.journal.token("f")),
+            );
+            attempt
+                .journal
+                .atomically("f:pending", &baton_shared::event::now_ms().to_string(), own)
+                .await
+                .unwrap();
+            if died_after == 2 {
+                let mut c = ns.pool.get().await.unwrap();
+                xadd.query_async::<String>(&mut *c).await.unwrap();
+            }
+        }
+        // The retry (a fresh attempt reading the journal), then a second one.
+        for _ in 0..2 {
+            notify_once(&cx(id), "f", conv, draft(id)).await.unwrap();
+        }
+        let feed = feed::read(&ns.pool, &ns.keys, "-", 100).await.unwrap();
+        let written = feed.iter().filter(|e| e.event == draft(id)).count();
+        assert_eq!(written, 1, "{id} (died after step {died_after})");
+        assert!(cx(id).journal.is_done("f").await.unwrap());
+    }
     ns.cleanup().await;
 }

@@ -1,8 +1,19 @@
 //! The engine's journaled effects: each runs at most once per event, marked in the event's
 //! journal (`pipeline::journal`) — a retry skips what is marked.
 //!
-//! - [`notify_once`]: a console event, written together with its mark (one `MULTI`), so it is
-//!   exactly once even across a crash; [`notify_with`] adds commands to that `MULTI`.
+//! - [`notify_once`]: a console event, exactly once even across a crash; [`notify_with`] adds
+//!   commands on the conversation's own keys, written in one `MULTI` with a mark. The console
+//!   stream is namespace-wide (another hash slot than the conversation on a Redis Cluster), so
+//!   the event is written in three steps, each safe to die after:
+//!
+//!   | step | dies after it → the retry |
+//!   |---|---|
+//!   | 1. `MULTI`: the conversation's part (failure list, `extra`) + mark `<field>:pending` = now | finds the pending mark, skips step 1, looks for its `once` token among the stream's entries since then (`feed::appended_since`) |
+//!   | 2. `XADD` with the `once` token (`journal key|field`) | finds the token: only marks |
+//!   | 3. mark `<field>` (sent in one pipeline with step 2) | finds `<field>` done: nothing |
+//!
+//!   So the stream gets the event once unless it was trimmed past it (about
+//!   `feed::MAX_LEN` newer entries) between the crash and the retry.
 //!
 //! Memory records are not journaled: queuing one again on a retry is harmless, since the
 //! memory backends store each record id once (`Engine::remember`).
@@ -46,11 +57,32 @@ pub async fn notify_with(
     if cx.journal.is_done(field).await? {
         return Ok(());
     }
-    let mut cmd = feed::emit_cmd(&cx.keys, conv, &event);
-    extra(&mut cmd);
-    cx.journal.atomically(field, mark, cmd).await?;
+    let pending = format!("{field}:pending");
+    let once = cx.journal.token(field);
+    let (mut own, xadd) = feed::emit_parts(&cx.keys, conv, &event, Some(&once));
+    match cx.journal.get(&pending).await? {
+        Some(since) => {
+            // Clocks of the worker and of Redis (which numbers the stream) may differ a little.
+            let since = since.parse::<i64>().unwrap_or(0) - PENDING_SKEW_MS;
+            if feed::appended_since(&cx.redis, &cx.keys, since, &once).await? {
+                cx.journal.mark(field, mark).await?;
+                return Ok(());
+            }
+        }
+        None => {
+            extra(&mut own);
+            let now = baton_shared::event::now_ms().to_string();
+            cx.journal.atomically(&pending, &now, own).await?;
+        }
+    }
+    let mut append = redis::pipe();
+    append.add_command(xadd).ignore();
+    cx.journal.mark_after(append, field, mark).await?;
     Ok(())
 }
+
+/// How far before its pending mark a retry looks for the console entry it may have written.
+const PENDING_SKEW_MS: i64 = 60_000;
 
 /// Like [`notify_with`] (marked `1`), bringing Slack along when it is configured (see the
 /// module doc).

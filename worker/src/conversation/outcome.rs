@@ -1,11 +1,13 @@
 //! The outcome of a human command, recorded for the console request waiting on it
 //! (`baton_shared::state::command`).
 //!
-//! [`settle`] is a command's last effect: it writes `{ns}:command:{event_id}` in the same
-//! `MULTI` as its journal mark `outcome`, after every other effect of the command is done, so
-//! an outcome the console reads means the transition, transcript line, console event and send
-//! all happened. A retry that finds the mark writes nothing; one that does not (a crash between
-//! the last effect and this one) writes it then. The state it reports (owner, version) is read
+//! [`settle`] is a command's last effect: it writes `{ns}:command:{e:<event_id>}`, then its
+//! journal mark `outcome` (one pipeline, in that order: the outcome is in its own hash slot on
+//! a Redis Cluster, so it cannot share the journal's `MULTI`), after every other effect of the
+//! command is done, so an outcome the console reads means the transition, transcript line,
+//! console event and send all happened. A retry that finds the mark writes nothing; one that
+//! does not (a crash before the outcome, or between it and the mark) writes it then — again,
+//! overwriting an equivalent outcome. The state it reports (owner, version) is read
 //! at that moment. Fails with [`StepError::Transient`] when Redis does.
 
 use baton_shared::event::now_ms;
@@ -71,6 +73,9 @@ pub async fn settle(cx: &StepCx, ev: &Event, settled: Settled) -> Result<(), Ste
     };
     let mut pipe = redis::pipe();
     command::save_cmd(&mut pipe, &cx.keys, &outcome);
-    cx.journal.atomically("outcome", "1", pipe).await?;
+    // The outcome is found by the command's id alone, so it lives outside the conversation's
+    // hash slot: written first, then marked (one round trip). Dying in between rewrites it
+    // on the retry — the same outcome, still the command's last effect.
+    cx.journal.mark_after(pipe, "outcome", "1").await?;
     Ok(())
 }

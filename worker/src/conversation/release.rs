@@ -99,7 +99,12 @@ async fn apply_once(
                 .await?;
             Ok(Some(s))
         }
-        Applied::Refused => Ok(None),
+        Applied::Refused => {
+            // The sweeper saw an older activity time than the hash has: the index lagged
+            // (`baton_shared::state::activity`); bring it in line so it stops proposing this.
+            ownership::sync_index(&cx.redis, &cx.keys, &conv).await?;
+            Ok(None)
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! The `worker` command line: run the worker (default), probe a running one (`healthcheck`),
-//! operate the dead-letter queue, or see and resume paused sends (`sends status|resume`).
+//! operate the dead-letter queue, see and resume paused sends (`sends status|resume`), or
+//! rename Redis keys to the cluster layout (`migrate-keys`).
 
 use std::io::{BufRead, Write};
 
@@ -35,6 +36,13 @@ pub enum Command {
     Sends {
         #[command(subcommand)]
         action: SendsAction,
+    },
+    /// Rename the namespace's Redis keys written by a build before the cluster key layout
+    /// (once, with the old workers and ingress stopped; one Redis server).
+    MigrateKeys {
+        /// Only count what would be renamed.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -101,6 +109,10 @@ pub async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Dlq { action } => dlq(config, action).await,
+        Command::MigrateKeys { dry_run } => {
+            let mut out = std::io::stdout().lock();
+            crate::ops::migrate::run(&config, dry_run, &mut out).await
+        }
         Command::Sends { action } => {
             let mut out = std::io::stdout().lock();
             match action {

@@ -67,8 +67,13 @@ pub async fn resume(config: &Config, by: &str, out: &mut impl Write) -> anyhow::
     Ok(())
 }
 
-/// Every key matching `pattern` (`SCAN`, never `KEYS`: production Redis is shared).
-async fn scan(pool: &Pool, pattern: &str) -> anyhow::Result<Vec<String>> {
+/// Every key matching `pattern` (`SCAN`, never `KEYS`: production Redis is shared). One
+/// server only: a cluster's `SCAN` cursor belongs to one node.
+pub(crate) async fn scan(pool: &Pool, pattern: &str) -> anyhow::Result<Vec<String>> {
+    anyhow::ensure!(
+        !pool.is_cluster(),
+        "this command scans keys and works on one Redis server, not on a cluster URL"
+    );
     let mut c = pool.get().await?;
     let mut cursor = 0u64;
     let mut found = Vec::new();

@@ -1,7 +1,9 @@
 //! The effects journal: what one event's processing decided, and which of its effects are
 //! done (ARCHITECTURE §4, I8). Decide first, record the decision, then act.
 //!
-//! One Redis hash per event, `{ns}:journal:{event_id}`. Fields are named by the step:
+//! One Redis hash per event, `{ns}:journal:{c:<conversation>}:<event_id>`: in the
+//! conversation's hash slot, so a mark and the conversation's effects share a `MULTI` on a
+//! Redis Cluster too. Fields are named by the step:
 //! `plan` (the decision, JSON: the reply text and its parts, the transition, the notice) and
 //! one field per effect (`reply:sent:0` = the wamid of part 0, `feed:handoff`, …). A retry,
 //! redelivery or takeover of the event reads the hash once ([`Journal::load`]) and carries on
@@ -21,7 +23,8 @@
 //! |---|---|
 //! | before the plan is written | decides again (no effect had happened) |
 //! | after the plan, before an effect | resumes with that effect |
-//! | after a Redis-only effect (feed event…) | nothing: [`Journal::atomically`] writes the effect and its mark in one `MULTI` |
+//! | after a Redis-only effect on the conversation's keys | nothing: [`Journal::atomically`] writes the effect and its mark in one `MULTI` |
+//! | after a console event's steps | resumes them: see `conversation::effects` (the console stream is in another hash slot) |
 //! | after an external effect (a Graph send, a broker publish), before its mark | repeats that one effect: the window is one request wide, and the mark is written right after the request returns, before any bookkeeping |
 //!
 //! Effects whose repetition is harmless and absorbed downstream (a memory record: the
@@ -57,25 +60,29 @@ pub struct Journal {
 
 impl Journal {
     /// The journal of an event an earlier attempt may have worked on: read on first use.
-    pub fn new(pool: Pool, keys: &Keys, event_id: &str) -> Self {
-        Journal::with(pool, keys, event_id, None, false)
+    pub fn new(pool: Pool, keys: &Keys, conv: &str, event_id: &str) -> Self {
+        Journal::with(pool, keys.journal(conv, event_id), None, false)
     }
 
     /// The journal of an event no attempt ever held: empty, never read.
-    pub fn pristine(pool: Pool, keys: &Keys, event_id: &str) -> Self {
-        Journal::with(pool, keys, event_id, Some(HashMap::new()), true)
+    pub fn pristine(pool: Pool, keys: &Keys, conv: &str, event_id: &str) -> Self {
+        Journal::with(
+            pool,
+            keys.journal(conv, event_id),
+            Some(HashMap::new()),
+            true,
+        )
     }
 
     fn with(
         pool: Pool,
-        keys: &Keys,
-        event_id: &str,
+        key: String,
         seen: Option<HashMap<String, String>>,
         pristine: bool,
     ) -> Self {
         Journal {
             pool,
-            key: keys.journal(event_id),
+            key,
             seen: Mutex::new(seen),
             pristine: AtomicBool::new(pristine),
             written: AtomicBool::new(false),
@@ -191,16 +198,41 @@ impl Journal {
         self.send(pipe, field, value).await
     }
 
-    /// Marks the effect `field` done with `value`, and runs `effects` (Redis commands) in the
-    /// same `MULTI`/`EXEC`: the effect and its mark happen together or not at all.
+    /// Runs `before` (Redis commands, a plain pipeline), then marks the effect `field` done
+    /// with `value`, in one round trip: the mark is written only after `before` was.
+    pub async fn mark_after(
+        &self,
+        before: Pipeline,
+        field: &str,
+        value: &str,
+    ) -> Result<(), RedisError> {
+        self.write(field, value, before).await
+    }
+
+    /// A token naming the effect `field` of this event, unique across events (to find an
+    /// effect written outside the journal's hash slot again, `conversation::effects`).
+    pub fn token(&self, field: &str) -> String {
+        format!("{}|{field}", self.key)
+    }
+
+    /// Marks the effect `field` done with `value`, and runs `effects` (Redis commands on the
+    /// conversation's own keys: one hash slot with the journal) in the same `MULTI`/`EXEC`: the effect and its mark happen together or not at all.
     pub async fn atomically(
         &self,
         field: &str,
         value: &str,
-        mut effects: Pipeline,
+        effects: Pipeline,
     ) -> Result<(), RedisError> {
+        let pipe = self.atomic_pipe(field, value, effects);
+        self.send(pipe, field, value).await
+    }
+
+    /// The `MULTI` of [`Journal::atomically`]: `effects`, then the mark (also what the
+    /// key-slot test checks).
+    pub fn atomic_pipe(&self, field: &str, value: &str, mut effects: Pipeline) -> Pipeline {
         effects.atomic();
-        self.write(field, value, effects).await
+        effects.hset(&self.key, field, value).ignore();
+        effects
     }
 
     async fn write(&self, field: &str, value: &str, mut pipe: Pipeline) -> Result<(), RedisError> {

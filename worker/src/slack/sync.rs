@@ -54,6 +54,21 @@ for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 return 1
 ";
 
+/// The script writing `fields` to the conversation's Slack hash if it still describes `alert`
+/// (one key; also what the key-slot test checks).
+pub fn set_if_alert(keys: &Keys, conv: &str, alert: &str, fields: &[(&str, String)]) -> redis::Cmd {
+    let mut script = redis::cmd("EVAL");
+    script
+        .arg(SET_IF_ALERT)
+        .arg(1)
+        .arg(keys.slack(conv))
+        .arg(alert);
+    for (k, v) in fields {
+        script.arg(*k).arg(v);
+    }
+    script
+}
+
 /// What the hash says.
 struct Recorded {
     alert: String,
@@ -113,15 +128,7 @@ impl Syncer {
         alert: &str,
         fields: &[(&str, String)],
     ) -> Result<bool, SlackError> {
-        let mut script = redis::cmd("EVAL");
-        script
-            .arg(SET_IF_ALERT)
-            .arg(1)
-            .arg(self.keys.slack(conv))
-            .arg(alert);
-        for (k, v) in fields {
-            script.arg(*k).arg(v);
-        }
+        let script = set_if_alert(&self.keys, conv, alert, fields);
         let mut c = self.redis.get().await.map_err(redis_err)?;
         let done: i64 = script.query_async(&mut *c).await.map_err(redis_err)?;
         Ok(done == 1)

@@ -2,7 +2,8 @@
 //!
 //! Meta redelivers webhooks for up to 7 days, ingress may publish a retried webhook twice, and
 //! the broker redelivers whatever a crashed or fenced worker held. Each event id has one Redis
-//! record, `{ns}:dedupe:{id}`, living as long as Meta may redeliver (`BATON_DEDUPE_TTL`):
+//! record, `{ns}:dedupe:{c:<conversation>}:<id>` (in the conversation's hash slot, with the
+//! event's journal), living as long as Meta may redeliver (`BATON_DEDUPE_TTL`):
 //!
 //! - absent: never claimed → [`Claim::Fresh`] with `pristine` set: nothing of this event ever
 //!   happened, so its effects journal is known to be empty and is not read. This is the common
@@ -34,7 +35,14 @@
 //! Whatever a half-done attempt did is in its effects journal (`pipeline::journal`): the
 //! attempt that takes over resumes it instead of redoing it. Claiming is atomic (one command,
 //! or one Lua script on the slow path), so two near-simultaneous deliveries cannot both see
-//! "absent". Crash cases: dying after `done` is written but before the ack → the redelivery
+//! "absent". The slow path needs to know whether the holder is a live member, and the
+//! membership set is namespace-wide (another hash slot on a Redis Cluster), so it is read
+//! *before* the script, which gets the record it was read for and the answer: the script
+//! writes only if the record is still exactly that value (it carries the holder's last
+//! refresh time, so it does not come back), else it answers "changed" and the claim reads
+//! again (a few times, then it reports the record's holder as in progress: the caller retries
+//! later). The outcome is the one the script would have had at the moment the membership was
+//! read. Crash cases: dying after `done` is written but before the ack → the redelivery
 //! is a duplicate (correct); dying before → the claim is taken over once the worker left the
 //! membership, as above.
 
@@ -76,6 +84,7 @@ pub struct ClaimPolicy {
 
 const CLAIM: &str = r#"
 local v = redis.call('GET', KEYS[1])
+if (v or '') ~= ARGV[8] then return {'changed', ''} end
 if v == 'done' then return {'duplicate', ''} end
 if v and v ~= 'dead' and v ~= 'retry' then
   local owner = string.match(v, '^([^|]*)|')
@@ -84,18 +93,28 @@ if v and v ~= 'dead' and v ~= 'retry' then
   if token ~= ARGV[3] and token ~= ARGV[5] then
     if owner == ARGV[4] then return {'mine', token or ''} end
     local alive = tonumber(ARGV[6]) - at < tonumber(ARGV[7])
-    if alive and owner and redis.call('ZSCORE', KEYS[2], owner) then return {'inprogress', owner} end
+    if alive and owner and ARGV[9] == '1' then return {'inprogress', owner} end
   end
 end
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
 return {'fresh', ''}
 "#;
 
-/// Claims `event_id` for the attempt `token` (`<worker>|<generation>`); `takeover` names an
-/// earlier attempt of this process that is known to have ended.
+/// The claim script with its one key (also what the key-slot test checks).
+pub fn claim_script(keys: &Keys, conv: &str, event_id: &str) -> redis::ScriptInvocation<'static> {
+    static SCRIPT: std::sync::LazyLock<Script> = std::sync::LazyLock::new(|| Script::new(CLAIM));
+    let mut inv = SCRIPT.prepare_invoke();
+    inv.key(keys.dedupe(conv, event_id));
+    inv
+}
+
+/// Claims event `event_id` of conversation `conv` for the attempt `token`
+/// (`<worker>|<generation>`); `takeover` names an earlier attempt of this process that is
+/// known to have ended.
 pub async fn claim(
     pool: &Pool,
     keys: &Keys,
+    conv: &str,
     event_id: &str,
     token: &AttemptToken,
     policy: ClaimPolicy,
@@ -103,9 +122,10 @@ pub async fn claim(
 ) -> Result<Claim, RedisError> {
     let mut conn = pool.get().await?;
     let marker = token.marker();
+    let key = keys.dedupe(conv, event_id);
     if takeover.is_none() {
         let before: Option<String> = redis::cmd("SET")
-            .arg(keys.dedupe(event_id))
+            .arg(&key)
             .arg(&marker)
             .arg("NX")
             .arg("GET")
@@ -119,24 +139,42 @@ pub async fn claim(
             Some(_) => {}
         }
     }
-    let (state, by): (String, String) = Script::new(CLAIM)
-        .key(keys.dedupe(event_id))
-        .key(keys.members())
-        .arg(&marker)
-        .arg(policy.ttl_secs.max(1))
-        .arg(token.as_str())
-        .arg(&token.worker)
-        .arg(takeover.unwrap_or("\u{0}"))
-        .arg(now_ms())
-        .arg(policy.stale_ms)
-        .invoke_async(&mut *conn)
-        .await?;
-    Ok(match state.as_str() {
-        "duplicate" => Claim::Duplicate,
-        "inprogress" => Claim::InProgress { by },
-        "mine" => Claim::Mine { token: by },
-        _ => Claim::Fresh { pristine: false },
-    })
+    let mut holder = String::new();
+    for _ in 0..5 {
+        let seen: Option<String> = redis::cmd("GET").arg(&key).query_async(&mut *conn).await?;
+        let seen = seen.unwrap_or_default();
+        holder = seen.split('|').next().unwrap_or("").to_owned();
+        let alive: Option<f64> = if holder.is_empty() {
+            None
+        } else {
+            redis::cmd("ZSCORE")
+                .arg(keys.members())
+                .arg(&holder)
+                .query_async(&mut *conn)
+                .await?
+        };
+        let (state, by): (String, String) = claim_script(keys, conv, event_id)
+            .arg(&marker)
+            .arg(policy.ttl_secs.max(1))
+            .arg(token.as_str())
+            .arg(&token.worker)
+            .arg(takeover.unwrap_or("\u{0}"))
+            .arg(now_ms())
+            .arg(policy.stale_ms)
+            .arg(&seen)
+            .arg(if alive.is_some() { "1" } else { "0" })
+            .invoke_async(&mut *conn)
+            .await?;
+        return Ok(match state.as_str() {
+            "changed" => continue,
+            "duplicate" => Claim::Duplicate,
+            "inprogress" => Claim::InProgress { by },
+            "mine" => Claim::Mine { token: by },
+            _ => Claim::Fresh { pristine: false },
+        });
+    }
+    // The record kept changing under us: someone is working on it right now.
+    Ok(Claim::InProgress { by: holder })
 }
 
 const IF_MINE: &str = r#"
@@ -151,17 +189,26 @@ redis.call('EXPIRE', KEYS[2], ARGV[3])
 return 1
 "#;
 
+/// The renew/release script with its keys, the dedupe record and the journal (one hash slot:
+/// the conversation's; also what the key-slot test checks).
+pub fn if_mine_script(keys: &Keys, conv: &str, event_id: &str) -> redis::ScriptInvocation<'static> {
+    static SCRIPT: std::sync::LazyLock<Script> = std::sync::LazyLock::new(|| Script::new(IF_MINE));
+    let mut inv = SCRIPT.prepare_invoke();
+    inv.key(keys.dedupe(conv, event_id))
+        .key(keys.journal(conv, event_id));
+    inv
+}
+
 /// Shows that the attempt `token` still runs (refreshes its claim's time) while it holds it.
 pub async fn renew(
     pool: &Pool,
     keys: &Keys,
+    conv: &str,
     event_id: &str,
     token: &AttemptToken,
 ) -> Result<bool, RedisError> {
     let mut conn = pool.get().await?;
-    let n: i64 = Script::new(IF_MINE)
-        .key(keys.dedupe(event_id))
-        .key(keys.journal(event_id))
+    let n: i64 = if_mine_script(keys, conv, event_id)
         .arg(token.as_str())
         .arg("renew")
         .arg(token.marker())
@@ -176,14 +223,13 @@ pub async fn renew(
 pub async fn release(
     pool: &Pool,
     keys: &Keys,
+    conv: &str,
     event_id: &str,
     token: &AttemptToken,
     ttl_secs: u64,
 ) -> Result<(), RedisError> {
     let mut conn = pool.get().await?;
-    Script::new(IF_MINE)
-        .key(keys.dedupe(event_id))
-        .key(keys.journal(event_id))
+    if_mine_script(keys, conv, event_id)
         .arg(token.as_str())
         .arg("release")
         .arg(ttl_secs.max(1))
@@ -197,16 +243,17 @@ pub async fn release(
 pub async fn complete(
     pool: &Pool,
     keys: &Keys,
+    conv: &str,
     event_id: &str,
     ttl_secs: u64,
     journal: bool,
 ) -> Result<(), RedisError> {
     let mut conn = pool.get().await?;
     let mut pipe = redis::pipe();
-    pipe.set_ex(keys.dedupe(event_id), "done", ttl_secs.max(1))
+    pipe.set_ex(keys.dedupe(conv, event_id), "done", ttl_secs.max(1))
         .ignore();
     if journal {
-        pipe.del(keys.journal(event_id)).ignore();
+        pipe.del(keys.journal(conv, event_id)).ignore();
     }
     pipe.query_async::<()>(&mut *conn).await?;
     Ok(())
@@ -217,15 +264,16 @@ pub async fn complete(
 pub async fn dead(
     pool: &Pool,
     keys: &Keys,
+    conv: &str,
     event_id: &str,
     ttl_secs: u64,
 ) -> Result<(), RedisError> {
     let mut conn = pool.get().await?;
     let ttl = ttl_secs.max(1);
     redis::pipe()
-        .set_ex(keys.dedupe(event_id), "dead", ttl)
+        .set_ex(keys.dedupe(conv, event_id), "dead", ttl)
         .ignore()
-        .expire(keys.journal(event_id), ttl as i64)
+        .expire(keys.journal(conv, event_id), ttl as i64)
         .ignore()
         .query_async::<()>(&mut *conn)
         .await?;

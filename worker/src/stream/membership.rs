@@ -7,7 +7,12 @@
 //! - Leases: a worker consumes partition `p` only while `{ns}:lease:p` holds its id. Acquiring
 //!   is set-if-absent (or already ours) with a TTL, renewing and releasing are compare-and-set,
 //!   so a worker can never extend or delete a lease another worker took. All leases of a
-//!   worker are renewed in one script ([`renew_all`]), every third of the lease TTL.
+//!   worker are renewed every third of the lease TTL ([`renew_all`]): one compare-and-extend
+//!   script per lease, all sent in one pipeline. Each lease is in its own partition's hash slot
+//!   (`{p:<n>}`, with the partition's parked set), so on a Redis Cluster no script spans two
+//!   leases; nothing needs them renewed together — each lease is judged on its own, and a
+//!   pipeline cut short by a failure leaves the rest to expire or be renewed next time, exactly
+//!   as a failed single script did.
 //!
 //! Fails with [`RedisError`]; the partition manager then stops trusting its leases once they
 //! may have expired (see `partitions`).
@@ -46,13 +51,21 @@ pub async fn heartbeat(
 ) -> Result<Vec<String>, RedisError> {
     let mut conn = pool.get().await?;
     let now = now_ms();
-    Ok(Script::new(HEARTBEAT)
-        .key(keys.members())
+    Ok(heartbeat_script(keys)
         .arg(me)
         .arg(now)
         .arg(now - ttl_ms as i64)
         .invoke_async(&mut *conn)
         .await?)
+}
+
+/// The heartbeat script with its one key (also what the key-slot test checks).
+pub fn heartbeat_script(keys: &Keys) -> redis::ScriptInvocation<'static> {
+    static SCRIPT: std::sync::LazyLock<Script> =
+        std::sync::LazyLock::new(|| Script::new(HEARTBEAT));
+    let mut inv = SCRIPT.prepare_invoke();
+    inv.key(keys.members());
+    inv
 }
 
 /// Removes `me` from the members (clean shutdown).
@@ -79,16 +92,33 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) return 
 return 0
 "#;
 
+/// The script acquiring (or, `release`, releasing) lease `p`, with its one key (also what the
+/// key-slot test checks).
+pub fn lease_script(keys: &Keys, p: u16, release: bool) -> redis::ScriptInvocation<'static> {
+    static ACQUIRE_SCRIPT: std::sync::LazyLock<Script> =
+        std::sync::LazyLock::new(|| Script::new(ACQUIRE));
+    static RELEASE_SCRIPT: std::sync::LazyLock<Script> =
+        std::sync::LazyLock::new(|| Script::new(RELEASE));
+    let script: &'static Script = if release {
+        &RELEASE_SCRIPT
+    } else {
+        &ACQUIRE_SCRIPT
+    };
+    let mut inv = script.prepare_invoke();
+    inv.key(keys.lease(p));
+    inv
+}
+
 async fn run_script(
     pool: &Pool,
-    script: &str,
-    key: String,
+    keys: &Keys,
+    p: u16,
+    release: bool,
     me: &str,
     ttl_ms: u64,
 ) -> Result<bool, RedisError> {
     let mut conn = pool.get().await?;
-    let n: i64 = Script::new(script)
-        .key(key)
+    let n: i64 = lease_script(keys, p, release)
         .arg(me)
         .arg(ttl_ms)
         .invoke_async(&mut *conn)
@@ -104,20 +134,23 @@ pub async fn acquire(
     me: &str,
     ttl_ms: u64,
 ) -> Result<bool, RedisError> {
-    run_script(pool, ACQUIRE, keys.lease(p), me, ttl_ms).await
+    run_script(pool, keys, p, false, me, ttl_ms).await
 }
 
-const RENEW_ALL: &str = r#"
-local holders = redis.call('MGET', unpack(KEYS))
-local lost = {}
-for i, v in ipairs(holders) do
-  if v == ARGV[1] then redis.call('PEXPIRE', KEYS[i], ARGV[2]) else table.insert(lost, i) end
-end
-return lost
+const RENEW: &str = r#"
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
+return 0
 "#;
 
-/// Extends every lease of `partitions` still ours (one script: an `MGET` and a `PEXPIRE`
-/// per lease); returns the partitions whose lease is no longer ours.
+/// The renewal of lease `p`: one script on one key (also what the key-slot test checks).
+pub fn renew_cmd(keys: &Keys, p: u16, me: &str, ttl_ms: u64) -> redis::Cmd {
+    let mut cmd = redis::cmd("EVAL");
+    cmd.arg(RENEW).arg(1).arg(keys.lease(p)).arg(me).arg(ttl_ms);
+    cmd
+}
+
+/// Extends every lease of `partitions` still ours (one pipeline of one script per lease);
+/// returns the partitions whose lease is no longer ours.
 pub async fn renew_all(
     pool: &Pool,
     keys: &Keys,
@@ -128,22 +161,23 @@ pub async fn renew_all(
     if partitions.is_empty() {
         return Ok(Vec::new());
     }
-    let renew = Script::new(RENEW_ALL);
-    let mut script = renew.prepare_invoke();
+    let mut pipe = redis::pipe();
     for p in partitions {
-        script.key(keys.lease(*p));
+        pipe.add_command(renew_cmd(keys, *p, me, ttl_ms));
     }
     let mut conn = pool.get().await?;
-    let lost: Vec<usize> = script.arg(me).arg(ttl_ms).invoke_async(&mut *conn).await?;
-    Ok(lost
-        .into_iter()
-        .filter_map(|i| partitions.get(i.checked_sub(1)?).copied())
+    let kept: Vec<i64> = pipe.query_async(&mut *conn).await?;
+    Ok(partitions
+        .iter()
+        .zip(kept)
+        .filter(|(_, k)| *k != 1)
+        .map(|(p, _)| *p)
         .collect())
 }
 
 /// Deletes lease `p` if it is ours.
 pub async fn release(pool: &Pool, keys: &Keys, p: u16, me: &str) -> Result<bool, RedisError> {
-    run_script(pool, RELEASE, keys.lease(p), me, 0).await
+    run_script(pool, keys, p, true, me, 0).await
 }
 
 /// Who holds lease `p` (operators, tests).

@@ -64,18 +64,11 @@ pub fn admit(parked: &Parked, event_id: &str) -> Admission {
     }
 }
 
-const STATE: &str = r#"
-local head = redis.call('GET', KEYS[1])
-local held = redis.call('LLEN', KEYS[2])
-if not head then return {'', 0, held} end
-local d = redis.call('GET', ARGV[1] .. head)
-local settled = 0
-if d == 'done' or d == 'dead' then settled = 1 end
-return {head, settled, held}
-"#;
-
-/// The conversation's parking: one `EXISTS` when it is not parked (the common case), the
-/// whole picture in one script otherwise.
+/// The conversation's parking: one `EXISTS` when it is not parked (the common case), else
+/// the head and the held count (one round trip, one hash slot) and then the head's dedupe
+/// record. That record is in the head's own conversation slot — the same conversation — but
+/// read on its own: a conversation's events run one at a time on one worker, so nothing
+/// settles the head between the two reads except this very worker.
 pub async fn state(w: &Runtime, conv: &str) -> Result<Parked, RedisError> {
     let mut c = w.redis.get().await?;
     let parked: i64 = redis::cmd("EXISTS")
@@ -86,15 +79,24 @@ pub async fn state(w: &Runtime, conv: &str) -> Result<Parked, RedisError> {
     if parked == 0 {
         return Ok(Parked::default());
     }
-    let (head, settled, held): (String, i64, i64) = Script::new(STATE)
-        .key(w.keys.parked(conv))
-        .key(w.keys.parked_events(conv))
-        .arg(w.keys.dedupe(""))
-        .invoke_async(&mut *c)
+    let (head, held): (Option<String>, i64) = redis::pipe()
+        .get(w.keys.parked(conv))
+        .llen(w.keys.parked_events(conv))
+        .query_async(&mut *c)
         .await?;
+    let settled = match &head {
+        Some(h) => {
+            let d: Option<String> = redis::cmd("GET")
+                .arg(w.keys.dedupe(conv, h))
+                .query_async(&mut *c)
+                .await?;
+            matches!(d.as_deref(), Some("done" | "dead"))
+        }
+        None => false,
+    };
     Ok(Parked {
-        head: (!head.is_empty()).then_some(head),
-        head_settled: settled == 1,
+        head,
+        head_settled: settled,
         held,
     })
 }
@@ -176,12 +178,22 @@ redis.call('RPUSH', KEYS[1], ARGV[1])
 return 1
 "#;
 
+/// The hold script with its one key (also what the key-slot test checks).
+pub fn hold_script(
+    keys: &baton_shared::redis::Keys,
+    conv: &str,
+) -> redis::ScriptInvocation<'static> {
+    static SCRIPT: std::sync::LazyLock<Script> = std::sync::LazyLock::new(|| Script::new(HOLD));
+    let mut inv = SCRIPT.prepare_invoke();
+    inv.key(keys.parked_events(conv));
+    inv
+}
+
 /// Holds an event behind the head; false when the list is full ([`HELD_MAX`]).
 pub async fn hold(w: &Runtime, conv: &str, held: &Held) -> Result<bool, RedisError> {
     let json = serde_json::to_string(held).expect("held entries serialise");
     let mut c = w.redis.get().await?;
-    let n: i64 = Script::new(HOLD)
-        .key(w.keys.parked_events(conv))
+    let n: i64 = hold_script(&w.keys, conv)
         .arg(json)
         .arg(HELD_MAX)
         .invoke_async(&mut *c)

@@ -215,7 +215,7 @@ async fn settle(
             warn!(reason = %why, "event dead-lettered");
             let ttl = w.config.worker.dedupe_ttl.as_secs();
             let Some(()) = redis_until_fenced(part, || {
-                idempotency::dead(&w.redis, &w.keys, &event.id, ttl)
+                idempotency::dead(&w.redis, &w.keys, &conv, &event.id, ttl)
             })
             .await
             else {
@@ -262,7 +262,8 @@ async fn run(
     coalesced: bool,
 ) -> Ran {
     let token = AttemptToken::new(&w.id, part.generation);
-    let pristine = match claim(w, part, &event.id, &token).await {
+    let conv = event.conversation.key();
+    let pristine = match claim(w, part, &conv, &event.id, &token).await {
         Some(Claim::Fresh { pristine }) => pristine,
         Some(Claim::Duplicate) => return Ran::Duplicate,
         Some(Claim::InProgress { by }) => {
@@ -279,9 +280,9 @@ async fn run(
     };
     let _running = w.attempts.start(&event.id, &token);
     let journal = if pristine {
-        Journal::pristine(w.redis.clone(), &w.keys, &event.id)
+        Journal::pristine(w.redis.clone(), &w.keys, &conv, &event.id)
     } else {
-        Journal::new(w.redis.clone(), &w.keys, &event.id)
+        Journal::new(w.redis.clone(), &w.keys, &conv, &event.id)
     };
     let cx = StepCx {
         redis: w.redis.clone(),
@@ -294,9 +295,9 @@ async fn run(
         journal,
     };
     let steps = AssertUnwindSafe(run_steps(w, &cx, event)).catch_unwind();
-    let steps = with_renewal(w, &event.id, &token, steps).await;
+    let steps = with_renewal(w, &conv, &event.id, &token, steps).await;
     let ttl = w.config.worker.dedupe_ttl.as_secs();
-    let release = || idempotency::release(&w.redis, &w.keys, &event.id, &token, ttl);
+    let release = || idempotency::release(&w.redis, &w.keys, &conv, &event.id, &token, ttl);
     match steps {
         Err(_) => {
             let _ = release().await;
@@ -304,7 +305,8 @@ async fn run(
         }
         Ok(Ok(())) => {
             let journal = cx.journal.touched();
-            let complete = || idempotency::complete(&w.redis, &w.keys, &event.id, ttl, journal);
+            let complete =
+                || idempotency::complete(&w.redis, &w.keys, &conv, &event.id, ttl, journal);
             if part.fence.is_cancelled() {
                 // Every effect is done and marked; say so if Redis still answers.
                 let _ = complete().await;
@@ -340,12 +342,13 @@ fn claim_policy(w: &Runtime) -> ClaimPolicy {
 async fn claim(
     w: &Arc<Runtime>,
     part: &Arc<PartitionCx>,
+    conv: &str,
     event_id: &str,
     token: &AttemptToken,
 ) -> Option<Claim> {
     let policy = claim_policy(w);
     let first = redis_until_fenced(part, || {
-        idempotency::claim(&w.redis, &w.keys, event_id, token, policy, None)
+        idempotency::claim(&w.redis, &w.keys, conv, event_id, token, policy, None)
     })
     .await?;
     let Claim::Mine { token: earlier } = first else {
@@ -361,7 +364,15 @@ async fn claim(
         }
     }
     redis_until_fenced(part, || {
-        idempotency::claim(&w.redis, &w.keys, event_id, token, policy, Some(&earlier))
+        idempotency::claim(
+            &w.redis,
+            &w.keys,
+            conv,
+            event_id,
+            token,
+            policy,
+            Some(&earlier),
+        )
     })
     .await
 }
@@ -370,6 +381,7 @@ async fn claim(
 /// never taken for an abandoned one (most events finish before the first refresh).
 async fn with_renewal<F: std::future::Future>(
     w: &Arc<Runtime>,
+    conv: &str,
     event_id: &str,
     token: &AttemptToken,
     steps: F,
@@ -378,7 +390,7 @@ async fn with_renewal<F: std::future::Future>(
     let renew = async {
         loop {
             tokio::time::sleep(every).await;
-            if let Err(e) = idempotency::renew(&w.redis, &w.keys, event_id, token).await {
+            if let Err(e) = idempotency::renew(&w.redis, &w.keys, conv, event_id, token).await {
                 warn!(error = %e, "could not renew the event's claim");
             }
         }
@@ -497,9 +509,10 @@ async fn drain_held(w: &Arc<Runtime>, part: &Arc<PartitionCx>, conv: &str) -> Dr
                 }
                 if !id.is_empty() {
                     let ttl = w.config.worker.dedupe_ttl.as_secs();
-                    let _ =
-                        redis_until_fenced(part, || idempotency::dead(&w.redis, &w.keys, &id, ttl))
-                            .await;
+                    let _ = redis_until_fenced(part, || {
+                        idempotency::dead(&w.redis, &w.keys, conv, &id, ttl)
+                    })
+                    .await;
                 }
             }
         }

@@ -25,10 +25,10 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::sse::{Event as SseEvent, Sse};
+use baton_shared::redis::Connection as MultiplexedConnection;
 use baton_shared::redis::{Keys, RedisError};
 use baton_shared::state::feed::{self, FeedEntry};
 use futures::{Stream, StreamExt, stream};
-use redis::aio::MultiplexedConnection;
 use tokio::sync::{OnceCell, broadcast};
 use tokio_util::sync::CancellationToken;
 
@@ -47,7 +47,7 @@ const CHANNEL: usize = 1024;
 
 /// Follows the console feed and fans it out (see the module doc).
 pub struct Hub {
-    client: redis::Client,
+    url: String,
     keys: Keys,
     tx: broadcast::Sender<Arc<FeedEntry>>,
     started: OnceCell<()>,
@@ -57,7 +57,12 @@ pub struct Hub {
 impl Hub {
     pub fn new(url: &str, keys: Keys, shutdown: CancellationToken) -> anyhow::Result<Hub> {
         Ok(Hub {
-            client: redis::Client::open(url)?,
+            url: {
+                if baton_shared::redis::cluster_nodes(url).is_none() {
+                    redis::Client::open(url)?;
+                }
+                url.to_owned()
+            },
             keys,
             tx: broadcast::channel(CHANNEL).0,
             started: OnceCell::new(),
@@ -73,7 +78,7 @@ impl Hub {
                 let mut conn = self.connect().await?;
                 let from = newest_id(&mut conn, &self.keys).await?;
                 let follower = Follower {
-                    client: self.client.clone(),
+                    url: self.url.clone(),
                     key: self.keys.console(),
                     tx: self.tx.clone(),
                     shutdown: self.shutdown.clone(),
@@ -86,17 +91,12 @@ impl Hub {
     }
 
     async fn connect(&self) -> Result<MultiplexedConnection, RedisError> {
-        connect(&self.client).await
+        connect(&self.url).await
     }
 }
 
-async fn connect(client: &redis::Client) -> Result<MultiplexedConnection, RedisError> {
-    let config = redis::AsyncConnectionConfig::new()
-        .set_connection_timeout(Some(Duration::from_secs(2)))
-        .set_response_timeout(Some(BLOCK + Duration::from_secs(3)));
-    Ok(client
-        .get_multiplexed_async_connection_with_config(&config)
-        .await?)
+async fn connect(url: &str) -> Result<MultiplexedConnection, RedisError> {
+    baton_shared::redis::dedicated(url, BLOCK + Duration::from_secs(3)).await
 }
 
 /// The id of the stream's newest entry (`0-0` when empty).
@@ -115,7 +115,7 @@ async fn newest_id(conn: &mut MultiplexedConnection, keys: &Keys) -> Result<Stri
 type XRead = Option<Vec<(String, Vec<(String, Vec<String>)>)>>;
 
 struct Follower {
-    client: redis::Client,
+    url: String,
     key: String,
     tx: broadcast::Sender<Arc<FeedEntry>>,
     shutdown: CancellationToken,
@@ -169,7 +169,7 @@ impl Follower {
                 _ = self.shutdown.cancelled() => return None,
                 _ = tokio::time::sleep(Duration::from_secs(1)) => {}
             }
-            if let Ok(c) = connect(&self.client).await {
+            if let Ok(c) = connect(&self.url).await {
                 return Some(c);
             }
         }

@@ -10,7 +10,9 @@ use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
 use redis;
 
-pub use baton_shared::state::feed::{CommandApplied, ConsoleEvent, emit_cmd};
+pub use baton_shared::state::feed::{
+    CommandApplied, ConsoleEvent, appended_since, emit_cmd, emit_parts,
+};
 
 /// Appends one console event (outside any journal: prefer `effects::notify_once`).
 pub async fn emit(

@@ -17,7 +17,8 @@
 //! time-to-first-human-reply metric). Fails with [`RedisError`] (transient).
 //!
 //! The console's index (`baton_shared::state::index`): a transition moves the conversation
-//! between the per-owner sets `{ns}:owned:{owner}` inside its script; [`ensure_indexed`]
+//! between the per-owner sets `{ns}:owned:{owner}` right after its script
+//! (`baton_shared::state::transition::sync_index`); [`ensure_indexed`]
 //! registers the customer's ids and number the first time the engine sees them (the
 //! conversation's `indexed` field records which ids are registered, so an ordinary message
 //! writes nothing for the index: it is checked on the state the engine reads anyway).
@@ -29,7 +30,9 @@ use baton_shared::state::Owner;
 use redis;
 
 pub use baton_shared::state::conversation::{ConversationState as State, WINDOW_MS, get};
-pub use baton_shared::state::transition::{Applied, Request, Transition, apply, apply_if_idle};
+pub use baton_shared::state::transition::{
+    Applied, Request, Transition, apply, apply_if_idle, sync_index,
+};
 
 fn key(keys: &Keys, conv: &str) -> String {
     keys.conversation(conv)
@@ -177,17 +180,21 @@ pub async fn take_unanswered_handoff(
     conv: &str,
 ) -> Result<Option<i64>, RedisError> {
     let mut c = pool.get().await?;
-    let (at, _): (Option<i64>, i64) = redis::pipe()
-        .atomic()
+    let (at, _): (Option<i64>, i64) = take_handoff_pipe(keys, conv).query_async(&mut *c).await?;
+    Ok(at)
+}
+
+/// The `MULTI` of [`take_unanswered_handoff`] (one key; also what the key-slot test checks).
+pub fn take_handoff_pipe(keys: &Keys, conv: &str) -> redis::Pipeline {
+    let mut pipe = redis::pipe();
+    pipe.atomic()
         .cmd("HGET")
         .arg(key(keys, conv))
         .arg("handoff_ms")
         .cmd("HDEL")
         .arg(key(keys, conv))
-        .arg("handoff_ms")
-        .query_async(&mut *c)
-        .await?;
-    Ok(at)
+        .arg("handoff_ms");
+    pipe
 }
 
 /// True when the AI still owns the conversation at `version` (checked right before sending;

@@ -46,6 +46,27 @@ end
 return 0
 "#;
 
+/// The append (or, `replace`, the rewrite) script with its one key, the transcript (also what
+/// the key-slot test checks).
+pub fn transcript_script(
+    keys: &Keys,
+    conv: &str,
+    replace: bool,
+) -> redis::ScriptInvocation<'static> {
+    static APPEND_SCRIPT: std::sync::LazyLock<Script> =
+        std::sync::LazyLock::new(|| Script::new(APPEND));
+    static REPLACE_SCRIPT: std::sync::LazyLock<Script> =
+        std::sync::LazyLock::new(|| Script::new(REPLACE));
+    let script: &'static Script = if replace {
+        &REPLACE_SCRIPT
+    } else {
+        &APPEND_SCRIPT
+    };
+    let mut inv = script.prepare_invoke();
+    inv.key(keys.transcript(conv));
+    inv
+}
+
 /// How many of the newest entries an append checks for its id.
 const RECENT_IDS: usize = 20;
 
@@ -100,8 +121,7 @@ pub async fn append(
         serde_json::to_string(&entry.id).expect("strings serialise")
     );
     let mut c = pool.get().await?;
-    let n: i64 = Script::new(APPEND)
-        .key(keys.transcript(conv))
+    let n: i64 = transcript_script(keys, conv, false)
         .arg(prefix)
         .arg(json)
         .arg(CAP)
@@ -141,8 +161,7 @@ pub async fn rewrite(
     if new == old {
         return Ok(true);
     }
-    let n: i64 = Script::new(REPLACE)
-        .key(key)
+    let n: i64 = transcript_script(keys, conv, true)
         .arg(old)
         .arg(new)
         .arg(RECENT_IDS)
