@@ -411,20 +411,20 @@ impl Keys {
         format!("{}:probe", self.ns)
     }
     /// The next free send slot of one business number (ms, a string living until the slot
-    /// has passed). The send keys of a number share the hash tag `{number}`: the limits'
+    /// has passed). The send keys of a number share the hash tag `{s:<number>}`: the limits'
     /// scripts touch one number's keys together (`worker::whatsapp::limits`).
     pub fn send_tat(&self, number: &str) -> String {
-        format!("{}:sends:{{{number}}}:tat", self.ns)
+        format!("{}:sends:{{s:{number}}}:tat", self.ns)
     }
     /// The send rate learned from Meta's 130429 refusals for one business number, and when
     /// (`"<rate> <cut_at ms>"`).
     pub fn send_learned(&self, number: &str) -> String {
-        format!("{}:sends:{{{number}}}:learned", self.ns)
+        format!("{}:sends:{{s:{number}}}:learned", self.ns)
     }
     /// The pair-rate delay of one customer of a business number, set by Meta's 131056
     /// (`"<until ms> <refusals in a row>"`).
     pub fn send_pair(&self, number: &str, recipient: &str) -> String {
-        format!("{}:sends:{{{number}}}:pair:{recipient}", self.ns)
+        format!("{}:sends:{{s:{number}}}:pair:{recipient}", self.ns)
     }
     /// The sends circuit breaker: present (JSON, `state::breaker`) while every send is paused.
     pub fn sends_paused(&self) -> String {

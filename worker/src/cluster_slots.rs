@@ -6,9 +6,8 @@
 //! declared, other commands by the key positions in [`keys_of`] (an unknown command fails the
 //! test, so a new one cannot slip through). Non-atomic pipelines are not units: on a cluster
 //! the pool sends their commands one by one (`baton_shared::redis`).
-//!
-//! Known and not checked here: the send-limit scripts (`whatsapp::limits`: `admit` touches the
-//! number's rate, the breaker and the pair), being rewritten to touch one key each.
+//! The send limits' scripts (`whatsapp::limits`) are checked too: each touches one business
+//! number's keys, under its hash tag.
 
 use baton_shared::redis::{Keys, slot};
 use redis::aio::ConnectionLike;
@@ -226,6 +225,31 @@ async fn record_all(keys: &Keys) -> Recorder {
                 .query_async(&mut r)
                 .await;
         }
+    }
+    let limits = crate::whatsapp::SendLimits::new(pool.clone(), keys.clone(), Default::default());
+    let ticket = crate::whatsapp::Ticket {
+        reserved_at_ms: 1,
+        waited: std::time::Duration::ZERO,
+    };
+    for number in ["100000000000001", "", "a}b{c"] {
+        for recipient in ["15551234567", "bsuid-x", "}{"] {
+            let _: Result<Value, _> = limits
+                .admit_invocation(number, recipient, None)
+                .invoke_async(&mut r)
+                .await;
+            let _: Result<Value, _> = limits
+                .pair_refused_invocation(number, recipient, None)
+                .invoke_async(&mut r)
+                .await;
+        }
+        let _: Result<Value, _> = limits
+            .throttled_invocation(number, &ticket, None)
+            .invoke_async(&mut r)
+            .await;
+        let _: Result<Value, _> = limits
+            .rate_invocation(number, None)
+            .invoke_async(&mut r)
+            .await;
     }
     r
 }

@@ -7,20 +7,16 @@
 //! while the human owns the conversation, a release — transitions and the console index,
 //! claims against the membership, journals, console events, leases. The second — a customer
 //! message answered by the AI, a handoff, a claim and a reply from the console, a release —
-//! sends through the send limits (`worker::whatsapp::limits`), whose `admit` script still spans
-//! three keys (the number's rate, the breaker, the pair) that are being reworked to one key
-//! per script; until then that phase is skipped with a notice saying so (it runs by itself
-//! once those keys share a slot). With those three keys given one hash tag by hand, the
-//! second phase passes too.
+//! sends through the send limits (`worker::whatsapp::limits`), whose scripts touch one business
+//! number's keys under its hash tag.
 
 use std::time::{Duration, Instant};
 
 use baton_shared::event::now_ms;
-use baton_shared::redis::{Keys, slot};
 use baton_shared::state::{Owner, index};
 use baton_tests::cluster::RedisCluster;
 use baton_tests::eventually;
-use baton_tests::world::{NUMBER, PHONE, World};
+use baton_tests::world::{PHONE, World};
 use baton_worker::conversation::state::ownership;
 
 async fn until<F, Fut>(w: &World, what: &str, f: F)
@@ -30,21 +26,6 @@ where
 {
     let ok = eventually(Duration::from_secs(20), f).await;
     assert!(ok, "{what}\n{}", w.env.logs());
-}
-
-/// The slots of the send-limit keys `admit` touches together (one slot: it can run on a
-/// cluster).
-fn limit_slots(keys: &Keys) -> Vec<u16> {
-    let mut slots: Vec<u16> = [
-        keys.send_rate(NUMBER),
-        keys.sends_paused(),
-        keys.send_pair(NUMBER, PHONE),
-    ]
-    .iter()
-    .map(|k| slot(k.as_bytes()))
-    .collect();
-    slots.dedup();
-    slots
 }
 
 /// The conversation is listed under `owner` only.
@@ -104,42 +85,33 @@ async fn a_conversation_end_to_end_on_a_three_master_redis_cluster() {
         assert_eq!(w.console_count(kind).await, 1, "{kind}");
     }
 
-    // Phase 2: sends, through the send limits.
-    let slots = limit_slots(&w.env.keys());
-    if slots.len() == 1 {
-        w.say("wamid.K1", "Hi, do you deliver on Sundays?").await;
-        w.wait_texts(1).await;
-        w.say("wamid.K2", "I want to talk to a person").await;
-        w.wait_console("handoff").await;
-        w.wait_done(&["wamid.K1", "wamid.K2"]).await;
-        assert_eq!(w.owner().await.owner, Owner::PendingHuman);
-        let claimed = maria.claim(PHONE, None).await;
-        assert!(claimed.status < 300, "claim: {}", claimed.body);
-        let replied = maria.reply(PHONE, "Hi, Maria here.", None).await;
-        assert!(replied.status < 300, "reply: {}", replied.body);
-        until(&w, "maria's reply sent", || async {
-            w.texts().iter().any(|t| t.contains("Maria here"))
-        })
-        .await;
-        let released = maria.release(PHONE, None, None).await;
-        assert!(released.status < 300, "release: {}", released.body);
-        until(&w, "released again", || async {
-            w.owner().await.owner == Owner::Ai
-        })
-        .await;
-        until(&w, "indexed under the AI again", || {
-            indexed_under(&w, Owner::Ai)
-        })
-        .await;
-        for (kind, n) in [("handoff", 1), ("human_claim", 1), ("human_release", 2)] {
-            assert_eq!(w.console_count(kind).await, n, "{kind}");
-        }
-    } else {
-        eprintln!(
-            "NOTICE (known, not a failure of this test): the send phase was skipped — the \
-             send-limit script `admit` touches keys in slots {slots:?}, which a Redis Cluster \
-             refuses (CROSSSLOT) until the send-limits rework gives it one key"
-        );
+    // Phase 2: sends, through the send limits (one number's keys, one slot).
+    w.say("wamid.K1", "Hi, do you deliver on Sundays?").await;
+    w.wait_texts(1).await;
+    w.say("wamid.K2", "I want to talk to a person").await;
+    w.wait_console("handoff").await;
+    w.wait_done(&["wamid.K1", "wamid.K2"]).await;
+    assert_eq!(w.owner().await.owner, Owner::PendingHuman);
+    let claimed = maria.claim(PHONE, None).await;
+    assert!(claimed.status < 300, "claim: {}", claimed.body);
+    let replied = maria.reply(PHONE, "Hi, Maria here.", None).await;
+    assert!(replied.status < 300, "reply: {}", replied.body);
+    until(&w, "maria's reply sent", || async {
+        w.texts().iter().any(|t| t.contains("Maria here"))
+    })
+    .await;
+    let released = maria.release(PHONE, None, None).await;
+    assert!(released.status < 300, "release: {}", released.body);
+    until(&w, "released again", || async {
+        w.owner().await.owner == Owner::Ai
+    })
+    .await;
+    until(&w, "indexed under the AI again", || {
+        indexed_under(&w, Owner::Ai)
+    })
+    .await;
+    for (kind, n) in [("handoff", 1), ("human_claim", 1), ("human_release", 2)] {
+        assert_eq!(w.console_count(kind).await, n, "{kind}");
     }
 
     let logs = w.env.full_logs();

@@ -177,7 +177,7 @@ async fn limits_bucket_arithmetic_in_redis() {
         keys.send_learned(NUMBER),
         keys.send_pair(NUMBER, "A"),
     ] {
-        assert!(key.contains(&format!("{{{NUMBER}}}")), "{key}");
+        assert!(key.contains(&format!("{{s:{NUMBER}}}")), "{key}");
     }
     let mut c = env.redis.get().await.unwrap();
     let ttl: i64 = redis::cmd("PTTL")

@@ -4,15 +4,15 @@
 //! not to a process:
 //!
 //! - **Throughput (130429).** A per-number token bucket, written as its equivalent virtual
-//!   schedule (GCRA): `{ns}:sends:{number}:tat` holds the next free send slot. Each send
+//!   schedule (GCRA): `<ns>:sends:{s:<number>}:tat` holds the next free send slot. Each send
 //!   reserves the next slot in one script ([`lua::ADMIT`]) and sleeps until it, so sends wait
 //!   for a token instead of failing, and a burst of replies is spread at the rate with one
 //!   Redis call each (no polling). The rate is `GRAPH_SEND_RATE` per second, *learned
 //!   downward* when Meta refuses anyway ([`lua::THROTTLED`], kept in
-//!   `{ns}:sends:{number}:learned`: × 0.8, at most once per rate — a refusal of a slot
+//!   `<ns>:sends:{s:<number>}:learned`: × 0.8, at most once per rate — a refusal of a slot
 //!   reserved before the last cut is old news) and climbing back linearly to the configured
 //!   rate over `GRAPH_SEND_RATE_RECOVERY`.
-//! - **Pair rate (131056).** Per recipient (`{ns}:sends:{number}:pair:{recipient}`): a refusal
+//! - **Pair rate (131056).** Per recipient (`<ns>:sends:{s:<number>}:pair:<recipient>`): a refusal
 //!   makes that customer's sends wait 4^X s (X = refusals in a row, [`lua::PAIR_REFUSED`]);
 //!   other customers' sends are unaffected. [`lua::ADMIT`] reads it with the slot, in the
 //!   same `MGET`.
@@ -213,15 +213,7 @@ impl SendLimits {
         }
         let mut c = self.pool.get().await?;
         let (status, ms, at): (i64, i64, i64) = self
-            .scripts
-            .admit
-            .key(self.keys.send_tat(number))
-            .key(self.keys.send_learned(number))
-            .key(self.keys.send_pair(number, recipient))
-            .arg(self.cfg.rate)
-            .arg(self.cfg.max_wait.as_millis() as u64)
-            .arg(self.cfg.recovery.as_millis() as u64)
-            .arg(now_arg(now))
+            .admit_invocation(number, recipient, now)
             .invoke_async(&mut *c)
             .await?;
         let d = Duration::from_millis(ms.max(0) as u64);
@@ -245,17 +237,7 @@ impl SendLimits {
     ) -> Result<f64, RedisError> {
         let mut c = self.pool.get().await?;
         let (cut, milli): (i64, i64) = self
-            .scripts
-            .throttled
-            .key(self.keys.send_tat(number))
-            .key(self.keys.send_learned(number))
-            .arg(self.cfg.rate)
-            .arg(self.cfg.recovery.as_millis() as u64)
-            .arg(self.cfg.learned_lifetime_ms())
-            .arg(ticket.reserved_at_ms)
-            .arg(CUT_FACTOR)
-            .arg(FLOOR_RATE.min(self.cfg.rate))
-            .arg(now_arg(now))
+            .throttled_invocation(number, ticket, now)
             .invoke_async(&mut *c)
             .await?;
         let rate = milli as f64 / 1000.0;
@@ -281,11 +263,7 @@ impl SendLimits {
     ) -> Result<Duration, RedisError> {
         let mut c = self.pool.get().await?;
         let ms: i64 = self
-            .scripts
-            .pair_refused
-            .key(self.keys.send_pair(number, recipient))
-            .arg(MAX_PAIR_EXPONENT)
-            .arg(now_arg(now))
+            .pair_refused_invocation(number, recipient, now)
             .invoke_async(&mut *c)
             .await?;
         Ok(Duration::from_millis(ms.max(0) as u64))
@@ -295,12 +273,7 @@ impl SendLimits {
     pub async fn rate(&self, number: &str, now: Option<i64>) -> Result<f64, RedisError> {
         let mut c = self.pool.get().await?;
         let milli: i64 = self
-            .scripts
-            .rate
-            .key(self.keys.send_learned(number))
-            .arg(self.cfg.rate)
-            .arg(self.cfg.recovery.as_millis() as u64)
-            .arg(now_arg(now))
+            .rate_invocation(number, now)
             .invoke_async(&mut *c)
             .await?;
         Ok(milli as f64 / 1000.0)
@@ -325,7 +298,71 @@ impl SendLimits {
     }
 }
 
+/// The scripts' invocations, keys and arguments (also for the Redis Cluster check,
+/// `crate::cluster_slots`: each touches one number's keys, under its hash tag).
 impl SendLimits {
+    pub(crate) fn admit_invocation(
+        &self,
+        number: &str,
+        recipient: &str,
+        now: Option<i64>,
+    ) -> redis::ScriptInvocation<'_> {
+        let mut i = self.scripts.admit.prepare_invoke();
+        i.key(self.keys.send_tat(number))
+            .key(self.keys.send_learned(number))
+            .key(self.keys.send_pair(number, recipient))
+            .arg(self.cfg.rate)
+            .arg(self.cfg.max_wait.as_millis() as u64)
+            .arg(self.cfg.recovery.as_millis() as u64)
+            .arg(now_arg(now));
+        i
+    }
+
+    pub(crate) fn throttled_invocation(
+        &self,
+        number: &str,
+        ticket: &Ticket,
+        now: Option<i64>,
+    ) -> redis::ScriptInvocation<'_> {
+        let mut i = self.scripts.throttled.prepare_invoke();
+        i.key(self.keys.send_tat(number))
+            .key(self.keys.send_learned(number))
+            .arg(self.cfg.rate)
+            .arg(self.cfg.recovery.as_millis() as u64)
+            .arg(self.cfg.learned_lifetime_ms())
+            .arg(ticket.reserved_at_ms)
+            .arg(CUT_FACTOR)
+            .arg(FLOOR_RATE.min(self.cfg.rate))
+            .arg(now_arg(now));
+        i
+    }
+
+    pub(crate) fn pair_refused_invocation(
+        &self,
+        number: &str,
+        recipient: &str,
+        now: Option<i64>,
+    ) -> redis::ScriptInvocation<'_> {
+        let mut i = self.scripts.pair_refused.prepare_invoke();
+        i.key(self.keys.send_pair(number, recipient))
+            .arg(MAX_PAIR_EXPONENT)
+            .arg(now_arg(now));
+        i
+    }
+
+    pub(crate) fn rate_invocation(
+        &self,
+        number: &str,
+        now: Option<i64>,
+    ) -> redis::ScriptInvocation<'_> {
+        let mut i = self.scripts.rate.prepare_invoke();
+        i.key(self.keys.send_learned(number))
+            .arg(self.cfg.rate)
+            .arg(self.cfg.recovery.as_millis() as u64)
+            .arg(now_arg(now));
+        i
+    }
+
     /// Whether every send is paused: the breaker's key, looked at most once per
     /// [`BREAKER_REFRESH`] while sends run, every time while it is open.
     async fn paused(&self) -> Result<bool, RedisError> {
