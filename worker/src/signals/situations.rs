@@ -172,7 +172,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         StillMissing,
-        r"still|yet|never|havent|hasnt|not received|todavia|aun|ainda|toujours|noch|sin|sem|sans|ohne|waiting|waited|esperando|espero|aguardando|attends|attente|warte\w*|nada|nothing|rien|nichts|nunca|jamais|nie|nao caiu|no ha llegado|no llega",
+        r"still|yet|never|havent|hasnt|not received|no (?:refund|money|reembolso|reembolsos|estorno)|kein\w*|ningun\w*|nenhum\w*|aucun\w*|pas de|todavia|aun|ainda|toujours|noch|sin|sem|sans|ohne|waiting|waited|esperando|espero|aguardando|attends|attente|warte\w*|nada|nothing|rien|nichts|nunca|jamais|nie|nao caiu|no ha llegado|no llega",
     ),
     (
         DeathStrong,
