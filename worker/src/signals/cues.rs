@@ -368,7 +368,7 @@ pub(super) const REPETITION: &[&str] = &[
 
 fn alternation(phrases: impl Iterator<Item = &'static str>) -> Regex {
     let alts: Vec<String> = phrases.map(regex::escape).collect();
-    Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).expect("cue lists are valid regex")
+    Regex::new(&format!(r"(?-u)\b(?:{})\b", alts.join("|"))).expect("cue lists are valid regex")
 }
 
 static COMPLAINT_RE: LazyLock<Regex> = LazyLock::new(|| {

@@ -135,7 +135,10 @@ static FRAME_RE: LazyLock<Regex> = LazyLock::new(|| {
         })
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&joined).expect("explicit-ask frames are valid regex")
+    regex::RegexBuilder::new(&format!("(?-u){joined}"))
+        .dfa_size_limit(64 << 20)
+        .build()
+        .expect("explicit-ask frames are valid regex")
 });
 
 /// Machines the customer may refuse ("I don't want a bot", "pas de chatbot", "kein KI").
@@ -147,7 +150,7 @@ pub(super) const AGAINST: &str = r"(?:dont|do not|not|never|no|no more|stop|enou
 
 /// A refusal of the machine: the against-word, up to four words, then the machine.
 static AGAINST_BOT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b{AGAINST}(?: \w+){{0,4}}? {BOT}\b"))
+    Regex::new(&format!(r"(?-u)\b{AGAINST}(?: \w+){{0,4}}? {BOT}\b"))
         .expect("against-bot pattern is valid regex")
 });
 
@@ -196,12 +199,12 @@ pub(super) const REQUESTED: &[&str] = &[
 
 static REQUESTED_RE: LazyLock<Regex> = LazyLock::new(|| {
     let alts: Vec<String> = REQUESTED.iter().map(|f| format!("(?:{f})")).collect();
-    Regex::new(&alts.join("|")).expect("requested frames are valid regex")
+    Regex::new(&format!("(?-u){}", alts.join("|"))).expect("requested frames are valid regex")
 });
 
 /// Words that make a message a request (a `?` does too).
 static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben)\b")
+    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben)\b")
         .expect("request words are valid regex")
 });
 
@@ -220,7 +223,7 @@ const SHORT_QUESTION: usize = 8;
 
 /// "... or a bot?": a question about what answers, not a request.
 static OR_BOT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:or|o|ou|oder) {BOT}\b")).expect("or-bot pattern is valid regex")
+    Regex::new(&format!(r"(?-u)\b(?:or|o|ou|oder) {BOT}\b")).expect("or-bot pattern is valid regex")
 });
 
 /// Words between the against-word and the machine that show the negation is about
@@ -282,10 +285,12 @@ pub(super) const CALLBACK: &str = r"\b(?:call|ring|phone|contact|reach|get in to
 const ME: &str = r"\b(?:me|m|mich|mir|moi|comigo|conmigo|mim)\b";
 
 static STAFF_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(STAFF).expect("staff pattern is valid regex"));
-static CALLBACK_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(CALLBACK).expect("callback pattern is valid regex"));
-static ME_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(ME).expect("me pattern is valid regex"));
+    LazyLock::new(|| Regex::new(&format!("(?-u){STAFF}")).expect("staff pattern is valid regex"));
+static CALLBACK_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?-u){CALLBACK}")).expect("callback pattern is valid regex")
+});
+static ME_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?-u){ME}")).expect("me pattern is valid regex"));
 
 /// A member of staff asked to contact the customer, in any word order: "can a colleague of
 /// yours call me", "me gustaria que un asesor me contactara", "kann mich ein Kollege
@@ -395,7 +400,11 @@ pub fn detect(norm: &Normalized) -> Option<Signal> {
             return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.85));
         }
         if let Some(who) = callback(clause, requesting) {
-            return Some(Signal::new(Reason::CustomerAsked, format!("call back: {who}"), 0.85));
+            return Some(Signal::new(
+                Reason::CustomerAsked,
+                format!("call back: {who}"),
+                0.85,
+            ));
         }
         if lone_noun(clause) {
             return Some(Signal::new(Reason::CustomerAsked, clause.as_str(), 0.85));

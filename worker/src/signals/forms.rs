@@ -21,7 +21,7 @@ const SHOUTED_SHARE: f32 = 0.7;
 const SHORT_MESSAGE: usize = 5;
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(&format!(r"\b(?:{pattern})\b")).expect("frustration forms are valid regex")
+    Regex::new(&format!(r"(?-u)\b(?:{pattern})\b")).expect("frustration forms are valid regex")
 }
 
 /// An ordinal from two up before the word for "time", in five languages.
@@ -111,8 +111,7 @@ pub(super) const ANOTHER_TIME_SRC: &[&str] = &[
 ];
 
 /// A wait word.
-pub(super) const WAIT_SRC: &[&str] =
-    &[r"wait\w*|esper\w*|aguard\w*|attente|attend\w*|wart\w*"];
+pub(super) const WAIT_SRC: &[&str] = &[r"wait\w*|esper\w*|aguard\w*|attente|attend\w*|wart\w*"];
 
 /// Threats to post a bad review, to go to the competition or to tell everyone.
 pub(super) const THREAT_SRC: &[&str] = &[
@@ -189,7 +188,10 @@ fn complaint_form(norm: &Normalized) -> Option<String> {
     if let Some(m) = THREAT.find(&norm.full) {
         return Some(format!("threat \"{}\"", m.as_str()));
     }
-    if let Some(m) = UNANSWERED.find(&norm.full).filter(|_| NO_ANSWER.is_match(&norm.full)) {
+    if let Some(m) = UNANSWERED
+        .find(&norm.full)
+        .filter(|_| NO_ANSWER.is_match(&norm.full))
+    {
         return Some(format!("unanswered \"{}\"", m.as_str()));
     }
     if let Some(m) = READ.find(&norm.full).filter(|_| EVEN.is_match(&norm.full)) {

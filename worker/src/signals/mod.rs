@@ -21,6 +21,10 @@
 //! anywhere near a negator, any ordinal from "second" up before "time/vez/fois/Mal",
 //! the share of capitals, punctuation with no words.
 //!
+//! Patterns are compiled with ASCII word classes (`(?-u)`: the text is folded to ASCII
+//! letters before matching, and Unicode `\b` would stop the lazy DFA at the first emoji) and
+//! the large alternations get a bigger lazy-DFA cache, so each stays one DFA scan.
+//!
 //! [`detect`] returns every signal that fires, strongest (highest score) first; [`decide`]
 //! returns the single one to act on by **fixed priority**, not by score:
 //! `customer_asked > sensitive > frustration > keyword > repeated_failure`. An explicit ask
@@ -448,7 +452,10 @@ mod tests {
             ("S", "welche Daten habt ihr über mich gespeichert?"),
             ("S", "voy a poner una hoja de reclamaciones"),
             ("S", "je vais saisir une association de consommateurs"),
-            ("S", "I clicked a link in an SMS and entered my card details"),
+            (
+                "S",
+                "I clicked a link in an SMS and entered my card details",
+            ),
             ("S", "hice clic en un enlace y puse los datos de mi tarjeta"),
             ("S", "cliquei num link e coloquei os dados do cartão"),
             ("N", "do you need my personal data for delivery?"),

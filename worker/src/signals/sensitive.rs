@@ -303,7 +303,10 @@ pub(super) const BENIGN: &[&str] = &[
 
 fn compile(patterns: &[&str]) -> Regex {
     let alts: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
-    Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).expect("sensitive patterns are valid regex")
+    regex::RegexBuilder::new(&format!(r"(?-u)\b(?:{})\b", alts.join("|")))
+        .dfa_size_limit(32 << 20)
+        .build()
+        .expect("sensitive patterns are valid regex")
 }
 
 static BENIGN_RE: LazyLock<Regex> = LazyLock::new(|| compile(BENIGN));

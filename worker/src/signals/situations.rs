@@ -198,7 +198,9 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
 ];
 
 static SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(CONCEPTS.iter().map(|(_, p)| format!(r"\b(?:{p})\b")))
+    regex::RegexSetBuilder::new(CONCEPTS.iter().map(|(_, p)| format!(r"(?-u)\b(?:{p})\b")))
+        .dfa_size_limit(32 << 20)
+        .build()
         .expect("situation concepts are valid regex")
 });
 
@@ -270,7 +272,12 @@ const SECURITY: &[Rule] = &[
     ),
     rule("stolen phone", Scope::Message, &[&[Phone], &[Stolen]], &[]),
     rule("sim swap", Scope::Clause, &[&[Sim], &[SimAttack]], &[]),
-    rule("account holder died", Scope::Message, &[&[DeathStrong]], &[]),
+    rule(
+        "account holder died",
+        Scope::Message,
+        &[&[DeathStrong]],
+        &[],
+    ),
     rule(
         "account holder died",
         Scope::Clause,
