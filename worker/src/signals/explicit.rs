@@ -76,6 +76,12 @@ pub(super) const FRAMES: &[&str] = &[
     // "I'd like a human to look at this", "dass sich ein Mensch das ansieht".
     r"\b(?:want|would like|need|quiero|quisiera|gustaria|necesito|prefiero|quero|gostaria|preciso|prefiro|veux|voudrais|aimerais|souhaite|souhaiterais|faut|prefere) (?:that |que |qu )?(?:a|an|some|una|un|uma|um|une)? ?(?:real |actual |live |vrai |vraie )?(?:person|human|human being|agent|staff member|persona|humano|asesor|agente|pessoa|atendente|personne|humain|conseiller|quelqu un|alguien|alguem|someone)(?: \w+){0,5} (?:to look|to check|to review|to handle|to deal|to take a look|revise|mire|vea|gestione|atienda|se encargue|revisen|olhe|veja|analise|revise|cuide|resolva|atenda|regarde|examine|verifie|traite|s occupe)\b",
     r"\bdass (?:sich )?(?:ein mensch|jemand|ein mitarbeiter|eine mitarbeiterin|eine person|ein berater)(?: \w+){0,4} (?:ansieht|anschaut|ansehen|anschauen|pruft|prufen|kummert|bearbeitet)\b",
+    // Help from a person: "need help from a human", "ayuda de una persona".
+    r"\b(?:help|assistance|support) from (?:a|an|some|one of your|your) (?:real |actual |live )?(?:person|human|human being|agent|representative|staff member|employee|colleague)\b",
+    r"\b(?:ayuda|asistencia|atencion) de (?:una persona|un humano|un asesor|un agente|alguien real)\b",
+    r"\bajuda de (?:uma pessoa|um humano|um atendente|alguem de verdade)\b",
+    r"\b(?:aide|assistance) (?:d un humain|d une personne|d un conseiller|d un agent|humaine)\b",
+    r"\bhilfe (?:von|durch) (?:einem menschen|einem mitarbeiter|einer person|einem berater)\b",
     // German: "ich will sofort jemanden sprechen".
     r"\b(?:jemanden|einen (?:mitarbeiter|menschen|berater|ansprechpartner|vorgesetzten|verantwortlichen)|(?:ihren|euren|deinen|den) (?:chef|vorgesetzten|manager|verantwortlichen))(?: \w+){0,2} (?:sprechen|erreichen)\b",
     // Spanish
@@ -146,7 +152,7 @@ pub(super) const BOT: &str = r"(?:chat ?bots?|bots?|robots?|robo|roboter|automat
 
 /// Words that turn a following machine into a refusal: negators, "stop", "enough",
 /// "instead of" (en, es, pt, fr, de).
-pub(super) const AGAINST: &str = r"(?:dont|do not|not|never|no|no more|stop|enough|without|quit|nao|nunca|sem|chega|pare|parem|sin|basta|deja de|dejen de|ne|pas|plus de|assez|arrete|arretez|sans|kein|keine|keinen|keinem|keiner|nicht|genug|schluss|statt|anstatt|instead of|rather than|en vez|en lugar|em vez|ao inves|plutot|au lieu)";
+pub(super) const AGAINST: &str = r"(?:dont|do not|not|never|no|no more|stop|enough|without|quit|nao|nunca|sem|chega|pare|parem|sin|basta|deja de|dejen de|ne|pas|plus de|assez|arrete|arretez|sans|kein|keine|keinen|keinem|keiner|nicht|genug|schluss|statt|anstatt|instead of|rather than|en vez|en lugar|em vez|ao inves|plutot|au lieu|sick of|tired of|fed up with|done with|harto de|harta de|cansado de|cansada de|cansei de|marre de|marre du|marre des|keine lust auf|satt)";
 
 /// A refusal of the machine: the against-word, up to four words, then the machine.
 static AGAINST_BOT_RE: LazyLock<Regex> = LazyLock::new(|| {

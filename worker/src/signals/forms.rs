@@ -39,7 +39,7 @@ static ORDINAL_TIME: LazyLock<Regex> = LazyLock::new(|| re(&ORDINAL_TIME_SRC.con
 pub(super) const CONTACT_SRC: &[&str] = &[
     r"ask\w*|writ\w*|wrote|messag\w*|texting|texted|email\w*|call\w*|contact\w*|tell\w*|told|explain\w*|say\w*|said|complain\w*|chas\w*|remind\w*|request\w*|repeat\w*",
     r"|escrib\w*|escrito|pregunt\w*|digo|dije|decir|dicho|reclam\w*|explic\w*|llam\w*|pid\w*|repit\w*|insist\w*",
-    r"|escrev\w*|pergunt\w*|falo|falei|falando|ligo|liguei|ligando|explico|expliquei|pe[cs]o|repet\w*|cobro|cobrando",
+    r"|mand\w*|envi\w*|escrev\w*|pergunt\w*|falo|falei|falando|ligo|liguei|ligando|explico|expliquei|pe[cs]o|repet\w*|cobro|cobrando",
     r"|demand\w*|ecri\w*|relanc\w*|dis|dit|appel\w*|explique\w*",
     r"|frag\w*|schreib\w*|geschrieben|sag\w*|gesagt|erklar\w*|meld\w*|reklamier\w*|ruf\w*|angerufen|nachgefragt|wiederhol\w*",
 ];
@@ -80,6 +80,7 @@ pub(super) const NOBODY_ANSWERS_SRC: &[&str] = &[
     r"|(?:ne|n) (?:me |nous )?(?:repond\w*|rappel\w*) jamais",
     r"|(?:antwortet|antworten|antwortest|meldet|melden) (?:\w+ )?(?:nie|niemals)",
     r"|niemand(?: \w+){0,2} (?:antwortet|hilft|reagiert|meldet|ruft)",
+    r"|no (?:me|nos) (?:contestan|responden|atienden|contestais|respondeis)|nao (?:me|nos) (?:respondem|atendem|responde)|ne (?:me|nous) (?:repondez|repondent) (?:pas|jamais)|(?:antwortet|antworten|antwortest) (?:mir|uns) (?:nicht|keiner)|(?:you|they) (?:dont|do not|wont) (?:answer|reply|respond)|(?:nobody|no one) is (?:answering|replying|responding)",
 ];
 
 static NOBODY_ANSWERS: LazyLock<Regex> = LazyLock::new(|| re(&NOBODY_ANSWERS_SRC.concat()));

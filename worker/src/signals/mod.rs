@@ -509,6 +509,31 @@ mod tests {
             ("N", "segunda vez que peço kkkk"),
             ("N", "zum dritten Mal bestellt 😂"),
             ("N", "what does 'damaged box' mean in the tracking?"),
+            // Fed up with the bot is a refusal of it; help from a person.
+            ("A", "I'm sick of talking to a bot"),
+            ("A", "estoy harta de hablar con una maquina"),
+            ("A", "j'en ai marre de ce robot"),
+            ("A", "I need help from a human"),
+            ("A", "necesito ayuda de una persona"),
+            ("A", "preciso de ajuda de um atendente"),
+            ("N", "tired of my old robot vacuum, do you sell new ones?"),
+            ("N", "I got help from a friend, all good"),
+            // They don't answer me; ordinals with sending verbs; plain cues.
+            ("F", "no me contestan"),
+            ("F", "vocês não me respondem"),
+            ("F", "ihr antwortet mir nicht"),
+            ("F", "é a quinta vez que mando mensagem"),
+            ("F", "this is absurd"),
+            ("F", "you people are hopeless"),
+            ("F", "unbelievable, still nothing"),
+            ("N", "la app no responde cuando pago, que hago?"),
+            ("N", "segunda vez que mando pedido, adoro"),
+            // Strange logins.
+            ("S", "there are logins from another country on my account"),
+            ("S", "veo inicios de sesion desconocidos"),
+            ("S", "connexions suspectes sur mon compte"),
+            ("N", "how do I see my active sessions?"),
+            ("N", "can I log in from another country when travelling?"),
         ];
         let wrong: Vec<String> = rows
             .iter()

@@ -59,6 +59,7 @@ pub enum Concept {
     Link,
     Click,
     Entered,
+    LoginNoun,
 }
 
 use Concept::*;
@@ -136,7 +137,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Unknown,
-        r"(?:dont|do not|didnt|did not|cant|cannot) recogni[sz]e|unrecogni[sz]ed|unknown|strange|weird|suspicious|no (?:la |lo |los |las )?reconozco|desconozco|desconocid[oa]s?|rar[oa]s|extran[oa]s?|sospechos[oa]s?|nao (?:a |o )?reconheco|desconhecid[oa]s?|estranh[oa]s?|suspeit[oa]s?|(?:ne )?(?:la |le |les )?reconnais pas|inconnu\w*|bizarres?|suspect\w*|louche\w*|nicht (?:kenne|erkenne)|unbekannt\w*|seltsam\w*|komisch\w*|merkwurdig\w*|verdachtig\w*",
+        r"(?:dont|do not|didnt|did not|cant|cannot) recogni[sz]e|unrecogni[sz]ed|unknown|strange|weird|suspicious|no (?:la |lo |los |las )?reconozco|desconozco|desconocid[oa]s?|rar[oa]s|extran[oa]s?|sospechos[oa]s?|nao (?:a |o )?reconheco|desconhecid[oa]s?|estranh[oa]s?|suspeit[oa]s?|(?:ne )?(?:la |le |les )?reconnais pas|inconnu\w*|bizarres?|suspect\w*|louche\w*|nicht (?:kenne|erkenne)|unbekannt\w*|seltsam\w*|komisch\w*|merkwurdig\w*|verdachtig\w*|another country|other country|otro pais|outro pais|autre pays|anderen land|new device|otro dispositivo|outro dispositivo|autre appareil|unbekannten gerat",
     ),
     (
         PaymentNoun,
@@ -194,6 +195,10 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     (
         Entered,
         r"entered|typed|put in|gave|filled in|puse|meti|introduje|ingrese|di mis|coloquei|digitei|passei|informei|mis|saisi|entre|donne|rentre|eingegeben|angegeben|eingetragen",
+    ),
+    (
+        LoginNoun,
+        r"logins?|sign ins?|login attempts?|sessions?|inicios? de sesion|accesos?|acessos?|logins? estranhos|connexions?|anmeldungen|anmeldeversuche?|logins?",
     ),
 ];
 
@@ -264,6 +269,12 @@ const SECURITY: &[Rule] = &[
         &[Conditional, Modal],
     ),
     rule("not me", Scope::Message, &[&[NotMe], OWNED], &[]),
+    rule(
+        "strange logins",
+        Scope::Clause,
+        &[&[LoginNoun], &[Unknown]],
+        &[Conditional],
+    ),
     rule(
         "block it",
         Scope::Clause,
