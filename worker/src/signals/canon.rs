@@ -128,7 +128,9 @@ const ANCHORS: &[&str] = &[
     "horrible", "pathetic", "nobody", "answer", "answering", "waiting", "pesimo", "pessimo",
     "nadie", "ninguem", "niemand", "responde", "antwortet", "third", "fourth", "fifth",
     "tercera", "terceira", "cuarta", "quarta", "quinta", "troisieme", "quatrieme",
-    "cinquieme", "dritten", "vierten", "funften",
+    "cinquieme", "dritten", "vierten", "funften", "colleague", "kollegen", "incompetent",
+    "incompetente", "remboursement", "erstattung", "harassed", "harassing", "passed",
+    "subscription", "suscripcion", "assinatura", "abonnement",
 ];
 
 /// Real words within one edit of an anchor that must not be "corrected".

@@ -82,6 +82,14 @@ pub(super) const FRAMES: &[&str] = &[
     r"\bajuda de (?:uma pessoa|um humano|um atendente|alguem de verdade)\b",
     r"\b(?:aide|assistance) (?:d un humain|d une personne|d un conseiller|d un agent|humaine)\b",
     r"\bhilfe (?:von|durch) (?:einem menschen|einem mitarbeiter|einer person|einem berater)\b",
+    // "transfer me", "bot, connect me": a clause that is only the transfer.
+    r"^(?:(?:bot|chatbot|please|pls|ok|just) )*(?:transfer|connect|forward|escalate) me(?: (?:please|pls|now|already))*$",
+    // Asking to be called back, without naming who: "ich möchte einen Rückruf", "être
+    // rappelé par un conseiller", "que me llamen", "me liguem".
+    r"\b(?:mochte|will|brauche|hatte gern|hatte gerne|bitte um|um) (?:einen |ein )?(?:ruckruf|telefonat)\b",
+    r"\betre (?:rappele|rappelee|recontacte|recontactee|contacte|contactee)\b",
+    r"\bque me (?:llamen|llame|devuelvan la llamada|contacten|contacte)\b",
+    r"\b(?:que )?me (?:liguem|retornem|ligue de volta)\b",
     // German: "ich will sofort jemanden sprechen".
     r"\b(?:jemanden|einen (?:mitarbeiter|menschen|berater|ansprechpartner|vorgesetzten|verantwortlichen)|(?:ihren|euren|deinen|den) (?:chef|vorgesetzten|manager|verantwortlichen))(?: \w+){0,2} (?:sprechen|erreichen)\b",
     // Spanish
@@ -210,7 +218,7 @@ static REQUESTED_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that make a message a request (a `?` does too).
 static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben)\b")
+    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte)\b")
         .expect("request words are valid regex")
 });
 
@@ -283,6 +291,33 @@ fn against_bot(clause: &str) -> Option<&str> {
 /// Staff who can contact the customer back (not couriers: "can the driver call me" is about
 /// the delivery).
 pub(super) const STAFF: &str = r"\b(?:colleagues?|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|berater\w*|jemand\w*|ansprechpartner\w*)\b";
+
+/// Staff who can help, without the bare "someone" ("can someone help me with the size" is
+/// a question the AI can answer).
+pub(super) const HUMAN_STAFF: &str = r"\b(?:colleagues?|agents?|advisors?|advisers?|representatives?|managers?|supervisors?|staff member|employees?|human|(?:real|actual) person|companer[oa]s?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|humano|atendentes?|funcionari[oa]s?|uma pessoa|collegues?|conseill\w+|humain|une personne|kolleg\w+|mitarbeiter\w*|berater\w*|ein mensch|einem menschen)\b";
+
+/// Helping the customer, in request forms.
+pub(super) const HELP: &str =
+    r"\b(?:help|assist|ayud\w*|atiend\w*|ajud\w*|atend\w*|aider|aide|helfen|hilft|weiterhelfen)\b";
+
+static HUMAN_STAFF_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?-u){HUMAN_STAFF}")).expect("staff pattern is valid regex")
+});
+static HELP_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?-u){HELP}")).expect("help pattern is valid regex"));
+
+/// A person asked to help, in a request: "kann mir ein Mitarbeiter helfen?", "can an
+/// agent help me", "un conseiller peut m'aider ?".
+fn human_help(clause: &str, requesting: bool) -> Option<&str> {
+    if !requesting {
+        return None;
+    }
+    let staff = HUMAN_STAFF_RE.find(clause)?;
+    let verb = HELP_RE.find(clause)?;
+    let enclitic = verb.as_str().ends_with("me");
+    ((enclitic || ME_RE.is_match(clause)) && !negated(clause, staff.start().min(verb.start())))
+        .then_some(staff.as_str())
+}
 
 /// Contacting the customer back, in request (not past) forms.
 pub(super) const CALLBACK: &str = r"\b(?:call|ring|phone|contact|reach|get in touch|get back|llamar\w*|llame|llamen|llama|contactar\w*|contacte|contacten|contactara|contactaran|comunicarse|comunique\w*|ligar|liga|ligue|ligasse|retornar|retorne|entr\w* em contato|appeler|appelle|appelliez|rappeler|rappelle|recontacter|recontacte|contacter|contacte|joindre|anrufen|anruft|zuruckrufen|zuruckruft|melden|meldet|kontaktieren|kontaktiert)\b";
@@ -409,6 +444,13 @@ pub fn detect(norm: &Normalized) -> Option<Signal> {
             return Some(Signal::new(
                 Reason::CustomerAsked,
                 format!("call back: {who}"),
+                0.85,
+            ));
+        }
+        if let Some(who) = human_help(clause, requesting) {
+            return Some(Signal::new(
+                Reason::CustomerAsked,
+                format!("help from: {who}"),
                 0.85,
             ));
         }

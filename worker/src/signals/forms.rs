@@ -165,6 +165,11 @@ static READ: LazyLock<Regex> = LazyLock::new(|| re(&READ_SRC.concat()));
 static EVEN: LazyLock<Regex> = LazyLock::new(|| re(&EVEN_SRC.concat()));
 static SERIOUSLY: LazyLock<Regex> = LazyLock::new(|| re(&SERIOUSLY_SRC.concat()));
 static WAITING_REPLY: LazyLock<Regex> = LazyLock::new(|| re(&WAITING_REPLY_SRC.concat()));
+/// Routine question openings (en/es/pt/fr/de).
+pub(super) const ROUTINE_QUESTION_SRC: &[&str] = &[
+    r"^(?:(?:hi|hello|hey|hola|oi|ola|bonjour|salut|hallo) )?(?:where can i|where do i|how do i|how can i|can i|do you|what is|what are|is there|are there|donde puedo|como puedo|puedo|tienen|onde posso|como posso|posso|voces tem|ou puis je|comment puis je|avez vous|wo kann ich|wie kann ich|kann ich|habt ihr|haben sie|gibt es)",
+];
+static ROUTINE_QUESTION: LazyLock<Regex> = LazyLock::new(|| re(&ROUTINE_QUESTION_SRC.concat()));
 static MEANING: LazyLock<Regex> = LazyLock::new(|| re(&MEANING_SRC.concat()));
 
 /// Whether the message asks what something means.
@@ -264,7 +269,10 @@ pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
         return Some(format!("long wait \"{}\"", m.as_str()));
     }
     let trouble = TROUBLE.is_match(&norm.full);
-    if shouted && (trouble || negative || norm.exclamations > 0) {
+    // A routine question typed in capitals ("WHERE CAN I FIND THE SIZE CHART") is not a
+    // complaint unless something negative or `!` comes with it.
+    let routine = ROUTINE_QUESTION.is_match(&norm.full);
+    if shouted && ((trouble && !routine) || negative || norm.exclamations > 0) {
         return Some("shouted".to_owned());
     }
     let m = ordinal?;

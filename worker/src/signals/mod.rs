@@ -534,6 +534,26 @@ mod tests {
             ("S", "connexions suspectes sur mon compte"),
             ("N", "how do I see my active sessions?"),
             ("N", "can I log in from another country when travelling?"),
+            // A bare "transfer me"; a callback without naming who; a person asked to help.
+            ("A", "bot, transfer me"),
+            ("A", "connect me please"),
+            ("A", "ich möchte einen Rückruf"),
+            ("A", "je veux être rappelé par un conseiller"),
+            ("A", "quiero que me llamen hoy"),
+            ("A", "kann mir ein Mitarbeiter helfen?"),
+            ("A", "can an agent help me with this?"),
+            ("A", "un conseiller peut m'aider ?"),
+            ("A", "jemand aus Ihrem Team soll sich melden"),
+            ("N", "transfer the account to my wife's name"),
+            ("N", "the agent helped me yesterday, thanks"),
+            ("N", "can someone help me pick a size?"),
+            // Cues; a routine question in capitals is not shouting.
+            ("F", "what kind of service is this"),
+            ("F", "esto es una tomadura de pelo"),
+            ("F", "vous vous moquez de moi"),
+            ("F", "unglaublich, immer noch nichts"),
+            ("N", "WHERE CAN I FIND THE SIZE CHART"),
+            ("N", "DO YOU HAVE THIS IN BLUE?"),
         ];
         let wrong: Vec<String> = rows
             .iter()
