@@ -3,7 +3,12 @@
 //! Matching runs clause by clause on normalised text (see [`super::normalize`]) against
 //! request frames: a request verb followed by a human noun ("talk to an agent", "pásame con
 //! un asesor", "mit einem Mitarbeiter sprechen"), transfer/connect frames, "I want a human",
-//! and clauses that are nothing but a human noun ("human please", "operator"). A human noun
+//! and clauses that are nothing but a human noun ("human please", "operator"). Also: staff
+//! asked to call back or to help, in any word order ("can a colleague of yours call me",
+//! "kann mir ein Mitarbeiter helfen"), possessive managers ("passez-moi votre responsable"),
+//! having asked for or preferring a person, "who can I talk to", "is anyone there", a
+//! refusal of the machine (including "sick of this bot"), code-switched frames ("parler to
+//! a real person"). A human noun
 //! alone is never enough ("my travel agent said", "a human-sized box"), possessives do not
 //! count ("talk to my wife"), and a negator in the four tokens before the frame, in the same
 //! clause, cancels it ("I don't want to talk to a person"). "can't"/"won't" are not

@@ -1,8 +1,14 @@
 //! Frustration carried by form rather than by sentiment words: a message that is only
 //! `!`/`?`, a message mostly in capitals that asks "where/why/still…", an ordinal from
 //! "second" up before "time/vez/fois/Mal" in a complaint, "nobody answers", and waiting
-//! for weeks or months (en, es, pt, fr, de). Each gives a fixed score above the default threshold; none applies to a
-//! clearly positive message ("THANK YOU SO MUCH!!!", "third time buying here, love it").
+//! for weeks or months (en, es, pt, fr, de); and, whatever other words the message has,
+//! threats of a bad review or of going to the competition, several unanswered messages,
+//! "do you even read the messages", "seriously??" before a complaint and waiting days for
+//! a reply. Sarcasm — praise alone at the start, then one more week of waiting or an
+//! eye-roll — fires even though it is full of positive words. Each gives a fixed score
+//! above the default threshold; none applies to a clearly positive message ("THANK YOU SO
+//! MUCH!!!", "third time buying here, love it", laughter, happy emoji), and a routine
+//! question in capitals ("WHERE CAN I FIND THE SIZE CHART") is not shouting.
 //! Patterns are compiled once; never fails.
 
 use std::sync::LazyLock;

@@ -2,15 +2,20 @@
 //!
 //! - **security**: account security: hacked, someone else used or logged into the account,
 //!   "freeze/block my account", a stolen phone, SIM swap, identity theft
-//!   ([`super::situations::security`] plus a few fixed phrases).
+//!   ([`super::situations::security`] plus a few fixed phrases), strange logins, card
+//!   details typed into a link, and the death of the account holder.
 //! - **financial**: fraud, chargebacks and disputes, stolen/cloned cards, unauthorised or
 //!   duplicate charges, money taken wrongly ([`super::situations::money`]: twice, the wrong
-//!   amount, a charge nobody recognises, charged for a cancelled order), bank-account
+//!   amount, a charge nobody recognises, charged for a cancelled order or still charged
+//!   after cancelling, a refund missing for weeks), bank-account
 //!   details, loans and debt.
 //! - **medical**: harm to a person (allergic reaction, injury, poisoning, hospital) or a
-//!   personal health condition/medication (pregnant, blood thinners).
+//!   personal health condition/medication (pregnant, blood thinners); physical safety (a
+//!   product on fire or exploding, an electric shock, the customer's own injury in the first
+//!   person: "I broke my wrist", "me torci el tobillo") and harassment by staff.
 //! - **legal**: lawyers, suing, courts, formal complaints to authorities, data-protection
-//!   requests (GDPR/RGPD/LGPD/DSGVO, "delete my data").
+//!   requests (GDPR/RGPD/LGPD/DSGVO, "delete my data", the right of access, "a copy of the
+//!   data you hold on me"), consumer agencies (consumo, Procon, DGCCRF, Verbraucherzentrale).
 //!
 //! Routine commerce is deliberately outside: paying by card or transfer, refund timing,
 //! "do you sell first aid kits", an address on "Hospital Road", "I'm a lawyer, invoice my
