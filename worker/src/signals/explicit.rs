@@ -95,6 +95,13 @@ pub(super) const FRAMES: &[&str] = &[
     r"\betre (?:rappele|rappelee|recontacte|recontactee|contacte|contactee)\b",
     r"\bque me (?:llamen|llame|devuelvan la llamada|contacten|contacte)\b",
     r"\b(?:que )?me (?:liguem|retornem|ligue de volta)\b",
+    // Reaching a person: "how can I contact a human", "wie erreiche ich einen Mitarbeiter",
+    // "get a human on the line", "je veux voir le responsable".
+    r"\b(?:contact|reach|get hold of|get through to|get in touch with) {EN_DET}(?:person|human|human being|agent|representative|manager|supervisor|staff member|employee|operator)\b",
+    r"\b(?:erreiche|erreichen|kontaktiere|kontaktieren) (?:ich )?{DE}\b",
+    r"\b(?:contatar|contactar|chamar) (?:um|uma|o|a) (?:atendente|pessoa|humano|gerente|responsavel)\b",
+    r"\b(?:get|put) (?:a|an|some) (?:real |actual |live )?(?:human|person|agent|representative) on (?:the line|the phone|this chat)\b",
+    r"\b(?:voir|parler au|appeler) (?:le |un |votre )?(?:responsable|directeur|manager|superieur)\b",
     // German: "ich will sofort jemanden sprechen".
     r"\b(?:jemanden|einen (?:mitarbeiter|menschen|berater|ansprechpartner|vorgesetzten|verantwortlichen)|(?:ihren|euren|deinen|den) (?:chef|vorgesetzten|manager|verantwortlichen))(?: \w+){0,2} (?:sprechen|erreichen)\b",
     // Spanish
@@ -223,7 +230,7 @@ static REQUESTED_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that make a message a request (a `?` does too).
 static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte)\b")
+    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte|por favor|svp|stp|s il vous plait)\b")
         .expect("request words are valid regex")
 });
 
@@ -365,7 +372,7 @@ pub(super) const FILLER: &[&str] = &[
     "the", "real", "actual", "live", "por", "favor", "porfa", "porfavor", "ya", "hola", "un",
     "una", "de", "verdad", "agora", "ola", "oi", "um", "uma", "svp", "stp", "s", "il", "vous",
     "plait", "bonjour", "une", "vrai", "vraie", "bitte", "jetzt", "sofort", "hallo", "einen",
-    "ein", "eine", "echten", "echter", "echte",
+    "ein", "eine", "echten", "echter", "echte", "verdade", "yes", "si", "sim", "oui", "ja",
 ];
 
 pub(super) const LONE_NOUNS: &[&str] = &[

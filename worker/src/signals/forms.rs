@@ -122,7 +122,7 @@ pub(super) const WAIT_SRC: &[&str] = &[r"wait\w*|esper\w*|aguard\w*|attente|atte
 
 /// Threats to post a bad review, to go to the competition or to tell everyone.
 pub(super) const THREAT_SRC: &[&str] = &[
-    r"(?:1|one|a one|una|uma|une|ein|eine|ne|0|zero|un|1 \w+) (?:star|stars|estrella|estrellas|estrela|estrelas|etoile|etoiles|stern|sterne)",
+    r"(?:leave|leaving|give|giving|post|write|dejar|dejo|dejare|poner|pongo|deixar|deixo|dar|dou|mettre|mets|laisser|geben|gebe|schreib\w*|vergeben|vergebe)(?: \w+){0,4}? (?:1|one|una|uma|une|ein|eine|0|zero) (?:star|stars|estrella|estrellas|estrela|estrelas|etoile|etoiles|stern|sterne)",
     r"|note de (?:1|0|zero|un)|(?:bad|negative|terrible|horrible|awful) reviews?|(?:mala|pesima|negativa) (?:resena|opinion|valoracion|critica)|(?:resena|opinion|valoracion|critica) negativa",
     r"|(?:avaliacao|nota|review) (?:negativa|ruim|pessima)|reclame aqui|(?:mauvais|negatif) avis|avis negatif|(?:schlechte|negative) (?:bewertung|rezension)",
     r"|(?:go|going|switch\w*|move|moving|take my business|voy|me voy|irme|ire|vou|vais|je vais|irai|gehe|wechsle|wechseln)(?: \w+){0,3} (?:competition|competitors?|competencia|concorrencia|concorrente|concurrence|concurrent|konkurrenz)",
@@ -134,7 +134,7 @@ pub(super) const UNANSWERED_SRC: &[&str] = &[
     r"(?:[2-9]|\d\d|two|three|four|five|six|dos|tres|cuatro|cinco|seis|duas|quatro|deux|trois|quatre|cinq|six|zwei|drei|vier|funf|sechs|several|varios|varias|plusieurs|mehrere) (?:e ?mails?|mails|messages?|mensajes|mensagens|correos|calls|llamadas|ligacoes|appels|anrufe|nachrichten|tickets|chats)",
 ];
 pub(super) const NO_ANSWER_SRC: &[&str] = &[
-    r"nada|nothing|null|0|zero|ni una|sin respuesta|sem resposta|aucune|keine|no (?:reply|answer|response)|without (?:a )?(?:reply|answer)|ningun\w*|nenhum\w*|rien|nichts|nobody|nadie|ninguem|personne|niemand",
+    r"(?:and|e|y|et|und) (?:still )?(?:nothing|nada|rien|nichts)|(?:null|0|zero|keine|aucune|ni una|sin|sem|no|without a|without|nenhuma|ninguna) (?:reply|replies|answer|answers|response|responses|respuesta|respuestas|resposta|respostas|reponse|reponses|antwort|antworten)|nobody|no one|nadie|ninguem|personne|niemand",
 ];
 
 /// "Do you even read the messages?"

@@ -554,6 +554,29 @@ mod tests {
             ("F", "unglaublich, immer noch nichts"),
             ("N", "WHERE CAN I FIND THE SIZE CHART"),
             ("N", "DO YOU HAVE THIS IN BLUE?"),
+            // Reaching a person; "robot no, persona sí".
+            ("A", "how can I contact a human"),
+            ("A", "wie erreiche ich einen Mitarbeiter?"),
+            ("A", "get a human on the line"),
+            ("A", "je veux voir le responsable"),
+            ("A", "robot no, persona sí"),
+            ("A", "pessoa de verdade por favor"),
+            ("N", "can you put a note on the parcel?"),
+            ("N", "je veux voir le catalogue"),
+            ("F", "YOU HAVE TO BE KIDDING ME"),
+            ("F", "was für ein Saftladen"),
+            ("F", "j'en peux plus"),
+            ("F", "never ordering again"),
+            // Hard negatives near the data, review and unanswered rules.
+            ("N", "can I get a copy of my order data?"),
+            ("N", "1 star hotel? no, I meant the 1 kg bag"),
+            ("N", "2 emails arrived, nothing else needed"),
+            ("N", "I gave you 5 stars on google!"),
+            ("N", "I cancelled and got my refund, thanks"),
+            (
+                "N",
+                "the sofa leg broke during assembly, can you send a new one?",
+            ),
         ];
         let wrong: Vec<String> = rows
             .iter()

@@ -237,7 +237,7 @@ pub(super) const LEGAL: &[&str] = &[
     r"consumer (?:ombudsman|agency|council|watchdog|authority)|citizens advice",
     // Data-rights requests in any language: access, copy, portability, erasure.
     r"(?:derecho|right|direito|droit|recht) (?:de |of |to |d |auf )?(?:acceso|access|acesso|acces|auskunft|portabilidad|portability|portabilidade|portabilite|supresion|erasure|olvido|loschung|rectificacion)",
-    r"(?:copy|copia|copie|kopie|export|auskunft)(?: \w+){0,3} (?:personal data|data|datos|dados|donnees|daten)",
+    r"(?:copy|copia|copie|kopie|export|auskunft)(?: \w+){0,3} (?:personal data|personal information|datos personales|dados pessoais|donnees personnelles|personenbezogenen daten|my data|mis datos|meus dados|mes donnees|meine daten|all (?:the |my )?data|todos (?:los |mis )?datos|todos (?:os |meus )?dados|toutes (?:les |mes )?donnees|alle (?:meine )?daten)",
     r"(?:data|datos|dados|donnees|daten|information)(?: \w+){0,4} (?:you hold|you have on|you store about|you keep on|teneis|tienen guardad\w+|guardan|guardados|guardais|almacenan|tem guardad\w+|tem sobre|armazenam|detenez|conservez|avez sur moi|gespeichert|speichert|gespeicherten)",
     // es
     r"(?:mi|un|con un|con mi|nuestro) abogad[oa]",
