@@ -128,7 +128,9 @@ const ANCHORS: &[&str] = &[
     "horrible", "pathetic", "nobody", "answer", "answering", "waiting", "pesimo", "pessimo",
     "nadie", "ninguem", "niemand", "responde", "antwortet", "third", "fourth", "fifth",
     "tercera", "terceira", "cuarta", "quarta", "quinta", "troisieme", "quatrieme",
-    "cinquieme", "dritten", "vierten", "funften",
+    "cinquieme", "dritten", "vierten", "funften", "colleague", "kollegen", "incompetent",
+    "incompetente", "remboursement", "erstattung", "harassed", "harassing", "passed",
+    "subscription", "suscripcion", "assinatura", "abonnement",
 ];
 
 /// Real words within one edit of an anchor that must not be "corrected".
@@ -188,6 +190,15 @@ static KNOWN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         forms::POSITIVE_SRC,
         forms::NOBODY_ANSWERS_SRC,
         forms::LONG_WAIT_SRC,
+        forms::PRAISE_OPENER_SRC,
+        forms::ANOTHER_TIME_SRC,
+        forms::THREAT_SRC,
+        forms::UNANSWERED_SRC,
+        forms::NO_ANSWER_SRC,
+        forms::READ_SRC,
+        forms::EVEN_SRC,
+        forms::SERIOUSLY_SRC,
+        forms::WAITING_REPLY_SRC,
         KEEP,
         ANCHORS,
     ];

@@ -3,7 +3,12 @@
 //! Matching runs clause by clause on normalised text (see [`super::normalize`]) against
 //! request frames: a request verb followed by a human noun ("talk to an agent", "pásame con
 //! un asesor", "mit einem Mitarbeiter sprechen"), transfer/connect frames, "I want a human",
-//! and clauses that are nothing but a human noun ("human please", "operator"). A human noun
+//! and clauses that are nothing but a human noun ("human please", "operator"). Also: staff
+//! asked to call back or to help, in any word order ("can a colleague of yours call me",
+//! "kann mir ein Mitarbeiter helfen"), possessive managers ("passez-moi votre responsable"),
+//! having asked for or preferring a person, "who can I talk to", "is anyone there", a
+//! refusal of the machine (including "sick of this bot"), code-switched frames ("parler to
+//! a real person"). A human noun
 //! alone is never enough ("my travel agent said", "a human-sized box"), possessives do not
 //! count ("talk to my wife"), and a negator in the four tokens before the frame, in the same
 //! clause, cancels it ("I don't want to talk to a person"). "can't"/"won't" are not
@@ -19,10 +24,10 @@ use super::{Reason, Signal};
 
 pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss)";
 pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your) )?(?:(?:real|actual|live|human|proper) )?";
-pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|human|person)";
-pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:pessoa|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|human|person)";
-pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|human|person)";
-pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|berater|beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|kundenberater|jemandem|jemanden|jemand|human|person)";
+pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|human|person)";
+pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:(?:seu|sua|teu|tua|voces) )?(?:pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|human|person)";
+pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|human|person)";
+pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|berater|beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|kundenberater|chef|manager|supervisor|verantwortlichen|jemandem|jemanden|jemand|human|person)";
 
 /// Request frames; `{EN}` etc. are replaced by the noun groups above.
 pub(super) const FRAMES: &[&str] = &[
@@ -39,7 +44,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\batencion (?:de|por|con) {ES}\b",
     r"\batendimento (?:de|por|com) {PT}\b",
     r"\b(?:i|we) (?:want|need|would like|wanna|demand|request|prefer) (?:to (?:have|get|see) )?(?:a|an|some|the) (?:(?:real|actual|live|human) )?(?:person|human|human being|agent|representative|rep|manager|supervisor|operator|human agent|live agent|staff member)\b",
-    r"\bget me (?:(?:a|an|the) )?(?:(?:real|actual|live|human) )?(?:person|human|agent|representative|rep|manager|supervisor|someone|somebody|operator)\b",
+    r"\b(?:get|give|find) me (?:(?:a|an|the|your|ur) )?(?:(?:real|actual|live|human) )?(?:person|human|agent|representative|rep|manager|supervisor|someone|somebody|operator)\b",
     r"\b(?:is there|are there|do you have|have you got) (?:(?:a|an|any|some) )?(?:(?:real|actual|live) )?(?:person|human|humans|people|agent|someone|somebody|anyone|anybody|staff|representative) (?:\w+ )?(?:i|we) (?:can|could|may) (?:\w+ )?(?:talk|speak|chat)\b",
     r"\b(?:can|could|may) (?:i|we) (?:have|get) (?:a|an|some) (?:(?:real|actual|live) )?(?:person|human|agent|representative|operator)\b",
     r"\b(?:staff member|member of staff|agent|representative|manager|supervisor|someone|somebody|human) (?:\w+ )?(?:call|ring|phone) me\b",
@@ -49,6 +54,56 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:call|callback|call back|phone call|ring) from (?:one of |someone (?:from|on|in) )?(?:your|a|an|the) (?:staff|agents?|team|person|human|representatives?|employees?|colleagues?)\b",
     r"\b(?:get|have|request|arrange|book|want|need) a (?:call ?back|callback)\b",
     r"\b(?:prefer|rather|like|love|keep|try|trying|tried|insist on|insisting on)(?: \w+)? (?:talking|speaking|chatting) (?:to|with) {EN_DET}{EN}\b",
+    // Any language: code-switched "parler to a real person", "talk con un asesor".
+    r"\b(?:talk|speak|chat|hablar|conversar|falar|parler|sprechen|reden) (?:to|with) {EN_DET}{EN}\b",
+    r"\b(?:talk|speak|chat) (?:con|com|avec|mit) (?:{ES}|{PT}|{FR}|{DE})\b",
+    // Asked for a person already ("asked for a human three times", "nach einem Mitarbeiter gefragt").
+    r"\b(?:asked|asking|ask|requested|requesting) for (?:a|an|the|your|some) (?:(?:real|actual|live|human) )?(?:person|human|agent|representative|rep|manager|supervisor|operator|staff member|employee)\b",
+    r"\b(?:pedi|pido|pedimos|pidiendo|solicite|solicito|he pedido|pedindo|pedir) (?:(?:hablar|falar) (?:con|com) )?(?:un|una|o|um|uma|a) (?:persona|humano|asesor|asesora|agente|encargado|supervisor|gerente|pessoa|atendente|responsavel)\b",
+    r"\b(?:demande|demander|demandais|reclame) (?:a parler a )?(?:un|une|le|la|votre) (?:conseiller|conseillere|humain|responsable|agent|operateur|superieur)\b",
+    r"\bnach (?:einem|einer|ihrem|eurem|dem) (?:echten )?(?:mitarbeiter|mitarbeiterin|menschen|berater|beraterin|vorgesetzten|ansprechpartner|chef) (?:\w+ )?(?:gefragt|fragen|frage|verlangt|verlange)\b",
+    // Preferring a person ("lieber mit einer Person klaren", "I'd rather sort it with a person").
+    r"\b(?:lieber|rather|prefer|prefiero|prefiro|prefere|prefererais|plutot)(?: \w+){0,4} (?:mit|with|con|com|avec) (?:{DE}|{EN_DET}{EN}|{ES}|{PT}|{FR})\b",
+    // "who can I talk to", "con quien puedo hablar", "mit wem kann ich sprechen".
+    r"\b(?:who|whom) (?:can|could|do|should|may) (?:i|we) (?:\w+ )?(?:talk|speak|chat) (?:to|with)\b",
+    r"\bcon quien (?:puedo|podria|debo|tengo que) (?:\w+ )?hablar\b",
+    r"\bcom quem (?:posso|poderia|devo|tenho que) (?:\w+ )?falar\b",
+    r"\ba qui (?:puis je|je peux|est ce que je peux|dois je|je dois) (?:\w+ )?parler\b",
+    r"\bmit wem (?:kann|konnte|soll|muss) ich (?:\w+ )?(?:sprechen|reden)\b",
+    // Is anyone (real) there? Only at the end of the clause: "is someone there to sign" is not.
+    r"\b(?:is|are) (?:there )?(?:even |actually |really )?(?:anyone|anybody|someone|somebody|a human|a person|a real person|any humans?)(?: (?:at all|real|human|actually|even))?(?: (?:there|here|out there|on the other side|reading this|reading|listening))?$",
+    r"\b(?:hay|esta) (?:alguien|una persona|un humano)(?: (?:ahi|ai|alli|real|de verdad|leyendo|del otro lado))*$",
+    r"\b(?:tem|ha|existe) (?:alguem|uma pessoa|um humano)(?: (?:ai|ali|real|de verdade|lendo|do outro lado))*$",
+    r"\b(?:il y a|y a t il|y a|est ce qu il y a) (?:quelqu un|une personne|un humain)(?: (?:de vrai|de reel|qui lit|la|en ligne))*$",
+    r"\bist (?:da|hier|dort) (?:uberhaupt |denn |eigentlich |noch )?(?:jemand|wer|ein mensch)\b",
+    r"\b(?:jemand|someone|anyone|alguien|alguem|quelqu un) (?:echtes|echter|reales|menschliches)\b",
+    // A wish that a person look at the case: "quisiera que una persona revise mi caso",
+    // "I'd like a human to look at this", "dass sich ein Mensch das ansieht".
+    r"\b(?:want|would like|need|quiero|quisiera|gustaria|necesito|prefiero|quero|gostaria|preciso|prefiro|veux|voudrais|aimerais|souhaite|souhaiterais|faut|prefere) (?:that |que |qu )?(?:a|an|some|una|un|uma|um|une)? ?(?:real |actual |live |vrai |vraie )?(?:person|human|human being|agent|staff member|persona|humano|asesor|agente|pessoa|atendente|personne|humain|conseiller|quelqu un|alguien|alguem|someone)(?: \w+){0,5} (?:to look|to check|to review|to handle|to deal|to take a look|revise|mire|vea|gestione|atienda|se encargue|revisen|olhe|veja|analise|revise|cuide|resolva|atenda|regarde|examine|verifie|traite|s occupe)\b",
+    r"\bdass (?:sich )?(?:ein mensch|jemand|ein mitarbeiter|eine mitarbeiterin|eine person|ein berater)(?: \w+){0,4} (?:ansieht|anschaut|ansehen|anschauen|pruft|prufen|kummert|bearbeitet)\b",
+    // Help from a person: "need help from a human", "ayuda de una persona".
+    r"\b(?:help|assistance|support) from (?:a|an|some|one of your|your) (?:real |actual |live )?(?:person|human|human being|agent|representative|staff member|employee|colleague)\b",
+    r"\b(?:ayuda|asistencia|atencion) de (?:una persona|un humano|un asesor|un agente|alguien real)\b",
+    r"\bajuda de (?:uma pessoa|um humano|um atendente|alguem de verdade)\b",
+    r"\b(?:aide|assistance) (?:d un humain|d une personne|d un conseiller|d un agent|humaine)\b",
+    r"\bhilfe (?:von|durch) (?:einem menschen|einem mitarbeiter|einer person|einem berater)\b",
+    // "transfer me", "bot, connect me": a clause that is only the transfer.
+    r"^(?:(?:bot|chatbot|please|pls|ok|just) )*(?:transfer|connect|forward|escalate) me(?: (?:please|pls|now|already))*$",
+    // Asking to be called back, without naming who: "ich möchte einen Rückruf", "être
+    // rappelé par un conseiller", "que me llamen", "me liguem".
+    r"\b(?:mochte|will|brauche|hatte gern|hatte gerne|bitte um|um) (?:einen |ein )?(?:ruckruf|telefonat)\b",
+    r"\betre (?:rappele|rappelee|recontacte|recontactee|contacte|contactee)\b",
+    r"\bque me (?:llamen|llame|devuelvan la llamada|contacten|contacte)\b",
+    r"\b(?:que )?me (?:liguem|retornem|ligue de volta)\b",
+    // Reaching a person: "how can I contact a human", "wie erreiche ich einen Mitarbeiter",
+    // "get a human on the line", "je veux voir le responsable".
+    r"\b(?:contact|reach|get hold of|get through to|get in touch with) {EN_DET}(?:person|human|human being|agent|representative|manager|supervisor|staff member|employee|operator)\b",
+    r"\b(?:erreiche|erreichen|kontaktiere|kontaktieren) (?:ich )?{DE}\b",
+    r"\b(?:contatar|contactar|chamar) (?:um|uma|o|a) (?:atendente|pessoa|humano|gerente|responsavel)\b",
+    r"\b(?:get|put) (?:a|an|some) (?:real |actual |live )?(?:human|person|agent|representative) on (?:the line|the phone|this chat)\b",
+    r"\b(?:voir|parler au|appeler) (?:le |un |votre )?(?:responsable|directeur|manager|superieur)\b",
+    // German: "ich will sofort jemanden sprechen".
+    r"\b(?:jemanden|einen (?:mitarbeiter|menschen|berater|ansprechpartner|vorgesetzten|verantwortlichen)|(?:ihren|euren|deinen|den) (?:chef|vorgesetzten|manager|verantwortlichen))(?: \w+){0,2} (?:sprechen|erreichen)\b",
     // Spanish
     r"\b(?:hablar|platicar|conversar|chatear) con {ES}\b",
     r"\b(?:pasame|pasenme|paseme|ponme|ponganme|pongame|comunicame|comuniquenme|comuniqueme|transfiereme|transfieranme|derivame|contactame) (?:con|a) {ES}\b",
@@ -63,7 +118,7 @@ pub(super) const FRAMES: &[&str] = &[
     // Portuguese
     r"\b(?:falar|conversar|ser atendido|ser atendida) (?:com|por) {PT}\b",
     r"\b(?:passa|passe|transfere|transfira|encaminha|encaminhe|coloca|coloque|bota) (?:me )?(?:para|pra|pro|com|ao|a) {PT}\b",
-    r"\b(?:chama|chame|chamar) (?:um|uma|o|a|algum) (?:atendente|pessoa|humano|gerente|responsavel|supervisor|supervisora)\b",
+    r"\b(?:chama|chame|chamar) (?:um|uma|o|a|algum) (?:(?:seu|sua|teu|tua) )?(?:atendente|pessoa|humano|gerente|responsavel|supervisor|supervisora)\b",
     r"\bfalar (?:com|c) (?:(?:um|uma) )?(?:gente|humano|pessoa|atendente)\b",
     r"\bme (?:passar|transferir|encaminhar|colocar|passa|passe|transfere|transfira|encaminha|coloca) (?:para|pra|pro|com|ao|a|em contato com) {PT}\b",
     r"\b(?:quero|preciso de|preciso|gostaria de) (?:(?:um|uma) )?(?:pessoa|humano|atendente|atendimento humano|suporte humano|atendente humano)\b",
@@ -106,19 +161,22 @@ static FRAME_RE: LazyLock<Regex> = LazyLock::new(|| {
         })
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&joined).expect("explicit-ask frames are valid regex")
+    regex::RegexBuilder::new(&format!("(?-u){joined}"))
+        .dfa_size_limit(64 << 20)
+        .build()
+        .expect("explicit-ask frames are valid regex")
 });
 
 /// Machines the customer may refuse ("I don't want a bot", "pas de chatbot", "kein KI").
-pub(super) const BOT: &str = r"(?:chat ?bots?|bots?|robots?|robo|roboter|automatic\w*|automatique\w*|automatisch\w*|automated|(?:an|the|a|una|uma|la|une|l|eine|einer|einem|die|der) (?:ai|ia|ki)|ki|virtual assistant|asistente virtual|assistente virtual|assistant virtuel|(?:a|an|the|una|un|uma|um|la|une|with|con|com|avec|mit|einer|einem|to) (?:maquina|machine))";
+pub(super) const BOT: &str = r"(?:chat ?bots?|bots?|robots?|robo|roboter|automatic\w*|automatique\w*|automatisch\w*|automated|(?:an|the|a|una|uma|la|une|l|eine|einer|einem|die|der) (?:ai|ia|ki)|ki|virtual assistant|asistente virtual|assistente virtual|assistant virtuel|(?:a|an|the|una|un|uma|um|la|une|with|con|com|avec|mit|einer|einem|eine|to) (?:maquina|machine|maschine))";
 
 /// Words that turn a following machine into a refusal: negators, "stop", "enough",
 /// "instead of" (en, es, pt, fr, de).
-pub(super) const AGAINST: &str = r"(?:dont|do not|not|never|no|no more|stop|enough|without|quit|nao|nunca|sem|chega|pare|parem|sin|basta|deja de|dejen de|ne|pas|plus de|assez|arrete|arretez|sans|kein|keine|keinen|keinem|keiner|nicht|genug|schluss|statt|anstatt|instead of|rather than|en vez|en lugar|em vez|ao inves|plutot|au lieu)";
+pub(super) const AGAINST: &str = r"(?:dont|do not|not|never|no|no more|stop|enough|without|quit|nao|nunca|sem|chega|pare|parem|sin|basta|deja de|dejen de|ne|pas|plus de|assez|arrete|arretez|sans|kein|keine|keinen|keinem|keiner|nicht|genug|schluss|statt|anstatt|instead of|rather than|en vez|en lugar|em vez|ao inves|plutot|au lieu|sick of|tired of|fed up with|done with|harto de|harta de|cansado de|cansada de|cansei de|marre de|marre du|marre des|keine lust auf|satt)";
 
 /// A refusal of the machine: the against-word, up to four words, then the machine.
 static AGAINST_BOT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b{AGAINST}(?: \w+){{0,4}}? {BOT}\b"))
+    Regex::new(&format!(r"(?-u)\b{AGAINST}(?: \w+){{0,4}}? {BOT}\b"))
         .expect("against-bot pattern is valid regex")
 });
 
@@ -167,12 +225,12 @@ pub(super) const REQUESTED: &[&str] = &[
 
 static REQUESTED_RE: LazyLock<Regex> = LazyLock::new(|| {
     let alts: Vec<String> = REQUESTED.iter().map(|f| format!("(?:{f})")).collect();
-    Regex::new(&alts.join("|")).expect("requested frames are valid regex")
+    Regex::new(&format!("(?-u){}", alts.join("|"))).expect("requested frames are valid regex")
 });
 
 /// Words that make a message a request (a `?` does too).
 static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen)\b")
+    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte|por favor|svp|stp|s il vous plait)\b")
         .expect("request words are valid regex")
 });
 
@@ -191,7 +249,7 @@ const SHORT_QUESTION: usize = 8;
 
 /// "... or a bot?": a question about what answers, not a request.
 static OR_BOT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:or|o|ou|oder) {BOT}\b")).expect("or-bot pattern is valid regex")
+    Regex::new(&format!(r"(?-u)\b(?:or|o|ou|oder) {BOT}\b")).expect("or-bot pattern is valid regex")
 });
 
 /// Words between the against-word and the machine that show the negation is about
@@ -242,6 +300,66 @@ fn against_bot(clause: &str) -> Option<&str> {
         .map(|m| m.as_str())
 }
 
+/// Staff who can contact the customer back (not couriers: "can the driver call me" is about
+/// the delivery).
+pub(super) const STAFF: &str = r"\b(?:colleagues?|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|berater\w*|jemand\w*|ansprechpartner\w*)\b";
+
+/// Staff who can help, without the bare "someone" ("can someone help me with the size" is
+/// a question the AI can answer).
+pub(super) const HUMAN_STAFF: &str = r"\b(?:colleagues?|agents?|advisors?|advisers?|representatives?|managers?|supervisors?|staff member|employees?|human|(?:real|actual) person|companer[oa]s?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|humano|atendentes?|funcionari[oa]s?|uma pessoa|collegues?|conseill\w+|humain|une personne|kolleg\w+|mitarbeiter\w*|berater\w*|ein mensch|einem menschen)\b";
+
+/// Helping the customer, in request forms.
+pub(super) const HELP: &str =
+    r"\b(?:help|assist|ayud\w*|atiend\w*|ajud\w*|atend\w*|aider|aide|helfen|hilft|weiterhelfen)\b";
+
+static HUMAN_STAFF_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?-u){HUMAN_STAFF}")).expect("staff pattern is valid regex")
+});
+static HELP_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?-u){HELP}")).expect("help pattern is valid regex"));
+
+/// A person asked to help, in a request: "kann mir ein Mitarbeiter helfen?", "can an
+/// agent help me", "un conseiller peut m'aider ?".
+fn human_help(clause: &str, requesting: bool) -> Option<&str> {
+    if !requesting {
+        return None;
+    }
+    let staff = HUMAN_STAFF_RE.find(clause)?;
+    let verb = HELP_RE.find(clause)?;
+    let enclitic = verb.as_str().ends_with("me");
+    ((enclitic || ME_RE.is_match(clause)) && !negated(clause, staff.start().min(verb.start())))
+        .then_some(staff.as_str())
+}
+
+/// Contacting the customer back, in request (not past) forms.
+pub(super) const CALLBACK: &str = r"\b(?:call|ring|phone|contact|reach|get in touch|get back|llamar\w*|llame|llamen|llama|contactar\w*|contacte|contacten|contactara|contactaran|comunicarse|comunique\w*|ligar|liga|ligue|ligasse|retornar|retorne|entr\w* em contato|appeler|appelle|appelliez|rappeler|rappelle|recontacter|recontacte|contacter|contacte|joindre|anrufen|anruft|zuruckrufen|zuruckruft|melden|meldet|kontaktieren|kontaktiert)\b";
+
+/// The customer as the object of the contact.
+const ME: &str = r"\b(?:me|m|mich|mir|moi|comigo|conmigo|mim)\b";
+
+static STAFF_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?-u){STAFF}")).expect("staff pattern is valid regex"));
+static CALLBACK_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?-u){CALLBACK}")).expect("callback pattern is valid regex")
+});
+static ME_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?-u){ME}")).expect("me pattern is valid regex"));
+
+/// A member of staff asked to contact the customer, in any word order: "can a colleague of
+/// yours call me", "me gustaria que un asesor me contactara", "kann mich ein Kollege
+/// anrufen". Only in a message that asks for something, so "someone from your team already
+/// called me" is not one.
+fn callback(clause: &str, requesting: bool) -> Option<&str> {
+    if !requesting {
+        return None;
+    }
+    let staff = STAFF_RE.find(clause)?;
+    let verb = CALLBACK_RE.find(clause)?;
+    let enclitic = verb.as_str().ends_with("me");
+    ((enclitic || ME_RE.is_match(clause)) && !negated(clause, staff.start().min(verb.start())))
+        .then_some(staff.as_str())
+}
+
 /// Tokens that cancel a following frame in the same clause.
 const NEGATORS: &[&str] = &[
     "dont", "not", "never", "no", "without", "nao", "nunca", "sem", "sin", "ne", "pas", "jamais",
@@ -254,7 +372,7 @@ pub(super) const FILLER: &[&str] = &[
     "the", "real", "actual", "live", "por", "favor", "porfa", "porfavor", "ya", "hola", "un",
     "una", "de", "verdad", "agora", "ola", "oi", "um", "uma", "svp", "stp", "s", "il", "vous",
     "plait", "bonjour", "une", "vrai", "vraie", "bitte", "jetzt", "sofort", "hallo", "einen",
-    "ein", "eine", "echten", "echter", "echte",
+    "ein", "eine", "echten", "echter", "echte", "verdade", "yes", "si", "sim", "oui", "ja",
 ];
 
 pub(super) const LONE_NOUNS: &[&str] = &[
@@ -333,6 +451,20 @@ pub fn detect(norm: &Normalized) -> Option<Signal> {
             .find(|m| requesting && !negated(clause, m.start()))
         {
             return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.85));
+        }
+        if let Some(who) = callback(clause, requesting) {
+            return Some(Signal::new(
+                Reason::CustomerAsked,
+                format!("call back: {who}"),
+                0.85,
+            ));
+        }
+        if let Some(who) = human_help(clause, requesting) {
+            return Some(Signal::new(
+                Reason::CustomerAsked,
+                format!("help from: {who}"),
+                0.85,
+            ));
         }
         if lone_noun(clause) {
             return Some(Signal::new(Reason::CustomerAsked, clause.as_str(), 0.85));

@@ -1,8 +1,14 @@
 //! Frustration carried by form rather than by sentiment words: a message that is only
 //! `!`/`?`, a message mostly in capitals that asks "where/why/still…", an ordinal from
 //! "second" up before "time/vez/fois/Mal" in a complaint, "nobody answers", and waiting
-//! for weeks or months (en, es, pt, fr, de). Each gives a fixed score above the default threshold; none applies to a
-//! clearly positive message ("THANK YOU SO MUCH!!!", "third time buying here, love it").
+//! for weeks or months (en, es, pt, fr, de); and, whatever other words the message has,
+//! threats of a bad review or of going to the competition, several unanswered messages,
+//! "do you even read the messages", "seriously??" before a complaint and waiting days for
+//! a reply. Sarcasm — praise alone at the start, then one more week of waiting or an
+//! eye-roll — fires even though it is full of positive words. Each gives a fixed score
+//! above the default threshold; none applies to a clearly positive message ("THANK YOU SO
+//! MUCH!!!", "third time buying here, love it", laughter, happy emoji), and a routine
+//! question in capitals ("WHERE CAN I FIND THE SIZE CHART") is not shouting.
 //! Patterns are compiled once; never fails.
 
 use std::sync::LazyLock;
@@ -21,7 +27,7 @@ const SHOUTED_SHARE: f32 = 0.7;
 const SHORT_MESSAGE: usize = 5;
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(&format!(r"\b(?:{pattern})\b")).expect("frustration forms are valid regex")
+    Regex::new(&format!(r"(?-u)\b(?:{pattern})\b")).expect("frustration forms are valid regex")
 }
 
 /// An ordinal from two up before the word for "time", in five languages.
@@ -39,7 +45,7 @@ static ORDINAL_TIME: LazyLock<Regex> = LazyLock::new(|| re(&ORDINAL_TIME_SRC.con
 pub(super) const CONTACT_SRC: &[&str] = &[
     r"ask\w*|writ\w*|wrote|messag\w*|texting|texted|email\w*|call\w*|contact\w*|tell\w*|told|explain\w*|say\w*|said|complain\w*|chas\w*|remind\w*|request\w*|repeat\w*",
     r"|escrib\w*|escrito|pregunt\w*|digo|dije|decir|dicho|reclam\w*|explic\w*|llam\w*|pid\w*|repit\w*|insist\w*",
-    r"|escrev\w*|pergunt\w*|falo|falei|falando|ligo|liguei|ligando|explico|expliquei|pe[cs]o|repet\w*|cobro|cobrando",
+    r"|mand\w*|envi\w*|escrev\w*|pergunt\w*|falo|falei|falando|ligo|liguei|ligando|explico|expliquei|pe[cs]o|repet\w*|cobro|cobrando",
     r"|demand\w*|ecri\w*|relanc\w*|dis|dit|appel\w*|explique\w*",
     r"|frag\w*|schreib\w*|geschrieben|sag\w*|gesagt|erklar\w*|meld\w*|reklamier\w*|ruf\w*|angerufen|nachgefragt|wiederhol\w*",
 ];
@@ -52,7 +58,7 @@ pub(super) const TROUBLE_SRC: &[&str] = &[
     r"|nada|nadie|nunca|sigue|todavia|aun|mal|donde|otra vez|porque",
     r"|nao|ninguem|ainda|errado|onde|de novo|por que",
     r"|pas|rien|jamais|personne|toujours|encore|ou|pourquoi",
-    r"|nicht|nichts|kein\w*|nie|niemand|noch|wieder|falsch|wo|warum",
+    r"|nicht|nichts|kein\w*|nie|niemand|noch|wieder|falsch|wo|warum|cade",
 ];
 
 static TROUBLE: LazyLock<Regex> = LazyLock::new(|| re(&TROUBLE_SRC.concat()));
@@ -64,6 +70,8 @@ pub(super) const POSITIVE_SRC: &[&str] = &[
     r"|obrigad[oa]|valeu|otim[oa]|perfeit[oa]|amei|adoro|maravilh\w*|certinho|feliz",
     r"|merci|parfait\w*|super|top|adore|bravo|genial|excellent\w*|bien recu",
     r"|danke|dank|toll|klasse|prima|wunderbar|perfekt|alles gut|sehr gut|freu\w*",
+    // Laughter: "third time this month haha", "kkk", "mdr".
+    r"|haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk\w*|rsrs\w*|mdr|lol|hihi\w*",
 ];
 
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| re(&POSITIVE_SRC.concat()));
@@ -78,6 +86,7 @@ pub(super) const NOBODY_ANSWERS_SRC: &[&str] = &[
     r"|(?:ne|n) (?:me |nous )?(?:repond\w*|rappel\w*) jamais",
     r"|(?:antwortet|antworten|antwortest|meldet|melden) (?:\w+ )?(?:nie|niemals)",
     r"|niemand(?: \w+){0,2} (?:antwortet|hilft|reagiert|meldet|ruft)",
+    r"|no (?:me|nos) (?:contestan|responden|atienden|contestais|respondeis)|nao (?:me|nos) (?:respondem|atendem|responde)|ne (?:me|nous) (?:repondez|repondent) (?:pas|jamais)|(?:antwortet|antworten|antwortest) (?:mir|uns) (?:nicht|keiner)|(?:you|they) (?:dont|do not|wont) (?:answer|reply|respond)|(?:nobody|no one) is (?:answering|replying|responding)",
 ];
 
 static NOBODY_ANSWERS: LazyLock<Regex> = LazyLock::new(|| re(&NOBODY_ANSWERS_SRC.concat()));
@@ -97,6 +106,119 @@ pub(super) const LONG_WAIT_SRC: &[&str] = &[
 ];
 
 static LONG_WAIT: LazyLock<Regex> = LazyLock::new(|| re(&LONG_WAIT_SRC.concat()));
+
+/// Sarcastic praise opens the message on its own ("great, another week of waiting").
+pub(super) const PRAISE_OPENER_SRC: &[&str] = &[
+    r"^(?:oh )?(?:great|fantastic|wonderful|brilliant|perfect|amazing|awesome|wow|lovely|nice one|genial|perfecto|fantastico|maravilloso|estupendo|otimo|perfeito|maravilha|parabens|show|parfait|super|bravo|chapeau|top|genial|toll|klasse|prima|wunderbar|respekt|na toll|na super)$",
+];
+
+/// One more day/week/month (of waiting), in five languages.
+pub(super) const ANOTHER_TIME_SRC: &[&str] = &[
+    r"(?:another|one more|yet another|otra|otro|outra|outro|mais uma|mais um|encore une|encore un|noch (?:eine|ne|einen|nen|ein)|wieder eine) (?:day|week|month|dia|semana|mes|jour|semaine|mois|tag|woche|monat)",
+];
+
+/// A wait word.
+pub(super) const WAIT_SRC: &[&str] = &[r"wait\w*|esper\w*|aguard\w*|attente|attend\w*|wart\w*"];
+
+/// Threats to post a bad review, to go to the competition or to tell everyone.
+pub(super) const THREAT_SRC: &[&str] = &[
+    r"(?:leave|leaving|give|giving|post|write|dejar|dejo|dejare|poner|pongo|deixar|deixo|dar|dou|mettre|mets|laisser|geben|gebe|schreib\w*|vergeben|vergebe)(?: \w+){0,4}? (?:1|one|una|uma|une|ein|eine|0|zero) (?:star|stars|estrella|estrellas|estrela|estrelas|etoile|etoiles|stern|sterne)",
+    r"|note de (?:1|0|zero|un)|(?:bad|negative|terrible|horrible|awful) reviews?|(?:mala|pesima|negativa) (?:resena|opinion|valoracion|critica)|(?:resena|opinion|valoracion|critica) negativa",
+    r"|(?:avaliacao|nota|review) (?:negativa|ruim|pessima)|reclame aqui|(?:mauvais|negatif) avis|avis negatif|(?:schlechte|negative) (?:bewertung|rezension)",
+    r"|(?:go|going|switch\w*|move|moving|take my business|voy|me voy|irme|ire|vou|vais|je vais|irai|gehe|wechsle|wechseln)(?: \w+){0,3} (?:competition|competitors?|competencia|concorrencia|concorrente|concurrence|concurrent|konkurrenz)",
+    r"|everyone will know|tout le monde (?:saura|va savoir)|todo el mundo (?:se va a enterar|lo sabra)|todo mundo vai saber|alle werden (?:es )?erfahren",
+];
+
+/// Several messages or calls with no answer ("4 mails geschrieben, null Antwort").
+pub(super) const UNANSWERED_SRC: &[&str] = &[
+    r"(?:[2-9]|\d\d|two|three|four|five|six|dos|tres|cuatro|cinco|seis|duas|quatro|deux|trois|quatre|cinq|six|zwei|drei|vier|funf|sechs|several|varios|varias|plusieurs|mehrere) (?:e ?mails?|mails|messages?|mensajes|mensagens|correos|calls|llamadas|ligacoes|appels|anrufe|nachrichten|tickets|chats)",
+];
+pub(super) const NO_ANSWER_SRC: &[&str] = &[
+    r"(?:and|e|y|et|und) (?:still )?(?:nothing|nada|rien|nichts)|(?:null|0|zero|keine|aucune|ni una|sin|sem|no|without a|without|nenhuma|ninguna) (?:reply|replies|answer|answers|response|responses|respuesta|respuestas|resposta|respostas|reponse|reponses|antwort|antworten)|nobody|no one|nadie|ninguem|personne|niemand",
+];
+
+/// "Do you even read the messages?"
+pub(super) const READ_SRC: &[&str] = &[
+    r"(?:read|leeis|leen|lees|leem|le|lisez|lest|liest|lesen)(?: \w+){0,2} (?:messages?|mensajes|mensagens|nachrichten|what i write|lo que escribo|o que eu escrevo|ce que j ecris|was ich schreibe)",
+];
+pub(super) const EVEN_SRC: &[&str] = &[
+    r"or not|o que|o no|ou nao|ou pas|oder nicht|even|uberhaupt|at all|siquiera|sequer|meme|ever|alguna vez|jamais",
+];
+
+/// "Seriously??" on its own before the complaint.
+pub(super) const SERIOUSLY_SRC: &[&str] = &[
+    r"^(?:seriously|really|for real|en serio|serio|de verdad|serieux|serieusement|vraiment|im ernst|ernsthaft|echt jetzt|echt)$",
+];
+
+/// Waiting since a day or for days for a reply.
+pub(super) const WAITING_REPLY_SRC: &[&str] = &[
+    r"(?:waiting|waited|esperando|aguardando|attends|attendu|warte\w*)(?: \w+){0,4} (?:since|for (?:\d+|two|three|several) (?:days|hours)|desde|hace|faz|depuis|seit)(?: \w+){0,4} (?:reply|answer|response|respuesta|resposta|reponse|antwort|ruckmeldung)",
+    r"|(?:waiting|waited|esperando|aguardando|attends|warte\w*) (?:for )?(?:a |an |una |uma |une |eine |auf eine )?(?:reply|answer|response|respuesta|resposta|reponse|antwort|ruckmeldung)(?: \w+){0,2} (?:since|for (?:\d+|two|three|several) (?:days|hours)|desde|hace|faz|depuis|seit)",
+];
+
+/// A question about what a word means ("what does 'human error' mean?").
+pub(super) const MEANING_SRC: &[&str] = &[
+    r"what does(?: \w+){1,6} mean|what is meant by|que significa|q significa|o que significa|o q significa|que veut dire|veut dire quoi|c est quoi le|was bedeutet|was heisst",
+];
+
+static PRAISE_OPENER: LazyLock<Regex> = LazyLock::new(|| re(&PRAISE_OPENER_SRC.concat()));
+static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| re(&ANOTHER_TIME_SRC.concat()));
+static WAIT: LazyLock<Regex> = LazyLock::new(|| re(&WAIT_SRC.concat()));
+static THREAT: LazyLock<Regex> = LazyLock::new(|| re(&THREAT_SRC.concat()));
+static UNANSWERED: LazyLock<Regex> = LazyLock::new(|| re(&UNANSWERED_SRC.concat()));
+static NO_ANSWER: LazyLock<Regex> = LazyLock::new(|| re(&NO_ANSWER_SRC.concat()));
+static READ: LazyLock<Regex> = LazyLock::new(|| re(&READ_SRC.concat()));
+static EVEN: LazyLock<Regex> = LazyLock::new(|| re(&EVEN_SRC.concat()));
+static SERIOUSLY: LazyLock<Regex> = LazyLock::new(|| re(&SERIOUSLY_SRC.concat()));
+static WAITING_REPLY: LazyLock<Regex> = LazyLock::new(|| re(&WAITING_REPLY_SRC.concat()));
+/// Routine question openings (en/es/pt/fr/de).
+pub(super) const ROUTINE_QUESTION_SRC: &[&str] = &[
+    r"^(?:(?:hi|hello|hey|hola|oi|ola|bonjour|salut|hallo) )?(?:where can i|where do i|how do i|how can i|can i|do you|what is|what are|is there|are there|donde puedo|como puedo|puedo|tienen|onde posso|como posso|posso|voces tem|ou puis je|comment puis je|avez vous|wo kann ich|wie kann ich|kann ich|habt ihr|haben sie|gibt es)",
+];
+static ROUTINE_QUESTION: LazyLock<Regex> = LazyLock::new(|| re(&ROUTINE_QUESTION_SRC.concat()));
+static MEANING: LazyLock<Regex> = LazyLock::new(|| re(&MEANING_SRC.concat()));
+
+/// Whether the message asks what something means.
+pub fn asks_meaning(norm: &Normalized) -> bool {
+    MEANING.is_match(&norm.full)
+}
+
+/// Sarcasm: praise alone at the start, then one more week of waiting or an eye-roll
+/// ("great, another week of waiting", "Fantastic. Arrived after 9 days 🙄").
+fn sarcasm(norm: &Normalized) -> Option<String> {
+    let opener = norm.clauses.first().filter(|c| PRAISE_OPENER.is_match(c))?;
+    let another = ANOTHER_TIME.find(&norm.full);
+    if let Some(m) = another.filter(|_| WAIT.is_match(&norm.full) || norm.annoyed_emoji > 0) {
+        return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));
+    }
+    (norm.annoyed_emoji > 0).then(|| format!("sarcasm \"{opener}\" + eye-roll"))
+}
+
+/// Forms that are complaints whatever else the message says (a threat of a bad review,
+/// unanswered messages, "do you even read", "seriously??", waiting days for a reply).
+fn complaint_form(norm: &Normalized) -> Option<String> {
+    if let Some(m) = THREAT.find(&norm.full) {
+        return Some(format!("threat \"{}\"", m.as_str()));
+    }
+    if let Some(m) = UNANSWERED
+        .find(&norm.full)
+        .filter(|_| NO_ANSWER.is_match(&norm.full))
+    {
+        return Some(format!("unanswered \"{}\"", m.as_str()));
+    }
+    if let Some(m) = READ.find(&norm.full).filter(|_| EVEN.is_match(&norm.full)) {
+        return Some(format!("do you even read \"{}\"", m.as_str()));
+    }
+    if norm.emphatic_runs > 0
+        && norm.clauses.len() > 1
+        && norm.clauses.first().is_some_and(|c| SERIOUSLY.is_match(c))
+    {
+        return Some("seriously??".to_owned());
+    }
+    WAITING_REPLY
+        .find(&norm.full)
+        .map(|m| format!("waiting for a reply \"{}\"", m.as_str()))
+}
 
 /// Capitalised abbreviations that are not shouting.
 pub const ACRONYMS: &[&str] = &[
@@ -127,6 +249,15 @@ pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
         let marks = norm.exclamations + norm.questions;
         return (marks >= PUNCTUATION_ONLY).then(|| format!("punctuation only x{marks}"));
     }
+    if let Some(s) = sarcasm(norm) {
+        return Some(s);
+    }
+    if norm.happy_emoji > 0 || POSITIVE.is_match(&norm.full) {
+        return None;
+    }
+    if let Some(c) = complaint_form(norm) {
+        return Some(c);
+    }
     // Cheap candidates first; the veto and context regexes run only when one is present.
     let nobody = NOBODY_ANSWERS.find(&norm.full);
     let wait = LONG_WAIT.find(&norm.full);
@@ -144,7 +275,10 @@ pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
         return Some(format!("long wait \"{}\"", m.as_str()));
     }
     let trouble = TROUBLE.is_match(&norm.full);
-    if shouted && (trouble || negative || norm.exclamations > 0) {
+    // A routine question typed in capitals ("WHERE CAN I FIND THE SIZE CHART") is not a
+    // complaint unless something negative or `!` comes with it.
+    let routine = ROUTINE_QUESTION.is_match(&norm.full);
+    if shouted && ((trouble && !routine) || negative || norm.exclamations > 0) {
         return Some("shouted".to_owned());
     }
     let m = ordinal?;

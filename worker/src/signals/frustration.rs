@@ -24,6 +24,8 @@ use super::vader;
 use super::{Context, Reason, Signal, SignalConfig};
 
 const EMOJI_WEIGHT: f32 = 0.4;
+/// Eye-rolling: on its own it says "annoyed", and it turns praise into sarcasm.
+const ANNOYED_WEIGHT: f32 = 0.5;
 const REPEAT_BOOST: f32 = 0.25;
 const CAPS_BOOST: f32 = 0.1;
 const RUN_BOOST: f32 = 0.15;
@@ -50,6 +52,7 @@ fn negativity(norm: &Normalized) -> Negativity {
         keep *= 1.0 - w;
     }
     keep *= (1.0 - EMOJI_WEIGHT).powi(norm.angry_emoji.min(3) as i32);
+    keep *= (1.0 - ANNOYED_WEIGHT).powi(norm.annoyed_emoji.min(2) as i32);
     Negativity {
         value: 1.0 - keep,
         compound,
@@ -74,8 +77,23 @@ fn complaining_context(cx: &Context) -> usize {
 pub fn assess(norm: &Normalized, cx: &Context) -> (f32, String) {
     let neg = negativity(norm);
     let form = forms::form(norm, neg.value > 0.0);
-    if neg.compound > 0.3 && neg.cues.is_empty() && norm.angry_emoji == 0 {
+    let sarcastic = form.as_deref().is_some_and(|f| f.starts_with("sarcasm"));
+    if neg.compound > 0.3
+        && neg.cues.is_empty()
+        && norm.angry_emoji == 0
+        && norm.annoyed_emoji == 0
+        && !sarcastic
+    {
         return (0.0, format!("positive compound {:.2}", neg.compound));
+    }
+    // "What does 'human error' on my invoice mean?": a word the lexicon dislikes, quoted
+    // in a question about meaning, with nothing else negative, is not a complaint.
+    if neg.cues.is_empty()
+        && form.is_none()
+        && norm.angry_emoji + norm.annoyed_emoji == 0
+        && forms::asks_meaning(norm)
+    {
+        return (0.0, "a question about meaning".to_owned());
     }
     let caps = norm
         .tokens
@@ -105,6 +123,7 @@ pub fn assess(norm: &Normalized, cx: &Context) -> (f32, String) {
     ev.extend((caps > 0).then(|| format!("caps {caps}")));
     ev.extend((runs > 0).then(|| format!("!! x{runs}")));
     ev.extend((norm.angry_emoji > 0).then(|| format!("angry emoji {}", norm.angry_emoji)));
+    ev.extend((norm.annoyed_emoji > 0).then(|| format!("annoyed emoji {}", norm.annoyed_emoji)));
     ev.extend((context > 0).then(|| format!("earlier complaints {context}")));
     (score, ev.join("; "))
 }

@@ -36,9 +36,17 @@ pub struct Normalized {
     pub emphatic_runs: usize,
     /// Angry emoji (😡 🤬 😤 😠), which folding would drop.
     pub angry_emoji: usize,
+    /// Annoyed emoji (🙄 😒 🤦 😑): eye-rolling, the usual mark of sarcasm in chat.
+    pub annoyed_emoji: usize,
+    /// Laughing or happy emoji (😂 🤣 😄 😊 😍 🥰 ❤ 💕 💖 😘 🙌 💪 👍 😁 😆 🤗).
+    pub happy_emoji: usize,
 }
 
 const ANGRY_EMOJI: [char; 4] = ['😡', '🤬', '😤', '😠'];
+const ANNOYED_EMOJI: [char; 4] = ['🙄', '😒', '🤦', '😑'];
+const HAPPY_EMOJI: [char; 16] = [
+    '😂', '🤣', '😄', '😊', '😍', '🥰', '❤', '💕', '💖', '😘', '🙌', '💪', '👍', '😁', '😆', '🤗',
+];
 
 /// Folds one character into `out`: lowercase, no diacritics.
 fn fold_into(c: char, out: &mut String) {
@@ -176,6 +184,8 @@ impl Builder {
             '!' => self.out.exclamations += 1,
             '?' => self.out.questions += 1,
             c if ANGRY_EMOJI.contains(&c) => self.out.angry_emoji += 1,
+            c if ANNOYED_EMOJI.contains(&c) => self.out.annoyed_emoji += 1,
+            c if HAPPY_EMOJI.contains(&c) => self.out.happy_emoji += 1,
             _ => {}
         }
     }

@@ -2,15 +2,20 @@
 //!
 //! - **security**: account security: hacked, someone else used or logged into the account,
 //!   "freeze/block my account", a stolen phone, SIM swap, identity theft
-//!   ([`super::situations::security`] plus a few fixed phrases).
+//!   ([`super::situations::security`] plus a few fixed phrases), strange logins, card
+//!   details typed into a link, and the death of the account holder.
 //! - **financial**: fraud, chargebacks and disputes, stolen/cloned cards, unauthorised or
 //!   duplicate charges, money taken wrongly ([`super::situations::money`]: twice, the wrong
-//!   amount, a charge nobody recognises, charged for a cancelled order), bank-account
+//!   amount, a charge nobody recognises, charged for a cancelled order or still charged
+//!   after cancelling, a refund missing for weeks), bank-account
 //!   details, loans and debt.
 //! - **medical**: harm to a person (allergic reaction, injury, poisoning, hospital) or a
-//!   personal health condition/medication (pregnant, blood thinners).
+//!   personal health condition/medication (pregnant, blood thinners); physical safety (a
+//!   product on fire or exploding, an electric shock, the customer's own injury in the first
+//!   person: "I broke my wrist", "me torci el tobillo") and harassment by staff.
 //! - **legal**: lawyers, suing, courts, formal complaints to authorities, data-protection
-//!   requests (GDPR/RGPD/LGPD/DSGVO, "delete my data").
+//!   requests (GDPR/RGPD/LGPD/DSGVO, "delete my data", the right of access, "a copy of the
+//!   data you hold on me"), consumer agencies (consumo, Procon, DGCCRF, Verbraucherzentrale).
 //!
 //! Routine commerce is deliberately outside: paying by card or transfer, refund timing,
 //! "do you sell first aid kits", an address on "Hospital Road", "I'm a lawyer, invoice my
@@ -185,6 +190,27 @@ pub(super) const MEDICAL: &[&str] = &[
     r"vergiftung",
     r"krank geworden",
     r"(?:bin|ist) krank",
+    // Physical safety: a product on fire or exploding, an electric shock.
+    r"(?:caught|catch|catches|catching|set|burst into|went up in) (?:on )?(?:fire|flames)",
+    r"on fire",
+    r"explod(?:ed|es|ing)|explosion",
+    r"(?:electric shock|electrocuted|descarga electrica|choque eletrico|decharge electrique|electrocute|stromschlag)",
+    r"(?:se )?(?:incendio|incendiado|incendiaron|incendiou)|(?:prendio|prendieron|agarro|cogio) fuego|en llamas|salio humo|exploto|estallo",
+    r"(?:pegou|pegando|pega) fogo|explodiu|em chamas|saiu fumaca",
+    r"(?:pris|prend|prenait) feu|a explose|en feu|en flammes|de la fumee",
+    r"(?:angefangen|begonnen|fing an) zu brennen|hat gebrannt|brannte|in brand|feuer gefangen|explodiert|in flammen",
+    // The customer's own injury (first person, so "the leg of the table broke" is not one).
+    r"(?:broke|broken|fractured|sprained|injured|hurt|cut|burned|burnt|twisted|bruised|dislocated) my (?:\w+ )?(?:wrist|arm|leg|ankle|finger|hand|foot|nose|tooth|back|knee|hip|head|ribs?|shoulder)",
+    r"me (?:rompi|fracture|lesione|torci|corte|queme|lastime|disloque|hice dano en) (?:la |el |los |las |un |una |mi )?(?:muneca|brazo|pierna|tobillo|dedo|mano|pie|nariz|diente|espalda|rodilla|cadera|cabeza|costilla|hombro)",
+    r"(?:muneca|brazo|pierna|tobillo|dedo|mano|pie|nariz|diente|espalda|rodilla|cadera|cabeza|costilla|hombro) (?:rota|roto|lesionad[oa]|fracturad[oa]|hinchad[oa]|torcid[oa])",
+    r"lesion\w*",
+    r"(?:quebrei|fraturei|machuquei|torci|cortei|queimei|desloquei) (?:o |a |meu |minha )?(?:pulso|braco|perna|tornozelo|dedo|mao|pe|nariz|dente|costas|joelho|cabeca|costela|ombro)",
+    r"(?:me suis|s est) (?:casse|cassee|fracture|fracturee|foule|foulee|brule|brulee|coupe|coupee|tordu|tordue) (?:le |la |l |les )?(?:poignet|bras|jambe|cheville|doigt|main|pied|nez|dent|dos|genou|hanche|tete|cote|epaule)",
+    r"(?:habe|hab|hat|hast) (?:mir|sich|ihm|ihr) (?:\w+ ){0,3}(?:gebrochen|verstaucht|geprellt|ausgerenkt|verbrannt)",
+    // Harassment or threats by staff.
+    r"harass\w*|sexual(?:ly)? (?:harass\w*|assault\w*|comments?|remarks?)|acos(?:o|ad[oa]|aron|ando|ar)|assedi\w+|harcel\w+|belastig\w+|stalk(?:ed|ing)",
+    r"(?:felt|feel|feeling) (?:really |very |so )?(?:unsafe|threatened)|comments? about my body|touched me|me (?:toco|tocou|amenazo|amenazaron|ameacou|ameacaram)|m a (?:touche|menace)\w*|hat mich (?:bedroht|angefasst|beleidigt)",
+    r"(?:gestes|propos|comportement|comportements) deplace\w*|comentarios? (?:obscenos?|sexuales|inapropiados?)|me senti (?:insegur[oa]|ameacad[oa]|assediad[oa])|anzuglich\w*|unangemessen\w* (?:beruhr\w+|bemerkung\w*|kommentar\w*)",
 ];
 
 pub(super) const LEGAL: &[&str] = &[
@@ -208,6 +234,11 @@ pub(super) const LEGAL: &[&str] = &[
     r"right to be forgotten",
     r"subject access request",
     r"data protection (?:request|authority|complaint)",
+    r"consumer (?:ombudsman|agency|council|watchdog|authority)|citizens advice",
+    // Data-rights requests in any language: access, copy, portability, erasure.
+    r"(?:derecho|right|direito|droit|recht) (?:de |of |to |d |auf )?(?:acceso|access|acesso|acces|auskunft|portabilidad|portability|portabilidade|portabilite|supresion|erasure|olvido|loschung|rectificacion)",
+    r"(?:copy|copia|copie|kopie|export|auskunft)(?: \w+){0,3} (?:personal data|personal information|datos personales|dados pessoais|donnees personnelles|personenbezogenen daten|my data|mis datos|meus dados|mes donnees|meine daten|all (?:the |my )?data|todos (?:los |mis )?datos|todos (?:os |meus )?dados|toutes (?:les |mes )?donnees|alle (?:meine )?daten)",
+    r"(?:data|datos|dados|donnees|daten|information)(?: \w+){0,4} (?:you hold|you have on|you store about|you keep on|teneis|tienen guardad\w+|guardan|guardados|guardais|almacenan|tem guardad\w+|tem sobre|armazenam|detenez|conservez|avez sur moi|gespeichert|speichert|gespeicherten)",
     // es
     r"(?:mi|un|con un|con mi|nuestro) abogad[oa]",
     r"demandar\w*",
@@ -215,6 +246,8 @@ pub(super) const LEGAL: &[&str] = &[
     r"denunci\w+",
     r"acciones? legal\w*",
     r"oficina del consumidor",
+    r"(?:ir|voy|ire|iremos|acudir|acudire|denunciar|reclamacion|reclamar|queja|denuncia)(?: \w+){0,3} (?:a|en|ante) consumo",
+    r"hoja de reclamaciones|libro de reclamaciones|facua|defensa del consumidor",
     r"profeco",
     r"tribunal\w*",
     r"juicio",
@@ -226,6 +259,7 @@ pub(super) const LEGAL: &[&str] = &[
     r"na justica",
     r"acao judicial",
     r"procon",
+    r"defesa do consumidor|associacao de consumidores|consumidor gov",
     r"lgpd",
     r"(?:apagar|excluir|apaguem|excluam) (?:todos )?(?:os )?meus dados",
     // fr
@@ -237,6 +271,7 @@ pub(super) const LEGAL: &[&str] = &[
     r"mise en demeure",
     r"supprimer (?:toutes )?mes donnees",
     r"dgccrf",
+    r"associations? de consommateurs|ufc que choisir|mediateur de la consommation|conciliateur",
     // de
     r"(?:meinen|mein|einen|unseren) (?:anwalt|rechtsanwalt|anwaltin)",
     r"anwalt einschalten",
@@ -248,6 +283,7 @@ pub(super) const LEGAL: &[&str] = &[
     r"(?:loschen|entfernen) sie (?:alle )?meine daten",
     r"meine daten (?:loschen|entfernen)",
     r"verbraucherzentrale",
+    r"verbraucherschutz\w*|schlichtungsstelle",
     r"(?:straf)?anzeige (?:erstatten|machen|gegen)",
     r"strafanzeige",
 ];
@@ -272,7 +308,10 @@ pub(super) const BENIGN: &[&str] = &[
 
 fn compile(patterns: &[&str]) -> Regex {
     let alts: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
-    Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).expect("sensitive patterns are valid regex")
+    regex::RegexBuilder::new(&format!(r"(?-u)\b(?:{})\b", alts.join("|")))
+        .dfa_size_limit(32 << 20)
+        .build()
+        .expect("sensitive patterns are valid regex")
 }
 
 static BENIGN_RE: LazyLock<Regex> = LazyLock::new(|| compile(BENIGN));

@@ -50,6 +50,16 @@ pub enum Concept {
     Conditional,
     Modal,
     Unauthorised,
+    Refund,
+    LongTime,
+    StillMissing,
+    DeathStrong,
+    DeathWeak,
+    Family,
+    Link,
+    Click,
+    Entered,
+    LoginNoun,
 }
 
 use Concept::*;
@@ -111,7 +121,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         ChargePast,
-        r"charged|charging me|billed|billing me|overcharged|took|taken|deducted|debited|withdrawn|cobr(?:aron|ado|ada|ados|adas|aste|asteis|aram|ou|o|ei)|me cobran|me cobra|me cobram|cargaron|descontaron|descontaram|debitaron|debitado|debitada|debitaram|debite|preleve|prelevee|facture|abgebucht|belastet|berechnet|abgezogen|eingezogen",
+        r"(?:siguen|sigue|continuan|continua|continuam|continua|seguem|continuez a|continuent a|continue a|keep|keeps|kept|still) (?:me |a me |m )?(?:\w+ )?(?:cobrando|cobrar|charging|billing|taking|prelever|debitando|descontando|debiter|abbuchen)|bucht\w* (?:\w+ ){0,4}ab|buchen (?:\w+ ){0,4}ab|charged|charging me|billed|billing me|overcharged|took|taken|deducted|debited|withdrawn|cobr(?:aron|ado|ada|ados|adas|aste|asteis|aram|ou|o|ei)|me cobran|me cobra|me cobram|cargaron|descontaron|descontaram|debitaron|debitado|debitada|debitaram|debite|preleve|prelevee|facture|abgebucht|belastet|berechnet|abgezogen|eingezogen",
     ),
     (
         Multi,
@@ -127,7 +137,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Unknown,
-        r"(?:dont|do not|didnt|did not|cant|cannot) recogni[sz]e|unrecogni[sz]ed|unknown|strange|weird|suspicious|no (?:la |lo |los |las )?reconozco|desconozco|desconocid[oa]s?|rar[oa]s|extran[oa]s?|sospechos[oa]s?|nao (?:a |o )?reconheco|desconhecid[oa]s?|estranh[oa]s?|suspeit[oa]s?|(?:ne )?(?:la |le |les )?reconnais pas|inconnu\w*|bizarres?|suspect\w*|louche\w*|nicht (?:kenne|erkenne)|unbekannt\w*|seltsam\w*|komisch\w*|merkwurdig\w*|verdachtig\w*",
+        r"(?:dont|do not|didnt|did not|cant|cannot) recogni[sz]e|unrecogni[sz]ed|unknown|strange|weird|suspicious|no (?:la |lo |los |las )?reconozco|desconozco|desconocid[oa]s?|rar[oa]s|extran[oa]s?|sospechos[oa]s?|nao (?:a |o )?reconheco|desconhecid[oa]s?|estranh[oa]s?|suspeit[oa]s?|(?:ne )?(?:la |le |les )?reconnais pas|inconnu\w*|bizarres?|suspect\w*|louche\w*|nicht (?:kenne|erkenne)|unbekannt\w*|seltsam\w*|komisch\w*|merkwurdig\w*|verdachtig\w*|another country|other country|otro pais|outro pais|autre pays|anderen land|new device|otro dispositivo|outro dispositivo|autre appareil|unbekannten gerat",
     ),
     (
         PaymentNoun,
@@ -139,7 +149,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Cancel,
-        r"cancel\w*|anulad[oa]|annul\w*|storniert|storno|nunca llego|no llego|nao chegou|never arrived|jamais (?:arrive|recu)|nie angekommen",
+        r"cancel\w*|(?:di|dado|dar|dimos) de baja|resili\w+|gekundigt|kundigung|abgemeldet|unsubscribed|anulad[oa]|annul\w*|storniert|storno|nunca llego|no llego|nao chegou|never arrived|jamais (?:arrive|recu)|nie angekommen",
     ),
     (
         Conditional,
@@ -153,16 +163,55 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
         Unauthorised,
         r"unauthori[sz]ed|not authori[sz]ed|no autorizad[oa]s?|nao autorizad[oa]s?|non autorise\w*|nicht autorisiert\w*|ohne autorisierung",
     ),
+    (
+        Refund,
+        r"refund\w*|reembols\w*|estorno|estornad[oa]|remboursement|rembourse\w*|erstattung|ruckerstattung|erstattet|geld zuruck|money back|dinero de vuelta|dinheiro de volta",
+    ),
+    (
+        LongTime,
+        r"(?:\d+|two|three|four|five|six|several|many|dos|tres|cuatro|cinco|seis|varias|muchas|duas|quatro|varias|deux|trois|quatre|cinq|plusieurs|zwei|drei|vier|funf|mehrere|mehreren) (?:weeks?|semanas?|semaines?|wochen|months?|meses|mois|monate|monaten)|(?:a|one|un|una|uma|um|une|einem|einen|ein) (?:month|mes|mois|monat)|(?:for|hace|faz|ha|depuis|seit) (?:weeks|months|semanas|meses|semaines|mois|wochen|monaten)",
+    ),
+    (
+        StillMissing,
+        r"still|yet|never|havent|hasnt|not received|no (?:refund|money|reembolso|reembolsos|estorno)|kein\w*|ningun\w*|nenhum\w*|aucun\w*|pas de|todavia|aun|ainda|toujours|noch|sin|sem|sans|ohne|waiting|waited|esperando|espero|aguardando|attends|attente|warte\w*|nada|nothing|rien|nichts|nunca|jamais|nie|nao caiu|no ha llegado|no llega",
+    ),
+    (
+        DeathStrong,
+        r"passed away|deceased|fallecio|fallecid[oa]|faleceu|falecid[oa]|decede\w*|deces|verstorben\w*|verstarb|death certificate|certificado de defuncion|acta de defuncion|certidao de obito|acte de deces|sterbeurkunde|late (?:husband|wife|father|mother|mom|mum|dad|son|daughter|partner|brother|sister)",
+    ),
+    (
+        DeathWeak,
+        r"died|dead|death|murio|muerto|muerta|muerte|morreu|morto|morta|morte|mort|morte|gestorben|tot|tod",
+    ),
+    (
+        Family,
+        r"husband|wife|father|mother|dad|mom|mum|son|daughter|grandma|grandmother|grandfather|grandpa|brother|sister|partner|uncle|aunt|marido|esposa|esposo|padre|madre|papa|mama|hijo|hija|abuela|abuelo|hermano|hermana|mujer|pai|mae|filho|filha|avo|irmao|irma|mari|femme|pere|mere|fils|fille|grand mere|grand pere|frere|soeur|mann|frau|vater|mutter|sohn|tochter|oma|opa|bruder|schwester|account holder|titular|titulaire|kontoinhaber\w*",
+    ),
+    (Link, r"link|links|enlace|lien|liga"),
+    (
+        Click,
+        r"clicked|clicking|tapped|clic|click|clique|cliquei|cliquer|pinche|geklickt|angeklickt",
+    ),
+    (
+        Entered,
+        r"entered|typed|put in|gave|filled in|puse|meti|introduje|ingrese|di mis|coloquei|digitei|passei|informei|mis|saisi|entre|donne|rentre|eingegeben|angegeben|eingetragen",
+    ),
+    (
+        LoginNoun,
+        r"logins?|sign ins?|login attempts?|sessions?|inicios? de sesion|accesos?|acessos?|logins? estranhos|connexions?|anmeldungen|anmeldeversuche?|logins?",
+    ),
 ];
 
 static SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(CONCEPTS.iter().map(|(_, p)| format!(r"\b(?:{p})\b")))
+    regex::RegexSetBuilder::new(CONCEPTS.iter().map(|(_, p)| format!(r"(?-u)\b(?:{p})\b")))
+        .dfa_size_limit(32 << 20)
+        .build()
         .expect("situation concepts are valid regex")
 });
 
 /// Concepts present in a piece of normalised text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Concepts(u32);
+struct Concepts(u64);
 
 impl Concepts {
     fn of(text: &str) -> Self {
@@ -221,6 +270,12 @@ const SECURITY: &[Rule] = &[
     ),
     rule("not me", Scope::Message, &[&[NotMe], OWNED], &[]),
     rule(
+        "strange logins",
+        Scope::Clause,
+        &[&[LoginNoun], &[Unknown]],
+        &[Conditional],
+    ),
+    rule(
         "block it",
         Scope::Clause,
         &[&[BlockRequest], BLOCKABLE],
@@ -228,6 +283,24 @@ const SECURITY: &[Rule] = &[
     ),
     rule("stolen phone", Scope::Message, &[&[Phone], &[Stolen]], &[]),
     rule("sim swap", Scope::Clause, &[&[Sim], &[SimAttack]], &[]),
+    rule(
+        "account holder died",
+        Scope::Message,
+        &[&[DeathStrong]],
+        &[],
+    ),
+    rule(
+        "account holder died",
+        Scope::Clause,
+        &[&[DeathWeak], &[Family]],
+        &[],
+    ),
+    rule(
+        "card details given to a link",
+        Scope::Message,
+        &[&[Link], &[Click], &[Entered], &[Card, Credential]],
+        &[Conditional],
+    ),
 ];
 
 /// Money taken twice or wrongly.
@@ -279,6 +352,12 @@ const MONEY: &[Rule] = &[
         Scope::Clause,
         &[&[Unauthorised], &[Charge, PaymentNoun, Card]],
         &[],
+    ),
+    rule(
+        "refund missing for weeks",
+        Scope::Message,
+        &[&[Refund], &[LongTime], &[StillMissing]],
+        &[Conditional],
     ),
 ];
 
@@ -336,7 +415,7 @@ mod tests {
         for (i, (c, _)) in CONCEPTS.iter().enumerate() {
             assert_eq!(*c as usize, i, "{c:?}");
         }
-        assert!(CONCEPTS.len() <= 32);
+        assert!(CONCEPTS.len() <= 64);
     }
 
     #[test]
