@@ -119,7 +119,15 @@ async fn events_flow_end_to_end_and_continue_the_trace() {
         metrics.contains("baton_worker_events_total{kind=\"customer_message\",outcome=\"done\"} 1"),
         "{metrics}"
     );
-    assert!(metrics.contains("baton_worker_partitions_owned 8"));
+    // Its eight partitions (the gauge follows the leases as they are taken).
+    let owned = eventually(Duration::from_secs(20), || async {
+        http::get(&format!("http://127.0.0.1:{admin}/metrics"), &[])
+            .await
+            .text()
+            .contains("baton_worker_partitions_owned 8")
+    })
+    .await;
+    assert!(owned, "{}", env.logs());
     let ready = http::get(&format!("http://127.0.0.1:{admin}/readyz"), &[]).await;
     assert_eq!(ready.status, 200, "{ready}");
     env.cleanup().await;

@@ -7,12 +7,13 @@
 //! - Leases: a worker consumes partition `p` only while `{ns}:lease:p` holds its id. Acquiring
 //!   is set-if-absent (or already ours) with a TTL, renewing and releasing are compare-and-set,
 //!   so a worker can never extend or delete a lease another worker took. All leases of a
-//!   worker are renewed every third of the lease TTL ([`renew_all`]): one compare-and-extend
-//!   script per lease, all sent in one pipeline. Each lease is in its own partition's hash slot
-//!   (`{p:<n>}`, with the partition's parked set), so on a Redis Cluster no script spans two
-//!   leases; nothing needs them renewed together — each lease is judged on its own, and a
-//!   pipeline cut short by a failure leaves the rest to expire or be renewed next time, exactly
-//!   as a failed single script did.
+//!   worker are renewed every third of the lease TTL ([`renew_all`]). On one Redis server that
+//!   is one script (an `MGET` and a `PEXPIRE` per lease still ours: 18 commands for 16
+//!   leases). Each lease is in its own partition's hash slot (`{p:<n>}`, with the partition's
+//!   parked set), so on a Redis Cluster it is one compare-and-extend script per lease, all
+//!   sent in one pipeline (three commands per lease). Nothing needs the leases renewed
+//!   together — each lease is judged on its own, and a pipeline cut short by a failure leaves
+//!   the rest to expire or be renewed next time, exactly as a failed single script does.
 //!
 //! Fails with [`RedisError`]; the partition manager then stops trusting its leases once they
 //! may have expired (see `partitions`).
@@ -149,8 +150,22 @@ pub fn renew_cmd(keys: &Keys, p: u16, me: &str, ttl_ms: u64) -> redis::Cmd {
     cmd
 }
 
-/// Extends every lease of `partitions` still ours (one pipeline of one script per lease);
-/// returns the partitions whose lease is no longer ours.
+/// Every lease of a worker at once, on one Redis server (the cluster refuses its key set).
+const RENEW_ALL: &str = r#"
+local holders = redis.call('MGET', unpack(KEYS))
+local lost = {}
+for i, v in ipairs(holders) do
+  if v == ARGV[1] then redis.call('PEXPIRE', KEYS[i], ARGV[2]) else table.insert(lost, i) end
+end
+return lost
+"#;
+
+static RENEW_ALL_SCRIPT: std::sync::LazyLock<Script> =
+    std::sync::LazyLock::new(|| Script::new(RENEW_ALL));
+
+/// Extends every lease of `partitions` still ours (see the module doc: one script on one
+/// server, a pipeline of one script per lease on a cluster); returns the partitions whose
+/// lease is no longer ours.
 pub async fn renew_all(
     pool: &Pool,
     keys: &Keys,
@@ -160,6 +175,18 @@ pub async fn renew_all(
 ) -> Result<Vec<u16>, RedisError> {
     if partitions.is_empty() {
         return Ok(Vec::new());
+    }
+    if !pool.is_cluster() {
+        let mut script = RENEW_ALL_SCRIPT.prepare_invoke();
+        for p in partitions {
+            script.key(keys.lease(*p));
+        }
+        let mut conn = pool.get().await?;
+        let lost: Vec<usize> = script.arg(me).arg(ttl_ms).invoke_async(&mut *conn).await?;
+        return Ok(lost
+            .into_iter()
+            .filter_map(|i| partitions.get(i.checked_sub(1)?).copied())
+            .collect());
     }
     let mut pipe = redis::pipe();
     for p in partitions {
