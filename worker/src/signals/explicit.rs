@@ -22,12 +22,12 @@ use regex::Regex;
 use super::normalize::Normalized;
 use super::{Reason, Signal};
 
-pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss)";
-pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your) )?(?:(?:real|actual|live|human|proper) )?";
-pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|human|person)";
-pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:(?:seu|sua|teu|tua|voces) )?(?:pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|human|person)";
-pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|human|person)";
-pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|berater|beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|kundenberater|chef|manager|supervisor|verantwortlichen|jemandem|jemanden|jemand|human|person)";
+pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss|department)";
+pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your|someone from your|someone in your|someone on your) )?(?:(?:real|actual|live|human|proper|fraud|billing|legal|security|complaints|sales|technical|tech|accounts|retention|claims|privacy|data protection) )?";
+pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|gestor|gestora|vendedor|vendedora|human|person|agent)";
+pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:(?:seu|sua|teu|tua|voces) )?(?:pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|vendedor|vendedora|gestor|gestora|human|person|agent)";
+pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|human|person)";
+pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|jemandem|jemanden|jemand|human|person)";
 
 /// Request frames; `{EN}` etc. are replaced by the noun groups above.
 pub(super) const FRAMES: &[&str] = &[
@@ -103,9 +103,28 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:get|put) (?:a|an|some) (?:real |actual |live )?(?:human|person|agent|representative) on (?:the line|the phone|this chat)\b",
     r"\b(?:voir|parler au|appeler) (?:le |un |votre )?(?:responsable|directeur|manager|superieur)\b",
     // German: "ich will sofort jemanden sprechen".
-    r"\b(?:jemanden|einen (?:mitarbeiter|menschen|berater|ansprechpartner|vorgesetzten|verantwortlichen)|(?:ihren|euren|deinen|den) (?:chef|vorgesetzten|manager|verantwortlichen))(?: \w+){0,2} (?:sprechen|erreichen)\b",
+    r"\b(?:jemanden|einen (?:mitarbeiter|menschen|berater|ansprechpartner|vorgesetzten|verantwortlichen)|(?:ihren|euren|deinen|den) (?:chef|vorgesetzten|manager|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|[a-z]*berater))(?: \w+){0,2} (?:sprechen|erreichen)\b",
+    // One's own account manager: "hablar con mi gestor", "falar com meu gerente",
+    // "parler à mon conseiller", "mit meiner Beraterin sprechen".
+    r"\b(?:hablar|falar|parler|sprechen|talk|speak) (?:con|com|avec|a|mit|to|with) (?:mi|meu|minha|mon|ma|meinem|meiner|my) (?:gestor|gestora|asesor|asesora|ejecutivo|ejecutiva|gerente|consultor|consultora|conseiller|conseillere|gestionnaire|berater|beraterin|kundenberater|kundenberaterin|ansprechpartner|ansprechpartnerin|sachbearbeiter|sachbearbeiterin|account manager|advisor|adviser)\b",
+    r"\bmit (?:meinem|meiner) (?:berater|beraterin|kundenberater|kundenberaterin|ansprechpartner|ansprechpartnerin|sachbearbeiter|sachbearbeiterin)(?: \w+){0,3} (?:sprechen|reden|verbinden)\b",
+    // The contact of someone in a department: "o contato de alguém do setor jurídico",
+    // "the contact details of someone in your legal department".
+    r"\b(?:contato|contacto|contact|contact details|coordonnees|kontakt|kontaktdaten)(?: \w+){0,2} (?:de|of|du|von|for) (?:alguem|alguien|someone|somebody|quelqu un|jemandem|einem mitarbeiter)(?: \w+){0,2} (?:do|da|del|de la|from|in|on|at|du|de|aus|der) (?:\w+ ){0,2}(?:setor|sector|departamento|department|dept|service|abteilung|team|equipe|equipo|area)\b",
+    // "can you call me (back)?" asked of the company: "podrían llamarme", "vocês podem me
+    // ligar", "pourriez-vous me rappeler", "können Sie mich zurückrufen".
+    r"\b(?:can|could) (?:you|someone|somebody) (?:please )?(?:call|ring|phone) me(?: back)?\b",
+    r"\b(?:podrian|pueden|podrias|puedes) (?:llamarme|contactarme|devolverme la llamada)\b",
+    r"\b(?:podem|poderiam) me (?:ligar|retornar|telefonar)\b",
+    r"\b(?:pouvez|pourriez|peux|pourrais) vous (?:me|m) (?:rappeler|appeler|telephoner)\b",
+    r"\b(?:konnen|konnten|kann|konnte) sie mich (?:\w+ )?(?:zuruckrufen|anrufen)\b",
+    // Preferring to explain to a person: "prefiero explicárselo por teléfono a alguien".
+    r"\b(?:prefiero|prefiro|prefer|rather|prefere|prefererais|lieber)(?: \w+){0,5} (?:a alguien|a una persona|to someone|to a person|to a human|a alguem|pra alguem|para alguem|a uma pessoa|a quelqu un|a une personne|jemandem|einer person|einem menschen)\b",
+    // "give me your supervisor" in de/fr: "geben Sie mir Ihren Vorgesetzten".
+    r"\b(?:geben sie|gib|gebt) mir (?:\w+ )?{DE}\b",
+    r"\b(?:donnez|donne) moi (?:\w+ )?{FR}\b",
     // Spanish
-    r"\b(?:hablar|platicar|conversar|chatear) con {ES}\b",
+    r"\b(?:hablar|platicar|conversar|chatear)(?: (?:urgente|urgentemente|ya|directamente|personalmente|ahora))? con {ES}\b",
     r"\b(?:pasame|pasenme|paseme|ponme|ponganme|pongame|comunicame|comuniquenme|comuniqueme|transfiereme|transfieranme|derivame|contactame) (?:con|a) {ES}\b",
     r"\b(?:comunicar|comunicarme|transferir|transferirme|pasar|pasarme|derivar|derivarme|poner|ponerme|contactar) (?:me )?(?:con|a) {ES}\b",
     r"\bque me atienda {ES}\b",
@@ -116,7 +135,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:alguien|una persona|un humano) (?:de verdad|real)\b",
     r"\b(?:flesh and blood|de carne y hueso|de carne e osso|en chair et en os|aus fleisch und blut)\b",
     // Portuguese
-    r"\b(?:falar|conversar|ser atendido|ser atendida) (?:com|por) {PT}\b",
+    r"\b(?:falar|conversar|ser atendido|ser atendida)(?: (?:urgente|diretamente|pessoalmente|agora|ja))? (?:com|por) {PT}\b",
     r"\b(?:passa|passe|transfere|transfira|encaminha|encaminhe|coloca|coloque|bota) (?:me )?(?:para|pra|pro|com|ao|a) {PT}\b",
     r"\b(?:chama|chame|chamar) (?:um|uma|o|a|algum) (?:(?:seu|sua|teu|tua) )?(?:atendente|pessoa|humano|gerente|responsavel|supervisor|supervisora)\b",
     r"\bfalar (?:com|c) (?:(?:um|uma) )?(?:gente|humano|pessoa|atendente)\b",
@@ -138,7 +157,8 @@ pub(super) const FRAMES: &[&str] = &[
     r"\binterlocut(?:eur|rice) humaine?\b",
     r"\bquelqu un de (?:reel|vrai)\b",
     // German
-    r"\bmit (?:jemandem|{DE})(?: \w+){0,4} (?:sprechen|reden|telefonieren|chatten|verbunden)\b",
+    r"\bmit (?:jemandem|{DE})(?: \w+){0,6} (?:sprechen|reden|telefonieren|chatten|verbunden)\b",
+    r"\b(?:hatte|haette|wurde) (?:gern|gerne) (?:mit )?{DE} (?:gesprochen|sprechen)\b",
     r"\b(?:verbinden|verbindet|verbinde|leiten|stellen) (?:sie |du )?(?:mich )?(?:\w+ ){0,2}?(?:mit|an|zu) {DE}\b",
     r"\b(?:an|mit|zu) {DE} (?:weiterleiten|verbinden|durchstellen|weitergeben)\b",
     r"\b{DE} (?:\w+ )?(?:zuruckrufen|zurueckrufen|anrufen)\b",
@@ -168,7 +188,7 @@ static FRAME_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Machines the customer may refuse ("I don't want a bot", "pas de chatbot", "kein KI").
-pub(super) const BOT: &str = r"(?:chat ?bots?|bots?|robots?|robo|roboter|automatic\w*|automatique\w*|automatisch\w*|automated|(?:an|the|a|una|uma|la|une|l|eine|einer|einem|die|der) (?:ai|ia|ki)|ki|virtual assistant|asistente virtual|assistente virtual|assistant virtuel|(?:a|an|the|una|un|uma|um|la|une|with|con|com|avec|mit|einer|einem|eine|to) (?:maquina|machine|maschine))";
+pub(super) const BOT: &str = r"(?:chat ?bots?|bots?|robots?|robo|roboter|automatic\w*|automatique\w*|automatisch\w*|automated|(?:an|the|a|una|uma|la|une|l|eine|einer|einem|die|der) (?:ai|ia|ki)|ki|virtual assistant|asistente virtual|assistente virtual|assistant virtuel|(?:a|an|the|una|un|uma|um|la|une|with|con|com|avec|mit|einer|einem|eine|to) (?:maquina|machine|maschine)|(?:the|this|el|este|o|este|com o|con el|l|le|cet|dem|den|diesem) (?:assistant|assistente|asistente))";
 
 /// Words that turn a following machine into a refusal: negators, "stop", "enough",
 /// "instead of" (en, es, pt, fr, de).
@@ -221,6 +241,9 @@ pub(super) const REQUESTED: &[&str] = &[
     r"\b(?:someone|somebody|anyone|a person) who (?:\w+ )?works? (?:there|here|for you|at)\b",
     r"\b(?:real|actual|live|proper|genuine|verdader[oa]|vrai|vraie|veritable|echte[nmrs]?|richtige[nmrs]?) (?:person|human|human being|people|persona|pessoa|personne|humain|humano|mensch|menschen|agent|agente|atendente|mitarbeiter|conseiller|asesor)\b",
     r"\b(?:person|human|persona|pessoa|personne|humain|humano|mensch|agent|agente|atendente) (?:real|de verdad|de verdade|reel|reelle|en chair et en os|de carne y hueso|de carne e osso|aus fleisch und blut)\b",
+    // A seller or adviser free to help: "un vendeur dispo pour me conseiller ?",
+    // "algún asesor disponible?", "tem algum vendedor disponível?".
+    r"\b(?:un|une|algun|alguna|algum|alguma|any|a|an) (?:vendeur|vendeuse|conseiller|conseillere|agent|humain|vendedor|vendedora|asesor|asesora|atendente|consultor|consultora|salesperson|sales rep|advisor|adviser)s? (?:dispo|disponible|disponivel|available|free)\b",
 ];
 
 static REQUESTED_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -230,7 +253,7 @@ static REQUESTED_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that make a message a request (a `?` does too).
 static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte|por favor|svp|stp|s il vous plait)\b")
+    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte|konnten|faut|puedes|podes|pasas|consegue|consegues|consigue|por favor|svp|stp|s il vous plait)\b")
         .expect("request words are valid regex")
 });
 
@@ -302,7 +325,7 @@ fn against_bot(clause: &str) -> Option<&str> {
 
 /// Staff who can contact the customer back (not couriers: "can the driver call me" is about
 /// the delivery).
-pub(super) const STAFF: &str = r"\b(?:colleagues?|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|berater\w*|jemand\w*|ansprechpartner\w*)\b";
+pub(super) const STAFF: &str = r"\b(?:colleagues?|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*)\b";
 
 /// Staff who can help, without the bare "someone" ("can someone help me with the size" is
 /// a question the AI can answer).
@@ -360,6 +383,54 @@ fn callback(clause: &str, requesting: bool) -> Option<&str> {
         .then_some(staff.as_str())
 }
 
+/// Asked of the whole message (a comma may split them): someone who can decide ("gibt es
+/// jemanden, der das entscheiden kann?"), someone to look at the case personally.
+pub(super) const ACROSS_CLAUSES: &[&str] = &[
+    // Someone who can decide: "someone who can make a decision", "quelqu'un qui puisse
+    // valider", "jemanden, der das entscheiden kann", "alguien que pueda autorizar".
+    r"\b(?:someone|somebody|anyone|a person|a human|a manager|alguien|una persona|alguem|uma pessoa|quelqu un|une personne|jemand|jemanden|jemandem|einen mitarbeiter)(?: \w+){0,2} (?:who|that|que|q|qui|der|die)(?: \w+){0,3} (?:decid\w*|decision|authori[sz]\w*|approv\w*|sign off|make an exception|decidir|decida|autoriz\w*|aprob\w*|aprov\w*|valid\w*|decider|decide|accord\w*|entscheid\w*|genehmig\w*|freigeb\w*)\b",
+    r"\b(?:someone|somebody|anyone|a person|alguien|una persona|alguem|uma pessoa|quelqu un|une personne|jemand|jemanden)(?: \w+){0,2} (?:who|that|que|q|qui|der|die)(?: \w+){0,3} (?:can|could|is able to|pueda|puede|pudiera|possa|pode|puisse|peut|pourrait|kann|konnte|darf)(?: \w+){0,4} (?:decid\w*|decision|authori[sz]\w*|approv\w*|exception|decidir|autoriz\w*|aprob\w*|aprov\w*|excepcion|excecao|valider|derogation|decider|entscheiden|genehmigen|ausnahme)\b",
+    // A person to look at the case personally: "can somebody look at my account
+    // personally", "alguien puede revisar mi caso personalmente", "quelqu'un peut regarder
+    // mon dossier personnellement", "kann sich jemand das personlich ansehen".
+    r"\b(?:someone|somebody|anyone|a person|a human|alguien|una persona|alguem|uma pessoa|quelqu un|une personne|jemand)(?: \w+){0,7} (?:personally|in person|personalmente|pessoalmente|personnellement|personlich)\b",
+];
+
+static ACROSS_CLAUSES_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let alts: Vec<String> = ACROSS_CLAUSES.iter().map(|f| format!("(?:{f})")).collect();
+    Regex::new(&format!("(?-u){}", alts.join("|"))).expect("across-clause frames are valid regex")
+});
+
+/// A member of staff the customer dealt with before, named by role or by the earlier
+/// contact: "the person I spoke to yesterday", "la chica que me atendió", "a moça que me
+/// atendeu", "la personne que j'ai eue hier", "mon conseiller habituel", "Frau Schneider
+/// hat gesagt".
+pub(super) const PREVIOUS_CONTACT: &str = r"\b(?:(?:the|that) (?:person|lady|guy|woman|man|girl|gentleman|agent|rep|advisor|adviser|colleague|manager) (?:i|we) (?:spoke|talked|chatted|dealt|had)(?: (?:to|with|on the phone))?|(?:the|that) (?:person|lady|guy|woman|man|girl|agent|rep|advisor|adviser) (?:who|that) (?:helped|called|served) (?:me|us)|(?:la|el|una|un) (?:chica|chico|senora|senor|senorita|persona|muchacha|muchacho|asesora|asesor|agente|gestor|gestora|companera|companero|ejecutiva|ejecutivo) (?:q|que) me (?:atendio|atendieron|ayudo|llamo|escribio)|(?:el|la) (?:q|que) me atendio|(?:a|o|uma|um) (?:moca|menina|rapaz|moco|senhora|senhor|pessoa|atendente|consultora|consultor|gerente) (?:q|que) me (?:atendeu|ajudou|ligou|respondeu)|(?:la|le) (?:personne|conseiller|conseillere|dame|monsieur|agent|collegue) (?:que j ai eu|que j ai eue|a qui j ai parle|avec qui j ai parle|qui m a (?:appele|appelee|repondu|aide|aidee))|(?:mon|ma) (?:conseiller|conseillere|gestionnaire|interlocuteur|interlocutrice) (?:habituel|habituelle|attitre|attitree)|(?:mi|mis) (?:gestor|gestora|asesor|asesora|ejecutivo|ejecutiva) (?:de siempre|habitual|personal)|(?:meu|minha) (?:gerente|consultor|consultora) (?:de sempre|habitual)|(?:frau|herr) [a-z]+ (?:hat|hatte|meinte|sagte|wollte)|(?:die|der) (?:dame|herr|mitarbeiterin|mitarbeiter|kollegin|kollege|beraterin|berater) (?:von gestern|(?:mit der|mit dem|die|der) ich))\b";
+
+/// Being passed to, or called back by, "her"/"him" (the earlier contact): "me la pasas",
+/// "consegue me passar pra ela", "können Sie mich mit ihr verbinden", "put me through to
+/// her", "il peut me rappeler".
+pub(super) const PRONOUN_TRANSFER: &str = r"\b(?:me (?:la|lo) (?:pasas|pasa|pase|pasan|pasais|puedes pasar|puede pasar|podes pasar|comunicas|comunica)|pasamela|pasamelo|pasemela|pasemelo|(?:me )?(?:passar|passa|passe|transferir) (?:pra|para) (?:ela|ele)|falar (?:com|c) (?:ela|ele) (?:de novo|novamente)|me (?:la|le) passer|(?:parler|reparler) (?:a|avec) (?:elle|lui)|(?:la|le) (?:prevenir|joindre|contacter|recontacter)|mit (?:ihr|ihm) (?:verbinden|sprechen|reden|verbunden)|(?:put|transfer|connect|pass|send) me (?:back )?(?:through )?to (?:her|him)|(?:speak|talk) (?:to|with) (?:her|him) again|(?:il|elle|he|she|er|sie|el|ella|ele|ela) (?:\w+ )?(?:peut|pourrait|can|could|kann|konnte|puede|podria|pode|poderia) (?:\w+ )?(?:me|mich|m) ?(?:rappeler|appeler|recontacter|call|ring|get back|zuruckrufen|anrufen|llamar|ligar|retornar))\b";
+
+static PREVIOUS_CONTACT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?-u){PREVIOUS_CONTACT}")).expect("previous-contact pattern is valid")
+});
+static PRONOUN_TRANSFER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?-u){PRONOUN_TRANSFER}")).expect("pronoun-transfer pattern is valid")
+});
+
+/// The earlier contact asked for again, in a request: the message names them
+/// ([`PREVIOUS_CONTACT`]) and asks to be passed to them or called back by them.
+fn previous_contact(norm: &Normalized, requesting: bool) -> Option<&str> {
+    if !requesting {
+        return None;
+    }
+    let who = PREVIOUS_CONTACT_RE.find(&norm.full)?;
+    let back = PRONOUN_TRANSFER_RE.is_match(&norm.full)
+        || (CALLBACK_RE.is_match(&norm.full) && ME_RE.is_match(&norm.full));
+    back.then_some(who.as_str())
+}
+
 /// Tokens that cancel a following frame in the same clause.
 const NEGATORS: &[&str] = &[
     "dont", "not", "never", "no", "without", "nao", "nunca", "sem", "sin", "ne", "pas", "jamais",
@@ -368,11 +439,72 @@ const NEGATORS: &[&str] = &[
 
 /// Words dropped before checking whether a clause is only a human noun.
 pub(super) const FILLER: &[&str] = &[
-    "please", "pls", "plz", "now", "asap", "thanks", "thank", "you", "hi", "hello", "a", "an",
-    "the", "real", "actual", "live", "por", "favor", "porfa", "porfavor", "ya", "hola", "un",
-    "una", "de", "verdad", "agora", "ola", "oi", "um", "uma", "svp", "stp", "s", "il", "vous",
-    "plait", "bonjour", "une", "vrai", "vraie", "bitte", "jetzt", "sofort", "hallo", "einen",
-    "ein", "eine", "echten", "echter", "echte", "verdade", "yes", "si", "sim", "oui", "ja",
+    "please",
+    "pls",
+    "plz",
+    "now",
+    "asap",
+    "thanks",
+    "thank",
+    "you",
+    "hi",
+    "hello",
+    "a",
+    "an",
+    "the",
+    "real",
+    "actual",
+    "live",
+    "por",
+    "favor",
+    "porfa",
+    "porfavor",
+    "ya",
+    "hola",
+    "un",
+    "una",
+    "de",
+    "verdad",
+    "agora",
+    "ola",
+    "oi",
+    "um",
+    "uma",
+    "svp",
+    "stp",
+    "s",
+    "il",
+    "vous",
+    "plait",
+    "bonjour",
+    "une",
+    "vrai",
+    "vraie",
+    "bitte",
+    "jetzt",
+    "sofort",
+    "hallo",
+    "einen",
+    "ein",
+    "eine",
+    "echten",
+    "echter",
+    "echte",
+    "verdade",
+    "yes",
+    "si",
+    "sim",
+    "oui",
+    "ja",
+    "x",
+    "pf",
+    "maintenant",
+    "ahora",
+    "urgente",
+    "urgent",
+    "immediately",
+    "immediatement",
+    "right",
 ];
 
 pub(super) const LONE_NOUNS: &[&str] = &[
@@ -416,6 +548,18 @@ pub(super) const LONE_NOUNS: &[&str] = &[
     "human support",
     "humain",
     "operateur",
+    "operador humano",
+    "operadora humana",
+    "agente humano",
+    "service client",
+    "service clientele",
+    "servicio al cliente",
+    "atencion al cliente",
+    "atendimento ao cliente",
+    "sac",
+    "kundendienst",
+    "customer support",
+    "customer care",
 ];
 
 fn negated(clause: &str, start: usize) -> bool {
@@ -470,7 +614,19 @@ pub fn detect(norm: &Normalized) -> Option<Signal> {
             return Some(Signal::new(Reason::CustomerAsked, clause.as_str(), 0.85));
         }
     }
-    None
+    if let Some(m) = ACROSS_CLAUSES_RE
+        .find_iter(&norm.full)
+        .find(|m| requesting && !negated(&norm.full, m.start()))
+    {
+        return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.85));
+    }
+    previous_contact(norm, requesting).map(|who| {
+        Signal::new(
+            Reason::CustomerAsked,
+            format!("earlier contact: {who}"),
+            0.85,
+        )
+    })
 }
 
 #[cfg(test)]

@@ -37,6 +37,10 @@ pub(super) const ORDINAL_TIME_SRC: &[&str] = &[
     r"|(?:segunda|tercera|tercer|cuarta|quinta|sexta|septima|octava|novena|decima|enesima|terceira|quarta|setima|oitava|nona|(?:[2-9]|[1-9]\d)(?:ra|da|ta|va|na|ma|era|a|o)?) vez",
     r"|(?:deuxieme|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|enieme|nieme|n ieme|(?:[2-9]|[1-9]\d)(?:e|eme|ieme|em|me)?) fois",
     r"|(?:zweite|dritte|vierte|funfte|sechste|siebte|achte|neunte|zehnte|x+te|x te|n te|zigste|(?:[2-9]|[1-9]\d)(?:te)?)[nms]? mal",
+    // A running count ("ya van 4 veces", "ja sao 3 vezes", "das ist schon das 5. mal").
+    r"|(?:van|son|llevo|ya|sao|foram|ja|deja|schon) (?:[2-9]|[1-9]\d|dos|tres|cuatro|cinco|seis|siete|duas|quatro|deux|trois|quatre|cinq|drei|vier|funf|sechs) (?:veces|vezes|fois|mal)",
+    // Code-switched ordinal ("the third vez", "la tercera time").
+    r"|(?:second|third|fourth|fifth|sixth|umpteenth|nth|tercera|cuarta|quinta|troisieme|quatrieme|dritte|vierte) (?:vez|fois|mal|time)",
 ];
 
 static ORDINAL_TIME: LazyLock<Regex> = LazyLock::new(|| re(&ORDINAL_TIME_SRC.concat()));
@@ -59,6 +63,8 @@ pub(super) const TROUBLE_SRC: &[&str] = &[
     r"|nao|ninguem|ainda|errado|onde|de novo|por que",
     r"|pas|rien|jamais|personne|toujours|encore|ou|pourquoi",
     r"|nicht|nichts|kein\w*|nie|niemand|noch|wieder|falsch|wo|warum|cade",
+    // Malfunctions: "the app crashes", "se cuelga", "trava", "ca bug", "sturzt ab".
+    r"|crash\w*|bug|bugs|bugg\w*|freez\w*|broken|se cuelga|se colgo|falla|fallando|trava|travou|travando|bugou|plante|planter|abgesturzt|sturzt|hangt|kaputt",
 ];
 
 static TROUBLE: LazyLock<Regex> = LazyLock::new(|| re(&TROUBLE_SRC.concat()));
@@ -103,6 +109,14 @@ pub(super) const LONG_WAIT_SRC: &[&str] = &[
     r"|(?:fait|depuis) (?:un|une|deux|trois|quatre|plusieurs|\d+) (?:semaines?|mois)(?: \w+){0,3} (?:j )?attends",
     r"|attends depuis (?:un|une|deux|trois|quatre|plusieurs|\d+) (?:semaines?|mois)",
     r"|warte\w* (?:schon |jetzt )?seit (?:\w+ )?(?:wochen|monaten|woche|monat)",
+    // Days or weeks without a number: "been waiting for days", "llevo dias esperando",
+    // "to esperando ha dias", "ca fait des semaines que j attends", "warte seit tagen".
+    r"|(?:waiting|waited) (?:for )?(?:days|weeks|months|ages)",
+    r"|(?:llevo|hace|desde hace) (?:ya )?(?:dias|semanas|meses)(?: \w+){0,2} esperando|esperando (?:desde hace |hace )?(?:dias|semanas|meses)",
+    r"|(?:ha|faz) (?:dias|semanas|meses)(?: \w+){0,3} esper\w+|esper\w+ (?:ha |faz )?(?:dias|semanas|meses)",
+    r"|(?:fait|depuis) des (?:jours|semaines|mois)(?: \w+){0,3} (?:j )?attend\w*|attends depuis des (?:jours|semaines|mois)",
+    r"|warte\w* (?:schon |jetzt )?seit tagen",
+    r"|(?:una|un|dos|tres|cuatro|varias|\d+) (?:semanas?|meses) esperando|(?:duas|tres|quatro|varias|\d+) semanas esperando",
 ];
 
 static LONG_WAIT: LazyLock<Regex> = LazyLock::new(|| re(&LONG_WAIT_SRC.concat()));
@@ -126,6 +140,9 @@ pub(super) const THREAT_SRC: &[&str] = &[
     r"|note de (?:1|0|zero|un)|(?:bad|negative|terrible|horrible|awful) reviews?|(?:mala|pesima|negativa) (?:resena|opinion|valoracion|critica)|(?:resena|opinion|valoracion|critica) negativa",
     r"|(?:avaliacao|nota|review) (?:negativa|ruim|pessima)|reclame aqui|(?:mauvais|negatif) avis|avis negatif|(?:schlechte|negative) (?:bewertung|rezension)",
     r"|(?:go|going|switch\w*|move|moving|take my business|voy|me voy|irme|ire|vou|vais|je vais|irai|gehe|wechsle|wechseln)(?: \w+){0,3} (?:competition|competitors?|competencia|concorrencia|concorrente|concurrence|concurrent|konkurrenz)",
+    r"|(?:i m|im|i am|i will|i ll|we re|we are) (?:\w+ )?(?:switching|changing|moving|leaving|cancelling|canceling|going)(?: \w+){0,2} (?:provider|providers|network|supplier|company|bank|insurer)",
+    r"|(?:me cambio|nos cambiamos|voy a cambiar|me voy) (?:a otr[oa]|de) (?:\w+ )?(?:compania|proveedor|operador|banco|aseguradora|empresa)|(?:vou|vamos) (?:mudar|trocar) de (?:\w+ )?(?:companhia|operadora|fornecedor|banco|empresa|seguradora)",
+    r"|(?:je change|je vais changer|on change) d (?:\w+ )?(?:assureur|operateur|fournisseur|banque|compagnie)|(?:ich wechsle|wir wechseln|ich werde wechseln|ich kundige)(?: \w+){0,2} (?:den |die |das )?(?:anbieter|versorger|stromanbieter|bank|versicherung|vertrag)",
     r"|everyone will know|tout le monde (?:saura|va savoir)|todo el mundo (?:se va a enterar|lo sabra)|todo mundo vai saber|alle werden (?:es )?erfahren",
 ];
 
@@ -135,6 +152,32 @@ pub(super) const UNANSWERED_SRC: &[&str] = &[
 ];
 pub(super) const NO_ANSWER_SRC: &[&str] = &[
     r"(?:and|e|y|et|und) (?:still )?(?:nothing|nada|rien|nichts)|(?:null|0|zero|keine|aucune|ni una|sin|sem|no|without a|without|nenhuma|ninguna) (?:reply|replies|answer|answers|response|responses|respuesta|respuestas|resposta|respostas|reponse|reponses|antwort|antworten)|nobody|no one|nadie|ninguem|personne|niemand",
+];
+
+/// Again or still no answer ("schon wieder keine Antwort", "still no reply", "otra vez sin
+/// respuesta", "toujours pas de réponse").
+pub(super) const AGAIN_NO_ANSWER_SRC: &[&str] = &[
+    r"(?:again|still|otra vez|todavia|de nuevo|de novo|ainda|outra vez|encore|toujours|schon wieder|wieder|immer noch)(?: \w+){0,2} (?:no|sin|sem|nenhuma|pas de|aucune|keine|zero|null) (?:reply|answer|response|respuesta|resposta|reponse|antwort|ruckmeldung|reaktion)",
+];
+
+/// An exasperated interjection alone at the start ("incroyable, encore un formulaire qui
+/// bug", "unglaublich, schon wieder"), and exasperated "seriously, you ...?" questions
+/// ("sério que vcs cancelaram ...?", "en serio que ...?").
+pub(super) const INTERJECTION_SRC: &[&str] = &[
+    r"^(?:incroyable|increible|incrivel|inacreditavel|unbelievable|unglaublich|unfassbar|no me lo puedo creer|nao acredito|j y crois pas|i cant believe it)$",
+];
+pub(super) const SERIOUSLY_THAT_SRC: &[&str] = &[
+    r"^(?:e )?(?:serio|serio mesmo|en serio|de verdad|seriously|serieusement|serieux|ernsthaft|im ernst) (?:que|q|you|u|vous|ihr|sie)",
+];
+
+/// One word per sentence for emphasis ("i asked. when. my. engineer. is. coming."): this
+/// many one-word clauses in a row.
+const WORD_BY_WORD: usize = 5;
+
+/// Clapping and praise together with a bad fact: sarcasm ("great service, food arrived cold
+/// AND late, well done 👏", "klasse Qualitätskontrolle 👏").
+pub(super) const BAD_FACT_SRC: &[&str] = &[
+    r"cold|late|broken|damaged|missing|wrong|scratch\w*|again|never|still|frio|fria|tarde|roto|rota|quebrad[oa]|atrasad[oa]|errad[oa]|froid|froide|retard|casse|cassee|raye|kalt|kaputt|spat|verspatet|kratzer|beschadigt|falsch|schon wieder|otra vez|de novo|encore",
 ];
 
 /// "Do you even read the messages?"
@@ -161,6 +204,11 @@ pub(super) const MEANING_SRC: &[&str] = &[
     r"what does(?: \w+){1,6} mean|what is meant by|que significa|q significa|o que significa|o q significa|que veut dire|veut dire quoi|c est quoi le|was bedeutet|was heisst",
 ];
 
+static AGAIN_NO_ANSWER: LazyLock<Regex> = LazyLock::new(|| re(&AGAIN_NO_ANSWER_SRC.concat()));
+static INTERJECTION: LazyLock<Regex> = LazyLock::new(|| re(&INTERJECTION_SRC.concat()));
+static SERIOUSLY_THAT: LazyLock<Regex> = LazyLock::new(|| re(&SERIOUSLY_THAT_SRC.concat()));
+static WITHOUT: LazyLock<Regex> = LazyLock::new(|| re("without|sin|sem|sans|ohne"));
+static BAD_FACT: LazyLock<Regex> = LazyLock::new(|| re(&BAD_FACT_SRC.concat()));
 static PRAISE_OPENER: LazyLock<Regex> = LazyLock::new(|| re(&PRAISE_OPENER_SRC.concat()));
 static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| re(&ANOTHER_TIME_SRC.concat()));
 static WAIT: LazyLock<Regex> = LazyLock::new(|| re(&WAIT_SRC.concat()));
@@ -186,6 +234,12 @@ pub fn asks_meaning(norm: &Normalized) -> bool {
 /// Sarcasm: praise alone at the start, then one more week of waiting or an eye-roll
 /// ("great, another week of waiting", "Fantastic. Arrived after 9 days 🙄").
 fn sarcasm(norm: &Normalized) -> Option<String> {
+    if norm.clapping > 0
+        && POSITIVE.is_match(&norm.full)
+        && let Some(m) = BAD_FACT.find(&norm.full)
+    {
+        return Some(format!("sarcasm: clapping at \"{}\"", m.as_str()));
+    }
     let opener = norm.clauses.first().filter(|c| PRAISE_OPENER.is_match(c))?;
     let another = ANOTHER_TIME.find(&norm.full);
     if let Some(m) = another.filter(|_| WAIT.is_match(&norm.full) || norm.annoyed_emoji > 0) {
@@ -214,6 +268,40 @@ fn complaint_form(norm: &Normalized) -> Option<String> {
         && norm.clauses.first().is_some_and(|c| SERIOUSLY.is_match(c))
     {
         return Some("seriously??".to_owned());
+    }
+    if norm.clauses.len() == 1
+        && INTERJECTION.is_match(&norm.clauses[0])
+        && (norm.exclamations > 0 || norm.tokens.iter().all(|t| t.caps))
+    {
+        return Some("exasperated interjection".to_owned());
+    }
+    if let Some(m) = AGAIN_NO_ANSWER.find(&norm.full) {
+        return Some(format!("again no answer \"{}\"", m.as_str()));
+    }
+    let trouble = || TROUBLE.is_match(&norm.full) || WAIT.is_match(&norm.full);
+    if norm.clauses.len() > 1
+        && norm
+            .clauses
+            .first()
+            .is_some_and(|c| INTERJECTION.is_match(c))
+        && trouble()
+    {
+        return Some("exasperated interjection".to_owned());
+    }
+    if norm.questions > 0
+        && SERIOUSLY_THAT.is_match(&norm.full)
+        && (trouble()
+            || WITHOUT.is_match(&norm.full)
+            || norm.tokens.iter().any(|t| t.caps && t.text.len() >= 3))
+    {
+        return Some("seriously, you ...?".to_owned());
+    }
+    if norm
+        .clauses
+        .windows(WORD_BY_WORD)
+        .any(|w| w.iter().all(|c| !c.contains(' ')))
+    {
+        return Some("word by word".to_owned());
     }
     WAITING_REPLY
         .find(&norm.full)

@@ -60,6 +60,8 @@ pub enum Concept {
     Click,
     Entered,
     LoginNoun,
+    WasItYou,
+    Despite,
 }
 
 use Concept::*;
@@ -145,7 +147,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         ChargeNoun,
-        r"charges?|debits?|transactions?|cargos?|cobros?|cobrancas?|transaccion\w*|transac\w+|prelevements?|abbuchung\w*|belastung\w*|buchung\w*",
+        r"charges?|debits?|debitos?|transactions?|cargos?|cobros?|cobrancas?|transaccion\w*|transac\w+|prelevements?|abbuchung\w*|belastung\w*|buchung\w*",
     ),
     (
         Cancel,
@@ -199,6 +201,14 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     (
         LoginNoun,
         r"logins?|sign ins?|login attempts?|sessions?|inicios? de sesion|accesos?|acessos?|logins? estranhos|connexions?|anmeldungen|anmeldeversuche?|logins?",
+    ),
+    (
+        WasItYou,
+        r"(?:was|is) (?:it|this|that) (?:really )?(?:you|from you)|is (?:it|this) legit|(?:c etait|c est|etait ce) (?:bien )?vous|ca vient de vous|(?:eran|fueron|son|era) (?:ustedes|vosotros)|es de ustedes|(?:foram|eram|sao|era|e) (?:voces|vcs)|(?:waren|sind) sie das|(?:war|ist|kam) das (?:wirklich )?(?:von )?(?:ihnen|euch)",
+    ),
+    (
+        Despite,
+        r"even though|although|despite|after i|aunque|a pesar de|pese a|apesar de|mesmo (?:tendo|depois)|embora|alors que|bien que|malgre|obwohl|trotz|trotzdem",
     ),
 ];
 
@@ -296,6 +306,12 @@ const SECURITY: &[Rule] = &[
         &[],
     ),
     rule(
+        "card details given to a doubtful link",
+        Scope::Message,
+        &[&[Link], &[Entered], &[Card, Credential], &[WasItYou]],
+        &[Conditional],
+    ),
+    rule(
         "card details given to a link",
         Scope::Message,
         &[&[Link], &[Click], &[Entered], &[Card, Credential]],
@@ -326,7 +342,7 @@ const MONEY: &[Rule] = &[
     rule(
         "charged the wrong amount",
         Scope::Clause,
-        &[&[ChargePast], &[AmountSwap]],
+        &[&[ChargePast, ChargeNoun], &[AmountSwap]],
         &[],
     ),
     rule(
@@ -339,6 +355,12 @@ const MONEY: &[Rule] = &[
         "charged for a cancelled order",
         Scope::Message,
         &[&[ChargePast], &[Cancel]],
+        &[Conditional],
+    ),
+    rule(
+        "charged even though cancelled",
+        Scope::Message,
+        &[&[ChargeNoun, ChargePast], &[Cancel], &[Despite]],
         &[Conditional],
     ),
     rule(
