@@ -22,17 +22,17 @@ use regex::Regex;
 use super::normalize::Normalized;
 use super::{Reason, Signal};
 
-pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss|department)";
-pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your|someone from your|someone in your|someone on your) )?(?:(?:real|actual|live|human|proper|fraud|billing|legal|security|complaints|sales|technical|tech|accounts|retention|claims|privacy|data protection) )?";
-pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|gestor|gestora|vendedor|vendedora|human|person|agent)";
-pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:(?:seu|sua|teu|tua|voces) )?(?:pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|vendedor|vendedora|gestor|gestora|human|person|agent)";
-pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|human|person)";
-pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|jemandem|jemanden|jemand|human|person)";
+pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss|department|person in charge|someone in charge|whoever is in charge|whoever is responsible|owner|reception|front desk)";
+pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your|someone from your|someone in your|someone on your) )?(?:(?:real|actual|live|human|proper|fraud|billing|legal|security|complaints|sales|technical|tech|accounts|retention|claims|privacy|data protection|store|shop|branch|duty|floor|account|general|regional|senior|hotel|gym|clinic|restaurant|pharmacy) )?";
+pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|gestor|gestora|vendedor|vendedora|dueno|duena|director|directora|human|person|agent)";
+pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:(?:seu|sua|teu|tua|voces) )?(?:pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|vendedor|vendedora|gestor|gestora|suporte|atendimento|sac|setor [a-z]+|dono|dona|diretor|diretora|human|person|agent)";
+pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|gerant|gerante|directeur|directrice|proprietaire|patron|service technique|service apres vente|sav|support technique|human|person)";
+pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|[a-z]*abteilung|kundenbetreuung|hotline|[a-z]*leiter|[a-z]*leiterin|inhaber|inhaberin|geschaftsfuhrer|support|technischen support|kundensupport|jemandem|jemanden|jemand|human|person)";
 
 /// Request frames; `{EN}` etc. are replaced by the noun groups above.
 pub(super) const FRAMES: &[&str] = &[
     // English
-    r"\b(?:talk|speak|chat|communicate)(?: \w+)? (?:to|with) {EN_DET}{EN}\b",
+    r"\b(?:talk|speak|chat|communicate)(?: \w+)? (?:to|with|2) {EN_DET}{EN}\b",
     r"\b(?:transfer|connect|put|pass|forward|redirect|switch|hand) me (?:\w+ ){0,2}?(?:to|with|through to|over to|on to) {EN_DET}{EN}\b",
     r"\bescalate\b",
     r"\b(?:transfer|connect|forward|route|switch|pass)(?: me)? (?:to|with) {EN_DET}{EN}\b",
@@ -45,7 +45,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\batendimento (?:de|por|com) {PT}\b",
     r"\b(?:i|we) (?:want|need|would like|wanna|demand|request|prefer) (?:to (?:have|get|see) )?(?:a|an|some|the) (?:(?:real|actual|live|human) )?(?:person|human|human being|agent|representative|rep|manager|supervisor|operator|human agent|live agent|staff member)\b",
     r"\b(?:get|give|find) me (?:(?:a|an|the|your|ur) )?(?:(?:real|actual|live|human) )?(?:person|human|agent|representative|rep|manager|supervisor|someone|somebody|operator)\b",
-    r"\b(?:is there|are there|do you have|have you got) (?:(?:a|an|any|some) )?(?:(?:real|actual|live) )?(?:person|human|humans|people|agent|someone|somebody|anyone|anybody|staff|representative) (?:\w+ )?(?:i|we) (?:can|could|may) (?:\w+ )?(?:talk|speak|chat)\b",
+    r"\b(?:is there|are there|do you have|have you got) (?:(?:a|an|any|some) )?(?:(?:real|actual|live) )?(?:person|human|humans|people|agent|someone|somebody|anyone|anybody|staff|representative|manager|supervisor|advisor|adviser|staff member|employee) (?:\w+ )?(?:i|we) (?:can|could|may) (?:\w+ )?(?:talk|speak|chat)\b",
     r"\b(?:can|could|may) (?:i|we) (?:have|get) (?:a|an|some) (?:(?:real|actual|live) )?(?:person|human|agent|representative|operator)\b",
     r"\b(?:staff member|member of staff|agent|representative|manager|supervisor|someone|somebody|human) (?:\w+ )?(?:call|ring|phone) me\b",
     r"\b(?:someone|somebody|anyone) (?:real|human)\b",
@@ -103,7 +103,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:get|put) (?:a|an|some) (?:real |actual |live )?(?:human|person|agent|representative) on (?:the line|the phone|this chat)\b",
     r"\b(?:voir|parler au|appeler) (?:le |un |votre )?(?:responsable|directeur|manager|superieur)\b",
     // German: "ich will sofort jemanden sprechen".
-    r"\b(?:jemanden|einen (?:mitarbeiter|menschen|berater|ansprechpartner|vorgesetzten|verantwortlichen)|(?:ihren|euren|deinen|den) (?:chef|vorgesetzten|manager|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|[a-z]*berater))(?: \w+){0,2} (?:sprechen|erreichen)\b",
+    r"\b(?:jemanden|einen (?:mitarbeiter|menschen|berater|ansprechpartner|vorgesetzten|verantwortlichen)|(?:ihren|euren|deinen|den) (?:chef|vorgesetzten|manager|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|[a-z]*berater|[a-z]*leiter|inhaber|geschaftsfuhrer))(?: \w+){0,2} (?:sprechen|erreichen)\b",
     // One's own account manager: "hablar con mi gestor", "falar com meu gerente",
     // "parler à mon conseiller", "mit meiner Beraterin sprechen".
     r"\b(?:hablar|falar|parler|sprechen|talk|speak) (?:con|com|avec|a|mit|to|with) (?:mi|meu|minha|mon|ma|meinem|meiner|my) (?:gestor|gestora|asesor|asesora|ejecutivo|ejecutiva|gerente|consultor|consultora|conseiller|conseillere|gestionnaire|berater|beraterin|kundenberater|kundenberaterin|ansprechpartner|ansprechpartnerin|sachbearbeiter|sachbearbeiterin|account manager|advisor|adviser)\b",
@@ -120,6 +120,13 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:konnen|konnten|kann|konnte) sie mich (?:\w+ )?(?:zuruckrufen|anrufen)\b",
     // Preferring to explain to a person: "prefiero explicárselo por teléfono a alguien".
     r"\b(?:prefiero|prefiro|prefer|rather|prefere|prefererais|lieber)(?: \w+){0,5} (?:a alguien|a una persona|to someone|to a person|to a human|a alguem|pra alguem|para alguem|a uma pessoa|a quelqu un|a une personne|jemandem|einer person|einem menschen)\b",
+    // Call me, said to the company as the whole clause: "call me please", "llamadme",
+    // "appelez-moi svp", "rufen Sie mich bitte zurück".
+    r"^(?:please |pls |can you |could you )?(?:call|ring|phone) me(?: back)?(?: (?:please|pls|asap|now|today|urgently|on \w+))*$",
+    r"\b(?:llamadme|llamenme|llameme|llamame|contactadme|contactenme)\b",
+    r"\b(?:appelez|rappelez|contactez|recontactez) moi\b",
+    r"\b(?:rufen sie|ruft|ruf) mich (?:\w+ )?(?:an|zuruck)\b",
+    r"\b(?:get|give|find|put) me (?:through to )?(?:a |an )?(?:real|actual|live|human) one\b",
     // "give me your supervisor" in de/fr: "geben Sie mir Ihren Vorgesetzten".
     r"\b(?:geben sie|gib|gebt) mir (?:\w+ )?{DE}\b",
     r"\b(?:donnez|donne) moi (?:\w+ )?{FR}\b",
@@ -144,7 +151,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:alguem|uma pessoa|um humano) (?:de verdade|real)\b",
     r"\b(?:tem|ha|existe) (?:algum|alguma|um|uma) (?:atendente|pessoa|humano)(?: humano)? disponivel\b",
     // French
-    r"\bparler (?:a|avec) {FR}\b",
+    r"\bparler (?:a|avec|au|aux) {FR}\b",
     r"\b(?:passez|passe|transferez|mettez) moi (?:(?:a|avec|vers) )?{FR}\b",
     r"\bme (?:transferer|transferez|passer|passez|rediriger) (?:a|vers|avec) {FR}\b",
     r"\ben (?:relation|contact) avec\b",
@@ -239,6 +246,12 @@ const PRODUCTS: &[&str] = &[
 pub(super) const REQUESTED: &[&str] = &[
     r"\b(?:someone|somebody|anyone|anybody|a person|a human|alguien|alguem|una persona|uma pessoa|quelqu un|une personne|jemand|jemanden|jemandem|one of you|uno de ustedes|um de voces|l un de vous|einer von euch)(?: \w+){0,2}? (?:from|of|on|in|at|de|del|da|do|du|des|aus|von|vom|bei)(?: \w+){0,2}? (?:team|staff|office|company|support|equipo|empresa|equipe|soporte|suporte|service client|service|entreprise|firma|euch|ihnen|ustedes|voces|vous|you guys)\b",
     r"\b(?:someone|somebody|anyone|a person) who (?:\w+ )?works? (?:there|here|for you|at)\b",
+    // Someone from a department, or a person on the phone: "someone from billing on the
+    // phone", "alguien de facturación", "quelqu'un du service sinistres".
+    r"\b(?:someone|somebody|anyone|a person|alguien|alguem|quelqu un|jemand|jemanden|jemandem) (?:from|in|at|de|del|da|do|du|aus der|von der|vom) (?:the |la |el |a |o |le |service |departamento de |setor de |area de )?(?:billing|sales|support|accounts|claims|fraud|legal|returns|complaints|security|finance|facturacion|reclamaciones|ventas|cobranza|cobros|fraudes|juridico|financeiro|vendas|cobranca|sinistres?|facturation|reclamations?|comptabilite|buchhaltung|vertrieb|reklamation|rechtsabteilung|kundenservice|kundendienst|technik)\b",
+    r"\b(?:someone|somebody|a person|a human|an agent|a manager|a supervisor)(?: \w+){0,3} on the (?:phone|line)\b",
+    // A person asked to look at it: "can a human take a look", "could an agent check this".
+    r"\b(?:can|could|would) (?:a|an|some|one of your) (?:real |actual |live )?(?:human|person|agent|staff member|employee|manager|supervisor|representative|advisor) (?:please )?(?:take a look|look|check|review|handle|deal|sort|help)\b",
     r"\b(?:real|actual|live|proper|genuine|verdader[oa]|vrai|vraie|veritable|echte[nmrs]?|richtige[nmrs]?) (?:person|human|human being|people|persona|pessoa|personne|humain|humano|mensch|menschen|agent|agente|atendente|mitarbeiter|conseiller|asesor)\b",
     r"\b(?:person|human|persona|pessoa|personne|humain|humano|mensch|agent|agente|atendente) (?:real|de verdad|de verdade|reel|reelle|en chair et en os|de carne y hueso|de carne e osso|aus fleisch und blut)\b",
     // A seller or adviser free to help: "un vendeur dispo pour me conseiller ?",
@@ -410,7 +423,7 @@ pub(super) const PREVIOUS_CONTACT: &str = r"\b(?:(?:the|that) (?:person|lady|guy
 /// Being passed to, or called back by, "her"/"him" (the earlier contact): "me la pasas",
 /// "consegue me passar pra ela", "können Sie mich mit ihr verbinden", "put me through to
 /// her", "il peut me rappeler".
-pub(super) const PRONOUN_TRANSFER: &str = r"\b(?:me (?:la|lo) (?:pasas|pasa|pase|pasan|pasais|puedes pasar|puede pasar|podes pasar|comunicas|comunica)|pasamela|pasamelo|pasemela|pasemelo|(?:me )?(?:passar|passa|passe|transferir) (?:pra|para) (?:ela|ele)|falar (?:com|c) (?:ela|ele) (?:de novo|novamente)|me (?:la|le) passer|(?:parler|reparler) (?:a|avec) (?:elle|lui)|(?:la|le) (?:prevenir|joindre|contacter|recontacter)|mit (?:ihr|ihm) (?:verbinden|sprechen|reden|verbunden)|(?:put|transfer|connect|pass|send) me (?:back )?(?:through )?to (?:her|him)|(?:speak|talk) (?:to|with) (?:her|him) again|(?:il|elle|he|she|er|sie|el|ella|ele|ela) (?:\w+ )?(?:peut|pourrait|can|could|kann|konnte|puede|podria|pode|poderia) (?:\w+ )?(?:me|mich|m) ?(?:rappeler|appeler|recontacter|call|ring|get back|zuruckrufen|anrufen|llamar|ligar|retornar))\b";
+pub(super) const PRONOUN_TRANSFER: &str = r"\b(?:me (?:la|lo) (?:pasas|pasa|pase|pasan|pasais|puedes pasar|puede pasar|podes pasar|comunicas|comunica)|pasamela|pasamelo|pasemela|pasemelo|(?:me )?(?:passar|passa|passe|transferir) (?:pra|para) (?:ela|ele)|falar (?:com|c) (?:ela|ele) (?:de novo|novamente)|me (?:la|le) passer|(?:parler|reparler) (?:a|avec) (?:elle|lui)|(?:la|le) (?:prevenir|joindre|contacter|recontacter)|mit (?:ihr|ihm) (?:verbinden|sprechen|reden|verbunden)|(?:put|transfer|connect|pass|send) me (?:back )?(?:through )?to (?:her|him|them)|put (?:them|him|her) on(?: the (?:phone|line))?|(?:speak|talk) (?:to|with) (?:her|him) again|(?:il|elle|he|she|er|sie|el|ella|ele|ela) (?:\w+ )?(?:peut|pourrait|can|could|kann|konnte|puede|podria|pode|poderia) (?:\w+ )?(?:me|mich|m) ?(?:rappeler|appeler|recontacter|call|ring|get back|zuruckrufen|anrufen|llamar|ligar|retornar))\b";
 
 static PREVIOUS_CONTACT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("(?-u){PREVIOUS_CONTACT}")).expect("previous-contact pattern is valid")
@@ -425,10 +438,16 @@ fn previous_contact(norm: &Normalized, requesting: bool) -> Option<&str> {
     if !requesting {
         return None;
     }
-    let who = PREVIOUS_CONTACT_RE.find(&norm.full)?;
-    let back = PRONOUN_TRANSFER_RE.is_match(&norm.full)
-        || (CALLBACK_RE.is_match(&norm.full) && ME_RE.is_match(&norm.full));
-    back.then_some(who.as_str())
+    if let Some(who) = PREVIOUS_CONTACT_RE.find(&norm.full) {
+        let back = PRONOUN_TRANSFER_RE.is_match(&norm.full)
+            || (CALLBACK_RE.is_match(&norm.full) && ME_RE.is_match(&norm.full));
+        return back.then_some(who.as_str());
+    }
+    // A member of staff named, then "put them on": "who's your supervisor? put them on".
+    let who = HUMAN_STAFF_RE.find(&norm.full)?;
+    PRONOUN_TRANSFER_RE
+        .is_match(&norm.full)
+        .then_some(who.as_str())
 }
 
 /// Tokens that cancel a following frame in the same clause.
@@ -560,6 +579,11 @@ pub(super) const LONE_NOUNS: &[&str] = &[
     "kundendienst",
     "customer support",
     "customer care",
+    "customer service representative",
+    "customer service agent",
+    "support agent",
+    "human representative",
+    "live person",
 ];
 
 fn negated(clause: &str, start: usize) -> bool {

@@ -84,9 +84,9 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| re(&POSITIVE_SRC.concat()));
 
 /// "Nobody answers", in five languages.
 pub(super) const NOBODY_ANSWERS_SRC: &[&str] = &[
-    r"(?:nobody|no one)(?: \w+){0,2} (?:answers|answered|is answering|responds|responded|replies|replied|helps|helped|gets back|got back)",
+    r"(?:nobody|no one)(?: \w+){0,2} (?:answers|answered|is answering|answering|replying|responding|helping|getting back|responds|responded|replies|replied|helps|helped|gets back|got back)",
     r"|(?:nadie|ninguem)(?: (?:me|te|nos|les|le|lo|la|se|ya|ja|nunca|mais|mas|aqui|aca|ai))* (?:responde|responden|respondio|respondeu|contesta|contestan|contesto|atiende|atienden|atende|ayuda|ajuda|resuelve|resolve|soluciona|dice|dicen|diz|dizem|da|dan|dao|informa|explica)",
-    r"|personne ne (?:m |nous )?(?:repond|m aide|rappelle|aide)",
+    r"|personne ne (?:m |me |nous )?(?:repond|m aide|rappelle|aide)",
     r"|(?:you|they|u) never (?:answer|reply|respond|get back)\w*",
     r"|nunca (?:me |nos )?(?:contest|respond|atiend|atend|ajud|ayud)\w*",
     r"|(?:ne|n) (?:me |nous )?(?:repond\w*|rappel\w*) jamais",
@@ -116,6 +116,15 @@ pub(super) const LONG_WAIT_SRC: &[&str] = &[
     r"|(?:ha|faz) (?:dias|semanas|meses)(?: \w+){0,3} esper\w+|esper\w+ (?:ha |faz )?(?:dias|semanas|meses)",
     r"|(?:fait|depuis) des (?:jours|semaines|mois)(?: \w+){0,3} (?:j )?attend\w*|attends depuis des (?:jours|semaines|mois)",
     r"|warte\w* (?:schon |jetzt )?seit tagen",
+    // Trying all morning to get through: "llevo toda la mañana intentando hablar con
+    // vosotros", "I've been trying all day to reach you", "seit Stunden versuche ich".
+    r"|(?:llevo|levo|estou|been|fait|j ai passe) (?:toda la|todo el|toda a|todo o|all|toute la|tout le|la|le) (?:manana|tarde|dia|semana|morning|day|afternoon|week|matinee|journee|semaine|manha) (?:intentando|tratando de|tentando|trying|a essayer|que j essaie|essayer)",
+    // On hold for half an hour or more: "waiting 45 minutes on the phone".
+    r"|(?:waiting|waited|on hold|esperando|en espera|aguardando|attends|attendu|en attente|warte\w*|in der warteschleife) (?:for |desde hace |hace |ha |faz |depuis |seit )?(?:over |more than |almost |mas de |mais de |plus de |uber )?(?:[3-9]\d|\d{3}) (?:minutes|minutos|min|minuten)",
+    r"|(?:waiting|waited|on hold|esperando|aguardando|attends|warte\w*) (?:for |desde hace |hace |ha |faz |depuis |seit )?(?:over |more than |almost )?(?:an|one|two|three|\d+|una|dos|tres|uma|duas|une|deux|trois|einer|zwei|drei) (?:hours?|horas?|heures?|stunden?)",
+    r"|(?:llevo|levo|fait|seit|been) (?:una|um|uma|une|einer|an|one|\d+|dos|tres|duas|deux|zwei) (?:hora|horas|heure|heures|stunde|stunden|hour|hours)(?: \w+){0,2} (?:esperando|tentando|intentando|attends|j attends|warte|waiting|trying)",
+    r"|(?:llevo|levo|passei|estou|estoy) (?:a |o |la |el )?(?:manha|dia|tarde|semana|manana|noite|noche) (?:toda|todo|entera|entero|inteira|inteiro) (?:intentando|tratando de|tentando)",
+    r"|(?:trying|tried) (?:all|the whole) (?:morning|day|afternoon|week) to|seit stunden versuche|den ganzen (?:tag|vormittag|nachmittag|morgen) (?:versuche|probiere|versucht)",
     r"|(?:una|un|dos|tres|cuatro|varias|\d+) (?:semanas?|meses) esperando|(?:duas|tres|quatro|varias|\d+) semanas esperando",
 ];
 
@@ -143,6 +152,7 @@ pub(super) const THREAT_SRC: &[&str] = &[
     r"|(?:i m|im|i am|i will|i ll|we re|we are) (?:\w+ )?(?:switching|changing|moving|leaving|cancelling|canceling|going)(?: \w+){0,2} (?:provider|providers|network|supplier|company|bank|insurer)",
     r"|(?:me cambio|nos cambiamos|voy a cambiar|me voy) (?:a otr[oa]|de) (?:\w+ )?(?:compania|proveedor|operador|banco|aseguradora|empresa)|(?:vou|vamos) (?:mudar|trocar) de (?:\w+ )?(?:companhia|operadora|fornecedor|banco|empresa|seguradora)",
     r"|(?:je change|je vais changer|on change) d (?:\w+ )?(?:assureur|operateur|fournisseur|banque|compagnie)|(?:ich wechsle|wir wechseln|ich werde wechseln|ich kundige)(?: \w+){0,2} (?:den |die |das )?(?:anbieter|versorger|stromanbieter|bank|versicherung|vertrag)",
+    r"|(?:i ll|i will|im going to|i m going to|gonna|going to|voy a|vou|je vais|ich werde)(?: \w+){0,2} (?:post|posting|share|sharing|tweet|tweeting|expose|publicar|postar|expor|publier|poster|posten|teilen)(?: \w+){0,2} (?:about (?:this|you|it)|sobre (?:esto|ustedes|vosotros|isso|voces|vcs)|la dessus|sur vous|daruber|uber (?:euch|sie))",
     r"|everyone will know|tout le monde (?:saura|va savoir)|todo el mundo (?:se va a enterar|lo sabra)|todo mundo vai saber|alle werden (?:es )?erfahren",
 ];
 
@@ -158,6 +168,8 @@ pub(super) const NO_ANSWER_SRC: &[&str] = &[
 /// respuesta", "toujours pas de réponse").
 pub(super) const AGAIN_NO_ANSWER_SRC: &[&str] = &[
     r"(?:again|still|otra vez|todavia|de nuevo|de novo|ainda|outra vez|encore|toujours|schon wieder|wieder|immer noch)(?: \w+){0,2} (?:no|sin|sem|nenhuma|pas de|aucune|keine|zero|null) (?:reply|answer|response|respuesta|resposta|reponse|antwort|ruckmeldung|reaktion)",
+    // "3 days no reply", "dos semanas y nada".
+    r"|(?:[2-9]|\d\d|two|three|four|five|dos|tres|cuatro|cinco|duas|quatro|deux|trois|quatre|zwei|drei|vier) (?:days|weeks|dias|semanas|jours|semaines|tage|tagen|wochen)(?: and| y| e| et| und)? (?:still )?(?:(?:no|sin|sem|sans|ohne|keine|aucune) (?:reply|answer|response|respuesta|resposta|reponse|antwort|news|noticias|noticia|novidades|nouvelles|nachricht)|nothing|nada|rien|nichts)",
 ];
 
 /// An exasperated interjection alone at the start ("incroyable, encore un formulaire qui
@@ -207,6 +219,12 @@ pub(super) const MEANING_SRC: &[&str] = &[
 static AGAIN_NO_ANSWER: LazyLock<Regex> = LazyLock::new(|| re(&AGAIN_NO_ANSWER_SRC.concat()));
 static INTERJECTION: LazyLock<Regex> = LazyLock::new(|| re(&INTERJECTION_SRC.concat()));
 static SERIOUSLY_THAT: LazyLock<Regex> = LazyLock::new(|| re(&SERIOUSLY_THAT_SRC.concat()));
+/// One more problem ("oh brilliant, another delay", "genial, otro error").
+static ANOTHER_BAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:another|yet another|one more|otro|otra|outro|outra|mais um|mais uma|encore un|encore une|noch ein|noch eine|schon wieder ein|schon wieder eine)(?: \w+)? (?:delay|delays|problem|excuse|error|mistake|glitch|cancellation|retraso|problema|excusa|error|fallo|atraso|desculpa|erro|falha|retard|probleme|erreur|panne|verspatung|ausrede|fehler|panne)",
+    )
+});
 static WITHOUT: LazyLock<Regex> = LazyLock::new(|| re("without|sin|sem|sans|ohne"));
 static BAD_FACT: LazyLock<Regex> = LazyLock::new(|| re(&BAD_FACT_SRC.concat()));
 static PRAISE_OPENER: LazyLock<Regex> = LazyLock::new(|| re(&PRAISE_OPENER_SRC.concat()));
@@ -241,6 +259,9 @@ fn sarcasm(norm: &Normalized) -> Option<String> {
         return Some(format!("sarcasm: clapping at \"{}\"", m.as_str()));
     }
     let opener = norm.clauses.first().filter(|c| PRAISE_OPENER.is_match(c))?;
+    if let Some(m) = ANOTHER_BAD.find(&norm.full) {
+        return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));
+    }
     let another = ANOTHER_TIME.find(&norm.full);
     if let Some(m) = another.filter(|_| WAIT.is_match(&norm.full) || norm.annoyed_emoji > 0) {
         return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));

@@ -85,6 +85,9 @@ pub(super) const FINANCIAL: &[&str] = &[
     r"nao reconheco (?:essa|esta|a) (?:compra|cobranca)",
     // fr
     r"frauduleu\w+",
+    r"(?:clonaram|roubaram|furtaram) (?:o )?(?:meu )?cartao",
+    // Account emptied: "me vaciaron la cuenta", "my account is empty/drained".
+    r"(?:account|cuenta|conta|compte|konto|bank account|compte bancaire|bankkonto) (?:is |was |has been |esta |foi |a ete |ist |wurde )?(?:now )?(?:empty|emptied|drained|vaciad[oa]|vazia|esvaziad[oa]|vide|videe|leer|leergeraumt)|(?:vaciaron|vaciado|esvaziaram|vide|videe|leergeraumt|drained|emptied) (?:mi |minha |my |mon |mein |la |a )?(?:cuenta|conta|account|compte|konto)",
     r"arnaque",
     r"carte (?:bancaire )?(?:volee|clonee|piratee)",
     r"(?:prelevement|debit|paiement) (?:non autorise|en double)",
@@ -142,7 +145,7 @@ pub(super) const MEDICAL: &[&str] = &[
     // es
     r"reaccion alergica",
     r"alergi\w+",
-    r"intoxica\w+",
+    r"intoxica\w+|intoxiqu\w*",
     r"(?:al|en el) hospital",
     r"urgencias",
     r"(?:mi|al|el) medico",
@@ -307,6 +310,11 @@ pub(super) const SECURITY: &[&str] = &[
     r"(?:robo|robaron|robo de|suplantacion de|roubo de|roubaram|usurpation d|vol d) (?:mi |minha |mon |ma )?identi\w+",
     r"identitatsdiebstahl",
     r"phishing",
+    // Identity usurped: "me han suplantado la identidad", "someone stole my identity".
+    r"suplant\w+ (?:la |mi )?identidad|suplantacion|usurp\w+ (?:mon |d )?identite|usurpacao|(?:roubaram|clonaram) (?:a )?minha identidade|identitat (?:gestohlen|missbraucht)|(?:stole|stolen|steal|using) my identity",
+    // A data breach: "my data was sent to a stranger", "filtraron mis datos".
+    r"data (?:breach|leak)|fuga de datos|vazamento de dados|fuite de donnees|datenleck|datenpanne|datenschutzverletzung",
+    r"(?:data|details|datos|dados|donnees|daten|information|informacion|informacoes)(?: \w+){0,3} (?:sent|shared|leaked|given|passed|enviad[oa]s|compartid[oa]s|filtrad[oa]s|vazad[oa]s|envoyee?s|partagee?s|divulguee?s|geschickt|gesendet|weitergegeben|geleakt) (?:to|a|an|para|pra) (?:a |un |una |um |uma |einen |eine |einem |der |die )?(?:stranger|someone else|another customer|other customer|third party|desconocid[oa]|otro cliente|terceros|estranho|outro cliente|terceiros|inconnu|autre client|tiers|fremden|anderen kunden|dritte)",
 ];
 
 /// Routine phrases that contain a sensitive word; a match inside one is ignored.
@@ -390,7 +398,7 @@ pub(super) const HEAT: &str = r"overheat\w*|smok(?:e|ed|es|ing)|smoke coming|mel
 /// Couriers, drivers and staff, and abuse by them ("the driver was aggressive and swore
 /// at me", "el repartidor me insultó", "der Fahrer hat mich angeschrien").
 pub(super) const COURIER: &str = r"driver|courier|rider|delivery (?:guy|man|person|driver)|technician|engineer|installer|repartidor|conductor|mensajero|tecnico|motorista|entregador|motoboy|livreur|chauffeur|technicien|installateur|fahrer|bote|kurier|lieferant|monteur|techniker";
-pub(super) const ABUSE: &str = r"aggressive|agresiv[oa]|agressiv[oa]?|agressif|agressive|swore at|swearing at|cursed at|yelled at|shouted at|screamed at|insulted|threatened|me insulto|me grito|me amenazo|me xingou|xingou|gritou comigo|me ameacou|m a insulte\w*|m a crie dessus|m a menace\w*|angeschrien|beschimpft|beleidigt|bedroht|angebrullt";
+pub(super) const ABUSE: &str = r"creepy|inappropriate\w*|inapropiad\w*|inapropriad\w*|deplace\w*|anzuglich\w*|unangemessen\w*|aggressive|agresiv[oa]|agressiv[oa]?|agressif|agressive|swore at|swearing at|cursed at|yelled at|shouted at|screamed at|insulted|threatened|me insulto|me grito|me amenazo|me xingou|xingou|gritou comigo|me ameacou|m a insulte\w*|m a crie dessus|m a menace\w*|angeschrien|beschimpft|beleidigt|bedroht|angebrullt";
 /// Someone else logged into the account ("jemand hat sich in mein Kundenkonto eingeloggt").
 pub(super) const STRANGER_LOGIN: &str = r"(?:someone|somebody|a stranger|alguien|alguem|quelqu un|jemand|fremde) (?:has |hat sich |ha |se |s est |se ha )?(?:\w+ ){0,4}(?:logged in|logged into|signed in|eingeloggt|angemeldet|conectado|logado|logou|connecte)";
 /// Money taken out of the account by someone else ("han sacado dinero de mi cuenta en un
