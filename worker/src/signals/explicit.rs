@@ -43,7 +43,14 @@ pub(super) const FRAMES: &[&str] = &[
     r"\bist (?:ein|eine|jemand) (?:\w+ )?(?:verfugbar|erreichbar)\b",
     r"\batencion (?:de|por|con) {ES}\b",
     r"\batendimento (?:de|por|com) {PT}\b",
-    r"\b(?:i|we) (?:want|need|would like|wanna|demand|request|prefer) (?:to (?:have|get|see) )?(?:a|an|some|the) (?:(?:real|actual|live|human) )?(?:person|human|human being|agent|representative|rep|manager|supervisor|operator|human agent|live agent|staff member)\b",
+    r"\b(?:i|we) (?:want|need|would like|wanna|demand|request|prefer) (?:to (?:have|get|see) )?(?:a|an|some|the) (?:(?:real|actual|live|human) )?(?:person|human|human being|agent|representative|rep|manager|supervisor|operator|human agent|live agent|staff member|employee|advisor|adviser)\b",
+    // The case needs a person: "this needs a human", "isso precisa de um humano", "il me
+    // faut un humain", "das muss sich ein Mensch ansehen".
+    r"\b(?:this|it|that|esto|eso|isso|isto|ca|cela|das|es) (?:needs|requires|really needs|necesita|requiere|precisa de|precisa|exige|braucht|erfordert) (?:(?:a|an|una|un|um|uma|einen) )?(?:real |actual )?(?:human|person|humano|persona|pessoa|humain|personne|menschen|agent|agente)\b",
+    r"\b(?:il me faut|il nous faut) {FR}\b",
+    r"\bsich (?:ein mensch|jemand|ein mitarbeiter|eine mitarbeiterin|eine person|ein berater)(?: \w+){0,4} (?:ansieht|anschaut|ansehen|anschauen|pruft|prufen|kummert|kummern|bearbeitet)\b",
+    r"\b(?:quiero|necesito) a alguien$",
+    r"\b(?:quero|preciso de) (?:uma )?gente\b",
     r"\b(?:get|give|find) me (?:(?:a|an|the|your|ur) )?(?:(?:real|actual|live|human) )?(?:person|human|agent|representative|rep|manager|supervisor|someone|somebody|operator)\b",
     r"\b(?:is there|are there|do you have|have you got) (?:(?:a|an|any|some) )?(?:(?:real|actual|live) )?(?:person|human|humans|people|agent|someone|somebody|anyone|anybody|staff|representative|manager|supervisor|advisor|adviser|staff member|employee) (?:\w+ )?(?:i|we) (?:can|could|may) (?:\w+ )?(?:talk|speak|chat)\b",
     r"\b(?:can|could|may) (?:i|we) (?:have|get) (?:a|an|some) (?:(?:real|actual|live) )?(?:person|human|agent|representative|operator)\b",
@@ -199,7 +206,7 @@ pub(super) const BOT: &str = r"(?:chat ?bots?|bots?|robots?|robo|roboter|automat
 
 /// Words that turn a following machine into a refusal: negators, "stop", "enough",
 /// "instead of" (en, es, pt, fr, de).
-pub(super) const AGAINST: &str = r"(?:dont|do not|not|never|no|no more|stop|enough|without|quit|nao|nunca|sem|chega|pare|parem|sin|basta|deja de|dejen de|ne|pas|plus de|assez|arrete|arretez|sans|kein|keine|keinen|keinem|keiner|nicht|genug|schluss|statt|anstatt|instead of|rather than|en vez|en lugar|em vez|ao inves|plutot|au lieu|sick of|tired of|fed up with|done with|harto de|harta de|cansado de|cansada de|cansei de|marre de|marre du|marre des|keine lust auf|satt)";
+pub(super) const AGAINST: &str = r"(?:dont|do not|not|never|no|no more|stop|enough|without|quit|nao|nunca|sem|chega|pare|parem|sin|basta|deja de|dejen de|ne|pas|plus de|assez|arrete|arretez|sans|kein|keine|keinen|keinem|keiner|nicht|genug|schluss|statt|anstatt|instead of|rather than|en vez|en lugar|em vez|ao inves|plutot|au lieu|para de|parem de|sick of|tired of|fed up with|done with|harto de|harta de|cansado de|cansada de|cansei de|marre de|marre du|marre des|keine lust auf|satt)";
 
 /// A refusal of the machine: the against-word, up to four words, then the machine.
 static AGAINST_BOT_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -276,8 +283,16 @@ fn requesting(norm: &Normalized) -> bool {
     REQUEST_RE.is_match(&norm.full)
         || (norm.questions > 0
             && norm.tokens.len() <= SHORT_QUESTION
-            && !OR_BOT_RE.is_match(&norm.full))
+            && !OR_BOT_RE.is_match(&norm.full)
+            && !WORKING_RE.is_match(&norm.full))
 }
+
+/// A question about who works there ("arbeiten bei euch echte Menschen im Lager?"), not a
+/// request for one of them.
+static WORKING_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:work|works|working|trabajan|trabaja|trabajando|trabalham|trabalha|trabalhando|travaillent|travaille|arbeiten|arbeitet)\b")
+        .expect("working pattern is valid regex")
+});
 
 /// Tokens up to which a question counts as a request on its own ("is there an actual human
 /// there??"); longer ones usually go on to ask something else.

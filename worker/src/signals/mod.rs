@@ -831,6 +831,36 @@ mod tests {
             ("N", "ok no worries, I'll wait"),
             ("N", "delivery in 2 days and no extra cost?"),
             ("N", "c'est possible de changer la couleur ?"),
+            // Fourth pass: the case needs a person, stop-the-bot in pt, someone wanted at
+            // the end, questions about who works there.
+            ("A", "this needs a human"),
+            ("A", "isso precisa de um humano"),
+            ("A", "il me faut un humain"),
+            ("A", "das muss sich ein Mensch ansehen"),
+            ("A", "para de me responder robô, quero gente"),
+            ("A", "deja de responder tú, quiero a alguien"),
+            (
+                "A",
+                "your chatbot can't handle this, I need an actual employee",
+            ),
+            ("N", "Arbeiten bei euch echte Menschen im Lager?"),
+            ("N", "are there humans working at night?"),
+            ("N", "necesito alguien que me diga la talla, ¿M o L?"),
+            // Charges counted, reactions after eating, physical abuse, fake sellers.
+            ("S", "I see two charges of 29.99 for the same order"),
+            ("S", "dos cargos por el mismo pedido"),
+            ("S", "j'ai fait une réaction après avoir mangé votre plat"),
+            ("S", "had a bad reaction after taking the supplement"),
+            ("S", "the delivery guy grabbed my arm"),
+            ("S", "o entregador me empurrou"),
+            ("S", "my mother was tricked into paying a fake seller"),
+            ("S", "era una tienda falsa, me estafaron"),
+            ("N", "can I pay with two cards for the same order?"),
+            ("N", "the reaction to our new menu was great"),
+            ("N", "is the seller reliable?"),
+            // Devices that die are not deaths.
+            ("N", "my phone died, can you resend the code?"),
+            ("N", "i'm dead tired, just send it tomorrow"),
         ];
         let wrong: Vec<String> = rows
             .iter()

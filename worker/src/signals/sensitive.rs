@@ -40,6 +40,8 @@ pub(super) const FINANCIAL: &[&str] = &[
     r"(?:file|open|raise) a dispute",
     r"fraud\w*",
     r"scam(?:med)?",
+    // A fake seller or shop: "tricked into paying a fake seller", "vendedor falso".
+    r"fake (?:seller|shop|store|site|website|vendor)|tricked into (?:paying|buying|sending)|(?:vendedor|vendedora|tienda|loja|pagina|site) fals[oa]|faux (?:vendeur|site)|fausse boutique|falsche[rn]? (?:verkaufer|shop|handler)|fake[- ]?shop",
     r"(?:stolen|lost|cloned|compromised|hacked) (?:credit |debit |bank )?card",
     r"card (?:was |has been |got )?(?:stolen|cloned|hacked|compromised)",
     r"used my (?:credit |debit )?card",
@@ -146,6 +148,8 @@ pub(super) const MEDICAL: &[&str] = &[
     r"reaccion alergica",
     r"alergi\w+",
     r"intoxica\w+|intoxiqu\w*",
+    // A reaction after eating or taking something.
+    r"(?:reaction|reactions|reaccion|reacao|reaktion)(?: \w+){0,4} (?:after|despues de|depois de|apres|nach)(?: \w+){0,2} (?:eating|taking|ate|comer|comerlo|tomar|mange|manger|pris|prendre|essen|einnahme|dem essen)",
     r"(?:al|en el) hospital",
     r"urgencias",
     r"(?:mi|al|el) medico",
@@ -398,7 +402,7 @@ pub(super) const HEAT: &str = r"overheat\w*|smok(?:e|ed|es|ing)|smoke coming|mel
 /// Couriers, drivers and staff, and abuse by them ("the driver was aggressive and swore
 /// at me", "el repartidor me insultó", "der Fahrer hat mich angeschrien").
 pub(super) const COURIER: &str = r"driver|courier|rider|delivery (?:guy|man|person|driver)|technician|engineer|installer|repartidor|conductor|mensajero|tecnico|motorista|entregador|motoboy|livreur|chauffeur|technicien|installateur|fahrer|bote|kurier|lieferant|monteur|techniker";
-pub(super) const ABUSE: &str = r"creepy|inappropriate\w*|inapropiad\w*|inapropriad\w*|deplace\w*|anzuglich\w*|unangemessen\w*|aggressive|agresiv[oa]|agressiv[oa]?|agressif|agressive|swore at|swearing at|cursed at|yelled at|shouted at|screamed at|insulted|threatened|me insulto|me grito|me amenazo|me xingou|xingou|gritou comigo|me ameacou|m a insulte\w*|m a crie dessus|m a menace\w*|angeschrien|beschimpft|beleidigt|bedroht|angebrullt";
+pub(super) const ABUSE: &str = r"grabbed|pushed|shoved|hit me|punched|agarro|empujo|me pego|agarrou|empurrou|me bateu|m a (?:pousse|frappe|attrape|empoigne)e?|gepackt|geschubst|geschlagen|creepy|inappropriate\w*|inapropiad\w*|inapropriad\w*|deplace\w*|anzuglich\w*|unangemessen\w*|aggressive|agresiv[oa]|agressiv[oa]?|agressif|agressive|swore at|swearing at|cursed at|yelled at|shouted at|screamed at|insulted|threatened|me insulto|me grito|me amenazo|me xingou|xingou|gritou comigo|me ameacou|m a insulte\w*|m a crie dessus|m a menace\w*|angeschrien|beschimpft|beleidigt|bedroht|angebrullt";
 /// Someone else logged into the account ("jemand hat sich in mein Kundenkonto eingeloggt").
 pub(super) const STRANGER_LOGIN: &str = r"(?:someone|somebody|a stranger|alguien|alguem|quelqu un|jemand|fremde) (?:has |hat sich |ha |se |s est |se ha )?(?:\w+ ){0,4}(?:logged in|logged into|signed in|eingeloggt|angemeldet|conectado|logado|logou|connecte)";
 /// Money taken out of the account by someone else ("han sacado dinero de mi cuenta en un

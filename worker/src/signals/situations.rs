@@ -127,7 +127,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Multi,
-        r"twice|double|doubled|two times|three times|thrice|\d+ times|\d+x|dos veces|tres veces|\d+ veces|doble|duplicad[oa]s?|duas vezes|tres vezes|\d+ vezes|em dobro|dobrad[oa]|deux fois|trois fois|\d+ fois|en double|zweimal|dreimal|\d+ mal|doppelt|mehrfach",
+        r"(?:two|2|dos|dois|duas|deux|zwei|three|3|tres|trois|drei) (?:charges|cargos|cobros|cobrancas|debitos|debits|prelevements|abbuchungen|transactions|transacciones|transacoes)|(?:for|por|pelo|pela|pour|fur) (?:the same|el mismo|la misma|o mesmo|a mesma|la meme|le meme|dieselbe|denselben) (?:order|pedido|compra|commande|achat|bestellung|einkauf)|twice|double|doubled|two times|three times|thrice|\d+ times|\d+x|dos veces|tres veces|\d+ veces|doble|duplicad[oa]s?|duas vezes|tres vezes|\d+ vezes|em dobro|dobrad[oa]|deux fois|trois fois|\d+ fois|en double|zweimal|dreimal|\d+ mal|doppelt|mehrfach",
     ),
     (
         Wrong,

@@ -126,6 +126,32 @@ const PRAISED: &[&str] = &[
     "menu", "dish", "sale", "discount", "combo", "app", "design", "look", "view", "track",
 ];
 
+/// "my phone died", "the battery is dead", "dead tired": not about death.
+const DEVICES: &[&str] = &[
+    "phone",
+    "battery",
+    "laptop",
+    "car",
+    "app",
+    "charger",
+    "tablet",
+    "router",
+    "screen",
+    "internet",
+    "wifi",
+    "signal",
+    "line",
+    "connection",
+];
+
+fn dead_device(words: &[&str], i: usize) -> bool {
+    matches!(words[i], "died" | "dead" | "dying")
+        && ((1..=3)
+            .filter_map(|b| i.checked_sub(b))
+            .any(|j| DEVICES.contains(&words[j]))
+            || words.get(i + 1).is_some_and(|w| *w == "tired"))
+}
+
 fn slang_praise(words: &[&str], i: usize) -> bool {
     SLANG_PRAISE.contains(&words[i])
         && (i
@@ -136,7 +162,7 @@ fn slang_praise(words: &[&str], i: usize) -> bool {
 
 /// Lexicon valence of token `i` (bigram entries such as "fed up" are looked up first).
 fn lookup(words: &[&str], i: usize) -> Option<f32> {
-    if slang_praise(words, i) {
+    if slang_praise(words, i) || dead_device(words, i) {
         return None;
     }
     if let Some(next) = words.get(i + 1)
