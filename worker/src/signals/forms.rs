@@ -63,6 +63,7 @@ pub(super) const TROUBLE_SRC: &[&str] = &[
     r"|nao|ninguem|ainda|errado|onde|de novo|por que",
     r"|pas|rien|jamais|personne|toujours|encore|ou|pourquoi",
     r"|nicht|nichts|kein\w*|nie|niemand|noch|wieder|falsch|wo|warum|cade",
+    r"|my money|mi dinero|meu dinheiro|mon argent|mein geld",
     // Malfunctions: "the app crashes", "se cuelga", "trava", "ca bug", "sturzt ab".
     r"|crash\w*|bug|bugs|bugg\w*|freez\w*|broken|se cuelga|se colgo|falla|fallando|trava|travou|travando|bugou|plante|planter|abgesturzt|sturzt|hangt|kaputt",
 ];
@@ -132,7 +133,7 @@ static LONG_WAIT: LazyLock<Regex> = LazyLock::new(|| re(&LONG_WAIT_SRC.concat())
 
 /// Sarcastic praise opens the message on its own ("great, another week of waiting").
 pub(super) const PRAISE_OPENER_SRC: &[&str] = &[
-    r"^(?:oh )?(?:great|fantastic|wonderful|brilliant|perfect|amazing|awesome|wow|lovely|nice one|genial|perfecto|fantastico|maravilloso|estupendo|otimo|perfeito|maravilha|parabens|show|parfait|super|bravo|chapeau|top|genial|toll|klasse|prima|wunderbar|respekt|na toll|na super)$",
+    r"^(?:oh |ah |wow |que |well |na |ja |das ist ja |how )?(?:great service|great customer service|great job|good job|nice job|well done|thanks a lot|thank you so much|que bien|que bom|merci beaucoup|vielen dank|great|fantastic|wonderful|brilliant|perfect|amazing|awesome|wow|lovely|nice one|genial|perfecto|fantastico|maravilloso|estupendo|otimo|perfeito|maravilha|parabens|show|parfait|super|bravo|chapeau|top|genial|toll|klasse|prima|wunderbar|respekt|na toll|na super)$",
 ];
 
 /// One more day/week/month (of waiting), in five languages.
@@ -189,7 +190,7 @@ const WORD_BY_WORD: usize = 5;
 /// Clapping and praise together with a bad fact: sarcasm ("great service, food arrived cold
 /// AND late, well done 👏", "klasse Qualitätskontrolle 👏").
 pub(super) const BAD_FACT_SRC: &[&str] = &[
-    r"cold|late|broken|damaged|missing|wrong|scratch\w*|again|never|still|frio|fria|tarde|roto|rota|quebrad[oa]|atrasad[oa]|errad[oa]|froid|froide|retard|casse|cassee|raye|kalt|kaputt|spat|verspatet|kratzer|beschadigt|falsch|schon wieder|otra vez|de novo|encore",
+    r"cold|late|broken|damaged|missing|wrong|lost|scratch\w*|again|never|still|not a single|not one|no order|nothing|nada|rien|nichts|perdid[oa]|perdu|verloren|caido|panne|atraso|retraso|sin luz|sem luz|charged me|cobraron|cobrou|won t|wont|doesn t|doesnt|no funciona|nao funciona|marche pas|geht nicht|funktioniert nicht|frio|fria|tarde|roto|rota|quebrad[oa]|atrasad[oa]|errad[oa]|froid|froide|retard|casse|cassee|raye|kalt|kaputt|spat|verspatet|kratzer|beschadigt|falsch|schon wieder|otra vez|de novo|encore",
 ];
 
 /// "Do you even read the messages?"
@@ -225,6 +226,12 @@ static ANOTHER_BAD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:another|yet another|one more|otro|otra|outro|outra|mais um|mais uma|encore un|encore une|noch ein|noch eine|schon wieder ein|schon wieder eine)(?: \w+)? (?:delay|delays|problem|excuse|error|mistake|glitch|cancellation|retraso|problema|excusa|error|fallo|atraso|desculpa|erro|falha|retard|probleme|erreur|panne|verspatung|ausrede|fehler|panne)",
     )
 });
+/// "seriously?" as the whole message.
+static SERIOUSLY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:seriously|en serio|serio|serio mesmo|serieusement|serieux|ernsthaft|im ernst|echt jetzt)$",
+    )
+});
 static WITHOUT: LazyLock<Regex> = LazyLock::new(|| re("without|sin|sem|sans|ohne"));
 static BAD_FACT: LazyLock<Regex> = LazyLock::new(|| re(&BAD_FACT_SRC.concat()));
 static PRAISE_OPENER: LazyLock<Regex> = LazyLock::new(|| re(&PRAISE_OPENER_SRC.concat()));
@@ -252,6 +259,12 @@ pub fn asks_meaning(norm: &Normalized) -> bool {
 /// Sarcasm: praise alone at the start, then one more week of waiting or an eye-roll
 /// ("great, another week of waiting", "Fantastic. Arrived after 9 days 🙄").
 fn sarcasm(norm: &Normalized) -> Option<String> {
+    if let Some(opener) = norm.clauses.first().filter(|c| PRAISE_OPENER.is_match(c))
+        && norm.clauses.len() > 1
+        && let Some(m) = BAD_FACT.find(&norm.full)
+    {
+        return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));
+    }
     if norm.clapping > 0
         && POSITIVE.is_match(&norm.full)
         && let Some(m) = BAD_FACT.find(&norm.full)
@@ -289,6 +302,9 @@ fn complaint_form(norm: &Normalized) -> Option<String> {
         && norm.clauses.first().is_some_and(|c| SERIOUSLY.is_match(c))
     {
         return Some("seriously??".to_owned());
+    }
+    if norm.clauses.len() == 1 && norm.questions > 0 && SERIOUSLY_ALONE.is_match(&norm.clauses[0]) {
+        return Some("seriously?".to_owned());
     }
     if norm.clauses.len() == 1
         && INTERJECTION.is_match(&norm.clauses[0])
@@ -354,6 +370,9 @@ fn shouted(norm: &Normalized) -> bool {
 /// The form of frustration `norm` shows, if any, as evidence; `negative` says whether the
 /// lexicon or cues already found something negative.
 pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
+    if norm.tokens.is_empty() && norm.angry_emoji > 0 {
+        return Some(format!("angry emoji only x{}", norm.angry_emoji));
+    }
     if norm.tokens.is_empty() {
         let marks = norm.exclamations + norm.questions;
         return (marks >= PUNCTUATION_ONLY).then(|| format!("punctuation only x{marks}"));

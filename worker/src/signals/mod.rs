@@ -861,6 +861,28 @@ mod tests {
             // Devices that die are not deaths.
             ("N", "my phone died, can you resend the code?"),
             ("N", "i'm dead tired, just send it tomorrow"),
+            // Fifth pass: praise alone at the start, then a bad fact; "for nothing";
+            // giving up; angry emoji alone; "seriously?" alone; shouting about money.
+            ("F", "lovely, my parcel is lost AGAIN"),
+            ("F", "great customer service, 5 days and not a single reply"),
+            ("F", "que maravilha, mais um atraso"),
+            ("F", "genial, otra vez sin luz"),
+            ("F", "na toll, schon wieder kaputt"),
+            ("F", "muito obrigado por nada"),
+            ("F", "merci pour rien"),
+            ("F", "why do i even bother"),
+            ("F", "ich gebe auf"),
+            ("F", "me rindo"),
+            ("F", "🤬"),
+            ("F", "...seriously?"),
+            ("F", "GIVE ME MY MONEY"),
+            ("N", "lovely, thank you so much"),
+            ("N", "perfect, see you tomorrow"),
+            ("N", "great, the parcel arrived on time"),
+            ("N", "no complaints at all"),
+            ("N", "I'm not upset, just asking"),
+            ("N", "SUPER MERCI"),
+            ("N", "😂😂😂 that's hilarious"),
         ];
         let wrong: Vec<String> = rows
             .iter()
