@@ -78,6 +78,8 @@ pub(super) const POSITIVE_SRC: &[&str] = &[
     r"|merci|parfait\w*|super|top|adore|bravo|genial|excellent\w*|bien recu",
     r"|danke|dank|toll|klasse|prima|wunderbar|perfekt|alles gut|sehr gut|freu\w*",
     // Laughter: "third time this month haha", "kkk", "mdr".
+    // Eagerness: "can't wait", "qué ganas", "que demais", "j'ai hâte", "ich freue mich".
+    r"|cant wait|so excited|excited|que ganas|ansios[oa]|que demais|mal posso esperar|hate|vivement",
     r"|haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk\w*|rsrs\w*|mdr|lol|hihi\w*",
 ];
 

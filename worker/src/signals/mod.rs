@@ -883,6 +883,14 @@ mod tests {
             ("N", "I'm not upset, just asking"),
             ("N", "SUPER MERCI"),
             ("N", "😂😂😂 that's hilarious"),
+            // Hard negatives from the false-handoff probe: eagerness, warm phones asked
+            // about, "to die for".
+            ("N", "llevo días esperando este lanzamiento, qué ganas"),
+            ("N", "I've been waiting for this drop for days, can't wait!"),
+            ("N", "sério que vocês entregam no mesmo dia? que demais"),
+            ("N", "the phone got hot during a long call, normal?"),
+            ("N", "this dress is to die for"),
+            ("S", "my phone got really hot and the screen is bulging"),
         ];
         let wrong: Vec<String> = rows
             .iter()

@@ -383,7 +383,13 @@ fn situation(cat: Category, norm: &Normalized) -> Option<&'static str> {
                 .then_some("money taken from the account")
         }),
         Category::Medical => {
-            if DEVICE_RE.is_match(&norm.full) && HEAT_RE.is_match(&norm.full) {
+            let severe = || {
+                HEAT_RE
+                    .find_iter(&norm.full)
+                    .any(|m| !MILD_HEAT_RE.is_match(m.as_str()))
+            };
+            let mild = || HEAT_RE.is_match(&norm.full) && !NORMAL_RE.is_match(&norm.full);
+            if DEVICE_RE.is_match(&norm.full) && (severe() || mild()) {
                 Some("device overheating")
             } else if COURIER_RE.is_match(&norm.full) && ABUSE_RE.is_match(&norm.full) {
                 Some("abuse by a courier or staff")
@@ -413,6 +419,18 @@ fn whole(p: &str) -> Regex {
     Regex::new(&format!(r"(?-u)\b(?:{p})\b")).expect("sensitive situation pattern is valid regex")
 }
 static DEVICE_RE: LazyLock<Regex> = LazyLock::new(|| whole(DEVICE));
+/// Getting warm without smoke, melting or swelling: asked about ("gets hot, is that
+/// normal?") it is a question, not a hazard.
+static MILD_HEAT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:got|gets|getting|became|went|gone|is|was) (?:really |very |so |super |extremely )?hot|esquent\w*|chauffe (?:beaucoup|enormement|trop)|sehr heiss",
+    )
+});
+static NORMAL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"normal|is (?:that|it|this) ok|is (?:that|it|this) safe|es normal|e normal|c est normal|ist das normal|ist das ok",
+    )
+});
 static HEAT_RE: LazyLock<Regex> = LazyLock::new(|| whole(HEAT));
 static COURIER_RE: LazyLock<Regex> = LazyLock::new(|| whole(COURIER));
 static ABUSE_RE: LazyLock<Regex> = LazyLock::new(|| whole(ABUSE));

@@ -145,11 +145,14 @@ const DEVICES: &[&str] = &[
 ];
 
 fn dead_device(words: &[&str], i: usize) -> bool {
-    matches!(words[i], "died" | "dead" | "dying")
-        && ((1..=3)
-            .filter_map(|b| i.checked_sub(b))
-            .any(|j| DEVICES.contains(&words[j]))
-            || words.get(i + 1).is_some_and(|w| *w == "tired"))
+    (words[i] == "die"
+        && i.checked_sub(1).is_some_and(|j| words[j] == "to")
+        && words.get(i + 1).is_some_and(|w| *w == "for"))
+        || matches!(words[i], "died" | "dead" | "dying")
+            && ((1..=3)
+                .filter_map(|b| i.checked_sub(b))
+                .any(|j| DEVICES.contains(&words[j]))
+                || words.get(i + 1).is_some_and(|w| *w == "tired"))
 }
 
 fn slang_praise(words: &[&str], i: usize) -> bool {
