@@ -34,7 +34,36 @@ pub(super) const FRAMES: &[&str] = &[
     // English
     r"\b(?:talk|speak|chat|communicate)(?: \w+)? (?:to|with|2) {EN_DET}{EN}\b",
     r"\b(?:transfer|connect|put|pass|forward|redirect|switch|hand) me (?:\w+ ){0,2}?(?:to|with|through to|over to|on to) {EN_DET}{EN}\b",
-    r"\bescalate\b",
+    r"\bescalat(?:e|ed|ing)\b|\b(?:escalar|escalen|escalonar|escalone|eskalieren|eskaliert)\b",
+    // Passing the case to staff: "pass this to a supervisor", "raise this with your
+    // manager", "forward my complaint to someone senior", "que lo pasen a un responsable",
+    // "soit transmise à un responsable", "an Ihren Vorgesetzten weitergeben".
+    r"\b(?:pass|forward|send|raise|refer|hand|escalate|take)(?: this| it| that| (?:my|the) (?:complaint|case|issue|problem|request|ticket|claim|query|file|matter))? (?:to|with|over to|up with) {EN_DET}{EN}\b",
+    r"\b(?:pasar|pasen|pase|transmitir|transmitan|trasladar|trasladen|traslade|reenviar|elevar|eleven|eleve)(?: \w+){0,2} (?:a|al|con) {ES}\b",
+    r"\b(?:passar|passe|passem|encaminhar|encaminhe|encaminhem|repassar|repasse|transmitir|levar|leve|levem)(?: \w+){0,2} (?:para|pra|ao|a|com) {PT}\b",
+    r"\b(?:transmis|transmise|transmettre|transmettez|remonter|remontez|faire suivre|faites suivre)(?: \w+){0,2} (?:a|au|aux|a la) {FR}\b",
+    r"\b(?:weiterleiten|weitergeben|vorlegen|geben sie)(?: \w+){0,3} (?:an|zu) {DE}\b",
+    // A complaint to a manager: "make a complaint to a manager", "poner una queja con el
+    // encargado", "reclamar com o gerente", "me plaindre au responsable", "mich bei Ihrem
+    // Vorgesetzten beschweren".
+    r"\b(?:complaint|complain)(?: \w+){0,2} (?:to|with) {EN_DET}{EN}\b",
+    r"\b(?:queja|quejarme|reclamacion|reclamar)(?: \w+){0,2} (?:a|al|con|ante) {ES}\b",
+    r"\b(?:reclamacao|reclamar|queixa|queixar)(?: \w+){0,2} (?:com|ao|a|para|pra) {PT}\b",
+    r"\b(?:plainte|plaindre|reclamation|reclamer)(?: \w+){0,2} (?:a|au|aupres du|aupres de|aupres d) {FR}\b",
+    r"\b(?:bei|an) {DE} (?:beschweren|beschwerde)\b",
+    // Discussing it with staff: "discuss this with a member of staff".
+    r"\b(?:discuss|sort|go over|deal with|resolve|settle)(?: \w+){0,3} with {EN_DET}{EN}\b",
+    // A person could handle it: "I'd appreciate it if a person could handle this".
+    r"\b(?:if|that) (?:a|an|some|one of your) (?:real |actual )?(?:person|human|agent|staff member|manager|supervisor|employee|advisor|representative) (?:could|would|can|will) (?:\w+ )?(?:handle|look|check|review|deal|sort|take|help|call|contact)\b",
+    r"\b(?:gustaria|quisiera|quiero|prefiero|gostaria|queria|quero|prefiro|voudrais|aimerais|souhaite|souhaiterais|veux) que (?:lo |la |me |o |a |le |l )?(?:\w+ )?(?:revis\w+|mir\w+|atend\w+|analis\w+|olh\w+|regard\w+|examin\w+|trait\w+|vea|veja|voie) (?:un|una|um|uma|une|el|o|le|la) (?:responsable|responsavel|encargado|encargada|gerente|supervisor|supervisora|persona|pessoa|personne|humano|humain|asesor|asesora|atendente|conseiller|conseillere|agente|agent)\b",
+    // Who to talk or turn to, in es/pt/fr/de.
+    r"\bcon quien (?:hablo|me comunico|tengo que hablar|debo hablar)\b",
+    r"\bcom quem (?:eu )?(?:falo|devo falar|tenho que falar)\b",
+    r"\ba qui (?:dois je|je dois|puis je|je peux|est ce que je peux) (?:m adresser|parler)\b",
+    r"\ban wen (?:kann|soll|muss|konnte) ich mich (?:\w+ )?wenden\b",
+    // Someone to serve the customer: "tem como alguém me atender?", "¿me atiende alguien?".
+    r"\b(?:alguem|alguien) (?:pode |possa |puede |pueda |podria |poderia )?(?:me )?(?:atender|atienda|atiende|atende)\b",
+    r"\bme (?:atiende|atienda|atende) (?:alguien|alguem)\b",
     r"\b(?:transfer|connect|forward|route|switch|pass)(?: me)? (?:to|with) {EN_DET}{EN}\b",
     r"\b(?:is|are) (?:there )?(?:a |an |any |some )?(?:real |actual |live )?(?:human|humans|person|people|agent|agents|representative|staff member) (?:\w+ )?available\b",
     r"\b(?:someone|anyone|somebody|anybody) available to (?:talk|chat|speak|help me)\b",
@@ -86,7 +115,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:jemand|someone|anyone|alguien|alguem|quelqu un) (?:echtes|echter|reales|menschliches)\b",
     // A wish that a person look at the case: "quisiera que una persona revise mi caso",
     // "I'd like a human to look at this", "dass sich ein Mensch das ansieht".
-    r"\b(?:want|would like|need|quiero|quisiera|gustaria|necesito|prefiero|quero|gostaria|preciso|prefiro|veux|voudrais|aimerais|souhaite|souhaiterais|faut|prefere) (?:that |que |qu )?(?:a|an|some|una|un|uma|um|une)? ?(?:real |actual |live |vrai |vraie )?(?:person|human|human being|agent|staff member|persona|humano|asesor|agente|pessoa|atendente|personne|humain|conseiller|quelqu un|alguien|alguem|someone)(?: \w+){0,5} (?:to look|to check|to review|to handle|to deal|to take a look|revise|mire|vea|gestione|atienda|se encargue|revisen|olhe|veja|analise|revise|cuide|resolva|atenda|regarde|examine|verifie|traite|s occupe)\b",
+    r"\b(?:want|would like|need|quiero|quisiera|gustaria|necesito|prefiero|quero|gostaria|preciso|prefiro|veux|voudrais|aimerais|souhaite|souhaiterais|faut|prefere) (?:that |que |qu )?(?:a|an|some|una|un|uma|um|une)? ?(?:real |actual |live |vrai |vraie )?(?:person|human|human being|agent|staff member|persona|humano|asesor|agente|pessoa|atendente|personne|humain|conseiller|conseillere|quelqu un|alguien|alguem|someone|responsable|responsavel|encargado|encargada|gerente|supervisor|supervisora)(?: \w+){0,5} (?:to look|to check|to review|to handle|to deal|to take a look|revise|mire|vea|gestione|atienda|se encargue|revisen|olhe|veja|analise|revise|cuide|resolva|atenda|regarde|examine|verifie|traite|s occupe|analisasse|olhasse|revisasse|resolvesse|cuidasse|atendesse|revisara|revisase|atendiera|mirara|examinat|examine|s occupe)\b",
     r"\bdass (?:sich )?(?:ein mensch|jemand|ein mitarbeiter|eine mitarbeiterin|eine person|ein berater)(?: \w+){0,4} (?:ansieht|anschaut|ansehen|anschauen|pruft|prufen|kummert|bearbeitet)\b",
     // Help from a person: "need help from a human", "ayuda de una persona".
     r"\b(?:help|assistance|support) from (?:a|an|some|one of your|your) (?:real |actual |live )?(?:person|human|human being|agent|representative|staff member|employee|colleague)\b",
@@ -104,7 +133,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:que )?me (?:liguem|retornem|ligue de volta)\b",
     // Reaching a person: "how can I contact a human", "wie erreiche ich einen Mitarbeiter",
     // "get a human on the line", "je veux voir le responsable".
-    r"\b(?:contact|reach|get hold of|get through to|get in touch with) {EN_DET}(?:person|human|human being|agent|representative|manager|supervisor|staff member|employee|operator)\b",
+    r"\b(?:contact|reach|get hold of|get through to|get in touch with) (?:{EN_DET}(?:person|human|human being|agent|representative|manager|supervisor|staff member|employee|operator)|(?:your|the) (?:team|staff|support team|support))\b",
     r"\b(?:erreiche|erreichen|kontaktiere|kontaktieren) (?:ich )?{DE}\b",
     r"\b(?:contatar|contactar|chamar) (?:um|uma|o|a) (?:atendente|pessoa|humano|gerente|responsavel)\b",
     r"\b(?:get|put) (?:a|an|some) (?:real |actual |live )?(?:human|person|agent|representative) on (?:the line|the phone|this chat)\b",
@@ -138,7 +167,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:geben sie|gib|gebt) mir (?:\w+ )?{DE}\b",
     r"\b(?:donnez|donne) moi (?:\w+ )?{FR}\b",
     // Spanish
-    r"\b(?:hablar|platicar|conversar|chatear)(?: (?:urgente|urgentemente|ya|directamente|personalmente|ahora))? con {ES}\b",
+    r"\b(?:hablar|platicar|conversar|chatear|contactar|contacto|comunicarme|comunico|hablo)(?: (?:urgente|urgentemente|ya|directamente|personalmente|ahora))? con {ES}\b",
     r"\b(?:pasame|pasenme|paseme|ponme|ponganme|pongame|comunicame|comuniquenme|comuniqueme|transfiereme|transfieranme|derivame|contactame) (?:con|a) {ES}\b",
     r"\b(?:comunicar|comunicarme|transferir|transferirme|pasar|pasarme|derivar|derivarme|poner|ponerme|contactar) (?:me )?(?:con|a) {ES}\b",
     r"\bque me atienda {ES}\b",

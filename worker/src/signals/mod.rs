@@ -891,6 +891,31 @@ mod tests {
             ("N", "the phone got hot during a long call, normal?"),
             ("N", "this dress is to die for"),
             ("S", "my phone got really hot and the screen is bulging"),
+            // Sixth pass: passing the case to staff, complaints to a manager, discussing
+            // with staff, a person could handle it, who to turn to, someone to serve me.
+            ("A", "pass this to a supervisor please"),
+            ("A", "please raise this with your manager"),
+            ("A", "I want this escalated"),
+            (
+                "A",
+                "je souhaite que ma réclamation soit transmise à un responsable",
+            ),
+            ("A", "quiero poner una queja con el encargado"),
+            ("A", "I need to discuss this with a member of staff"),
+            ("A", "I'd appreciate it if a person could handle this"),
+            ("A", "gostaria que um responsável analisasse meu caso"),
+            ("A", "me gustaría que lo revisara un responsable"),
+            ("A", "com quem eu falo sobre isso?"),
+            ("A", "à qui dois-je m'adresser ?"),
+            ("A", "an wen kann ich mich wenden?"),
+            ("A", "tem como alguém me atender?"),
+            ("A", "how can I get in touch with your team directly?"),
+            ("N", "can you pass my thanks to the team?"),
+            ("N", "send the invoice to my manager please"),
+            ("N", "the price escalation is crazy lol"),
+            ("N", "geben Sie das Paket bitte an meinen Nachbarn"),
+            ("N", "if a person orders 3, is shipping free?"),
+            ("N", "quiero que lo revise mi marido antes de pagar"),
         ];
         let wrong: Vec<String> = rows
             .iter()
