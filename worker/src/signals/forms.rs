@@ -156,6 +156,7 @@ pub(super) const THREAT_SRC: &[&str] = &[
     r"|(?:me cambio|nos cambiamos|voy a cambiar|me voy) (?:a otr[oa]|de) (?:\w+ )?(?:compania|proveedor|operador|banco|aseguradora|empresa)|(?:vou|vamos) (?:mudar|trocar) de (?:\w+ )?(?:companhia|operadora|fornecedor|banco|empresa|seguradora)",
     r"|(?:je change|je vais changer|on change) d (?:\w+ )?(?:assureur|operateur|fournisseur|banque|compagnie)|(?:ich wechsle|wir wechseln|ich werde wechseln|ich kundige)(?: \w+){0,2} (?:den |die |das )?(?:anbieter|versorger|stromanbieter|bank|versicherung|vertrag)",
     r"|(?:i ll|i will|im going to|i m going to|gonna|going to|voy a|vou|je vais|ich werde)(?: \w+){0,2} (?:post|posting|share|sharing|tweet|tweeting|expose|publicar|postar|expor|publier|poster|posten|teilen)(?: \w+){0,2} (?:about (?:this|you|it)|sobre (?:esto|ustedes|vosotros|isso|voces|vcs)|la dessus|sur vous|daruber|uber (?:euch|sie))",
+    r"|(?:denunciar|denunciarlos|denunciaros|exponer|exponerlos|escrachar|expor|expor voces)(?: \w+){0,2} (?:en|nas|na) (?:las |as )?redes",
     r"|everyone will know|tout le monde (?:saura|va savoir)|todo el mundo (?:se va a enterar|lo sabra)|todo mundo vai saber|alle werden (?:es )?erfahren",
 ];
 

@@ -916,6 +916,23 @@ mod tests {
             ("N", "geben Sie das Paket bitte an meinen Nachbarn"),
             ("N", "if a person orders 3, is shipping free?"),
             ("N", "quiero que lo revise mi marido antes de pagar"),
+            // Seventh pass: exasperation idioms in es/pt/fr/de; shaming on social media is
+            // frustration, not a legal step.
+            ("F", "no hay derecho"),
+            ("F", "vaya servicio, madre mía"),
+            ("F", "es increíble que todavía no me hayan devuelto nada"),
+            ("F", "vocês estão de brincadeira"),
+            ("F", "vous êtes nuls"),
+            ("F", "ça commence à bien faire"),
+            ("F", "so eine Unverschämtheit"),
+            ("F", "ich bin stocksauer"),
+            ("F", "es ist zum Verzweifeln"),
+            ("F", "immer das gleiche mit euch"),
+            ("F", "os voy a denunciar en redes"),
+            ("N", "no hay problema, espero"),
+            ("N", "pas de souci, merci"),
+            ("N", "kein Problem, danke"),
+            ("S", "voy a denunciar el robo a la policía"),
         ];
         let wrong: Vec<String> = rows
             .iter()

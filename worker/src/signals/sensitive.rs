@@ -325,6 +325,8 @@ pub(super) const SECURITY: &[&str] = &[
 pub(super) const BENIGN: &[&str] = &[
     r"allerg(?:y|ies|en) (?:friendly|free)",
     r"hypoallergenic",
+    // Shaming on social media is not a legal step: "os voy a denunciar en redes".
+    r"denunci\w+(?: \w+){0,2} (?:en|nas|na) (?:las |as )?redes(?: sociales| sociais)?",
     // The fraud team named as a department ("your fraud team already fixed it").
     r"(?:your|the|our) fraud (?:team|department|dept|prevention|unit)|(?:departamento|equipo|area|setor|equipe) de fraudes?|service (?:des )?fraudes?|betrugsabteilung",
     // Stating an allergy in a question about food is not harm: "my son is allergic to
