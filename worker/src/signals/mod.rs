@@ -933,6 +933,25 @@ mod tests {
             ("N", "pas de souci, merci"),
             ("N", "kein Problem, danke"),
             ("S", "voy a denunciar el robo a la policía"),
+            // Eighth pass: details given to a fake message's link, bank/card details named as
+            // such, swollen laptop batteries, burns.
+            (
+                "S",
+                "me llegó un SMS raro con un enlace y puse mis datos bancarios",
+            ),
+            (
+                "S",
+                "ich habe auf einen Link geklickt und meine Kartendaten eingegeben",
+            ),
+            ("S", "fake text with a link, I typed my card details in"),
+            ("S", "a bateria do notebook estufou"),
+            ("S", "mon fils s'est brûlé avec le produit"),
+            ("S", "my daughter burned herself on the kettle you sold us"),
+            (
+                "N",
+                "can you send me the payment link again? I'll enter my card details",
+            ),
+            ("N", "I burned the toast lol, anyway where's my order"),
         ];
         let wrong: Vec<String> = rows
             .iter()

@@ -148,6 +148,8 @@ pub(super) const MEDICAL: &[&str] = &[
     r"reaccion alergica",
     r"alergi\w+",
     r"intoxica\w+|intoxiqu\w*",
+    // Burned by something: "my son burned himself", "mon fils s'est brûlé", "me quemé".
+    r"(?:burned|burnt|scalded) (?:himself|herself|myself|themselves|his|her|my)|se quemo|me queme|se queimou|me queimei|s est brule\w*|me suis brule\w*|(?:hat|habe) (?:sich|mich) (?:\w+ )?verbrannt",
     // A reaction after eating or taking something.
     r"(?:reaction|reactions|reaccion|reacao|reaktion)(?: \w+){0,4} (?:after|despues de|depois de|apres|nach)(?: \w+){0,2} (?:eating|taking|ate|comer|comerlo|tomar|mange|manger|pris|prendre|essen|einnahme|dem essen)",
     r"(?:al|en el) hospital",
@@ -406,7 +408,7 @@ fn situation(cat: Category, norm: &Normalized) -> Option<&'static str> {
 /// Devices that can overheat, and the signs of it: together a safety issue ("the charger
 /// got really hot and started smoking", "o carregador esquentou e derreteu a tomada").
 pub(super) const DEVICE: &str = r"charger|charging cable|cable|battery|batteries|power bank|plug|socket|adapter|phone|laptop|cargador|bateria|enchufe|movil|carregador|tomada|celular|notebook|chargeur|batterie|prise|portable|ordinateur|ladegerat|ladekabel|akku|steckdose|stecker|netzteil|handy";
-pub(super) const HEAT: &str = r"overheat\w*|smok(?:e|ed|es|ing)|smoke coming|melt(?:ed|ing|s)?|(?:got|gets|getting|became|went|gone|is|was) (?:really |very |so |super |extremely )?(?:hot|burning hot)|swollen|swelling|bulging|sobrecalent\w*|derriti\w*|derretid\w*|humo|echa humo|hinchad[oa]|esquent\w*|superaquec\w*|derret\w*|fumaca|estufad[oa]|inchad[oa]|surchauff\w*|chauffe (?:beaucoup|enormement|trop)|fum(?:e|ee|er)|fondu\w*|gonfle\w*|uberhitz\w*|raucht|qualmt|geschmolzen|geschmort|aufgeblaht|sehr heiss|gluhend";
+pub(super) const HEAT: &str = r"overheat\w*|smok(?:e|ed|es|ing)|smoke coming|melt(?:ed|ing|s)?|(?:got|gets|getting|became|went|gone|is|was) (?:really |very |so |super |extremely )?(?:hot|burning hot)|swollen|swelling|bulging|sobrecalent\w*|derriti\w*|derretid\w*|humo|echa humo|hinchad[oa]|esquent\w*|superaquec\w*|derret\w*|fumaca|estuf\w+|inchad[oa]|surchauff\w*|chauffe (?:beaucoup|enormement|trop)|fum(?:e|ee|er)|fondu\w*|gonfle\w*|uberhitz\w*|raucht|qualmt|geschmolzen|geschmort|aufgeblaht|sehr heiss|gluhend";
 /// Couriers, drivers and staff, and abuse by them ("the driver was aggressive and swore
 /// at me", "el repartidor me insultó", "der Fahrer hat mich angeschrien").
 pub(super) const COURIER: &str = r"driver|courier|rider|delivery (?:guy|man|person|driver)|technician|engineer|installer|repartidor|conductor|mensajero|tecnico|motorista|entregador|motoboy|livreur|chauffeur|technicien|installateur|fahrer|bote|kurier|lieferant|monteur|techniker";

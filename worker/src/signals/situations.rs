@@ -61,6 +61,7 @@ pub enum Concept {
     Entered,
     LoginNoun,
     WasItYou,
+    FakeMessage,
     Despite,
 }
 
@@ -78,7 +79,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Card,
-        r"cards?|credit card|debit card|tarjetas?|cartao|cartoes|cartes?|karten?|kreditkarte|bank|banco|banque",
+        r"card details|bank details|datos bancarios|datos de (?:la |mi )?tarjeta|dados bancarios|dados do cartao|donnees bancaires|coordonnees bancaires|bankdaten|kartendaten|bankverbindung|cards?|credit card|debit card|tarjetas?|cartao|cartoes|cartes?|karten?|kreditkarte|bank|banco|banque",
     ),
     (
         HackedWord,
@@ -207,6 +208,10 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
         r"(?:was|is) (?:it|this|that) (?:really )?(?:you|from you)|is (?:it|this) legit|(?:c etait|c est|etait ce) (?:bien )?vous|ca vient de vous|(?:eran|fueron|son|era) (?:ustedes|vosotros)|es de ustedes|(?:foram|eram|sao|era|e) (?:voces|vcs)|(?:waren|sind) sie das|(?:war|ist|kam) das (?:wirklich )?(?:von )?(?:ihnen|euch)",
     ),
     (
+        FakeMessage,
+        r"(?:sms|text|mail|email|e mail|correo|mensaje|mensagem|message|link|enlace|lien|nachricht) (?:\w+ )?(?:raro|rara|falso|falsa|estranho|estranha|bizarre|suspect|suspicious|dodgy|fake|weird|strange|seltsam\w*|komisch\w*|gefalscht\w*|verdachtig\w*)|(?:fake|suspicious|weird|strange|dodgy|faux|fausse|falsche\w*|seltsame\w*|komische\w*) (?:sms|text|mail|email|message|link|lien|nachricht)",
+    ),
+    (
         Despite,
         r"even though|although|despite|after i|aunque|a pesar de|pese a|apesar de|mesmo (?:tendo|depois)|embora|alors que|bien que|malgre|obwohl|trotz|trotzdem",
     ),
@@ -308,7 +313,12 @@ const SECURITY: &[Rule] = &[
     rule(
         "card details given to a doubtful link",
         Scope::Message,
-        &[&[Link], &[Entered], &[Card, Credential], &[WasItYou]],
+        &[
+            &[Link],
+            &[Entered],
+            &[Card, Credential],
+            &[WasItYou, FakeMessage],
+        ],
         &[Conditional],
     ),
     rule(
