@@ -32,6 +32,8 @@ pub(super) const COMPLAINTS: &[(&str, f32)] = &[
     ("worst", 0.5),
     ("so done", 0.5),
     ("are you serious", 0.6),
+    ("wie oft denn noch", 0.6),
+    ("wie oft noch", 0.5),
     ("vaya servicio", 0.6),
     ("no hay derecho", 0.6),
     ("siempre igual", 0.5),

@@ -38,7 +38,12 @@ pub(super) const ORDINAL_TIME_SRC: &[&str] = &[
     r"|(?:deuxieme|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|enieme|nieme|n ieme|(?:[2-9]|[1-9]\d)(?:e|eme|ieme|em|me)?) fois",
     r"|(?:zweite|dritte|vierte|funfte|sechste|siebte|achte|neunte|zehnte|x+te|x te|n te|zigste|(?:[2-9]|[1-9]\d)(?:te)?)[nms]? mal",
     // A running count ("ya van 4 veces", "ja sao 3 vezes", "das ist schon das 5. mal").
-    r"|(?:van|son|llevo|ya|sao|foram|ja|deja|schon) (?:[2-9]|[1-9]\d|dos|tres|cuatro|cinco|seis|siete|duas|quatro|deux|trois|quatre|cinq|drei|vier|funf|sechs) (?:veces|vezes|fois|mal)",
+    r"|(?:ya son|van|llevo|sao|foram|deja|schon) (?:[2-9]|[1-9]\d|dos|tres|cuatro|cinco|seis|siete|duas|quatro|deux|trois|quatre|cinq|drei|vier|funf|sechs) (?:veces|vezes|fois|mal)",
+    // A counted contact: "he llamado cuatro veces", "já liguei 3 vezes", "dreimal angerufen".
+    r"|(?:llame|llamado|escrito|escribi|preguntado|pregunte|reclamado|liguei|ligado|escrevi|mandei|perguntei|reclamei|appele|ecrit|demande|relance|reclame)(?: \w+){0,2} (?:[2-9]|dos|tres|cuatro|cinco|seis|duas|quatro|deux|trois|quatre|cinq) (?:veces|vezes|fois)",
+    r"|(?:zwei|drei|vier|funf|sechs|x|zig|hundert)mal (?:\w+ ){0,2}(?:angerufen|geschrieben|gefragt|nachgefragt|reklamiert|gemeldet|angeschrieben)|zum wiederholten male?",
+    // An ordinal message, complaint or call: "fourth msg today", "my 2nd complaint".
+    r"|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|terceir[oa]|quart[oa]|deuxieme|troisieme|quatrieme|cinquieme|zweite[nrms]?|dritte[nrms]?|vierte[nrms]?|funfte[nrms]?) (?:msg|message|messages|mail|email|e mail|complaint|ticket|call|chat|request|mensaje|correo|queja|llamada|reclamacion|reclamo|mensagem|reclamacao|ligacao|chamado|plainte|appel|reclamation|nachricht|beschwerde|anruf|reklamation)",
     // Code-switched ordinal ("the third vez", "la tercera time").
     r"|(?:second|third|fourth|fifth|sixth|umpteenth|nth|tercera|cuarta|quinta|troisieme|quatrieme|dritte|vierte) (?:vez|fois|mal|time)",
 ];
@@ -235,6 +240,16 @@ static SERIOUSLY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:seriously|en serio|serio|serio mesmo|serieusement|serieux|ernsthaft|im ernst|echt jetzt)$",
     )
 });
+/// The same problem again: "otra vez lo mismo", "encore ce problème", "schon wieder dieses
+/// Problem", "again and again", "same issue again".
+static REPEATED_PROBLEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"again and again|una y otra vez|(?:again|otra vez|de novo|outra vez|encore|schon wieder|toujours)(?: (?:lo|la|el|le|ce|cette|o|a|esto|dieses|diese|das|the|this|same|mismo|misma|mesmo|mesma|meme|gleiche|selbe))* (?:problem|problema|probleme|issue|error|erro|erreur|fehler|lo mismo|mismo|isso|cosa|coisa|panne|fallo|falha|bug)|(?:same|mismo|mesmo|meme|gleiche|selbe) (?:problem|problema|probleme|issue|error|erro|erreur|fehler) (?:again|otra vez|de novo|encore|schon wieder|wieder)|isso de novo|lo mismo otra vez",
+    )
+});
+/// "call me 2 times before coming": the count belongs to the request.
+static CALL_ME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:please |pls )?(?:call|text|ring|message|phone) me"));
 static WITHOUT: LazyLock<Regex> = LazyLock::new(|| re("without|sin|sem|sans|ohne"));
 static BAD_FACT: LazyLock<Regex> = LazyLock::new(|| re(&BAD_FACT_SRC.concat()));
 static PRAISE_OPENER: LazyLock<Regex> = LazyLock::new(|| re(&PRAISE_OPENER_SRC.concat()));
@@ -314,6 +329,9 @@ fn complaint_form(norm: &Normalized) -> Option<String> {
         && (norm.exclamations > 0 || norm.tokens.iter().all(|t| t.caps))
     {
         return Some("exasperated interjection".to_owned());
+    }
+    if let Some(m) = REPEATED_PROBLEM.find(&norm.full) {
+        return Some(format!("repeated problem \"{}\"", m.as_str()));
     }
     if let Some(m) = AGAIN_NO_ANSWER.find(&norm.full) {
         return Some(format!("again no answer \"{}\"", m.as_str()));
@@ -413,6 +431,9 @@ pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
         return Some("shouted".to_owned());
     }
     let m = ordinal?;
+    if CALL_ME.is_match(&norm.full) {
+        return None;
+    }
     let complaint = trouble
         || negative
         || norm.emphatic_runs > 0

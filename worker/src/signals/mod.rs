@@ -952,6 +952,27 @@ mod tests {
                 "can you send me the payment link again? I'll enter my card details",
             ),
             ("N", "I burned the toast lol, anyway where's my order"),
+            // Ninth pass: counted contacts, ordinal messages and complaints, the same
+            // problem again.
+            ("F", "he llamado cuatro veces"),
+            ("F", "já liguei 3 vezes hoje"),
+            ("F", "ich habe dreimal angerufen"),
+            ("F", "fourth msg today about this"),
+            ("F", "this is my 2nd complaint this week"),
+            ("F", "wie oft denn noch"),
+            ("F", "again and again the same thing"),
+            ("F", "otra vez lo mismo"),
+            ("F", "encore ce problème"),
+            ("F", "schon wieder dieses Problem"),
+            ("N", "call me 2 times before coming"),
+            ("N", "ich habe dreimal bestellt, alles super"),
+            ("N", "otra vez gracias!"),
+            ("N", "encore merci"),
+            ("N", "my 2nd order arrived, cheers"),
+            ("N", "puedo pagar en tres veces?"),
+            ("N", "dá pra parcelar em duas vezes?"),
+            ("N", "je peux payer en trois fois ?"),
+            ("N", "¿son dos veces al día las pastillas?"),
         ];
         let wrong: Vec<String> = rows
             .iter()
