@@ -973,6 +973,32 @@ mod tests {
             ("N", "dá pra parcelar em duas vezes?"),
             ("N", "je peux payer en trois fois ?"),
             ("N", "¿son dos veces al día las pastillas?"),
+            // Tenth pass: impersonation, locked out with login details changed, bites,
+            // wrong medication, injuries in pt.
+            (
+                "S",
+                "someone is pretending to be your company and asking for my PIN",
+            ),
+            (
+                "S",
+                "di mi código a alguien que llamó diciendo que era del banco",
+            ),
+            ("S", "j'ai donné mon code à un faux conseiller"),
+            ("S", "I can't access my account, the email was changed"),
+            ("S", "não consigo entrar, trocaram meu e-mail"),
+            (
+                "S",
+                "ich komme nicht mehr rein, meine E-Mail wurde geändert",
+            ),
+            ("S", "my son was bitten by the dog of your delivery driver"),
+            ("S", "a cadeira quebrou e me machuquei"),
+            (
+                "S",
+                "the pills you sent are the wrong dosage, I took two already",
+            ),
+            ("N", "how do I change my email?"),
+            ("N", "my account is locked, I forgot my password"),
+            ("N", "the chair is wobbly, can I exchange it?"),
         ];
         let wrong: Vec<String> = rows
             .iter()

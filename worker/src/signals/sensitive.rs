@@ -148,6 +148,8 @@ pub(super) const MEDICAL: &[&str] = &[
     r"reaccion alergica",
     r"alergi\w+",
     r"intoxica\w+|intoxiqu\w*",
+    r"bitten|bit me|me mordio|mordid[oa]|me mordeu|mordu|m a mordu|gebissen|machuqu\w+",
+    r"wrong (?:dosage|dose|pills|tablets|medication|medicine)|(?:remedio|remedios|medicamento|medicamentos) errad[oa]s?|mauvais medicament|falsche[ns]? (?:medikament|dosierung|tabletten)",
     // Burned by something: "my son burned himself", "mon fils s'est brûlé", "me quemé".
     r"(?:burned|burnt|scalded) (?:himself|herself|myself|themselves|his|her|my)|se quemo|me queme|se queimou|me queimei|s est brule\w*|me suis brule\w*|(?:hat|habe) (?:sich|mich) (?:\w+ )?verbrannt",
     // A reaction after eating or taking something.
@@ -316,6 +318,9 @@ pub(super) const SECURITY: &[&str] = &[
     r"(?:robo|robaron|robo de|suplantacion de|roubo de|roubaram|usurpation d|vol d) (?:mi |minha |mon |ma )?identi\w+",
     r"identitatsdiebstahl",
     r"phishing",
+    // Impersonation: "someone pretending to be your company", "diciendo que era del banco",
+    // "se passando pelo banco", "un faux conseiller", "gab sich als Mitarbeiter aus".
+    r"pretend\w* to be|claim\w* to be|saying (?:they|he|she) (?:were|was) from|posing as|impersonat\w+|haciendose pasar|se (?:hacia|hizo|hacen|hacian) pasar por|diciendo que (?:era|eran|eras) (?:de|del)|(?:se )?passando por|dizendo (?:ser|que era) d\w*|se faisa\w* passer|faux (?:conseiller|agent|technicien|livreur|banquier)|fausse conseillere|(?:gab|gaben|gibt|geben) sich als|falsche[rn]? (?:mitarbeiter|berater|bankmitarbeiter|techniker)|golpista|estafador|scammers?|fraudsters?|arnaqueur",
     // Identity usurped: "me han suplantado la identidad", "someone stole my identity".
     r"suplant\w+ (?:la |mi )?identidad|suplantacion|usurp\w+ (?:mon |d )?identite|usurpacao|(?:roubaram|clonaram) (?:a )?minha identidade|identitat (?:gestohlen|missbraucht)|(?:stole|stolen|steal|using) my identity",
     // A data breach: "my data was sent to a stranger", "filtraron mis datos".

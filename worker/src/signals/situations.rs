@@ -63,6 +63,7 @@ pub enum Concept {
     WasItYou,
     FakeMessage,
     Despite,
+    LockedOut,
 }
 
 use Concept::*;
@@ -95,7 +96,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Access,
-        r"used|using|uses|usado|usada|utilizado|utilizada|utilise|utilisee|benutzt|verwendet|reset|resetead[oa]|redefinid[oa]|reinitialise|zuruckgesetzt|accessed|paid|hizo|hicieron|pago|pagaron|fez|fizeram|pagou|pagaram|paye|bezahlt|logged|log in|logged in|signed in|got into|get into|entered|broke into|bought|ordered|purchased|changed|uso|usaron|usando|utilizo|utilizaron|entro|entraron|accedio|accedieron|compro|compraron|cambio|cambiaron|usou|usaram|utilizou|entrou|entraram|acessou|acessaram|comprou|compraram|mudou|mudaram|trocou|trocaram|alterou|alteraram|utilise|connecte|accede|commande|achete|change|modifie|benutzt|genutzt|verwendet|eingeloggt|angemeldet|zugegriffen|bestellt|gekauft|geandert",
+        r"trocaram|trocou|alteraram|alterou|changee|geandert|modifiziert|used|using|uses|usado|usada|utilizado|utilizada|utilise|utilisee|benutzt|verwendet|reset|resetead[oa]|redefinid[oa]|reinitialise|zuruckgesetzt|accessed|paid|hizo|hicieron|pago|pagaron|fez|fizeram|pagou|pagaram|paye|bezahlt|logged|log in|logged in|signed in|got into|get into|entered|broke into|bought|ordered|purchased|changed|uso|usaron|usando|utilizo|utilizaron|entro|entraron|accedio|accedieron|compro|compraron|cambio|cambiaron|usou|usaram|utilizou|entrou|entraram|acessou|acessaram|comprou|compraram|mudou|mudaram|trocou|trocaram|alterou|alteraram|utilise|connecte|accede|commande|achete|change|modifie|benutzt|genutzt|verwendet|eingeloggt|angemeldet|zugegriffen|bestellt|gekauft|geandert",
     ),
     (
         NotMe,
@@ -215,6 +216,10 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
         Despite,
         r"even though|although|despite|after i|aunque|a pesar de|pese a|apesar de|mesmo (?:tendo|depois)|embora|alors que|bien que|malgre|obwohl|trotz|trotzdem",
     ),
+    (
+        LockedOut,
+        r"(?:cant|cannot|can t|unable to) (?:access|log in|login|sign in|get into)|locked out|no puedo (?:entrar|acceder|iniciar sesion)|nao consigo (?:entrar|acessar|logar)|(?:ne peux|n arrive) (?:plus |pas )?(?:me connecter|acceder)|komme nicht (?:mehr )?rein|kann mich nicht (?:mehr )?anmelden|kein zugriff",
+    ),
 ];
 
 static SET: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -284,6 +289,12 @@ const SECURITY: &[Rule] = &[
         &[Conditional, Modal],
     ),
     rule("not me", Scope::Message, &[&[NotMe], OWNED], &[]),
+    rule(
+        "locked out, login details changed",
+        Scope::Message,
+        &[&[LockedOut], &[Credential], &[Access]],
+        &[Conditional],
+    ),
     rule(
         "strange logins",
         Scope::Clause,
