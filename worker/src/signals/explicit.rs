@@ -92,7 +92,9 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:prefer|rather|like|love|keep|try|trying|tried|insist on|insisting on)(?: \w+)? (?:talking|speaking|chatting) (?:to|with) {EN_DET}{EN}\b",
     // Any language: code-switched "parler to a real person", "talk con un asesor".
     r"\b(?:talk|speak|chat|hablar|conversar|falar|parler|sprechen|reden) (?:to|with) {EN_DET}{EN}\b",
-    r"\b(?:talk|speak|chat) (?:con|com|avec|mit) (?:{ES}|{PT}|{FR}|{DE})\b",
+    r"\b(?:talk|speak|chat) (?:con|com|avec|mit|to|with) (?:{ES}|{PT}|{FR}|{DE})\b",
+    r"\b(?:connect|transfer|put|pass|switch) me (?:to|with|con|com|avec|mit|a|through to) (?:{ES}|{PT}|{FR}|{DE})\b",
+    r"\b(?:i need|i want|i would like|need|want) (?:un|una|um|uma|une|einen|eine|ein) (?:persona|humano|asesor|asesora|agente|pessoa|atendente|conseiller|conseillere|humain|personne|mitarbeiter|menschen|berater)\b",
     // Asked for a person already ("asked for a human three times", "nach einem Mitarbeiter gefragt").
     r"\b(?:asked|asking|ask|requested|requesting) for (?:a|an|the|your|some) (?:(?:real|actual|live|human) )?(?:person|human|agent|representative|rep|manager|supervisor|operator|staff member|employee)\b",
     r"\b(?:pedi|pido|pedimos|pidiendo|solicite|solicito|he pedido|pedindo|pedir) (?:(?:hablar|falar) (?:con|com) )?(?:un|una|o|um|uma|a) (?:persona|humano|asesor|asesora|agente|encargado|supervisor|gerente|pessoa|atendente|responsavel)\b",
@@ -174,7 +176,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\bme (?:pasas|pasa|pase|pasan|comunicas|comunica|comunique|comuniquen|transfieres|transfiere|transfieran|conectas|conecta|derivas|deriva|contactas|pones|pone)(?: \w+)? (?:con|a) {ES}\b",
     r"\b(?:atender|atienda|atiendan|atiende)(?: me)? {ES}\b",
     r"\b(?:hay|tienen) (?:(?:alguna|algun) )?(?:persona|humano|alguien|asesor|agente)(?: \w+){0,4} (?:hablar|atender|atienda)\b",
-    r"\b(?:quiero|necesito|quisiera|prefiero) (?:a )?(?:(?:un|una) )?(?:persona|humano|asesor|agente|operador|atencion humana|atencion personalizada)\b",
+    r"\b(?:quiero|necesito|quisiera|prefiero) (?:a )?(?:(?:un|una) )?(?:persona|humano|asesor|agente|operador|atencion humana|atencion personalizada|human|person|human agent|real person|agent)\b",
     r"\b(?:alguien|una persona|un humano) (?:de verdad|real)\b",
     r"\b(?:flesh and blood|de carne y hueso|de carne e osso|en chair et en os|aus fleisch und blut)\b",
     // Portuguese
@@ -183,7 +185,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:chama|chame|chamar) (?:um|uma|o|a|algum) (?:(?:seu|sua|teu|tua) )?(?:atendente|pessoa|humano|gerente|responsavel|supervisor|supervisora)\b",
     r"\bfalar (?:com|c) (?:(?:um|uma) )?(?:gente|humano|pessoa|atendente)\b",
     r"\bme (?:passar|transferir|encaminhar|colocar|passa|passe|transfere|transfira|encaminha|coloca) (?:para|pra|pro|com|ao|a|em contato com) {PT}\b",
-    r"\b(?:quero|preciso de|preciso|gostaria de) (?:(?:um|uma) )?(?:pessoa|humano|atendente|atendimento humano|suporte humano|atendente humano)\b",
+    r"\b(?:quero|preciso de|preciso|gostaria de) (?:(?:um|uma) )?(?:pessoa|humano|atendente|atendimento humano|suporte humano|atendente humano|human|person|human agent|real person|agent)\b",
     r"\b(?:alguem|uma pessoa|um humano) (?:de verdade|real)\b",
     r"\b(?:tem|ha|existe) (?:algum|alguma|um|uma) (?:atendente|pessoa|humano)(?: humano)? disponivel\b",
     // French
@@ -192,7 +194,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\bme (?:transferer|transferez|passer|passez|rediriger) (?:a|vers|avec) {FR}\b",
     r"\ben (?:relation|contact) avec\b",
     r"\bavoir (?:quelqu un|un conseiller|une personne|un humain) (?:au telephone|en ligne)\b",
-    r"\b(?:je veux|je voudrais|je souhaite|j aimerais|je prefere|je prefererais|je demande) (?:un|une) (?:conseiller|conseillere|humain|personne|agent|operateur|responsable)\b",
+    r"\b(?:je veux|je voudrais|je souhaite|j aimerais|je prefere|je prefererais|je demande) (?:un|une) (?:conseiller|conseillere|humain|personne|agent|operateur|responsable|human|person|human agent|real person)\b",
     r"\b(?:veux|voudrais|peux|pourrais|aimerais|souhaite|souhaiterais|besoin de|faut) (?:\w+ ){0,2}?parl\w* (?:a|avec) {FR}\b",
     r"\bbesoin (?:d|de) {FR}\b",
     r"\bme passer {FR}\b",
@@ -205,7 +207,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:verbinden|verbindet|verbinde|leiten|stellen) (?:sie |du )?(?:mich )?(?:\w+ ){0,2}?(?:mit|an|zu) {DE}\b",
     r"\b(?:an|mit|zu) {DE} (?:weiterleiten|verbinden|durchstellen|weitergeben)\b",
     r"\b{DE} (?:\w+ )?(?:zuruckrufen|zurueckrufen|anrufen)\b",
-    r"\b(?:mochte|moechte|will|brauche|hatte|haette|wurde) (?:gern |gerne |bitte |lieber )?(?:einen|eine|einem) (?:\w+en )?(?:mitarbeiter|mitarbeiterin|menschen|ansprechpartner|ansprechpartnerin|berater|beraterin)\b",
+    r"\b(?:mochte|moechte|will|brauche|hatte|haette|wurde) (?:gern |gerne |bitte |lieber )?(?:einen|eine|einem) (?:\w+en )?(?:mitarbeiter|mitarbeiterin|menschen|ansprechpartner|ansprechpartnerin|berater|beraterin|human|person|human agent|real person)\b",
     r"\bgibt es (?:einen|eine|jemanden)(?: \w+)? (?:mitarbeiter|mitarbeiterin|menschen|ansprechpartner|berater)\b",
 ];
 

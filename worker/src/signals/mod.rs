@@ -999,6 +999,16 @@ mod tests {
             ("N", "how do I change my email?"),
             ("N", "my account is locked, I forgot my password"),
             ("N", "the chair is wobbly, can I exchange it?"),
+            // Eleventh pass: code-switching between the request and the person.
+            ("A", "hola, can I talk to una persona?"),
+            ("A", "por favor connect me con un agente"),
+            ("A", "bonjour, I need un conseiller please"),
+            ("A", "necesito un human, el bot no entiende"),
+            ("A", "je veux un human please"),
+            ("A", "ich brauche einen human agent"),
+            ("N", "hola! quick question about the gym hours"),
+            ("N", "merci, the room was perfect"),
+            ("N", "I want una pizza grande"),
         ];
         let wrong: Vec<String> = rows
             .iter()
