@@ -1009,6 +1009,7 @@ mod tests {
             ("N", "hola! quick question about the gym hours"),
             ("N", "merci, the room was perfect"),
             ("N", "I want una pizza grande"),
+            ("N", "two charges appear as pending, will one drop?"),
         ];
         let wrong: Vec<String> = rows
             .iter()

@@ -157,7 +157,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Conditional,
-        r"if|si|wenn|falls|ob|will i|would i|in case|en caso de|caso",
+        r"if|si|wenn|falls|ob|will i|would i|in case|en caso de|caso|pending|pendiente|pendientes|pendente|pendentes|en attente|ausstehend|vorgemerkt",
     ),
     (
         Modal,
