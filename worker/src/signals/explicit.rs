@@ -22,19 +22,48 @@ use regex::Regex;
 use super::normalize::Normalized;
 use super::{Reason, Signal};
 
-pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss)";
-pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your) )?(?:(?:real|actual|live|human|proper) )?";
-pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|human|person)";
-pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:(?:seu|sua|teu|tua|voces) )?(?:pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|human|person)";
-pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|human|person)";
-pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|berater|beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|kundenberater|chef|manager|supervisor|verantwortlichen|jemandem|jemanden|jemand|human|person)";
+pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss|department|person in charge|someone in charge|whoever is in charge|whoever is responsible|owner|reception|front desk)";
+pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your|someone from your|someone in your|someone on your) )?(?:(?:real|actual|live|human|proper|fraud|billing|legal|security|complaints|sales|technical|tech|accounts|retention|claims|privacy|data protection|store|shop|branch|duty|floor|account|general|regional|senior|hotel|gym|clinic|restaurant|pharmacy) )?";
+pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|gestor|gestora|vendedor|vendedora|dueno|duena|director|directora|human|person|agent)";
+pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:(?:seu|sua|teu|tua|voces) )?(?:pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|vendedor|vendedora|gestor|gestora|suporte|atendimento|sac|setor [a-z]+|dono|dona|diretor|diretora|human|person|agent)";
+pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|gerant|gerante|directeur|directrice|proprietaire|patron|service technique|service apres vente|sav|support technique|human|person)";
+pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|[a-z]*abteilung|kundenbetreuung|hotline|[a-z]*leiter|[a-z]*leiterin|inhaber|inhaberin|geschaftsfuhrer|support|technischen support|kundensupport|jemandem|jemanden|jemand|human|person)";
 
 /// Request frames; `{EN}` etc. are replaced by the noun groups above.
 pub(super) const FRAMES: &[&str] = &[
     // English
-    r"\b(?:talk|speak|chat|communicate)(?: \w+)? (?:to|with) {EN_DET}{EN}\b",
+    r"\b(?:talk|speak|chat|communicate)(?: \w+)? (?:to|with|2) {EN_DET}{EN}\b",
     r"\b(?:transfer|connect|put|pass|forward|redirect|switch|hand) me (?:\w+ ){0,2}?(?:to|with|through to|over to|on to) {EN_DET}{EN}\b",
-    r"\bescalate\b",
+    r"\bescalat(?:e|ed|ing)\b|\b(?:escalar|escalen|escalonar|escalone|eskalieren|eskaliert)\b",
+    // Passing the case to staff: "pass this to a supervisor", "raise this with your
+    // manager", "forward my complaint to someone senior", "que lo pasen a un responsable",
+    // "soit transmise à un responsable", "an Ihren Vorgesetzten weitergeben".
+    r"\b(?:pass|forward|send|raise|refer|hand|escalate|take)(?: this| it| that| (?:my|the) (?:complaint|case|issue|problem|request|ticket|claim|query|file|matter))? (?:to|with|over to|up with) {EN_DET}{EN}\b",
+    r"\b(?:pasar|pasen|pase|transmitir|transmitan|trasladar|trasladen|traslade|reenviar|elevar|eleven|eleve)(?: \w+){0,2} (?:a|al|con) {ES}\b",
+    r"\b(?:passar|passe|passem|encaminhar|encaminhe|encaminhem|repassar|repasse|transmitir|levar|leve|levem)(?: \w+){0,2} (?:para|pra|ao|a|com) {PT}\b",
+    r"\b(?:transmis|transmise|transmettre|transmettez|remonter|remontez|faire suivre|faites suivre)(?: \w+){0,2} (?:a|au|aux|a la) {FR}\b",
+    r"\b(?:weiterleiten|weitergeben|vorlegen|geben sie)(?: \w+){0,3} (?:an|zu) {DE}\b",
+    // A complaint to a manager: "make a complaint to a manager", "poner una queja con el
+    // encargado", "reclamar com o gerente", "me plaindre au responsable", "mich bei Ihrem
+    // Vorgesetzten beschweren".
+    r"\b(?:complaint|complain)(?: \w+){0,2} (?:to|with) {EN_DET}{EN}\b",
+    r"\b(?:queja|quejarme|reclamacion|reclamar)(?: \w+){0,2} (?:a|al|con|ante) {ES}\b",
+    r"\b(?:reclamacao|reclamar|queixa|queixar)(?: \w+){0,2} (?:com|ao|a|para|pra) {PT}\b",
+    r"\b(?:plainte|plaindre|reclamation|reclamer)(?: \w+){0,2} (?:a|au|aupres du|aupres de|aupres d) {FR}\b",
+    r"\b(?:bei|an) {DE} (?:beschweren|beschwerde)\b",
+    // Discussing it with staff: "discuss this with a member of staff".
+    r"\b(?:discuss|sort|go over|deal with|resolve|settle)(?: \w+){0,3} with {EN_DET}{EN}\b",
+    // A person could handle it: "I'd appreciate it if a person could handle this".
+    r"\b(?:if|that) (?:a|an|some|one of your) (?:real |actual )?(?:person|human|agent|staff member|manager|supervisor|employee|advisor|representative) (?:could|would|can|will) (?:\w+ )?(?:handle|look|check|review|deal|sort|take|help|call|contact)\b",
+    r"\b(?:gustaria|quisiera|quiero|prefiero|gostaria|queria|quero|prefiro|voudrais|aimerais|souhaite|souhaiterais|veux) que (?:lo |la |me |o |a |le |l )?(?:\w+ )?(?:revis\w+|mir\w+|atend\w+|analis\w+|olh\w+|regard\w+|examin\w+|trait\w+|vea|veja|voie) (?:un|una|um|uma|une|el|o|le|la) (?:responsable|responsavel|encargado|encargada|gerente|supervisor|supervisora|persona|pessoa|personne|humano|humain|asesor|asesora|atendente|conseiller|conseillere|agente|agent)\b",
+    // Who to talk or turn to, in es/pt/fr/de.
+    r"\bcon quien (?:hablo|me comunico|tengo que hablar|debo hablar)\b",
+    r"\bcom quem (?:eu )?(?:falo|devo falar|tenho que falar)\b",
+    r"\ba qui (?:dois je|je dois|puis je|je peux|est ce que je peux) (?:m adresser|parler)\b",
+    r"\ban wen (?:kann|soll|muss|konnte) ich mich (?:\w+ )?wenden\b",
+    // Someone to serve the customer: "tem como alguém me atender?", "¿me atiende alguien?".
+    r"\b(?:alguem|alguien) (?:pode |possa |puede |pueda |podria |poderia )?(?:me )?(?:atender|atienda|atiende|atende)\b",
+    r"\bme (?:atiende|atienda|atende) (?:alguien|alguem)\b",
     r"\b(?:transfer|connect|forward|route|switch|pass)(?: me)? (?:to|with) {EN_DET}{EN}\b",
     r"\b(?:is|are) (?:there )?(?:a |an |any |some )?(?:real |actual |live )?(?:human|humans|person|people|agent|agents|representative|staff member) (?:\w+ )?available\b",
     r"\b(?:someone|anyone|somebody|anybody) available to (?:talk|chat|speak|help me)\b",
@@ -43,9 +72,16 @@ pub(super) const FRAMES: &[&str] = &[
     r"\bist (?:ein|eine|jemand) (?:\w+ )?(?:verfugbar|erreichbar)\b",
     r"\batencion (?:de|por|con) {ES}\b",
     r"\batendimento (?:de|por|com) {PT}\b",
-    r"\b(?:i|we) (?:want|need|would like|wanna|demand|request|prefer) (?:to (?:have|get|see) )?(?:a|an|some|the) (?:(?:real|actual|live|human) )?(?:person|human|human being|agent|representative|rep|manager|supervisor|operator|human agent|live agent|staff member)\b",
+    r"\b(?:i|we) (?:want|need|would like|wanna|demand|request|prefer) (?:to (?:have|get|see) )?(?:a|an|some|the) (?:(?:real|actual|live|human) )?(?:person|human|human being|agent|representative|rep|manager|supervisor|operator|human agent|live agent|staff member|employee|advisor|adviser)\b",
+    // The case needs a person: "this needs a human", "isso precisa de um humano", "il me
+    // faut un humain", "das muss sich ein Mensch ansehen".
+    r"\b(?:this|it|that|esto|eso|isso|isto|ca|cela|das|es) (?:needs|requires|really needs|necesita|requiere|precisa de|precisa|exige|braucht|erfordert) (?:(?:a|an|una|un|um|uma|einen) )?(?:real |actual )?(?:human|person|humano|persona|pessoa|humain|personne|menschen|agent|agente)\b",
+    r"\b(?:il me faut|il nous faut) {FR}\b",
+    r"\bsich (?:ein mensch|jemand|ein mitarbeiter|eine mitarbeiterin|eine person|ein berater)(?: \w+){0,4} (?:ansieht|anschaut|ansehen|anschauen|pruft|prufen|kummert|kummern|bearbeitet)\b",
+    r"\b(?:quiero|necesito) a alguien$",
+    r"\b(?:quero|preciso de) (?:uma )?gente\b",
     r"\b(?:get|give|find) me (?:(?:a|an|the|your|ur) )?(?:(?:real|actual|live|human) )?(?:person|human|agent|representative|rep|manager|supervisor|someone|somebody|operator)\b",
-    r"\b(?:is there|are there|do you have|have you got) (?:(?:a|an|any|some) )?(?:(?:real|actual|live) )?(?:person|human|humans|people|agent|someone|somebody|anyone|anybody|staff|representative) (?:\w+ )?(?:i|we) (?:can|could|may) (?:\w+ )?(?:talk|speak|chat)\b",
+    r"\b(?:is there|are there|do you have|have you got) (?:(?:a|an|any|some) )?(?:(?:real|actual|live) )?(?:person|human|humans|people|agent|someone|somebody|anyone|anybody|staff|representative|manager|supervisor|advisor|adviser|staff member|employee) (?:\w+ )?(?:i|we) (?:can|could|may) (?:\w+ )?(?:talk|speak|chat)\b",
     r"\b(?:can|could|may) (?:i|we) (?:have|get) (?:a|an|some) (?:(?:real|actual|live) )?(?:person|human|agent|representative|operator)\b",
     r"\b(?:staff member|member of staff|agent|representative|manager|supervisor|someone|somebody|human) (?:\w+ )?(?:call|ring|phone) me\b",
     r"\b(?:someone|somebody|anyone) (?:real|human)\b",
@@ -56,7 +92,9 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:prefer|rather|like|love|keep|try|trying|tried|insist on|insisting on)(?: \w+)? (?:talking|speaking|chatting) (?:to|with) {EN_DET}{EN}\b",
     // Any language: code-switched "parler to a real person", "talk con un asesor".
     r"\b(?:talk|speak|chat|hablar|conversar|falar|parler|sprechen|reden) (?:to|with) {EN_DET}{EN}\b",
-    r"\b(?:talk|speak|chat) (?:con|com|avec|mit) (?:{ES}|{PT}|{FR}|{DE})\b",
+    r"\b(?:talk|speak|chat) (?:con|com|avec|mit|to|with) (?:{ES}|{PT}|{FR}|{DE})\b",
+    r"\b(?:connect|transfer|put|pass|switch) me (?:to|with|con|com|avec|mit|a|through to) (?:{ES}|{PT}|{FR}|{DE})\b",
+    r"\b(?:i need|i want|i would like|need|want) (?:un|una|um|uma|une|einen|eine|ein) (?:persona|humano|asesor|asesora|agente|pessoa|atendente|conseiller|conseillere|humain|personne|mitarbeiter|menschen|berater)\b",
     // Asked for a person already ("asked for a human three times", "nach einem Mitarbeiter gefragt").
     r"\b(?:asked|asking|ask|requested|requesting) for (?:a|an|the|your|some) (?:(?:real|actual|live|human) )?(?:person|human|agent|representative|rep|manager|supervisor|operator|staff member|employee)\b",
     r"\b(?:pedi|pido|pedimos|pidiendo|solicite|solicito|he pedido|pedindo|pedir) (?:(?:hablar|falar) (?:con|com) )?(?:un|una|o|um|uma|a) (?:persona|humano|asesor|asesora|agente|encargado|supervisor|gerente|pessoa|atendente|responsavel)\b",
@@ -79,7 +117,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:jemand|someone|anyone|alguien|alguem|quelqu un) (?:echtes|echter|reales|menschliches)\b",
     // A wish that a person look at the case: "quisiera que una persona revise mi caso",
     // "I'd like a human to look at this", "dass sich ein Mensch das ansieht".
-    r"\b(?:want|would like|need|quiero|quisiera|gustaria|necesito|prefiero|quero|gostaria|preciso|prefiro|veux|voudrais|aimerais|souhaite|souhaiterais|faut|prefere) (?:that |que |qu )?(?:a|an|some|una|un|uma|um|une)? ?(?:real |actual |live |vrai |vraie )?(?:person|human|human being|agent|staff member|persona|humano|asesor|agente|pessoa|atendente|personne|humain|conseiller|quelqu un|alguien|alguem|someone)(?: \w+){0,5} (?:to look|to check|to review|to handle|to deal|to take a look|revise|mire|vea|gestione|atienda|se encargue|revisen|olhe|veja|analise|revise|cuide|resolva|atenda|regarde|examine|verifie|traite|s occupe)\b",
+    r"\b(?:want|would like|need|quiero|quisiera|gustaria|necesito|prefiero|quero|gostaria|preciso|prefiro|veux|voudrais|aimerais|souhaite|souhaiterais|faut|prefere) (?:that |que |qu )?(?:a|an|some|una|un|uma|um|une)? ?(?:real |actual |live |vrai |vraie )?(?:person|human|human being|agent|staff member|persona|humano|asesor|agente|pessoa|atendente|personne|humain|conseiller|conseillere|quelqu un|alguien|alguem|someone|responsable|responsavel|encargado|encargada|gerente|supervisor|supervisora)(?: \w+){0,5} (?:to look|to check|to review|to handle|to deal|to take a look|revise|mire|vea|gestione|atienda|se encargue|revisen|olhe|veja|analise|revise|cuide|resolva|atenda|regarde|examine|verifie|traite|s occupe|analisasse|olhasse|revisasse|resolvesse|cuidasse|atendesse|revisara|revisase|atendiera|mirara|examinat|examine|s occupe)\b",
     r"\bdass (?:sich )?(?:ein mensch|jemand|ein mitarbeiter|eine mitarbeiterin|eine person|ein berater)(?: \w+){0,4} (?:ansieht|anschaut|ansehen|anschauen|pruft|prufen|kummert|bearbeitet)\b",
     // Help from a person: "need help from a human", "ayuda de una persona".
     r"\b(?:help|assistance|support) from (?:a|an|some|one of your|your) (?:real |actual |live )?(?:person|human|human being|agent|representative|staff member|employee|colleague)\b",
@@ -97,40 +135,66 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:que )?me (?:liguem|retornem|ligue de volta)\b",
     // Reaching a person: "how can I contact a human", "wie erreiche ich einen Mitarbeiter",
     // "get a human on the line", "je veux voir le responsable".
-    r"\b(?:contact|reach|get hold of|get through to|get in touch with) {EN_DET}(?:person|human|human being|agent|representative|manager|supervisor|staff member|employee|operator)\b",
+    r"\b(?:contact|reach|get hold of|get through to|get in touch with) (?:{EN_DET}(?:person|human|human being|agent|representative|manager|supervisor|staff member|employee|operator)|(?:your|the) (?:team|staff|support team|support))\b",
     r"\b(?:erreiche|erreichen|kontaktiere|kontaktieren) (?:ich )?{DE}\b",
     r"\b(?:contatar|contactar|chamar) (?:um|uma|o|a) (?:atendente|pessoa|humano|gerente|responsavel)\b",
     r"\b(?:get|put) (?:a|an|some) (?:real |actual |live )?(?:human|person|agent|representative) on (?:the line|the phone|this chat)\b",
     r"\b(?:voir|parler au|appeler) (?:le |un |votre )?(?:responsable|directeur|manager|superieur)\b",
     // German: "ich will sofort jemanden sprechen".
-    r"\b(?:jemanden|einen (?:mitarbeiter|menschen|berater|ansprechpartner|vorgesetzten|verantwortlichen)|(?:ihren|euren|deinen|den) (?:chef|vorgesetzten|manager|verantwortlichen))(?: \w+){0,2} (?:sprechen|erreichen)\b",
+    r"\b(?:jemanden|einen (?:mitarbeiter|menschen|berater|ansprechpartner|vorgesetzten|verantwortlichen)|(?:ihren|euren|deinen|den) (?:chef|vorgesetzten|manager|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|[a-z]*berater|[a-z]*leiter|inhaber|geschaftsfuhrer))(?: \w+){0,2} (?:sprechen|erreichen)\b",
+    // One's own account manager: "hablar con mi gestor", "falar com meu gerente",
+    // "parler à mon conseiller", "mit meiner Beraterin sprechen".
+    r"\b(?:hablar|falar|parler|sprechen|talk|speak) (?:con|com|avec|a|mit|to|with) (?:mi|meu|minha|mon|ma|meinem|meiner|my) (?:gestor|gestora|asesor|asesora|ejecutivo|ejecutiva|gerente|consultor|consultora|conseiller|conseillere|gestionnaire|berater|beraterin|kundenberater|kundenberaterin|ansprechpartner|ansprechpartnerin|sachbearbeiter|sachbearbeiterin|account manager|advisor|adviser)\b",
+    r"\bmit (?:meinem|meiner) (?:berater|beraterin|kundenberater|kundenberaterin|ansprechpartner|ansprechpartnerin|sachbearbeiter|sachbearbeiterin)(?: \w+){0,3} (?:sprechen|reden|verbinden)\b",
+    // The contact of someone in a department: "o contato de alguém do setor jurídico",
+    // "the contact details of someone in your legal department".
+    r"\b(?:contato|contacto|contact|contact details|coordonnees|kontakt|kontaktdaten)(?: \w+){0,2} (?:de|of|du|von|for) (?:alguem|alguien|someone|somebody|quelqu un|jemandem|einem mitarbeiter)(?: \w+){0,2} (?:do|da|del|de la|from|in|on|at|du|de|aus|der) (?:\w+ ){0,2}(?:setor|sector|departamento|department|dept|service|abteilung|team|equipe|equipo|area)\b",
+    // "can you call me (back)?" asked of the company: "podrían llamarme", "vocês podem me
+    // ligar", "pourriez-vous me rappeler", "können Sie mich zurückrufen".
+    r"\b(?:can|could) (?:you|someone|somebody) (?:please )?(?:call|ring|phone) me(?: back)?\b",
+    r"\b(?:podrian|pueden|podrias|puedes) (?:llamarme|contactarme|devolverme la llamada)\b",
+    r"\b(?:podem|poderiam) me (?:ligar|retornar|telefonar)\b",
+    r"\b(?:pouvez|pourriez|peux|pourrais) vous (?:me|m) (?:rappeler|appeler|telephoner)\b",
+    r"\b(?:konnen|konnten|kann|konnte) sie mich (?:\w+ )?(?:zuruckrufen|anrufen)\b",
+    // Preferring to explain to a person: "prefiero explicárselo por teléfono a alguien".
+    r"\b(?:prefiero|prefiro|prefer|rather|prefere|prefererais|lieber)(?: \w+){0,5} (?:a alguien|a una persona|to someone|to a person|to a human|a alguem|pra alguem|para alguem|a uma pessoa|a quelqu un|a une personne|jemandem|einer person|einem menschen)\b",
+    // Call me, said to the company as the whole clause: "call me please", "llamadme",
+    // "appelez-moi svp", "rufen Sie mich bitte zurück".
+    r"^(?:please |pls |can you |could you )?(?:call|ring|phone) me(?: back)?(?: (?:please|pls|asap|now|today|urgently|on \w+))*$",
+    r"\b(?:llamadme|llamenme|llameme|llamame|contactadme|contactenme)\b",
+    r"\b(?:appelez|rappelez|contactez|recontactez) moi\b",
+    r"\b(?:rufen sie|ruft|ruf) mich (?:\w+ )?(?:an|zuruck)\b",
+    r"\b(?:get|give|find|put) me (?:through to )?(?:a |an )?(?:real|actual|live|human) one\b",
+    // "give me your supervisor" in de/fr: "geben Sie mir Ihren Vorgesetzten".
+    r"\b(?:geben sie|gib|gebt) mir (?:\w+ )?{DE}\b",
+    r"\b(?:donnez|donne) moi (?:\w+ )?{FR}\b",
     // Spanish
-    r"\b(?:hablar|platicar|conversar|chatear) con {ES}\b",
+    r"\b(?:hablar|platicar|conversar|chatear|contactar|contacto|comunicarme|comunico|hablo)(?: (?:urgente|urgentemente|ya|directamente|personalmente|ahora))? con {ES}\b",
     r"\b(?:pasame|pasenme|paseme|ponme|ponganme|pongame|comunicame|comuniquenme|comuniqueme|transfiereme|transfieranme|derivame|contactame) (?:con|a) {ES}\b",
     r"\b(?:comunicar|comunicarme|transferir|transferirme|pasar|pasarme|derivar|derivarme|poner|ponerme|contactar) (?:me )?(?:con|a) {ES}\b",
     r"\bque me atienda {ES}\b",
     r"\bme (?:pasas|pasa|pase|pasan|comunicas|comunica|comunique|comuniquen|transfieres|transfiere|transfieran|conectas|conecta|derivas|deriva|contactas|pones|pone)(?: \w+)? (?:con|a) {ES}\b",
     r"\b(?:atender|atienda|atiendan|atiende)(?: me)? {ES}\b",
     r"\b(?:hay|tienen) (?:(?:alguna|algun) )?(?:persona|humano|alguien|asesor|agente)(?: \w+){0,4} (?:hablar|atender|atienda)\b",
-    r"\b(?:quiero|necesito|quisiera|prefiero) (?:a )?(?:(?:un|una) )?(?:persona|humano|asesor|agente|operador|atencion humana|atencion personalizada)\b",
+    r"\b(?:quiero|necesito|quisiera|prefiero) (?:a )?(?:(?:un|una) )?(?:persona|humano|asesor|agente|operador|atencion humana|atencion personalizada|human|person|human agent|real person|agent)\b",
     r"\b(?:alguien|una persona|un humano) (?:de verdad|real)\b",
     r"\b(?:flesh and blood|de carne y hueso|de carne e osso|en chair et en os|aus fleisch und blut)\b",
     // Portuguese
-    r"\b(?:falar|conversar|ser atendido|ser atendida) (?:com|por) {PT}\b",
+    r"\b(?:falar|conversar|ser atendido|ser atendida)(?: (?:urgente|diretamente|pessoalmente|agora|ja))? (?:com|por) {PT}\b",
     r"\b(?:passa|passe|transfere|transfira|encaminha|encaminhe|coloca|coloque|bota) (?:me )?(?:para|pra|pro|com|ao|a) {PT}\b",
     r"\b(?:chama|chame|chamar) (?:um|uma|o|a|algum) (?:(?:seu|sua|teu|tua) )?(?:atendente|pessoa|humano|gerente|responsavel|supervisor|supervisora)\b",
     r"\bfalar (?:com|c) (?:(?:um|uma) )?(?:gente|humano|pessoa|atendente)\b",
     r"\bme (?:passar|transferir|encaminhar|colocar|passa|passe|transfere|transfira|encaminha|coloca) (?:para|pra|pro|com|ao|a|em contato com) {PT}\b",
-    r"\b(?:quero|preciso de|preciso|gostaria de) (?:(?:um|uma) )?(?:pessoa|humano|atendente|atendimento humano|suporte humano|atendente humano)\b",
+    r"\b(?:quero|preciso de|preciso|gostaria de) (?:(?:um|uma) )?(?:pessoa|humano|atendente|atendimento humano|suporte humano|atendente humano|human|person|human agent|real person|agent)\b",
     r"\b(?:alguem|uma pessoa|um humano) (?:de verdade|real)\b",
     r"\b(?:tem|ha|existe) (?:algum|alguma|um|uma) (?:atendente|pessoa|humano)(?: humano)? disponivel\b",
     // French
-    r"\bparler (?:a|avec) {FR}\b",
+    r"\bparler (?:a|avec|au|aux) {FR}\b",
     r"\b(?:passez|passe|transferez|mettez) moi (?:(?:a|avec|vers) )?{FR}\b",
     r"\bme (?:transferer|transferez|passer|passez|rediriger) (?:a|vers|avec) {FR}\b",
     r"\ben (?:relation|contact) avec\b",
     r"\bavoir (?:quelqu un|un conseiller|une personne|un humain) (?:au telephone|en ligne)\b",
-    r"\b(?:je veux|je voudrais|je souhaite|j aimerais|je prefere|je prefererais|je demande) (?:un|une) (?:conseiller|conseillere|humain|personne|agent|operateur|responsable)\b",
+    r"\b(?:je veux|je voudrais|je souhaite|j aimerais|je prefere|je prefererais|je demande) (?:un|une) (?:conseiller|conseillere|humain|personne|agent|operateur|responsable|human|person|human agent|real person)\b",
     r"\b(?:veux|voudrais|peux|pourrais|aimerais|souhaite|souhaiterais|besoin de|faut) (?:\w+ ){0,2}?parl\w* (?:a|avec) {FR}\b",
     r"\bbesoin (?:d|de) {FR}\b",
     r"\bme passer {FR}\b",
@@ -138,11 +202,12 @@ pub(super) const FRAMES: &[&str] = &[
     r"\binterlocut(?:eur|rice) humaine?\b",
     r"\bquelqu un de (?:reel|vrai)\b",
     // German
-    r"\bmit (?:jemandem|{DE})(?: \w+){0,4} (?:sprechen|reden|telefonieren|chatten|verbunden)\b",
+    r"\bmit (?:jemandem|{DE})(?: \w+){0,6} (?:sprechen|reden|telefonieren|chatten|verbunden)\b",
+    r"\b(?:hatte|haette|wurde) (?:gern|gerne) (?:mit )?{DE} (?:gesprochen|sprechen)\b",
     r"\b(?:verbinden|verbindet|verbinde|leiten|stellen) (?:sie |du )?(?:mich )?(?:\w+ ){0,2}?(?:mit|an|zu) {DE}\b",
     r"\b(?:an|mit|zu) {DE} (?:weiterleiten|verbinden|durchstellen|weitergeben)\b",
     r"\b{DE} (?:\w+ )?(?:zuruckrufen|zurueckrufen|anrufen)\b",
-    r"\b(?:mochte|moechte|will|brauche|hatte|haette|wurde) (?:gern |gerne |bitte |lieber )?(?:einen|eine|einem) (?:\w+en )?(?:mitarbeiter|mitarbeiterin|menschen|ansprechpartner|ansprechpartnerin|berater|beraterin)\b",
+    r"\b(?:mochte|moechte|will|brauche|hatte|haette|wurde) (?:gern |gerne |bitte |lieber )?(?:einen|eine|einem) (?:\w+en )?(?:mitarbeiter|mitarbeiterin|menschen|ansprechpartner|ansprechpartnerin|berater|beraterin|human|person|human agent|real person)\b",
     r"\bgibt es (?:einen|eine|jemanden)(?: \w+)? (?:mitarbeiter|mitarbeiterin|menschen|ansprechpartner|berater)\b",
 ];
 
@@ -168,11 +233,11 @@ static FRAME_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Machines the customer may refuse ("I don't want a bot", "pas de chatbot", "kein KI").
-pub(super) const BOT: &str = r"(?:chat ?bots?|bots?|robots?|robo|roboter|automatic\w*|automatique\w*|automatisch\w*|automated|(?:an|the|a|una|uma|la|une|l|eine|einer|einem|die|der) (?:ai|ia|ki)|ki|virtual assistant|asistente virtual|assistente virtual|assistant virtuel|(?:a|an|the|una|un|uma|um|la|une|with|con|com|avec|mit|einer|einem|eine|to) (?:maquina|machine|maschine))";
+pub(super) const BOT: &str = r"(?:chat ?bots?|bots?|robots?|robo|roboter|automatic\w*|automatique\w*|automatisch\w*|automated|(?:an|the|a|una|uma|la|une|l|eine|einer|einem|die|der) (?:ai|ia|ki)|ki|virtual assistant|asistente virtual|assistente virtual|assistant virtuel|(?:a|an|the|una|un|uma|um|la|une|with|con|com|avec|mit|einer|einem|eine|to) (?:maquina|machine|maschine)|(?:the|this|el|este|o|este|com o|con el|l|le|cet|dem|den|diesem) (?:assistant|assistente|asistente))";
 
 /// Words that turn a following machine into a refusal: negators, "stop", "enough",
 /// "instead of" (en, es, pt, fr, de).
-pub(super) const AGAINST: &str = r"(?:dont|do not|not|never|no|no more|stop|enough|without|quit|nao|nunca|sem|chega|pare|parem|sin|basta|deja de|dejen de|ne|pas|plus de|assez|arrete|arretez|sans|kein|keine|keinen|keinem|keiner|nicht|genug|schluss|statt|anstatt|instead of|rather than|en vez|en lugar|em vez|ao inves|plutot|au lieu|sick of|tired of|fed up with|done with|harto de|harta de|cansado de|cansada de|cansei de|marre de|marre du|marre des|keine lust auf|satt)";
+pub(super) const AGAINST: &str = r"(?:dont|do not|not|never|no|no more|stop|enough|without|quit|nao|nunca|sem|chega|pare|parem|sin|basta|deja de|dejen de|ne|pas|plus de|assez|arrete|arretez|sans|kein|keine|keinen|keinem|keiner|nicht|genug|schluss|statt|anstatt|instead of|rather than|en vez|en lugar|em vez|ao inves|plutot|au lieu|para de|parem de|sick of|tired of|fed up with|done with|harto de|harta de|cansado de|cansada de|cansei de|marre de|marre du|marre des|keine lust auf|satt)";
 
 /// A refusal of the machine: the against-word, up to four words, then the machine.
 static AGAINST_BOT_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -219,8 +284,17 @@ const PRODUCTS: &[&str] = &[
 pub(super) const REQUESTED: &[&str] = &[
     r"\b(?:someone|somebody|anyone|anybody|a person|a human|alguien|alguem|una persona|uma pessoa|quelqu un|une personne|jemand|jemanden|jemandem|one of you|uno de ustedes|um de voces|l un de vous|einer von euch)(?: \w+){0,2}? (?:from|of|on|in|at|de|del|da|do|du|des|aus|von|vom|bei)(?: \w+){0,2}? (?:team|staff|office|company|support|equipo|empresa|equipe|soporte|suporte|service client|service|entreprise|firma|euch|ihnen|ustedes|voces|vous|you guys)\b",
     r"\b(?:someone|somebody|anyone|a person) who (?:\w+ )?works? (?:there|here|for you|at)\b",
+    // Someone from a department, or a person on the phone: "someone from billing on the
+    // phone", "alguien de facturación", "quelqu'un du service sinistres".
+    r"\b(?:someone|somebody|anyone|a person|alguien|alguem|quelqu un|jemand|jemanden|jemandem) (?:from|in|at|de|del|da|do|du|aus der|von der|vom) (?:the |la |el |a |o |le |service |departamento de |setor de |area de )?(?:billing|sales|support|accounts|claims|fraud|legal|returns|complaints|security|finance|facturacion|reclamaciones|ventas|cobranza|cobros|fraudes|juridico|financeiro|vendas|cobranca|sinistres?|facturation|reclamations?|comptabilite|buchhaltung|vertrieb|reklamation|rechtsabteilung|kundenservice|kundendienst|technik)\b",
+    r"\b(?:someone|somebody|a person|a human|an agent|a manager|a supervisor)(?: \w+){0,3} on the (?:phone|line)\b",
+    // A person asked to look at it: "can a human take a look", "could an agent check this".
+    r"\b(?:can|could|would) (?:a|an|some|one of your) (?:real |actual |live )?(?:human|person|agent|staff member|employee|manager|supervisor|representative|advisor) (?:please )?(?:take a look|look|check|review|handle|deal|sort|help)\b",
     r"\b(?:real|actual|live|proper|genuine|verdader[oa]|vrai|vraie|veritable|echte[nmrs]?|richtige[nmrs]?) (?:person|human|human being|people|persona|pessoa|personne|humain|humano|mensch|menschen|agent|agente|atendente|mitarbeiter|conseiller|asesor)\b",
     r"\b(?:person|human|persona|pessoa|personne|humain|humano|mensch|agent|agente|atendente) (?:real|de verdad|de verdade|reel|reelle|en chair et en os|de carne y hueso|de carne e osso|aus fleisch und blut)\b",
+    // A seller or adviser free to help: "un vendeur dispo pour me conseiller ?",
+    // "algún asesor disponible?", "tem algum vendedor disponível?".
+    r"\b(?:un|une|algun|alguna|algum|alguma|any|a|an) (?:vendeur|vendeuse|conseiller|conseillere|agent|humain|vendedor|vendedora|asesor|asesora|atendente|consultor|consultora|salesperson|sales rep|advisor|adviser)s? (?:dispo|disponible|disponivel|available|free)\b",
 ];
 
 static REQUESTED_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -230,7 +304,7 @@ static REQUESTED_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that make a message a request (a `?` does too).
 static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte|por favor|svp|stp|s il vous plait)\b")
+    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte|konnten|faut|puedes|podes|pasas|consegue|consegues|consigue|por favor|svp|stp|s il vous plait)\b")
         .expect("request words are valid regex")
 });
 
@@ -240,8 +314,16 @@ fn requesting(norm: &Normalized) -> bool {
     REQUEST_RE.is_match(&norm.full)
         || (norm.questions > 0
             && norm.tokens.len() <= SHORT_QUESTION
-            && !OR_BOT_RE.is_match(&norm.full))
+            && !OR_BOT_RE.is_match(&norm.full)
+            && !WORKING_RE.is_match(&norm.full))
 }
+
+/// A question about who works there ("arbeiten bei euch echte Menschen im Lager?"), not a
+/// request for one of them.
+static WORKING_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:work|works|working|trabajan|trabaja|trabajando|trabalham|trabalha|trabalhando|travaillent|travaille|arbeiten|arbeitet)\b")
+        .expect("working pattern is valid regex")
+});
 
 /// Tokens up to which a question counts as a request on its own ("is there an actual human
 /// there??"); longer ones usually go on to ask something else.
@@ -302,7 +384,7 @@ fn against_bot(clause: &str) -> Option<&str> {
 
 /// Staff who can contact the customer back (not couriers: "can the driver call me" is about
 /// the delivery).
-pub(super) const STAFF: &str = r"\b(?:colleagues?|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|berater\w*|jemand\w*|ansprechpartner\w*)\b";
+pub(super) const STAFF: &str = r"\b(?:colleagues?|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*)\b";
 
 /// Staff who can help, without the bare "someone" ("can someone help me with the size" is
 /// a question the AI can answer).
@@ -360,6 +442,60 @@ fn callback(clause: &str, requesting: bool) -> Option<&str> {
         .then_some(staff.as_str())
 }
 
+/// Asked of the whole message (a comma may split them): someone who can decide ("gibt es
+/// jemanden, der das entscheiden kann?"), someone to look at the case personally.
+pub(super) const ACROSS_CLAUSES: &[&str] = &[
+    // Someone who can decide: "someone who can make a decision", "quelqu'un qui puisse
+    // valider", "jemanden, der das entscheiden kann", "alguien que pueda autorizar".
+    r"\b(?:someone|somebody|anyone|a person|a human|a manager|alguien|una persona|alguem|uma pessoa|quelqu un|une personne|jemand|jemanden|jemandem|einen mitarbeiter)(?: \w+){0,2} (?:who|that|que|q|qui|der|die)(?: \w+){0,3} (?:decid\w*|decision|authori[sz]\w*|approv\w*|sign off|make an exception|decidir|decida|autoriz\w*|aprob\w*|aprov\w*|valid\w*|decider|decide|accord\w*|entscheid\w*|genehmig\w*|freigeb\w*)\b",
+    r"\b(?:someone|somebody|anyone|a person|alguien|una persona|alguem|uma pessoa|quelqu un|une personne|jemand|jemanden)(?: \w+){0,2} (?:who|that|que|q|qui|der|die)(?: \w+){0,3} (?:can|could|is able to|pueda|puede|pudiera|possa|pode|puisse|peut|pourrait|kann|konnte|darf)(?: \w+){0,4} (?:decid\w*|decision|authori[sz]\w*|approv\w*|exception|decidir|autoriz\w*|aprob\w*|aprov\w*|excepcion|excecao|valider|derogation|decider|entscheiden|genehmigen|ausnahme)\b",
+    // A person to look at the case personally: "can somebody look at my account
+    // personally", "alguien puede revisar mi caso personalmente", "quelqu'un peut regarder
+    // mon dossier personnellement", "kann sich jemand das personlich ansehen".
+    r"\b(?:someone|somebody|anyone|a person|a human|alguien|una persona|alguem|uma pessoa|quelqu un|une personne|jemand)(?: \w+){0,7} (?:personally|in person|personalmente|pessoalmente|personnellement|personlich)\b",
+];
+
+static ACROSS_CLAUSES_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let alts: Vec<String> = ACROSS_CLAUSES.iter().map(|f| format!("(?:{f})")).collect();
+    Regex::new(&format!("(?-u){}", alts.join("|"))).expect("across-clause frames are valid regex")
+});
+
+/// A member of staff the customer dealt with before, named by role or by the earlier
+/// contact: "the person I spoke to yesterday", "la chica que me atendió", "a moça que me
+/// atendeu", "la personne que j'ai eue hier", "mon conseiller habituel", "Frau Schneider
+/// hat gesagt".
+pub(super) const PREVIOUS_CONTACT: &str = r"\b(?:(?:the|that) (?:person|lady|guy|woman|man|girl|gentleman|agent|rep|advisor|adviser|colleague|manager) (?:i|we) (?:spoke|talked|chatted|dealt|had)(?: (?:to|with|on the phone))?|(?:the|that) (?:person|lady|guy|woman|man|girl|agent|rep|advisor|adviser) (?:who|that) (?:helped|called|served) (?:me|us)|(?:la|el|una|un) (?:chica|chico|senora|senor|senorita|persona|muchacha|muchacho|asesora|asesor|agente|gestor|gestora|companera|companero|ejecutiva|ejecutivo) (?:q|que) me (?:atendio|atendieron|ayudo|llamo|escribio)|(?:el|la) (?:q|que) me atendio|(?:a|o|uma|um) (?:moca|menina|rapaz|moco|senhora|senhor|pessoa|atendente|consultora|consultor|gerente) (?:q|que) me (?:atendeu|ajudou|ligou|respondeu)|(?:la|le) (?:personne|conseiller|conseillere|dame|monsieur|agent|collegue) (?:que j ai eu|que j ai eue|a qui j ai parle|avec qui j ai parle|qui m a (?:appele|appelee|repondu|aide|aidee))|(?:mon|ma) (?:conseiller|conseillere|gestionnaire|interlocuteur|interlocutrice) (?:habituel|habituelle|attitre|attitree)|(?:mi|mis) (?:gestor|gestora|asesor|asesora|ejecutivo|ejecutiva) (?:de siempre|habitual|personal)|(?:meu|minha) (?:gerente|consultor|consultora) (?:de sempre|habitual)|(?:frau|herr) [a-z]+ (?:hat|hatte|meinte|sagte|wollte)|(?:die|der) (?:dame|herr|mitarbeiterin|mitarbeiter|kollegin|kollege|beraterin|berater) (?:von gestern|(?:mit der|mit dem|die|der) ich))\b";
+
+/// Being passed to, or called back by, "her"/"him" (the earlier contact): "me la pasas",
+/// "consegue me passar pra ela", "können Sie mich mit ihr verbinden", "put me through to
+/// her", "il peut me rappeler".
+pub(super) const PRONOUN_TRANSFER: &str = r"\b(?:me (?:la|lo) (?:pasas|pasa|pase|pasan|pasais|puedes pasar|puede pasar|podes pasar|comunicas|comunica)|pasamela|pasamelo|pasemela|pasemelo|(?:me )?(?:passar|passa|passe|transferir) (?:pra|para) (?:ela|ele)|falar (?:com|c) (?:ela|ele) (?:de novo|novamente)|me (?:la|le) passer|(?:parler|reparler) (?:a|avec) (?:elle|lui)|(?:la|le) (?:prevenir|joindre|contacter|recontacter)|mit (?:ihr|ihm) (?:verbinden|sprechen|reden|verbunden)|(?:put|transfer|connect|pass|send) me (?:back )?(?:through )?to (?:her|him|them)|put (?:them|him|her) on(?: the (?:phone|line))?|(?:speak|talk) (?:to|with) (?:her|him) again|(?:il|elle|he|she|er|sie|el|ella|ele|ela) (?:\w+ )?(?:peut|pourrait|can|could|kann|konnte|puede|podria|pode|poderia) (?:\w+ )?(?:me|mich|m) ?(?:rappeler|appeler|recontacter|call|ring|get back|zuruckrufen|anrufen|llamar|ligar|retornar))\b";
+
+static PREVIOUS_CONTACT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?-u){PREVIOUS_CONTACT}")).expect("previous-contact pattern is valid")
+});
+static PRONOUN_TRANSFER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?-u){PRONOUN_TRANSFER}")).expect("pronoun-transfer pattern is valid")
+});
+
+/// The earlier contact asked for again, in a request: the message names them
+/// ([`PREVIOUS_CONTACT`]) and asks to be passed to them or called back by them.
+fn previous_contact(norm: &Normalized, requesting: bool) -> Option<&str> {
+    if !requesting {
+        return None;
+    }
+    if let Some(who) = PREVIOUS_CONTACT_RE.find(&norm.full) {
+        let back = PRONOUN_TRANSFER_RE.is_match(&norm.full)
+            || (CALLBACK_RE.is_match(&norm.full) && ME_RE.is_match(&norm.full));
+        return back.then_some(who.as_str());
+    }
+    // A member of staff named, then "put them on": "who's your supervisor? put them on".
+    let who = HUMAN_STAFF_RE.find(&norm.full)?;
+    PRONOUN_TRANSFER_RE
+        .is_match(&norm.full)
+        .then_some(who.as_str())
+}
+
 /// Tokens that cancel a following frame in the same clause.
 const NEGATORS: &[&str] = &[
     "dont", "not", "never", "no", "without", "nao", "nunca", "sem", "sin", "ne", "pas", "jamais",
@@ -368,11 +504,72 @@ const NEGATORS: &[&str] = &[
 
 /// Words dropped before checking whether a clause is only a human noun.
 pub(super) const FILLER: &[&str] = &[
-    "please", "pls", "plz", "now", "asap", "thanks", "thank", "you", "hi", "hello", "a", "an",
-    "the", "real", "actual", "live", "por", "favor", "porfa", "porfavor", "ya", "hola", "un",
-    "una", "de", "verdad", "agora", "ola", "oi", "um", "uma", "svp", "stp", "s", "il", "vous",
-    "plait", "bonjour", "une", "vrai", "vraie", "bitte", "jetzt", "sofort", "hallo", "einen",
-    "ein", "eine", "echten", "echter", "echte", "verdade", "yes", "si", "sim", "oui", "ja",
+    "please",
+    "pls",
+    "plz",
+    "now",
+    "asap",
+    "thanks",
+    "thank",
+    "you",
+    "hi",
+    "hello",
+    "a",
+    "an",
+    "the",
+    "real",
+    "actual",
+    "live",
+    "por",
+    "favor",
+    "porfa",
+    "porfavor",
+    "ya",
+    "hola",
+    "un",
+    "una",
+    "de",
+    "verdad",
+    "agora",
+    "ola",
+    "oi",
+    "um",
+    "uma",
+    "svp",
+    "stp",
+    "s",
+    "il",
+    "vous",
+    "plait",
+    "bonjour",
+    "une",
+    "vrai",
+    "vraie",
+    "bitte",
+    "jetzt",
+    "sofort",
+    "hallo",
+    "einen",
+    "ein",
+    "eine",
+    "echten",
+    "echter",
+    "echte",
+    "verdade",
+    "yes",
+    "si",
+    "sim",
+    "oui",
+    "ja",
+    "x",
+    "pf",
+    "maintenant",
+    "ahora",
+    "urgente",
+    "urgent",
+    "immediately",
+    "immediatement",
+    "right",
 ];
 
 pub(super) const LONE_NOUNS: &[&str] = &[
@@ -416,6 +613,23 @@ pub(super) const LONE_NOUNS: &[&str] = &[
     "human support",
     "humain",
     "operateur",
+    "operador humano",
+    "operadora humana",
+    "agente humano",
+    "service client",
+    "service clientele",
+    "servicio al cliente",
+    "atencion al cliente",
+    "atendimento ao cliente",
+    "sac",
+    "kundendienst",
+    "customer support",
+    "customer care",
+    "customer service representative",
+    "customer service agent",
+    "support agent",
+    "human representative",
+    "live person",
 ];
 
 fn negated(clause: &str, start: usize) -> bool {
@@ -470,7 +684,19 @@ pub fn detect(norm: &Normalized) -> Option<Signal> {
             return Some(Signal::new(Reason::CustomerAsked, clause.as_str(), 0.85));
         }
     }
-    None
+    if let Some(m) = ACROSS_CLAUSES_RE
+        .find_iter(&norm.full)
+        .find(|m| requesting && !negated(&norm.full, m.start()))
+    {
+        return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.85));
+    }
+    previous_contact(norm, requesting).map(|who| {
+        Signal::new(
+            Reason::CustomerAsked,
+            format!("earlier contact: {who}"),
+            0.85,
+        )
+    })
 }
 
 #[cfg(test)]

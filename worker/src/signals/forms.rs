@@ -37,6 +37,15 @@ pub(super) const ORDINAL_TIME_SRC: &[&str] = &[
     r"|(?:segunda|tercera|tercer|cuarta|quinta|sexta|septima|octava|novena|decima|enesima|terceira|quarta|setima|oitava|nona|(?:[2-9]|[1-9]\d)(?:ra|da|ta|va|na|ma|era|a|o)?) vez",
     r"|(?:deuxieme|seconde|troisieme|quatrieme|cinquieme|sixieme|septieme|huitieme|neuvieme|dixieme|enieme|nieme|n ieme|(?:[2-9]|[1-9]\d)(?:e|eme|ieme|em|me)?) fois",
     r"|(?:zweite|dritte|vierte|funfte|sechste|siebte|achte|neunte|zehnte|x+te|x te|n te|zigste|(?:[2-9]|[1-9]\d)(?:te)?)[nms]? mal",
+    // A running count ("ya van 4 veces", "ja sao 3 vezes", "das ist schon das 5. mal").
+    r"|(?:ya son|van|llevo|sao|foram|deja|schon) (?:[2-9]|[1-9]\d|dos|tres|cuatro|cinco|seis|siete|duas|quatro|deux|trois|quatre|cinq|drei|vier|funf|sechs) (?:veces|vezes|fois|mal)",
+    // A counted contact: "he llamado cuatro veces", "já liguei 3 vezes", "dreimal angerufen".
+    r"|(?:llame|llamado|escrito|escribi|preguntado|pregunte|reclamado|liguei|ligado|escrevi|mandei|perguntei|reclamei|appele|ecrit|demande|relance|reclame)(?: \w+){0,2} (?:[2-9]|dos|tres|cuatro|cinco|seis|duas|quatro|deux|trois|quatre|cinq) (?:veces|vezes|fois)",
+    r"|(?:zwei|drei|vier|funf|sechs|x|zig|hundert)mal (?:\w+ ){0,2}(?:angerufen|geschrieben|gefragt|nachgefragt|reklamiert|gemeldet|angeschrieben)|zum wiederholten male?",
+    // An ordinal message, complaint or call: "fourth msg today", "my 2nd complaint".
+    r"|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|terceir[oa]|quart[oa]|deuxieme|troisieme|quatrieme|cinquieme|zweite[nrms]?|dritte[nrms]?|vierte[nrms]?|funfte[nrms]?) (?:msg|message|messages|mail|email|e mail|complaint|ticket|call|chat|request|mensaje|correo|queja|llamada|reclamacion|reclamo|mensagem|reclamacao|ligacao|chamado|plainte|appel|reclamation|nachricht|beschwerde|anruf|reklamation)",
+    // Code-switched ordinal ("the third vez", "la tercera time").
+    r"|(?:second|third|fourth|fifth|sixth|umpteenth|nth|tercera|cuarta|quinta|troisieme|quatrieme|dritte|vierte) (?:vez|fois|mal|time)",
 ];
 
 static ORDINAL_TIME: LazyLock<Regex> = LazyLock::new(|| re(&ORDINAL_TIME_SRC.concat()));
@@ -59,6 +68,9 @@ pub(super) const TROUBLE_SRC: &[&str] = &[
     r"|nao|ninguem|ainda|errado|onde|de novo|por que",
     r"|pas|rien|jamais|personne|toujours|encore|ou|pourquoi",
     r"|nicht|nichts|kein\w*|nie|niemand|noch|wieder|falsch|wo|warum|cade",
+    r"|my money|mi dinero|meu dinheiro|mon argent|mein geld",
+    // Malfunctions: "the app crashes", "se cuelga", "trava", "ca bug", "sturzt ab".
+    r"|crash\w*|bug|bugs|bugg\w*|freez\w*|broken|se cuelga|se colgo|falla|fallando|trava|travou|travando|bugou|plante|planter|abgesturzt|sturzt|hangt|kaputt",
 ];
 
 static TROUBLE: LazyLock<Regex> = LazyLock::new(|| re(&TROUBLE_SRC.concat()));
@@ -71,6 +83,8 @@ pub(super) const POSITIVE_SRC: &[&str] = &[
     r"|merci|parfait\w*|super|top|adore|bravo|genial|excellent\w*|bien recu",
     r"|danke|dank|toll|klasse|prima|wunderbar|perfekt|alles gut|sehr gut|freu\w*",
     // Laughter: "third time this month haha", "kkk", "mdr".
+    // Eagerness: "can't wait", "qué ganas", "que demais", "j'ai hâte", "ich freue mich".
+    r"|cant wait|so excited|excited|que ganas|ansios[oa]|que demais|mal posso esperar|hate|vivement",
     r"|haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk\w*|rsrs\w*|mdr|lol|hihi\w*",
 ];
 
@@ -78,9 +92,9 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| re(&POSITIVE_SRC.concat()));
 
 /// "Nobody answers", in five languages.
 pub(super) const NOBODY_ANSWERS_SRC: &[&str] = &[
-    r"(?:nobody|no one)(?: \w+){0,2} (?:answers|answered|is answering|responds|responded|replies|replied|helps|helped|gets back|got back)",
+    r"(?:nobody|no one)(?: \w+){0,2} (?:answers|answered|is answering|answering|replying|responding|helping|getting back|responds|responded|replies|replied|helps|helped|gets back|got back)",
     r"|(?:nadie|ninguem)(?: (?:me|te|nos|les|le|lo|la|se|ya|ja|nunca|mais|mas|aqui|aca|ai))* (?:responde|responden|respondio|respondeu|contesta|contestan|contesto|atiende|atienden|atende|ayuda|ajuda|resuelve|resolve|soluciona|dice|dicen|diz|dizem|da|dan|dao|informa|explica)",
-    r"|personne ne (?:m |nous )?(?:repond|m aide|rappelle|aide)",
+    r"|personne ne (?:m |me |nous )?(?:repond|m aide|rappelle|aide)",
     r"|(?:you|they|u) never (?:answer|reply|respond|get back)\w*",
     r"|nunca (?:me |nos )?(?:contest|respond|atiend|atend|ajud|ayud)\w*",
     r"|(?:ne|n) (?:me |nous )?(?:repond\w*|rappel\w*) jamais",
@@ -103,13 +117,30 @@ pub(super) const LONG_WAIT_SRC: &[&str] = &[
     r"|(?:fait|depuis) (?:un|une|deux|trois|quatre|plusieurs|\d+) (?:semaines?|mois)(?: \w+){0,3} (?:j )?attends",
     r"|attends depuis (?:un|une|deux|trois|quatre|plusieurs|\d+) (?:semaines?|mois)",
     r"|warte\w* (?:schon |jetzt )?seit (?:\w+ )?(?:wochen|monaten|woche|monat)",
+    // Days or weeks without a number: "been waiting for days", "llevo dias esperando",
+    // "to esperando ha dias", "ca fait des semaines que j attends", "warte seit tagen".
+    r"|(?:waiting|waited) (?:for )?(?:days|weeks|months|ages)",
+    r"|(?:llevo|hace|desde hace) (?:ya )?(?:dias|semanas|meses)(?: \w+){0,2} esperando|esperando (?:desde hace |hace )?(?:dias|semanas|meses)",
+    r"|(?:ha|faz) (?:dias|semanas|meses)(?: \w+){0,3} esper\w+|esper\w+ (?:ha |faz )?(?:dias|semanas|meses)",
+    r"|(?:fait|depuis) des (?:jours|semaines|mois)(?: \w+){0,3} (?:j )?attend\w*|attends depuis des (?:jours|semaines|mois)",
+    r"|warte\w* (?:schon |jetzt )?seit tagen",
+    // Trying all morning to get through: "llevo toda la mañana intentando hablar con
+    // vosotros", "I've been trying all day to reach you", "seit Stunden versuche ich".
+    r"|(?:llevo|levo|estou|been|fait|j ai passe) (?:toda la|todo el|toda a|todo o|all|toute la|tout le|la|le) (?:manana|tarde|dia|semana|morning|day|afternoon|week|matinee|journee|semaine|manha) (?:intentando|tratando de|tentando|trying|a essayer|que j essaie|essayer)",
+    // On hold for half an hour or more: "waiting 45 minutes on the phone".
+    r"|(?:waiting|waited|on hold|esperando|en espera|aguardando|attends|attendu|en attente|warte\w*|in der warteschleife) (?:for |desde hace |hace |ha |faz |depuis |seit )?(?:over |more than |almost |mas de |mais de |plus de |uber )?(?:[3-9]\d|\d{3}) (?:minutes|minutos|min|minuten)",
+    r"|(?:waiting|waited|on hold|esperando|aguardando|attends|warte\w*) (?:for |desde hace |hace |ha |faz |depuis |seit )?(?:over |more than |almost )?(?:an|one|two|three|\d+|una|dos|tres|uma|duas|une|deux|trois|einer|zwei|drei) (?:hours?|horas?|heures?|stunden?)",
+    r"|(?:llevo|levo|fait|seit|been) (?:una|um|uma|une|einer|an|one|\d+|dos|tres|duas|deux|zwei) (?:hora|horas|heure|heures|stunde|stunden|hour|hours)(?: \w+){0,2} (?:esperando|tentando|intentando|attends|j attends|warte|waiting|trying)",
+    r"|(?:llevo|levo|passei|estou|estoy) (?:a |o |la |el )?(?:manha|dia|tarde|semana|manana|noite|noche) (?:toda|todo|entera|entero|inteira|inteiro) (?:intentando|tratando de|tentando)",
+    r"|(?:trying|tried) (?:all|the whole) (?:morning|day|afternoon|week) to|seit stunden versuche|den ganzen (?:tag|vormittag|nachmittag|morgen) (?:versuche|probiere|versucht)",
+    r"|(?:una|un|dos|tres|cuatro|varias|\d+) (?:semanas?|meses) esperando|(?:duas|tres|quatro|varias|\d+) semanas esperando",
 ];
 
 static LONG_WAIT: LazyLock<Regex> = LazyLock::new(|| re(&LONG_WAIT_SRC.concat()));
 
 /// Sarcastic praise opens the message on its own ("great, another week of waiting").
 pub(super) const PRAISE_OPENER_SRC: &[&str] = &[
-    r"^(?:oh )?(?:great|fantastic|wonderful|brilliant|perfect|amazing|awesome|wow|lovely|nice one|genial|perfecto|fantastico|maravilloso|estupendo|otimo|perfeito|maravilha|parabens|show|parfait|super|bravo|chapeau|top|genial|toll|klasse|prima|wunderbar|respekt|na toll|na super)$",
+    r"^(?:oh |ah |wow |que |well |na |ja |das ist ja |how )?(?:great service|great customer service|great job|good job|nice job|well done|thanks a lot|thank you so much|que bien|que bom|merci beaucoup|vielen dank|great|fantastic|wonderful|brilliant|perfect|amazing|awesome|wow|lovely|nice one|genial|perfecto|fantastico|maravilloso|estupendo|otimo|perfeito|maravilha|parabens|show|parfait|super|bravo|chapeau|top|genial|toll|klasse|prima|wunderbar|respekt|na toll|na super)$",
 ];
 
 /// One more day/week/month (of waiting), in five languages.
@@ -126,6 +157,11 @@ pub(super) const THREAT_SRC: &[&str] = &[
     r"|note de (?:1|0|zero|un)|(?:bad|negative|terrible|horrible|awful) reviews?|(?:mala|pesima|negativa) (?:resena|opinion|valoracion|critica)|(?:resena|opinion|valoracion|critica) negativa",
     r"|(?:avaliacao|nota|review) (?:negativa|ruim|pessima)|reclame aqui|(?:mauvais|negatif) avis|avis negatif|(?:schlechte|negative) (?:bewertung|rezension)",
     r"|(?:go|going|switch\w*|move|moving|take my business|voy|me voy|irme|ire|vou|vais|je vais|irai|gehe|wechsle|wechseln)(?: \w+){0,3} (?:competition|competitors?|competencia|concorrencia|concorrente|concurrence|concurrent|konkurrenz)",
+    r"|(?:i m|im|i am|i will|i ll|we re|we are) (?:\w+ )?(?:switching|changing|moving|leaving|cancelling|canceling|going)(?: \w+){0,2} (?:provider|providers|network|supplier|company|bank|insurer)",
+    r"|(?:me cambio|nos cambiamos|voy a cambiar|me voy) (?:a otr[oa]|de) (?:\w+ )?(?:compania|proveedor|operador|banco|aseguradora|empresa)|(?:vou|vamos) (?:mudar|trocar) de (?:\w+ )?(?:companhia|operadora|fornecedor|banco|empresa|seguradora)",
+    r"|(?:je change|je vais changer|on change) d (?:\w+ )?(?:assureur|operateur|fournisseur|banque|compagnie)|(?:ich wechsle|wir wechseln|ich werde wechseln|ich kundige)(?: \w+){0,2} (?:den |die |das )?(?:anbieter|versorger|stromanbieter|bank|versicherung|vertrag)",
+    r"|(?:i ll|i will|im going to|i m going to|gonna|going to|voy a|vou|je vais|ich werde)(?: \w+){0,2} (?:post|posting|share|sharing|tweet|tweeting|expose|publicar|postar|expor|publier|poster|posten|teilen)(?: \w+){0,2} (?:about (?:this|you|it)|sobre (?:esto|ustedes|vosotros|isso|voces|vcs)|la dessus|sur vous|daruber|uber (?:euch|sie))",
+    r"|(?:denunciar|denunciarlos|denunciaros|exponer|exponerlos|escrachar|expor|expor voces)(?: \w+){0,2} (?:en|nas|na) (?:las |as )?redes",
     r"|everyone will know|tout le monde (?:saura|va savoir)|todo el mundo (?:se va a enterar|lo sabra)|todo mundo vai saber|alle werden (?:es )?erfahren",
 ];
 
@@ -135,6 +171,34 @@ pub(super) const UNANSWERED_SRC: &[&str] = &[
 ];
 pub(super) const NO_ANSWER_SRC: &[&str] = &[
     r"(?:and|e|y|et|und) (?:still )?(?:nothing|nada|rien|nichts)|(?:null|0|zero|keine|aucune|ni una|sin|sem|no|without a|without|nenhuma|ninguna) (?:reply|replies|answer|answers|response|responses|respuesta|respuestas|resposta|respostas|reponse|reponses|antwort|antworten)|nobody|no one|nadie|ninguem|personne|niemand",
+];
+
+/// Again or still no answer ("schon wieder keine Antwort", "still no reply", "otra vez sin
+/// respuesta", "toujours pas de réponse").
+pub(super) const AGAIN_NO_ANSWER_SRC: &[&str] = &[
+    r"(?:again|still|otra vez|todavia|de nuevo|de novo|ainda|outra vez|encore|toujours|schon wieder|wieder|immer noch)(?: \w+){0,2} (?:no|sin|sem|nenhuma|pas de|aucune|keine|zero|null) (?:reply|answer|response|respuesta|resposta|reponse|antwort|ruckmeldung|reaktion)",
+    // "3 days no reply", "dos semanas y nada".
+    r"|(?:[2-9]|\d\d|two|three|four|five|dos|tres|cuatro|cinco|duas|quatro|deux|trois|quatre|zwei|drei|vier) (?:days|weeks|dias|semanas|jours|semaines|tage|tagen|wochen)(?: and| y| e| et| und)? (?:still )?(?:(?:no|sin|sem|sans|ohne|keine|aucune) (?:reply|answer|response|respuesta|resposta|reponse|antwort|news|noticias|noticia|novidades|nouvelles|nachricht)|nothing|nada|rien|nichts)",
+];
+
+/// An exasperated interjection alone at the start ("incroyable, encore un formulaire qui
+/// bug", "unglaublich, schon wieder"), and exasperated "seriously, you ...?" questions
+/// ("sério que vcs cancelaram ...?", "en serio que ...?").
+pub(super) const INTERJECTION_SRC: &[&str] = &[
+    r"^(?:incroyable|increible|incrivel|inacreditavel|unbelievable|unglaublich|unfassbar|no me lo puedo creer|nao acredito|j y crois pas|i cant believe it)$",
+];
+pub(super) const SERIOUSLY_THAT_SRC: &[&str] = &[
+    r"^(?:e )?(?:serio|serio mesmo|en serio|de verdad|seriously|serieusement|serieux|ernsthaft|im ernst) (?:que|q|you|u|vous|ihr|sie)",
+];
+
+/// One word per sentence for emphasis ("i asked. when. my. engineer. is. coming."): this
+/// many one-word clauses in a row.
+const WORD_BY_WORD: usize = 5;
+
+/// Clapping and praise together with a bad fact: sarcasm ("great service, food arrived cold
+/// AND late, well done 👏", "klasse Qualitätskontrolle 👏").
+pub(super) const BAD_FACT_SRC: &[&str] = &[
+    r"cold|late|broken|damaged|missing|wrong|lost|scratch\w*|again|never|still|not a single|not one|no order|nothing|nada|rien|nichts|perdid[oa]|perdu|verloren|caido|panne|atraso|retraso|sin luz|sem luz|charged me|cobraron|cobrou|won t|wont|doesn t|doesnt|no funciona|nao funciona|marche pas|geht nicht|funktioniert nicht|frio|fria|tarde|roto|rota|quebrad[oa]|atrasad[oa]|errad[oa]|froid|froide|retard|casse|cassee|raye|kalt|kaputt|spat|verspatet|kratzer|beschadigt|falsch|schon wieder|otra vez|de novo|encore",
 ];
 
 /// "Do you even read the messages?"
@@ -161,6 +225,33 @@ pub(super) const MEANING_SRC: &[&str] = &[
     r"what does(?: \w+){1,6} mean|what is meant by|que significa|q significa|o que significa|o q significa|que veut dire|veut dire quoi|c est quoi le|was bedeutet|was heisst",
 ];
 
+static AGAIN_NO_ANSWER: LazyLock<Regex> = LazyLock::new(|| re(&AGAIN_NO_ANSWER_SRC.concat()));
+static INTERJECTION: LazyLock<Regex> = LazyLock::new(|| re(&INTERJECTION_SRC.concat()));
+static SERIOUSLY_THAT: LazyLock<Regex> = LazyLock::new(|| re(&SERIOUSLY_THAT_SRC.concat()));
+/// One more problem ("oh brilliant, another delay", "genial, otro error").
+static ANOTHER_BAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:another|yet another|one more|otro|otra|outro|outra|mais um|mais uma|encore un|encore une|noch ein|noch eine|schon wieder ein|schon wieder eine)(?: \w+)? (?:delay|delays|problem|excuse|error|mistake|glitch|cancellation|retraso|problema|excusa|error|fallo|atraso|desculpa|erro|falha|retard|probleme|erreur|panne|verspatung|ausrede|fehler|panne)",
+    )
+});
+/// "seriously?" as the whole message.
+static SERIOUSLY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:seriously|en serio|serio|serio mesmo|serieusement|serieux|ernsthaft|im ernst|echt jetzt)$",
+    )
+});
+/// The same problem again: "otra vez lo mismo", "encore ce problème", "schon wieder dieses
+/// Problem", "again and again", "same issue again".
+static REPEATED_PROBLEM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"again and again|una y otra vez|(?:again|otra vez|de novo|outra vez|encore|schon wieder|toujours)(?: (?:lo|la|el|le|ce|cette|o|a|esto|dieses|diese|das|the|this|same|mismo|misma|mesmo|mesma|meme|gleiche|selbe))* (?:problem|problema|probleme|issue|error|erro|erreur|fehler|lo mismo|mismo|isso|cosa|coisa|panne|fallo|falha|bug)|(?:same|mismo|mesmo|meme|gleiche|selbe) (?:problem|problema|probleme|issue|error|erro|erreur|fehler) (?:again|otra vez|de novo|encore|schon wieder|wieder)|isso de novo|lo mismo otra vez",
+    )
+});
+/// "call me 2 times before coming": the count belongs to the request.
+static CALL_ME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:please |pls )?(?:call|text|ring|message|phone) me"));
+static WITHOUT: LazyLock<Regex> = LazyLock::new(|| re("without|sin|sem|sans|ohne"));
+static BAD_FACT: LazyLock<Regex> = LazyLock::new(|| re(&BAD_FACT_SRC.concat()));
 static PRAISE_OPENER: LazyLock<Regex> = LazyLock::new(|| re(&PRAISE_OPENER_SRC.concat()));
 static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| re(&ANOTHER_TIME_SRC.concat()));
 static WAIT: LazyLock<Regex> = LazyLock::new(|| re(&WAIT_SRC.concat()));
@@ -186,7 +277,22 @@ pub fn asks_meaning(norm: &Normalized) -> bool {
 /// Sarcasm: praise alone at the start, then one more week of waiting or an eye-roll
 /// ("great, another week of waiting", "Fantastic. Arrived after 9 days 🙄").
 fn sarcasm(norm: &Normalized) -> Option<String> {
+    if let Some(opener) = norm.clauses.first().filter(|c| PRAISE_OPENER.is_match(c))
+        && norm.clauses.len() > 1
+        && let Some(m) = BAD_FACT.find(&norm.full)
+    {
+        return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));
+    }
+    if norm.clapping > 0
+        && POSITIVE.is_match(&norm.full)
+        && let Some(m) = BAD_FACT.find(&norm.full)
+    {
+        return Some(format!("sarcasm: clapping at \"{}\"", m.as_str()));
+    }
     let opener = norm.clauses.first().filter(|c| PRAISE_OPENER.is_match(c))?;
+    if let Some(m) = ANOTHER_BAD.find(&norm.full) {
+        return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));
+    }
     let another = ANOTHER_TIME.find(&norm.full);
     if let Some(m) = another.filter(|_| WAIT.is_match(&norm.full) || norm.annoyed_emoji > 0) {
         return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));
@@ -214,6 +320,46 @@ fn complaint_form(norm: &Normalized) -> Option<String> {
         && norm.clauses.first().is_some_and(|c| SERIOUSLY.is_match(c))
     {
         return Some("seriously??".to_owned());
+    }
+    if norm.clauses.len() == 1 && norm.questions > 0 && SERIOUSLY_ALONE.is_match(&norm.clauses[0]) {
+        return Some("seriously?".to_owned());
+    }
+    if norm.clauses.len() == 1
+        && INTERJECTION.is_match(&norm.clauses[0])
+        && (norm.exclamations > 0 || norm.tokens.iter().all(|t| t.caps))
+    {
+        return Some("exasperated interjection".to_owned());
+    }
+    if let Some(m) = REPEATED_PROBLEM.find(&norm.full) {
+        return Some(format!("repeated problem \"{}\"", m.as_str()));
+    }
+    if let Some(m) = AGAIN_NO_ANSWER.find(&norm.full) {
+        return Some(format!("again no answer \"{}\"", m.as_str()));
+    }
+    let trouble = || TROUBLE.is_match(&norm.full) || WAIT.is_match(&norm.full);
+    if norm.clauses.len() > 1
+        && norm
+            .clauses
+            .first()
+            .is_some_and(|c| INTERJECTION.is_match(c))
+        && trouble()
+    {
+        return Some("exasperated interjection".to_owned());
+    }
+    if norm.questions > 0
+        && SERIOUSLY_THAT.is_match(&norm.full)
+        && (trouble()
+            || WITHOUT.is_match(&norm.full)
+            || norm.tokens.iter().any(|t| t.caps && t.text.len() >= 3))
+    {
+        return Some("seriously, you ...?".to_owned());
+    }
+    if norm
+        .clauses
+        .windows(WORD_BY_WORD)
+        .any(|w| w.iter().all(|c| !c.contains(' ')))
+    {
+        return Some("word by word".to_owned());
     }
     WAITING_REPLY
         .find(&norm.full)
@@ -245,6 +391,9 @@ fn shouted(norm: &Normalized) -> bool {
 /// The form of frustration `norm` shows, if any, as evidence; `negative` says whether the
 /// lexicon or cues already found something negative.
 pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
+    if norm.tokens.is_empty() && norm.angry_emoji > 0 {
+        return Some(format!("angry emoji only x{}", norm.angry_emoji));
+    }
     if norm.tokens.is_empty() {
         let marks = norm.exclamations + norm.questions;
         return (marks >= PUNCTUATION_ONLY).then(|| format!("punctuation only x{marks}"));
@@ -282,6 +431,9 @@ pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
         return Some("shouted".to_owned());
     }
     let m = ordinal?;
+    if CALL_ME.is_match(&norm.full) {
+        return None;
+    }
     let complaint = trouble
         || negative
         || norm.emphatic_runs > 0

@@ -46,6 +46,13 @@ fn negativity(norm: &Normalized) -> Negativity {
         Lang::En | Lang::Unknown => vader::compound(norm),
         _ => 0.0,
     };
+    // Slang praise with a happy or hype emoji ("this burrito is killer 🔥"): the lexicon's
+    // negative words are not a complaint there.
+    let compound = if norm.happy_emoji > 0 && norm.angry_emoji == 0 {
+        compound.max(0.0)
+    } else {
+        compound
+    };
     let found = cues::complaints(&norm.full);
     let mut keep = 1.0 - (-compound).max(0.0);
     for (_, w) in &found {

@@ -24,15 +24,18 @@ const EN: &[&str] = &[
 ];
 const ES: &[&str] = &[
     "el", "la", "que", "y", "en", "los", "las", "por", "con", "para", "mi", "es", "una", "me",
-    "pedido", "hola", "quiero", "esta", "del", "pero", "sigue", "llevo", "estoy", "otra",
+    "pedido", "hola", "quiero", "esta", "del", "pero", "sigue", "llevo", "estoy", "otra", "al",
+    "soy", "tienen", "tiene", "hay", "sin", "muy",
 ];
 const PT: &[&str] = &[
     "o", "e", "em", "os", "as", "com", "para", "pra", "meu", "minha", "um", "uma", "nao", "voce",
-    "voces", "pedido", "ola", "quero", "ainda", "esta", "mas", "ja", "vez", "tudo",
+    "voces", "pedido", "ola", "quero", "ainda", "esta", "mas", "ja", "vez", "tudo", "sou", "tem",
+    "sem", "ao", "na", "vcs",
 ];
 const FR: &[&str] = &[
     "le", "la", "les", "des", "et", "est", "je", "un", "une", "pas", "mon", "ma", "pour", "avec",
-    "vous", "ce", "c", "j", "que", "bonjour", "merci", "mais", "toujours", "fois",
+    "vous", "ce", "c", "j", "que", "bonjour", "merci", "mais", "toujours", "fois", "suis", "au",
+    "sans", "du",
 ];
 const DE: &[&str] = &[
     "der", "die", "das", "und", "ist", "ich", "nicht", "mit", "ein", "eine", "einen", "mein",

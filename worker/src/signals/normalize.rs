@@ -40,12 +40,15 @@ pub struct Normalized {
     pub annoyed_emoji: usize,
     /// Laughing or happy emoji (😂 🤣 😄 😊 😍 🥰 ❤ 💕 💖 😘 🙌 💪 👍 😁 😆 🤗).
     pub happy_emoji: usize,
+    /// Clapping hands (👏): praise, or with a bad fact, sarcasm.
+    pub clapping: usize,
 }
 
 const ANGRY_EMOJI: [char; 4] = ['😡', '🤬', '😤', '😠'];
 const ANNOYED_EMOJI: [char; 4] = ['🙄', '😒', '🤦', '😑'];
-const HAPPY_EMOJI: [char; 16] = [
-    '😂', '🤣', '😄', '😊', '😍', '🥰', '❤', '💕', '💖', '😘', '🙌', '💪', '👍', '😁', '😆', '🤗',
+const HAPPY_EMOJI: [char; 17] = [
+    '🔥', '😂', '🤣', '😄', '😊', '😍', '🥰', '❤', '💕', '💖', '😘', '🙌', '💪', '👍', '😁', '😆',
+    '🤗',
 ];
 
 /// Folds one character into `out`: lowercase, no diacritics.
@@ -186,6 +189,7 @@ impl Builder {
             c if ANGRY_EMOJI.contains(&c) => self.out.angry_emoji += 1,
             c if ANNOYED_EMOJI.contains(&c) => self.out.annoyed_emoji += 1,
             c if HAPPY_EMOJI.contains(&c) => self.out.happy_emoji += 1,
+            '👏' => self.out.clapping += 1,
             _ => {}
         }
     }

@@ -40,6 +40,8 @@ pub(super) const FINANCIAL: &[&str] = &[
     r"(?:file|open|raise) a dispute",
     r"fraud\w*",
     r"scam(?:med)?",
+    // A fake seller or shop: "tricked into paying a fake seller", "vendedor falso".
+    r"fake (?:seller|shop|store|site|website|vendor)|tricked into (?:paying|buying|sending)|(?:vendedor|vendedora|tienda|loja|pagina|site) fals[oa]|faux (?:vendeur|site)|fausse boutique|falsche[rn]? (?:verkaufer|shop|handler)|fake[- ]?shop",
     r"(?:stolen|lost|cloned|compromised|hacked) (?:credit |debit |bank )?card",
     r"card (?:was |has been |got )?(?:stolen|cloned|hacked|compromised)",
     r"used my (?:credit |debit )?card",
@@ -85,6 +87,9 @@ pub(super) const FINANCIAL: &[&str] = &[
     r"nao reconheco (?:essa|esta|a) (?:compra|cobranca)",
     // fr
     r"frauduleu\w+",
+    r"(?:clonaram|roubaram|furtaram) (?:o )?(?:meu )?cartao",
+    // Account emptied: "me vaciaron la cuenta", "my account is empty/drained".
+    r"(?:account|cuenta|conta|compte|konto|bank account|compte bancaire|bankkonto) (?:is |was |has been |esta |foi |a ete |ist |wurde )?(?:now )?(?:empty|emptied|drained|vaciad[oa]|vazia|esvaziad[oa]|vide|videe|leer|leergeraumt)|(?:vaciaron|vaciado|esvaziaram|vide|videe|leergeraumt|drained|emptied) (?:mi |minha |my |mon |mein |la |a )?(?:cuenta|conta|account|compte|konto)",
     r"arnaque",
     r"carte (?:bancaire )?(?:volee|clonee|piratee)",
     r"(?:prelevement|debit|paiement) (?:non autorise|en double)",
@@ -124,7 +129,7 @@ pub(super) const MEDICAL: &[&str] = &[
     r"bleeding",
     r"(?:cut|burned|burnt|broke) (?:my|his|her|their) (?:hand|finger|arm|leg|foot|face|skin|tooth)",
     r"rash",
-    r"swollen",
+    r"swollen|swelling|throat (?:is )?(?:closing|tight)|hinchazon|se me hincho|inchac\w+|gonfle\w*|geschwollen|angeschwollen",
     r"vomit\w*",
     r"(?:my|his|her|our|their) (?:medication|medicine|meds|prescription)",
     r"(?:see|saw|seeing|go to|went to|call|called|visit|visited) (?:a|my|the) doctor",
@@ -142,7 +147,13 @@ pub(super) const MEDICAL: &[&str] = &[
     // es
     r"reaccion alergica",
     r"alergi\w+",
-    r"intoxica\w+",
+    r"intoxica\w+|intoxiqu\w*",
+    r"bitten|bit me|me mordio|mordid[oa]|me mordeu|mordu|m a mordu|gebissen|machuqu\w+",
+    r"wrong (?:dosage|dose|pills|tablets|medication|medicine)|(?:remedio|remedios|medicamento|medicamentos) errad[oa]s?|mauvais medicament|falsche[ns]? (?:medikament|dosierung|tabletten)",
+    // Burned by something: "my son burned himself", "mon fils s'est brûlé", "me quemé".
+    r"(?:burned|burnt|scalded) (?:himself|herself|myself|themselves|his|her|my)|se quemo|me queme|se queimou|me queimei|s est brule\w*|me suis brule\w*|(?:hat|habe) (?:sich|mich) (?:\w+ )?verbrannt",
+    // A reaction after eating or taking something.
+    r"(?:reaction|reactions|reaccion|reacao|reaktion)(?: \w+){0,4} (?:after|despues de|depois de|apres|nach)(?: \w+){0,2} (?:eating|taking|ate|comer|comerlo|tomar|mange|manger|pris|prendre|essen|einnahme|dem essen)",
     r"(?:al|en el) hospital",
     r"urgencias",
     r"(?:mi|al|el) medico",
@@ -207,6 +218,14 @@ pub(super) const MEDICAL: &[&str] = &[
     r"(?:quebrei|fraturei|machuquei|torci|cortei|queimei|desloquei) (?:o |a |meu |minha )?(?:pulso|braco|perna|tornozelo|dedo|mao|pe|nariz|dente|costas|joelho|cabeca|costela|ombro)",
     r"(?:me suis|s est) (?:casse|cassee|fracture|fracturee|foule|foulee|brule|brulee|coupe|coupee|tordu|tordue) (?:le |la |l |les )?(?:poignet|bras|jambe|cheville|doigt|main|pied|nez|dent|dos|genou|hanche|tete|cote|epaule)",
     r"(?:habe|hab|hat|hast) (?:mir|sich|ihm|ihr) (?:\w+ ){0,3}(?:gebrochen|verstaucht|geprellt|ausgerenkt|verbrannt)",
+    // Self-harm: "don't see the point in living", "pienso en quitarme la vida".
+    r"suicid\w*|kill myself|end (?:my|it all)|(?:want|wanna) to die|point in (?:living|going on)|(?:dont|do not|no longer) want to (?:live|be alive)",
+    r"quitarme la vida|(?:quiero|pienso en|voy a) (?:matarme|morirme)|no quiero (?:seguir )?vivir|ganas de morir",
+    r"tirar (?:a )?minha (?:propria )?vida|(?:quero|penso em|vou) me matar|nao quero (?:mais )?viver|vontade de morrer",
+    r"me suicider|mettre fin a mes jours|envie de mourir|(?:ne veux plus|veux plus) vivre",
+    r"(?:mich|mir) (?:umbringen|das leben nehmen)|(?:will|mochte) nicht mehr leben|lebensmude",
+    // Gas: "smells of gas", "huele a gas", "cheiro de gás", "odeur de gaz", "riecht nach Gas".
+    r"(?:smell|smells|smelling|smelt) (?:of |like )?gas|gas (?:smell|leak)|(?:huele|olor|oler) a gas|fuga de gas|cheiro de gas|vazamento de gas|odeur de gaz|fuite de gaz|sent le gaz|(?:riecht|riechts|roch)(?: \w+){0,4} nach gas|gasgeruch|gasleck",
     // Harassment or threats by staff.
     r"harass\w*|sexual(?:ly)? (?:harass\w*|assault\w*|comments?|remarks?)|acos(?:o|ad[oa]|aron|ando|ar)|assedi\w+|harcel\w+|belastig\w+|stalk(?:ed|ing)",
     r"(?:felt|feel|feeling) (?:really |very |so )?(?:unsafe|threatened)|comments? about my body|touched me|me (?:toco|tocou|amenazo|amenazaron|ameacou|ameacaram)|m a (?:touche|menace)\w*|hat mich (?:bedroht|angefasst|beleidigt)",
@@ -272,6 +291,8 @@ pub(super) const LEGAL: &[&str] = &[
     r"supprimer (?:toutes )?mes donnees",
     r"dgccrf",
     r"associations? de consommateurs|ufc que choisir|mediateur de la consommation|conciliateur",
+    // Ombudsman / mediator seized, in any language.
+    r"(?:saisi|saisir|saisirai|contacte|ecrit au|ecrire au) (?:le |la |au |a la )?mediat\w+|(?:the|an) (?:insurance |energy )?ombudsman|mediador (?:de seguros|del seguro)|ouvidoria|schlichter|ombudsstelle|versicherungsombudsmann",
     // de
     r"(?:meinen|mein|einen|unseren) (?:anwalt|rechtsanwalt|anwaltin)",
     r"anwalt einschalten",
@@ -297,12 +318,31 @@ pub(super) const SECURITY: &[&str] = &[
     r"(?:robo|robaron|robo de|suplantacion de|roubo de|roubaram|usurpation d|vol d) (?:mi |minha |mon |ma )?identi\w+",
     r"identitatsdiebstahl",
     r"phishing",
+    // Impersonation: "someone pretending to be your company", "diciendo que era del banco",
+    // "se passando pelo banco", "un faux conseiller", "gab sich als Mitarbeiter aus".
+    r"pretend\w* to be|claim\w* to be|saying (?:they|he|she) (?:were|was) from|posing as|impersonat\w+|haciendose pasar|se (?:hacia|hizo|hacen|hacian) pasar por|diciendo que (?:era|eran|eras) (?:de|del)|(?:se )?passando por|dizendo (?:ser|que era) d\w*|se faisa\w* passer|faux (?:conseiller|agent|technicien|livreur|banquier)|fausse conseillere|(?:gab|gaben|gibt|geben) sich als|falsche[rn]? (?:mitarbeiter|berater|bankmitarbeiter|techniker)|golpista|estafador|scammers?|fraudsters?|arnaqueur",
+    // Identity usurped: "me han suplantado la identidad", "someone stole my identity".
+    r"suplant\w+ (?:la |mi )?identidad|suplantacion|usurp\w+ (?:mon |d )?identite|usurpacao|(?:roubaram|clonaram) (?:a )?minha identidade|identitat (?:gestohlen|missbraucht)|(?:stole|stolen|steal|using) my identity",
+    // A data breach: "my data was sent to a stranger", "filtraron mis datos".
+    r"data (?:breach|leak)|fuga de datos|vazamento de dados|fuite de donnees|datenleck|datenpanne|datenschutzverletzung",
+    r"(?:data|details|datos|dados|donnees|daten|information|informacion|informacoes)(?: \w+){0,3} (?:sent|shared|leaked|given|passed|enviad[oa]s|compartid[oa]s|filtrad[oa]s|vazad[oa]s|envoyee?s|partagee?s|divulguee?s|geschickt|gesendet|weitergegeben|geleakt) (?:to|a|an|para|pra) (?:a |un |una |um |uma |einen |eine |einem |der |die )?(?:stranger|someone else|another customer|other customer|third party|desconocid[oa]|otro cliente|terceros|estranho|outro cliente|terceiros|inconnu|autre client|tiers|fremden|anderen kunden|dritte)",
 ];
 
 /// Routine phrases that contain a sensitive word; a match inside one is ignored.
 pub(super) const BENIGN: &[&str] = &[
     r"allerg(?:y|ies|en) (?:friendly|free)",
     r"hypoallergenic",
+    // Shaming on social media is not a legal step: "os voy a denunciar en redes".
+    r"denunci\w+(?: \w+){0,2} (?:en|nas|na) (?:las |as )?redes(?: sociales| sociais)?",
+    // The fraud team named as a department ("your fraud team already fixed it").
+    r"(?:your|the|our) fraud (?:team|department|dept|prevention|unit)|(?:departamento|equipo|area|setor|equipe) de fraudes?|service (?:des )?fraudes?|betrugsabteilung",
+    // Stating an allergy in a question about food is not harm: "my son is allergic to
+    // sesame", "minha filha é alérgica a leite" (a reaction still fires on its own words).
+    r"(?:is|am|are|s|m|es|e|eh|sou|somos|est|suis|sommes|ist|bin|sind|soy|son) (?:\w+ )?(?:allergic|alergic[oa]s?|allergiques?|allergisch)(?: (?:to|a|al|ao|as|aos|auf|gegen|de|aux|au) \w+)?",
+    r"(?:show|list|have|tem|tienen|avez|habt|haben) (?:\w+ ){0,3}(?:allergens|alergenos|alergenicos|allergenes|allergene)",
+    // Where data is stored, asked out of curiosity: not a data-rights request.
+    r"(?:data|datos|dados|donnees|daten)(?: \w+){0,2} (?:se guardan|guardados|ficam guardados|stored|kept|stockees|conservees|gespeichert)(?: (?:en|in|no|na|em|au|a|outside|fuera|fora|hors|ausserhalb|de)) \w+",
+    r"(?:data|datos|dados|donnees|daten)(?: \w+){0,2} (?:in|en|em|no|na|au|im) \w+ (?:gespeichert|stored|guardados|stockees)",
     r"pay (?:with|by|using|via) (?:a )?loan",
 ];
 
@@ -341,11 +381,70 @@ fn clause_at(norm: &Normalized, at: usize) -> &str {
 /// The co-occurrence situations of `cat`, if it has any.
 fn situation(cat: Category, norm: &Normalized) -> Option<&'static str> {
     match cat {
-        Category::Security => situations::security(norm),
-        Category::Financial => situations::money(norm),
-        Category::Medical | Category::Legal => None,
+        Category::Security => situations::security(norm).or_else(|| {
+            STRANGER_LOGIN_RE
+                .is_match(&norm.full)
+                .then_some("someone else logged in")
+        }),
+        Category::Financial => situations::money(norm).or_else(|| {
+            WITHDRAWN_RE
+                .is_match(&norm.full)
+                .then_some("money taken from the account")
+        }),
+        Category::Medical => {
+            let severe = || {
+                HEAT_RE
+                    .find_iter(&norm.full)
+                    .any(|m| !MILD_HEAT_RE.is_match(m.as_str()))
+            };
+            let mild = || HEAT_RE.is_match(&norm.full) && !NORMAL_RE.is_match(&norm.full);
+            if DEVICE_RE.is_match(&norm.full) && (severe() || mild()) {
+                Some("device overheating")
+            } else if COURIER_RE.is_match(&norm.full) && ABUSE_RE.is_match(&norm.full) {
+                Some("abuse by a courier or staff")
+            } else {
+                None
+            }
+        }
+        Category::Legal => None,
     }
 }
+
+/// Devices that can overheat, and the signs of it: together a safety issue ("the charger
+/// got really hot and started smoking", "o carregador esquentou e derreteu a tomada").
+pub(super) const DEVICE: &str = r"charger|charging cable|cable|battery|batteries|power bank|plug|socket|adapter|phone|laptop|cargador|bateria|enchufe|movil|carregador|tomada|celular|notebook|chargeur|batterie|prise|portable|ordinateur|ladegerat|ladekabel|akku|steckdose|stecker|netzteil|handy";
+pub(super) const HEAT: &str = r"overheat\w*|smok(?:e|ed|es|ing)|smoke coming|melt(?:ed|ing|s)?|(?:got|gets|getting|became|went|gone|is|was) (?:really |very |so |super |extremely )?(?:hot|burning hot)|swollen|swelling|bulging|sobrecalent\w*|derriti\w*|derretid\w*|humo|echa humo|hinchad[oa]|esquent\w*|superaquec\w*|derret\w*|fumaca|estuf\w+|inchad[oa]|surchauff\w*|chauffe (?:beaucoup|enormement|trop)|fum(?:e|ee|er)|fondu\w*|gonfle\w*|uberhitz\w*|raucht|qualmt|geschmolzen|geschmort|aufgeblaht|sehr heiss|gluhend";
+/// Couriers, drivers and staff, and abuse by them ("the driver was aggressive and swore
+/// at me", "el repartidor me insultó", "der Fahrer hat mich angeschrien").
+pub(super) const COURIER: &str = r"driver|courier|rider|delivery (?:guy|man|person|driver)|technician|engineer|installer|repartidor|conductor|mensajero|tecnico|motorista|entregador|motoboy|livreur|chauffeur|technicien|installateur|fahrer|bote|kurier|lieferant|monteur|techniker";
+pub(super) const ABUSE: &str = r"grabbed|pushed|shoved|hit me|punched|agarro|empujo|me pego|agarrou|empurrou|me bateu|m a (?:pousse|frappe|attrape|empoigne)e?|gepackt|geschubst|geschlagen|creepy|inappropriate\w*|inapropiad\w*|inapropriad\w*|deplace\w*|anzuglich\w*|unangemessen\w*|aggressive|agresiv[oa]|agressiv[oa]?|agressif|agressive|swore at|swearing at|cursed at|yelled at|shouted at|screamed at|insulted|threatened|me insulto|me grito|me amenazo|me xingou|xingou|gritou comigo|me ameacou|m a insulte\w*|m a crie dessus|m a menace\w*|angeschrien|beschimpft|beleidigt|bedroht|angebrullt";
+/// Someone else logged into the account ("jemand hat sich in mein Kundenkonto eingeloggt").
+pub(super) const STRANGER_LOGIN: &str = r"(?:someone|somebody|a stranger|alguien|alguem|quelqu un|jemand|fremde) (?:has |hat sich |ha |se |s est |se ha )?(?:\w+ ){0,4}(?:logged in|logged into|signed in|eingeloggt|angemeldet|conectado|logado|logou|connecte)";
+/// Money taken out of the account by someone else ("han sacado dinero de mi cuenta en un
+/// cajero", "someone withdrew money from my account", "jemand hat Geld abgehoben").
+pub(super) const WITHDRAWN: &str = r"(?:han|me han|alguien ha|ha) (?:sacado|retirado) (?:\w+ )?(?:dinero|plata|efectivo)|(?:sacaram|retiraram|tiraram) (?:\w+ )?dinheiro|(?:ont|on a|quelqu un a) (?:retire|preleve) (?:\w+ ){0,2}argent|(?:someone|somebody) (?:has )?(?:withdrew|withdrawn|took|taken) (?:\w+ ){0,2}(?:money|cash)|(?:jemand|wer) (?:hat )?(?:\w+ ){0,3}geld (?:abgehoben|abgebucht)";
+
+fn whole(p: &str) -> Regex {
+    Regex::new(&format!(r"(?-u)\b(?:{p})\b")).expect("sensitive situation pattern is valid regex")
+}
+static DEVICE_RE: LazyLock<Regex> = LazyLock::new(|| whole(DEVICE));
+/// Getting warm without smoke, melting or swelling: asked about ("gets hot, is that
+/// normal?") it is a question, not a hazard.
+static MILD_HEAT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:got|gets|getting|became|went|gone|is|was) (?:really |very |so |super |extremely )?hot|esquent\w*|chauffe (?:beaucoup|enormement|trop)|sehr heiss",
+    )
+});
+static NORMAL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"normal|is (?:that|it|this) ok|is (?:that|it|this) safe|es normal|e normal|c est normal|ist das normal|ist das ok",
+    )
+});
+static HEAT_RE: LazyLock<Regex> = LazyLock::new(|| whole(HEAT));
+static COURIER_RE: LazyLock<Regex> = LazyLock::new(|| whole(COURIER));
+static ABUSE_RE: LazyLock<Regex> = LazyLock::new(|| whole(ABUSE));
+static STRANGER_LOGIN_RE: LazyLock<Regex> = LazyLock::new(|| whole(STRANGER_LOGIN));
+static WITHDRAWN_RE: LazyLock<Regex> = LazyLock::new(|| whole(WITHDRAWN));
 
 /// Fires on the first enabled category whose patterns or situations match; evidence is
 /// `category: phrase` (or `category: situation`).

@@ -60,6 +60,10 @@ pub enum Concept {
     Click,
     Entered,
     LoginNoun,
+    WasItYou,
+    FakeMessage,
+    Despite,
+    LockedOut,
 }
 
 use Concept::*;
@@ -76,7 +80,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Card,
-        r"cards?|credit card|debit card|tarjetas?|cartao|cartoes|cartes?|karten?|kreditkarte|bank|banco|banque",
+        r"card details|bank details|datos bancarios|datos de (?:la |mi )?tarjeta|dados bancarios|dados do cartao|donnees bancaires|coordonnees bancaires|bankdaten|kartendaten|bankverbindung|cards?|credit card|debit card|tarjetas?|cartao|cartoes|cartes?|karten?|kreditkarte|bank|banco|banque",
     ),
     (
         HackedWord,
@@ -92,11 +96,11 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Access,
-        r"used|using|uses|accessed|paid|hizo|hicieron|pago|pagaron|fez|fizeram|pagou|pagaram|paye|bezahlt|logged|log in|logged in|signed in|got into|get into|entered|broke into|bought|ordered|purchased|changed|uso|usaron|usando|utilizo|utilizaron|entro|entraron|accedio|accedieron|compro|compraron|cambio|cambiaron|usou|usaram|utilizou|entrou|entraram|acessou|acessaram|comprou|compraram|mudou|mudaram|trocou|trocaram|alterou|alteraram|utilise|connecte|accede|commande|achete|change|modifie|benutzt|genutzt|verwendet|eingeloggt|angemeldet|zugegriffen|bestellt|gekauft|geandert",
+        r"trocaram|trocou|alteraram|alterou|changee|geandert|modifiziert|used|using|uses|usado|usada|utilizado|utilizada|utilise|utilisee|benutzt|verwendet|reset|resetead[oa]|redefinid[oa]|reinitialise|zuruckgesetzt|accessed|paid|hizo|hicieron|pago|pagaron|fez|fizeram|pagou|pagaram|paye|bezahlt|logged|log in|logged in|signed in|got into|get into|entered|broke into|bought|ordered|purchased|changed|uso|usaron|usando|utilizo|utilizaron|entro|entraron|accedio|accedieron|compro|compraron|cambio|cambiaron|usou|usaram|utilizou|entrou|entraram|acessou|acessaram|comprou|compraram|mudou|mudaram|trocou|trocaram|alterou|alteraram|utilise|connecte|accede|commande|achete|change|modifie|benutzt|genutzt|verwendet|eingeloggt|angemeldet|zugegriffen|bestellt|gekauft|geandert",
     ),
     (
         NotMe,
-        r"wasnt me|was not me|not me|no fui yo|no fui|no era yo|nao fui eu|nao fui|nao era eu|pas moi|sans moi|war ich nicht|nicht ich|ohne mich|nicht von mir|without me|without my (?:permission|consent|knowledge)|sin (?:mi )?(?:permiso|autorizacion)|sem (?:minha )?(?:permissao|autorizacao)|sans (?:mon )?(?:accord|autorisation)|ohne (?:meine )?(?:erlaubnis|zustimmung)|(?:didnt|did not|never) (?:make|made|order|ordered|buy|bought|place|placed|authori[sz]e|authori[sz]ed)|no (?:hice|compre|pedi|autorice)|nao (?:fiz|comprei|pedi|autorizei)|(?:j ai|je n ai) (?:pas|jamais) (?:fait\w*|commande\w*|achete\w*|autorise\w*)|nicht (?:gemacht|bestellt|gekauft|autorisiert)|nie bestellt",
+        r"wasnt me|was not me|not me|(?:i )?(?:didnt|did not) (?:do|request|ask for) (?:it|that|this|one)|(?:i )?never (?:asked for|requested) (?:it|that|this|one)|yo no (?:lo )?(?:hice|pedi|solicite)|eu nao (?:fiz|pedi|solicitei)|je n ai (?:rien )?(?:demande|fait)|ich habe (?:das )?nicht (?:angefordert|gemacht|beantragt)|no fui yo|no fui|no era yo|nao fui eu|nao fui|nao era eu|pas moi|sans moi|war ich nicht|nicht ich|ohne mich|nicht von mir|without me|without my (?:permission|consent|knowledge)|sin (?:mi )?(?:permiso|autorizacion)|sem (?:minha )?(?:permissao|autorizacao)|sans (?:mon )?(?:accord|autorisation)|ohne (?:meine )?(?:erlaubnis|zustimmung)|(?:didnt|did not|never) (?:make|made|order|ordered|buy|bought|place|placed|authori[sz]e|authori[sz]ed)|no (?:hice|compre|pedi|autorice)|nao (?:fiz|comprei|pedi|autorizei)|(?:j ai|je n ai) (?:pas|jamais) (?:fait\w*|commande\w*|achete\w*|autorise\w*)|nicht (?:gemacht|bestellt|gekauft|autorisiert)|nie bestellt",
     ),
     (
         BlockRequest,
@@ -125,7 +129,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Multi,
-        r"twice|double|doubled|two times|three times|thrice|\d+ times|\d+x|dos veces|tres veces|\d+ veces|doble|duplicad[oa]s?|duas vezes|tres vezes|\d+ vezes|em dobro|dobrad[oa]|deux fois|trois fois|\d+ fois|en double|zweimal|dreimal|\d+ mal|doppelt|mehrfach",
+        r"(?:two|2|dos|dois|duas|deux|zwei|three|3|tres|trois|drei) (?:charges|cargos|cobros|cobrancas|debitos|debits|prelevements|abbuchungen|transactions|transacciones|transacoes)|(?:for|por|pelo|pela|pour|fur) (?:the same|el mismo|la misma|o mesmo|a mesma|la meme|le meme|dieselbe|denselben) (?:order|pedido|compra|commande|achat|bestellung|einkauf)|twice|double|doubled|two times|three times|thrice|\d+ times|\d+x|dos veces|tres veces|\d+ veces|doble|duplicad[oa]s?|duas vezes|tres vezes|\d+ vezes|em dobro|dobrad[oa]|deux fois|trois fois|\d+ fois|en double|zweimal|dreimal|\d+ mal|doppelt|mehrfach",
     ),
     (
         Wrong,
@@ -145,7 +149,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         ChargeNoun,
-        r"charges?|debits?|transactions?|cargos?|cobros?|cobrancas?|transaccion\w*|transac\w+|prelevements?|abbuchung\w*|belastung\w*|buchung\w*",
+        r"charges?|debits?|debitos?|transactions?|cargos?|cobros?|cobrancas?|transaccion\w*|transac\w+|prelevements?|abbuchung\w*|belastung\w*|buchung\w*",
     ),
     (
         Cancel,
@@ -153,7 +157,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Conditional,
-        r"if|si|wenn|falls|ob|will i|would i|in case|en caso de|caso",
+        r"if|si|wenn|falls|ob|will i|would i|in case|en caso de|caso|pending|pendiente|pendientes|pendente|pendentes|en attente|ausstehend|vorgemerkt",
     ),
     (
         Modal,
@@ -199,6 +203,22 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     (
         LoginNoun,
         r"logins?|sign ins?|login attempts?|sessions?|inicios? de sesion|accesos?|acessos?|logins? estranhos|connexions?|anmeldungen|anmeldeversuche?|logins?",
+    ),
+    (
+        WasItYou,
+        r"(?:was|is) (?:it|this|that) (?:really )?(?:you|from you)|is (?:it|this) legit|(?:c etait|c est|etait ce) (?:bien )?vous|ca vient de vous|(?:eran|fueron|son|era) (?:ustedes|vosotros)|es de ustedes|(?:foram|eram|sao|era|e) (?:voces|vcs)|(?:waren|sind) sie das|(?:war|ist|kam) das (?:wirklich )?(?:von )?(?:ihnen|euch)",
+    ),
+    (
+        FakeMessage,
+        r"(?:sms|text|mail|email|e mail|correo|mensaje|mensagem|message|link|enlace|lien|nachricht) (?:\w+ )?(?:raro|rara|falso|falsa|estranho|estranha|bizarre|suspect|suspicious|dodgy|fake|weird|strange|seltsam\w*|komisch\w*|gefalscht\w*|verdachtig\w*)|(?:fake|suspicious|weird|strange|dodgy|faux|fausse|falsche\w*|seltsame\w*|komische\w*) (?:sms|text|mail|email|message|link|lien|nachricht)",
+    ),
+    (
+        Despite,
+        r"even though|although|despite|after i|aunque|a pesar de|pese a|apesar de|mesmo (?:tendo|depois)|embora|alors que|bien que|malgre|obwohl|trotz|trotzdem",
+    ),
+    (
+        LockedOut,
+        r"(?:cant|cannot|can t|unable to) (?:access|log in|login|sign in|get into)|locked out|no puedo (?:entrar|acceder|iniciar sesion)|nao consigo (?:entrar|acessar|logar)|(?:ne peux|n arrive) (?:plus |pas )?(?:me connecter|acceder)|komme nicht (?:mehr )?rein|kann mich nicht (?:mehr )?anmelden|kein zugriff",
     ),
 ];
 
@@ -270,6 +290,12 @@ const SECURITY: &[Rule] = &[
     ),
     rule("not me", Scope::Message, &[&[NotMe], OWNED], &[]),
     rule(
+        "locked out, login details changed",
+        Scope::Message,
+        &[&[LockedOut], &[Credential], &[Access]],
+        &[Conditional],
+    ),
+    rule(
         "strange logins",
         Scope::Clause,
         &[&[LoginNoun], &[Unknown]],
@@ -294,6 +320,17 @@ const SECURITY: &[Rule] = &[
         Scope::Clause,
         &[&[DeathWeak], &[Family]],
         &[],
+    ),
+    rule(
+        "card details given to a doubtful link",
+        Scope::Message,
+        &[
+            &[Link],
+            &[Entered],
+            &[Card, Credential],
+            &[WasItYou, FakeMessage],
+        ],
+        &[Conditional],
     ),
     rule(
         "card details given to a link",
@@ -326,7 +363,7 @@ const MONEY: &[Rule] = &[
     rule(
         "charged the wrong amount",
         Scope::Clause,
-        &[&[ChargePast], &[AmountSwap]],
+        &[&[ChargePast, ChargeNoun], &[AmountSwap]],
         &[],
     ),
     rule(
@@ -339,6 +376,12 @@ const MONEY: &[Rule] = &[
         "charged for a cancelled order",
         Scope::Message,
         &[&[ChargePast], &[Cancel]],
+        &[Conditional],
+    ),
+    rule(
+        "charged even though cancelled",
+        Scope::Message,
+        &[&[ChargeNoun, ChargePast], &[Cancel], &[Despite]],
         &[Conditional],
     ),
     rule(

@@ -117,8 +117,57 @@ fn booster(word: &str) -> Option<f32> {
     }
 }
 
+/// Slang praise words ("this burrito is killer", "killer deals", "the sauce was sick"):
+/// neutral after a third-person copula or before a word of what is being praised.
+const SLANG_PRAISE: &[&str] = &["killer", "sick", "wicked", "dope"];
+const PRAISE_COPULA: &[&str] = &["is", "was", "looks", "tastes", "sounds", "looked", "tasted"];
+const PRAISED: &[&str] = &[
+    "deal", "deals", "price", "prices", "offer", "offers", "sauce", "food", "burger", "pizza",
+    "menu", "dish", "sale", "discount", "combo", "app", "design", "look", "view", "track",
+];
+
+/// "my phone died", "the battery is dead", "dead tired": not about death.
+const DEVICES: &[&str] = &[
+    "phone",
+    "battery",
+    "laptop",
+    "car",
+    "app",
+    "charger",
+    "tablet",
+    "router",
+    "screen",
+    "internet",
+    "wifi",
+    "signal",
+    "line",
+    "connection",
+];
+
+fn dead_device(words: &[&str], i: usize) -> bool {
+    (words[i] == "die"
+        && i.checked_sub(1).is_some_and(|j| words[j] == "to")
+        && words.get(i + 1).is_some_and(|w| *w == "for"))
+        || matches!(words[i], "died" | "dead" | "dying")
+            && ((1..=3)
+                .filter_map(|b| i.checked_sub(b))
+                .any(|j| DEVICES.contains(&words[j]))
+                || words.get(i + 1).is_some_and(|w| *w == "tired"))
+}
+
+fn slang_praise(words: &[&str], i: usize) -> bool {
+    SLANG_PRAISE.contains(&words[i])
+        && (i
+            .checked_sub(1)
+            .is_some_and(|j| PRAISE_COPULA.contains(&words[j]))
+            || words.get(i + 1).is_some_and(|w| PRAISED.contains(w)))
+}
+
 /// Lexicon valence of token `i` (bigram entries such as "fed up" are looked up first).
 fn lookup(words: &[&str], i: usize) -> Option<f32> {
+    if slang_praise(words, i) || dead_device(words, i) {
+        return None;
+    }
     if let Some(next) = words.get(i + 1)
         && let Some(v) = LEXICON.get(format!("{} {next}", words[i]).as_str())
     {
