@@ -352,8 +352,13 @@ async fn non_text_messages_are_recorded_and_answered_sensibly() {
         "location": { "latitude": 38.72, "longitude": -9.14, "name": "Rossio" } })],
     )]);
     assert_eq!(w.env.post_signed(&location).await, 200);
-    w.wait_texts(2).await;
-    let prompt = w.llm.requests().last().unwrap().to_string();
+    let texts = w.wait_texts(2).await;
+    let prompt = w
+        .llm
+        .requests()
+        .last()
+        .unwrap_or_else(|| panic!("no model call; sent {texts:?}"))
+        .to_string();
     assert!(
         prompt.contains("[location: 38.72, -9.14; Rossio]"),
         "location described to the model"

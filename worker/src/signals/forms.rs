@@ -357,7 +357,7 @@ fn complaint_form(norm: &Normalized) -> Option<String> {
     if norm
         .clauses
         .windows(WORD_BY_WORD)
-        .any(|w| w.iter().all(|c| !c.contains(' ')))
+        .any(|w| w.iter().all(|c| is_one_word(c)))
     {
         return Some("word by word".to_owned());
     }
@@ -440,6 +440,15 @@ pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
         || norm.tokens.len() <= SHORT_MESSAGE
         || CONTACT.is_match(&norm.full);
     complaint.then(|| format!("ordinal \"{}\"", m.as_str()))
+}
+
+/// A clause that is one word of letters ("Not. Acceptable. At. All."), not a number or a
+/// coordinate ("38.72, -9.14").
+fn is_one_word(clause: &str) -> bool {
+    let c = clause.trim();
+    !c.contains(' ')
+        && !c.chars().any(|ch| ch.is_ascii_digit())
+        && c.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
 }
 
 #[cfg(test)]

@@ -682,6 +682,9 @@ mod tests {
             ("F", "where. is. my. refund. already."),
             ("N", "é sério que vocês abrem no domingo? que ótimo"),
             ("N", "Hi. Thanks. See you."),
+            ("N", "[location: 38.72, -9.14; Rossio]"),
+            ("N", "order 4.5.2024, 12.30"),
+            ("F", "NOT. ACCEPTABLE. AT. ALL."),
             // Sarcastic clapping; slang praise with a hype emoji.
             ("F", "great job 👏 the parcel arrived broken"),
             ("F", "bravo 👏 encore en retard"),
