@@ -244,6 +244,35 @@ mod tests {
         )));
     }
 
+    /// What a customer shares without typing — a location, a contact, an order, a file, a
+    /// reaction, a button — reads as a bracketed line; none of those lines on its own may look
+    /// like a reason to hand off (a location's coordinates once read as frustration).
+    #[test]
+    fn shared_things_alone_never_hand_off() {
+        use crate::signals::{Context, SignalConfig, decide};
+        let items = [
+            r#"{"from":"1","id":"a","type":"location","location":{"latitude":38.72,"longitude":-9.14,"name":"Rossio"}}"#,
+            r#"{"from":"1","id":"a","type":"location","location":{"latitude":-23.5505,"longitude":-46.6333,"name":"Av. Paulista, 1578","address":"Bela Vista, São Paulo - SP, 01310-200"}}"#,
+            r#"{"from":"1","id":"a","type":"location","location":{"latitude":52.52,"longitude":13.405}}"#,
+            r#"{"from":"1","id":"a","type":"contacts","contacts":[{"name":{"formatted_name":"Dr. A. B. Smith Jr."},"phones":[{"phone":"+1 (555) 010-9999"}]}]}"#,
+            r#"{"from":"1","id":"a","type":"order","order":{"product_items":[{"product_retailer_id":"SKU-1.2.3","quantity":2},{"product_retailer_id":"X.9","quantity":1}]}}"#,
+            r#"{"from":"1","id":"a","type":"document","document":{"id":"9","filename":"invoice.2024.11.pdf"}}"#,
+            r#"{"from":"1","id":"a","type":"image","image":{"id":"m"}}"#,
+            r#"{"from":"1","id":"a","type":"sticker","sticker":{"id":"m"}}"#,
+            r#"{"from":"1","id":"a","type":"video","video":{"id":"m"}}"#,
+            r#"{"from":"1","id":"a","type":"audio","audio":{"id":"m","voice":true}}"#,
+            r#"{"from":"1","id":"a","type":"reaction","reaction":{"message_id":"x","emoji":"😡"}}"#,
+            r#"{"from":"1","id":"a","type":"reaction","reaction":{"message_id":"x","emoji":"👎"}}"#,
+            r#"{"from":"1","id":"a","type":"interactive","interactive":{"type":"button_reply","button_reply":{"id":"y","title":"Yes"}}}"#,
+            r#"{"from":"1","id":"a","type":"poll"}"#,
+        ];
+        for item in items {
+            let line = describe(&first(item));
+            let d = decide(&SignalConfig::default(), &line, &Context::default());
+            assert!(d.is_none(), "{line:?} -> {d:?}");
+        }
+    }
+
     #[test]
     fn media_is_referenced_by_id() {
         let voice = first(
