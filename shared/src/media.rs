@@ -81,6 +81,16 @@ pub struct MediaClient {
     max_bytes: u64,
 }
 
+/// A MIME type without its parameters, lowercased (`audio/ogg; codecs=opus` → `audio/ogg`).
+pub fn base_mime(mime_type: &str) -> String {
+    mime_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
 /// True for an id that may go into a URL path (Meta's ids are digits).
 pub fn plausible_id(id: &str) -> bool {
     !id.is_empty()

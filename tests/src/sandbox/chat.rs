@@ -138,6 +138,22 @@ impl Chats {
     }
 
     /// Posts a signed webhook body to ingress; the status, or why there is none.
+    /// Posts a customer's webhook to ingress; when ingress does not take it, the message is
+    /// marked failed on the page and the answer for the page's request is returned as `Err`.
+    async fn deliver(&self, customer: &str, id: &str, body: Vec<u8>) -> Result<(), Response> {
+        let why = match self.post(body).await {
+            Ok(200) => return Ok(()),
+            Ok(code) => format!("ingress answered {code}"),
+            Err(why) => why,
+        };
+        self.push(customer, "failed", id, &why);
+        Err((
+            StatusCode::BAD_GATEWAY,
+            Json(json!({ "id": id, "error": why })),
+        )
+            .into_response())
+    }
+
     async fn post(&self, body: Vec<u8>) -> Result<u16, String> {
         let ing = &self.inner.ingress;
         let signature = baton_ingress::verify::sign(&ing.app_secret, &body);
@@ -245,25 +261,9 @@ async fn send(State(chats): State<Chats>, body: Result<Json<Outgoing>, JsonRejec
     };
     let body = webhooks::text_named(&chats.inner.ingress.number, &customer, name, &id, &out.text);
     chats.push(&customer, "customer", &id, &out.text);
-    match chats.post(body).await {
-        Ok(200) => Json(json!({ "id": id, "accepted": true })).into_response(),
-        Ok(code) => {
-            let why = format!("ingress answered {code}");
-            chats.push(&customer, "failed", &id, &why);
-            (
-                StatusCode::BAD_GATEWAY,
-                Json(json!({ "id": id, "error": why })),
-            )
-                .into_response()
-        }
-        Err(why) => {
-            chats.push(&customer, "failed", &id, &why);
-            (
-                StatusCode::BAD_GATEWAY,
-                Json(json!({ "id": id, "error": why })),
-            )
-                .into_response()
-        }
+    match chats.deliver(&customer, &id, body).await {
+        Ok(()) => Json(json!({ "id": id, "accepted": true })).into_response(),
+        Err(refused) => refused,
     }
 }
 
@@ -326,27 +326,9 @@ async fn upload(
     let webhook = with_name(webhook, &up.name);
     chats.inner.graph.add_media(&media_id, &mime, &body);
     chats.push(&customer, "customer", &id, shown.trim());
-    match chats.post(webhook).await {
-        Ok(200) => {
-            Json(json!({ "id": id, "media_id": media_id, "accepted": true })).into_response()
-        }
-        Ok(code) => {
-            let why = format!("ingress answered {code}");
-            chats.push(&customer, "failed", &id, &why);
-            (
-                StatusCode::BAD_GATEWAY,
-                Json(json!({ "id": id, "error": why })),
-            )
-                .into_response()
-        }
-        Err(why) => {
-            chats.push(&customer, "failed", &id, &why);
-            (
-                StatusCode::BAD_GATEWAY,
-                Json(json!({ "id": id, "error": why })),
-            )
-                .into_response()
-        }
+    match chats.deliver(&customer, &id, webhook).await {
+        Ok(()) => Json(json!({ "id": id, "media_id": media_id, "accepted": true })).into_response(),
+        Err(refused) => refused,
     }
 }
 

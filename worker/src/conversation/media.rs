@@ -204,7 +204,7 @@ fn photos(ev: &Event, recent: &[Entry]) -> Vec<(String, String)> {
 
 /// `data:image/…;base64,…` for the formats every server takes (JPEG, PNG, WebP; §2.3).
 pub fn data_url(mime_type: &str, bytes: &[u8]) -> Option<String> {
-    let base = mime_type.split(';').next()?.trim().to_ascii_lowercase();
+    let base = baton_shared::media::base_mime(mime_type);
     let base = match base.as_str() {
         "image/jpg" => "image/jpeg",
         "image/jpeg" | "image/png" | "image/webp" => base.as_str(),

@@ -230,15 +230,10 @@ const BAD_IMAGE: [&str; 4] = [
     "unsupported image",
 ];
 
-/// A refusal of a request's images: the model has no vision, or an image is unreadable.
-fn image_refusal(status: StatusCode, body: &[u8]) -> Option<Failure> {
-    let v: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
-    let judged = matches!(status.as_u16(), 400 | 422 | 500)
-        || (status.is_success() && v.get("error").is_some());
-    if !judged {
-        return None;
-    }
-    let message = [
+/// The message of an error body in any of the shapes OpenAI-compatible servers use (§1.6):
+/// `error.message`, `error` as a string, `detail`, `message`.
+pub(super) fn server_message(v: &Value) -> Option<String> {
+    [
         v["error"]["message"].as_str(),
         v["error"].as_str(),
         v["detail"].as_str(),
@@ -248,7 +243,18 @@ fn image_refusal(status: StatusCode, body: &[u8]) -> Option<Failure> {
     .flatten()
     .next()
     .map(str::to_owned)
-    .unwrap_or_else(|| String::from_utf8_lossy(&body[..body.len().min(500)]).into_owned());
+}
+
+/// A refusal of a request's images: the model has no vision, or an image is unreadable.
+fn image_refusal(status: StatusCode, body: &[u8]) -> Option<Failure> {
+    let v: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
+    let judged = matches!(status.as_u16(), 400 | 422 | 500)
+        || (status.is_success() && v.get("error").is_some());
+    if !judged {
+        return None;
+    }
+    let message = server_message(&v)
+        .unwrap_or_else(|| String::from_utf8_lossy(&body[..body.len().min(500)]).into_owned());
     let lower = format!("{message} {}", v["error"]["code"]).to_lowercase();
     let text: String = message.chars().take(300).collect();
     let error = if NO_VISION.iter().any(|n| lower.contains(n)) {

@@ -39,7 +39,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
 use tracing::warn;
 
-use super::client::{GIVE_UP_AFTER, MAX_SERVER_WAIT, retry_after};
+use super::client::{GIVE_UP_AFTER, MAX_SERVER_WAIT, retry_after, server_message};
 use super::config::LlmConfig;
 
 /// OpenAI's cap on a transcription upload (the whole request: 25 MiB).
@@ -437,12 +437,7 @@ fn transport(e: reqwest::Error) -> Failure {
 
 /// The upload's file name and part type for Meta's MIME type (§4.1 step 2).
 fn upload_name(mime_type: &str) -> Result<(&'static str, &'static str), TranscribeError> {
-    let base = mime_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let base = baton_shared::media::base_mime(mime_type);
     Ok(match base.as_str() {
         "audio/mpeg" | "audio/mp3" => ("voice.mp3", "audio/mpeg"),
         "audio/mp4" | "audio/aac" | "audio/x-m4a" | "audio/m4a" => ("voice.m4a", "audio/mp4"),
@@ -481,17 +476,7 @@ fn transcript(body: &[u8], json: bool) -> Result<String, TranscribeError> {
 /// The message of an error body in any of the shapes servers use (§1.6), truncated.
 fn error_message(body: &[u8]) -> String {
     let v: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
-    let found = [
-        v["error"]["message"].as_str(),
-        v["error"].as_str(),
-        v["detail"].as_str(),
-        v["message"].as_str(),
-    ]
-    .into_iter()
-    .flatten()
-    .next()
-    .map(str::to_owned);
-    found
+    server_message(&v)
         .unwrap_or_else(|| String::from_utf8_lossy(body).into_owned())
         .chars()
         .take(300)

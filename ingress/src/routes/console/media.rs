@@ -72,12 +72,7 @@ pub async fn media(
 
 /// The bytes with the headers that keep them inert (see the module doc).
 fn respond(named: &MediaRef, mime_type: &str, bytes: bytes::Bytes) -> Response {
-    let base = mime_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let base = baton_shared::media::base_mime(mime_type);
     let inline = INLINE.contains(&base.as_str());
     let content_type = if inline {
         base
