@@ -399,3 +399,63 @@ async fn a_console_event_is_written_once_whatever_step_an_attempt_died_after() {
     }
     ns.cleanup().await;
 }
+
+/// A transition is two steps on a cluster-safe layout: the conversation's hash (one script),
+/// then the console's index (`transition::sync_index`). An attempt that died between them left
+/// the hash right and the index behind; its retry (the same causing event) finds the
+/// transition applied earlier and brings the index in line, once.
+#[tokio::test]
+async fn a_transition_cut_off_before_its_index_sync_is_completed_by_its_retry() {
+    use baton_shared::event::now_ms;
+    use baton_shared::state::transition;
+    let ns = Ns::new("transition-cut");
+    let conv = "300:5522";
+    let listed = |owner: Owner| {
+        let (pool, keys) = (ns.pool.clone(), ns.keys.clone());
+        async move {
+            index::owned(&pool, &keys, owner, 0, 100)
+                .await
+                .unwrap()
+                .iter()
+                .any(|(k, _)| k == conv)
+        }
+    };
+    // The attempt's first step only: the takeover script, as `apply` runs it.
+    let mut c = ns.pool.get().await.unwrap();
+    let (status, _): (i64, i64) = transition::script(&ns.keys, conv)
+        .arg("takeover")
+        .arg(now_ms())
+        .arg("maria")
+        .arg("")
+        .arg("")
+        .arg("t1")
+        .arg("")
+        .invoke_async(&mut *c)
+        .await
+        .unwrap();
+    assert_eq!(status, 1);
+    assert!(
+        !listed(Owner::Human).await,
+        "the index lags behind the hash"
+    );
+    // The retry of the same event.
+    let takeover = Request {
+        transition: Transition::Takeover,
+        agent: Some("maria"),
+        reason: None,
+        summary: None,
+        cause: "t1",
+    };
+    for _ in 0..2 {
+        let again = ownership::apply(&ns.pool, &ns.keys, conv, &takeover)
+            .await
+            .unwrap();
+        let Applied::Earlier(state) = again else {
+            panic!("applied earlier: {again:?}");
+        };
+        assert_eq!((state.owner, state.version), (Owner::Human, 1));
+        assert!(listed(Owner::Human).await, "listed under its owner");
+        assert!(!listed(Owner::Ai).await && !listed(Owner::PendingHuman).await);
+    }
+    ns.cleanup().await;
+}
