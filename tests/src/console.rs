@@ -215,6 +215,17 @@ impl ConsoleClient {
         self.send(req).await
     }
 
+    /// `GET /api/v1/sends`: `{"paused": null | {code, error, since_ms, event_id, conversation}}`.
+    pub async fn sends(&self) -> Answer<Value> {
+        self.get("/api/v1/sends").await
+    }
+
+    /// `POST /api/v1/sends/resume` (no body).
+    pub async fn resume_sends(&self) -> Answer<Value> {
+        self.send(self.request(reqwest::Method::POST, "/api/v1/sends/resume"))
+            .await
+    }
+
     async fn command(
         &self,
         path: &str,

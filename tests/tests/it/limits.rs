@@ -8,12 +8,13 @@ use std::time::Duration;
 
 use baton_shared::redis::Keys;
 use baton_shared::state::breaker::{self, Paused};
+use baton_tests::console::Auth;
 use baton_tests::fakes::llm::Scripted;
 use baton_tests::procs::free_addr;
 use baton_tests::world::{NUMBER, World};
 use baton_tests::{TestEnv, eventually, webhooks};
 use baton_worker::whatsapp::limits::{Admit, BREAKER_REFRESH, LimitsConfig, SendLimits, Ticket};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 #[allow(non_snake_case)]
 fn MS(n: u64) -> Duration {
@@ -164,7 +165,12 @@ async fn limits_bucket_arithmetic_in_redis() {
         limits.admit(NUMBER, "E", Some(later)).await.unwrap(),
         Admit::Paused
     );
-    breaker::resume(&env.redis, &keys, "ops").await.unwrap();
+    // The operator's way (the console's is in limits_breaker_pauses_every_send_until_resumed).
+    let (ok, out) = env.worker_cli(&["sends", "resume", "--by", "ops"], "");
+    assert!(
+        ok && out.contains("sends resumed") && out.contains("code 368"),
+        "{out}"
+    );
     assert!(matches!(
         limits.admit(NUMBER, "E", Some(later)).await.unwrap(),
         Admit::Go { .. }
@@ -420,10 +426,25 @@ async fn limits_breaker_pauses_every_send_until_resumed() {
     );
     assert_eq!(w.graph.refused_with(131048), 1);
 
-    // The operator fixes the cause and resumes: the waiting replies go out, once each.
+    // The console shows it to agents (and to nobody else).
+    let maria = w.agent("maria");
+    let shown = maria.sends().await;
+    assert_eq!(shown.status, 200);
+    assert_eq!(shown.body["paused"]["code"], 131048, "{:?}", shown.body);
+    assert_eq!(shown.body["paused"]["event_id"], "wamid.B-0");
+    let anonymous = maria.with(Auth::None);
+    assert_eq!(anonymous.sends().await.status, 401);
+    assert_eq!(anonymous.resume_sends().await.status, 401);
+    assert!(breaker::is_open(&w.env.redis, &keys).await.unwrap());
+
+    // The cause is fixed and an agent resumes from the console: the waiting replies go out,
+    // once each, and the console event names her.
     w.graph.set_account_error(None);
-    let (ok, out) = w.env.worker_cli(&["sends", "resume", "--by", "maria"], "");
-    assert!(ok && out.contains("sends resumed"), "{out}");
+    let resumed = maria.resume_sends().await;
+    assert_eq!(resumed.status, 200, "{:?}", resumed.body);
+    assert_eq!(resumed.body["resumed"], true);
+    assert_eq!(resumed.body["paused"]["code"], 131048);
+    assert!(resumed.body["paused_for_ms"].as_i64().unwrap() >= 0);
     wait_all_answered(&w, 2).await;
     let resumed = w.wait_console("sends_resumed").await;
     assert_eq!(resumed["by"], "maria");
@@ -434,6 +455,13 @@ async fn limits_breaker_pauses_every_send_until_resumed() {
         0,
         "nothing failed for good"
     );
+    // A second resume (another agent, a double click, the CLI) changes nothing.
+    let again = w.agent("li").resume_sends().await;
+    assert_eq!((again.status, &again.body["resumed"]), (200, &json!(false)));
+    assert_eq!(maria.sends().await.body["paused"], Value::Null);
+    let (ok, out) = w.env.worker_cli(&["sends", "resume", "--by", "ops"], "");
+    assert!(ok && out.contains("sends were not paused"), "{out}");
+    assert_eq!(w.console_count("sends_resumed").await, 1);
     let (_, status) = w.env.worker_cli(&["sends", "status"], "");
     assert!(status.contains("sends: running"), "{status}");
     w.finish().await;

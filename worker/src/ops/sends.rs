@@ -1,6 +1,7 @@
-//! `worker sends status|resume`: the operator's view of Meta's send limits, and the one way
-//! to close the sends circuit breaker (`baton_shared::state::breaker`) once the cause is fixed
-//! (a new token, billing, the account's standing: see the README runbook).
+//! `worker sends status|resume`: the operator's view of Meta's send limits, and a way to close
+//! the sends circuit breaker (`baton_shared::state::breaker`) once the cause is fixed (a new
+//! token, billing, the account's standing: see the README runbook). The console's *Resume
+//! sending* button (`POST /api/v1/sends/resume`) does the same.
 
 use std::io::Write;
 
@@ -18,7 +19,7 @@ pub async fn status(config: &Config, out: &mut impl Write) -> anyhow::Result<()>
     match breaker::get(&pool, &keys).await? {
         Some(p) => writeln!(
             out,
-            "sends: PAUSED for {}s (code {}): {}\n  opened by event {} of conversation {}\n  resume with `worker sends resume` once the cause is fixed",
+            "sends: PAUSED for {}s (code {}): {}\n  opened by event {} of conversation {}\n  resume with `worker sends resume` (or the console's Resume sending) once the cause is fixed",
             (now_ms() - p.since_ms).max(0) / 1000,
             p.code.map_or_else(|| "none".into(), |c| c.to_string()),
             p.error,

@@ -29,6 +29,7 @@ function setLive(on, text) {
 
 function refreshAll() {
   debounce('queues', 100, loadQueues);
+  debounce('sends', 100, loadSends);
   if (state.open) debounce('detail', 100, loadDetail);
 }
 
@@ -44,12 +45,16 @@ function onFeed(type, message) {
   if (type === 'handoff' && !(state.open && event.conversation === state.open.key)) {
     notify('warn', `New handoff: ${reasonLabel(event.data && event.data.reason)}.`);
   }
-  // The sends circuit breaker: every WhatsApp send waits until an operator resumes them.
+  // The sends circuit breaker: every WhatsApp send waits until someone resumes them.
   if (type === 'sends_paused') {
-    const code = event.data && event.data.code != null ? ` (code ${event.data.code})` : '';
-    notify('error', `WhatsApp refused sending for the whole account${code}: every reply waits until an operator fixes it and runs \`worker sends resume\`.`);
+    loadSends();
+    notify('error', 'WhatsApp refused sending for the whole account: replies wait until sending is resumed.');
   }
-  if (type === 'sends_resumed') notify('ok', 'Sending resumed: waiting replies go out now.');
+  if (type === 'sends_resumed') {
+    loadSends();
+    const by = event.data && event.data.by ? ` by ${event.data.by}` : '';
+    notify('ok', `Sending resumed${by}: waiting replies go out now.`);
+  }
 }
 
 function startLive() {

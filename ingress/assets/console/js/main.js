@@ -40,7 +40,9 @@ function initApp() {
   state.me = document.body.dataset.agent || '';
   setText('me', state.me);
   bindActions();
+  bindSends();
   loadQueues();
+  loadSends();
   const conv = conversationFromHash();
   if (conv) openConversation(conv);
   startLive();

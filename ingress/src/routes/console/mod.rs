@@ -9,6 +9,7 @@
 //! | `POST /api/v1/conversations/{customer}/{claim,takeover,reply,release,template}` | commands ([`commands`]) |
 //! | `GET /api/v1/conversations/{customer}/media/{media_id}` | a customer's media, proxied from Meta ([`media`]) |
 //! | `GET /api/v1/commands/{id}` | a command's outcome, for a request answered 202 |
+//! | `GET /api/v1/sends`, `POST /api/v1/sends/resume` | the sends circuit breaker: status, resume ([`sends`]) |
 //! | `GET /api/v1/events?conversation=` | server-sent events ([`sse`]) |
 //! | `POST /console/login`, `POST /console/logout` | set or clear the cookie |
 //! | `GET /console`, `/console/app.js`, `/console/app.css` | the agents' web page ([`page`]) |
@@ -34,6 +35,7 @@ pub mod media;
 pub mod page;
 pub mod presence;
 pub mod read;
+pub mod sends;
 pub mod sse;
 mod views;
 
@@ -99,6 +101,8 @@ pub fn routes() -> Router<AppState> {
         .route(&format!("{conv}/template"), post(commands::template))
         .route(&format!("{conv}/media/{{media_id}}"), get(media::media))
         .route("/api/v1/commands/{id}", get(commands::outcome))
+        .route("/api/v1/sends", get(sends::status))
+        .route("/api/v1/sends/resume", post(sends::resume))
         .route("/api/v1/events", get(sse::events))
         .route("/console/login", post(auth::login))
         .route("/console/logout", post(auth::logout))

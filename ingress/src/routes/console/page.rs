@@ -44,6 +44,7 @@ pub const APP_JS: &str = concat!(
     include_str!("../../../assets/console/js/conversation.js"),
     include_str!("../../../assets/console/js/transcript.js"),
     include_str!("../../../assets/console/js/actions.js"),
+    include_str!("../../../assets/console/js/sends.js"),
     include_str!("../../../assets/console/js/live.js"),
     include_str!("../../../assets/console/js/main.js"),
     "})();\n"

@@ -3,12 +3,14 @@
 //! (reason, evidence, delivery ticks), claims it, replies — the customer gets exactly that
 //! text once — and releases it with a note; a customer named like an HTML payload is shown as
 //! literal text throughout; outside the 24-hour window the page offers a template instead of the
-//! reply box. `BATON_SCREENSHOTS=1` also writes `docs/console.png`.
+//! reply box; while sends are paused (the circuit breaker) a banner says why and resumes them.
+//! `BATON_SCREENSHOTS=1` also writes `docs/console.png`.
 
 use std::path::Path;
 use std::time::Duration;
 
 use baton_shared::event::now_ms;
+use baton_shared::state::breaker::{self, Paused};
 use baton_shared::state::{DeliveryStatus, Owner, Speaker};
 use baton_tests::browser::{Browser, WINDOW};
 use baton_tests::webhooks;
@@ -312,6 +314,46 @@ async fn outside_the_window_the_page_sends_a_template_instead() {
         Some("maria"),
         "a template takes the conversation"
     );
+    sends_paused_banner_resumes(&b, &w).await;
     b.close().await;
     w.finish().await;
+}
+
+/// WhatsApp refuses sending for the whole account (the breaker opens, as a worker does on
+/// 190): the banner appears live with the reason in words; its button resumes sending.
+async fn sends_paused_banner_resumes(b: &Browser, w: &World) {
+    let keys = w.env.keys();
+    let banner = b.element("#sends").await.unwrap();
+    assert!(
+        !banner.is_displayed().await.unwrap(),
+        "no banner while sends run"
+    );
+    let paused = Paused {
+        code: Some(190),
+        error: "Error validating access token".into(),
+        since_ms: now_ms(),
+        event_id: "wamid.WW1".into(),
+        conversation: w.conv_key(),
+    };
+    assert!(breaker::open(&w.env.redis, &keys, &paused).await.unwrap());
+    b.wait_text("the banner", "#sends-text", WAIT, |t| {
+        t.contains("access token expired") && t.contains("code 190")
+    })
+    .await;
+    b.click("#btn-resume-sends").await;
+    b.wait_text("said in words", "#notice", WAIT, |t| {
+        t.starts_with("Sending resumed")
+    })
+    .await;
+    until(w, "the banner goes", || async {
+        !b.element("#sends")
+            .await
+            .unwrap()
+            .is_displayed()
+            .await
+            .unwrap()
+    })
+    .await;
+    assert!(!breaker::is_open(&w.env.redis, &keys).await.unwrap());
+    assert_eq!(w.wait_console("sends_resumed").await["by"], "maria");
 }
