@@ -96,7 +96,8 @@ pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
         text: shown.clone(),
         at_ms,
     };
-    e.remember(&ev.conversation, turn).await?;
+    e.remember_as(&ev.conversation, turn, cx.journal.pristine_attempt())
+        .await?;
     if let Some(plan) = cx.journal.plan::<Plan>("plan").await? {
         info!("resuming what this message's processing decided");
         return act(e, cx, ev, plan).await;

@@ -139,7 +139,19 @@ impl Engine {
     /// Queues a memory write (never waits for the memory service itself). Not journaled:
     /// queuing a record again on a retry is harmless, the backends store each id once.
     pub async fn remember(&self, conv: &Conversation, record: Record) -> Result<(), StepError> {
-        crate::memory::queue::enqueue(&self.publisher, &identity(conv), &record)
+        self.remember_as(conv, record, false).await
+    }
+
+    /// [`Engine::remember`] for a record only this step publishes, marked as its first publish
+    /// when `pristine` (the attempt is pristine: no earlier attempt can have published it), so
+    /// that its first delivery skips the memory backend's look for an earlier write.
+    pub async fn remember_as(
+        &self,
+        conv: &Conversation,
+        record: Record,
+        pristine: bool,
+    ) -> Result<(), StepError> {
+        crate::memory::queue::enqueue(&self.publisher, &identity(conv), &record, pristine)
             .await
             .map_err(|e| StepError::Transient(format!("memory queue: {e}")))
     }

@@ -253,7 +253,8 @@ pub(super) async fn record_sent(
         text: out.text.to_owned(),
         at_ms: now_ms(),
     };
-    e.remember(&ev.conversation, record).await
+    e.remember_as(&ev.conversation, record, cx.journal.pristine_attempt())
+        .await
 }
 
 /// Keeps an AI reply the guard stopped as a draft for the human, once.

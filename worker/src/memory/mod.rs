@@ -67,6 +67,16 @@ pub trait MemoryBackend: Send + Sync {
         who: &'a Identity,
         record: &'a Record,
     ) -> BoxFuture<'a, Result<(), MemoryError>>;
+    /// Stores a record known to have no earlier write (its only publish, first delivery:
+    /// `queue`): a backend that looks for an earlier write before writing may skip that look.
+    /// By default the same as [`MemoryBackend::write`].
+    fn write_first<'a>(
+        &'a self,
+        who: &'a Identity,
+        record: &'a Record,
+    ) -> BoxFuture<'a, Result<(), MemoryError>> {
+        self.write(who, record)
+    }
     /// User-scope context for the prompt, as short text lines ("" when nothing is known);
     /// bounded by the configured fetch timeout.
     fn context<'a>(

@@ -36,21 +36,31 @@ pub struct Job {
     pub record: Record,
 }
 
-/// Publishes a memory write (confirmed) without waiting for the write itself.
+/// Publishes a memory write (confirmed) without waiting for the write itself. `first`: no
+/// earlier publish of this record can exist (the caller's attempt is pristine), marked with
+/// [`retry::headers::FIRST_PUBLISH`].
 pub async fn enqueue(
     publisher: &Publisher,
     identity: &Identity,
     record: &Record,
+    first: bool,
 ) -> Result<(), PublishError> {
     let body = serde_json::to_vec(&Job {
         identity: identity.clone(),
         record: record.clone(),
     })?;
+    let mut headers = baton_shared::telemetry::inject_current();
+    if first {
+        headers.insert(
+            retry::headers::FIRST_PUBLISH.into(),
+            lapin::types::AMQPValue::Boolean(true),
+        );
+    }
     let props = BasicProperties::default()
         .with_content_type("application/json".into())
         .with_message_id(record.id().into())
         .with_type("memory_write".into())
-        .with_headers(baton_shared::telemetry::inject_current());
+        .with_headers(headers);
     let queue = publisher.names().memory_queue();
     publisher.publish_raw("", &queue, &body, props).await
 }
@@ -139,10 +149,33 @@ async fn handle(m: &MemoryWorker, delivery: Delivery) {
         }
     };
     let started = std::time::Instant::now();
-    let result = m.backend.write(&job.identity, &job.record).await;
+    let first = only_delivery(
+        delivery.properties.headers().as_ref(),
+        delivery.redelivered,
+        attempt,
+    );
+    let result = if first {
+        m.backend.write_first(&job.identity, &job.record).await
+    } else {
+        m.backend.write(&job.identity, &job.record).await
+    };
     metrics::histogram!("baton_worker_memory_write_seconds")
         .record(started.elapsed().as_secs_f64());
     settle(m, &delivery, attempt, result).await;
+}
+
+/// Whether this delivery is the only one its record can have had: published once by a
+/// pristine attempt ([`retry::headers::FIRST_PUBLISH`]), never delivered before (not
+/// redelivered by the broker, not back from a retry tier, not replayed from the DLQ). Then no
+/// earlier write of it can exist, and the backend may skip looking for one.
+fn only_delivery(headers: Option<&FieldTable>, redelivered: bool, attempt: u32) -> bool {
+    let flag = |name: &str| {
+        headers
+            .and_then(|h| h.inner().get(name))
+            .is_some_and(|v| matches!(v, lapin::types::AMQPValue::Boolean(true)))
+    };
+    let replayed = headers.is_some_and(|h| h.inner().contains_key(retry::headers::REPLAYED));
+    flag(retry::headers::FIRST_PUBLISH) && !redelivered && attempt == 0 && !replayed
 }
 
 async fn settle(
@@ -185,6 +218,80 @@ async fn settle(
         Err(e) => {
             warn!(error = %e, "memory write could not be rescheduled; requeueing");
             requeue(delivery).await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use lapin::types::{AMQPValue, ShortString};
+
+    use super::*;
+
+    fn headers(pairs: &[(&str, AMQPValue)]) -> FieldTable {
+        let mut t = FieldTable::default();
+        for (k, v) in pairs {
+            t.insert(ShortString::from(*k), v.clone());
+        }
+        t
+    }
+
+    #[test]
+    fn only_a_first_publish_on_its_first_delivery_skips_the_check() {
+        let first = (retry::headers::FIRST_PUBLISH, AMQPValue::Boolean(true));
+        let replayed = (retry::headers::REPLAYED, AMQPValue::Boolean(true));
+        let not_first = (retry::headers::FIRST_PUBLISH, AMQPValue::Boolean(false));
+        let cases: [(&str, Option<FieldTable>, bool, u32, bool); 7] = [
+            (
+                "first publish, first delivery",
+                Some(headers(std::slice::from_ref(&first))),
+                false,
+                0,
+                true,
+            ),
+            ("no headers", None, false, 0, false),
+            (
+                "published by a retried attempt",
+                Some(headers(&[not_first])),
+                false,
+                0,
+                false,
+            ),
+            (
+                "redelivered by the broker",
+                Some(headers(std::slice::from_ref(&first))),
+                true,
+                0,
+                false,
+            ),
+            (
+                "back from a retry tier",
+                Some(headers(std::slice::from_ref(&first))),
+                false,
+                1,
+                false,
+            ),
+            (
+                "replayed from the DLQ",
+                Some(headers(&[first.clone(), replayed])),
+                false,
+                0,
+                false,
+            ),
+            (
+                "other headers only",
+                Some(headers(&[("x-other", AMQPValue::Boolean(true))])),
+                false,
+                0,
+                false,
+            ),
+        ];
+        for (what, h, redelivered, attempt, want) in cases {
+            assert_eq!(
+                only_delivery(h.as_ref(), redelivered, attempt),
+                want,
+                "{what}"
+            );
         }
     }
 }

@@ -19,6 +19,8 @@
 //! known to feed long-term extraction (§5.6: Maximem advises doing both). Messages have no
 //! dedup key, so a Redis marker per `document_id` records completed writes and a redelivered
 //! record is skipped (see `written.rs`); without it, a redelivery may repeat a turn message.
+//! A record's only delivery (published once by a pristine attempt, delivered for the first
+//! time: `MemoryBackend::write_first`) skips reading the marker: no earlier write can exist.
 //!
 //! **Reads.** `POST /v1/context/user/fetch` (§5.8) with `types: ["all"]`: context in `fast`
 //! mode within the fetch timeout, search in `accurate` mode within the search timeout.
@@ -189,12 +191,19 @@ impl SynapBackend {
             .await
     }
 
-    async fn write_record(&self, who: &Identity, record: &Record) -> Result<(), MemoryError> {
+    /// Writes `record` unless its written marker says an earlier attempt did; `first`: no
+    /// earlier write can exist (`MemoryBackend::write_first`), so the marker is not read.
+    async fn write_record(
+        &self,
+        who: &Identity,
+        record: &Record,
+        first: bool,
+    ) -> Result<(), MemoryError> {
         let ids = self.cfg.ids(who);
         let doc_id = identity::document_id(&ids, record.id());
         let written = match &self.written {
-            Some(w) => w.contains(&doc_id).await,
-            None => false,
+            Some(w) if !first => w.contains(&doc_id).await,
+            _ => false,
         };
         if written {
             tracing::debug!(document_id = %doc_id, "synap: record already written");
@@ -300,7 +309,22 @@ impl MemoryBackend for SynapBackend {
         who: &'a Identity,
         record: &'a Record,
     ) -> BoxFuture<'a, Result<(), MemoryError>> {
-        async move { observe("synap", "write", self.write_record(who, record).await) }.boxed()
+        async move {
+            observe(
+                "synap",
+                "write",
+                self.write_record(who, record, false).await,
+            )
+        }
+        .boxed()
+    }
+
+    fn write_first<'a>(
+        &'a self,
+        who: &'a Identity,
+        record: &'a Record,
+    ) -> BoxFuture<'a, Result<(), MemoryError>> {
+        async move { observe("synap", "write", self.write_record(who, record, true).await) }.boxed()
     }
 
     fn context<'a>(

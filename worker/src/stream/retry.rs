@@ -34,6 +34,10 @@ pub mod headers {
     pub const ORIGIN_QUEUE: &str = "x-baton-origin-queue";
     /// Set on messages put back by `worker dlq replay`.
     pub const REPLAYED: &str = "x-baton-replayed";
+    /// Set (true) by the publisher of a memory write when no earlier publish of the same
+    /// record can exist (the event's attempt is pristine, `pipeline::journal`): its first
+    /// delivery may skip the check for an earlier write (`memory::queue`).
+    pub const FIRST_PUBLISH: &str = "x-baton-first-publish";
 }
 
 /// Attempts a history keeps from its start, and from its end.

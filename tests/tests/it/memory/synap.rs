@@ -331,3 +331,27 @@ async fn fake_synap_flags_spec_breaks() {
     }
     assert!(fake.memories().is_empty() && fake.messages().is_empty());
 }
+
+/// A record's only delivery (`write_first`: published once by a pristine attempt, delivered for
+/// the first time) does not read the written marker, and still sets it; any other delivery
+/// (`write`) reads it. Shown by writing one turn again through each: `write` is skipped,
+/// `write_first` is not — which is why the memory queue calls it only when no earlier write can
+/// exist (`memory::queue::only_delivery`).
+#[tokio::test]
+async fn synap_first_delivery_skips_the_written_marker() {
+    let (fake, ns) = (FakeSynap::start(KEY, true).await, Ns::new("first"));
+    let mem = synap(&fake, &ns, &[]).await;
+    let t = turn("wamid.F1", Role::Customer, "hello");
+    mem.write_first(&who(), &t).await.expect("write");
+    assert_eq!((fake.memories().len(), fake.messages().len()), (1, 1));
+    mem.write(&who(), &t).await.expect("write");
+    assert_eq!(
+        fake.messages().len(),
+        1,
+        "the marker the first write set is honoured"
+    );
+    mem.write_first(&who(), &t).await.expect("409 is success");
+    assert_eq!(fake.messages().len(), 2, "write_first does not read it");
+    assert_eq!(fake.memories().len(), 1, "create dedups by document_id");
+    ns.cleanup().await;
+}

@@ -3,4 +3,5 @@
 
 pub mod feed;
 pub mod ownership;
+pub mod recently;
 pub mod transcript;

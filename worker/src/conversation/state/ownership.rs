@@ -29,6 +29,8 @@ use baton_shared::redis::{Keys, RedisError};
 use baton_shared::state::Owner;
 use redis;
 
+use super::recently::Recently;
+
 pub use baton_shared::state::conversation::{ConversationState as State, WINDOW_MS, get};
 pub use baton_shared::state::transition::{
     Applied, Request, Transition, apply, apply_if_idle, sync_index,
@@ -122,7 +124,9 @@ pub async fn ensure_indexed(
         pipe.hset_multiple(keys.customers(&conv.number), &others)
             .ignore();
     }
-    if numbers_seen::first_in_a_while(&keys.numbers(), &conv.number) {
+    let seen = format!("{}\n{}", keys.numbers(), conv.number);
+    let add_number = NUMBERS_SEEN.due(&seen);
+    if add_number {
         pipe.sadd(keys.numbers(), &conv.number).ignore();
     }
     if state.version == 0 {
@@ -137,39 +141,24 @@ pub async fn ensure_indexed(
             .ignore();
     }
     pipe.hset(keys.conversation(&key), "indexed", &ids).ignore();
-    let mut c = pool.get().await?;
-    pipe.query_async::<()>(&mut *c).await?;
-    Ok(())
-}
-
-/// The business numbers this process added to `{ns}:numbers` lately: a business has one or a
-/// few numbers, so the `SADD` is sent once per number and process an hour, not with every
-/// first message. If Redis lost the set meanwhile, it is back within the hour (the console
-/// then needs `?number=` unless `WABA_PHONE_NUMBER_ID` is set).
-mod numbers_seen {
-    use std::collections::HashMap;
-    use std::sync::{LazyLock, Mutex};
-    use std::time::{Duration, Instant};
-
-    const REFRESH: Duration = Duration::from_secs(3600);
-    static SEEN: LazyLock<Mutex<HashMap<(String, String), Instant>>> =
-        LazyLock::new(Default::default);
-
-    /// True (and remembered) unless `number` was added to `set` by this process within the
-    /// last hour.
-    pub fn first_in_a_while(set: &str, number: &str) -> bool {
-        let now = Instant::now();
-        let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
-        let entry = (set.to_owned(), number.to_owned());
-        match seen.get(&entry) {
-            Some(at) if now.duration_since(*at) < REFRESH => false,
-            _ => {
-                seen.insert(entry, now);
-                true
-            }
-        }
+    let written = async {
+        let mut c = pool.get().await?;
+        pipe.query_async::<()>(&mut *c).await?;
+        Ok::<_, RedisError>(())
     }
+    .await;
+    if written.is_err() && add_number {
+        NUMBERS_SEEN.forget(&seen);
+    }
+    written
 }
+
+/// The business numbers this process added to `{ns}:numbers` within the hour: a business has
+/// one or a few numbers, so the `SADD` is sent once per number and process an hour, not with
+/// every first message. If Redis lost the set meanwhile, it is back within the hour (the
+/// console then needs `?number=` unless `WABA_PHONE_NUMBER_ID` is set).
+static NUMBERS_SEEN: std::sync::LazyLock<Recently> =
+    std::sync::LazyLock::new(|| Recently::new(std::time::Duration::from_secs(3600)));
 
 /// Takes (reads and deletes, atomically) the time of the handoff no human has answered yet:
 /// `Some` exactly once per handoff, for its first human reply, however often that reply's

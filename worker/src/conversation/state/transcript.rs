@@ -10,13 +10,19 @@
 //! that is *pristine* (no attempt of its event ran before and none of its steps failed,
 //! `pipeline::journal`) cannot find its entry there, and uses [`append_new`]: a bare `LPUSH`,
 //! trimmed only once the list has grown [`TRIM_SLACK`] past the cap, with the lifetime
-//! refreshed on customer turns (every other entry follows one within the lifetime).
+//! refreshed on customer turns, at most once a day per conversation and process (every other
+//! entry follows one within the lifetime).
 //! [`rewrite`] changes one of the newest entries in place (a voice note's transcript). Fails
 //! with [`RedisError`] (transient).
+
+use std::sync::LazyLock;
+use std::time::Duration;
 
 use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
 use redis::{self, Script};
+
+use super::recently::Recently;
 
 pub use baton_shared::state::transcript::{CAP, Entry, TTL_SECS, recent};
 
@@ -73,9 +79,19 @@ const RECENT_IDS: usize = 20;
 /// How far past [`CAP`] a list grows between trims of [`append_new`].
 pub const TRIM_SLACK: isize = 20;
 
+/// How often a customer turn refreshes its transcript's lifetime ([`TTL_SECS`], 30 days),
+/// per conversation and process ([`append_new`]).
+pub const REFRESH_EVERY: Duration = Duration::from_secs(24 * 3600);
+
+/// The transcripts whose lifetime this process refreshed within [`REFRESH_EVERY`].
+static REFRESHED: LazyLock<Recently> = LazyLock::new(|| Recently::new(REFRESH_EVERY));
+
 /// Appends `entry`, known not to be there yet (a pristine attempt), after `before` (another
-/// write sent in the same round trip): one `LPUSH`, plus `EXPIRE` for a customer turn, plus an
-/// `LTRIM` once in [`TRIM_SLACK`] appends.
+/// write sent in the same round trip): one `LPUSH`, plus an `LTRIM` once in [`TRIM_SLACK`]
+/// appends, plus — for a customer turn — an `EXPIRE` once a day per conversation and process
+/// (so a transcript lives at least 29 days after the customer's last message) and whenever
+/// the `LPUSH` created the list (a transcript is never left without a lifetime, even one
+/// deleted and recreated within the day).
 pub async fn append_new(
     pool: &Pool,
     keys: &Keys,
@@ -90,11 +106,28 @@ pub async fn append_new(
         pipe.add_command(cmd).ignore();
     }
     pipe.lpush(&key, json);
-    if entry.role == baton_shared::state::Speaker::Customer {
+    let customer = entry.role == baton_shared::state::Speaker::Customer;
+    let refresh = customer && REFRESHED.due(&key);
+    if refresh {
         pipe.expire(&key, TTL_SECS).ignore();
     }
     let mut c = pool.get().await?;
-    let (len,): (isize,) = pipe.query_async(&mut *c).await?;
+    let (len,): (isize,) = match pipe.query_async(&mut *c).await {
+        Ok(v) => v,
+        Err(e) => {
+            if refresh {
+                REFRESHED.forget(&key);
+            }
+            return Err(e.into());
+        }
+    };
+    if customer && !refresh && len == 1 {
+        redis::cmd("EXPIRE")
+            .arg(&key)
+            .arg(TTL_SECS)
+            .query_async::<()>(&mut *c)
+            .await?;
+    }
     if len > CAP + TRIM_SLACK {
         redis::cmd("LTRIM")
             .arg(&key)

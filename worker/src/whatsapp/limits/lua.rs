@@ -1,24 +1,23 @@
 //! The Redis scripts of the send limits. Each runs atomically in Redis, so every worker replica
-//! sees one schedule per business number. Times are milliseconds from Redis's own clock
-//! (`TIME`), so replicas with skewed clocks still share one schedule; a caller may pass `now`
-//! instead (the tests, to check the arithmetic without waiting). Fractional times are stored
-//! with `%.3f` (Lua's `tostring` keeps only 14 significant digits).
+//! sees one schedule per business number. Times are milliseconds of the calling worker's
+//! clock (`now`, always passed: the tests pass their own to check the arithmetic without
+//! waiting). Asking Redis (`TIME`) instead would cost one more command per send; what trusting
+//! the workers' clocks costs is bounded by their skew: a replica whose clock runs ahead by `d`
+//! can take a slot up to `d` early once (a burst of at most `d × rate` sends) and pushes the
+//! others' next slot out by as much — with NTP-synchronised nodes (milliseconds), well inside
+//! the second Meta counts in. Fractional times are stored with `%.3f` (Lua's `tostring` keeps
+//! only 14 significant digits).
 //!
 //! Every script touches only the keys of one business number, all carrying the number as
 //! their hash tag (`Keys::send_tat`, `send_learned`, `send_pair`), so each runs on one Redis
 //! Cluster slot. The keys are plain strings written with `SET … PX`, so a write and its
-//! lifetime are one command: the common path ([`ADMIT`] going ahead) is `TIME`, one `MGET`
-//! and one `SET`.
+//! lifetime are one command: the common path ([`ADMIT`] going ahead) is one `MGET` and one
+//! `SET`.
 
 /// Parsing of the two compound values, and the rate in effect: the learned rate climbing back
 /// linearly to the configured one over `recovery` ms after the cut (`recovery` 0: it stays
 /// where it was learned).
 const HELPERS: &str = r"
-local function now_ms(arg)
-  if arg ~= nil and arg ~= '' then return tonumber(arg) end
-  local t = redis.call('TIME')
-  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-end
 local function pair(v)
   if not v then return 0, 0 end
   local u, s = string.match(v, '^(%S+) (%S+)$')
@@ -53,7 +52,7 @@ end
 /// The slot key lives until its slot has passed (then "no key" and "a slot in the past" mean
 /// the same: go now), so an idle number keeps nothing.
 pub const ADMIT: &str = r"
-local now = now_ms(ARGV[4])
+local now = tonumber(ARGV[4])
 local v = redis.call('MGET', KEYS[1], KEYS[2], KEYS[3])
 local pair_until = pair(v[3])
 if pair_until > now then return {2, math.ceil(pair_until - now), now} end
@@ -75,7 +74,7 @@ return {0, math.ceil(wait), now}
 /// learned rate's lifetime (ms, 0: kept), the refused send's reservation time (ms), factor,
 /// floor, now. Returns `{cut, rate × 1000}`: cut 1 when this call lowered the rate.
 pub const THROTTLED: &str = r"
-local now = now_ms(ARGV[7])
+local now = tonumber(ARGV[7])
 local v = redis.call('MGET', KEYS[1], KEYS[2])
 local configured = tonumber(ARGV[1])
 local lr, cut_at = learned(v[2])
@@ -99,7 +98,7 @@ return {1, math.floor(lowered * 1000)}
 /// KEYS: the recipient's pair key (`until strikes`). ARGV: highest exponent, now. Returns the
 /// delay in ms.
 pub const PAIR_REFUSED: &str = r"
-local now = now_ms(ARGV[2])
+local now = tonumber(ARGV[2])
 local _, strikes = pair(redis.call('GET', KEYS[1]))
 local delay = 1000 * math.pow(4, math.min(strikes, tonumber(ARGV[1])))
 redis.call('SET', KEYS[1], (now + delay) .. ' ' .. (strikes + 1), 'PX', math.floor(delay) + 60000)
@@ -110,7 +109,7 @@ return math.floor(delay)
 ///
 /// KEYS: the number's learned-rate key. ARGV: configured rate, recovery (ms), now.
 pub const RATE: &str = r"
-local now = now_ms(ARGV[3])
+local now = tonumber(ARGV[3])
 local lr, cut_at = learned(redis.call('GET', KEYS[1]))
 local rate = effective(tonumber(ARGV[1]), lr, cut_at, tonumber(ARGV[2]), now)
 return math.floor(rate * 1000)

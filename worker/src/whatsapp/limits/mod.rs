@@ -24,8 +24,9 @@
 //!   account-level code and held like the first), and before every send while it is open
 //!   (so a resume takes effect at once).
 //!
-//! Cost: a send that goes is one script of four Redis commands (`EVALSHA`, `TIME`, `MGET`,
-//! `SET … PX`), plus one `EXISTS` per process per [`BREAKER_REFRESH`]. The keys of a number
+//! Cost: a send that goes is one script of three Redis commands (`EVALSHA`, `MGET`, `SET …
+//! PX`; times are the worker's clock, see [`lua`] for what that trusts), plus one `EXISTS` per
+//! process per [`BREAKER_REFRESH`]. The keys of a number
 //! share its hash tag, so every script runs on one Redis Cluster slot.
 //!
 //! [`SendLimits::turn`] waits for a send's turn, at most `GRAPH_SEND_MAX_WAIT` in process;
@@ -200,8 +201,8 @@ impl SendLimits {
         result
     }
 
-    /// One look at the limits, reserving a slot when the send may go (`now`: Redis's clock
-    /// unless given, in ms).
+    /// One look at the limits, reserving a slot when the send may go (`now`: this worker's
+    /// clock unless given, in ms).
     pub async fn admit(
         &self,
         number: &str,
@@ -376,8 +377,9 @@ impl SendLimits {
     }
 }
 
-fn now_arg(now: Option<i64>) -> String {
-    now.map(|n| n.to_string()).unwrap_or_default()
+/// The time the scripts compute with: `now`, or this worker's clock (ms).
+fn now_arg(now: Option<i64>) -> i64 {
+    now.unwrap_or_else(baton_shared::event::now_ms)
 }
 
 /// The waiting of [`SendLimits::turn`], over any `admit` (tested with paused tokio time):
