@@ -110,6 +110,16 @@ impl FakeLlm {
             .collect()
     }
 
+    /// [`FakeLlm::requests`] with the time each arrived.
+    pub fn requests_at(&self) -> Vec<(std::time::Instant, Value)> {
+        self.server
+            .requests()
+            .iter()
+            .filter(|r| r.method == Method::POST && r.path == COMPLETIONS)
+            .map(|r| (r.at, r.json().unwrap_or(Value::Null)))
+            .collect()
+    }
+
     /// False: the fake is a text-only model; a request with an image part gets OpenAI's 400
     /// ([`NO_VISION`]) and consumes no scripted answer.
     pub fn set_vision(&self, vision: bool) {

@@ -138,6 +138,10 @@ async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<
     );
 
     println!(
+        "\nWhere the overhead went (medians), first messages ({workers} worker(s)): {}",
+        stages(&sent, &answered, &llm.requests_at(), pct(0.99))
+    );
+    println!(
         "\nRedis commands per answered message by command, first message of a conversation ({workers} worker(s)): {}\n",
         breakdown(&by_command_before, &by_command_after, answered.len())
     );
@@ -235,10 +239,80 @@ fn body(tag: &str, conv: usize, seq: usize) -> (String, Vec<u8>) {
         "F" => 1,
         _ => 2 + seq,
     };
-    let text = QUESTIONS[phase % QUESTIONS.len()];
+    // The reference makes each model request traceable to its message ([`stages`]).
+    let text = format!(
+        "{} (ref {})",
+        QUESTIONS[phase % QUESTIONS.len()],
+        ref_of(&id)
+    );
     (
         id.clone(),
-        webhooks::text("300", &format!("5512{conv:06}"), &id, text),
+        webhooks::text("300", &format!("5512{conv:06}"), &id, &text),
+    )
+}
+
+/// The reference a message's text carries: its id without the `wamid.E` prefix.
+fn ref_of(id: &str) -> &str {
+    id.trim_start_matches("wamid.E")
+}
+
+/// Where the time of the slowest 1% went, against the median: for every answered message of
+/// the run whose model request names it, POST start → model request ("before": ingress, the
+/// broker, admission, the claim, recording, state and memory reads, the detectors) and model
+/// request + the model's latency → Graph send ("after": the answer's way back, the journal,
+/// pacing, the owner check, the send). Medians of each part over the slow ones and over all.
+fn stages(
+    sent: &HashMap<String, Instant>,
+    answered: &HashMap<String, Instant>,
+    llm: &[(Instant, serde_json::Value)],
+    slow_from_ms: f64,
+) -> String {
+    let mut asked: HashMap<String, Instant> = HashMap::new();
+    for (at, body) in llm {
+        let Some(messages) = body["messages"].as_array() else {
+            continue;
+        };
+        for m in messages.iter().filter(|m| m["role"] == "user") {
+            let text = m["content"].as_str().unwrap_or_default();
+            if let Some(r) = text
+                .rsplit_once("(ref ")
+                .and_then(|(_, r)| r.strip_suffix(')'))
+            {
+                asked.entry(r.to_owned()).or_insert(*at);
+            }
+        }
+    }
+    let (mut all, mut slow): (Vec<(f64, f64)>, Vec<(f64, f64)>) = (Vec::new(), Vec::new());
+    for (id, t0) in sent {
+        let (Some(done), Some(ask)) = (answered.get(id), asked.get(ref_of(id))) else {
+            continue;
+        };
+        let before = ask.duration_since(*t0).as_secs_f64() * 1000.0;
+        let after =
+            done.duration_since(*ask).as_secs_f64() * 1000.0 - LLM_LATENCY.as_secs_f64() * 1000.0;
+        all.push((before, after));
+        if before + after >= slow_from_ms {
+            slow.push((before, after));
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(|a, b| a.total_cmp(b));
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    let split = |v: &[(f64, f64)]| {
+        let (mut b, mut a): (Vec<f64>, Vec<f64>) = v.iter().copied().unzip();
+        format!(
+            "before {:.1} ms, after {:.1} ms",
+            median(&mut b),
+            median(&mut a)
+        )
+    };
+    format!(
+        "{} traced; all: {}; the {} at or above p99: {}",
+        all.len(),
+        split(&all),
+        slow.len(),
+        split(&slow)
     )
 }
 
