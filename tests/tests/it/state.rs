@@ -1,5 +1,5 @@
 //! The conversation state and the effects journal against the real Redis: transcript appends
-//! are idempotent and capped, transitions know the event that caused them, the journal keeps
+//! are idempotent and capped, and their lifetime refreshed once a day and on creation, transitions know the event that caused them, the journal keeps
 //! the first decision and writes an effect with its mark, a console event is written once
 //! whichever of its steps an attempt died after, the console feed reads back what was written, the console's index follows identity and owner. Each test uses its own
 //! namespace and deletes its keys.
@@ -89,6 +89,54 @@ async fn transcript_appends_are_idempotent_and_capped() {
     let mut c = ns.pool.get().await.unwrap();
     let ttl: i64 = c.ttl(ns.keys.transcript(conv2)).await.unwrap();
     assert!(ttl > 0, "customer turns refresh the lifetime");
+    drop(c);
+    ns.cleanup().await;
+}
+
+/// A customer turn refreshes its transcript's lifetime once a day per conversation and process
+/// (not with every message), and whenever its append created the list — so a transcript
+/// deleted and recreated within the day still expires.
+#[tokio::test]
+async fn transcript_lifetime_is_refreshed_daily_and_on_creation() {
+    let ns = Ns::new("ttl");
+    let conv = "300:5511900000001";
+    let key = ns.keys.transcript(conv);
+    let customer = |id: &str| Entry::new(id, Speaker::Customer, "hello");
+    let ttl = |pool: Pool, key: String| async move {
+        let mut c = pool.get().await.unwrap();
+        redis::cmd("TTL")
+            .arg(&key)
+            .query_async::<i64>(&mut *c)
+            .await
+            .unwrap()
+    };
+    transcript::append_new(&ns.pool, &ns.keys, conv, &customer("c1"), None)
+        .await
+        .unwrap();
+    assert!(ttl(ns.pool.clone(), key.clone()).await > transcript::TTL_SECS - 60);
+    // Within the day, a follow-up does not refresh it (shown by removing the lifetime).
+    let mut c = ns.pool.get().await.unwrap();
+    let _: () = redis::cmd("PERSIST")
+        .arg(&key)
+        .query_async(&mut *c)
+        .await
+        .unwrap();
+    transcript::append_new(&ns.pool, &ns.keys, conv, &customer("c2"), None)
+        .await
+        .unwrap();
+    assert_eq!(
+        ttl(ns.pool.clone(), key.clone()).await,
+        -1,
+        "no EXPIRE within the day"
+    );
+    // The list deleted (a GDPR erase, say) and recreated the same day gets its lifetime.
+    let _: () = c.del(&key).await.unwrap();
+    transcript::append_new(&ns.pool, &ns.keys, conv, &customer("c3"), None)
+        .await
+        .unwrap();
+    assert!(ttl(ns.pool.clone(), key.clone()).await > transcript::TTL_SECS - 60);
+    let len: i64 = c.llen(&key).await.unwrap();
+    assert_eq!(len, 1);
     drop(c);
     ns.cleanup().await;
 }
