@@ -24,10 +24,14 @@ use super::{Reason, Signal};
 
 pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss|department|person in charge|someone in charge|whoever is in charge|whoever is responsible|owner|reception|front desk)";
 pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your|someone from your|someone in your|someone on your) )?(?:(?:real|actual|live|human|proper|fraud|billing|legal|security|complaints|sales|technical|tech|accounts|retention|claims|privacy|data protection|store|shop|branch|duty|floor|account|general|regional|senior|hotel|gym|clinic|restaurant|pharmacy) )?";
-pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|gestor|gestora|vendedor|vendedora|dueno|duena|director|directora|human|person|agent)";
-pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:(?:seu|sua|teu|tua|voces) )?(?:pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|vendedor|vendedora|gestor|gestora|suporte|atendimento|sac|setor [a-z]+|dono|dona|diretor|diretora|human|person|agent)";
-pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|gerant|gerante|directeur|directrice|proprietaire|patron|service technique|service apres vente|sav|support technique|human|person)";
-pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|[a-z]*abteilung|kundenbetreuung|hotline|[a-z]*leiter|[a-z]*leiterin|inhaber|inhaberin|geschaftsfuhrer|support|technischen support|kundensupport|jemandem|jemanden|jemand|human|person)";
+pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|gestor|gestora|vendedor|vendedora|dueno|duena|director|directora|(?:area|departamento|sector) (?:de )?(?:{DEPT})|human|person|agent)";
+pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:(?:seu|sua|teu|tua|voces) )?(?:pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|vendedor|vendedora|gestor|gestora|suporte|atendimento|sac|setor [a-z]+|ouvidoria|persona|dono|dona|diretor|diretora|human|person|agent)";
+pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|gerant|gerante|directeur|directrice|proprietaire|patron|service technique|service apres vente|sav|support technique|service (?:{DEPT})|human|person)";
+pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|[a-z]*abteilung|kundenbetreuung|hotline|[a-z]*leiter|[a-z]*leiterin|inhaber|inhaberin|besitzer|besitzerin|geschaftsfuhrer|buchhaltung|beschwerdestelle|servicestelle|support|technischen support|kundensupport|jemandem|jemanden|jemand|human|person)";
+
+/// Departments by their function (es/pt/fr nouns after "área de", "service"): fraud, legal,
+/// billing, accounting, complaints, claims, security, data protection.
+pub(super) const DEPT: &str = "fraude|fraudes|juridique|juridico|legal|contentieux|comptabilite|contabilidad|contabilidade|facturation|facturacion|faturamento|cobranza|cobranca|reclamations|reclamaciones|sinistres|siniestros|securite|seguridad|seguranca|clientele|client|clients|abonnement|abonnements|location|gestion locative|proteccion de datos|protecao de dados|protection des donnees|financiero|financeiro|bajas|retencion";
 
 /// Request frames; `{EN}` etc. are replaced by the noun groups above.
 pub(super) const FRAMES: &[&str] = &[
@@ -110,8 +114,8 @@ pub(super) const FRAMES: &[&str] = &[
     r"\bmit wem (?:kann|konnte|soll|muss) ich (?:\w+ )?(?:sprechen|reden)\b",
     // Is anyone (real) there? Only at the end of the clause: "is someone there to sign" is not.
     r"\b(?:is|are) (?:there )?(?:even |actually |really )?(?:anyone|anybody|someone|somebody|a human|a person|a real person|any humans?)(?: (?:at all|real|human|actually|even))?(?: (?:there|here|out there|on the other side|reading this|reading|listening))?$",
-    r"\b(?:hay|esta) (?:alguien|una persona|un humano)(?: (?:ahi|ai|alli|real|de verdad|leyendo|del otro lado))*$",
-    r"\b(?:tem|ha|existe) (?:alguem|uma pessoa|um humano)(?: (?:ai|ali|real|de verdade|lendo|do outro lado))*$",
+    r"\b(?:hay|esta) (?:alguien|una persona|un humano|(?:algun|alguna|un|una) (?:asesor|asesora|agente|operador|operadora|humano|persona))(?: (?:ahi|ai|alli|real|de verdad|leyendo|del otro lado))*$",
+    r"\b(?:tem|ha|existe) (?:alguem|uma pessoa|um humano|(?:algum|alguma|um|uma) (?:atendente|pessoa|humano|consultor|consultora|operador|operadora))(?: (?:ai|ali|real|de verdade|lendo|do outro lado))*$",
     r"\b(?:il y a|y a t il|y a|est ce qu il y a) (?:quelqu un|une personne|un humain)(?: (?:de vrai|de reel|qui lit|la|en ligne))*$",
     r"\bist (?:da|hier|dort) (?:uberhaupt |denn |eigentlich |noch )?(?:jemand|wer|ein mensch)\b",
     r"\b(?:jemand|someone|anyone|alguien|alguem|quelqu un) (?:echtes|echter|reales|menschliches)\b",
@@ -141,7 +145,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:get|put) (?:a|an|some) (?:real |actual |live )?(?:human|person|agent|representative) on (?:the line|the phone|this chat)\b",
     r"\b(?:voir|parler au|appeler) (?:le |un |votre )?(?:responsable|directeur|manager|superieur)\b",
     // German: "ich will sofort jemanden sprechen".
-    r"\b(?:jemanden|einen (?:mitarbeiter|menschen|berater|ansprechpartner|vorgesetzten|verantwortlichen)|(?:ihren|euren|deinen|den) (?:chef|vorgesetzten|manager|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|[a-z]*berater|[a-z]*leiter|inhaber|geschaftsfuhrer))(?: \w+){0,2} (?:sprechen|erreichen)\b",
+    r"\b(?:jemanden|einen (?:mitarbeiter|menschen|berater|ansprechpartner|vorgesetzten|verantwortlichen)|(?:ihren|euren|deinen|den) (?:chef|vorgesetzten|manager|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|[a-z]*berater|[a-z]*leiter|inhaber|geschaftsfuhrer|besitzer|besitzerin))(?: \w+){0,3} (?:sprechen|erreichen)\b",
     // One's own account manager: "hablar con mi gestor", "falar com meu gerente",
     // "parler à mon conseiller", "mit meiner Beraterin sprechen".
     r"\b(?:hablar|falar|parler|sprechen|talk|speak) (?:con|com|avec|a|mit|to|with) (?:mi|meu|minha|mon|ma|meinem|meiner|my) (?:gestor|gestora|asesor|asesora|ejecutivo|ejecutiva|gerente|consultor|consultora|conseiller|conseillere|gestionnaire|berater|beraterin|kundenberater|kundenberaterin|ansprechpartner|ansprechpartnerin|sachbearbeiter|sachbearbeiterin|account manager|advisor|adviser)\b",
@@ -168,6 +172,36 @@ pub(super) const FRAMES: &[&str] = &[
     // "give me your supervisor" in de/fr: "geben Sie mir Ihren Vorgesetzten".
     r"\b(?:geben sie|gib|gebt) mir (?:\w+ )?{DE}\b",
     r"\b(?:donnez|donne) moi (?:\w+ )?{FR}\b",
+    // A person asked to look at the case: "can I get a supervisor to look over my quote",
+    // "have someone from your team check this".
+    r"\b(?:get|have) (?:a|an|the|your|some|one of your) (?:real |actual |live )?(?:person|human|agent|representative|manager|supervisor|staff member|employee|advisor|adviser|specialist|expert|vet|owner|someone|somebody) (?:\w+ ){0,3}?to (?:look|check|review|go over|handle|deal|sort|call|ring|phone|contact)\b",
+    // Someone there who can really look at it: "is there anyone who can actually look at
+    // this", "hay alguien que pueda revisar mi caso", "y a-t-il quelqu'un qui peut regarder",
+    // "gibt es jemanden, der sich das wirklich ansehen kann".
+    r"\b(?:is there|are there|isnt there|hay|tem|existe|y a t il|il y a|est ce qu il y a) (?:even |actually )?(?:anyone|anybody|someone|somebody|a person|a human|alguien|una persona|alguem|uma pessoa|quelqu un|une personne)(?: \w+){0,2}? (?:who|that|que|q|qui) (?:can|could|is able to|pueda|puede|possa|pode|puisse|peut|pourrait)(?: (?:actually|really|de verdad|realmente|vraiment|please|por favor|me))* (?:look|check|review|deal|handle|read|revisar|mirar|ver|atender|olhar|verificar|analisar|ver|regarder|examiner|verifier|traiter|lire|leer|ler)\b",
+    r"\b(?:gibt es|ist da) (?:hier |bei euch |bei ihnen |uberhaupt )*(?:jemanden|jemand|einen mitarbeiter|einen menschen)(?: \w+){0,1}? (?:der|die) (?:sich )?(?:\w+ ){0,3}(?:ansehen|anschauen|ansieht|anschaut|prufen|pruft|kummern|kummert|bearbeiten|lesen|liest)\b",
+    // A person, or not? "is there a human being in this company or not??", "hay un ser
+    // humano ahí o no", "tem um humano aí ou não", "gibt es da einen Menschen oder nicht".
+    r"\b(?:is there|are there|hay|tem|ha|y a t il|il y a|gibt es|ist da) (?:even |actually )?(?:(?:a|an|any|un|una|um|uma|une|einen|ein) )?(?:real |actual )?(?:human|human being|person|humans|people|humano|ser humano|persona|pessoa|humain|etre humain|personne|menschen|mensch|anyone|anybody|someone|alguien|alguem|quelqu un|jemand)(?: \w+){0,4} (?:or not|o no|o que|ou nao|ou pas|oder nicht|oder was)\b",
+    // Get me someone, in German: "holt mir jemanden", "holen Sie mir Ihren Chef".
+    r"\b(?:hol|holt|holen sie|holen) mir (?:\w+ )?(?:jemanden|{DE})\b",
+    // Talking it over with staff, in French: "échanger avec le responsable d'agence",
+    // "discuter avec un conseiller".
+    r"\b(?:echanger|discuter|m entretenir|faire le point) (?:de vive voix )?avec {FR}\b",
+    // A named member of staff by title: "can I speak to Mr Harris", "quiero hablar con la
+    // señora Pérez", "ich hätte gern Herrn Schulz", "je voudrais Madame Roux".
+    r"\b(?:talk|speak|chat|hablar|falar|parler|sprechen|reden|get|want|quiero|quero|voudrais|veux|hatte gern|hatte gerne|mochte|will|verbinden sie mich) (?:(?:to|with|con|com|a|avec|mit) )?(?:(?:el|la|o|a) )?(?:mr|mrs|ms|miss|senor|senora|senhor|senhora|dona|monsieur|madame|mme|herrn|herr|frau) [a-z]+\b",
+    // Talking again with the one who served me: "falar com a Fernanda que me atendeu",
+    // "hablar con el chico que me atendió", "speak to the guy who helped me last time".
+    r"\b(?:talk|speak|hablar|falar|parler|sprechen) (?:to|with|con|com|avec|a|mit) (?:(?:a|o|la|el|le|the|der|die) )?[a-z]+ (?:que|q|qui|who|that|die|der) (?:me |m |mich |mir )?(?:atendeu|atendio|ajudou|ayudo|ligou|llamo|helped|served|called|a aide|a aidee|m a aide|a appele|hat geholfen|geholfen hat|beraten hat)\b",
+    // Asked of the call: "I expect a call from your complaints department", "espero una
+    // llamada del área de fraude", "j'attends un appel du service juridique".
+    r"\b(?:erwarte|expect|want|need|quiero|espero|necesito|quero|preciso de|attends|veux|voudrais|mochte|will) (?:einen |ein |a |an |una |un |uma |um |une )?(?:anruf|ruckruf|call|phone call|callback|llamada|ligacao|appel) (?:von|from|de|del|da|do|du|de la) (?:der |dem |your |the |su |sua |votre |ihrer |eurer )?(?:\w+ )?(?:[a-z]*stelle|[a-z]*abteilung|department|team|manager|supervisor|area|departamento|setor|ouvidoria|service|equipe|responsable)\b",
+    // The contact of a department: "donnez-moi le contact du service juridique", "el
+    // teléfono del área de fraude", "the number of your fraud department".
+    r"\b(?:contact|coordonnees|numero|number|phone number|email|e mail|contacto|contato|telefono|telefone|kontakt|nummer|telefonnummer)(?: \w+){0,2} (?:du|de la|des|of|for|del|de|do|da|der|von der|vom) (?:your |the |vuestro |su |seu |votre |ihrer |eurer )?(?:service (?:{DEPT})|(?:area|departamento|sector|setor) (?:de )?(?:{DEPT})|(?:fraud|legal|billing|complaints|claims|security|privacy|data protection|accounts) (?:department|team)|[a-z]+abteilung|beschwerdestelle|ouvidoria|dpo|delegue a la protection des donnees|datenschutzbeauftragten)\b",
+    // Is the manager free to talk: "would the practice manager be available to chat".
+    r"\b(?:is|would|will|could) (?:the|your|a|an|any) (?:[a-z]+ )?(?:manager|supervisor|owner|advisor|adviser|agent|representative|person in charge|staff member|employee) (?:be )?(?:available|free) (?:to|for) (?:talk|chat|speak|a call|a quick call|a chat|call)\b",
     // Spanish
     r"\b(?:hablar|platicar|conversar|chatear|contactar|contacto|comunicarme|comunico|hablo)(?: (?:urgente|urgentemente|ya|directamente|personalmente|ahora))? con {ES}\b",
     r"\b(?:pasame|pasenme|paseme|ponme|ponganme|pongame|comunicame|comuniquenme|comuniqueme|transfiereme|transfieranme|derivame|contactame) (?:con|a) {ES}\b",
@@ -176,7 +210,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\bme (?:pasas|pasa|pase|pasan|comunicas|comunica|comunique|comuniquen|transfieres|transfiere|transfieran|conectas|conecta|derivas|deriva|contactas|pones|pone)(?: \w+)? (?:con|a) {ES}\b",
     r"\b(?:atender|atienda|atiendan|atiende)(?: me)? {ES}\b",
     r"\b(?:hay|tienen) (?:(?:alguna|algun) )?(?:persona|humano|alguien|asesor|agente)(?: \w+){0,4} (?:hablar|atender|atienda)\b",
-    r"\b(?:quiero|necesito|quisiera|prefiero) (?:a )?(?:(?:un|una) )?(?:persona|humano|asesor|agente|operador|atencion humana|atencion personalizada|human|person|human agent|real person|agent)\b",
+    r"\b(?:quiero|necesito|quisiera|prefiero) (?:a )?(?:(?:un|una) )?(?:persona|humano|asesor|agente|operador|supervisor|supervisora|encargado|encargada|gerente|responsable|jefe|atencion humana|atencion personalizada|human|person|human agent|real person|agent)\b",
     r"\b(?:alguien|una persona|un humano) (?:de verdad|real)\b",
     r"\b(?:flesh and blood|de carne y hueso|de carne e osso|en chair et en os|aus fleisch und blut)\b",
     // Portuguese
@@ -185,7 +219,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:chama|chame|chamar) (?:um|uma|o|a|algum) (?:(?:seu|sua|teu|tua) )?(?:atendente|pessoa|humano|gerente|responsavel|supervisor|supervisora)\b",
     r"\bfalar (?:com|c) (?:(?:um|uma) )?(?:gente|humano|pessoa|atendente)\b",
     r"\bme (?:passar|transferir|encaminhar|colocar|passa|passe|transfere|transfira|encaminha|coloca) (?:para|pra|pro|com|ao|a|em contato com) {PT}\b",
-    r"\b(?:quero|preciso de|preciso|gostaria de) (?:(?:um|uma) )?(?:pessoa|humano|atendente|atendimento humano|suporte humano|atendente humano|human|person|human agent|real person|agent)\b",
+    r"\b(?:quero|preciso de|preciso|gostaria de) (?:(?:um|uma) )?(?:pessoa|humano|atendente|supervisor|supervisora|gerente|responsavel|atendimento humano|suporte humano|atendente humano|human|person|human agent|real person|agent)\b",
     r"\b(?:alguem|uma pessoa|um humano) (?:de verdade|real)\b",
     r"\b(?:tem|ha|existe) (?:algum|alguma|um|uma) (?:atendente|pessoa|humano)(?: humano)? disponivel\b",
     // French
@@ -221,7 +255,8 @@ static FRAME_RE: LazyLock<Regex> = LazyLock::new(|| {
                 .replace("{ES}", ES_NOUN)
                 .replace("{PT}", PT_NOUN)
                 .replace("{FR}", FR_NOUN)
-                .replace("{DE}", DE_NOUN);
+                .replace("{DE}", DE_NOUN)
+                .replace("{DEPT}", DEPT);
             format!("(?:{f})")
         })
         .collect::<Vec<_>>()
@@ -282,16 +317,16 @@ const PRODUCTS: &[&str] = &[
 /// Frames that are asks only when the message asks for something (see [`requesting`]):
 /// "someone from your team", "a real person", "someone who actually works there".
 pub(super) const REQUESTED: &[&str] = &[
-    r"\b(?:someone|somebody|anyone|anybody|a person|a human|alguien|alguem|una persona|uma pessoa|quelqu un|une personne|jemand|jemanden|jemandem|one of you|uno de ustedes|um de voces|l un de vous|einer von euch)(?: \w+){0,2}? (?:from|of|on|in|at|de|del|da|do|du|des|aus|von|vom|bei)(?: \w+){0,2}? (?:team|staff|office|company|support|equipo|empresa|equipe|soporte|suporte|service client|service|entreprise|firma|euch|ihnen|ustedes|voces|vous|you guys)\b",
+    r"\b(?:someone|somebody|anyone|anybody|a person|a human|alguien|alguem|una persona|uma pessoa|quelqu un|une personne|jemand|jemanden|jemandem|one of you|uno de ustedes|um de voces|l un de vous|einer von euch)(?: \w+){0,2}? (?:from|of|on|in|at|de|del|da|do|du|des|aus|von|vom|bei)(?: \w+){0,2}? (?:team|staff|office|company|support|equipo|empresa|equipe|time|soporte|suporte|service client|service|entreprise|firma|euch|ihnen|ustedes|voces|vous|you guys)\b",
     r"\b(?:someone|somebody|anyone|a person) who (?:\w+ )?works? (?:there|here|for you|at)\b",
     // Someone from a department, or a person on the phone: "someone from billing on the
     // phone", "alguien de facturación", "quelqu'un du service sinistres".
-    r"\b(?:someone|somebody|anyone|a person|alguien|alguem|quelqu un|jemand|jemanden|jemandem) (?:from|in|at|de|del|da|do|du|aus der|von der|vom) (?:the |la |el |a |o |le |service |departamento de |setor de |area de )?(?:billing|sales|support|accounts|claims|fraud|legal|returns|complaints|security|finance|facturacion|reclamaciones|ventas|cobranza|cobros|fraudes|juridico|financeiro|vendas|cobranca|sinistres?|facturation|reclamations?|comptabilite|buchhaltung|vertrieb|reklamation|rechtsabteilung|kundenservice|kundendienst|technik)\b",
+    r"\b(?:someone|somebody|anyone|a person|alguien|alguem|quelqu un|jemand|jemanden|jemandem) (?:from|in|at|de|del|da|do|du|aus der|von der|vom) (?:the |la |el |a |o |le |service |departamento de |setor de |area de )?(?:billing|sales|support|accounts|claims|fraud|legal|returns|complaints|security|finance|facturacion|reclamaciones|ventas|cobranza|cobros|fraudes|juridico|financeiro|vendas|cobranca|sinistres?|facturation|reclamations?|comptabilite|buchhaltung|vertrieb|reklamation|rechtsabteilung|kundenservice|kundendienst|technik|ouvidoria|atencion al cliente|atendimento|servicio al cliente|service client|kundenbetreuung)\b",
     r"\b(?:someone|somebody|a person|a human|an agent|a manager|a supervisor)(?: \w+){0,3} on the (?:phone|line)\b",
     // A person asked to look at it: "can a human take a look", "could an agent check this".
     r"\b(?:can|could|would) (?:a|an|some|one of your) (?:real |actual |live )?(?:human|person|agent|staff member|employee|manager|supervisor|representative|advisor) (?:please )?(?:take a look|look|check|review|handle|deal|sort|help)\b",
-    r"\b(?:real|actual|live|proper|genuine|verdader[oa]|vrai|vraie|veritable|echte[nmrs]?|richtige[nmrs]?) (?:person|human|human being|people|persona|pessoa|personne|humain|humano|mensch|menschen|agent|agente|atendente|mitarbeiter|conseiller|asesor)\b",
-    r"\b(?:person|human|persona|pessoa|personne|humain|humano|mensch|agent|agente|atendente) (?:real|de verdad|de verdade|reel|reelle|en chair et en os|de carne y hueso|de carne e osso|aus fleisch und blut)\b",
+    r"\b(?:real|actual|live|proper|genuine|verdader[oa]|vrai|vraie|veritable|echte[nmrs]?|richtige[nmrs]?) (?:person|human|human being|people|persona|pessoa|personne|humain|humano|mensch|menschen|agent|agente|atendente|mitarbeiter|conseiller|asesor|consultor|consultora|tecnico|tecnica|technician|technicien|techniker|employee|empleado|funcionario|operador|operator)\b",
+    r"\b(?:person|human|persona|pessoa|personne|humain|humano|mensch|agent|agente|atendente|consultor|consultora|tecnico|tecnica|technicien|asesor|asesora|operador|empleado|funcionario) (?:real|de verdad|de verdade|reel|reelle|en chair et en os|de carne y hueso|de carne e osso|aus fleisch und blut)\b",
     // A seller or adviser free to help: "un vendeur dispo pour me conseiller ?",
     // "algún asesor disponible?", "tem algum vendedor disponível?".
     r"\b(?:un|une|algun|alguna|algum|alguma|any|a|an) (?:vendeur|vendeuse|conseiller|conseillere|agent|humain|vendedor|vendedora|asesor|asesora|atendente|consultor|consultora|salesperson|sales rep|advisor|adviser)s? (?:dispo|disponible|disponivel|available|free)\b",
@@ -377,14 +412,61 @@ fn against_bot(clause: &str) -> Option<&str> {
                 .filter(|t| !t.is_empty())
                 .take(2)
                 .any(|t| PRODUCTS.contains(&t));
-            !inside && !product
+            !inside && !product && (!automatic(m.as_str()) || about_replies(clause, *m))
         })
         .map(|m| m.as_str())
 }
 
+/// Whether the refused machine is only "automatic" (not a bot or a robot).
+fn automatic(refusal: &str) -> bool {
+    refusal
+        .rsplit(' ')
+        .next()
+        .is_some_and(|t| t.starts_with("automat"))
+}
+
+/// What the customer may refuse as automatic: the replies, not a refund or a renewal ("no
+/// automatic replies", "chega de respostas automáticas", but not "pas de remboursement
+/// automatique").
+const REPLY_NOUNS: &[&str] = &[
+    "reply", "replies", "response", "responses", "answer", "answers", "message", "messages",
+    "system", "systems", "chat", "bot", "voice", "respuesta", "respuestas", "mensaje", "mensajes",
+    "contestador", "sistema", "resposta", "respostas", "mensagem", "mensagens", "atendimento",
+    "reponse", "reponses", "repondeur", "systeme", "antwort", "antworten", "nachricht",
+    "nachrichten", "system", "ansage", "ansagen", "mails", "emails", "email", "mail", "texts",
+    "correos",
+];
+
+/// Whether the word just before or just after an "automatic" refusal is a reply.
+fn about_replies(clause: &str, m: regex::Match) -> bool {
+    let before = clause[..m.end()]
+        .split(' ')
+        .rev()
+        .filter(|t| !t.is_empty())
+        .nth(1);
+    let after = clause[m.end()..].split(' ').find(|t| !t.is_empty());
+    [before, after]
+        .into_iter()
+        .flatten()
+        .any(|t| REPLY_NOUNS.contains(&t))
+        || before.is_some_and(|t| MACHINE_DETERMINERS.contains(&t))
+        || after.is_some_and(|t| THING.contains(&t))
+}
+
+/// "not the automated thing", "no al automático": the machine itself, named by its article.
+const MACHINE_DETERMINERS: &[&str] = &[
+    "the", "this", "that", "el", "este", "ese", "lo", "o", "esse", "este", "le", "ce", "cet",
+    "der", "die", "das", "dem", "den", "diesem", "dieses",
+];
+
+/// "the automatic thing/one": the machine.
+const THING: &[&str] = &[
+    "thing", "one", "stuff", "cosa", "coisa", "truc", "machin", "ding", "zeug", "teil",
+];
+
 /// Staff who can contact the customer back (not couriers: "can the driver call me" is about
 /// the delivery).
-pub(super) const STAFF: &str = r"\b(?:colleagues?|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*)\b";
+pub(super) const STAFF: &str = r"\b(?:colleagues?|owners?|duen[oa]|don[oa]|proprietaire|inhaber\w*|besitzer\w*|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*)\b";
 
 /// Staff who can help, without the bare "someone" ("can someone help me with the size" is
 /// a question the AI can answer).
@@ -414,7 +496,7 @@ fn human_help(clause: &str, requesting: bool) -> Option<&str> {
 }
 
 /// Contacting the customer back, in request (not past) forms.
-pub(super) const CALLBACK: &str = r"\b(?:call|ring|phone|contact|reach|get in touch|get back|llamar\w*|llame|llamen|llama|contactar\w*|contacte|contacten|contactara|contactaran|comunicarse|comunique\w*|ligar|liga|ligue|ligasse|retornar|retorne|entr\w* em contato|appeler|appelle|appelliez|rappeler|rappelle|recontacter|recontacte|contacter|contacte|joindre|anrufen|anruft|zuruckrufen|zuruckruft|melden|meldet|kontaktieren|kontaktiert)\b";
+pub(super) const CALLBACK: &str = r"\b(?:call|ring|phone|contact|reach|get in touch|get back|llamar\w*|llame|llamen|llama|contactar\w*|contacte|contacten|contactara|contactaran|comunicarse|comunique\w*|ligar|liga|ligue|ligasse|ligando|retornar|retorne|chamar|telefonar|devolv\w* la llamada|telefon\w*|entr\w* em contato|appeler|appelle|appelliez|rappeler|rappelle|recontacter|recontacte|contacter|contacte|joindre|anrufen|anruft|zuruckrufen|zuruckruft|melden|meldet|kontaktieren|kontaktiert)\b";
 
 /// The customer as the object of the contact.
 const ME: &str = r"\b(?:me|m|mich|mir|moi|comigo|conmigo|mim)\b";
@@ -570,6 +652,14 @@ pub(super) const FILLER: &[&str] = &[
     "immediately",
     "immediatement",
     "right",
+    "xfa",
+    "pfv",
+    "porfis",
+    "plis",
+    "con",
+    "com",
+    "avec",
+    "mit",
 ];
 
 pub(super) const LONE_NOUNS: &[&str] = &[
@@ -630,6 +720,18 @@ pub(super) const LONE_NOUNS: &[&str] = &[
     "support agent",
     "human representative",
     "live person",
+    "conseiller humain",
+    "conseillere humaine",
+    "agent humain",
+    "personne humaine",
+    "etre humain",
+    "asesor humano",
+    "asesora humana",
+    "persona humana",
+    "ser humano",
+    "pessoa humana",
+    "menschlicher mitarbeiter",
+    "menschlichen mitarbeiter",
 ];
 
 fn negated(clause: &str, start: usize) -> bool {

@@ -141,6 +141,12 @@ static LONG_WAIT: LazyLock<Regex> = LazyLock::new(|| re(&LONG_WAIT_SRC.concat())
 /// Sarcastic praise opens the message on its own ("great, another week of waiting").
 pub(super) const PRAISE_OPENER_SRC: &[&str] = &[
     r"^(?:oh |ah |wow |que |well |na |ja |das ist ja |how )?(?:great service|great customer service|great job|good job|nice job|well done|thanks a lot|thank you so much|que bien|que bom|merci beaucoup|vielen dank|great|fantastic|wonderful|brilliant|perfect|amazing|awesome|wow|lovely|nice one|genial|perfecto|fantastico|maravilloso|estupendo|otimo|perfeito|maravilha|parabens|show|parfait|super|bravo|chapeau|top|genial|toll|klasse|prima|wunderbar|respekt|na toll|na super)$",
+    // Praise of the service itself: "super service, echt", "super le service, vraiment",
+    // "que servicio tan maravilloso", "what a great service".
+    r"|^(?:oh |ah |wow |well |na |ja )?(?:what a |que |quel |quelle |was fur ein |so ein |such )?(?:great|super|excellent|wonderful|amazing|fantastic|brilliant|top|tolle[rs]?|klasse|maravillos[oa]|maravilhos[oa]|excelente|otimo|genial|estupend[oa]|formidable|incroyable)(?: le| el| o| der)? (?:service|servicio|servico|atendimento|job|support|customer service|kundenservice|organisation|organizacion|organizacao)(?: (?:really|de verdad|mesmo|vraiment|echt|wirklich|indeed|honestly))?$",
+    r"|^(?:que|what a|quel|quelle) (?:service|servicio|servico|atendimento|organisation|organizacion|organizacao|atencion)(?: (?:tan|mais|so|vraiment|plus))? (?:maravillos[oa]|maravilhos[oa]|excelente|genial|great|wonderful|amazing|top|incroyable|formidable|exemplaire|impecable|impecavel|eficiente|eficaz|efficace|rapide|rapido)$",
+    // The praise said again, alone: "really", "echt", "vraiment", "de verdad".
+    r"|^(?:really|truly|honestly|de verdad|en serio|mesmo|de verdade|vraiment|echt|wirklich)$",
 ];
 
 /// One more day/week/month (of waiting), in five languages.
@@ -179,6 +185,9 @@ pub(super) const AGAIN_NO_ANSWER_SRC: &[&str] = &[
     r"(?:again|still|otra vez|todavia|de nuevo|de novo|ainda|outra vez|encore|toujours|schon wieder|wieder|immer noch)(?: \w+){0,2} (?:no|sin|sem|nenhuma|pas de|aucune|keine|zero|null) (?:reply|answer|response|respuesta|resposta|reponse|antwort|ruckmeldung|reaktion)",
     // "3 days no reply", "dos semanas y nada".
     r"|(?:[2-9]|\d\d|two|three|four|five|dos|tres|cuatro|cinco|duas|quatro|deux|trois|quatre|zwei|drei|vier) (?:days|weeks|dias|semanas|jours|semaines|tage|tagen|wochen)(?: and| y| e| et| und)? (?:still )?(?:(?:no|sin|sem|sans|ohne|keine|aucune) (?:reply|answer|response|respuesta|resposta|reponse|antwort|news|noticias|noticia|novidades|nouvelles|nachricht)|nothing|nada|rien|nichts)",
+    // "ja faz 15 dias que mandei os documentos e nada", "it's been 10 days since I sent it
+    // and nothing", "ça fait 3 semaines que j'ai envoyé le dossier et rien".
+    r"|(?:faz|ha|hace|llevo|depuis|fait|seit|been|its been|it s been) (?:\d+|two|three|four|five|dos|tres|cuatro|cinco|duas|quatro|deux|trois|quatre|zwei|drei|vier) (?:days|weeks|months|dias|semanas|meses|jours|semaines|mois|tagen|wochen|monaten)(?: \w+){1,8} (?:e|y|and|et|und) (?:still )?(?:nada|nothing|rien|nichts|nao|no|pas|nicht)\b(?: \w+)?",
 ];
 
 /// An exasperated interjection alone at the start ("incroyable, encore un formulaire qui
@@ -199,6 +208,9 @@ const WORD_BY_WORD: usize = 5;
 /// AND late, well done 👏", "klasse Qualitätskontrolle 👏").
 pub(super) const BAD_FACT_SRC: &[&str] = &[
     r"cold|late|broken|damaged|missing|wrong|lost|scratch\w*|again|never|still|not a single|not one|no order|nothing|nada|rien|nichts|perdid[oa]|perdu|verloren|caido|panne|atraso|retraso|sin luz|sem luz|charged me|cobraron|cobrou|won t|wont|doesn t|doesnt|no funciona|nao funciona|marche pas|geht nicht|funktioniert nicht|frio|fria|tarde|roto|rota|quebrad[oa]|atrasad[oa]|errad[oa]|froid|froide|retard|casse|cassee|raye|kalt|kaputt|spat|verspatet|kratzer|beschadigt|falsch|schon wieder|otra vez|de novo|encore",
+    // Nothing since: "una semana sin tele y ni un mensaje", "seit 10 tagen keine antwort".
+    r"|sin (?:luz|tele|tv|internet|senal|servicio|respuesta|noticias|agua|linea)|sem (?:luz|internet|sinal|resposta|noticias|agua|linha|retorno)|ni un (?:mensaje|correo|aviso)|ni una (?:llamada|respuesta)|nem (?:uma|um) (?:resposta|mensagem|aviso|retorno)|keine (?:antwort|ruckmeldung|nachricht)|pas de (?:reponse|nouvelles)|aucune (?:reponse|nouvelle)|no (?:reply|answer|response|news)",
+    r"|(?:attends|attend|wait\w*|esper\w*|warte\w*|aguard\w*)(?: \w+){0,3} (?:depuis|since|desde|hace|faz|ha|seit|for) (?:\d+|un|une|deux|trois|one|two|three|a|una|dos|tres|uma|duas|zwei|drei|einer|einem) (?:jours|mois|semaines|days|weeks|months|dias|semanas|meses|tagen|wochen|monaten)",
 ];
 
 /// "Do you even read the messages?"
@@ -234,6 +246,25 @@ static ANOTHER_BAD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:another|yet another|one more|otro|otra|outro|outra|mais um|mais uma|encore un|encore une|noch ein|noch eine|schon wieder ein|schon wieder eine)(?: \w+)? (?:delay|delays|problem|excuse|error|mistake|glitch|cancellation|retraso|problema|excusa|error|fallo|atraso|desculpa|erro|falha|retard|probleme|erreur|panne|verspatung|ausrede|fehler|panne)",
     )
 });
+/// One more of something: "another automated email", "otra factura", "encore un mail".
+static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"another|yet another|one more|otr[oa]|outr[oa]|mais um|mais uma|encore un|encore une|noch ein\w*|schon wieder",
+    )
+});
+/// Laughter: a bad word said laughing ("the film was a disaster lol") is not a complaint.
+static LAUGH: LazyLock<Regex> =
+    LazyLock::new(|| re(r"haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk\w*|rsrs\w*|mdr|lol|lmao|hihi\w*"));
+/// A turn to something good: "..., but the channel works fine", "aber das Konzert wird gut".
+static CONTRAST: LazyLock<Regex> = LazyLock::new(|| re(r"but|pero|mas|mais|aber|sauf|though"));
+
+/// Whether the message laughs and then turns to something good: a bad word in it is a
+/// story, not a complaint ("la película fue un desastre jaja pero el canal va perfecto").
+pub fn laughing_it_off(norm: &Normalized) -> bool {
+    LAUGH.is_match(&norm.full) && (POSITIVE_WORD.is_match(&norm.full) || CONTRAST.is_match(&norm.full))
+}
+static POSITIVE_WORD: LazyLock<Regex> = LazyLock::new(|| re(&POSITIVE_SRC[..POSITIVE_SRC.len() - 2].concat()));
+
 /// "seriously?" as the whole message.
 static SERIOUSLY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -245,6 +276,20 @@ static SERIOUSLY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
 static REPEATED_PROBLEM: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"again and again|una y otra vez|(?:again|otra vez|de novo|outra vez|encore|schon wieder|toujours)(?: (?:lo|la|el|le|ce|cette|o|a|esto|dieses|diese|das|the|this|same|mismo|misma|mesmo|mesma|meme|gleiche|selbe))* (?:problem|problema|probleme|issue|error|erro|erreur|fehler|lo mismo|mismo|isso|cosa|coisa|panne|fallo|falha|bug)|(?:same|mismo|mesmo|meme|gleiche|selbe) (?:problem|problema|probleme|issue|error|erro|erreur|fehler) (?:again|otra vez|de novo|encore|schon wieder|wieder)|isso de novo|lo mismo otra vez",
+    )
+});
+/// Something that went wrong (cancelled, missing, broken, without notice): with an ordinal
+/// it is a repeated failure ("la troisième fois que mon train est annulé").
+pub(super) const FAILURE_SRC: &[&str] = &[
+    r"cancel\w*|annul\w*|desmarc\w*|remarc\w*|storniert|abgesagt|ausgefallen|gestrichen|suppr\w*|incomplet\w*|unvollstandig|rot[oa]s?|quebrad[oa]s?|cass\w*|kaputt|damaged|missing|falt\w*|manque\w*|fehl\w*|sin aviso|sem aviso|sans prevenir|ohne vorwarnung|ohne info\w*|sin explicacion|sem explicacao|sans explication|without (?:notice|warning|explanation)|fora do ar|caid[oa]|en panne|down|removid[oa]|eliminad[oa]|retir\w*|atras\w*|retras\w*|en retard|late|verspat\w*",
+];
+static FAILURE: LazyLock<Regex> = LazyLock::new(|| re(&FAILURE_SRC.concat()));
+/// The ordinal as the message's opening: "for the third time, ...", "por cuarta vez:",
+/// "pela terceira vez", "pour la troisième fois", "zum dritten Mal" (from the third up: "for
+/// the second time" is often just a fact).
+static LEAD_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:and|y|e|et|und|ok|so|well|bueno|pues|entao|alors|also|hey|hello|hi|hola|oi|ola|bonjour|hallo) )*(?:for the|for like the|por|pela|pra|pour la|pr la|zum|im) (?:third|fourth|fifth|sixth|seventh|umpteenth|nth|(?:[3-9]|[1-9]\d)(?:st|nd|rd|th)?|tercera|tercer|cuarta|quinta|sexta|enesima|terceira|quarta|trois\w*|quatri\w*|cinqui\w*|enieme|nieme|dritten|vierten|funften|sechsten|x ten|xten|zigsten|(?:[3-9]|[1-9]\d)(?:ra|ta|a|e|eme|ieme|ten)?) (?:time|vez|fois|mal)",
     )
 });
 /// "call me 2 times before coming": the count belongs to the request.
@@ -320,6 +365,13 @@ fn complaint_form(norm: &Normalized) -> Option<String> {
         && norm.clauses.first().is_some_and(|c| SERIOUSLY.is_match(c))
     {
         return Some("seriously??".to_owned());
+    }
+    if norm.clauses.len() > 1
+        && norm.questions > 0
+        && SERIOUSLY_ALONE.is_match(&norm.clauses[0])
+        && (ANOTHER.is_match(&norm.full) || TROUBLE.is_match(&norm.full))
+    {
+        return Some("seriously? + complaint".to_owned());
     }
     if norm.clauses.len() == 1 && norm.questions > 0 && SERIOUSLY_ALONE.is_match(&norm.clauses[0]) {
         return Some("seriously?".to_owned());
@@ -435,6 +487,9 @@ pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
         return None;
     }
     let complaint = trouble
+        || shouted
+        || LEAD_ORDINAL.is_match(&norm.full)
+        || FAILURE.is_match(&norm.full)
         || negative
         || norm.emphatic_runs > 0
         || norm.tokens.len() <= SHORT_MESSAGE

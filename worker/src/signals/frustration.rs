@@ -102,6 +102,16 @@ pub fn assess(norm: &Normalized, cx: &Context) -> (f32, String) {
     {
         return (0.0, "a question about meaning".to_owned());
     }
+    // "the film was a disaster lol, but the channel is fine": one bad word, laughed off.
+    if neg.cues.len() <= 1
+        && form.is_none()
+        && norm.angry_emoji + norm.annoyed_emoji == 0
+        && norm.emphatic_runs == 0
+        && norm.tokens.iter().all(|t| !t.caps)
+        && forms::laughing_it_off(norm)
+    {
+        return (0.0, "laughed off".to_owned());
+    }
     let caps = norm
         .tokens
         .iter()
