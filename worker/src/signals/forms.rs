@@ -281,7 +281,7 @@ static REPEATED_PROBLEM: LazyLock<Regex> = LazyLock::new(|| {
 /// Something that went wrong (cancelled, missing, broken, without notice): with an ordinal
 /// it is a repeated failure ("la troisième fois que mon train est annulé").
 pub(super) const FAILURE_SRC: &[&str] = &[
-    r"cancel\w*|annul\w*|desmarc\w*|remarc\w*|storniert|abgesagt|ausgefallen|gestrichen|suppr\w*|incomplet\w*|unvollstandig|rot[oa]s?|quebrad[oa]s?|cass\w*|kaputt|damaged|missing|falt\w*|manque\w*|fehl\w*|sin aviso|sem aviso|sans prevenir|ohne vorwarnung|ohne info\w*|sin explicacion|sem explicacao|sans explication|without (?:notice|warning|explanation)|fora do ar|caid[oa]|en panne|down|removid[oa]|eliminad[oa]|retir\w*|atras\w*|retras\w*|en retard|late|verspat\w*",
+    r"cancel\w*|annul\w*|desmarc\w*|remarc\w*|storniert|abgesagt|ausgefallen|gestrichen|suppr\w*|incomplet\w*|unvollstandig|rot[oa]s?|quebrad[oa]s?|cass\w*|kaputt|damaged|missing|falt\w*|manque\w*|fehl\w*|sin aviso|sem aviso|sans prevenir|ohne vorwarnung|ohne info\w*|sin explicacion|sem explicacao|sans explication|without (?:notice|warning|explanation)|fora do ar|caid[oa]|en panne|down|removid[oa]|eliminad[oa]|retir\w*|atras\w*|retras\w*|en retard|late|verspat\w*|(?:llega|llego|llegan|llegaron|chega|chegou|chegam|arrive|arrivent|kommt|kommen) (?:\w+ )?(?:tarde|atrasad[oa]s?|en retard|zu spat)",
 ];
 static FAILURE: LazyLock<Regex> = LazyLock::new(|| re(&FAILURE_SRC.concat()));
 /// The ordinal as the message's opening: "for the third time, ...", "por cuarta vez:",
@@ -530,6 +530,52 @@ mod tests {
         ] {
             assert!(f(t).is_some(), "{t}");
         }
+    }
+
+    /// Round five (dev5): the ordinal opening the message, an ordinal with a failure or in
+    /// capitals, praise of the service before a bad fact, "N days ... and nothing",
+    /// "seriously? another ...".
+    #[test]
+    fn round_five_forms_fire() {
+        let wrong: Vec<&str> = [
+            "for the fourth time, where is the refund",
+            "por tercera vez: el paquete no llegó",
+            "pela quarta vez, remarcaram meu exame",
+            "pour la troisième fois, le bus n'est pas passé",
+            "zum dritten Mal, die Karte wurde gesperrt",
+            "c'est la troisième fois que ma séance est annulée",
+            "es la cuarta vez que el repartidor llega tarde",
+            "DRITTES MAL DASS DIE LIEFERUNG UNVOLLSTÄNDIG IST",
+            "excellent service, really. still waiting since 3 weeks for my deposit",
+            "que atención tan eficiente, dos días sin internet y ni un aviso",
+            "toller Service, echt. keine Antwort seit Montag",
+            "faz 10 dias que enviei o formulário e nada",
+            "it's been 12 days since I sent the photos and still nothing",
+            "seriously? another delay email",
+        ]
+        .into_iter()
+        .filter(|t| !f(t).is_some())
+        .collect::<Vec<_>>();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn round_five_plain_messages_do_not() {
+        let wrong: Vec<&str> = [
+            "for the second time this year I'm renewing, any loyalty discount?",
+            "por segunda vez voy a pedir el mismo modelo",
+            "my third visit to your clinic tomorrow, see you at 10",
+            "c'est la troisième fois que je loue chez vous, merci",
+            "super service, merci beaucoup",
+            "excellent service, really quick",
+            "seriously? that is so cool",
+            "it's been 3 days since I ordered, when will it ship?",
+            "38.72, -9.14; Rossio",
+        ]
+        .into_iter()
+        .filter(|t| f(t).is_some())
+        .collect::<Vec<_>>();
+        assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
     #[test]
