@@ -134,6 +134,12 @@ pub(super) const LONG_WAIT_SRC: &[&str] = &[
     r"|(?:llevo|levo|passei|estou|estoy) (?:a |o |la |el )?(?:manha|dia|tarde|semana|manana|noite|noche) (?:toda|todo|entera|entero|inteira|inteiro) (?:intentando|tratando de|tentando)",
     r"|(?:trying|tried) (?:all|the whole) (?:morning|day|afternoon|week) to|seit stunden versuche|den ganzen (?:tag|vormittag|nachmittag|morgen) (?:versuche|probiere|versucht)",
     r"|(?:una|un|dos|tres|cuatro|varias|\d+) (?:semanas?|meses) esperando|(?:duas|tres|quatro|varias|\d+) semanas esperando",
+    // Days or weeks without the service: "llevo 2 semanas sin internet", "ja estou ha 5 dias
+    // sem luz", "ça fait 10 jours sans réseau", "seit 3 Tagen ohne Internet", "been 4 days
+    // without signal".
+    r"|(?:llevo|levo|estoy|estou|hace|faz|ha|fait|depuis|seit|been) (?:ya |ja |schon |already )?(?:[2-9]|\d\d|dos|tres|cuatro|cinco|duas|quatro|deux|trois|quatre|cinq|zwei|drei|vier|funf|two|three|four|five|several|varios|varias|plusieurs|mehreren) (?:dias|semanas|meses|days|weeks|months|jours|semaines|mois|tage|tagen|wochen|monaten)(?: \w+){0,2} (?:sin|sem|sans|ohne|without|no) (?:internet|luz|senal|sinal|servicio|servico|service|reseau|signal|strom|netz|wifi|tv|tele|television|agua|water|eau|wasser|gas|telefono|telefone|phone|linea|linha|heating|calefaccion|chauffage|heizung|electricity|electricite|respuesta|resposta|reponse|antwort|reply|answer)",
+    // "seit einem Monat warte ich", "desde hace un mes espero".
+    r"|seit (?:\w+ )?(?:wochen|monaten|woche|monat|tagen)(?: \w+){0,2} warte|desde hace (?:\w+ )?(?:semanas?|mes|meses)(?: \w+){0,2} esper\w+",
 ];
 
 static LONG_WAIT: LazyLock<Regex> = LazyLock::new(|| re(&LONG_WAIT_SRC.concat()));
@@ -552,6 +558,12 @@ mod tests {
             "faz 10 dias que enviei o formulário e nada",
             "it's been 12 days since I sent the photos and still nothing",
             "seriously? another delay email",
+            "llevo 2 semanas sin internet",
+            "já estou há 5 dias sem luz",
+            "ça fait 10 jours sans réseau",
+            "seit 3 Tagen ohne Strom",
+            "been 4 days without signal",
+            "seit einem Monat warte ich auf die Erstattung",
         ]
         .into_iter()
         .filter(|t| !f(t).is_some())
@@ -571,6 +583,8 @@ mod tests {
             "seriously? that is so cool",
             "it's been 3 days since I ordered, when will it ship?",
             "38.72, -9.14; Rossio",
+            "I'll be 2 days without internet on holiday, can I pause the plan?",
+            "seit 3 Tagen wohne ich in Berlin",
         ]
         .into_iter()
         .filter(|t| f(t).is_some())
