@@ -31,7 +31,7 @@ pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|i
 
 /// Departments by their function (es/pt/fr nouns after "área de", "service"): fraud, legal,
 /// billing, accounting, complaints, claims, security, data protection.
-pub(super) const DEPT: &str = "fraude|fraudes|juridique|juridico|legal|contentieux|comptabilite|contabilidad|contabilidade|facturation|facturacion|faturamento|cobranza|cobranca|reclamations|reclamaciones|sinistres|siniestros|securite|seguridad|seguranca|clientele|client|clients|abonnement|abonnements|location|gestion locative|proteccion de datos|protecao de dados|protection des donnees|financiero|financeiro|bajas|retencion";
+pub(super) const DEPT: &str = "fraude|fraudes|juridique|juridico|legal|contentieux|comptabilite|contabilidad|contabilidade|facturation|facturacion|faturamento|cobranza|cobranca|reclamations|reclamaciones|sinistres|siniestros|securite|seguridad|seguranca|proteccion de datos|protecao de dados|protection des donnees|financiero|financeiro|bajas|retencion";
 
 /// Request frames; `{EN}` etc. are replaced by the noun groups above.
 pub(super) const FRAMES: &[&str] = &[
@@ -93,6 +93,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:need|want|request|prefer|get|like) (?:a |some )?(?:human|real|live|personal) (?:help|support|assistance|agent|person|being|contact)\b",
     r"\b(?:call|callback|call back|phone call|ring) from (?:one of |someone (?:from|on|in) )?(?:your|a|an|the) (?:staff|agents?|team|person|human|representatives?|employees?|colleagues?)\b",
     r"\b(?:get|have|request|arrange|book|want|need) a (?:call ?back|callback)\b",
+    r"\b(?:get|have|want|need|like|request|arrange) a (?:call|callback|phone call) from (?:someone|somebody|a person|a human|an agent|a manager|a supervisor|a real person|an actual person|a member of staff|a staff member)\b",
     r"\b(?:prefer|rather|like|love|keep|try|trying|tried|insist on|insisting on)(?: \w+)? (?:talking|speaking|chatting) (?:to|with) {EN_DET}{EN}\b",
     // Any language: code-switched "parler to a real person", "talk con un asesor".
     r"\b(?:talk|speak|chat|hablar|conversar|falar|parler|sprechen|reden) (?:to|with) {EN_DET}{EN}\b",
@@ -114,15 +115,17 @@ pub(super) const FRAMES: &[&str] = &[
     r"\bmit wem (?:kann|konnte|soll|muss) ich (?:\w+ )?(?:sprechen|reden)\b",
     // Is anyone (real) there? Only at the end of the clause: "is someone there to sign" is not.
     r"\b(?:is|are) (?:there )?(?:even |actually |really )?(?:anyone|anybody|someone|somebody|a human|a person|a real person|any humans?)(?: (?:at all|real|human|actually|even))?(?: (?:there|here|out there|on the other side|reading this|reading|listening))?$",
-    r"\b(?:hay|esta) (?:alguien|una persona|un humano|(?:algun|alguna|un|una) (?:asesor|asesora|agente|operador|operadora|humano|persona))(?: (?:ahi|ai|alli|real|de verdad|leyendo|del otro lado))*$",
-    r"\b(?:tem|ha|existe) (?:alguem|uma pessoa|um humano|(?:algum|alguma|um|uma) (?:atendente|pessoa|humano|consultor|consultora|operador|operadora))(?: (?:ai|ali|real|de verdade|lendo|do outro lado))*$",
+    r"\b(?:hay|esta) (?:alguien|una persona|un humano|(?:algun|alguna|un|una) (?:asesor|asesora|agente|operador|operadora|humano|persona))(?: (?:ahi|ai|alli|real|de verdad|leyendo|del otro lado|por ahi|por aqui|aqui))*$",
+    r"\b(?:tem|ha|existe) (?:alguem|uma pessoa|um humano|(?:algum|alguma|um|uma) (?:atendente|pessoa|humano|ser humano|consultor|consultora|operador|operadora))(?: (?:ai|ali|real|de verdade|lendo|do outro lado))*$",
     r"\b(?:il y a|y a t il|y a|est ce qu il y a) (?:quelqu un|une personne|un humain)(?: (?:de vrai|de reel|qui lit|la|en ligne))*$",
     r"\bist (?:da|hier|dort) (?:uberhaupt |denn |eigentlich |noch )?(?:jemand|wer|ein mensch)\b",
+    r"\bgibt es (?:hier |da |dort |bei euch |bei ihnen )?(?:auch |noch |uberhaupt |uberhaupt noch |echte )*(?:menschen|einen menschen|jemanden|echte mitarbeiter)$",
+    r"^(?:any|some) (?:humans?|real people|real person|human beings?|agents?|body) (?:around|there|here|out there|available|online)$",
     r"\b(?:jemand|someone|anyone|alguien|alguem|quelqu un) (?:echtes|echter|reales|menschliches)\b",
     // A wish that a person look at the case: "quisiera que una persona revise mi caso",
     // "I'd like a human to look at this", "dass sich ein Mensch das ansieht".
     r"\b(?:want|would like|need|quiero|quisiera|gustaria|necesito|prefiero|quero|gostaria|preciso|prefiro|veux|voudrais|aimerais|souhaite|souhaiterais|faut|prefere) (?:that |que |qu )?(?:a|an|some|una|un|uma|um|une)? ?(?:real |actual |live |vrai |vraie )?(?:person|human|human being|agent|staff member|persona|humano|asesor|agente|pessoa|atendente|personne|humain|conseiller|conseillere|quelqu un|alguien|alguem|someone|responsable|responsavel|encargado|encargada|gerente|supervisor|supervisora)(?: \w+){0,5} (?:to look|to check|to review|to handle|to deal|to take a look|revise|mire|vea|gestione|atienda|se encargue|revisen|olhe|veja|analise|revise|cuide|resolva|atenda|regarde|examine|verifie|traite|s occupe|analisasse|olhasse|revisasse|resolvesse|cuidasse|atendesse|revisara|revisase|atendiera|mirara|examinat|examine|s occupe)\b",
-    r"\bdass (?:sich )?(?:ein mensch|jemand|ein mitarbeiter|eine mitarbeiterin|eine person|ein berater)(?: \w+){0,4} (?:ansieht|anschaut|ansehen|anschauen|pruft|prufen|kummert|bearbeitet)\b",
+    r"\bdass (?:sich )?(?:ein mensch|jemand|ein mitarbeiter|eine mitarbeiterin|eine person|ein berater|eine beraterin|ein vorgesetzter|eine vorgesetzte|ein verantwortlicher|ein manager|ein chef|eine chefin|ein kollege|eine kollegin)(?: \w+){0,4} (?:ansieht|anschaut|ansehen|anschauen|pruft|prufen|kummert|bearbeitet)\b",
     // Help from a person: "need help from a human", "ayuda de una persona".
     r"\b(?:help|assistance|support) from (?:a|an|some|one of your|your) (?:real |actual |live )?(?:person|human|human being|agent|representative|staff member|employee|colleague)\b",
     r"\b(?:ayuda|asistencia|atencion) de (?:una persona|un humano|un asesor|un agente|alguien real)\b",
@@ -198,7 +201,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:talk|speak|hablar|falar|parler|sprechen) (?:to|with|con|com|avec|a|mit) (?:(?:a|o|la|el|le|the|der|die) )?[a-z]+ (?:que|q|qui|who|that|die|der) (?:me |m |mich |mir )?(?:atendeu|atendio|ajudou|ayudo|ligou|llamo|helped|served|called|a aide|a aidee|m a aide|a appele|hat geholfen|geholfen hat|beraten hat)\b",
     // Asked of the call: "I expect a call from your complaints department", "espero una
     // llamada del área de fraude", "j'attends un appel du service juridique".
-    r"\b(?:erwarte|expect|want|need|quiero|espero|necesito|quero|preciso de|attends|veux|voudrais|mochte|will) (?:einen |ein |a |an |una |un |uma |um |une )?(?:anruf|ruckruf|call|phone call|callback|llamada|ligacao|appel) (?:von|from|de|del|da|do|du|de la) (?:der |dem |your |the |su |sua |votre |ihrer |eurer )?(?:\w+ )?(?:[a-z]*stelle|[a-z]*abteilung|department|team|manager|supervisor|area|departamento|setor|ouvidoria|service|equipe|responsable)\b",
+    r"\b(?:erwarte|expect|want|need|quiero|espero|necesito|solicito|pido|quisiera|quero|preciso de|gostaria de|peco|attends|veux|voudrais|demande|aimerais|mochte|will|bitte um) (?:einen |ein |a |an |una |un |uma |um |une )?(?:anruf|ruckruf|call|phone call|callback|llamada|ligacao|appel) (?:von|from|de|del|da|do|du|de la) (?:der |dem |your |the |su |sua |votre |ihrer |eurer )?(?:\w+ )?(?:[a-z]*stelle|[a-z]*abteilung|department|team|manager|supervisor|area|departamento|setor|ouvidoria|service|equipe|responsable|asesor|asesora|agente|persona|humano|supervisora|encargado|encargada|gerente|alguien|atendente|consultor|consultora|pessoa|alguem|conseiller|conseillere|humain|agent|mitarbeiter|mitarbeiterin|berater|beraterin|menschen|vorgesetzten|someone|person|human)\b",
     // The contact of a department: "donnez-moi le contact du service juridique", "el
     // teléfono del área de fraude", "the number of your fraud department".
     r"\b(?:contact|coordonnees|numero|number|phone number|email|e mail|contacto|contato|telefono|telefone|kontakt|nummer|telefonnummer)(?: \w+){0,2} (?:du|de la|des|of|for|del|de|do|da|der|von der|vom) (?:your |the |vuestro |su |seu |votre |ihrer |eurer )?(?:service (?:{DEPT})|(?:area|departamento|sector|setor) (?:de )?(?:{DEPT})|(?:fraud|legal|billing|complaints|claims|security|privacy|data protection|accounts) (?:department|team)|[a-z]+abteilung|beschwerdestelle|ouvidoria|dpo|delegue a la protection des donnees|datenschutzbeauftragten)\b",
@@ -276,15 +279,16 @@ static FRAME_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Machines the customer may refuse ("I don't want a bot", "pas de chatbot", "kein KI").
-pub(super) const BOT: &str = r"(?:chat ?bots?|bots?|robots?|robo|roboter|automatic\w*|automatique\w*|automatisch\w*|automated|(?:an|the|a|una|uma|la|une|l|eine|einer|einem|die|der) (?:ai|ia|ki)|ki|virtual assistant|asistente virtual|assistente virtual|assistant virtuel|(?:a|an|the|una|un|uma|um|la|une|with|con|com|avec|mit|einer|einem|eine|to) (?:maquina|machine|maschine)|(?:the|this|el|este|o|este|com o|con el|l|le|cet|dem|den|diesem) (?:assistant|assistente|asistente))";
+pub(super) const BOT: &str = r"(?:chat ?bots?|bots?|robots?|robo|roboter|automatic\w*|automatique\w*|automatisch\w*|automated|(?:an|the|a|una|uma|la|une|l|eine|einer|einem|die|der) (?:ai|ia|ki)|ki|virtual assistant|asistente virtual|assistente virtual|assistant virtuel|(?:a|an|the|your|this|una|un|uma|um|la|une|with|con|com|avec|mit|einer|einem|eine|to|tu|su|esta|essa|votre|cette|eure|ihre|diese) (?:maquina|machine|maschine)|(?:the|this|el|este|o|este|com o|con el|l|le|cet|dem|den|diesem) (?:assistant|assistente|asistente))";
 
 /// Words that turn a following machine into a refusal: negators, "stop", "enough",
 /// "instead of" (en, es, pt, fr, de).
 pub(super) const AGAINST: &str = r"(?:dont|do not|not|never|no|no more|stop|enough|without|quit|nao|nunca|sem|chega|pare|parem|sin|basta|deja de|dejen de|ne|pas|plus de|assez|arrete|arretez|sans|kein|keine|keinen|keinem|keiner|nicht|genug|schluss|statt|anstatt|instead of|rather than|skip|bypass|get past|get around|saltar|saltarme|saltear|pular|contourner|umgehen|uberspringen|en vez|en lugar|em vez|ao inves|plutot|au lieu|para de|parem de|sick of|tired of|fed up with|done with|harto de|harta de|cansado de|cansada de|cansei de|marre de|marre du|marre des|keine lust auf|satt)";
 
-/// A refusal of the machine: the against-word, up to four words, then the machine.
+/// A refusal of the machine: the against-word, up to five words ("I don't want to talk to a
+/// bot"), then the machine.
 static AGAINST_BOT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u)\b{AGAINST}(?: \w+){{0,4}}? {BOT}\b"))
+    Regex::new(&format!(r"(?-u)\b{AGAINST}(?: \w+){{0,5}}? {BOT}\b"))
         .expect("against-bot pattern is valid regex")
 });
 
@@ -407,6 +411,14 @@ const NOT_A_REFUSAL: &[&str] = &[
     "ahnung",
     "sicher",
     "ob",
+    "think",
+    "believe",
+    "creo",
+    "acho",
+    "pense",
+    "crois",
+    "glaube",
+    "denke",
 ];
 
 /// The first refusal of the machine in `clause` that is not about a machine product.
@@ -420,9 +432,37 @@ fn against_bot(clause: &str) -> Option<&str> {
                 .filter(|t| !t.is_empty())
                 .take(2)
                 .any(|t| PRODUCTS.contains(&t));
-            !inside && !product && (!automatic(m.as_str()) || about_replies(clause, *m))
+            !inside
+                && !product
+                && !about_oneself(clause, m.start(), m.as_str())
+                && (!automatic(m.as_str()) || about_replies(clause, *m))
         })
         .map(|m| m.as_str())
+}
+
+/// "I'm not a bot", "je ne suis pas un robot": the customer says what they are.
+/// Only a negator, the verb "be" and an article come before the machine ("not a", "ne
+/// suis pas un"): "I'm not talking to a bot" is still a refusal.
+fn about_oneself(clause: &str, start: usize, refusal: &str) -> bool {
+    const ME: &[&str] = &["im", "am", "m", "soy", "sou", "suis", "bin"];
+    const GLUE: &[&str] = &[
+        "not", "no", "ne", "pas", "kein", "keine", "nicht", "nao", "a", "an", "un", "una", "um",
+        "uma", "une", "ein", "just", "only", "solo", "so", "juste", "nur", "the",
+    ];
+    let words: Vec<&str> = refusal.split(' ').filter(|t| !t.is_empty()).collect();
+    let Some((_, before_machine)) = words.split_last() else {
+        return false;
+    };
+    let said_of_me = clause[..start]
+        .split(' ')
+        .rev()
+        .find(|t| !t.is_empty())
+        .is_some_and(|t| ME.contains(&t))
+        || before_machine.iter().any(|t| ME.contains(t));
+    said_of_me
+        && before_machine
+            .iter()
+            .all(|t| ME.contains(t) || GLUE.contains(t))
 }
 
 /// Whether the refused machine is only "automatic" (not a bot or a robot).
@@ -664,6 +704,9 @@ pub(super) const FILLER: &[&str] = &[
     "immediately",
     "immediatement",
     "right",
+    "need",
+    "needed",
+    "required",
     "xfa",
     "pfv",
     "porfis",
@@ -732,6 +775,8 @@ pub(super) const LONE_NOUNS: &[&str] = &[
     "support agent",
     "human representative",
     "live person",
+    "callback",
+    "call back",
     "conseiller humain",
     "conseillere humaine",
     "agent humain",
@@ -920,6 +965,18 @@ mod tests {
             "me passa pro financeiro",
             "passez-moi la comptabilité",
             "can a manager call me when he is free",
+            "I dont want to talk to a bot anymore",
+            "enough of your machine answers",
+            "any humans around?",
+            "hay algún humano por ahí?",
+            "tem algum ser humano aí?",
+            "gibt es hier auch Menschen?",
+            "real human needed",
+            "ich möchte, dass ein Vorgesetzter sich das ansieht",
+            "can i get a call from someone today",
+            "a callback please",
+            "solicito una llamada de un asesor",
+            "je ne veux pas parler à une machine",
         ]
         .into_iter()
         .filter(|t| !asks(t))
@@ -952,6 +1009,19 @@ mod tests {
             "rufen Sie mich an, wenn es fertig ist",
             "how do I skip the intro video",
             "the living room sofa is damaged",
+            "I'm not a bot lol",
+            "je ne suis pas un robot, promis",
+            "no soy un robot jaja",
+            "ich bin kein Bot",
+            "I don't think the bot is wrong about the price",
+            "quel est le numéro du service client ?",
+            "no automatic debit please, I'll transfer",
+            "your machine ate my card",
+            "I got a call from someone at your shop yesterday, all good",
+            "have the courier call me before delivery",
+            "gibt es hier auch Parkplätze?",
+            "hay algún descuento por ahí?",
+            "help needed with sizes",
         ]
         .into_iter()
         .filter(|t| asks(t))
