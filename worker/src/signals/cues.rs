@@ -118,6 +118,51 @@ pub(super) const COMPLAINTS: &[(&str, f32)] = &[
     ("how hard can it be", 0.6),
     ("what a mess", 0.5),
     ("what a joke", 0.6),
+    // "What kind of service is this", in the other four languages.
+    ("que clase de servicio es este", 0.6),
+    ("que tipo de servicio es este", 0.6),
+    ("que clase de atencion es esta", 0.6),
+    ("que tipo de atendimento e esse", 0.6),
+    ("que tipo de servico e esse", 0.6),
+    ("que atendimento e esse", 0.6),
+    ("c est quoi ce service", 0.6),
+    ("c est quoi ce sav", 0.6),
+    ("quel service de", 0.5),
+    ("was ist das fur ein service", 0.6),
+    ("was fur ein service", 0.5),
+    // The worst service, in five languages.
+    ("peor servicio", 0.6),
+    ("peor atencion", 0.6),
+    ("es lo peor", 0.6),
+    ("pior atendimento", 0.6),
+    ("pior servico", 0.6),
+    ("e o pior", 0.5),
+    ("pire service", 0.6),
+    ("pire sav", 0.6),
+    ("c est le pire", 0.6),
+    ("schlechteste service", 0.6),
+    ("schlechtester service", 0.6),
+    ("schlechtesten service", 0.6),
+    // Driven mad: "me estoy volviendo loco", "ça me rend fou", "mir platzt der Kragen".
+    ("driving me crazy", 0.6),
+    ("driving me mad", 0.6),
+    ("drives me crazy", 0.6),
+    ("volviendo loco", 0.6),
+    ("volviendo loca", 0.6),
+    ("me vuelve loco", 0.6),
+    ("me vuelve loca", 0.6),
+    ("ficando louco", 0.6),
+    ("ficando louca", 0.6),
+    ("me deixa louco", 0.6),
+    ("me deixa louca", 0.6),
+    ("me rend fou", 0.6),
+    ("me rend folle", 0.6),
+    ("rendre fou", 0.5),
+    ("platzt der kragen", 0.6),
+    ("platzt mir der kragen", 0.6),
+    ("platzt gleich der kragen", 0.6),
+    ("macht mich wahnsinnig", 0.6),
+    ("macht mich verruckt", 0.6),
     ("what a farce", 0.6),
     ("que chiste", 0.6),
     ("menudo chiste", 0.6),
@@ -143,7 +188,9 @@ pub(super) const COMPLAINTS: &[(&str, f32)] = &[
     ("j en peux plus", 0.6),
     ("das letzte", 0.6),
     ("saftladen", 0.7),
-    ("what kind of service", 0.6),
+    ("what kind of service is this", 0.6),
+    ("what kind of service is that", 0.6),
+    ("what kind of customer service", 0.6),
     ("no puedo mas", 0.5),
     ("tomadura de pelo", 0.7),
     ("moquez de moi", 0.7),
@@ -540,6 +587,28 @@ pub fn repetition(full: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn round_five_cues() {
+        for t in [
+            "que tipo de atendimento e esse",
+            "c est quoi ce service",
+            "le pire service de ma vie",
+            "der schlechteste service uberhaupt",
+            "me estoy volviendo loco",
+            "mir platzt gleich der kragen",
+            "what a joke",
+        ] {
+            assert!(!complaints(t).is_empty(), "{t}");
+        }
+        for t in [
+            "what kind of service do you offer",
+            "que tipo de servicio ofrecen",
+            "c est quoi le service premium",
+        ] {
+            assert!(complaints(t).is_empty(), "{t}");
+        }
+    }
 
     #[test]
     fn finds_cues_whole_word_longest_first() {

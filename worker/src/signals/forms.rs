@@ -43,7 +43,7 @@ pub(super) const ORDINAL_TIME_SRC: &[&str] = &[
     r"|(?:llame|llamado|escrito|escribi|preguntado|pregunte|reclamado|liguei|ligado|escrevi|mandei|perguntei|reclamei|appele|ecrit|demande|relance|reclame)(?: \w+){0,2} (?:[2-9]|dos|tres|cuatro|cinco|seis|duas|quatro|deux|trois|quatre|cinq) (?:veces|vezes|fois)",
     r"|(?:zwei|drei|vier|funf|sechs|x|zig|hundert)mal (?:\w+ ){0,2}(?:angerufen|geschrieben|gefragt|nachgefragt|reklamiert|gemeldet|angeschrieben)|zum wiederholten male?",
     // An ordinal message, complaint or call: "fourth msg today", "my 2nd complaint".
-    r"|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|terceir[oa]|quart[oa]|deuxieme|troisieme|quatrieme|cinquieme|zweite[nrms]?|dritte[nrms]?|vierte[nrms]?|funfte[nrms]?) (?:msg|message|messages|mail|email|e mail|complaint|ticket|call|chat|request|mensaje|correo|queja|llamada|reclamacion|reclamo|mensagem|reclamacao|ligacao|chamado|plainte|appel|reclamation|nachricht|beschwerde|anruf|reklamation)",
+    r"|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|terceir[oa]|quart[oa]|deuxieme|troisieme|quatrieme|cinquieme|zweite[nrms]?|dritte[nrms]?|vierte[nrms]?|funfte[nrms]?) (?:msg|message|messages|mail|email|e mail|complaint|ticket|call|chat|request|mensaje|correo|queja|llamada|reclamacion|reclamo|mensagem|reclamacao|ligacao|chamado|plainte|appel|reclamation|nachricht|beschwerde|anruf|reklamation|nachfrage|anfrage|mahnung|relance|reclamo|mail|e mail)",
     // Code-switched ordinal ("the third vez", "la tercera time").
     r"|(?:second|third|fourth|fifth|sixth|umpteenth|nth|tercera|cuarta|quinta|troisieme|quatrieme|dritte|vierte) (?:vez|fois|mal|time)",
 ];
@@ -281,7 +281,7 @@ static SERIOUSLY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
 /// Problem", "again and again", "same issue again".
 static REPEATED_PROBLEM: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"again and again|una y otra vez|(?:again|otra vez|de novo|outra vez|encore|schon wieder|toujours)(?: (?:lo|la|el|le|ce|cette|o|a|esto|dieses|diese|das|the|this|same|mismo|misma|mesmo|mesma|meme|gleiche|selbe))* (?:problem|problema|probleme|issue|error|erro|erreur|fehler|lo mismo|mismo|isso|cosa|coisa|panne|fallo|falha|bug)|(?:same|mismo|mesmo|meme|gleiche|selbe) (?:problem|problema|probleme|issue|error|erro|erreur|fehler) (?:again|otra vez|de novo|encore|schon wieder|wieder)|isso de novo|lo mismo otra vez",
+        r"again and again|una y otra vez|(?:again|otra vez|de novo|outra vez|encore|schon wieder|toujours)(?: (?:lo|la|el|le|ce|cette|o|a|esto|dieses|diese|das|the|this|same|mismo|misma|mesmo|mesma|meme|gleiche|selbe))* (?:problem|problema|probleme|issue|error|erro|erreur|fehler|lo mismo|mismo|isso|cosa|coisa|panne|fallo|falha|bug)|(?:same|mismo|mesmo|meme|gleiche|selbe) (?:problem|problema|probleme|issue|error|erro|erreur|fehler) (?:again|otra vez|de novo|encore|schon wieder|wieder)|isso de novo|lo mismo otra vez|(?:a chaque fois|chaque fois|toda vez|todas as vezes|cada vez|every time|each time|jedes mal) (?:\w+ ){0,2}(?:lo mismo|(?:le meme|la meme|a mesma|o mesmo|la misma|el mismo|the same|das gleiche|dasselbe|derselbe|dieselbe|die gleiche|der gleiche) (?:chose|coisa|cosa|thing|story|historia|histoire|probleme|problema|problem|issue|error|erreur|erro|fehler|excuse|excusa|desculpa|ausrede|mist|theater|cirque|circo))",
     )
 });
 /// Something that went wrong (cancelled, missing, broken, without notice): with an ordinal
@@ -325,9 +325,24 @@ pub fn asks_meaning(norm: &Normalized) -> bool {
     MEANING.is_match(&norm.full)
 }
 
+/// Loving the wait or the silence: "love how nobody answers", "I LOVE WAITING 2 HOURS",
+/// "me encanta esperar", "j'adore attendre", "ich liebe es zu warten".
+static LOVE_HOW: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:love|loving|adoro|adore|me encanta|amo|liebe es) (?:how|when|that|the way|que|quand|comme|wie|wenn|dass|to|de|zu)?(?: \w+){0,2}? ?(?:wait\w*|esper\w*|aguard\w*|attend\w*|wart\w*|nobody|no one|nadie|ninguem|personne|niemand|never|nunca|jamais|nie)",
+    )
+});
+
 /// Sarcasm: praise alone at the start, then one more week of waiting or an eye-roll
 /// ("great, another week of waiting", "Fantastic. Arrived after 9 days 🙄").
 fn sarcasm(norm: &Normalized) -> Option<String> {
+    // Not a wish: "I'd love to wait for the new model".
+    if let Some(m) = LOVE_HOW.find(&norm.full).filter(|m| {
+        let before = norm.full[..m.start()].split(' ').rev().find(|t| !t.is_empty());
+        !m.as_str().contains("love to ") && !matches!(before, Some("would" | "d" | "wouldnt"))
+    }) {
+        return Some(format!("sarcasm \"{}\"", m.as_str()));
+    }
     if let Some(opener) = norm.clauses.first().filter(|c| PRAISE_OPENER.is_match(c))
         && norm.clauses.len() > 1
         && let Some(m) = BAD_FACT.find(&norm.full)
@@ -345,7 +360,9 @@ fn sarcasm(norm: &Normalized) -> Option<String> {
         return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));
     }
     let another = ANOTHER_TIME.find(&norm.full);
-    if let Some(m) = another.filter(|_| WAIT.is_match(&norm.full) || norm.annoyed_emoji > 0) {
+    if let Some(m) = another.filter(|_| {
+        WAIT.is_match(&norm.full) || WITHOUT.is_match(&norm.full) || norm.annoyed_emoji > 0
+    }) {
         return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));
     }
     (norm.annoyed_emoji > 0).then(|| format!("sarcasm \"{opener}\" + eye-roll"))
@@ -564,6 +581,13 @@ mod tests {
             "seit 3 Tagen ohne Strom",
             "been 4 days without signal",
             "seit einem Monat warte ich auf die Erstattung",
+            "love how nobody ever answers here",
+            "I LOVE WAITING 2 HOURS ON HOLD",
+            "j'adore attendre trois semaines pour un remboursement",
+            "lovely, another week without my documents",
+            "à chaque fois le même problème",
+            "toda vez a mesma coisa",
+            "dritte Nachfrage, keine Antwort",
         ]
         .into_iter()
         .filter(|t| !f(t).is_some())
@@ -585,6 +609,9 @@ mod tests {
             "38.72, -9.14; Rossio",
             "I'll be 2 days without internet on holiday, can I pause the plan?",
             "seit 3 Tagen wohne ich in Berlin",
+            "I'd love to wait for the new model",
+            "I love how soft the blanket is",
+            "every time I order, the same courier comes, so kind",
         ]
         .into_iter()
         .filter(|t| f(t).is_some())
