@@ -31,6 +31,16 @@
 //! independent writer, different businesses per language; `handoff_dev4.md`), split by the
 //! same rule before any of its rows were read: [`dev4_tune_meets_floors`] is what round 3
 //! was tuned on, [`dev4_holdout_report`] is aggregate only and never tuned against.
+//!
+//! `tests/data/handoff_dev5.jsonl` is the fifth development set (530 rows by a fifth
+//! independent writer who saw no detector, set or note; new businesses per language: a vet
+//! clinic and car insurance (en), cable internet and grocery delivery (es), a health plan and
+//! a used-car marketplace (pt), train tickets and a rental agency (fr), a neobank and concert
+//! tickets (de), and code-switched rows about a language school, bike sharing, parcel
+//! lockers, a dentist, a cinema, a crypto exchange and a laundry; `handoff_dev5.md`). It was
+//! split by the same rule before any of its rows were read (423 tune, 107 holdout; the
+//! aggregate of both was recorded before any change): [`dev5_tune_meets_floors`] is what round
+//! 4 was tuned on, [`dev5_holdout_report`] is aggregate only and never tuned against.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
@@ -497,11 +507,12 @@ fn dev5_split_is_fixed() {
 /// Sizes of dev5's tune part and holdout under [`dev3_is_holdout`].
 const DEV5_SPLIT: (usize, usize) = (423, 107);
 
-/// Floors reached on dev5's tune part (issue 8, fourth round), with a little slack.
+/// Floors reached on dev5's tune part (issue 8, fourth round: 0.957 / 0.879 / 0.973), less a
+/// few rows of slack. Sensitive was not worked on in this round (0.879 before and after).
 const DEV5_TUNE_FLOORS: [(Reason, f64); 3] = [
-    (Reason::CustomerAsked, 0.0),
-    (Reason::Sensitive, 0.0),
-    (Reason::Frustration, 0.0),
+    (Reason::CustomerAsked, 0.93),
+    (Reason::Sensitive, 0.85),
+    (Reason::Frustration, 0.95),
 ];
 
 #[test]

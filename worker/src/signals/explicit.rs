@@ -477,11 +477,46 @@ fn automatic(refusal: &str) -> bool {
 /// automatic replies", "chega de respostas automáticas", but not "pas de remboursement
 /// automatique").
 const REPLY_NOUNS: &[&str] = &[
-    "reply", "replies", "response", "responses", "answer", "answers", "message", "messages",
-    "system", "systems", "chat", "bot", "voice", "respuesta", "respuestas", "mensaje", "mensajes",
-    "contestador", "sistema", "resposta", "respostas", "mensagem", "mensagens", "atendimento",
-    "reponse", "reponses", "repondeur", "systeme", "antwort", "antworten", "nachricht",
-    "nachrichten", "system", "ansage", "ansagen", "mails", "emails", "email", "mail", "texts",
+    "reply",
+    "replies",
+    "response",
+    "responses",
+    "answer",
+    "answers",
+    "message",
+    "messages",
+    "system",
+    "systems",
+    "chat",
+    "bot",
+    "voice",
+    "respuesta",
+    "respuestas",
+    "mensaje",
+    "mensajes",
+    "contestador",
+    "sistema",
+    "resposta",
+    "respostas",
+    "mensagem",
+    "mensagens",
+    "atendimento",
+    "reponse",
+    "reponses",
+    "repondeur",
+    "systeme",
+    "antwort",
+    "antworten",
+    "nachricht",
+    "nachrichten",
+    "system",
+    "ansage",
+    "ansagen",
+    "mails",
+    "emails",
+    "email",
+    "mail",
+    "texts",
     "correos",
 ];
 
@@ -817,9 +852,9 @@ pub fn detect(norm: &Normalized) -> Option<Signal> {
     let requesting = requesting(norm);
     let notify = NOTIFY_RE.is_match(&norm.full);
     for clause in &norm.clauses {
-        if let Some(m) = FRAME_RE.find_iter(clause).find(|m| {
-            !negated(clause, m.start()) && !(notify && !STAFF_RE.is_match(m.as_str()))
-        })
+        if let Some(m) = FRAME_RE
+            .find_iter(clause)
+            .find(|m| !negated(clause, m.start()) && (!notify || STAFF_RE.is_match(m.as_str())))
         {
             return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.95));
         }

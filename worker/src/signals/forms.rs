@@ -267,9 +267,11 @@ static CONTRAST: LazyLock<Regex> = LazyLock::new(|| re(r"but|pero|mas|mais|aber|
 /// Whether the message laughs and then turns to something good: a bad word in it is a
 /// story, not a complaint ("la película fue un desastre jaja pero el canal va perfecto").
 pub fn laughing_it_off(norm: &Normalized) -> bool {
-    LAUGH.is_match(&norm.full) && (POSITIVE_WORD.is_match(&norm.full) || CONTRAST.is_match(&norm.full))
+    LAUGH.is_match(&norm.full)
+        && (POSITIVE_WORD.is_match(&norm.full) || CONTRAST.is_match(&norm.full))
 }
-static POSITIVE_WORD: LazyLock<Regex> = LazyLock::new(|| re(&POSITIVE_SRC[..POSITIVE_SRC.len() - 2].concat()));
+static POSITIVE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| re(&POSITIVE_SRC[..POSITIVE_SRC.len() - 2].concat()));
 
 /// "seriously?" as the whole message.
 static SERIOUSLY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
@@ -338,7 +340,10 @@ static LOVE_HOW: LazyLock<Regex> = LazyLock::new(|| {
 fn sarcasm(norm: &Normalized) -> Option<String> {
     // Not a wish: "I'd love to wait for the new model".
     if let Some(m) = LOVE_HOW.find(&norm.full).filter(|m| {
-        let before = norm.full[..m.start()].split(' ').rev().find(|t| !t.is_empty());
+        let before = norm.full[..m.start()]
+            .split(' ')
+            .rev()
+            .find(|t| !t.is_empty());
         !m.as_str().contains("love to ") && !matches!(before, Some("would" | "d" | "wouldnt"))
     }) {
         return Some(format!("sarcasm \"{}\"", m.as_str()));
@@ -590,7 +595,7 @@ mod tests {
             "dritte Nachfrage, keine Antwort",
         ]
         .into_iter()
-        .filter(|t| !f(t).is_some())
+        .filter(|t| f(t).is_none())
         .collect::<Vec<_>>();
         assert!(wrong.is_empty(), "{wrong:#?}");
     }
