@@ -118,6 +118,12 @@ pub(super) const COMPLAINTS: &[(&str, f32)] = &[
     ("how hard can it be", 0.6),
     ("what a mess", 0.5),
     ("what a joke", 0.6),
+    ("est une catastrophe", 0.6),
+    ("c est une catastrophe", 0.6),
+    ("quelle catastrophe", 0.6),
+    ("ist mull", 0.6),
+    ("ist echt mull", 0.6),
+    ("so ein mull", 0.6),
     // "What kind of service is this", in the other four languages.
     ("que clase de servicio es este", 0.6),
     ("que tipo de servicio es este", 0.6),

@@ -22,12 +22,12 @@ use regex::Regex;
 use super::normalize::Normalized;
 use super::{Reason, Signal};
 
-pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss|department|person in charge|someone in charge|whoever is in charge|whoever is responsible|owner|reception|front desk)";
+pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss|department|person in charge|someone in charge|whoever is in charge|whoever is responsible|owner|reception|front desk|doctor|vet|veterinarian|nurse|dentist|pharmacist)";
 pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your|someone from your|someone in your|someone on your) )?(?:(?:real|actual|live|living|breathing|human|proper|fraud|billing|legal|security|complaints|sales|technical|tech|accounts|retention|claims|privacy|data protection|store|shop|branch|duty|floor|account|general|regional|senior|hotel|gym|clinic|restaurant|pharmacy) )?";
-pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|gestor|gestora|vendedor|vendedora|dueno|duena|director|directora|(?:area|departamento|sector) (?:de )?(?:{DEPT})|human|person|agent)";
-pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:(?:seu|sua|teu|tua|voces) )?(?:pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|vendedor|vendedora|gestor|gestora|suporte|atendimento|sac|setor [a-z]+|ouvidoria|persona|dono|dona|diretor|diretora|human|person|agent)";
-pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|gerant|gerante|directeur|directrice|proprietaire|patron|service technique|service apres vente|sav|support technique|service (?:{DEPT})|human|person)";
-pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|[a-z]*abteilung|kundenbetreuung|hotline|[a-z]*leiter|[a-z]*leiterin|inhaber|inhaberin|besitzer|besitzerin|geschaftsfuhrer|buchhaltung|beschwerdestelle|servicestelle|support|technischen support|kundensupport|jemandem|jemanden|jemand|human|person)";
+pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|gestor|gestora|vendedor|vendedora|dueno|duena|director|directora|(?:area|departamento|sector) (?:de )?(?:{DEPT})|medico|medica|doctor|doctora|veterinario|veterinaria|enfermero|enfermera|dentista|human|person|agent)";
+pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:(?:seu|sua|teu|tua|voces) )?(?:pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|vendedor|vendedora|gestor|gestora|suporte|atendimento|sac|setor [a-z]+|ouvidoria|persona|medico|medica|doutor|doutora|veterinario|veterinaria|enfermeiro|enfermeira|dentista|dono|dona|diretor|diretora|human|person|agent)";
+pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|gerant|gerante|directeur|directrice|proprietaire|patron|service technique|service apres vente|sav|support technique|service (?:{DEPT})|medecin|docteur|veterinaire|infirmier|infirmiere|dentiste|human|person)";
+pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|[a-z]*abteilung|kundenbetreuung|hotline|[a-z]*leiter|[a-z]*leiterin|inhaber|inhaberin|besitzer|besitzerin|geschaftsfuhrer|buchhaltung|beschwerdestelle|servicestelle|arzt|arztin|tierarzt|tierarztin|zahnarzt|zahnarztin|support|technischen support|kundensupport|jemandem|jemanden|jemand|human|person)";
 
 /// Departments by their function (es/pt/fr nouns after "área de", "service"): fraud, legal,
 /// billing, accounting, complaints, claims, security, data protection.
@@ -142,7 +142,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:que )?me (?:liguem|retornem|ligue de volta)\b",
     // Reaching a person: "how can I contact a human", "wie erreiche ich einen Mitarbeiter",
     // "get a human on the line", "je veux voir le responsable".
-    r"\b(?:contact|reach|get hold of|get through to|get in touch with) (?:{EN_DET}(?:person|human|human being|agent|representative|manager|supervisor|staff member|employee|operator)|(?:your|the) (?:team|staff|support team|support))\b",
+    r"\b(?:contact|reach|get hold of|get through to|get in touch with) (?:someone|somebody|{EN_DET}(?:person|human|human being|agent|representative|manager|supervisor|staff member|employee|operator)|(?:your|the) (?:team|staff|support team|support))\b",
     r"\b(?:erreiche|erreichen|kontaktiere|kontaktieren) (?:ich )?{DE}\b",
     r"\b(?:contatar|contactar|chamar) (?:um|uma|o|a) (?:atendente|pessoa|humano|gerente|responsavel)\b",
     r"\b(?:get|put) (?:a|an|some) (?:real |actual |live )?(?:human|person|agent|representative) on (?:the line|the phone|this chat)\b",
@@ -213,6 +213,8 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:pasame|pasenme|paseme|ponme|ponganme|pongame|comunicame|comuniquenme|comuniqueme|transfiereme|transfieranme|derivame|me pasas|me pasa|me pase|me pasan|me comunicas|me comunica|me transfieres|me transfiere|me derivas|me deriva) (?:con|a) (?:el |la |los )?(?:facturacion|contabilidad|ventas|reclamaciones|reclamos|fraude|fraudes|cobranza|cobros|soporte tecnico|soporte|bajas|juridico|legal|recepcion|administracion|atencion al cliente|servicio tecnico)\b",
     r"\b(?:me )?(?:passa|passe|transfere|transfira|encaminha|encaminhe|coloca|coloque) (?:me )?(?:pro|pra|para o|para a|ao|com o|com a) (?:financeiro|comercial|juridico|faturamento|cobranca|suporte|suporte tecnico|vendas|sac|ouvidoria|atendimento|recepcao|administrativo|setor \w+)\b",
     r"\b(?:passez|passe|transferez|transfere|mettez) moi (?:en contact avec |avec |a )?(?:la comptabilite|la facturation|le service \w+|le sav|le contentieux|l accueil|la direction|le juridique|le standard)\b",
+    // "where can I find a human here?"
+    r"\bwhere (?:can|do|could) (?:i|we) (?:find|get|reach) (?:a|an|some) (?:real |actual |live )?(?:human|person|agent|representative|human being)\b",
     // Spanish
     r"\b(?:hablar|platicar|conversar|chatear|contactar|contacto|comunicarme|comunico|hablo)(?: (?:urgente|urgentemente|ya|directamente|personalmente|ahora))? con {ES}\b",
     r"\b(?:pasame|pasenme|paseme|ponme|ponganme|pongame|comunicame|comuniquenme|comuniqueme|transfiereme|transfieranme|derivame|contactame) (?:con|a) {ES}\b",
@@ -549,7 +551,7 @@ const THING: &[&str] = &[
 
 /// Staff who can contact the customer back (not couriers: "can the driver call me" is about
 /// the delivery).
-pub(super) const STAFF: &str = r"\b(?:colleagues?|owners?|duen[oa]|don[oa]|proprietaire|inhaber\w*|besitzer\w*|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*)\b";
+pub(super) const STAFF: &str = r"\b(?:colleagues?|owners?|doctors?|vets?|nurses?|dentists?|medic[oa]s?|doutor[a]?|veterinari[oa]s?|medecins?|docteur|veterinaires?|arzt|arztin|tierarzt\w*|duen[oa]|don[oa]|proprietaire|inhaber\w*|besitzer\w*|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*)\b";
 
 /// Staff who can help, without the bare "someone" ("can someone help me with the size" is
 /// a question the AI can answer).
@@ -1012,6 +1014,12 @@ mod tests {
             "a callback please",
             "solicito una llamada de un asesor",
             "je ne veux pas parler à une machine",
+            "can the doctor call me?",
+            "posso falar com o médico?",
+            "kann ich mit dem Arzt sprechen?",
+            "je voudrais parler au vétérinaire",
+            "the bot keeps looping, I need to reach someone",
+            "where can I find a human here?",
         ]
         .into_iter()
         .filter(|t| !asks(t))
@@ -1057,6 +1065,12 @@ mod tests {
             "gibt es hier auch Parkplätze?",
             "hay algún descuento por ahí?",
             "help needed with sizes",
+            "my doctor said I need a check-up",
+            "should I talk to my doctor first?",
+            "the doctor called me yesterday, all good",
+            "le vétérinaire m'a rappelé, merci",
+            "can I book a dentist appointment for friday?",
+            "how do I reach the clinic by bus",
         ]
         .into_iter()
         .filter(|t| asks(t))

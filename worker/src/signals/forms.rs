@@ -174,6 +174,9 @@ pub(super) const THREAT_SRC: &[&str] = &[
     r"|(?:je change|je vais changer|on change) d (?:\w+ )?(?:assureur|operateur|fournisseur|banque|compagnie)|(?:ich wechsle|wir wechseln|ich werde wechseln|ich kundige)(?: \w+){0,2} (?:den |die |das )?(?:anbieter|versorger|stromanbieter|bank|versicherung|vertrag)",
     r"|(?:i ll|i will|im going to|i m going to|gonna|going to|voy a|vou|je vais|ich werde)(?: \w+){0,2} (?:post|posting|share|sharing|tweet|tweeting|expose|publicar|postar|expor|publier|poster|posten|teilen)(?: \w+){0,2} (?:about (?:this|you|it)|sobre (?:esto|ustedes|vosotros|isso|voces|vcs)|la dessus|sur vous|daruber|uber (?:euch|sie))",
     r"|(?:denunciar|denunciarlos|denunciaros|exponer|exponerlos|escrachar|expor|expor voces)(?: \w+){0,2} (?:en|nas|na) (?:las |as )?redes",
+    // Leaving: "I'm done, cancelling everything", "cancelo todo", "je résilie tout", "ich
+    // kündige alles".
+    r"|(?:cancel\w*|cancelo|cancelar|cancelando|cancelando|resilie|resilier|resilie|kundige|kundigen) (?:\w+ )?(?:everything|all of it|todo|tudo|tout|alles)(?: (?:now|today|ya|hoy|agora|ja|hoje|maintenant|jetzt|sofort))?$",
     r"|everyone will know|tout le monde (?:saura|va savoir)|todo el mundo (?:se va a enterar|lo sabra)|todo mundo vai saber|alle werden (?:es )?erfahren",
 ];
 
@@ -593,6 +596,8 @@ mod tests {
             "à chaque fois le même problème",
             "toda vez a mesma coisa",
             "dritte Nachfrage, keine Antwort",
+            "I'm done, cancelling everything",
+            "ya está, cancelo todo",
         ]
         .into_iter()
         .filter(|t| f(t).is_none())
@@ -617,6 +622,8 @@ mod tests {
             "I'd love to wait for the new model",
             "I love how soft the blanket is",
             "every time I order, the same courier comes, so kind",
+            "quiero cancelar todo el pedido",
+            "please cancel everything in my cart, I'll reorder later",
         ]
         .into_iter()
         .filter(|t| f(t).is_some())
