@@ -81,7 +81,7 @@ pub(super) const POSITIVE_SRC: &[&str] = &[
     r"|gracias|genial|perfect[oa]|encanta\w*|excelente|feliz|buenisim[oa]|maravillos[oa]|felicidades",
     r"|obrigad[oa]|valeu|otim[oa]|perfeit[oa]|amei|adoro|maravilh\w*|certinho|feliz",
     r"|merci|parfait\w*|super|top|adore|bravo|genial|excellent\w*|bien recu",
-    r"|danke|dank|toll|klasse|prima|wunderbar|perfekt|alles gut|sehr gut|freu\w*",
+    r"|danke|dank|toll|klasse|prima|wunderbar|perfekt|alles gut|sehr gut|freu\w*|die besten|das beste|sao demais|sensacional|fenomenal",
     // Laughter: "third time this month haha", "kkk", "mdr".
     // Eagerness: "can't wait", "qué ganas", "que demais", "j'ai hâte", "ich freue mich".
     r"|cant wait|so excited|excited|que ganas|ansios[oa]|que demais|mal posso esperar|hate|vivement",
@@ -330,6 +330,13 @@ pub fn asks_meaning(norm: &Normalized) -> bool {
     MEANING.is_match(&norm.full)
 }
 
+/// "thanks again", a polite closing: its "again" is not a bad fact.
+static THANKS_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:thanks|thank you|thx|gracias|obrigad[oa]|valeu|merci|danke)(?: \w+)? (?:again|de nuevo|otra vez|de novo|novamente|encore|nochmal|nochmals)|(?:merci|danke) encore|nochmals danke|encore merci",
+    )
+});
+
 /// Loving the wait or the silence: "love how nobody answers", "I LOVE WAITING 2 HOURS",
 /// "me encanta esperar", "j'adore attendre", "ich liebe es zu warten".
 static LOVE_HOW: LazyLock<Regex> = LazyLock::new(|| {
@@ -353,6 +360,7 @@ fn sarcasm(norm: &Normalized) -> Option<String> {
     }
     if let Some(opener) = norm.clauses.first().filter(|c| PRAISE_OPENER.is_match(c))
         && norm.clauses.len() > 1
+        && !THANKS_AGAIN.is_match(&norm.full)
         && let Some(m) = BAD_FACT.find(&norm.full)
     {
         return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));
@@ -623,6 +631,9 @@ mod tests {
             "I love how soft the blanket is",
             "every time I order, the same courier comes, so kind",
             "quiero cancelar todo el pedido",
+            "great service, thanks again",
+            "VOCÊS SÃO DEMAIS!!!",
+            "IHR SEID DIE BESTEN!!!",
             "please cancel everything in my cart, I'll reorder later",
         ]
         .into_iter()
