@@ -7,8 +7,14 @@
 //! asked to call back or to help, in any word order ("can a colleague of yours call me",
 //! "kann mir ein Mitarbeiter helfen"), possessive managers ("passez-moi votre responsable"),
 //! having asked for or preferring a person, "who can I talk to", "is anyone there", a
-//! refusal of the machine (including "sick of this bot"), code-switched frames ("parler to
-//! a real person"). A human noun
+//! refusal of the machine (including "sick of this bot", "skip the bot"; "automatic" only
+//! when it is about the replies, so "pas de remboursement automatique" is not one, and "I'm
+//! not a bot" is the customer talking about themselves), code-switched frames ("parler to
+//! a real person"), departments named by their function ("parler au service fraude",
+//! "put me through to billing", the contact of the legal department), a named member of
+//! staff ("Herrn Schulz", "the person who helped me"), "is there a human here or not?",
+//! getting someone to look at the case, clinic staff (doctor, vet). A notification call
+//! ("call me when it's ready") is not an ask. A human noun
 //! alone is never enough ("my travel agent said", "a human-sized box"), possessives do not
 //! count ("talk to my wife"), and a negator in the four tokens before the frame, in the same
 //! clause, cancels it ("I don't want to talk to a person"). "can't"/"won't" are not

@@ -3,9 +3,13 @@
 //! "second" up before "time/vez/fois/Mal" in a complaint, "nobody answers", and waiting
 //! for weeks or months (en, es, pt, fr, de); and, whatever other words the message has,
 //! threats of a bad review or of going to the competition, several unanswered messages,
-//! "do you even read the messages", "seriously??" before a complaint and waiting days for
-//! a reply. Sarcasm — praise alone at the start, then one more week of waiting or an
-//! eye-roll — fires even though it is full of positive words. Each gives a fixed score
+//! "do you even read the messages", "seriously??" before a complaint, waiting days for
+//! a reply or days without the service, "every time the same problem" and "cancelling
+//! everything". An ordinal counts when it opens the message ("for the third time, ..."),
+//! comes with a failure ("cancelled", "incomplete", "sin aviso") or is shouted. Sarcasm —
+//! praise alone at the start (also of the service: "super le service, vraiment"), then one
+//! more week of waiting, a missing answer or an eye-roll, or "love how nobody answers" —
+//! fires even though it is full of positive words. Each gives a fixed score
 //! above the default threshold; none applies to a clearly positive message ("THANK YOU SO
 //! MUCH!!!", "third time buying here, love it", laughter, happy emoji), and a routine
 //! question in capitals ("WHERE CAN I FIND THE SIZE CHART") is not shouting.

@@ -12,7 +12,8 @@
 //! - **Score** = `max(negativity x (1 + intensity), typography, form)`, where typography
 //!   (caps and `!!` runs alone, up to 0.6) lets pure shouting count. Clearly positive
 //!   messages (compound > 0.3, no complaint cue) score 0, so "AMAZING, thank you!!!" never
-//!   fires.
+//!   fires; nor does one bad word laughed off before something good ("the film was a
+//!   disaster lol but the popcorn was great").
 //!
 //! The detector fires when the score reaches `frustration_threshold`. Never fails.
 
