@@ -176,7 +176,13 @@ pub(super) const FRAMES: &[&str] = &[
     r"^(?:please |pls |can you |could you )?(?:call|ring|phone) me(?: back)?(?: (?:please|pls|asap|now|today|urgently|on \w+))*$",
     r"\b(?:llamadme|llamenme|llameme|llamame|contactadme|contactenme)\b",
     r"\b(?:appelez|rappelez|contactez|recontactez) moi\b",
-    r"\b(?:rufen sie|ruft|ruf) mich (?:\w+ )?(?:an|zuruck)\b",
+    r"\b(?:rufen sie|ruft|ruf) mich (?:\w+ ){0,3}(?:an|zuruck)\b",
+    // "meldet euch telefonisch bei mir", "melden Sie sich bitte bei mir".
+    r"\b(?:meldet euch|melden sie sich|melde dich) (?:\w+ ){0,2}?(?:telefonisch|per telefon|bei mir)\b",
+    // "j'aimerais qu'on me rappelle", "que l'on me contacte".
+    r"\bqu (?:on|l on) (?:me|m) (?:rappelle|appelle|recontacte|contacte|telephone)\b",
+    // Someone on the phone: "joindre quelqu'un par téléphone", "avoir quelqu'un au bout du fil".
+    r"\b(?:joindre|contacter|avoir|parler a) (?:quelqu un|une personne|un conseiller|une conseillere|un humain|un agent)(?: \w+){0,2}? (?:par telephone|au telephone|au bout du fil|en ligne|de vive voix)\b",
     r"\b(?:get|give|find|put) me (?:through to )?(?:a |an )?(?:real|actual|live|human) one\b",
     // "give me your supervisor" in de/fr: "geben Sie mir Ihren Vorgesetzten".
     r"\b(?:geben sie|gib|gebt) mir (?:\w+ )?{DE}\b",
@@ -216,7 +222,7 @@ pub(super) const FRAMES: &[&str] = &[
     // A department by its bare name in a transfer: "put me through to billing", "pásame con
     // facturación", "me passa pro financeiro", "passez-moi la comptabilité".
     r"\b(?:transfer|connect|put|pass|forward|redirect|switch|send) me (?:\w+ )?(?:to|with|through to|over to|on to) (?:the |your )?(?:billing|accounts|accounting|sales|claims|fraud|legal|complaints|returns|reception|front desk|finance|tech support|technical support|customer care|customer service|customer support|retentions?|cancellations|collections)\b",
-    r"\b(?:pasame|pasenme|paseme|ponme|ponganme|pongame|comunicame|comuniquenme|comuniqueme|transfiereme|transfieranme|derivame|me pasas|me pasa|me pase|me pasan|me comunicas|me comunica|me transfieres|me transfiere|me derivas|me deriva) (?:con|a) (?:el |la |los )?(?:facturacion|contabilidad|ventas|reclamaciones|reclamos|fraude|fraudes|cobranza|cobros|soporte tecnico|soporte|bajas|juridico|legal|recepcion|administracion|atencion al cliente|servicio tecnico)\b",
+    r"\b(?:pasame|pasenme|paseme|ponme|ponganme|pongame|comunicame|comuniquenme|comuniqueme|transfiereme|transfieranme|derivame|me pasas|me pasa|me pase|me pasan|me comunicas|me comunica|me comunican|me conectan|me transfieres|me transfiere|me derivas|me deriva) (?:con|a) (?:el |la |los )?(?:facturacion|contabilidad|ventas|reclamaciones|reclamos|fraude|fraudes|cobranza|cobros|soporte tecnico|soporte|bajas|juridico|legal|recepcion|administracion|atencion al cliente|servicio tecnico)\b",
     r"\b(?:me )?(?:passa|passe|transfere|transfira|encaminha|encaminhe|coloca|coloque) (?:me )?(?:pro|pra|para o|para a|ao|com o|com a) (?:financeiro|comercial|juridico|faturamento|cobranca|suporte|suporte tecnico|vendas|sac|ouvidoria|atendimento|recepcao|administrativo|setor \w+)\b",
     r"\b(?:passez|passe|transferez|transfere|mettez) moi (?:en contact avec |avec |a )?(?:la comptabilite|la facturation|le service \w+|le sav|le contentieux|l accueil|la direction|le juridique|le standard)\b",
     // "where can I find a human here?"
@@ -226,7 +232,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:pasame|pasenme|paseme|ponme|ponganme|pongame|comunicame|comuniquenme|comuniqueme|transfiereme|transfieranme|derivame|contactame) (?:con|a) {ES}\b",
     r"\b(?:comunicar|comunicarme|transferir|transferirme|pasar|pasarme|derivar|derivarme|poner|ponerme|contactar) (?:me )?(?:con|a) {ES}\b",
     r"\bque me atienda {ES}\b",
-    r"\bme (?:pasas|pasa|pase|pasan|comunicas|comunica|comunique|comuniquen|transfieres|transfiere|transfieran|conectas|conecta|derivas|deriva|contactas|pones|pone)(?: \w+)? (?:con|a) {ES}\b",
+    r"\bme (?:pasas|pasa|pase|pasan|comunicas|comunica|comunican|conectan|comunique|comuniquen|transfieres|transfiere|transfieran|conectas|conecta|derivas|deriva|contactas|pones|pone)(?: \w+)? (?:con|a) {ES}\b",
     r"\b(?:atender|atienda|atiendan|atiende)(?: me)? {ES}\b",
     r"\b(?:hay|tienen) (?:(?:alguna|algun) )?(?:persona|humano|alguien|asesor|agente)(?: \w+){0,4} (?:hablar|atender|atienda)\b",
     r"\b(?:quiero|necesito|quisiera|prefiero) (?:a )?(?:(?:un|una) )?(?:persona|humano|asesor|agente|operador|supervisor|supervisora|encargado|encargada|gerente|responsable|jefe|atencion humana|atencion personalizada|human|person|human agent|real person|agent)\b",
@@ -557,7 +563,7 @@ const THING: &[&str] = &[
 
 /// Staff who can contact the customer back (not couriers: "can the driver call me" is about
 /// the delivery).
-pub(super) const STAFF: &str = r"\b(?:colleagues?|owners?|doctors?|vets?|nurses?|dentists?|medic[oa]s?|doutor[a]?|veterinari[oa]s?|medecins?|docteur|veterinaires?|arzt|arztin|tierarzt\w*|duen[oa]|don[oa]|proprietaire|inhaber\w*|besitzer\w*|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*)\b";
+pub(super) const STAFF: &str = r"\b(?:colleagues?|owners?|mensch|menschen|doctors?|vets?|nurses?|dentists?|medic[oa]s?|doutor[a]?|veterinari[oa]s?|medecins?|docteur|veterinaires?|arzt|arztin|tierarzt\w*|duen[oa]|don[oa]|proprietaire|inhaber\w*|besitzer\w*|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*)\b";
 
 /// Staff who can help, without the bare "someone" ("can someone help me with the size" is
 /// a question the AI can answer).
@@ -850,7 +856,7 @@ fn lone_noun(clause: &str) -> bool {
 
 /// "call me when it's ready", "llámame cuando llegue": a notification, not a person wanted.
 static NOTIFY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:call|ring|phone|text|llam\w*|lig\w*|appel\w*|rappel\w*|ruf\w*|anrufen)\b(?: \w+){0,3} (?:when|once|as soon as|cuando|en cuanto|apenas|quando|assim que|logo que|quand|des que|lorsque|wenn|sobald)\b")
+    Regex::new(r"(?-u)\b(?:call|ring|phone|text|llam\w*|lig\w*|appel\w*|rappel\w*|ruf\w*|anrufen|meld\w*|contact\w*)\b(?: \w+){0,4} (?:when|once|as soon as|cuando|en cuanto|apenas|quando|assim que|logo que|quand|des que|lorsque|wenn|sobald)\b")
         .expect("notification pattern is valid regex")
 });
 
@@ -1026,6 +1032,13 @@ mod tests {
             "je voudrais parler au vétérinaire",
             "the bot keeps looping, I need to reach someone",
             "where can I find a human here?",
+            "Ruf mich bitte mal jemand an",
+            "kann sich ein Mensch bei mir melden?",
+            "bitte meldet euch telefonisch bei mir",
+            "Je voudrais joindre quelqu'un par téléphone",
+            "je préfère avoir quelqu'un au bout du fil",
+            "j'aimerais qu'on me rappelle",
+            "me comunican con alguien del área técnica?",
         ]
         .into_iter()
         .filter(|t| !asks(t))
@@ -1077,6 +1090,11 @@ mod tests {
             "le vétérinaire m'a rappelé, merci",
             "can I book a dentist appointment for friday?",
             "how do I reach the clinic by bus",
+            "melden Sie sich bei mir, wenn das Paket da ist",
+            "qu'on me rappelle quand c'est prêt, merci",
+            "contact me when it ships",
+            "ruf mich an wenn du da bist",
+            "der Mensch im Video ist lustig",
         ]
         .into_iter()
         .filter(|t| asks(t))
