@@ -68,8 +68,8 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| re(&CONTACT_SRC.concat()));
 /// Words of a problem that persists or a missing answer.
 pub(super) const TROUBLE_SRC: &[&str] = &[
     r"still|not|no|nothing|never|nobody|wrong|again|where|why|happen\w*|pasa|paso|acontec\w*|arrive|passiert",
-    r"|nada|nadie|nunca|sigue|todavia|aun|mal|donde|otra vez|porque",
-    r"|nao|ninguem|ainda|errado|onde|de novo|por que",
+    r"|nada|nadie|nunca|sigue|sigo|seguimos|todavia|aun|mal|donde|otra vez|porque",
+    r"|nao|ninguem|ainda|errado|onde|de novo|por que|continuo|continua|continuamos",
     r"|pas|rien|jamais|personne|toujours|encore|ou|pourquoi",
     r"|nicht|nichts|kein\w*|nie|niemand|noch|wieder|falsch|wo|warum|cade",
     r"|my money|mi dinero|meu dinheiro|mon argent|mein geld",
@@ -334,6 +334,19 @@ pub fn asks_meaning(norm: &Normalized) -> bool {
     MEANING.is_match(&norm.full)
 }
 
+/// Asking where something is ("where is my order???", "cadê meu reembolso", "wo bleibt").
+static WHERE_IS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"where (?:is|are|s)|donde (?:esta|estan)|onde (?:esta|estao)|cade|ou (?:est|sont)|wo (?:ist|sind|bleibt|bleiben)",
+    )
+});
+/// A span of days or more ("3 weeks", "una semana", "dix jours").
+static SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:\d+|a|one|two|three|four|una|un|dos|tres|cuatro|uma|um|duas|quatro|une|deux|trois|quatre|eine|einer|zwei|drei|vier|several|varios|varias|plusieurs|mehrere\w*) (?:days|weeks|months|dias|semanas|meses|jours|semaines|mois|tage|tagen|wochen|monaten|woche|week|month|semana|semaine|mes|monat)",
+    )
+});
+
 /// "thanks again", a polite closing: its "again" is not a bad fact.
 static THANKS_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -428,6 +441,15 @@ fn complaint_form(norm: &Normalized) -> Option<String> {
     if let Some(m) = REPEATED_PROBLEM.find(&norm.full) {
         return Some(format!("repeated problem \"{}\"", m.as_str()));
     }
+    if norm.emphatic_runs > 0
+        && let Some(m) = WHERE_IS.find(&norm.full)
+        && SPAN.is_match(&norm.full)
+    {
+        return Some(format!(
+            "where is + days or weeks, emphatic \"{}\"",
+            m.as_str()
+        ));
+    }
     if let Some(m) = AGAIN_NO_ANSWER.find(&norm.full) {
         return Some(format!("again no answer \"{}\"", m.as_str()));
     }
@@ -491,7 +513,10 @@ pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
     }
     if norm.tokens.is_empty() {
         let marks = norm.exclamations + norm.questions;
-        return (marks >= PUNCTUATION_ONLY).then(|| format!("punctuation only x{marks}"));
+        // "?!" alone: a question and an exclamation together is exasperation.
+        let interrobang = norm.exclamations > 0 && norm.questions > 0;
+        return (marks >= PUNCTUATION_ONLY || interrobang)
+            .then(|| format!("punctuation only x{marks}"));
     }
     if let Some(s) = sarcasm(norm) {
         return Some(s);
@@ -610,6 +635,10 @@ mod tests {
             "dritte Nachfrage, keine Antwort",
             "I'm done, cancelling everything",
             "ya está, cancelo todo",
+            "?!",
+            "SIGO ESPERANDO",
+            "where is my parcel??? 2 weeks!!!",
+            "onde está meu reembolso??? já faz uma semana",
         ]
         .into_iter()
         .filter(|t| f(t).is_none())
@@ -638,6 +667,8 @@ mod tests {
             "great service, thanks again",
             "VOCÊS SÃO DEMAIS!!!",
             "IHR SEID DIE BESTEN!!!",
+            "where is the shop? 2 days left for the sale",
+            "?",
             "please cancel everything in my cart, I'll reorder later",
         ]
         .into_iter()
