@@ -507,10 +507,10 @@ fn dev5_split_is_fixed() {
 /// Sizes of dev5's tune part and holdout under [`dev3_is_holdout`].
 const DEV5_SPLIT: (usize, usize) = (423, 107);
 
-/// Floors reached on dev5's tune part (issue 8, fourth round: 0.957 / 0.879 / 0.973), less a
+/// Floors reached on dev5's tune part (issue 8, fourth round: 0.966 / 0.879 / 0.973), less a
 /// few rows of slack. Sensitive was not worked on in this round (0.879 before and after).
 const DEV5_TUNE_FLOORS: [(Reason, f64); 3] = [
-    (Reason::CustomerAsked, 0.93),
+    (Reason::CustomerAsked, 0.94),
     (Reason::Sensitive, 0.85),
     (Reason::Frustration, 0.95),
 ];
