@@ -31,6 +31,16 @@
 //! independent writer, different businesses per language; `handoff_dev4.md`), split by the
 //! same rule before any of its rows were read: [`dev4_tune_meets_floors`] is what round 3
 //! was tuned on, [`dev4_holdout_report`] is aggregate only and never tuned against.
+//!
+//! `tests/data/handoff_dev5.jsonl` is the fifth development set (530 rows by a fifth
+//! independent writer who saw no detector, set or note; new businesses per language: a vet
+//! clinic and car insurance (en), cable internet and grocery delivery (es), a health plan and
+//! a used-car marketplace (pt), train tickets and a rental agency (fr), a neobank and concert
+//! tickets (de), and code-switched rows about a language school, bike sharing, parcel
+//! lockers, a dentist, a cinema, a crypto exchange and a laundry; `handoff_dev5.md`). It was
+//! split by the same rule before any of its rows were read (423 tune, 107 holdout; the
+//! aggregate of both was recorded before any change): [`dev5_tune_meets_floors`] is what round
+//! 4 was tuned on, [`dev5_holdout_report`] is aggregate only and never tuned against.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
@@ -115,7 +125,14 @@ fn load_dev4(holdout: bool) -> Vec<Row> {
     load_split("handoff_dev4.jsonl", holdout)
 }
 
-/// A dev set with `id` and `reasons` (dev3, dev4), split by [`dev3_is_holdout`].
+/// The tune part or the holdout of dev5 (`handoff_dev5.jsonl`, same format and the same
+/// split rule as dev3 and dev4: [`dev3_is_holdout`] of the id, fixed before any of its rows
+/// were read).
+fn load_dev5(holdout: bool) -> Vec<Row> {
+    load_split("handoff_dev5.jsonl", holdout)
+}
+
+/// A dev set with `id` and `reasons` (dev3, dev4, dev5), split by [`dev3_is_holdout`].
 fn load_split(file: &str, holdout: bool) -> Vec<Row> {
     let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
     let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {path}: {e}"));
@@ -474,6 +491,58 @@ fn dev4_holdout_report() {
     let rows = load_dev4(true);
     println!(
         "\n=== dev4 holdout ({} rows; aggregate only, never tuned against) ===",
+        rows.len()
+    );
+    let (outcomes, micros) = run(rows);
+    print_report(&outcomes, micros);
+}
+
+#[test]
+fn dev5_split_is_fixed() {
+    let (tune, holdout) = (load_dev5(false), load_dev5(true));
+    assert_eq!(tune.len() + holdout.len(), 530);
+    assert_eq!((tune.len(), holdout.len()), (DEV5_SPLIT.0, DEV5_SPLIT.1));
+}
+
+/// Sizes of dev5's tune part and holdout under [`dev3_is_holdout`].
+const DEV5_SPLIT: (usize, usize) = (423, 107);
+
+/// Floors reached on dev5's tune part (issue 8, fourth round: 0.966 / 0.879 / 0.973), less a
+/// few rows of slack. Sensitive was not worked on in this round (0.879 before and after).
+const DEV5_TUNE_FLOORS: [(Reason, f64); 3] = [
+    (Reason::CustomerAsked, 0.94),
+    (Reason::Sensitive, 0.85),
+    (Reason::Frustration, 0.95),
+];
+
+#[test]
+fn dev5_tune_meets_floors() {
+    let rows = load_dev5(false);
+    println!("\n=== dev5 tune ({} rows; tuned on) ===", rows.len());
+    let (outcomes, micros) = run(rows);
+    let (_, fhr) = print_report(&outcomes, micros);
+    print_misclassified(&outcomes);
+    for (r, floor) in DEV5_TUNE_FLOORS {
+        let rec = recall(&outcomes, r);
+        assert!(
+            rec >= floor,
+            "dev5 tune {} recall {rec:.3} < {floor}",
+            r.as_str()
+        );
+    }
+    assert!(
+        fhr <= DEV2_MAX_FALSE_HANDOFF,
+        "dev5 tune false-handoff rate {fhr:.3} > {DEV2_MAX_FALSE_HANDOFF}"
+    );
+}
+
+/// Held out from dev5 by [`dev3_is_holdout`] before any of its rows were read and never
+/// tuned against: informational, aggregate only (like the frozen set).
+#[test]
+fn dev5_holdout_report() {
+    let rows = load_dev5(true);
+    println!(
+        "\n=== dev5 holdout ({} rows; aggregate only, never tuned against) ===",
         rows.len()
     );
     let (outcomes, micros) = run(rows);

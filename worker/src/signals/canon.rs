@@ -272,7 +272,13 @@ fn typo_target(word: &str) -> Option<&'static str> {
             continue;
         }
         let d = strsim::osa_distance(word, a);
-        if d > max || (len < 8 && a.len() == len && d == 1 && !transposed(word, a)) {
+        if d > max
+            || (len < 8
+                && a.len() == len
+                && d == 1
+                && !transposed(word, a)
+                && !(PERSON_ANCHORS.contains(a) && neighbour_key(word, a)))
+        {
             continue;
         }
         match best {
@@ -285,6 +291,33 @@ fn typo_target(word: &str) -> Option<&'static str> {
         }
     }
     best.filter(|_| !tie).map(|(_, a)| a)
+}
+
+/// Person nouns, whose short typos by a neighbouring key ("humam", "agrnt", "pessia") are
+/// still corrected: no real word sits one neighbouring key away from them.
+const PERSON_ANCHORS: &[&str] = &[
+    "human", "humans", "person", "agent", "humano", "humana", "persona", "pessoa", "humain",
+    "mensch", "asesor", "agente",
+];
+
+/// QWERTY rows, to tell a slip to a neighbouring key from a different letter.
+const KEY_ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+
+/// Whether `word` differs from `anchor` (same length) in one letter typed with a key next
+/// to the right one, on the same row.
+fn neighbour_key(word: &str, anchor: &str) -> bool {
+    let diffs: Vec<(u8, u8)> = word
+        .bytes()
+        .zip(anchor.bytes())
+        .filter(|(x, y)| x != y)
+        .collect();
+    let [(typed, meant)] = diffs[..] else {
+        return false;
+    };
+    KEY_ROWS.iter().any(|row| {
+        let pos = |c| row.iter().position(|&k| k == c);
+        matches!((pos(typed), pos(meant)), (Some(i), Some(j)) if i.abs_diff(j) == 1)
+    })
 }
 
 /// Whether `a` and `b` have the same letters (a swap, not a substitution).
@@ -407,6 +440,13 @@ mod tests {
             "me transfere pra um atendente"
         );
         assert_eq!(canon("il a change l email"), "il a change l email");
+        // A neighbouring key in a short person noun.
+        assert_eq!(canon("humam please"), "human please");
+        assert_eq!(canon("falar com uma pessia"), "falar com uma pessoa");
+        assert_eq!(canon("un agrnt svp"), "un agent svp");
+        // Not a neighbouring key, or not a person noun: left alone.
+        assert_eq!(canon("humid weather"), "humid weather");
+        assert_eq!(canon("la persone"), "la persone");
     }
 
     #[test]

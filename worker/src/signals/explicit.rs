@@ -7,8 +7,14 @@
 //! asked to call back or to help, in any word order ("can a colleague of yours call me",
 //! "kann mir ein Mitarbeiter helfen"), possessive managers ("passez-moi votre responsable"),
 //! having asked for or preferring a person, "who can I talk to", "is anyone there", a
-//! refusal of the machine (including "sick of this bot"), code-switched frames ("parler to
-//! a real person"). A human noun
+//! refusal of the machine (including "sick of this bot", "skip the bot"; "automatic" only
+//! when it is about the replies, so "pas de remboursement automatique" is not one, and "I'm
+//! not a bot" is the customer talking about themselves), code-switched frames ("parler to
+//! a real person"), departments named by their function ("parler au service fraude",
+//! "put me through to billing", the contact of the legal department), a named member of
+//! staff ("Herrn Schulz", "the person who helped me"), "is there a human here or not?",
+//! getting someone to look at the case, clinic staff (doctor, vet). A notification call
+//! ("call me when it's ready") is not an ask. A human noun
 //! alone is never enough ("my travel agent said", "a human-sized box"), possessives do not
 //! count ("talk to my wife"), and a negator in the four tokens before the frame, in the same
 //! clause, cancels it ("I don't want to talk to a person"). "can't"/"won't" are not
@@ -22,12 +28,16 @@ use regex::Regex;
 use super::normalize::Normalized;
 use super::{Reason, Signal};
 
-pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss|department|person in charge|someone in charge|whoever is in charge|whoever is responsible|owner|reception|front desk)";
-pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your|someone from your|someone in your|someone on your) )?(?:(?:real|actual|live|human|proper|fraud|billing|legal|security|complaints|sales|technical|tech|accounts|retention|claims|privacy|data protection|store|shop|branch|duty|floor|account|general|regional|senior|hotel|gym|clinic|restaurant|pharmacy) )?";
-pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|gestor|gestora|vendedor|vendedora|dueno|duena|director|directora|human|person|agent)";
-pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:(?:seu|sua|teu|tua|voces) )?(?:pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|vendedor|vendedora|gestor|gestora|suporte|atendimento|sac|setor [a-z]+|dono|dona|diretor|diretora|human|person|agent)";
-pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|gerant|gerante|directeur|directrice|proprietaire|patron|service technique|service apres vente|sav|support technique|human|person)";
-pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|[a-z]*abteilung|kundenbetreuung|hotline|[a-z]*leiter|[a-z]*leiterin|inhaber|inhaberin|geschaftsfuhrer|support|technischen support|kundensupport|jemandem|jemanden|jemand|human|person)";
+pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss|department|person in charge|someone in charge|whoever is in charge|whoever is responsible|owner|reception|front desk|doctor|vet|veterinarian|nurse|dentist|pharmacist)";
+pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your|someone from your|someone in your|someone on your) )?(?:(?:real|actual|live|living|breathing|human|proper|fraud|billing|legal|security|complaints|sales|technical|tech|accounts|retention|claims|privacy|data protection|store|shop|branch|duty|floor|account|general|regional|senior|hotel|gym|clinic|restaurant|pharmacy) )?";
+pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra) )?(?:(?:verdadero|verdadera) )?(?:persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|gestor|gestora|vendedor|vendedora|dueno|duena|director|directora|(?:area|departamento|sector) (?:de )?(?:{DEPT})|medico|medica|doctor|doctora|veterinario|veterinaria|enfermero|enfermera|dentista|human|person|agent)";
+pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma) )?(?:(?:seu|sua|teu|tua|voces) )?(?:pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|vendedor|vendedora|gestor|gestora|suporte|atendimento|sac|setor [a-z]+|ouvidoria|persona|medico|medica|doutor|doutora|veterinario|veterinaria|enfermeiro|enfermeira|dentista|dono|dona|diretor|diretora|human|person|agent)";
+pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|gerant|gerante|directeur|directrice|proprietaire|patron|service technique|service apres vente|sav|support technique|service (?:{DEPT})|medecin|docteur|veterinaire|infirmier|infirmiere|dentiste|human|person)";
+pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|[a-z]*abteilung|kundenbetreuung|hotline|[a-z]*leiter|[a-z]*leiterin|inhaber|inhaberin|besitzer|besitzerin|geschaftsfuhrer|buchhaltung|beschwerdestelle|servicestelle|arzt|arztin|tierarzt|tierarztin|zahnarzt|zahnarztin|support|technischen support|kundensupport|jemandem|jemanden|jemand|human|person)";
+
+/// Departments by their function (es/pt/fr nouns after "área de", "service"): fraud, legal,
+/// billing, accounting, complaints, claims, security, data protection.
+pub(super) const DEPT: &str = "fraude|fraudes|juridique|juridico|legal|contentieux|comptabilite|contabilidad|contabilidade|facturation|facturacion|faturamento|cobranza|cobranca|reclamations|reclamaciones|sinistres|siniestros|securite|seguridad|seguranca|proteccion de datos|protecao de dados|protection des donnees|financiero|financeiro|bajas|retencion";
 
 /// Request frames; `{EN}` etc. are replaced by the noun groups above.
 pub(super) const FRAMES: &[&str] = &[
@@ -89,6 +99,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:need|want|request|prefer|get|like) (?:a |some )?(?:human|real|live|personal) (?:help|support|assistance|agent|person|being|contact)\b",
     r"\b(?:call|callback|call back|phone call|ring) from (?:one of |someone (?:from|on|in) )?(?:your|a|an|the) (?:staff|agents?|team|person|human|representatives?|employees?|colleagues?)\b",
     r"\b(?:get|have|request|arrange|book|want|need) a (?:call ?back|callback)\b",
+    r"\b(?:get|have|want|need|like|request|arrange) a (?:call|callback|phone call) from (?:someone|somebody|a person|a human|an agent|a manager|a supervisor|a real person|an actual person|a member of staff|a staff member)\b",
     r"\b(?:prefer|rather|like|love|keep|try|trying|tried|insist on|insisting on)(?: \w+)? (?:talking|speaking|chatting) (?:to|with) {EN_DET}{EN}\b",
     // Any language: code-switched "parler to a real person", "talk con un asesor".
     r"\b(?:talk|speak|chat|hablar|conversar|falar|parler|sprechen|reden) (?:to|with) {EN_DET}{EN}\b",
@@ -110,15 +121,17 @@ pub(super) const FRAMES: &[&str] = &[
     r"\bmit wem (?:kann|konnte|soll|muss) ich (?:\w+ )?(?:sprechen|reden)\b",
     // Is anyone (real) there? Only at the end of the clause: "is someone there to sign" is not.
     r"\b(?:is|are) (?:there )?(?:even |actually |really )?(?:anyone|anybody|someone|somebody|a human|a person|a real person|any humans?)(?: (?:at all|real|human|actually|even))?(?: (?:there|here|out there|on the other side|reading this|reading|listening))?$",
-    r"\b(?:hay|esta) (?:alguien|una persona|un humano)(?: (?:ahi|ai|alli|real|de verdad|leyendo|del otro lado))*$",
-    r"\b(?:tem|ha|existe) (?:alguem|uma pessoa|um humano)(?: (?:ai|ali|real|de verdade|lendo|do outro lado))*$",
+    r"\b(?:hay|esta) (?:alguien|una persona|un humano|(?:algun|alguna|un|una) (?:asesor|asesora|agente|operador|operadora|humano|persona))(?: (?:ahi|ai|alli|real|de verdad|leyendo|del otro lado|por ahi|por aqui|aqui))*$",
+    r"\b(?:tem|ha|existe) (?:alguem|uma pessoa|um humano|(?:algum|alguma|um|uma) (?:atendente|pessoa|humano|ser humano|consultor|consultora|operador|operadora))(?: (?:ai|ali|real|de verdade|lendo|do outro lado))*$",
     r"\b(?:il y a|y a t il|y a|est ce qu il y a) (?:quelqu un|une personne|un humain)(?: (?:de vrai|de reel|qui lit|la|en ligne))*$",
     r"\bist (?:da|hier|dort) (?:uberhaupt |denn |eigentlich |noch )?(?:jemand|wer|ein mensch)\b",
+    r"\bgibt es (?:hier |da |dort |bei euch |bei ihnen )?(?:auch |noch |uberhaupt |uberhaupt noch |echte )*(?:menschen|einen menschen|jemanden|echte mitarbeiter)$",
+    r"^(?:any|some) (?:humans?|real people|real person|human beings?|agents?|body) (?:around|there|here|out there|available|online)$",
     r"\b(?:jemand|someone|anyone|alguien|alguem|quelqu un) (?:echtes|echter|reales|menschliches)\b",
     // A wish that a person look at the case: "quisiera que una persona revise mi caso",
     // "I'd like a human to look at this", "dass sich ein Mensch das ansieht".
     r"\b(?:want|would like|need|quiero|quisiera|gustaria|necesito|prefiero|quero|gostaria|preciso|prefiro|veux|voudrais|aimerais|souhaite|souhaiterais|faut|prefere) (?:that |que |qu )?(?:a|an|some|una|un|uma|um|une)? ?(?:real |actual |live |vrai |vraie )?(?:person|human|human being|agent|staff member|persona|humano|asesor|agente|pessoa|atendente|personne|humain|conseiller|conseillere|quelqu un|alguien|alguem|someone|responsable|responsavel|encargado|encargada|gerente|supervisor|supervisora)(?: \w+){0,5} (?:to look|to check|to review|to handle|to deal|to take a look|revise|mire|vea|gestione|atienda|se encargue|revisen|olhe|veja|analise|revise|cuide|resolva|atenda|regarde|examine|verifie|traite|s occupe|analisasse|olhasse|revisasse|resolvesse|cuidasse|atendesse|revisara|revisase|atendiera|mirara|examinat|examine|s occupe)\b",
-    r"\bdass (?:sich )?(?:ein mensch|jemand|ein mitarbeiter|eine mitarbeiterin|eine person|ein berater)(?: \w+){0,4} (?:ansieht|anschaut|ansehen|anschauen|pruft|prufen|kummert|bearbeitet)\b",
+    r"\bdass (?:sich )?(?:ein mensch|jemand|ein mitarbeiter|eine mitarbeiterin|eine person|ein berater|eine beraterin|ein vorgesetzter|eine vorgesetzte|ein verantwortlicher|ein manager|ein chef|eine chefin|ein kollege|eine kollegin)(?: \w+){0,4} (?:ansieht|anschaut|ansehen|anschauen|pruft|prufen|kummert|bearbeitet)\b",
     // Help from a person: "need help from a human", "ayuda de una persona".
     r"\b(?:help|assistance|support) from (?:a|an|some|one of your|your) (?:real |actual |live )?(?:person|human|human being|agent|representative|staff member|employee|colleague)\b",
     r"\b(?:ayuda|asistencia|atencion) de (?:una persona|un humano|un asesor|un agente|alguien real)\b",
@@ -135,13 +148,13 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:que )?me (?:liguem|retornem|ligue de volta)\b",
     // Reaching a person: "how can I contact a human", "wie erreiche ich einen Mitarbeiter",
     // "get a human on the line", "je veux voir le responsable".
-    r"\b(?:contact|reach|get hold of|get through to|get in touch with) (?:{EN_DET}(?:person|human|human being|agent|representative|manager|supervisor|staff member|employee|operator)|(?:your|the) (?:team|staff|support team|support))\b",
+    r"\b(?:contact|reach|get hold of|get through to|get in touch with) (?:someone|somebody|{EN_DET}(?:person|human|human being|agent|representative|manager|supervisor|staff member|employee|operator)|(?:your|the) (?:team|staff|support team|support))\b",
     r"\b(?:erreiche|erreichen|kontaktiere|kontaktieren) (?:ich )?{DE}\b",
     r"\b(?:contatar|contactar|chamar) (?:um|uma|o|a) (?:atendente|pessoa|humano|gerente|responsavel)\b",
     r"\b(?:get|put) (?:a|an|some) (?:real |actual |live )?(?:human|person|agent|representative) on (?:the line|the phone|this chat)\b",
     r"\b(?:voir|parler au|appeler) (?:le |un |votre )?(?:responsable|directeur|manager|superieur)\b",
     // German: "ich will sofort jemanden sprechen".
-    r"\b(?:jemanden|einen (?:mitarbeiter|menschen|berater|ansprechpartner|vorgesetzten|verantwortlichen)|(?:ihren|euren|deinen|den) (?:chef|vorgesetzten|manager|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|[a-z]*berater|[a-z]*leiter|inhaber|geschaftsfuhrer))(?: \w+){0,2} (?:sprechen|erreichen)\b",
+    r"\b(?:jemanden|einen (?:mitarbeiter|menschen|berater|ansprechpartner|vorgesetzten|verantwortlichen)|(?:ihren|euren|deinen|den) (?:chef|vorgesetzten|manager|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|[a-z]*berater|[a-z]*leiter|inhaber|geschaftsfuhrer|besitzer|besitzerin))(?: \w+){0,3} (?:sprechen|erreichen)\b",
     // One's own account manager: "hablar con mi gestor", "falar com meu gerente",
     // "parler à mon conseiller", "mit meiner Beraterin sprechen".
     r"\b(?:hablar|falar|parler|sprechen|talk|speak) (?:con|com|avec|a|mit|to|with) (?:mi|meu|minha|mon|ma|meinem|meiner|my) (?:gestor|gestora|asesor|asesora|ejecutivo|ejecutiva|gerente|consultor|consultora|conseiller|conseillere|gestionnaire|berater|beraterin|kundenberater|kundenberaterin|ansprechpartner|ansprechpartnerin|sachbearbeiter|sachbearbeiterin|account manager|advisor|adviser)\b",
@@ -163,20 +176,66 @@ pub(super) const FRAMES: &[&str] = &[
     r"^(?:please |pls |can you |could you )?(?:call|ring|phone) me(?: back)?(?: (?:please|pls|asap|now|today|urgently|on \w+))*$",
     r"\b(?:llamadme|llamenme|llameme|llamame|contactadme|contactenme)\b",
     r"\b(?:appelez|rappelez|contactez|recontactez) moi\b",
-    r"\b(?:rufen sie|ruft|ruf) mich (?:\w+ )?(?:an|zuruck)\b",
+    r"\b(?:rufen sie|ruft|ruf) mich (?:\w+ ){0,3}(?:an|zuruck)\b",
+    // "meldet euch telefonisch bei mir", "melden Sie sich bitte bei mir".
+    r"\b(?:meldet euch|melden sie sich|melde dich) (?:\w+ ){0,2}?(?:telefonisch|per telefon|bei mir)\b",
+    // "j'aimerais qu'on me rappelle", "que l'on me contacte".
+    r"\bqu (?:on|l on) (?:me|m) (?:rappelle|appelle|recontacte|contacte|telephone)\b",
+    // Someone on the phone: "joindre quelqu'un par téléphone", "avoir quelqu'un au bout du fil".
+    r"\b(?:joindre|contacter|avoir|parler a) (?:quelqu un|une personne|un conseiller|une conseillere|un humain|un agent)(?: \w+){0,2}? (?:par telephone|au telephone|au bout du fil|en ligne|de vive voix)\b",
     r"\b(?:get|give|find|put) me (?:through to )?(?:a |an )?(?:real|actual|live|human) one\b",
     // "give me your supervisor" in de/fr: "geben Sie mir Ihren Vorgesetzten".
     r"\b(?:geben sie|gib|gebt) mir (?:\w+ )?{DE}\b",
     r"\b(?:donnez|donne) moi (?:\w+ )?{FR}\b",
+    // A person asked to look at the case: "can I get a supervisor to look over my quote",
+    // "have someone from your team check this".
+    r"\b(?:get|have) (?:a|an|the|your|some|one of your) (?:real |actual |live )?(?:person|human|agent|representative|manager|supervisor|staff member|employee|advisor|adviser|specialist|expert|vet|owner|someone|somebody)s? (?:\w+ ){0,3}?(?:to )?(?:look|check|review|go over|handle|deal|sort|call|ring|phone|contact)\b",
+    // Someone there who can really look at it: "is there anyone who can actually look at
+    // this", "hay alguien que pueda revisar mi caso", "y a-t-il quelqu'un qui peut regarder",
+    // "gibt es jemanden, der sich das wirklich ansehen kann".
+    r"\b(?:is there|are there|isnt there|hay|tem|existe|y a t il|il y a|est ce qu il y a) (?:even |actually )?(?:anyone|anybody|someone|somebody|a person|a human|alguien|una persona|alguem|uma pessoa|quelqu un|une personne)(?: \w+){0,2}? (?:who|that|que|q|qui) (?:can|could|is able to|pueda|puede|possa|pode|puisse|peut|pourrait)(?: (?:actually|really|de verdad|realmente|vraiment|please|por favor|me))* (?:look|check|review|deal|handle|read|revisar|mirar|ver|atender|olhar|verificar|analisar|ver|regarder|examiner|verifier|traiter|lire|leer|ler)\b",
+    r"\b(?:gibt es|ist da) (?:hier |bei euch |bei ihnen |uberhaupt )*(?:jemanden|jemand|einen mitarbeiter|einen menschen)(?: \w+){0,1}? (?:der|die) (?:sich )?(?:\w+ ){0,3}(?:ansehen|anschauen|ansieht|anschaut|prufen|pruft|kummern|kummert|bearbeiten|lesen|liest)\b",
+    // A person, or not? "is there a human being in this company or not??", "hay un ser
+    // humano ahí o no", "tem um humano aí ou não", "gibt es da einen Menschen oder nicht".
+    r"\b(?:is there|are there|hay|tem|ha|y a t il|il y a|gibt es|ist da) (?:even |actually )?(?:(?:a|an|any|some|un|una|algun|alguna|um|uma|algum|alguma|une|einen|ein|irgendeinen) )?(?:real |actual )?(?:human|human being|person|humans|people|humano|ser humano|persona|pessoa|humain|etre humain|personne|menschen|mensch|anyone|anybody|someone|alguien|alguem|quelqu un|jemand)(?: \w+){0,4} (?:or not|o no|o que|ou nao|ou pas|oder nicht|oder was)\b",
+    // "can a real one read this?": the person, as "a real one".
+    r"\b(?:a|an|some) (?:real|actual|live|human) one (?:\w+ )?(?:read|look|check|answer|reply|respond|help|take over)\b",
+    // Get me someone, in German: "holt mir jemanden", "holen Sie mir Ihren Chef".
+    r"\b(?:hol|holt|holen sie|holen) mir (?:\w+ )?(?:jemanden|{DE})\b",
+    // Talking it over with staff, in French: "échanger avec le responsable d'agence",
+    // "discuter avec un conseiller".
+    r"\b(?:echanger|discuter|m entretenir|faire le point) (?:de vive voix )?avec {FR}\b",
+    // A named member of staff by title: "can I speak to Mr Harris", "quiero hablar con la
+    // señora Pérez", "ich hätte gern Herrn Schulz", "je voudrais Madame Roux".
+    r"\b(?:talk|speak|chat|hablar|falar|parler|sprechen|reden|get|want|quiero|quero|voudrais|veux|hatte gern|hatte gerne|mochte|will|verbinden sie mich) (?:(?:to|with|con|com|a|avec|mit) )?(?:(?:el|la|o|a) )?(?:mr|mrs|ms|miss|senor|senora|senhor|senhora|dona|monsieur|madame|mme|herrn|herr|frau) [a-z]+\b",
+    // Talking again with the one who served me: "falar com a Fernanda que me atendeu",
+    // "hablar con el chico que me atendió", "speak to the guy who helped me last time".
+    r"\b(?:talk|speak|hablar|falar|parler|sprechen) (?:to|with|con|com|avec|a|mit) (?:(?:a|o|la|el|le|the|der|die) )?[a-z]+ (?:que|q|qui|who|that|die|der) (?:me |m |mich |mir )?(?:atendeu|atendio|ajudou|ayudo|ligou|llamo|helped|served|called|a aide|a aidee|m a aide|a appele|hat geholfen|geholfen hat|beraten hat)\b",
+    // Asked of the call: "I expect a call from your complaints department", "espero una
+    // llamada del área de fraude", "j'attends un appel du service juridique".
+    r"\b(?:erwarte|expect|want|need|quiero|espero|necesito|solicito|pido|quisiera|quero|preciso de|gostaria de|peco|attends|veux|voudrais|demande|aimerais|mochte|will|bitte um) (?:einen |ein |a |an |una |un |uma |um |une )?(?:anruf|ruckruf|call|phone call|callback|llamada|ligacao|appel) (?:von|from|de|del|da|do|du|de la) (?:der |dem |your |the |su |sua |votre |ihrer |eurer )?(?:\w+ )?(?:[a-z]*stelle|[a-z]*abteilung|department|team|manager|supervisor|area|departamento|setor|ouvidoria|service|equipe|responsable|asesor|asesora|agente|persona|humano|supervisora|encargado|encargada|gerente|alguien|atendente|consultor|consultora|pessoa|alguem|conseiller|conseillere|humain|agent|mitarbeiter|mitarbeiterin|berater|beraterin|menschen|vorgesetzten|someone|person|human)\b",
+    // The contact of a department: "donnez-moi le contact du service juridique", "el
+    // teléfono del área de fraude", "the number of your fraud department".
+    r"\b(?:contact|coordonnees|numero|number|phone number|email|e mail|contacto|contato|telefono|telefone|kontakt|nummer|telefonnummer)(?: \w+){0,2} (?:du|de la|des|of|for|del|de|do|da|der|von der|vom) (?:your |the |vuestro |su |seu |votre |ihrer |eurer )?(?:service (?:{DEPT})|(?:area|departamento|sector|setor) (?:de )?(?:{DEPT})|(?:fraud|legal|billing|complaints|claims|security|privacy|data protection|accounts) (?:department|team)|[a-z]+abteilung|beschwerdestelle|ouvidoria|dpo|delegue a la protection des donnees|datenschutzbeauftragten)\b",
+    // Is the manager free to talk: "would the practice manager be available to chat".
+    r"\b(?:is|would|will|could) (?:the|your|a|an|any) (?:[a-z]+ )?(?:manager|supervisor|owner|advisor|adviser|agent|representative|person in charge|staff member|employee) (?:be )?(?:available|free) (?:to|for) (?:talk|chat|speak|a call|a quick call|a chat|call)\b",
+    // A department by its bare name in a transfer: "put me through to billing", "pásame con
+    // facturación", "me passa pro financeiro", "passez-moi la comptabilité".
+    r"\b(?:transfer|connect|put|pass|forward|redirect|switch|send) me (?:\w+ )?(?:to|with|through to|over to|on to) (?:the |your )?(?:billing|accounts|accounting|sales|claims|fraud|legal|complaints|returns|reception|front desk|finance|tech support|technical support|customer care|customer service|customer support|retentions?|cancellations|collections)\b",
+    r"\b(?:pasame|pasenme|paseme|ponme|ponganme|pongame|comunicame|comuniquenme|comuniqueme|transfiereme|transfieranme|derivame|me pasas|me pasa|me pase|me pasan|me comunicas|me comunica|me comunican|me conectan|me transfieres|me transfiere|me derivas|me deriva) (?:con|a) (?:el |la |los )?(?:facturacion|contabilidad|ventas|reclamaciones|reclamos|fraude|fraudes|cobranza|cobros|soporte tecnico|soporte|bajas|juridico|legal|recepcion|administracion|atencion al cliente|servicio tecnico)\b",
+    r"\b(?:me )?(?:passa|passe|transfere|transfira|encaminha|encaminhe|coloca|coloque) (?:me )?(?:pro|pra|para o|para a|ao|com o|com a) (?:financeiro|comercial|juridico|faturamento|cobranca|suporte|suporte tecnico|vendas|sac|ouvidoria|atendimento|recepcao|administrativo|setor \w+)\b",
+    r"\b(?:passez|passe|transferez|transfere|mettez) moi (?:en contact avec |avec |a )?(?:la comptabilite|la facturation|le service \w+|le sav|le contentieux|l accueil|la direction|le juridique|le standard)\b",
+    // "where can I find a human here?"
+    r"\bwhere (?:can|do|could) (?:i|we) (?:find|get|reach) (?:a|an|some) (?:real |actual |live )?(?:human|person|agent|representative|human being)\b",
     // Spanish
     r"\b(?:hablar|platicar|conversar|chatear|contactar|contacto|comunicarme|comunico|hablo)(?: (?:urgente|urgentemente|ya|directamente|personalmente|ahora))? con {ES}\b",
     r"\b(?:pasame|pasenme|paseme|ponme|ponganme|pongame|comunicame|comuniquenme|comuniqueme|transfiereme|transfieranme|derivame|contactame) (?:con|a) {ES}\b",
     r"\b(?:comunicar|comunicarme|transferir|transferirme|pasar|pasarme|derivar|derivarme|poner|ponerme|contactar) (?:me )?(?:con|a) {ES}\b",
     r"\bque me atienda {ES}\b",
-    r"\bme (?:pasas|pasa|pase|pasan|comunicas|comunica|comunique|comuniquen|transfieres|transfiere|transfieran|conectas|conecta|derivas|deriva|contactas|pones|pone)(?: \w+)? (?:con|a) {ES}\b",
+    r"\bme (?:pasas|pasa|pase|pasan|comunicas|comunica|comunican|conectan|comunique|comuniquen|transfieres|transfiere|transfieran|conectas|conecta|derivas|deriva|contactas|pones|pone)(?: \w+)? (?:con|a) {ES}\b",
     r"\b(?:atender|atienda|atiendan|atiende)(?: me)? {ES}\b",
     r"\b(?:hay|tienen) (?:(?:alguna|algun) )?(?:persona|humano|alguien|asesor|agente)(?: \w+){0,4} (?:hablar|atender|atienda)\b",
-    r"\b(?:quiero|necesito|quisiera|prefiero) (?:a )?(?:(?:un|una) )?(?:persona|humano|asesor|agente|operador|atencion humana|atencion personalizada|human|person|human agent|real person|agent)\b",
+    r"\b(?:quiero|necesito|quisiera|prefiero) (?:a )?(?:(?:un|una) )?(?:persona|humano|asesor|agente|operador|supervisor|supervisora|encargado|encargada|gerente|responsable|jefe|atencion humana|atencion personalizada|human|person|human agent|real person|agent)\b",
     r"\b(?:alguien|una persona|un humano) (?:de verdad|real)\b",
     r"\b(?:flesh and blood|de carne y hueso|de carne e osso|en chair et en os|aus fleisch und blut)\b",
     // Portuguese
@@ -185,7 +244,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:chama|chame|chamar) (?:um|uma|o|a|algum) (?:(?:seu|sua|teu|tua) )?(?:atendente|pessoa|humano|gerente|responsavel|supervisor|supervisora)\b",
     r"\bfalar (?:com|c) (?:(?:um|uma) )?(?:gente|humano|pessoa|atendente)\b",
     r"\bme (?:passar|transferir|encaminhar|colocar|passa|passe|transfere|transfira|encaminha|coloca) (?:para|pra|pro|com|ao|a|em contato com) {PT}\b",
-    r"\b(?:quero|preciso de|preciso|gostaria de) (?:(?:um|uma) )?(?:pessoa|humano|atendente|atendimento humano|suporte humano|atendente humano|human|person|human agent|real person|agent)\b",
+    r"\b(?:quero|preciso de|preciso|gostaria de) (?:(?:um|uma) )?(?:pessoa|humano|atendente|supervisor|supervisora|gerente|responsavel|atendimento humano|suporte humano|atendente humano|human|person|human agent|real person|agent)\b",
     r"\b(?:alguem|uma pessoa|um humano) (?:de verdade|real)\b",
     r"\b(?:tem|ha|existe) (?:algum|alguma|um|uma) (?:atendente|pessoa|humano)(?: humano)? disponivel\b",
     // French
@@ -221,7 +280,8 @@ static FRAME_RE: LazyLock<Regex> = LazyLock::new(|| {
                 .replace("{ES}", ES_NOUN)
                 .replace("{PT}", PT_NOUN)
                 .replace("{FR}", FR_NOUN)
-                .replace("{DE}", DE_NOUN);
+                .replace("{DE}", DE_NOUN)
+                .replace("{DEPT}", DEPT);
             format!("(?:{f})")
         })
         .collect::<Vec<_>>()
@@ -233,15 +293,16 @@ static FRAME_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Machines the customer may refuse ("I don't want a bot", "pas de chatbot", "kein KI").
-pub(super) const BOT: &str = r"(?:chat ?bots?|bots?|robots?|robo|roboter|automatic\w*|automatique\w*|automatisch\w*|automated|(?:an|the|a|una|uma|la|une|l|eine|einer|einem|die|der) (?:ai|ia|ki)|ki|virtual assistant|asistente virtual|assistente virtual|assistant virtuel|(?:a|an|the|una|un|uma|um|la|une|with|con|com|avec|mit|einer|einem|eine|to) (?:maquina|machine|maschine)|(?:the|this|el|este|o|este|com o|con el|l|le|cet|dem|den|diesem) (?:assistant|assistente|asistente))";
+pub(super) const BOT: &str = r"(?:chat ?bots?|bots?|robots?|robo|roboter|automatic\w*|automatique\w*|automatisch\w*|automated|(?:an|the|a|una|uma|la|une|l|eine|einer|einem|die|der) (?:ai|ia|ki)|ki|virtual assistant|asistente virtual|assistente virtual|assistant virtuel|(?:a|an|the|your|this|una|un|uma|um|la|une|with|con|com|avec|mit|einer|einem|eine|to|tu|su|esta|essa|votre|cette|eure|ihre|diese) (?:maquina|machine|maschine)|(?:the|this|el|este|o|este|com o|con el|l|le|cet|dem|den|diesem) (?:assistant|assistente|asistente))";
 
 /// Words that turn a following machine into a refusal: negators, "stop", "enough",
 /// "instead of" (en, es, pt, fr, de).
-pub(super) const AGAINST: &str = r"(?:dont|do not|not|never|no|no more|stop|enough|without|quit|nao|nunca|sem|chega|pare|parem|sin|basta|deja de|dejen de|ne|pas|plus de|assez|arrete|arretez|sans|kein|keine|keinen|keinem|keiner|nicht|genug|schluss|statt|anstatt|instead of|rather than|en vez|en lugar|em vez|ao inves|plutot|au lieu|para de|parem de|sick of|tired of|fed up with|done with|harto de|harta de|cansado de|cansada de|cansei de|marre de|marre du|marre des|keine lust auf|satt)";
+pub(super) const AGAINST: &str = r"(?:dont|do not|not|never|no|no more|stop|enough|without|quit|nao|nunca|sem|chega|pare|parem|sin|basta|deja de|dejen de|ne|pas|plus de|assez|arrete|arretez|sans|kein|keine|keinen|keinem|keiner|nicht|genug|schluss|statt|anstatt|instead of|rather than|skip|bypass|get past|get around|saltar|saltarme|saltear|pular|contourner|umgehen|uberspringen|en vez|en lugar|em vez|ao inves|plutot|au lieu|para de|parem de|sick of|tired of|fed up with|done with|harto de|harta de|cansado de|cansada de|cansei de|marre de|marre du|marre des|keine lust auf|satt)";
 
-/// A refusal of the machine: the against-word, up to four words, then the machine.
+/// A refusal of the machine: the against-word, up to five words ("I don't want to talk to a
+/// bot"), then the machine.
 static AGAINST_BOT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u)\b{AGAINST}(?: \w+){{0,4}}? {BOT}\b"))
+    Regex::new(&format!(r"(?-u)\b{AGAINST}(?: \w+){{0,5}}? {BOT}\b"))
         .expect("against-bot pattern is valid regex")
 });
 
@@ -282,16 +343,16 @@ const PRODUCTS: &[&str] = &[
 /// Frames that are asks only when the message asks for something (see [`requesting`]):
 /// "someone from your team", "a real person", "someone who actually works there".
 pub(super) const REQUESTED: &[&str] = &[
-    r"\b(?:someone|somebody|anyone|anybody|a person|a human|alguien|alguem|una persona|uma pessoa|quelqu un|une personne|jemand|jemanden|jemandem|one of you|uno de ustedes|um de voces|l un de vous|einer von euch)(?: \w+){0,2}? (?:from|of|on|in|at|de|del|da|do|du|des|aus|von|vom|bei)(?: \w+){0,2}? (?:team|staff|office|company|support|equipo|empresa|equipe|soporte|suporte|service client|service|entreprise|firma|euch|ihnen|ustedes|voces|vous|you guys)\b",
+    r"\b(?:someone|somebody|anyone|anybody|a person|a human|alguien|alguem|una persona|uma pessoa|quelqu un|une personne|jemand|jemanden|jemandem|one of you|uno de ustedes|um de voces|l un de vous|einer von euch)(?: \w+){0,2}? (?:from|of|on|in|at|de|del|da|do|du|des|aus|von|vom|bei)(?: \w+){0,2}? (?:team|staff|office|company|support|equipo|empresa|equipe|time|soporte|suporte|service client|service|entreprise|firma|euch|ihnen|ustedes|voces|vous|you guys)\b",
     r"\b(?:someone|somebody|anyone|a person) who (?:\w+ )?works? (?:there|here|for you|at)\b",
     // Someone from a department, or a person on the phone: "someone from billing on the
     // phone", "alguien de facturación", "quelqu'un du service sinistres".
-    r"\b(?:someone|somebody|anyone|a person|alguien|alguem|quelqu un|jemand|jemanden|jemandem) (?:from|in|at|de|del|da|do|du|aus der|von der|vom) (?:the |la |el |a |o |le |service |departamento de |setor de |area de )?(?:billing|sales|support|accounts|claims|fraud|legal|returns|complaints|security|finance|facturacion|reclamaciones|ventas|cobranza|cobros|fraudes|juridico|financeiro|vendas|cobranca|sinistres?|facturation|reclamations?|comptabilite|buchhaltung|vertrieb|reklamation|rechtsabteilung|kundenservice|kundendienst|technik)\b",
+    r"\b(?:someone|somebody|anyone|a person|alguien|alguem|quelqu un|jemand|jemanden|jemandem) (?:from|in|at|de|del|da|do|du|aus der|von der|vom) (?:the |la |el |a |o |le |service |departamento de |setor de |area de )?(?:billing|sales|support|accounts|claims|fraud|legal|returns|complaints|security|finance|facturacion|reclamaciones|ventas|cobranza|cobros|fraudes|juridico|financeiro|vendas|cobranca|sinistres?|facturation|reclamations?|comptabilite|buchhaltung|vertrieb|reklamation|rechtsabteilung|kundenservice|kundendienst|technik|ouvidoria|atencion al cliente|atendimento|servicio al cliente|service client|kundenbetreuung)\b",
     r"\b(?:someone|somebody|a person|a human|an agent|a manager|a supervisor)(?: \w+){0,3} on the (?:phone|line)\b",
     // A person asked to look at it: "can a human take a look", "could an agent check this".
     r"\b(?:can|could|would) (?:a|an|some|one of your) (?:real |actual |live )?(?:human|person|agent|staff member|employee|manager|supervisor|representative|advisor) (?:please )?(?:take a look|look|check|review|handle|deal|sort|help)\b",
-    r"\b(?:real|actual|live|proper|genuine|verdader[oa]|vrai|vraie|veritable|echte[nmrs]?|richtige[nmrs]?) (?:person|human|human being|people|persona|pessoa|personne|humain|humano|mensch|menschen|agent|agente|atendente|mitarbeiter|conseiller|asesor)\b",
-    r"\b(?:person|human|persona|pessoa|personne|humain|humano|mensch|agent|agente|atendente) (?:real|de verdad|de verdade|reel|reelle|en chair et en os|de carne y hueso|de carne e osso|aus fleisch und blut)\b",
+    r"\b(?:real|actual|live|living|breathing|proper|genuine|verdader[oa]|viv[oa]|vivante?|lebende[nmrs]?|lebendige[nmrs]?|vrai|vraie|veritable|echte[nmrs]?|richtige[nmrs]?) (?:person|human|human being|people|persona|pessoa|personne|humain|humano|mensch|menschen|agent|agente|atendente|mitarbeiter|conseiller|asesor|consultor|consultora|tecnico|tecnica|technician|technicien|techniker|employee|empleado|funcionario|operador|operator)\b",
+    r"\b(?:person|human|persona|pessoa|personne|humain|humano|mensch|agent|agente|atendente|consultor|consultora|tecnico|tecnica|technicien|asesor|asesora|operador|empleado|funcionario) (?:real|de verdad|de verdade|reel|reelle|en chair et en os|de carne y hueso|de carne e osso|aus fleisch und blut)\b",
     // A seller or adviser free to help: "un vendeur dispo pour me conseiller ?",
     // "algún asesor disponible?", "tem algum vendedor disponível?".
     r"\b(?:un|une|algun|alguna|algum|alguma|any|a|an) (?:vendeur|vendeuse|conseiller|conseillere|agent|humain|vendedor|vendedora|asesor|asesora|atendente|consultor|consultora|salesperson|sales rep|advisor|adviser)s? (?:dispo|disponible|disponivel|available|free)\b",
@@ -304,7 +365,7 @@ static REQUESTED_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that make a message a request (a `?` does too).
 static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte|konnten|faut|puedes|podes|pasas|consegue|consegues|consigue|por favor|svp|stp|s il vous plait)\b")
+    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte|konnten|faut|puedes|podes|pasas|consegue|consegues|consigue|por favor|svp|stp|s il vous plait|tem como|da pra|da para|hay forma|hay manera|is it possible|possible de|moyen de|moglich)\b")
         .expect("request words are valid regex")
 });
 
@@ -364,6 +425,14 @@ const NOT_A_REFUSAL: &[&str] = &[
     "ahnung",
     "sicher",
     "ob",
+    "think",
+    "believe",
+    "creo",
+    "acho",
+    "pense",
+    "crois",
+    "glaube",
+    "denke",
 ];
 
 /// The first refusal of the machine in `clause` that is not about a machine product.
@@ -377,14 +446,124 @@ fn against_bot(clause: &str) -> Option<&str> {
                 .filter(|t| !t.is_empty())
                 .take(2)
                 .any(|t| PRODUCTS.contains(&t));
-            !inside && !product
+            !inside
+                && !product
+                && !about_oneself(clause, m.start(), m.as_str())
+                && (!automatic(m.as_str()) || about_replies(clause, *m))
         })
         .map(|m| m.as_str())
 }
 
+/// "I'm not a bot", "je ne suis pas un robot": the customer says what they are.
+/// Only a negator, the verb "be" and an article come before the machine ("not a", "ne
+/// suis pas un"): "I'm not talking to a bot" is still a refusal.
+fn about_oneself(clause: &str, start: usize, refusal: &str) -> bool {
+    const ME: &[&str] = &["im", "am", "m", "soy", "sou", "suis", "bin"];
+    const GLUE: &[&str] = &[
+        "not", "no", "ne", "pas", "kein", "keine", "nicht", "nao", "a", "an", "un", "una", "um",
+        "uma", "une", "ein", "just", "only", "solo", "so", "juste", "nur", "the",
+    ];
+    let words: Vec<&str> = refusal.split(' ').filter(|t| !t.is_empty()).collect();
+    let Some((_, before_machine)) = words.split_last() else {
+        return false;
+    };
+    let said_of_me = clause[..start]
+        .split(' ')
+        .rev()
+        .find(|t| !t.is_empty())
+        .is_some_and(|t| ME.contains(&t))
+        || before_machine.iter().any(|t| ME.contains(t));
+    said_of_me
+        && before_machine
+            .iter()
+            .all(|t| ME.contains(t) || GLUE.contains(t))
+}
+
+/// Whether the refused machine is only "automatic" (not a bot or a robot).
+fn automatic(refusal: &str) -> bool {
+    refusal
+        .rsplit(' ')
+        .next()
+        .is_some_and(|t| t.starts_with("automat"))
+}
+
+/// What the customer may refuse as automatic: the replies, not a refund or a renewal ("no
+/// automatic replies", "chega de respostas automáticas", but not "pas de remboursement
+/// automatique").
+const REPLY_NOUNS: &[&str] = &[
+    "reply",
+    "replies",
+    "response",
+    "responses",
+    "answer",
+    "answers",
+    "message",
+    "messages",
+    "system",
+    "systems",
+    "chat",
+    "bot",
+    "voice",
+    "respuesta",
+    "respuestas",
+    "mensaje",
+    "mensajes",
+    "contestador",
+    "sistema",
+    "resposta",
+    "respostas",
+    "mensagem",
+    "mensagens",
+    "atendimento",
+    "reponse",
+    "reponses",
+    "repondeur",
+    "systeme",
+    "antwort",
+    "antworten",
+    "nachricht",
+    "nachrichten",
+    "system",
+    "ansage",
+    "ansagen",
+    "mails",
+    "emails",
+    "email",
+    "mail",
+    "texts",
+    "correos",
+];
+
+/// Whether the word just before or just after an "automatic" refusal is a reply.
+fn about_replies(clause: &str, m: regex::Match) -> bool {
+    let before = clause[..m.end()]
+        .split(' ')
+        .rev()
+        .filter(|t| !t.is_empty())
+        .nth(1);
+    let after = clause[m.end()..].split(' ').find(|t| !t.is_empty());
+    [before, after]
+        .into_iter()
+        .flatten()
+        .any(|t| REPLY_NOUNS.contains(&t))
+        || before.is_some_and(|t| MACHINE_DETERMINERS.contains(&t))
+        || after.is_some_and(|t| THING.contains(&t))
+}
+
+/// "not the automated thing", "no al automático": the machine itself, named by its article.
+const MACHINE_DETERMINERS: &[&str] = &[
+    "the", "this", "that", "el", "este", "ese", "lo", "o", "esse", "este", "le", "ce", "cet",
+    "der", "die", "das", "dem", "den", "diesem", "dieses",
+];
+
+/// "the automatic thing/one": the machine.
+const THING: &[&str] = &[
+    "thing", "one", "stuff", "cosa", "coisa", "truc", "machin", "ding", "zeug", "teil",
+];
+
 /// Staff who can contact the customer back (not couriers: "can the driver call me" is about
 /// the delivery).
-pub(super) const STAFF: &str = r"\b(?:colleagues?|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*)\b";
+pub(super) const STAFF: &str = r"\b(?:colleagues?|owners?|mensch|menschen|doctors?|vets?|nurses?|dentists?|medic[oa]s?|doutor[a]?|veterinari[oa]s?|medecins?|docteur|veterinaires?|arzt|arztin|tierarzt\w*|duen[oa]|don[oa]|proprietaire|inhaber\w*|besitzer\w*|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*)\b";
 
 /// Staff who can help, without the bare "someone" ("can someone help me with the size" is
 /// a question the AI can answer).
@@ -414,7 +593,7 @@ fn human_help(clause: &str, requesting: bool) -> Option<&str> {
 }
 
 /// Contacting the customer back, in request (not past) forms.
-pub(super) const CALLBACK: &str = r"\b(?:call|ring|phone|contact|reach|get in touch|get back|llamar\w*|llame|llamen|llama|contactar\w*|contacte|contacten|contactara|contactaran|comunicarse|comunique\w*|ligar|liga|ligue|ligasse|retornar|retorne|entr\w* em contato|appeler|appelle|appelliez|rappeler|rappelle|recontacter|recontacte|contacter|contacte|joindre|anrufen|anruft|zuruckrufen|zuruckruft|melden|meldet|kontaktieren|kontaktiert)\b";
+pub(super) const CALLBACK: &str = r"\b(?:call|ring|phone|contact|reach|get in touch|get back|llamar\w*|llame|llamen|llama|contactar\w*|contacte|contacten|contactara|contactaran|comunicarse|comunique\w*|ligar|liga|ligue|ligasse|ligando|retornar|retorne|chamar|telefonar|devolv\w* la llamada|telefon\w*|telephon\w*|entr\w* em contato|appeler|appelle|appelliez|rappeler|rappelle|recontacter|recontacte|contacter|contacte|joindre|anrufen|anruft|zuruckrufen|zuruckruft|melden|meldet|kontaktieren|kontaktiert)\b";
 
 /// The customer as the object of the contact.
 const ME: &str = r"\b(?:me|m|mich|mir|moi|comigo|conmigo|mim)\b";
@@ -449,6 +628,10 @@ pub(super) const ACROSS_CLAUSES: &[&str] = &[
     // valider", "jemanden, der das entscheiden kann", "alguien que pueda autorizar".
     r"\b(?:someone|somebody|anyone|a person|a human|a manager|alguien|una persona|alguem|uma pessoa|quelqu un|une personne|jemand|jemanden|jemandem|einen mitarbeiter)(?: \w+){0,2} (?:who|that|que|q|qui|der|die)(?: \w+){0,3} (?:decid\w*|decision|authori[sz]\w*|approv\w*|sign off|make an exception|decidir|decida|autoriz\w*|aprob\w*|aprov\w*|valid\w*|decider|decide|accord\w*|entscheid\w*|genehmig\w*|freigeb\w*)\b",
     r"\b(?:someone|somebody|anyone|a person|alguien|una persona|alguem|uma pessoa|quelqu un|une personne|jemand|jemanden)(?: \w+){0,2} (?:who|that|que|q|qui|der|die)(?: \w+){0,3} (?:can|could|is able to|pueda|puede|pudiera|possa|pode|puisse|peut|pourrait|kann|konnte|darf)(?: \w+){0,4} (?:decid\w*|decision|authori[sz]\w*|approv\w*|exception|decidir|autoriz\w*|aprob\w*|aprov\w*|excepcion|excecao|valider|derogation|decider|entscheiden|genehmigen|ausnahme)\b",
+    // Someone there who can look at it, across a comma: "gibt es jemanden, der sich das
+    // ansehen kann", "is there anyone, who can actually check this".
+    r"\b(?:gibt es|ist da) (?:hier |bei euch |bei ihnen |uberhaupt )*(?:jemanden|jemand|einen mitarbeiter|einen menschen) (?:der|die) (?:sich )?(?:\w+ ){0,3}(?:ansehen|anschauen|ansieht|anschaut|prufen|pruft|kummern|kummert|bearbeiten|lesen|liest)\b",
+    r"\b(?:is there|are there|hay|tem|existe|y a t il|il y a) (?:anyone|anybody|someone|somebody|alguien|alguem|quelqu un) (?:who|that|que|qui) (?:can|could|pueda|puede|possa|pode|puisse|peut)(?: (?:actually|really|de verdad|vraiment|me))* (?:look|check|review|revisar|mirar|olhar|verificar|regarder|examiner)\b",
     // A person to look at the case personally: "can somebody look at my account
     // personally", "alguien puede revisar mi caso personalmente", "quelqu'un peut regarder
     // mon dossier personnellement", "kann sich jemand das personlich ansehen".
@@ -570,6 +753,17 @@ pub(super) const FILLER: &[&str] = &[
     "immediately",
     "immediatement",
     "right",
+    "need",
+    "needed",
+    "required",
+    "xfa",
+    "pfv",
+    "porfis",
+    "plis",
+    "con",
+    "com",
+    "avec",
+    "mit",
 ];
 
 pub(super) const LONE_NOUNS: &[&str] = &[
@@ -630,6 +824,20 @@ pub(super) const LONE_NOUNS: &[&str] = &[
     "support agent",
     "human representative",
     "live person",
+    "callback",
+    "call back",
+    "conseiller humain",
+    "conseillere humaine",
+    "agent humain",
+    "personne humaine",
+    "etre humain",
+    "asesor humano",
+    "asesora humana",
+    "persona humana",
+    "ser humano",
+    "pessoa humana",
+    "menschlicher mitarbeiter",
+    "menschlichen mitarbeiter",
 ];
 
 fn negated(clause: &str, start: usize) -> bool {
@@ -646,14 +854,21 @@ fn lone_noun(clause: &str) -> bool {
     !rest.is_empty() && LONE_NOUNS.contains(&rest.join(" ").as_str())
 }
 
+/// "call me when it's ready", "llámame cuando llegue": a notification, not a person wanted.
+static NOTIFY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:call|ring|phone|text|llam\w*|lig\w*|appel\w*|rappel\w*|ruf\w*|anrufen|meld\w*|contact\w*)\b(?: \w+){0,4} (?:when|once|as soon as|cuando|en cuanto|apenas|quando|assim que|logo que|quand|des que|lorsque|wenn|sobald)\b")
+        .expect("notification pattern is valid regex")
+});
+
 /// Fires on the first non-negated request frame, a refusal of the bot, a requested frame
 /// in a request, or a clause that is only a human noun.
 pub fn detect(norm: &Normalized) -> Option<Signal> {
     let requesting = requesting(norm);
+    let notify = NOTIFY_RE.is_match(&norm.full);
     for clause in &norm.clauses {
         if let Some(m) = FRAME_RE
             .find_iter(clause)
-            .find(|m| !negated(clause, m.start()))
+            .find(|m| !negated(clause, m.start()) && (!notify || STAFF_RE.is_match(m.as_str())))
         {
             return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.95));
         }
@@ -747,6 +962,144 @@ mod tests {
         ] {
             assert!(!asks(t), "{t}");
         }
+    }
+
+    /// Round five (dev5): departments named by their function, named staff, "a human here
+    /// or not?", getting someone to look, callbacks by the owner; and what stays a mention.
+    #[test]
+    fn round_five_forms_are_asks() {
+        let wrong: Vec<&str> = [
+            "could I get a manager to go over the invoice with me",
+            "have one of your advisors check my file please",
+            "is there anyone who can actually review my case",
+            "hay alguien que pueda revisar lo que pasó?",
+            "y a-t-il quelqu'un qui peut regarder mon dossier",
+            "gibt es jemanden, der sich den Vertrag mal ansehen kann",
+            "is there a real human in this company or not",
+            "hay un ser humano ahí o no??",
+            "tem alguma pessoa aí ou não?",
+            "holen Sie mir bitte Ihren Vorgesetzten",
+            "je préfère discuter avec un conseiller",
+            "could I speak with Mrs Okafor please",
+            "quiero hablar con la señora Gómez",
+            "ich hätte gern Frau Yilmaz am Telefon",
+            "queria falar com o rapaz que me atendeu ontem",
+            "hablar con la chica que me ayudó el martes",
+            "I expect a call from your complaints department",
+            "espero una llamada del área de facturación",
+            "je veux parler au service contentieux",
+            "necesito hablar con el departamento de bajas",
+            "quero falar com a ouvidoria",
+            "mit der Rechtsabteilung verbinden bitte",
+            "pouvez-vous me donner les coordonnées du service juridique",
+            "would your manager be available for a quick call",
+            "I'd like the owner to ring me back",
+            "que el dueño me llame por favor",
+            "un conseiller humain svp",
+            "xfa con un asesor",
+            "necesito un supervisor ya",
+            "quero um gerente agora",
+            "can a real one look at this please",
+            "tem algum atendente aí?",
+            "keine automatischen Antworten mehr bitte",
+            "no más respuestas automáticas",
+            "not the automated thing, a person",
+            "I need a living person, not this bot",
+            "quiero una persona viva, no una máquina",
+            "skip the bot please",
+            "how do I bypass the chatbot and reach someone",
+            "put me through to billing",
+            "can you connect me with the claims department",
+            "pásame con facturación",
+            "me passa pro financeiro",
+            "passez-moi la comptabilité",
+            "can a manager call me when he is free",
+            "I dont want to talk to a bot anymore",
+            "enough of your machine answers",
+            "any humans around?",
+            "hay algún humano por ahí?",
+            "tem algum ser humano aí?",
+            "gibt es hier auch Menschen?",
+            "real human needed",
+            "ich möchte, dass ein Vorgesetzter sich das ansieht",
+            "can i get a call from someone today",
+            "a callback please",
+            "solicito una llamada de un asesor",
+            "je ne veux pas parler à une machine",
+            "can the doctor call me?",
+            "posso falar com o médico?",
+            "kann ich mit dem Arzt sprechen?",
+            "je voudrais parler au vétérinaire",
+            "the bot keeps looping, I need to reach someone",
+            "where can I find a human here?",
+            "Ruf mich bitte mal jemand an",
+            "kann sich ein Mensch bei mir melden?",
+            "bitte meldet euch telefonisch bei mir",
+            "Je voudrais joindre quelqu'un par téléphone",
+            "je préfère avoir quelqu'un au bout du fil",
+            "j'aimerais qu'on me rappelle",
+            "me comunican con alguien del área técnica?",
+        ]
+        .into_iter()
+        .filter(|t| !asks(t))
+        .collect::<Vec<_>>();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn round_five_hard_negatives_are_not_asks() {
+        let wrong: Vec<&str> = [
+            "is there a discount or not?",
+            "is the sale still on or not",
+            "pas de remboursement automatique pour les grèves ?",
+            "no automatic renewal please, I'll pay by hand",
+            "sin renovación automática, gracias",
+            "keine automatische Verlängerung",
+            "my manager gets me to check the stock every morning",
+            "the owner of the car is my brother",
+            "Mr Smith from flat 4 will collect the parcel",
+            "la señora García recoge el pedido",
+            "what is the telephone area code for Lisbon",
+            "la película de anoche fue un desastre",
+            "el área de juegos está cerrada?",
+            "have a look at the new menu",
+            "one of the real ones is out of stock",
+            "call me when the order is ready",
+            "llámame cuando llegue el pedido",
+            "ligue-me quando chegar",
+            "appelez-moi quand le colis arrive",
+            "rufen Sie mich an, wenn es fertig ist",
+            "how do I skip the intro video",
+            "the living room sofa is damaged",
+            "I'm not a bot lol",
+            "je ne suis pas un robot, promis",
+            "no soy un robot jaja",
+            "ich bin kein Bot",
+            "I don't think the bot is wrong about the price",
+            "quel est le numéro du service client ?",
+            "no automatic debit please, I'll transfer",
+            "your machine ate my card",
+            "I got a call from someone at your shop yesterday, all good",
+            "have the courier call me before delivery",
+            "gibt es hier auch Parkplätze?",
+            "hay algún descuento por ahí?",
+            "help needed with sizes",
+            "my doctor said I need a check-up",
+            "should I talk to my doctor first?",
+            "the doctor called me yesterday, all good",
+            "le vétérinaire m'a rappelé, merci",
+            "can I book a dentist appointment for friday?",
+            "how do I reach the clinic by bus",
+            "melden Sie sich bei mir, wenn das Paket da ist",
+            "qu'on me rappelle quand c'est prêt, merci",
+            "contact me when it ships",
+            "ruf mich an wenn du da bist",
+            "der Mensch im Video ist lustig",
+        ]
+        .into_iter()
+        .filter(|t| asks(t))
+        .collect::<Vec<_>>();
+        assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
     #[test]

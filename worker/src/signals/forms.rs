@@ -3,9 +3,13 @@
 //! "second" up before "time/vez/fois/Mal" in a complaint, "nobody answers", and waiting
 //! for weeks or months (en, es, pt, fr, de); and, whatever other words the message has,
 //! threats of a bad review or of going to the competition, several unanswered messages,
-//! "do you even read the messages", "seriously??" before a complaint and waiting days for
-//! a reply. Sarcasm — praise alone at the start, then one more week of waiting or an
-//! eye-roll — fires even though it is full of positive words. Each gives a fixed score
+//! "do you even read the messages", "seriously??" before a complaint, waiting days for
+//! a reply or days without the service, "every time the same problem" and "cancelling
+//! everything". An ordinal counts when it opens the message ("for the third time, ..."),
+//! comes with a failure ("cancelled", "incomplete", "sin aviso") or is shouted. Sarcasm —
+//! praise alone at the start (also of the service: "super le service, vraiment"), then one
+//! more week of waiting, a missing answer or an eye-roll, or "love how nobody answers" —
+//! fires even though it is full of positive words. Each gives a fixed score
 //! above the default threshold; none applies to a clearly positive message ("THANK YOU SO
 //! MUCH!!!", "third time buying here, love it", laughter, happy emoji), and a routine
 //! question in capitals ("WHERE CAN I FIND THE SIZE CHART") is not shouting.
@@ -43,7 +47,7 @@ pub(super) const ORDINAL_TIME_SRC: &[&str] = &[
     r"|(?:llame|llamado|escrito|escribi|preguntado|pregunte|reclamado|liguei|ligado|escrevi|mandei|perguntei|reclamei|appele|ecrit|demande|relance|reclame)(?: \w+){0,2} (?:[2-9]|dos|tres|cuatro|cinco|seis|duas|quatro|deux|trois|quatre|cinq) (?:veces|vezes|fois)",
     r"|(?:zwei|drei|vier|funf|sechs|x|zig|hundert)mal (?:\w+ ){0,2}(?:angerufen|geschrieben|gefragt|nachgefragt|reklamiert|gemeldet|angeschrieben)|zum wiederholten male?",
     // An ordinal message, complaint or call: "fourth msg today", "my 2nd complaint".
-    r"|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|terceir[oa]|quart[oa]|deuxieme|troisieme|quatrieme|cinquieme|zweite[nrms]?|dritte[nrms]?|vierte[nrms]?|funfte[nrms]?) (?:msg|message|messages|mail|email|e mail|complaint|ticket|call|chat|request|mensaje|correo|queja|llamada|reclamacion|reclamo|mensagem|reclamacao|ligacao|chamado|plainte|appel|reclamation|nachricht|beschwerde|anruf|reklamation)",
+    r"|(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|terceir[oa]|quart[oa]|deuxieme|troisieme|quatrieme|cinquieme|zweite[nrms]?|dritte[nrms]?|vierte[nrms]?|funfte[nrms]?) (?:msg|message|messages|mail|email|e mail|complaint|ticket|call|chat|request|mensaje|correo|queja|llamada|reclamacion|reclamo|mensagem|reclamacao|ligacao|chamado|plainte|appel|reclamation|nachricht|beschwerde|anruf|reklamation|nachfrage|anfrage|mahnung|relance|reclamo|mail|e mail)",
     // Code-switched ordinal ("the third vez", "la tercera time").
     r"|(?:second|third|fourth|fifth|sixth|umpteenth|nth|tercera|cuarta|quinta|troisieme|quatrieme|dritte|vierte) (?:vez|fois|mal|time)",
 ];
@@ -64,8 +68,8 @@ static CONTACT: LazyLock<Regex> = LazyLock::new(|| re(&CONTACT_SRC.concat()));
 /// Words of a problem that persists or a missing answer.
 pub(super) const TROUBLE_SRC: &[&str] = &[
     r"still|not|no|nothing|never|nobody|wrong|again|where|why|happen\w*|pasa|paso|acontec\w*|arrive|passiert",
-    r"|nada|nadie|nunca|sigue|todavia|aun|mal|donde|otra vez|porque",
-    r"|nao|ninguem|ainda|errado|onde|de novo|por que",
+    r"|nada|nadie|nunca|sigue|sigo|seguimos|todavia|aun|mal|donde|otra vez|porque",
+    r"|nao|ninguem|ainda|errado|onde|de novo|por que|continuo|continua|continuamos",
     r"|pas|rien|jamais|personne|toujours|encore|ou|pourquoi",
     r"|nicht|nichts|kein\w*|nie|niemand|noch|wieder|falsch|wo|warum|cade",
     r"|my money|mi dinero|meu dinheiro|mon argent|mein geld",
@@ -81,7 +85,7 @@ pub(super) const POSITIVE_SRC: &[&str] = &[
     r"|gracias|genial|perfect[oa]|encanta\w*|excelente|feliz|buenisim[oa]|maravillos[oa]|felicidades",
     r"|obrigad[oa]|valeu|otim[oa]|perfeit[oa]|amei|adoro|maravilh\w*|certinho|feliz",
     r"|merci|parfait\w*|super|top|adore|bravo|genial|excellent\w*|bien recu",
-    r"|danke|dank|toll|klasse|prima|wunderbar|perfekt|alles gut|sehr gut|freu\w*",
+    r"|danke|dank|toll|klasse|prima|wunderbar|perfekt|alles gut|sehr gut|freu\w*|die besten|das beste|sao demais|sensacional|fenomenal",
     // Laughter: "third time this month haha", "kkk", "mdr".
     // Eagerness: "can't wait", "qué ganas", "que demais", "j'ai hâte", "ich freue mich".
     r"|cant wait|so excited|excited|que ganas|ansios[oa]|que demais|mal posso esperar|hate|vivement",
@@ -134,6 +138,12 @@ pub(super) const LONG_WAIT_SRC: &[&str] = &[
     r"|(?:llevo|levo|passei|estou|estoy) (?:a |o |la |el )?(?:manha|dia|tarde|semana|manana|noite|noche) (?:toda|todo|entera|entero|inteira|inteiro) (?:intentando|tratando de|tentando)",
     r"|(?:trying|tried) (?:all|the whole) (?:morning|day|afternoon|week) to|seit stunden versuche|den ganzen (?:tag|vormittag|nachmittag|morgen) (?:versuche|probiere|versucht)",
     r"|(?:una|un|dos|tres|cuatro|varias|\d+) (?:semanas?|meses) esperando|(?:duas|tres|quatro|varias|\d+) semanas esperando",
+    // Days or weeks without the service: "llevo 2 semanas sin internet", "ja estou ha 5 dias
+    // sem luz", "ça fait 10 jours sans réseau", "seit 3 Tagen ohne Internet", "been 4 days
+    // without signal".
+    r"|(?:llevo|levo|estoy|estou|hace|faz|ha|fait|depuis|seit|been) (?:ya |ja |schon |already )?(?:[2-9]|\d\d|dos|tres|cuatro|cinco|duas|quatro|deux|trois|quatre|cinq|zwei|drei|vier|funf|two|three|four|five|several|varios|varias|plusieurs|mehreren) (?:dias|semanas|meses|days|weeks|months|jours|semaines|mois|tage|tagen|wochen|monaten)(?: \w+){0,2} (?:sin|sem|sans|ohne|without|no) (?:internet|luz|senal|sinal|servicio|servico|service|reseau|signal|strom|netz|wifi|tv|tele|television|agua|water|eau|wasser|gas|telefono|telefone|phone|linea|linha|heating|calefaccion|chauffage|heizung|electricity|electricite|respuesta|resposta|reponse|antwort|reply|answer)",
+    // "seit einem Monat warte ich", "desde hace un mes espero".
+    r"|seit (?:\w+ )?(?:wochen|monaten|woche|monat|tagen)(?: \w+){0,2} warte|desde hace (?:\w+ )?(?:semanas?|mes|meses)(?: \w+){0,2} esper\w+",
 ];
 
 static LONG_WAIT: LazyLock<Regex> = LazyLock::new(|| re(&LONG_WAIT_SRC.concat()));
@@ -141,6 +151,12 @@ static LONG_WAIT: LazyLock<Regex> = LazyLock::new(|| re(&LONG_WAIT_SRC.concat())
 /// Sarcastic praise opens the message on its own ("great, another week of waiting").
 pub(super) const PRAISE_OPENER_SRC: &[&str] = &[
     r"^(?:oh |ah |wow |que |well |na |ja |das ist ja |how )?(?:great service|great customer service|great job|good job|nice job|well done|thanks a lot|thank you so much|que bien|que bom|merci beaucoup|vielen dank|great|fantastic|wonderful|brilliant|perfect|amazing|awesome|wow|lovely|nice one|genial|perfecto|fantastico|maravilloso|estupendo|otimo|perfeito|maravilha|parabens|show|parfait|super|bravo|chapeau|top|genial|toll|klasse|prima|wunderbar|respekt|na toll|na super)$",
+    // Praise of the service itself: "super service, echt", "super le service, vraiment",
+    // "que servicio tan maravilloso", "what a great service".
+    r"|^(?:oh |ah |wow |well |na |ja )?(?:what a |que |quel |quelle |was fur ein |so ein |such )?(?:great|super|excellent|wonderful|amazing|fantastic|brilliant|top|tolle[rs]?|klasse|maravillos[oa]|maravilhos[oa]|excelente|otimo|genial|estupend[oa]|formidable|incroyable)(?: le| el| o| der)? (?:service|servicio|servico|atendimento|job|support|customer service|kundenservice|organisation|organizacion|organizacao)(?: (?:really|de verdad|mesmo|vraiment|echt|wirklich|indeed|honestly))?$",
+    r"|^(?:que|what a|quel|quelle) (?:service|servicio|servico|atendimento|organisation|organizacion|organizacao|atencion)(?: (?:tan|mais|so|vraiment|plus))? (?:maravillos[oa]|maravilhos[oa]|excelente|genial|great|wonderful|amazing|top|incroyable|formidable|exemplaire|impecable|impecavel|eficiente|eficaz|efficace|rapide|rapido)$",
+    // The praise said again, alone: "really", "echt", "vraiment", "de verdad".
+    r"|^(?:really|truly|honestly|de verdad|en serio|mesmo|de verdade|vraiment|echt|wirklich)$",
 ];
 
 /// One more day/week/month (of waiting), in five languages.
@@ -162,6 +178,9 @@ pub(super) const THREAT_SRC: &[&str] = &[
     r"|(?:je change|je vais changer|on change) d (?:\w+ )?(?:assureur|operateur|fournisseur|banque|compagnie)|(?:ich wechsle|wir wechseln|ich werde wechseln|ich kundige)(?: \w+){0,2} (?:den |die |das )?(?:anbieter|versorger|stromanbieter|bank|versicherung|vertrag)",
     r"|(?:i ll|i will|im going to|i m going to|gonna|going to|voy a|vou|je vais|ich werde)(?: \w+){0,2} (?:post|posting|share|sharing|tweet|tweeting|expose|publicar|postar|expor|publier|poster|posten|teilen)(?: \w+){0,2} (?:about (?:this|you|it)|sobre (?:esto|ustedes|vosotros|isso|voces|vcs)|la dessus|sur vous|daruber|uber (?:euch|sie))",
     r"|(?:denunciar|denunciarlos|denunciaros|exponer|exponerlos|escrachar|expor|expor voces)(?: \w+){0,2} (?:en|nas|na) (?:las |as )?redes",
+    // Leaving: "I'm done, cancelling everything", "cancelo todo", "je résilie tout", "ich
+    // kündige alles".
+    r"|(?:cancel\w*|cancelo|cancelar|cancelando|cancelando|resilie|resilier|resilie|kundige|kundigen) (?:\w+ )?(?:everything|all of it|todo|tudo|tout|alles)(?: (?:now|today|ya|hoy|agora|ja|hoje|maintenant|jetzt|sofort))?$",
     r"|everyone will know|tout le monde (?:saura|va savoir)|todo el mundo (?:se va a enterar|lo sabra)|todo mundo vai saber|alle werden (?:es )?erfahren",
 ];
 
@@ -179,6 +198,9 @@ pub(super) const AGAIN_NO_ANSWER_SRC: &[&str] = &[
     r"(?:again|still|otra vez|todavia|de nuevo|de novo|ainda|outra vez|encore|toujours|schon wieder|wieder|immer noch)(?: \w+){0,2} (?:no|sin|sem|nenhuma|pas de|aucune|keine|zero|null) (?:reply|answer|response|respuesta|resposta|reponse|antwort|ruckmeldung|reaktion)",
     // "3 days no reply", "dos semanas y nada".
     r"|(?:[2-9]|\d\d|two|three|four|five|dos|tres|cuatro|cinco|duas|quatro|deux|trois|quatre|zwei|drei|vier) (?:days|weeks|dias|semanas|jours|semaines|tage|tagen|wochen)(?: and| y| e| et| und)? (?:still )?(?:(?:no|sin|sem|sans|ohne|keine|aucune) (?:reply|answer|response|respuesta|resposta|reponse|antwort|news|noticias|noticia|novidades|nouvelles|nachricht)|nothing|nada|rien|nichts)",
+    // "ja faz 15 dias que mandei os documentos e nada", "it's been 10 days since I sent it
+    // and nothing", "ça fait 3 semaines que j'ai envoyé le dossier et rien".
+    r"|(?:faz|ha|hace|llevo|depuis|fait|seit|been|its been|it s been) (?:\d+|two|three|four|five|dos|tres|cuatro|cinco|duas|quatro|deux|trois|quatre|zwei|drei|vier) (?:days|weeks|months|dias|semanas|meses|jours|semaines|mois|tagen|wochen|monaten)(?: \w+){1,8} (?:e|y|and|et|und) (?:still )?(?:nada|nothing|rien|nichts|nao|no|pas|nicht)\b(?: \w+)?",
 ];
 
 /// An exasperated interjection alone at the start ("incroyable, encore un formulaire qui
@@ -199,6 +221,9 @@ const WORD_BY_WORD: usize = 5;
 /// AND late, well done 👏", "klasse Qualitätskontrolle 👏").
 pub(super) const BAD_FACT_SRC: &[&str] = &[
     r"cold|late|broken|damaged|missing|wrong|lost|scratch\w*|again|never|still|not a single|not one|no order|nothing|nada|rien|nichts|perdid[oa]|perdu|verloren|caido|panne|atraso|retraso|sin luz|sem luz|charged me|cobraron|cobrou|won t|wont|doesn t|doesnt|no funciona|nao funciona|marche pas|geht nicht|funktioniert nicht|frio|fria|tarde|roto|rota|quebrad[oa]|atrasad[oa]|errad[oa]|froid|froide|retard|casse|cassee|raye|kalt|kaputt|spat|verspatet|kratzer|beschadigt|falsch|schon wieder|otra vez|de novo|encore",
+    // Nothing since: "una semana sin tele y ni un mensaje", "seit 10 tagen keine antwort".
+    r"|sin (?:luz|tele|tv|internet|senal|servicio|respuesta|noticias|agua|linea)|sem (?:luz|internet|sinal|resposta|noticias|agua|linha|retorno)|ni un (?:mensaje|correo|aviso)|ni una (?:llamada|respuesta)|nem (?:uma|um) (?:resposta|mensagem|aviso|retorno)|keine (?:antwort|ruckmeldung|nachricht)|pas de (?:reponse|nouvelles)|aucune (?:reponse|nouvelle)|no (?:reply|answer|response|news)",
+    r"|(?:attends|attend|wait\w*|esper\w*|warte\w*|aguard\w*)(?: \w+){0,3} (?:depuis|since|desde|hace|faz|ha|seit|for) (?:\d+|un|une|deux|trois|one|two|three|a|una|dos|tres|uma|duas|zwei|drei|einer|einem) (?:jours|mois|semaines|days|weeks|months|dias|semanas|meses|tagen|wochen|monaten)",
 ];
 
 /// "Do you even read the messages?"
@@ -234,6 +259,27 @@ static ANOTHER_BAD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:another|yet another|one more|otro|otra|outro|outra|mais um|mais uma|encore un|encore une|noch ein|noch eine|schon wieder ein|schon wieder eine)(?: \w+)? (?:delay|delays|problem|excuse|error|mistake|glitch|cancellation|retraso|problema|excusa|error|fallo|atraso|desculpa|erro|falha|retard|probleme|erreur|panne|verspatung|ausrede|fehler|panne)",
     )
 });
+/// One more of something: "another automated email", "otra factura", "encore un mail".
+static ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"another|yet another|one more|otr[oa]|outr[oa]|mais um|mais uma|encore un|encore une|noch ein\w*|schon wieder",
+    )
+});
+/// Laughter: a bad word said laughing ("the film was a disaster lol") is not a complaint.
+static LAUGH: LazyLock<Regex> =
+    LazyLock::new(|| re(r"haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk\w*|rsrs\w*|mdr|lol|lmao|hihi\w*"));
+/// A turn to something good: "..., but the channel works fine", "aber das Konzert wird gut".
+static CONTRAST: LazyLock<Regex> = LazyLock::new(|| re(r"but|pero|mas|mais|aber|sauf|though"));
+
+/// Whether the message laughs and then turns to something good: a bad word in it is a
+/// story, not a complaint ("la película fue un desastre jaja pero el canal va perfecto").
+pub fn laughing_it_off(norm: &Normalized) -> bool {
+    LAUGH.is_match(&norm.full)
+        && (POSITIVE_WORD.is_match(&norm.full) || CONTRAST.is_match(&norm.full))
+}
+static POSITIVE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| re(&POSITIVE_SRC[..POSITIVE_SRC.len() - 2].concat()));
+
 /// "seriously?" as the whole message.
 static SERIOUSLY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -244,7 +290,21 @@ static SERIOUSLY_ALONE: LazyLock<Regex> = LazyLock::new(|| {
 /// Problem", "again and again", "same issue again".
 static REPEATED_PROBLEM: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"again and again|una y otra vez|(?:again|otra vez|de novo|outra vez|encore|schon wieder|toujours)(?: (?:lo|la|el|le|ce|cette|o|a|esto|dieses|diese|das|the|this|same|mismo|misma|mesmo|mesma|meme|gleiche|selbe))* (?:problem|problema|probleme|issue|error|erro|erreur|fehler|lo mismo|mismo|isso|cosa|coisa|panne|fallo|falha|bug)|(?:same|mismo|mesmo|meme|gleiche|selbe) (?:problem|problema|probleme|issue|error|erro|erreur|fehler) (?:again|otra vez|de novo|encore|schon wieder|wieder)|isso de novo|lo mismo otra vez",
+        r"again and again|una y otra vez|(?:again|otra vez|de novo|outra vez|encore|schon wieder|toujours)(?: (?:lo|la|el|le|ce|cette|o|a|esto|dieses|diese|das|the|this|same|mismo|misma|mesmo|mesma|meme|gleiche|selbe))* (?:problem|problema|probleme|issue|error|erro|erreur|fehler|lo mismo|mismo|isso|cosa|coisa|panne|fallo|falha|bug)|(?:same|mismo|mesmo|meme|gleiche|selbe) (?:problem|problema|probleme|issue|error|erro|erreur|fehler) (?:again|otra vez|de novo|encore|schon wieder|wieder)|isso de novo|lo mismo otra vez|(?:a chaque fois|chaque fois|toda vez|todas as vezes|cada vez|every time|each time|jedes mal) (?:\w+ ){0,2}(?:lo mismo|(?:le meme|la meme|a mesma|o mesmo|la misma|el mismo|the same|das gleiche|dasselbe|derselbe|dieselbe|die gleiche|der gleiche) (?:chose|coisa|cosa|thing|story|historia|histoire|probleme|problema|problem|issue|error|erreur|erro|fehler|excuse|excusa|desculpa|ausrede|mist|theater|cirque|circo))",
+    )
+});
+/// Something that went wrong (cancelled, missing, broken, without notice): with an ordinal
+/// it is a repeated failure ("la troisième fois que mon train est annulé").
+pub(super) const FAILURE_SRC: &[&str] = &[
+    r"cancel\w*|annul\w*|desmarc\w*|remarc\w*|storniert|abgesagt|ausgefallen|gestrichen|suppr\w*|incomplet\w*|unvollstandig|rot[oa]s?|quebrad[oa]s?|cass\w*|kaputt|damaged|missing|falt\w*|manque\w*|fehl\w*|sin aviso|sem aviso|sans prevenir|ohne vorwarnung|ohne info\w*|sin explicacion|sem explicacao|sans explication|without (?:notice|warning|explanation)|fora do ar|caid[oa]|en panne|down|removid[oa]|eliminad[oa]|retir\w*|atras\w*|retras\w*|en retard|late|verspat\w*|(?:llega|llego|llegan|llegaron|chega|chegou|chegam|arrive|arrivent|kommt|kommen) (?:\w+ )?(?:tarde|atrasad[oa]s?|en retard|zu spat)",
+];
+static FAILURE: LazyLock<Regex> = LazyLock::new(|| re(&FAILURE_SRC.concat()));
+/// The ordinal as the message's opening: "for the third time, ...", "por cuarta vez:",
+/// "pela terceira vez", "pour la troisième fois", "zum dritten Mal" (from the third up: "for
+/// the second time" is often just a fact).
+static LEAD_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:and|y|e|et|und|ok|so|well|bueno|pues|entao|alors|also|hey|hello|hi|hola|oi|ola|bonjour|hallo) )*(?:for the|for like the|por|pela|pra|pour la|pr la|zum|im) (?:third|fourth|fifth|sixth|seventh|umpteenth|nth|(?:[3-9]|[1-9]\d)(?:st|nd|rd|th)?|tercera|tercer|cuarta|quinta|sexta|enesima|terceira|quarta|trois\w*|quatri\w*|cinqui\w*|enieme|nieme|dritten|vierten|funften|sechsten|x ten|xten|zigsten|(?:[3-9]|[1-9]\d)(?:ra|ta|a|e|eme|ieme|ten)?) (?:time|vez|fois|mal)",
     )
 });
 /// "call me 2 times before coming": the count belongs to the request.
@@ -274,11 +334,50 @@ pub fn asks_meaning(norm: &Normalized) -> bool {
     MEANING.is_match(&norm.full)
 }
 
+/// Asking where something is ("where is my order???", "cadê meu reembolso", "wo bleibt").
+static WHERE_IS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"where (?:is|are|s)|donde (?:esta|estan)|onde (?:esta|estao)|cade|ou (?:est|sont)|wo (?:ist|sind|bleibt|bleiben)",
+    )
+});
+/// A span of days or more ("3 weeks", "una semana", "dix jours").
+static SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:\d+|a|one|two|three|four|una|un|dos|tres|cuatro|uma|um|duas|quatro|une|deux|trois|quatre|eine|einer|zwei|drei|vier|several|varios|varias|plusieurs|mehrere\w*) (?:days|weeks|months|dias|semanas|meses|jours|semaines|mois|tage|tagen|wochen|monaten|woche|week|month|semana|semaine|mes|monat)",
+    )
+});
+
+/// "thanks again", a polite closing: its "again" is not a bad fact.
+static THANKS_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:thanks|thank you|thx|gracias|obrigad[oa]|valeu|merci|danke)(?: \w+)? (?:again|de nuevo|otra vez|de novo|novamente|encore|nochmal|nochmals)|(?:merci|danke) encore|nochmals danke|encore merci",
+    )
+});
+
+/// Loving the wait or the silence: "love how nobody answers", "I LOVE WAITING 2 HOURS",
+/// "me encanta esperar", "j'adore attendre", "ich liebe es zu warten".
+static LOVE_HOW: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:love|loving|adoro|adore|me encanta|amo|liebe es) (?:how|when|that|the way|que|quand|comme|wie|wenn|dass|to|de|zu)?(?: \w+){0,2}? ?(?:wait\w*|esper\w*|aguard\w*|attend\w*|wart\w*|nobody|no one|nadie|ninguem|personne|niemand|never|nunca|jamais|nie)",
+    )
+});
+
 /// Sarcasm: praise alone at the start, then one more week of waiting or an eye-roll
 /// ("great, another week of waiting", "Fantastic. Arrived after 9 days 🙄").
 fn sarcasm(norm: &Normalized) -> Option<String> {
+    // Not a wish: "I'd love to wait for the new model".
+    if let Some(m) = LOVE_HOW.find(&norm.full).filter(|m| {
+        let before = norm.full[..m.start()]
+            .split(' ')
+            .rev()
+            .find(|t| !t.is_empty());
+        !m.as_str().contains("love to ") && !matches!(before, Some("would" | "d" | "wouldnt"))
+    }) {
+        return Some(format!("sarcasm \"{}\"", m.as_str()));
+    }
     if let Some(opener) = norm.clauses.first().filter(|c| PRAISE_OPENER.is_match(c))
         && norm.clauses.len() > 1
+        && !THANKS_AGAIN.is_match(&norm.full)
         && let Some(m) = BAD_FACT.find(&norm.full)
     {
         return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));
@@ -294,7 +393,9 @@ fn sarcasm(norm: &Normalized) -> Option<String> {
         return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));
     }
     let another = ANOTHER_TIME.find(&norm.full);
-    if let Some(m) = another.filter(|_| WAIT.is_match(&norm.full) || norm.annoyed_emoji > 0) {
+    if let Some(m) = another.filter(|_| {
+        WAIT.is_match(&norm.full) || WITHOUT.is_match(&norm.full) || norm.annoyed_emoji > 0
+    }) {
         return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));
     }
     (norm.annoyed_emoji > 0).then(|| format!("sarcasm \"{opener}\" + eye-roll"))
@@ -321,6 +422,13 @@ fn complaint_form(norm: &Normalized) -> Option<String> {
     {
         return Some("seriously??".to_owned());
     }
+    if norm.clauses.len() > 1
+        && norm.questions > 0
+        && SERIOUSLY_ALONE.is_match(&norm.clauses[0])
+        && (ANOTHER.is_match(&norm.full) || TROUBLE.is_match(&norm.full))
+    {
+        return Some("seriously? + complaint".to_owned());
+    }
     if norm.clauses.len() == 1 && norm.questions > 0 && SERIOUSLY_ALONE.is_match(&norm.clauses[0]) {
         return Some("seriously?".to_owned());
     }
@@ -332,6 +440,15 @@ fn complaint_form(norm: &Normalized) -> Option<String> {
     }
     if let Some(m) = REPEATED_PROBLEM.find(&norm.full) {
         return Some(format!("repeated problem \"{}\"", m.as_str()));
+    }
+    if norm.emphatic_runs > 0
+        && let Some(m) = WHERE_IS.find(&norm.full)
+        && SPAN.is_match(&norm.full)
+    {
+        return Some(format!(
+            "where is + days or weeks, emphatic \"{}\"",
+            m.as_str()
+        ));
     }
     if let Some(m) = AGAIN_NO_ANSWER.find(&norm.full) {
         return Some(format!("again no answer \"{}\"", m.as_str()));
@@ -396,7 +513,10 @@ pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
     }
     if norm.tokens.is_empty() {
         let marks = norm.exclamations + norm.questions;
-        return (marks >= PUNCTUATION_ONLY).then(|| format!("punctuation only x{marks}"));
+        // "?!" alone: a question and an exclamation together is exasperation.
+        let interrobang = norm.exclamations > 0 && norm.questions > 0;
+        return (marks >= PUNCTUATION_ONLY || interrobang)
+            .then(|| format!("punctuation only x{marks}"));
     }
     if let Some(s) = sarcasm(norm) {
         return Some(s);
@@ -435,6 +555,9 @@ pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
         return None;
     }
     let complaint = trouble
+        || shouted
+        || LEAD_ORDINAL.is_match(&norm.full)
+        || FAILURE.is_match(&norm.full)
         || negative
         || norm.emphatic_runs > 0
         || norm.tokens.len() <= SHORT_MESSAGE
@@ -475,6 +598,83 @@ mod tests {
         ] {
             assert!(f(t).is_some(), "{t}");
         }
+    }
+
+    /// Round five (dev5): the ordinal opening the message, an ordinal with a failure or in
+    /// capitals, praise of the service before a bad fact, "N days ... and nothing",
+    /// "seriously? another ...".
+    #[test]
+    fn round_five_forms_fire() {
+        let wrong: Vec<&str> = [
+            "for the fourth time, where is the refund",
+            "por tercera vez: el paquete no llegó",
+            "pela quarta vez, remarcaram meu exame",
+            "pour la troisième fois, le bus n'est pas passé",
+            "zum dritten Mal, die Karte wurde gesperrt",
+            "c'est la troisième fois que ma séance est annulée",
+            "es la cuarta vez que el repartidor llega tarde",
+            "DRITTES MAL DASS DIE LIEFERUNG UNVOLLSTÄNDIG IST",
+            "excellent service, really. still waiting since 3 weeks for my deposit",
+            "que atención tan eficiente, dos días sin internet y ni un aviso",
+            "toller Service, echt. keine Antwort seit Montag",
+            "faz 10 dias que enviei o formulário e nada",
+            "it's been 12 days since I sent the photos and still nothing",
+            "seriously? another delay email",
+            "llevo 2 semanas sin internet",
+            "já estou há 5 dias sem luz",
+            "ça fait 10 jours sans réseau",
+            "seit 3 Tagen ohne Strom",
+            "been 4 days without signal",
+            "seit einem Monat warte ich auf die Erstattung",
+            "love how nobody ever answers here",
+            "I LOVE WAITING 2 HOURS ON HOLD",
+            "j'adore attendre trois semaines pour un remboursement",
+            "lovely, another week without my documents",
+            "à chaque fois le même problème",
+            "toda vez a mesma coisa",
+            "dritte Nachfrage, keine Antwort",
+            "I'm done, cancelling everything",
+            "ya está, cancelo todo",
+            "?!",
+            "SIGO ESPERANDO",
+            "where is my parcel??? 2 weeks!!!",
+            "onde está meu reembolso??? já faz uma semana",
+        ]
+        .into_iter()
+        .filter(|t| f(t).is_none())
+        .collect::<Vec<_>>();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn round_five_plain_messages_do_not() {
+        let wrong: Vec<&str> = [
+            "for the second time this year I'm renewing, any loyalty discount?",
+            "por segunda vez voy a pedir el mismo modelo",
+            "my third visit to your clinic tomorrow, see you at 10",
+            "c'est la troisième fois que je loue chez vous, merci",
+            "super service, merci beaucoup",
+            "excellent service, really quick",
+            "seriously? that is so cool",
+            "it's been 3 days since I ordered, when will it ship?",
+            "38.72, -9.14; Rossio",
+            "I'll be 2 days without internet on holiday, can I pause the plan?",
+            "seit 3 Tagen wohne ich in Berlin",
+            "I'd love to wait for the new model",
+            "I love how soft the blanket is",
+            "every time I order, the same courier comes, so kind",
+            "quiero cancelar todo el pedido",
+            "great service, thanks again",
+            "VOCÊS SÃO DEMAIS!!!",
+            "IHR SEID DIE BESTEN!!!",
+            "where is the shop? 2 days left for the sale",
+            "?",
+            "please cancel everything in my cart, I'll reorder later",
+        ]
+        .into_iter()
+        .filter(|t| f(t).is_some())
+        .collect::<Vec<_>>();
+        assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
     #[test]

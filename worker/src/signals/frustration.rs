@@ -12,7 +12,8 @@
 //! - **Score** = `max(negativity x (1 + intensity), typography, form)`, where typography
 //!   (caps and `!!` runs alone, up to 0.6) lets pure shouting count. Clearly positive
 //!   messages (compound > 0.3, no complaint cue) score 0, so "AMAZING, thank you!!!" never
-//!   fires.
+//!   fires; nor does one bad word laughed off before something good ("the film was a
+//!   disaster lol but the popcorn was great").
 //!
 //! The detector fires when the score reaches `frustration_threshold`. Never fails.
 
@@ -101,6 +102,16 @@ pub fn assess(norm: &Normalized, cx: &Context) -> (f32, String) {
         && forms::asks_meaning(norm)
     {
         return (0.0, "a question about meaning".to_owned());
+    }
+    // "the film was a disaster lol, but the channel is fine": one bad word, laughed off.
+    if neg.cues.len() <= 1
+        && form.is_none()
+        && norm.angry_emoji + norm.annoyed_emoji == 0
+        && norm.emphatic_runs == 0
+        && norm.tokens.iter().all(|t| !t.caps)
+        && forms::laughing_it_off(norm)
+    {
+        return (0.0, "laughed off".to_owned());
     }
     let caps = norm
         .tokens

@@ -35,7 +35,7 @@ const PT: &[&str] = &[
 const FR: &[&str] = &[
     "le", "la", "les", "des", "et", "est", "je", "un", "une", "pas", "mon", "ma", "pour", "avec",
     "vous", "ce", "c", "j", "que", "bonjour", "merci", "mais", "toujours", "fois", "suis", "au",
-    "sans", "du",
+    "sans", "du", "plus", "tard",
 ];
 const DE: &[&str] = &[
     "der", "die", "das", "und", "ist", "ich", "nicht", "mit", "ein", "eine", "einen", "mein",

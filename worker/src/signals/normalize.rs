@@ -34,7 +34,7 @@ pub struct Normalized {
     pub questions: usize,
     /// Runs of two or more `!`/`?` (e.g. `!!`, `??`, `?!`).
     pub emphatic_runs: usize,
-    /// Angry emoji (😡 🤬 😤 😠), which folding would drop.
+    /// Angry emoji (😡 🤬 😤 😠, and 👎 💩 🖕), which folding would drop.
     pub angry_emoji: usize,
     /// Annoyed emoji (🙄 😒 🤦 😑): eye-rolling, the usual mark of sarcasm in chat.
     pub annoyed_emoji: usize,
@@ -44,7 +44,7 @@ pub struct Normalized {
     pub clapping: usize,
 }
 
-const ANGRY_EMOJI: [char; 4] = ['😡', '🤬', '😤', '😠'];
+const ANGRY_EMOJI: [char; 7] = ['😡', '🤬', '😤', '😠', '👎', '💩', '🖕'];
 const ANNOYED_EMOJI: [char; 4] = ['🙄', '😒', '🤦', '😑'];
 const HAPPY_EMOJI: [char; 17] = [
     '🔥', '😂', '🤣', '😄', '😊', '😍', '🥰', '❤', '💕', '💖', '😘', '🙌', '💪', '👍', '😁', '😆',
