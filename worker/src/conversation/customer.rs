@@ -3,7 +3,8 @@
 //! 0. A voice note is heard first (`media::hear`: downloaded, transcribed, journaled): its
 //!    transcript is the message from here on, for every step below.
 //! 1. Queue the customer's turn for memory (again on a retry, which memory absorbs; the
-//!    transcript and the 24-hour window were recorded by the `record` step).
+//!    transcript and the 24-hour window were recorded by the `record` step) — published while
+//!    steps 2 to 5 run, both awaited to their end before the step ends.
 //! 2. If this event already decided (its journal holds a plan), carry the plan out — resuming
 //!    after whatever an earlier attempt did — and stop: the model is never called twice.
 //! 3. If the message is the customer's end keyword (`handback`), hand the conversation back
@@ -77,7 +78,6 @@ pub enum Unresolved {
 }
 
 pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepError> {
-    let conv = ev.conversation.key();
     let heard = media::hear(e, cx, ev).await?;
     let described = render::describe(ev);
     // The message for the detectors and the model; `shown`: for memory and the human mirror,
@@ -96,8 +96,26 @@ pub async fn on_message(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepE
         text: shown.clone(),
         at_ms,
     };
-    e.remember_as(&ev.conversation, turn, cx.journal.pristine_attempt())
-        .await?;
+    // The memory write is published while the turn runs, not before it: its confirm (a
+    // quorum-queue commit) is off the reply's path. Both are awaited to the end — never one
+    // cancelled midway by the other's failure — and either failing fails the step, which then
+    // resumes from the journal and publishes again (memory stores each record id once).
+    let remembered = e.remember_as(&ev.conversation, turn, cx.journal.pristine_attempt());
+    let (remembered, turned) = tokio::join!(remembered, run_turn(e, cx, ev, heard, text, shown));
+    remembered.and(turned)
+}
+
+/// Steps 2 to 5 for the message whose text the detectors and the model see (`text`) and
+/// humans see (`shown`).
+async fn run_turn(
+    e: &Engine,
+    cx: &StepCx,
+    ev: &Event,
+    heard: Option<Heard>,
+    text: String,
+    shown: String,
+) -> Result<(), StepError> {
+    let conv = ev.conversation.key();
     if let Some(plan) = cx.journal.plan::<Plan>("plan").await? {
         info!("resuming what this message's processing decided");
         return act(e, cx, ev, plan).await;
@@ -215,7 +233,20 @@ async fn decide(
     text: &str,
     state: &ownership::State,
 ) -> Result<Plan, StepError> {
-    mark_read(e, ev).await;
+    // Mark-as-read (with "typing…") goes out while the turn is decided — a Graph round trip
+    // off the reply's path — and has ended by the time the plan is acted on.
+    let (_, plan) = tokio::join!(mark_read(e, ev), choose(e, cx, ev, text, state));
+    plan
+}
+
+/// [`decide`] without the mark-as-read.
+async fn choose(
+    e: &Engine,
+    cx: &StepCx,
+    ev: &Event,
+    text: &str,
+    state: &ownership::State,
+) -> Result<Plan, StepError> {
     if render::is_unsupported(ev) {
         return Ok(Plan::Reply {
             text: e.settings.text.unsupported.clone(),

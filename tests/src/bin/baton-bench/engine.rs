@@ -106,7 +106,7 @@ async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<
     let by_command_before = redis_calls_by_command(&env).await?;
     let calls_before: u64 = by_command_before.values().sum();
     let run_started = Instant::now();
-    let sent = send_paced(&client, &url, "A", conversations, rate).await;
+    let (sent, webhook_ms) = send_paced(&client, &url, "A", conversations, rate).await;
     let answered = wait_answers(&graph, &sent, Duration::from_secs(120)).await;
     // Let the memory queue's writes for these messages land too.
     tokio::time::sleep(Duration::from_secs(2)).await;
@@ -139,7 +139,7 @@ async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<
 
     println!(
         "\nWhere the overhead went (medians), first messages ({workers} worker(s)): {}",
-        stages(&sent, &answered, &llm.requests_at(), pct(0.99))
+        stages(&sent, &webhook_ms, &answered, &llm.requests_at(), pct(0.99))
     );
     println!(
         "\nRedis commands per answered message by command, first message of a conversation ({workers} worker(s)): {}\n",
@@ -194,7 +194,7 @@ async fn follow_up(
 ) -> anyhow::Result<()> {
     let before = redis_calls_by_command(env).await?;
     let started = Instant::now();
-    let sent = send_paced(client, url, "F", conversations, rate).await;
+    let (sent, _) = send_paced(client, url, "F", conversations, rate).await;
     let answered = wait_answers(graph, &sent, Duration::from_secs(120)).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
     let after = redis_calls_by_command(env).await?;
@@ -258,11 +258,14 @@ fn ref_of(id: &str) -> &str {
 
 /// Where the time of the slowest 1% went, against the median: for every answered message of
 /// the run whose model request names it, POST start → model request ("before": ingress, the
-/// broker, admission, the claim, recording, state and memory reads, the detectors) and model
-/// request + the model's latency → Graph send ("after": the answer's way back, the journal,
-/// pacing, the owner check, the send). Medians of each part over the slow ones and over all.
+/// broker, admission, the claim, recording, state and memory reads, the detectors), of which
+/// the webhook's own answer (POST start → 200: verification and the confirmed publish), and
+/// model request + the model's latency → Graph send ("after": the answer's way back, the
+/// journal, pacing, the owner check, the send). Medians of each part over the slow ones and
+/// over all.
 fn stages(
     sent: &HashMap<String, Instant>,
+    webhook_ms: &HashMap<String, f64>,
     answered: &HashMap<String, Instant>,
     llm: &[(Instant, serde_json::Value)],
     slow_from_ms: f64,
@@ -282,29 +285,32 @@ fn stages(
             }
         }
     }
-    let (mut all, mut slow): (Vec<(f64, f64)>, Vec<(f64, f64)>) = (Vec::new(), Vec::new());
+    type Parts = (f64, f64, f64);
+    let (mut all, mut slow): (Vec<Parts>, Vec<Parts>) = (Vec::new(), Vec::new());
     for (id, t0) in sent {
-        let (Some(done), Some(ask)) = (answered.get(id), asked.get(ref_of(id))) else {
+        let (Some(done), Some(ask), Some(hook)) =
+            (answered.get(id), asked.get(ref_of(id)), webhook_ms.get(id))
+        else {
             continue;
         };
         let before = ask.duration_since(*t0).as_secs_f64() * 1000.0;
         let after =
             done.duration_since(*ask).as_secs_f64() * 1000.0 - LLM_LATENCY.as_secs_f64() * 1000.0;
-        all.push((before, after));
+        all.push((before, *hook, after));
         if before + after >= slow_from_ms {
-            slow.push((before, after));
+            slow.push((before, *hook, after));
         }
     }
-    let median = |v: &mut Vec<f64>| {
+    let median = |mut v: Vec<f64>| {
         v.sort_by(|a, b| a.total_cmp(b));
         v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
     };
-    let split = |v: &[(f64, f64)]| {
-        let (mut b, mut a): (Vec<f64>, Vec<f64>) = v.iter().copied().unzip();
+    let split = |v: &[Parts]| {
         format!(
-            "before {:.1} ms, after {:.1} ms",
-            median(&mut b),
-            median(&mut a)
+            "before {:.1} ms (webhook answered in {:.1} ms), after {:.1} ms",
+            median(v.iter().map(|p| p.0).collect()),
+            median(v.iter().map(|p| p.1).collect()),
+            median(v.iter().map(|p| p.2).collect())
         )
     };
     format!(
@@ -327,19 +333,33 @@ async fn send_paced(
     tag: &str,
     convs: usize,
     rate: u64,
-) -> HashMap<String, Instant> {
+) -> (HashMap<String, Instant>, HashMap<String, f64>) {
     let mut ticker = tokio::time::interval(Duration::from_nanos(1_000_000_000 / rate.max(1)));
     let mut sent = HashMap::new();
+    let mut webhook_ms = HashMap::new();
     let mut inflight = FuturesUnordered::new();
+    let timed = |id: String, b: Vec<u8>| async move {
+        let started = Instant::now();
+        let ok = post_signed(client, url, b).await.is_ok();
+        (id, ok.then(|| started.elapsed().as_secs_f64() * 1000.0))
+    };
     for c in 0..convs {
         ticker.tick().await;
         let (id, b) = body(tag, c, 0);
-        sent.insert(id, Instant::now());
-        inflight.push(post(client, url, b));
-        while let std::task::Poll::Ready(Some(())) = futures::poll!(inflight.next()) {}
+        sent.insert(id.clone(), Instant::now());
+        inflight.push(timed(id, b));
+        while let std::task::Poll::Ready(Some((id, ms))) = futures::poll!(inflight.next()) {
+            if let Some(ms) = ms {
+                webhook_ms.insert(id, ms);
+            }
+        }
     }
-    while inflight.next().await.is_some() {}
-    sent
+    while let Some((id, ms)) = inflight.next().await {
+        if let Some(ms) = ms {
+            webhook_ms.insert(id, ms);
+        }
+    }
+    (sent, webhook_ms)
 }
 
 /// Two messages per conversation, 64 requests in flight; returns id → POST start.
