@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 use baton_shared::amqp;
 use baton_shared::topology;
 use futures::StreamExt;
+use lapin::message::Delivery;
 use lapin::options::{
     BasicCancelOptions, BasicConsumeOptions, BasicQosOptions, QueueDeclareOptions,
 };
@@ -374,17 +375,22 @@ async fn hand_over(
         .basic_cancel(tag.into(), BasicCancelOptions::default())
         .await;
     // Deliveries that crossed the cancel on the wire, and those waiting in lanes behind a
-    // running one, go back to the broker in delivery order: only running work is finished.
-    let mut returned = 0usize;
+    // running one, go back to the broker in delivery order — all of them sorted by delivery
+    // tag, since the ones on the wire came after every one waiting in a lane, and a quorum
+    // queue hands returned messages out again in the order they were returned (returning the
+    // wire's first let the next owner run a conversation's later message before its earlier
+    // one). Only running work is finished here.
+    let mut back: Vec<Delivery> = Vec::new();
     while let Ok(Some(Ok(delivery))) =
         tokio::time::timeout(Duration::from_millis(200), consumer.next()).await
     {
-        delivery::requeue(&delivery).await;
-        returned += 1;
+        back.push(delivery);
     }
-    for job in lanes.take_waiting() {
-        delivery::requeue(&job.delivery).await;
-        returned += 1;
+    back.extend(lanes.take_waiting().into_iter().map(|job| job.delivery));
+    back.sort_by_key(|d| d.delivery_tag);
+    let returned = back.len();
+    for delivery in &back {
+        delivery::requeue(delivery).await;
     }
     info!(
         partition = cx.p,
