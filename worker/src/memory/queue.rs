@@ -7,6 +7,9 @@
 //! goes to `{ns}.memory.retry.<attempt>` and comes back after the tier's TTL; a permanent one,
 //! or one past the last tier, goes to the DLQ with its history and `x-baton-origin-queue`, so
 //! `worker dlq replay` puts it back on the memory queue. The consumer reconnects by itself.
+//! A write published once by a pristine attempt (`x-baton-first-publish`) and delivered for
+//! the first time goes to `MemoryBackend::write_first`: no earlier write of it can exist, so
+//! the backend may skip looking for one (Synap's written marker).
 
 use std::sync::Arc;
 use std::time::Duration;
