@@ -399,6 +399,37 @@ fn dev2_holdout_report() {
     print_report(&outcomes, micros);
 }
 
+/// Runs a dev set's tune part (printing its report and misses) and asserts its recall floors
+/// and the false-handoff cap.
+fn assert_tune_floors(name: &str, rows: Vec<Row>, floors: &[(Reason, f64)]) {
+    println!("\n=== {name} tune ({} rows; tuned on) ===", rows.len());
+    let (outcomes, micros) = run(rows);
+    let (_, fhr) = print_report(&outcomes, micros);
+    print_misclassified(&outcomes);
+    for &(r, floor) in floors {
+        let rec = recall(&outcomes, r);
+        assert!(
+            rec >= floor,
+            "{name} tune {} recall {rec:.3} < {floor}",
+            r.as_str()
+        );
+    }
+    assert!(
+        fhr <= DEV2_MAX_FALSE_HANDOFF,
+        "{name} tune false-handoff rate {fhr:.3} > {DEV2_MAX_FALSE_HANDOFF}"
+    );
+}
+
+/// A holdout's report: aggregate only, never its rows.
+fn holdout_report(name: &str, rows: Vec<Row>) {
+    println!(
+        "\n=== {name} holdout ({} rows; aggregate only, never tuned against) ===",
+        rows.len()
+    );
+    let (outcomes, micros) = run(rows);
+    print_report(&outcomes, micros);
+}
+
 #[test]
 fn dev3_split_is_fixed() {
     let (tune, holdout) = (load_dev3(false), load_dev3(true));
@@ -414,36 +445,14 @@ const DEV3_TUNE_FLOORS: [(Reason, f64); 3] = [
 
 #[test]
 fn dev3_tune_meets_floors() {
-    let rows = load_dev3(false);
-    println!("\n=== dev3 tune ({} rows; tuned on) ===", rows.len());
-    let (outcomes, micros) = run(rows);
-    let (_, fhr) = print_report(&outcomes, micros);
-    print_misclassified(&outcomes);
-    for (r, floor) in DEV3_TUNE_FLOORS {
-        let rec = recall(&outcomes, r);
-        assert!(
-            rec >= floor,
-            "dev3 tune {} recall {rec:.3} < {floor}",
-            r.as_str()
-        );
-    }
-    assert!(
-        fhr <= DEV2_MAX_FALSE_HANDOFF,
-        "dev3 tune false-handoff rate {fhr:.3} > {DEV2_MAX_FALSE_HANDOFF}"
-    );
+    assert_tune_floors("dev3", load_dev3(false), &DEV3_TUNE_FLOORS);
 }
 
 /// Held out from dev3 by [`dev3_is_holdout`] before any of its rows were read and never
 /// tuned against: informational, aggregate only (like the frozen set).
 #[test]
 fn dev3_holdout_report() {
-    let rows = load_dev3(true);
-    println!(
-        "\n=== dev3 holdout ({} rows; aggregate only, never tuned against) ===",
-        rows.len()
-    );
-    let (outcomes, micros) = run(rows);
-    print_report(&outcomes, micros);
+    holdout_report("dev3", load_dev3(true));
 }
 
 #[test]
@@ -465,36 +474,14 @@ const DEV4_TUNE_FLOORS: [(Reason, f64); 3] = [
 
 #[test]
 fn dev4_tune_meets_floors() {
-    let rows = load_dev4(false);
-    println!("\n=== dev4 tune ({} rows; tuned on) ===", rows.len());
-    let (outcomes, micros) = run(rows);
-    let (_, fhr) = print_report(&outcomes, micros);
-    print_misclassified(&outcomes);
-    for (r, floor) in DEV4_TUNE_FLOORS {
-        let rec = recall(&outcomes, r);
-        assert!(
-            rec >= floor,
-            "dev4 tune {} recall {rec:.3} < {floor}",
-            r.as_str()
-        );
-    }
-    assert!(
-        fhr <= DEV2_MAX_FALSE_HANDOFF,
-        "dev4 tune false-handoff rate {fhr:.3} > {DEV2_MAX_FALSE_HANDOFF}"
-    );
+    assert_tune_floors("dev4", load_dev4(false), &DEV4_TUNE_FLOORS);
 }
 
 /// Held out from dev4 by [`dev3_is_holdout`] before any of its rows were read and never
 /// tuned against: informational, aggregate only (like the frozen set).
 #[test]
 fn dev4_holdout_report() {
-    let rows = load_dev4(true);
-    println!(
-        "\n=== dev4 holdout ({} rows; aggregate only, never tuned against) ===",
-        rows.len()
-    );
-    let (outcomes, micros) = run(rows);
-    print_report(&outcomes, micros);
+    holdout_report("dev4", load_dev4(true));
 }
 
 #[test]
@@ -517,34 +504,12 @@ const DEV5_TUNE_FLOORS: [(Reason, f64); 3] = [
 
 #[test]
 fn dev5_tune_meets_floors() {
-    let rows = load_dev5(false);
-    println!("\n=== dev5 tune ({} rows; tuned on) ===", rows.len());
-    let (outcomes, micros) = run(rows);
-    let (_, fhr) = print_report(&outcomes, micros);
-    print_misclassified(&outcomes);
-    for (r, floor) in DEV5_TUNE_FLOORS {
-        let rec = recall(&outcomes, r);
-        assert!(
-            rec >= floor,
-            "dev5 tune {} recall {rec:.3} < {floor}",
-            r.as_str()
-        );
-    }
-    assert!(
-        fhr <= DEV2_MAX_FALSE_HANDOFF,
-        "dev5 tune false-handoff rate {fhr:.3} > {DEV2_MAX_FALSE_HANDOFF}"
-    );
+    assert_tune_floors("dev5", load_dev5(false), &DEV5_TUNE_FLOORS);
 }
 
 /// Held out from dev5 by [`dev3_is_holdout`] before any of its rows were read and never
 /// tuned against: informational, aggregate only (like the frozen set).
 #[test]
 fn dev5_holdout_report() {
-    let rows = load_dev5(true);
-    println!(
-        "\n=== dev5 holdout ({} rows; aggregate only, never tuned against) ===",
-        rows.len()
-    );
-    let (outcomes, micros) = run(rows);
-    print_report(&outcomes, micros);
+    holdout_report("dev5", load_dev5(true));
 }

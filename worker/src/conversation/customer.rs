@@ -144,7 +144,12 @@ async fn run_turn(
     }
     let mut plan = match heard {
         Some(Heard::Failed { why }) => unheard(e, ev, &text, &state, &why).await,
-        _ => decide(e, cx, ev, &text, &state).await?,
+        _ => {
+            // Mark-as-read (with "typing…") goes out while the turn is decided — a Graph round
+            // trip off the reply's path — and has ended by the time the plan is acted on.
+            let (_, plan) = tokio::join!(mark_read(e, ev), decide(e, cx, ev, &text, &state));
+            plan?
+        }
     };
     if let Plan::Handoff { handoff, .. } = &mut plan {
         availability::settle(e, cx, handoff, now_ms()).await;
@@ -225,22 +230,8 @@ async fn count(cx: &StepCx, ev: &Event, u: Unresolved) -> Result<(), StepError> 
 }
 
 /// Decides what to do with a message the AI owns: a reply or a handoff. No effect on the
-/// customer happens here (mark-as-read aside, which is harmless to repeat).
+/// customer happens here (the caller marks the message read meanwhile, harmless to repeat).
 async fn decide(
-    e: &Engine,
-    cx: &StepCx,
-    ev: &Event,
-    text: &str,
-    state: &ownership::State,
-) -> Result<Plan, StepError> {
-    // Mark-as-read (with "typing…") goes out while the turn is decided — a Graph round trip
-    // off the reply's path — and has ended by the time the plan is acted on.
-    let (_, plan) = tokio::join!(mark_read(e, ev), choose(e, cx, ev, text, state));
-    plan
-}
-
-/// [`decide`] without the mark-as-read.
-async fn choose(
     e: &Engine,
     cx: &StepCx,
     ev: &Event,
