@@ -260,6 +260,121 @@ async fn messages_waiting_when_a_turn_starts_are_answered_together() {
     w.finish().await;
 }
 
+/// The memory queue refuses every publish while the customer's turn runs: the reply is sent,
+/// then the step fails on its memory publishes and is retried from a tier. The retry must not
+/// ask the model again or send the reply again, and once the queue takes publishes again both
+/// turns reach memory, once each.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_memory_publish_after_the_reply_neither_repeats_nor_loses_it() {
+    let w = World::start("memrefused", true, &[("BATON_RETRY_TIERS", "2s,2s,2s")]).await;
+    // A first turn connects the worker's publisher (connecting declares the topology, which
+    // the stand-in queue would refuse); then the memory queue is replaced.
+    w.say("wamid.MR0", "hello").await;
+    w.wait_done(&["wamid.MR0"]).await;
+    w.wait_texts(1).await;
+    let queue = w.env.names().memory_queue();
+    let impostor = RefusingQueue::replace(&queue).await;
+    w.say("wamid.MR1", "Do you ship to Madeira?").await;
+    let texts = w.wait_texts(2).await;
+    assert!(
+        eventually(Duration::from_secs(10), || async {
+            w.env.logs().contains("memory queue")
+        })
+        .await,
+        "the step failed on its memory publish\n{}",
+        w.env.logs()
+    );
+    impostor.remove().await;
+    w.wait_done(&["wamid.MR1"]).await;
+    assert_eq!(w.texts(), texts, "the reply was not sent again");
+    assert_eq!(
+        w.llm.requests().len(),
+        2,
+        "the model was asked once per message"
+    );
+    let synap = w.synap.as_ref().unwrap();
+    let count = |content: &str| {
+        synap
+            .messages()
+            .iter()
+            .filter(|m| m["content"] == content)
+            .count()
+    };
+    let question = "Customer: Do you ship to Madeira?";
+    let reply = format!("Agent: {}", texts[1]);
+    assert!(
+        eventually(Duration::from_secs(20), || async {
+            count(question) >= 1 && count(&reply) >= 1
+        })
+        .await,
+        "both turns reached memory: {:?}\n{}",
+        synap.messages(),
+        w.env.logs()
+    );
+    assert_eq!(count(question), 1, "{:?}", synap.messages());
+    assert_eq!(count(&reply), 1, "{:?}", synap.messages());
+    w.finish().await;
+}
+
+/// Stands in for a queue with one that refuses every publish: a classic queue of the same
+/// name capped at zero messages with `reject-publish`, so a confirmed publish to it is nacked.
+/// Its arguments differ from the real queue's, so a consumer reconnecting meanwhile cannot
+/// declare the real one over it (`PRECONDITION_FAILED`) until [`RefusingQueue::remove`].
+struct RefusingQueue {
+    conn: lapin::Connection,
+    name: String,
+}
+
+impl RefusingQueue {
+    async fn replace(name: &str) -> RefusingQueue {
+        use lapin::options::{QueueDeclareOptions, QueueDeleteOptions};
+        use lapin::types::{AMQPValue, FieldTable};
+        let conn = baton_shared::amqp::connect(&baton_tests::real_amqp_url(), "baton-test-refuse")
+            .await
+            .unwrap();
+        let mut args = FieldTable::default();
+        args.insert("x-max-length".into(), AMQPValue::LongInt(0));
+        args.insert(
+            "x-overflow".into(),
+            AMQPValue::LongString("reject-publish".into()),
+        );
+        for _ in 0..20 {
+            // A channel per try: a refused declare closes it.
+            let ch = conn.create_channel().await.unwrap();
+            ch.queue_delete(name.into(), QueueDeleteOptions::default())
+                .await
+                .unwrap();
+            let declared = ch
+                .queue_declare(
+                    name.into(),
+                    QueueDeclareOptions {
+                        durable: true,
+                        ..Default::default()
+                    },
+                    args.clone(),
+                )
+                .await;
+            if declared.is_ok() {
+                return RefusingQueue {
+                    conn,
+                    name: name.to_owned(),
+                };
+            }
+        }
+        panic!("could not replace {name}: a consumer keeps declaring it first");
+    }
+
+    /// Deletes the stand-in; the worker's memory consumer declares the real queue again when it
+    /// reconnects.
+    async fn remove(self) {
+        let ch = self.conn.create_channel().await.unwrap();
+        ch.queue_delete(self.name.as_str().into(), Default::default())
+            .await
+            .unwrap();
+        let _ = self.conn.close(200, "done".into()).await;
+    }
+}
+
 async fn delete_queue(name: &str) {
     use lapin::options::QueueDeleteOptions;
     let conn = baton_shared::amqp::connect(&baton_tests::real_amqp_url(), "baton-test-delete")
