@@ -110,9 +110,15 @@ impl Engine {
         let memory = crate::memory::backend(&settings.memory, redis.clone(), keys.clone())
             .await
             .map_err(|e| anyhow::anyhow!("memory backend: {e}"))?;
+        // The detectors' patterns compile on first use, blocking a runtime thread for a few
+        // hundred milliseconds: done here, before the worker consumes, not on a message.
+        let warmed = tokio::task::spawn_blocking(crate::signals::warm_up)
+            .await
+            .unwrap_or_default();
         tracing::info!(
             memory = memory.name(),
             tools = tools.specs().len(),
+            detectors_warmed_ms = warmed.as_millis() as u64,
             "conversation engine ready"
         );
         Ok(Engine {

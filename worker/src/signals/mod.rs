@@ -56,8 +56,10 @@ mod repeat;
 mod sensitive;
 mod situations;
 mod vader;
+mod warm;
 
 pub use config::{Category, SignalConfig};
+pub use warm::warm_up;
 
 use serde::Serialize;
 

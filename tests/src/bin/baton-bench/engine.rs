@@ -2,6 +2,10 @@
 //! (`BATON_BENCH_MEMORY=synap`: the fake Synap API instead, as in production, where memory is
 //! HTTP and not Redis).
 //!
+//! Before the workers start, a floor: the same paced webhooks through the same ingress and
+//! partition queues to a bare consumer in the bench process (POST start → delivery), the part
+//! of the overhead that is ingress, the broker and the machine, not the worker.
+//!
 //! Two runs per worker count: (1) overhead — one message per conversation offered at a steady
 //! rate below capacity; for each message, the time from the start of the webhook POST to the
 //! fake Graph receiving the reply, minus the LLM's 1 s, is Baton's own overhead (ingress,
@@ -83,6 +87,11 @@ async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<
         None
     };
     let (mut ingress, url) = spawn_ingress(&env)?;
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(256)
+        .build()?;
+    // The floor first, on the same ingress and queues, before any worker consumes them.
+    floor(&env, &client, &url, workers, conversations, rate).await?;
     let mut samplers = Vec::new();
     for _ in 0..workers {
         let n = env.spawn_worker(&[]);
@@ -99,9 +108,6 @@ async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<
         "| {workers} | idle, {} s | | | | | | | {idle_per_worker_s:.1} per worker-second | |",
         idle_window.as_secs()
     );
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(256)
-        .build()?;
 
     let by_command_before = redis_calls_by_command(&env).await?;
     let calls_before: u64 = by_command_before.values().sum();
@@ -178,6 +184,79 @@ async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<
     let _ = ingress.kill();
     let _ = ingress.wait();
     env.cleanup().await;
+    Ok(())
+}
+
+/// The floor under the overhead's "before" part: the same webhooks, paced the same way, through
+/// the same ingress and partition queues to a bare consumer in this process (a channel per
+/// partition, prefetch 64, acking on receipt) instead of a worker. POST start → delivery is
+/// what ingress, the broker and the machine cost before any of the worker's own work.
+async fn floor(
+    env: &TestEnv,
+    client: &reqwest::Client,
+    url: &str,
+    workers: usize,
+    conversations: usize,
+    rate: u64,
+) -> anyhow::Result<()> {
+    use lapin::options::{BasicAckOptions, BasicConsumeOptions, BasicQosOptions};
+    let config = env.config();
+    let names = env.names();
+    let conn = baton_shared::amqp::connect(&config.infra.amqp_url, "baton-bench-floor").await?;
+    let delivered: std::sync::Arc<std::sync::Mutex<HashMap<String, Instant>>> = Default::default();
+    for p in 0..config.infra.partitions {
+        let ch = conn.create_channel().await?;
+        ch.basic_qos(64, BasicQosOptions::default()).await?;
+        let mut consumer = ch
+            .basic_consume(
+                names.partition_queue(p).as_str().into(),
+                "bench-floor".into(),
+                BasicConsumeOptions::default(),
+                lapin::types::FieldTable::default(),
+            )
+            .await?;
+        let delivered = delivered.clone();
+        tokio::spawn(async move {
+            while let Some(Ok(d)) = consumer.next().await {
+                let at = Instant::now();
+                if let Ok(ev) = serde_json::from_slice::<serde_json::Value>(&d.data)
+                    && let Some(id) = ev["id"].as_str()
+                {
+                    delivered.lock().unwrap().insert(id.to_owned(), at);
+                }
+                let _ = d.ack(BasicAckOptions::default()).await;
+            }
+        });
+    }
+    let (sent, _) = send_paced(client, url, "Z", conversations, rate).await;
+    let until = Instant::now() + Duration::from_secs(60);
+    while delivered.lock().unwrap().len() < sent.len() && Instant::now() < until {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let _ = conn.close(200, "floor measured".into()).await;
+    let delivered = delivered.lock().unwrap().clone();
+    let mut ms: Vec<f64> = sent
+        .iter()
+        .filter_map(|(id, t0)| {
+            delivered
+                .get(id)
+                .map(|at| at.duration_since(*t0).as_secs_f64() * 1000.0)
+        })
+        .collect();
+    anyhow::ensure!(
+        ms.len() == sent.len(),
+        "the floor run lost messages: {} of {} delivered",
+        ms.len(),
+        sent.len()
+    );
+    ms.sort_by(|a, b| a.total_cmp(b));
+    let pct = |p: f64| ms[((ms.len() as f64 - 1.0) * p).round() as usize];
+    println!(
+        "| {workers} | floor: the same webhooks to a bare consumer, {rate} msg/s | {} | {conversations} | | | {:.1} | {:.1} | | |",
+        sent.len(),
+        pct(0.5),
+        pct(0.99)
+    );
     Ok(())
 }
 
