@@ -121,7 +121,7 @@ pub fn detect(config: &SignalConfig, text: &str, cx: &Context) -> Vec<Signal> {
         .filter(|r| config.is_enabled(*r) && out.iter().all(|s| s.reason != *r))
         .collect();
     if !missing.is_empty() {
-        let features = model::features(&canonical);
+        let features = model::feature_hashes(&canonical);
         out.extend(missing.into_iter().filter_map(|r| {
             model::MODEL.signal(r, &features, || rules_support(r, &canonical, cx))
         }));

@@ -24,7 +24,9 @@
 //! with no heads, which never fires. Pure, no I/O at run time; a few microseconds a message
 //! (one hash lookup per feature).
 
-use std::collections::{BTreeSet, HashMap};
+#[cfg(test)]
+use std::collections::BTreeSet;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::normalize::Normalized;
@@ -51,12 +53,14 @@ pub struct Head {
     /// Probability at or above which it fires when the rules saw partial evidence for the
     /// reason (see [`super::rules_support`]); never above `threshold`.
     pub supported_threshold: f32,
-    pub weights: HashMap<String, f32>,
+    /// By [`hash`] of the feature name (64-bit FNV-1a; a test checks the committed names
+    /// do not collide).
+    pub weights: HashMap<u64, f32>,
 }
 
 impl Head {
-    /// Probability (0..1) for a message's feature set.
-    pub fn probability(&self, features: &BTreeSet<String>) -> f32 {
+    /// Probability (0..1) for a message's distinct feature hashes ([`feature_hashes`]).
+    pub fn probability(&self, features: &[u64]) -> f32 {
         if features.is_empty() {
             return 0.0;
         }
@@ -112,7 +116,7 @@ impl Model {
                     "bias" => head.bias = v,
                     feature if feature.len() > 2 && feature.as_bytes()[1] == b':' => {
                         if v != 0.0 {
-                            head.weights.insert(feature.to_owned(), v);
+                            head.weights.insert(hash(feature), v);
                         }
                     }
                     _ => return Err(bad("unknown record")),
@@ -145,7 +149,7 @@ impl Model {
     pub fn signal(
         &self,
         reason: Reason,
-        features: &BTreeSet<String>,
+        features: &[u64],
         supported: impl FnOnce() -> bool,
     ) -> Option<Signal> {
         let head = self.head(reason)?;
@@ -158,30 +162,39 @@ impl Model {
 /// The compiled-in model, parsed on first use; no heads if the file does not parse.
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(WEIGHTS).unwrap_or_default());
 
-/// The distinct features of a canonical message (see the module doc).
-pub fn features(norm: &Normalized) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for (i, t) in norm.tokens.iter().enumerate() {
-        out.insert(format!("w:{}", t.text));
-        if let Some(next) = norm.tokens.get(i + 1).filter(|n| n.clause == t.clause) {
-            out.insert(format!("b:{}_{}", t.text, next.text));
+/// FNV-1a 64, fed in pieces, so that feature names are hashed without being built.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    const START: Self = Self(0xcbf2_9ce4_8422_2325);
+
+    fn bytes(mut self, bytes: &[u8]) -> Self {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
-        let chars: Vec<char> = std::iter::once('<')
-            .chain(t.text.chars())
-            .chain(std::iter::once('>'))
-            .collect();
-        for n in CHAR_NGRAMS {
-            for gram in chars.windows(n) {
-                out.insert(format!("c:{}", gram.iter().collect::<String>()));
-            }
-        }
+        self
     }
+
+    fn char(self, c: char) -> Self {
+        self.bytes(c.encode_utf8(&mut [0; 4]).as_bytes())
+    }
+}
+
+/// The hash a feature name is looked up by.
+pub fn hash(feature: &str) -> u64 {
+    Fnv::START.bytes(feature.as_bytes()).0
+}
+
+/// Typographic cue features and whether the message has them.
+fn cues(norm: &Normalized) -> [(&'static str, bool); 8] {
     let shouted = norm
         .tokens
         .iter()
         .filter(|t| t.caps && t.text.len() >= 3)
         .count();
-    let cues = [
+    [
         ("x:caps", shouted > 0),
         ("x:caps2", shouted > 1),
         ("x:runs", norm.emphatic_runs > 0),
@@ -190,12 +203,68 @@ pub fn features(norm: &Normalized) -> BTreeSet<String> {
         ("x:angry", norm.angry_emoji > 0),
         ("x:annoyed", norm.annoyed_emoji > 0),
         ("x:happy", norm.happy_emoji > 0),
-    ];
-    for (name, on) in cues {
-        if on {
-            out.insert(name.to_owned());
+    ]
+}
+
+/// A token with its word-boundary marks, for character n-grams.
+fn marked(text: &str) -> Vec<char> {
+    std::iter::once('<')
+        .chain(text.chars())
+        .chain(std::iter::once('>'))
+        .collect()
+}
+
+/// The [`hash`]es of a canonical message's distinct features (see the module doc), sorted:
+/// what the heads score. Builds no strings.
+pub fn feature_hashes(norm: &Normalized) -> Vec<u64> {
+    let mut out = Vec::with_capacity(norm.tokens.len() * 16 + 8);
+    for (i, t) in norm.tokens.iter().enumerate() {
+        let word = t.text.as_bytes();
+        out.push(Fnv::START.bytes(b"w:").bytes(word).0);
+        if let Some(next) = norm.tokens.get(i + 1).filter(|n| n.clause == t.clause) {
+            let h = Fnv::START.bytes(b"b:").bytes(word).bytes(b"_");
+            out.push(h.bytes(next.text.as_bytes()).0);
+        }
+        let chars = marked(&t.text);
+        for n in CHAR_NGRAMS {
+            for gram in chars.windows(n) {
+                out.push(
+                    gram.iter()
+                        .fold(Fnv::START.bytes(b"c:"), |h, c| h.char(*c))
+                        .0,
+                );
+            }
         }
     }
+    out.extend(cues(norm).into_iter().filter(|c| c.1).map(|c| hash(c.0)));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The distinct feature names of a canonical message: what the trainer learns from, the
+/// same set [`feature_hashes`] hashes.
+#[cfg(test)]
+pub fn features(norm: &Normalized) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (i, t) in norm.tokens.iter().enumerate() {
+        out.insert(format!("w:{}", t.text));
+        if let Some(next) = norm.tokens.get(i + 1).filter(|n| n.clause == t.clause) {
+            out.insert(format!("b:{}_{}", t.text, next.text));
+        }
+        let chars = marked(&t.text);
+        for n in CHAR_NGRAMS {
+            for gram in chars.windows(n) {
+                out.insert(format!("c:{}", gram.iter().collect::<String>()));
+            }
+        }
+    }
+    out.extend(
+        cues(norm)
+            .into_iter()
+            .filter(|c| c.1)
+            .map(|c| c.0.to_owned()),
+    );
     out
 }
 
@@ -206,12 +275,12 @@ mod tests {
     use super::*;
 
     fn p(reason: Reason, text: &str) -> f32 {
-        let f = features(&canonicalize(&normalize(text)));
+        let f = feature_hashes(&canonicalize(&normalize(text)));
         MODEL.head(reason).expect("head").probability(&f)
     }
 
     fn fires(text: &str) -> Vec<Reason> {
-        let f = features(&canonicalize(&normalize(text)));
+        let f = feature_hashes(&canonicalize(&normalize(text)));
         HEADS
             .into_iter()
             .filter(|r| MODEL.signal(*r, &f, || true).is_some())
@@ -248,7 +317,7 @@ mod tests {
             Some(0)
         );
         let empty = Model::default();
-        let f = features(&normalize("I want a human NOW!!!"));
+        let f = feature_hashes(&normalize("I want a human NOW!!!"));
         assert!(
             HEADS
                 .iter()
@@ -281,8 +350,35 @@ mod tests {
             p(Reason::CustomerAsked, text),
             p(Reason::CustomerAsked, text)
         );
-        let f = features(&normalize(text));
-        assert_eq!(f, features(&normalize(text)));
+        let f = feature_hashes(&normalize(text));
+        assert_eq!(f, feature_hashes(&normalize(text)));
+    }
+
+    #[test]
+    fn hashes_are_the_hashes_of_the_names() {
+        for text in [
+            "I want a HUMAN now!! 😡",
+            "Ça fait trois semaines que j'attends!!!",
+            "Ich möchte mit einem Mitarbeiter sprechen 🙄",
+            "",
+            "👍",
+        ] {
+            let norm = canonicalize(&normalize(text));
+            let mut names: Vec<u64> = features(&norm).iter().map(|f| hash(f)).collect();
+            names.sort_unstable();
+            assert_eq!(feature_hashes(&norm), names, "{text}");
+        }
+    }
+
+    #[test]
+    fn committed_feature_names_do_not_collide() {
+        let names: Vec<&str> = WEIGHTS
+            .lines()
+            .filter_map(|l| l.split('\t').next())
+            .filter(|f| f.len() > 2 && f.as_bytes()[1] == b':')
+            .collect();
+        let hashes: std::collections::HashSet<u64> = names.iter().map(|f| hash(f)).collect();
+        assert_eq!(hashes.len(), names.len());
     }
 
     #[test]
