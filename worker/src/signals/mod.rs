@@ -8,9 +8,9 @@
 //!
 //! | reason (contract string) | fires when | module |
 //! | --- | --- | --- |
-//! | `customer_asked` | an explicit, non-negated ask for a person (en/es/pt/fr/de) | `explicit` |
+//! | `customer_asked` | an explicit, non-negated ask for a person (en/es/pt/fr/de); or the model's probability reaches its threshold | `explicit`, `model` |
 //! | `sensitive` | account security, money taken twice or wrongly, financial dispute/fraud, medical harm, legal threat or data-rights request | `sensitive`, `situations` |
-//! | `frustration` | lexicon negativity x intensity cues reaches the threshold | `frustration` |
+//! | `frustration` | lexicon negativity x intensity cues reaches the threshold; or the model's probability reaches its threshold (a lower one when the rules saw some negativity) | `frustration`, `model` |
 //! | `keyword` | a configured keyword/phrase appears as whole words | `keywords` |
 //! | `repeated_failure` | unresolved AI turns reach the threshold, or the customer repeats a message | `repeat` |
 //!
@@ -24,6 +24,12 @@
 //! Patterns are compiled with ASCII word classes (`(?-u)`: the text is folded to ASCII
 //! letters before matching, and Unicode `\b` would stop the lazy DFA at the first emoji) and
 //! the large alternations get a bigger lazy-DFA cache, so each stays one DFA scan.
+//!
+//! For `customer_asked` and `frustration`, a small statistical second opinion (`model`:
+//! logistic regression over character n-grams and words of the canonical text, trained on
+//! the development sets' tune parts, weights compiled in) adds a signal when no rule gave
+//! that reason and its probability reaches a high threshold chosen by cross-validation; its
+//! evidence is `model:<probability>`. It only ever adds handoffs, never removes one.
 //!
 //! [`detect`] returns every signal that fires, strongest (highest score) first; [`decide`]
 //! returns the single one to act on by **fixed priority**, not by score:

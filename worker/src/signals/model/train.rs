@@ -26,6 +26,9 @@ use super::super::tests::paraphrases;
 use super::super::{Context, Reason, SignalConfig, detect_rules, priority, rules_support};
 use super::{HEADS, features};
 
+/// Number of heads.
+const N: usize = HEADS.len();
+
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
 const WEIGHTS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/signals/model_weights.tsv");
 
@@ -159,7 +162,7 @@ impl Row {
 /// for it ([`rules_support`]).
 struct RuleView {
     reasons: Vec<Reason>,
-    supported: [bool; 2],
+    supported: [bool; N],
 }
 
 fn read(file: &str) -> String {
@@ -380,8 +383,8 @@ fn fold_of(id: &str) -> u64 {
 }
 
 /// Out-of-fold probability of each head for every row.
-fn out_of_fold(rows: &[Row], p: &Prepared, params: Params) -> Vec<[f64; 2]> {
-    let mut oof = vec![[0.0; 2]; rows.len()];
+fn out_of_fold(rows: &[Row], p: &Prepared, params: Params) -> Vec<[f64; N]> {
+    let mut oof = vec![[0.0; N]; rows.len()];
     for k in 0..FOLDS {
         for (h, head) in HEADS.into_iter().enumerate() {
             let train = pairs(
@@ -399,10 +402,10 @@ fn out_of_fold(rows: &[Row], p: &Prepared, params: Params) -> Vec<[f64; 2]> {
 }
 
 /// A head's two thresholds: alone, and with partial evidence from the rules.
-type Thresholds = [(f64, f64); 2];
+type Thresholds = [(f64, f64); N];
 
 /// Thresholds that never fire.
-const NEVER: Thresholds = [(2.0, 2.0); 2];
+const NEVER: Thresholds = [(2.0, 2.0); N];
 
 /// Whether head `h` fires on a row with out-of-fold probability `p`.
 fn fires(view: &RuleView, p: f64, h: usize, th: &Thresholds) -> bool {
@@ -411,7 +414,7 @@ fn fires(view: &RuleView, p: f64, h: usize, th: &Thresholds) -> bool {
 
 /// What `decide` gives: the highest-priority reason among the rules' and the heads that
 /// reach their thresholds.
-fn decided(view: &RuleView, probs: &[f64; 2], th: &Thresholds) -> Option<Reason> {
+fn decided(view: &RuleView, probs: &[f64; N], th: &Thresholds) -> Option<Reason> {
     let model = HEADS
         .into_iter()
         .enumerate()
@@ -429,15 +432,15 @@ fn decided(view: &RuleView, probs: &[f64; 2], th: &Thresholds) -> Option<Reason>
 /// like the few that the rules, tuned on these rows, still miss here.
 #[derive(Debug, Default, PartialEq)]
 struct Tally {
-    hits: [usize; 2],
-    support: [usize; 2],
-    model_hits: [usize; 2],
+    hits: [usize; N],
+    support: [usize; N],
+    model_hits: [usize; N],
     false_handoffs: usize,
     negatives: usize,
     mislabelled: usize,
 }
 
-fn tally(rows: &[Row], views: &[RuleView], oof: &[[f64; 2]], th: &Thresholds) -> Tally {
+fn tally(rows: &[Row], views: &[RuleView], oof: &[[f64; N]], th: &Thresholds) -> Tally {
     let mut t = Tally::default();
     for (i, row) in rows.iter().enumerate() {
         let got = decided(&views[i], &oof[i], th);
@@ -474,10 +477,10 @@ fn grid() -> impl Iterator<Item = f64> + Clone {
 /// false handoffs and extra mislabels (out of fold) stay within the budgets, the one whose
 /// model catches the most positives; ties go to the higher thresholds. A head the rules
 /// never support gets the same threshold twice.
-fn thresholds(rows: &[Row], views: &[RuleView], oof: &[[f64; 2]]) -> Thresholds {
+fn thresholds(rows: &[Row], views: &[RuleView], oof: &[[f64; N]]) -> Thresholds {
     let base = tally(rows, views, oof, &NEVER);
     let mut out = NEVER;
-    for h in 0..2 {
+    for h in 0..N {
         let tiered = views.iter().any(|v| v.supported[h]);
         let mut best: Option<(usize, (f64, f64))> = None;
         for alone in grid() {
@@ -510,26 +513,26 @@ pub fn weights_file() -> String {
         .map(|head| fit(&p, &pairs(&rows, 0..rows.len(), head), SEED, PARAMS))
         .collect();
     let mut out = String::new();
-    let line = |out: &mut String, name: &str, values: [f64; 2]| {
-        writeln!(out, "{name}\t{:.2}\t{:.2}", values[0], values[1]).expect("String");
+    let line = |out: &mut String, name: &str, values: [f64; N]| {
+        let values: Vec<String> = values.iter().map(|v| format!("{v:.2}")).collect();
+        writeln!(out, "{name}\t{}", values.join("\t")).expect("String");
     };
     writeln!(
         out,
         "# Baton handoff model (signals::model). Written by signals::model::train; do not edit.\n\
          # {} training rows, {} features seen in >= {MIN_DF} rows; seed {SEED:#x}; {PARAMS:?}.\n\
-         heads\t{}\t{}",
+         heads\t{}",
         rows.len(),
         p.vocab.len(),
-        HEADS[0].as_str(),
-        HEADS[1].as_str(),
+        HEADS.map(|h| h.as_str()).join("\t"),
     )
     .expect("String");
     line(&mut out, "threshold", th.map(|t| t.0.min(1.01)));
     line(&mut out, "supported_threshold", th.map(|t| t.1.min(1.01)));
-    line(&mut out, "bias", [fits[0].bias, fits[1].bias]);
+    line(&mut out, "bias", std::array::from_fn(|h| fits[h].bias));
     for (i, f) in p.vocab.iter().enumerate() {
-        let w = [fits[0].weights[i], fits[1].weights[i]];
-        if w != [0.0, 0.0] {
+        let w: [f64; N] = std::array::from_fn(|h| fits[h].weights[i]);
+        if w.iter().any(|w| *w != 0.0) {
             line(&mut out, f, w);
         }
     }
@@ -579,7 +582,7 @@ fn cross_validation_report() {
     println!("rows {} vocab {}", rows.len(), p.vocab.len());
     println!("rules only: {:?}", tally(&rows, &views, &oof, &NEVER));
     let th = thresholds(&rows, &views, &oof);
-    for h in 0..2 {
+    for h in 0..N {
         let mut one = NEVER;
         one[h] = th[h];
         let t = tally(&rows, &views, &oof, &one);
