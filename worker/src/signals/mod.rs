@@ -43,7 +43,8 @@
 //! # Environment (read by [`SignalConfig::from_lookup`])
 //! - `HANDOFF_DISABLE`: comma-separated reasons to switch off, e.g. `frustration,keyword`.
 //! - `HANDOFF_KEYWORDS`: comma-separated keywords or phrases (case and accents ignored).
-//! - `HANDOFF_FRUSTRATION_THRESHOLD`: number in (0, 1], default `0.5`.
+//! - `HANDOFF_FRUSTRATION_THRESHOLD`: number in (0, 1], default `0.5`, for the rules' score; the
+//!   model's thresholds are fixed by its training (`HANDOFF_DISABLE` switches off both).
 //! - `HANDOFF_SENSITIVE_CATEGORIES`: comma-separated subset of `financial,medical,legal,security` (default all).
 //! - `HANDOFF_REPEAT_TURNS`: integer >= 1, unresolved AI turns that trigger `repeated_failure`, default `2`.
 //! - `HANDOFF_REPEAT_SIMILARITY`: number in (0, 1], token Jaccard for a near-repeat, default `0.8`.

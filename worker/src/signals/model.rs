@@ -32,6 +32,7 @@
 #[cfg(test)]
 use std::collections::BTreeSet;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::normalize::Normalized;
@@ -60,7 +61,7 @@ pub struct Head {
     pub supported_threshold: f32,
     /// By [`hash`] of the feature name (64-bit FNV-1a; a test checks the committed names
     /// do not collide).
-    pub weights: HashMap<u64, f32>,
+    pub weights: HashMap<u64, f32, BuildHasherDefault<PassThrough>>,
 }
 
 impl Head {
@@ -77,6 +78,26 @@ impl Head {
                 .sum::<f32>()
                 * scale;
         1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// The map's hasher: the keys are already FNV-1a hashes, so they are used as they are
+/// (SipHash over them would cost more than the rest of the scoring).
+#[derive(Default)]
+pub struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed; fold anything else in FNV-style all the same.
+        self.0 = Fnv(self.0).bytes(bytes).0;
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
