@@ -8,7 +8,7 @@
 //!
 //! | reason (contract string) | fires when | module |
 //! | --- | --- | --- |
-//! | `customer_asked` | an explicit, non-negated ask for a person (en/es/pt/fr/de); or the model's probability reaches its threshold | `explicit`, `model` |
+//! | `customer_asked` | an explicit, non-negated ask for a person (en/es/pt/fr/de); or the model's probability reaches its threshold (a lower one for a request naming a person or staff) | `explicit`, `model` |
 //! | `sensitive` | account security, money taken twice or wrongly, financial dispute/fraud, medical harm, legal threat or data-rights request | `sensitive`, `situations` |
 //! | `frustration` | lexicon negativity x intensity cues reaches the threshold; or the model's probability reaches its threshold (a lower one when the rules saw some negativity) | `frustration`, `model` |
 //! | `keyword` | a configured keyword/phrase appears as whole words | `keywords` |
@@ -142,10 +142,15 @@ pub fn detect(config: &SignalConfig, text: &str, cx: &Context) -> Vec<Signal> {
 }
 
 /// Whether the rules saw partial evidence for `reason` without firing: for frustration, any
-/// negativity, shouting or complaint form at all (a score above 0, below the threshold).
-/// Lets the model fire at a lower probability there than on its own.
+/// negativity, shouting or complaint form at all (a score above 0, below the threshold); for
+/// an ask, a request and a person or staff noun in the same message. Lets the model fire at
+/// a lower probability there than on its own.
 fn rules_support(reason: Reason, canonical: &normalize::Normalized, cx: &Context) -> bool {
-    reason == Reason::Frustration && frustration::assess(canonical, cx).0 > 0.0
+    match reason {
+        Reason::Frustration => frustration::assess(canonical, cx).0 > 0.0,
+        Reason::CustomerAsked => explicit::support(canonical),
+        _ => false,
+    }
 }
 
 /// The rule-based detectors alone (unsorted): what [`detect`] adds the model to.

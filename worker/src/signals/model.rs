@@ -13,7 +13,7 @@
 //! model only adds signals, with the evidence `model:0.93` (the probability) so operators can
 //! see why. Each head has two thresholds: one alone, and a lower one used when the rules saw
 //! partial evidence for the reason without firing (`super::rules_support`: for frustration,
-//! a rule score above 0). The trainer picks both by leave-one-writer-out cross-validation on
+//! a rule score above 0; for an ask, a request and a person or staff noun). The trainer picks both by leave-one-writer-out cross-validation on
 //! the training rows: the pair whose model catches the most positives while adding at most
 //! two false handoffs and two wrong labels to the rules' (out of about 1,100 negatives).
 //!
