@@ -142,12 +142,22 @@ pub fn detect(config: &SignalConfig, text: &str, cx: &Context) -> Vec<Signal> {
 }
 
 /// Whether the rules saw partial evidence for `reason` without firing: for frustration, any
-/// negativity, shouting or complaint form at all (a score above 0, below the threshold); for
+/// negativity, shouting or complaint form in the words (a score above 0 with emoji left
+/// out, below the threshold); for
 /// an ask, a request and a person or staff noun in the same message. Lets the model fire at
 /// a lower probability there than on its own.
 fn rules_support(reason: Reason, canonical: &normalize::Normalized, cx: &Context) -> bool {
     match reason {
-        Reason::Frustration => frustration::assess(canonical, cx).0 > 0.0,
+        Reason::Frustration => {
+            // In the words: the rules already weigh emoji, and the model would count an
+            // angry emoji twice ("[reacted 😡 to a message]", a reaction alone, must not fire).
+            let words = normalize::Normalized {
+                angry_emoji: 0,
+                annoyed_emoji: 0,
+                ..canonical.clone()
+            };
+            frustration::assess(&words, cx).0 > 0.0
+        }
         Reason::CustomerAsked => explicit::support(canonical),
         _ => false,
     }
