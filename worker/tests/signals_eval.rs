@@ -42,8 +42,13 @@
 //! aggregate of both was recorded before any change): [`dev5_tune_meets_floors`] is what round
 //! 4 was tuned on, [`dev5_holdout_report`] is aggregate only and never tuned against.
 //!
+//! Round 5 adds a statistical second opinion (`signals::model`) trained on the labelled set,
+//! dev2, the paraphrase list and the tune parts of dev3/4/5 (never a holdout or blind row;
+//! its trainer filters the split sets by the same hash). On those sets the numbers are
+//! therefore in-sample; the holdouts stay the measure of what generalises.
+//!
 //! `tests/data/handoff_dev6.jsonl` (520 rows by a sixth independent writer; `handoff_dev6.md`)
-//! is a holdout as a whole: [`dev6_report`], aggregate only, never tuned against.
+//! was written while round 5 was built and is a holdout as a whole: [`dev6_report`], aggregate only, never tuned against.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
@@ -503,10 +508,11 @@ fn dev5_split_is_fixed() {
 /// Sizes of dev5's tune part and holdout under [`dev3_is_holdout`].
 const DEV5_SPLIT: (usize, usize) = (423, 107);
 
-/// Floors reached on dev5's tune part (issue 8, fourth round: 0.966 / 0.879 / 0.973), less a
-/// few rows of slack. Sensitive was not worked on in this round (0.879 before and after).
+/// Floors reached on dev5's tune part (issue 8, fourth round: 0.966 / 0.879 / 0.973; fifth
+/// round, with the model, which is trained on it: 0.974 / 0.879 / 0.973), less a few rows of
+/// slack. Sensitive was not worked on in either round (0.879 before and after).
 const DEV5_TUNE_FLOORS: [(Reason, f64); 3] = [
-    (Reason::CustomerAsked, 0.94),
+    (Reason::CustomerAsked, 0.95),
     (Reason::Sensitive, 0.85),
     (Reason::Frustration, 0.95),
 ];

@@ -379,6 +379,13 @@ fn requesting(norm: &Normalized) -> bool {
             && !WORKING_RE.is_match(&norm.full))
 }
 
+/// Partial evidence of an ask that no frame matched: a request (a request word, or a short
+/// question) and a person or staff noun anywhere in the message. Lets the model fire at its
+/// lower threshold (`super::rules_support`); never a signal on its own.
+pub fn support(norm: &Normalized) -> bool {
+    requesting(norm) && HUMAN_STAFF_RE.is_match(&norm.full)
+}
+
 /// A question about who works there ("arbeiten bei euch echte Menschen im Lager?"), not a
 /// request for one of them.
 static WORKING_RE: LazyLock<Regex> = LazyLock::new(|| {
