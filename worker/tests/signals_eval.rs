@@ -48,7 +48,8 @@
 //! therefore in-sample; the holdouts stay the measure of what generalises.
 //!
 //! `tests/data/handoff_dev6.jsonl` (520 rows by a sixth independent writer; `handoff_dev6.md`)
-//! was written while round 5 was built and is a holdout as a whole: [`dev6_report`], aggregate only, never tuned against.
+//! was written while round 5 was built and was a holdout as a whole for it; round 6's model
+//! trains on it ([`dev6_report`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
@@ -531,11 +532,17 @@ fn dev5_holdout_report() {
 
 /// dev6 (`handoff_dev6.jsonl`, 520 rows by a sixth independent writer who saw no detector,
 /// set or note; new businesses per language; `handoff_dev6.md`) was written while round 5 was
-/// being built and is a holdout as a whole: nobody tuned against it, it is reported in
-/// aggregate only, and it was read once before round 5 landed and once after.
+/// being built and was a holdout as a whole for it (aggregate only, read once before round 5
+/// landed and once after). From round 6 the model trains on all of it, so its numbers are
+/// in-sample: reported, not a measure of what generalises.
 #[test]
 fn dev6_report() {
     let rows = load_reasons("handoff_dev6.jsonl", |_| true);
     assert_eq!(rows.len(), 520);
-    holdout_report("dev6", rows);
+    println!(
+        "\n=== dev6 ({} rows; held out in round 5, trained on from round 6) ===",
+        rows.len()
+    );
+    let (outcomes, micros) = run(rows);
+    print_report(&outcomes, micros);
 }
