@@ -409,6 +409,7 @@ async fn a_console_event_is_written_once_whatever_step_an_attempt_died_after() {
         partition: 0,
         attempt: 0,
         coalesced: false,
+        received: std::time::Instant::now(),
         fence: tokio_util::sync::CancellationToken::new(),
         journal: Journal::new(ns.pool.clone(), &ns.keys, conv, event_id),
     };

@@ -335,6 +335,10 @@ async fn ai_turn(
     };
     let runner = tools::Runner::new(e, ev);
     let specs = tools::specs(e);
+    // The worker's own part of the reply's latency: everything from the delivery to the
+    // model request (admission, claim, recording, state, detectors, memory context).
+    metrics::histogram!("baton_worker_to_model_seconds")
+        .record(cx.received.elapsed().as_secs_f64());
     let mut result = e.llm.run_turn(prompt(&images), &specs, &runner).await;
     let refused = match &result {
         Err(LlmError::NoVision(why)) => Some((true, why.clone())),

@@ -57,6 +57,9 @@ pub struct StepCx {
     /// True for an earlier message of a coalesced burst: record it, do not answer it (the
     /// burst's last message gets the one answer).
     pub coalesced: bool,
+    /// When this worker received the event's delivery (for an event held behind a retried
+    /// head, when its drain ran it): what `baton_worker_to_model_seconds` counts from.
+    pub received: std::time::Instant,
     /// Cancelled when this worker lost the partition's lease: no more side effects.
     pub fence: CancellationToken,
     /// What this event's processing decided and which effects are done (I8).

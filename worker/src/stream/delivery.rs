@@ -48,6 +48,8 @@ pub struct Job {
     pub joins_burst: bool,
     /// The burst this job starts (or belongs to) was already looked for.
     pub burst_checked: bool,
+    /// When this worker received the delivery.
+    pub received: std::time::Instant,
 }
 
 impl Job {
@@ -60,6 +62,7 @@ impl Job {
             reply: true,
             joins_burst,
             burst_checked: false,
+            received: std::time::Instant::now(),
         }
     }
 

@@ -19,6 +19,7 @@
 
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
+use std::time::Instant;
 
 use backon::{ExponentialBuilder, Retryable};
 use baton_shared::event::Event;
@@ -51,7 +52,7 @@ pub async fn handle(w: &Arc<Runtime>, part: &Arc<PartitionCx>, job: Job) -> Outc
     };
     let span = info_span!("event.process", event_id = %id, kind, customer = %customer, attempt, partition = part.p);
     telemetry::continue_from(&span, headers.as_ref());
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     metrics::gauge!("baton_worker_inflight").increment(1.0);
     let outcome = handle_inner(w, part, job, attempt).instrument(span).await;
     metrics::gauge!("baton_worker_inflight").decrement(1.0);
@@ -71,6 +72,7 @@ async fn handle_inner(
         delivery,
         event,
         reply,
+        received,
         ..
     } = job;
     let event = match event {
@@ -108,7 +110,7 @@ async fn handle_inner(
             },
         }
     };
-    let ran = run(w, part, &event, attempt, !reply).await;
+    let ran = run(w, part, &event, attempt, !reply, received).await;
     settle(w, part, &event, &delivery, attempt, ran, is_head).await
 }
 
@@ -260,6 +262,7 @@ async fn run(
     event: &Event,
     attempt: u32,
     coalesced: bool,
+    received: Instant,
 ) -> Ran {
     let token = AttemptToken::new(&w.id, part.generation);
     let conv = event.conversation.key();
@@ -291,6 +294,7 @@ async fn run(
         partition: part.p,
         attempt,
         coalesced,
+        received,
         fence: part.fence.clone(),
         journal,
     };
@@ -407,7 +411,7 @@ async fn run_steps(w: &Arc<Runtime>, cx: &StepCx, event: &Event) -> Result<(), S
             .with_min_delay(w.config.worker.step_retry_delay)
             .with_max_times(w.config.worker.step_retries)
             .with_jitter();
-        let started = std::time::Instant::now();
+        let started = Instant::now();
         let result = (|| step.run(cx, event))
             .retry(backoff)
             .when(|e| matches!(e, StepError::Transient(_)) && !cx.fenced())
@@ -459,7 +463,9 @@ async fn drain_held(w: &Arc<Runtime>, part: &Arc<PartitionCx>, conv: &str) -> Dr
             Ok(event) => {
                 let span = info_span!("event.held", event_id = %event.id);
                 telemetry::continue_from(&span, Some(&headers));
-                let ran = run(w, part, &event, 0, false).instrument(span).await;
+                let ran = run(w, part, &event, 0, false, Instant::now())
+                    .instrument(span)
+                    .await;
                 let props_id = event.id.clone();
                 match ran {
                     Ran::Done | Ran::Duplicate => (Ok(()), None, props_id),
