@@ -7,8 +7,6 @@
 
 use std::time::{Duration, Instant};
 
-#[cfg(test)]
-use super::Reason;
 use super::{Context, SignalConfig, detect, pushback};
 
 /// Messages in the five languages that make every detector fire (checked by a test), so the
@@ -57,30 +55,30 @@ pub fn warm_up() -> Duration {
     started.elapsed()
 }
 
-/// The reasons the samples make fire, and the reactions the answers get (for the test).
-#[cfg(test)]
-fn reached() -> (Vec<Reason>, Vec<pushback::Reaction>) {
-    let config = SignalConfig {
-        keywords: vec![KEYWORD.to_owned()],
-        ..Default::default()
-    };
-    let mut reasons: Vec<Reason> = SAMPLES
-        .iter()
-        .flat_map(|t| detect(&config, t, &Context::default()))
-        .map(|s| s.reason)
-        .collect();
-    reasons.sort_by_key(|r| r.as_str());
-    reasons.dedup();
-    let reactions = REACTIONS
-        .iter()
-        .map(|t| pushback::classify(t).reaction)
-        .collect();
-    (reasons, reactions)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::Reason;
     use super::*;
+
+    /// The reasons the samples make fire, and the reactions the answers get (for the test).
+    fn reached() -> (Vec<Reason>, Vec<pushback::Reaction>) {
+        let config = SignalConfig {
+            keywords: vec![KEYWORD.to_owned()],
+            ..Default::default()
+        };
+        let mut reasons: Vec<Reason> = SAMPLES
+            .iter()
+            .flat_map(|t| detect(&config, t, &Context::default()))
+            .map(|s| s.reason)
+            .collect();
+        reasons.sort_by_key(|r| r.as_str());
+        reasons.dedup();
+        let reactions = REACTIONS
+            .iter()
+            .map(|t| pushback::classify(t).reaction)
+            .collect();
+        (reasons, reactions)
+    }
 
     #[test]
     fn the_samples_make_every_detector_fire() {

@@ -129,12 +129,7 @@ async fn run(workers: usize, conversations: usize, rate: u64) -> anyhow::Result<
         })
         .collect();
     overhead.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    let pct = |p: f64| {
-        overhead
-            .get(((overhead.len() as f64 - 1.0) * p).round() as usize)
-            .copied()
-            .unwrap_or(f64::NAN)
-    };
+    let pct = |p: f64| percentile(&overhead, p);
     println!(
         "| {workers} | overhead, {rate} msg/s offered | {} | {conversations} | {:.0} | | {:.1} | {:.1} | {per_message:.1} per answered message | |",
         sent.len(),
@@ -250,7 +245,7 @@ async fn floor(
         sent.len()
     );
     ms.sort_by(|a, b| a.total_cmp(b));
-    let pct = |p: f64| ms[((ms.len() as f64 - 1.0) * p).round() as usize];
+    let pct = |p: f64| percentile(&ms, p);
     println!(
         "| {workers} | floor: the same webhooks to a bare consumer, {rate} msg/s | {} | {conversations} | | | {:.1} | {:.1} | | |",
         sent.len(),
@@ -258,6 +253,14 @@ async fn floor(
         pct(0.99)
     );
     Ok(())
+}
+
+/// The `p` quantile (0..=1) of ascending `sorted` values, nearest rank; NaN when empty.
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted
+        .get(((sorted.len() as f64 - 1.0) * p).round() as usize)
+        .copied()
+        .unwrap_or(f64::NAN)
 }
 
 /// One more message per conversation, paced like the overhead run: the Redis commands of an
