@@ -88,12 +88,23 @@ impl ConversationState {
 
 /// The current state of `conv`.
 pub async fn get(pool: &Pool, keys: &Keys, conv: &str) -> Result<ConversationState, RedisError> {
+    Ok(ConversationState::from_fields(
+        &fields(pool, keys, conv).await?,
+    ))
+}
+
+/// The hash's raw fields (for a writer that plans its writes from them, then applies them to
+/// what it read instead of reading again).
+pub async fn fields(
+    pool: &Pool,
+    keys: &Keys,
+    conv: &str,
+) -> Result<HashMap<String, String>, RedisError> {
     let mut c = pool.get().await?;
-    let fields: HashMap<String, String> = redis::cmd("HGETALL")
+    Ok(redis::cmd("HGETALL")
         .arg(keys.conversation(conv))
         .query_async(&mut *c)
-        .await?;
-    Ok(ConversationState::from_fields(&fields))
+        .await?)
 }
 
 #[cfg(test)]

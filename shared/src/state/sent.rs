@@ -1,12 +1,13 @@
 //! What became of the messages Baton sent: one small record per `wamid`,
-//! `{ns}:sent:{wamid}` (a JSON string kept [`TTL_SECS`]), written by the worker when Graph
-//! accepts a message and updated by Meta's status webhooks; the console reads it for the
-//! delivery ticks ([`get_many`]).
+//! `{ns}:sent:{wamid}` (a JSON string kept [`TTL_SECS`]), written by the worker from Meta's
+//! status webhooks (the first one creates it; sending writes nothing, so a reply costs no
+//! command here — the transcript line carrying the wamid says it was accepted and who wrote
+//! it); the console reads it for the delivery ticks ([`get_many`], `super::delivery`).
 //!
 //! One string rather than a hash because it costs one command to write with its lifetime
-//! (`SET … EX`), on the hot path of every reply; a status update rewrites it (the worker runs
-//! a conversation's events one at a time, so nothing races it). Readers fail with
-//! [`RedisError`]; an unreadable record reads as absent.
+//! (`SET … EX`); a status update rewrites it (the worker runs a conversation's events one at
+//! a time, so nothing races it). Readers fail with [`RedisError`]; an unreadable record reads
+//! as absent.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,13 +17,14 @@ use crate::redis::{Keys, Pool, RedisError};
 /// How long a sent message's record lives.
 pub const TTL_SECS: u64 = 30 * 24 * 3600;
 
-/// A message Baton sent (or a status Meta reported for one before the send was recorded).
+/// What Meta reported on a message Baton sent.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SentRecord {
     /// The conversation key.
     #[serde(rename = "c")]
     pub conversation: String,
-    /// Who wrote it (`ai` or `human`), when Baton sent it.
+    /// Who wrote it (`ai` or `human`): written at send time by builds before 2026-12-07, read
+    /// when present; the transcript line with the wamid says it otherwise.
     #[serde(rename = "r", default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Speaker>,
     /// Meta's last status (`sent`, `delivered`, `read`, `played`, `failed`); none while the

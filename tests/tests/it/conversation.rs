@@ -4,10 +4,11 @@
 use std::time::Duration;
 
 use baton_shared::event::EventKind;
-use baton_shared::state::{HandoffReason, Owner};
+use baton_shared::state::{HandoffReason, Owner, Speaker};
 use baton_tests::world::{NUMBER, PHONE, World};
 use baton_tests::{eventually, webhooks};
 use baton_worker::conversation::state::ownership;
+use baton_worker::conversation::state::transcript;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_seed_run_and_verify_conversation() {
@@ -268,20 +269,24 @@ async fn statuses_update_delivery_and_failures_reach_humans() {
     let w = World::start("status", false, &[]).await;
     w.say("wamid.T1", "Hi there").await;
     w.wait_texts(1).await;
-    let wamid = {
-        let mut c = w.env.redis.get().await.unwrap();
-        let keys: Vec<String> = redis::cmd("KEYS")
-            .arg(w.env.keys().sent("*"))
-            .query_async(&mut *c)
-            .await
-            .unwrap();
-        assert_eq!(keys.len(), 1, "one sent message recorded: {keys:?}");
-        let tagged = keys[0].rsplit("sent:").next().unwrap();
-        tagged
-            .trim_start_matches("{w:")
-            .trim_end_matches('}')
-            .to_owned()
-    };
+    // Sending writes no status record (the first status webhook does): the transcript line
+    // carries the wamid.
+    let mut c = w.env.redis.get().await.unwrap();
+    let records: Vec<String> = redis::cmd("KEYS")
+        .arg(w.env.keys().sent("*"))
+        .query_async(&mut *c)
+        .await
+        .unwrap();
+    drop(c);
+    assert!(records.is_empty(), "no record before a status: {records:?}");
+    let lines = transcript::recent(&w.env.redis, &w.env.keys(), &w.conv_key(), 10)
+        .await
+        .unwrap();
+    let wamid = lines
+        .iter()
+        .find(|l| l.role == Speaker::Ai)
+        .and_then(|l| l.wamids.first().cloned())
+        .expect("the AI's line carries its wamid");
     let status = |s: &str, code: Option<i64>| {
         let mut item = serde_json::json!({ "id": wamid, "status": s, "timestamp": "1767225700", "recipient_id": PHONE });
         if let Some(c) = code {

@@ -72,7 +72,7 @@ async fn transcript_appends_are_idempotent_and_capped() {
     let conv2 = "300:5512";
     for i in 0..(transcript::CAP + transcript::TRIM_SLACK + 5) {
         let e = Entry::new(format!("n{i}"), Speaker::Customer, "x");
-        transcript::append_new(&ns.pool, &ns.keys, conv2, &e, None)
+        transcript::append_new(&ns.pool, &ns.keys, conv2, &e, redis::pipe())
             .await
             .unwrap();
     }
@@ -110,9 +110,10 @@ async fn transcript_lifetime_is_refreshed_daily_and_on_creation() {
             .await
             .unwrap()
     };
-    transcript::append_new(&ns.pool, &ns.keys, conv, &customer("c1"), None)
+    let created = transcript::append_new(&ns.pool, &ns.keys, conv, &customer("c1"), redis::pipe())
         .await
         .unwrap();
+    assert!(created, "c1 creates the list");
     assert!(ttl(ns.pool.clone(), key.clone()).await > transcript::TTL_SECS - 60);
     // Within the day, a follow-up does not refresh it (shown by removing the lifetime).
     let mut c = ns.pool.get().await.unwrap();
@@ -121,9 +122,10 @@ async fn transcript_lifetime_is_refreshed_daily_and_on_creation() {
         .query_async(&mut *c)
         .await
         .unwrap();
-    transcript::append_new(&ns.pool, &ns.keys, conv, &customer("c2"), None)
+    let created = transcript::append_new(&ns.pool, &ns.keys, conv, &customer("c2"), redis::pipe())
         .await
         .unwrap();
+    assert!(!created, "c2 appends to the list");
     assert_eq!(
         ttl(ns.pool.clone(), key.clone()).await,
         -1,
@@ -131,9 +133,10 @@ async fn transcript_lifetime_is_refreshed_daily_and_on_creation() {
     );
     // The list deleted (a GDPR erase, say) and recreated the same day gets its lifetime.
     let _: () = c.del(&key).await.unwrap();
-    transcript::append_new(&ns.pool, &ns.keys, conv, &customer("c3"), None)
+    let created = transcript::append_new(&ns.pool, &ns.keys, conv, &customer("c3"), redis::pipe())
         .await
         .unwrap();
+    assert!(created, "c3 recreates the list");
     assert!(ttl(ns.pool.clone(), key.clone()).await > transcript::TTL_SECS - 60);
     let len: i64 = c.llen(&key).await.unwrap();
     assert_eq!(len, 1);
@@ -394,6 +397,76 @@ async fn the_console_index_follows_identity_and_owner() {
     ns.cleanup().await;
 }
 
+/// A first attempt of a customer message plans its writes from the state it read
+/// (`ownership::touch_and_index`): the state it hands the engine is what Redis holds once the
+/// writes are applied, a new customer is registered in the index with the `indexed` mark in
+/// the touch itself, a known one writes only the touch, and a conversation that changed owner
+/// is never put back on the AI's list when a new id of its customer appears.
+#[tokio::test]
+async fn a_customer_message_plans_its_touch_and_index_from_what_it_read() {
+    let ns = Ns::new("touchplan");
+    let mut conv = baton_shared::event::Conversation {
+        number: "300".into(),
+        customer: "5511988887777".into(),
+        wa_id: Some("5511988887777".into()),
+        user_id: None,
+        name: Some("Ana".into()),
+    };
+    let key = conv.key();
+    let apply = |conv: baton_shared::event::Conversation, at: i64| {
+        let (pool, keys, key) = (ns.pool.clone(), ns.keys.clone(), key.clone());
+        async move {
+            let before = ownership::fields(&pool, &keys, &key).await.unwrap();
+            let touch = ownership::touch_and_index(&keys, &conv, at, before);
+            let mut c = pool.get().await.unwrap();
+            touch.pipe.query_async::<()>(&mut *c).await.unwrap();
+            drop(c);
+            let read = ownership::get(&pool, &keys, &key).await.unwrap();
+            assert_eq!(touch.state, read, "the planned state is the stored one");
+            read
+        }
+    };
+    let owned = |o: Owner| index::owned(&ns.pool, &ns.keys, o, 0, 10);
+    let first = apply(conv.clone(), 1_000).await;
+    assert_eq!(first.indexed.as_deref(), Some("5511988887777"));
+    assert_eq!(first.last_customer_ms, Some(1_000));
+    assert_eq!(owned(Owner::Ai).await.unwrap(), [(key.clone(), 1_000)]);
+    // Known customer: only the touch (the AI list entry keeps its time).
+    let mut c = ns.pool.get().await.unwrap();
+    let _: () = c.del(ns.keys.owned(Owner::Ai)).await.unwrap();
+    drop(c);
+    let second = apply(conv.clone(), 2_000).await;
+    assert_eq!(second.last_customer_ms, Some(2_000));
+    assert!(
+        owned(Owner::Ai).await.unwrap().is_empty(),
+        "not registered again"
+    );
+    // After a handoff, a new id registers the id but leaves the AI's list alone.
+    let req = Request {
+        transition: Transition::Handoff,
+        agent: None,
+        reason: Some(HandoffReason::CustomerAsked),
+        summary: None,
+        cause: "e1",
+    };
+    ownership::apply(&ns.pool, &ns.keys, &key, &req)
+        .await
+        .unwrap()
+        .state()
+        .unwrap();
+    conv.user_id = Some("BR.77001234".into());
+    let third = apply(conv.clone(), 3_000).await;
+    assert_eq!(third.owner, Owner::PendingHuman);
+    assert_eq!(third.indexed.as_deref(), Some("5511988887777,BR.77001234"));
+    let found = index::resolve(&ns.pool, &ns.keys, "300", "BR.77001234")
+        .await
+        .unwrap();
+    assert_eq!(found.as_deref(), Some(key.as_str()));
+    assert!(owned(Owner::Ai).await.unwrap().is_empty());
+    assert_eq!(owned(Owner::PendingHuman).await.unwrap().len(), 1);
+    ns.cleanup().await;
+}
+
 /// A console event is written exactly once through its three steps (pending mark, `XADD`
 /// with a token, mark), whichever step an attempt died after (`conversation::effects`).
 #[tokio::test]
@@ -412,6 +485,7 @@ async fn a_console_event_is_written_once_whatever_step_an_attempt_died_after() {
         received: std::time::Instant::now(),
         fence: tokio_util::sync::CancellationToken::new(),
         journal: Journal::new(ns.pool.clone(), &ns.keys, conv, event_id),
+        notes: Default::default(),
     };
     let draft = |id: &str| ConsoleEvent::Draft {
         event_id: id.into(),

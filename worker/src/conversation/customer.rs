@@ -36,6 +36,7 @@ use super::effects::announce;
 use super::handback;
 use super::handoff::{self, Handoff};
 use super::media::{self, Heard, TurnImages};
+use super::record::Recorded;
 use super::send::{self, Guard, Outgoing};
 use super::settings::{Vision, VoiceFailure};
 use super::state::{ownership, transcript};
@@ -120,8 +121,20 @@ async fn run_turn(
         info!("resuming what this message's processing decided");
         return act(e, cx, ev, plan).await;
     }
-    let state = ownership::get(&cx.redis, &cx.keys, &conv).await?;
-    ownership::ensure_indexed(&cx.redis, &cx.keys, &ev.conversation, &state).await?;
+    // What the record step read and wrote, when nothing can have changed it since: a first
+    // attempt, and no voice note heard in between (that rewrote the line and took a while).
+    let recorded = cx
+        .notes
+        .take::<Recorded>()
+        .filter(|_| cx.journal.pristine_attempt() && heard.is_none());
+    let (state, known) = match recorded {
+        Some(r) => (r.state, r.transcript),
+        None => {
+            let state = ownership::get(&cx.redis, &cx.keys, &conv).await?;
+            ownership::ensure_indexed(&cx.redis, &cx.keys, &ev.conversation, &state).await?;
+            (state, None)
+        }
+    };
     let state = handback::hand_back(e, cx, ev, &text, state).await?;
     if !state.is_ai() {
         let mirrored = ConsoleEvent::CustomerMessage {
@@ -147,7 +160,8 @@ async fn run_turn(
         _ => {
             // Mark-as-read (with "typing…") goes out while the turn is decided — a Graph round
             // trip off the reply's path — and has ended by the time the plan is acted on.
-            let (_, plan) = tokio::join!(mark_read(e, ev), decide(e, cx, ev, &text, &state));
+            let decided = decide(e, cx, ev, &text, &state, known);
+            let (_, plan) = tokio::join!(mark_read(e, ev), decided);
             plan?
         }
     };
@@ -237,6 +251,7 @@ async fn decide(
     ev: &Event,
     text: &str,
     state: &ownership::State,
+    known: Option<Vec<transcript::Entry>>,
 ) -> Result<Plan, StepError> {
     if render::is_unsupported(ev) {
         return Ok(Plan::Reply {
@@ -247,8 +262,10 @@ async fn decide(
         });
     }
     let conv = ev.conversation.key();
-    let recent =
-        transcript::recent(&cx.redis, &cx.keys, &conv, e.settings.transcript_turns).await?;
+    let recent = match known {
+        Some(whole) => whole,
+        None => transcript::recent(&cx.redis, &cx.keys, &conv, e.settings.transcript_turns).await?,
+    };
     let unresolved = match unresolved_change(&recent, ev, text) {
         // Nothing to reset: no write.
         Unresolved::Reset if state.unresolved == 0 => Unresolved::Keep,

@@ -37,7 +37,7 @@ pub async fn on_echo(e: &Engine, cx: &StepCx, ev: &Event) -> Result<(), StepErro
     }
     let conv = ev.conversation.key();
     if cx.journal.pristine_attempt() {
-        transcript::append_new(&cx.redis, &cx.keys, &conv, &entry, None).await?;
+        transcript::append_new(&cx.redis, &cx.keys, &conv, &entry, redis::pipe()).await?;
     } else {
         transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
     }

@@ -1,8 +1,10 @@
 //! Records every inbound event where humans and later steps can see it.
 //!
 //! Customer messages (every type, rendered by [`super::render`], media with its id) go to the
-//! conversation's recent transcript, and open or extend the 24-hour window (the console's index is ensured by
-//! the engine, which reads the conversation's state anyway). Platform errors are logged at
+//! conversation's recent transcript, open or extend the 24-hour window, and register the
+//! customer in the console's index when they are not yet (a first attempt reads the
+//! conversation's state for that and leaves it to the engine as a [`Recorded`] note; a retry
+//! leaves the index to the engine, which reads the state anyway). Platform errors are logged at
 //! warn; statuses and changes are counted. Fails transiently when Redis does.
 
 use baton_shared::event::{Event, EventKind};
@@ -17,6 +19,16 @@ use crate::pipeline::{Step, StepCx, StepError};
 use baton_shared::redis::RedisError;
 
 pub struct Record;
+
+/// What recording a customer message read and wrote, for the engine (a note,
+/// `pipeline::Notes`; trusted only while the attempt is pristine).
+pub struct Recorded {
+    /// The conversation's state with this message's writes applied.
+    pub state: ownership::State,
+    /// The whole transcript (oldest first, as `transcript::recent` reads it), when this
+    /// message's line started it.
+    pub transcript: Option<Vec<transcript::Entry>>,
+}
 
 impl Step for Record {
     fn name(&self) -> &'static str {
@@ -57,12 +69,24 @@ async fn record_customer(cx: &StepCx, event: &Event) -> Result<(), StepError> {
         .meta_ts
         .map(|t| t * 1000)
         .unwrap_or(event.received_at_ms);
-    let touch = ownership::touch_cmd(&cx.keys, &event.conversation, at);
     if cx.journal.pristine_attempt() {
-        // First attempt: the entry cannot be there yet; one round trip for both writes.
-        transcript::append_new(&cx.redis, &cx.keys, &conv, &entry, Some(touch)).await?;
+        // First attempt: the entry cannot be there yet. The conversation's state is read
+        // once, before the writes; the writes (index registration when due, the touch, the
+        // transcript line) go in one round trip, and the engine gets the state and — when
+        // this line started the transcript — the transcript, without reading them again.
+        let before = ownership::fields(&cx.redis, &cx.keys, &conv).await?;
+        let touch = ownership::touch_and_index(&cx.keys, &event.conversation, at, before);
+        let created =
+            transcript::append_new(&cx.redis, &cx.keys, &conv, &entry, touch.pipe.clone())
+                .await
+                .inspect_err(|_| touch.failed())?;
+        cx.notes.put(Recorded {
+            state: touch.state,
+            transcript: created.then(|| vec![entry]),
+        });
     } else {
         transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
+        let touch = ownership::touch_cmd(&cx.keys, &event.conversation, at);
         let mut c = cx.redis.get().await?;
         touch
             .query_async::<()>(&mut *c)

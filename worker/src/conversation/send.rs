@@ -2,8 +2,7 @@
 //!
 //! [`deliver`] splits a message into parts (4096 characters, paragraphs first) and sends the
 //! parts not yet sent. Right after Graph accepts a part, its wamid is marked in the event's
-//! journal (`<prefix>:sent:<i>`), before any bookkeeping (the status record goes in the same
-//! round trip, after the mark); a later failure (transcript, memory publish, the next part)
+//! journal (`<prefix>:sent:<i>`), before any bookkeeping; a later failure (transcript, memory publish, the next part)
 //! retries the event, which resumes with the parts not yet sent, redoes the idempotent
 //! bookkeeping, and never calls the model or repeats a part again (I4/I8). The one window left
 //! is a crash between Graph's answer and the mark (Graph has no idempotency key): that part is
@@ -26,7 +25,7 @@ use tracing::{info, warn};
 use super::effects::{notify_once, notify_with};
 use super::state::feed::{self, ConsoleEvent};
 use super::state::{ownership, transcript};
-use super::{Engine, pace, status};
+use super::{Engine, pace};
 use crate::memory::{Record, Role};
 use crate::pipeline::{StepCx, StepError};
 use crate::whatsapp::{GraphError, Recipient, TEXT_LIMIT, split_text};
@@ -180,7 +179,7 @@ async fn send_part(
             .await;
         let err = match result {
             Ok(sent) => {
-                mark_sent(cx, part.field, &sent.wamid, &conv, speaker(out.role)).await?;
+                mark_sent(cx, part.field, &sent.wamid).await?;
                 return Ok(PartSent::Sent(sent.wamid));
             }
             Err(err) => err,
@@ -197,34 +196,21 @@ async fn send_part(
     }
 }
 
-/// Marks a part sent, with the record the status webhooks update, in one round trip (the
-/// mark first: a resumed attempt redoes the record, which is idempotent). Retried a few
-/// times, since losing the mark means sending the part again.
-pub(super) async fn mark_sent(
-    cx: &StepCx,
-    field: &str,
-    wamid: &str,
-    conv: &str,
-    role: Speaker,
-) -> Result<(), StepError> {
+/// Marks a part sent in the event's journal (one `HSET`). Retried a few times, since losing
+/// the mark means sending the part again. Nothing else is written for the status webhooks:
+/// the first of them records the message (`status`), and until then the transcript line
+/// that carries its wamid is what says Graph accepted it.
+pub(super) async fn mark_sent(cx: &StepCx, field: &str, wamid: &str) -> Result<(), StepError> {
     let mut delay = std::time::Duration::from_millis(50);
-    let record = || {
-        let mut pipe = redis::pipe();
-        status::remember_sent(&mut pipe, cx, wamid, conv, role);
-        pipe
-    };
     for _ in 0..5 {
-        match cx.journal.mark_then(field, wamid, record()).await {
+        match cx.journal.mark(field, wamid).await {
             Ok(()) => return Ok(()),
             Err(e) => warn!(error = %e, "could not record a sent part yet; retrying"),
         }
         tokio::time::sleep(delay).await;
         delay *= 2;
     }
-    cx.journal
-        .mark_then(field, wamid, record())
-        .await
-        .map_err(Into::into)
+    cx.journal.mark(field, wamid).await.map_err(Into::into)
 }
 
 /// The bookkeeping of a sent message: the transcript line (with its parts' `wamids`, so the
@@ -243,7 +229,7 @@ pub(super) async fn record_sent(
     entry.agent = out.agent.map(str::to_owned);
     entry.wamids = wamids.to_vec();
     if cx.journal.pristine_attempt() {
-        transcript::append_new(&cx.redis, &cx.keys, &conv, &entry, None).await?;
+        transcript::append_new(&cx.redis, &cx.keys, &conv, &entry, redis::pipe()).await?;
     } else {
         transcript::append(&cx.redis, &cx.keys, &conv, &entry).await?;
     }

@@ -1,12 +1,13 @@
 //! Delivery statuses of the messages we sent (`message_status` events).
 //!
-//! Each sent message has a record `{ns}:sent:{wamid}` (`baton_shared::state::sent`:
-//! conversation, role, status) kept for 30 days. Statuses only move forward (`sent` <
-//! `delivered` < `read` < `played`; a late, lower-ranked webhook never downgrades; `failed` is
-//! terminal unless a later delivered/read proves otherwise — `whatsapp::status_supersedes`).
-//! A status may arrive before our send was recorded: it is stored with the status event's
-//! conversation, and the send's `SET … NX` leaves it (the role is then unknown). A `failed` AI
-//! or human message is written to the transcript and shown to humans with Meta's error.
+//! Each sent message gets a record `{ns}:sent:{wamid}` (`baton_shared::state::sent`:
+//! conversation, status) from its first status webhook, kept for 30 days; sending writes
+//! nothing for it (the transcript line carrying the wamid says Graph accepted it, and says who
+//! wrote it). Statuses only move forward (`sent` < `delivered` < `read` < `played`; a late,
+//! lower-ranked webhook never downgrades; `failed` is terminal unless a later delivered/read
+//! proves otherwise — `whatsapp::status_supersedes`). A `failed` AI or human message is
+//! written to the transcript and shown to humans with Meta's error and, from the transcript
+//! line with its wamid, who wrote it.
 
 use baton_shared::event::Event;
 use baton_shared::state::sent::{self, SentRecord, TTL_SECS};
@@ -17,29 +18,6 @@ use super::effects::notify_once;
 use super::state::transcript;
 use crate::pipeline::{StepCx, StepError};
 use crate::whatsapp::status_supersedes;
-
-/// Adds to `pipe` the record of a message we just sent: one `SET … NX EX` (idempotent; a
-/// record a status webhook already made is kept).
-pub fn remember_sent(
-    pipe: &mut redis::Pipeline,
-    cx: &StepCx,
-    wamid: &str,
-    conv: &str,
-    role: Speaker,
-) {
-    let record = SentRecord {
-        conversation: conv.to_owned(),
-        role: Some(role),
-        ..SentRecord::default()
-    };
-    pipe.cmd("SET")
-        .arg(cx.keys.sent(wamid))
-        .arg(record.to_json())
-        .arg("NX")
-        .arg("EX")
-        .arg(TTL_SECS)
-        .ignore();
-}
 
 pub async fn on_status(cx: &StepCx, ev: &Event) -> Result<(), StepError> {
     let wamid = ev.item["id"].as_str().unwrap_or_default();
@@ -72,9 +50,15 @@ pub async fn on_status(cx: &StepCx, ev: &Event) -> Result<(), StepError> {
         .await
         .map_err(baton_shared::redis::RedisError::from)?;
     drop(c);
-    let (conv, role) = (record.conversation, record.role);
+    let conv = record.conversation;
     metrics::counter!("baton_worker_statuses_total", "status" => status.to_owned()).increment(1);
     if status == "failed" {
+        // Who wrote it: the transcript line that carries its wamid (a record written by an
+        // older build may say it too).
+        let role = match record.role {
+            Some(r) => Some(r),
+            None => transcript::speaker_of(&cx.redis, &cx.keys, &conv, wamid).await?,
+        };
         let errors = ev.item["errors"].clone();
         let code = errors[0]["code"].as_i64();
         let line = format!(

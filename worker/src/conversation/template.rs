@@ -14,8 +14,6 @@ use baton_shared::event::{Event, Template};
 use serde_json::{Value, json};
 use tracing::warn;
 
-use baton_shared::state::Speaker;
-
 use super::human::take_over_for_message;
 use super::outcome::Settled;
 use super::send::{self, Outgoing, SendProblem};
@@ -105,8 +103,7 @@ async fn send_once(
             .await
         {
             Ok(sent) => {
-                let conv = ev.conversation.key();
-                send::mark_sent(cx, SENT, &sent.wamid, &conv, Speaker::Human).await?;
+                send::mark_sent(cx, SENT, &sent.wamid).await?;
                 return Ok(Ok(sent.wamid));
             }
             Err(err) => err,

@@ -181,23 +181,6 @@ impl Journal {
         self.write(field, value, redis::pipe()).await
     }
 
-    /// Marks the effect `field` done with `value`, then runs `also` in the same pipeline: the
-    /// mark is written first, so whatever `also` holds must be idempotent bookkeeping that a
-    /// resumed attempt redoes when it is unsure (one round trip instead of two).
-    pub async fn mark_then(
-        &self,
-        field: &str,
-        value: &str,
-        also: Pipeline,
-    ) -> Result<(), RedisError> {
-        let mut pipe = redis::pipe();
-        pipe.hset(&self.key, field, value).ignore();
-        for cmd in also.cmd_iter() {
-            pipe.add_command(cmd.clone()).ignore();
-        }
-        self.send(pipe, field, value).await
-    }
-
     /// Runs `before` (Redis commands, a plain pipeline), then marks the effect `field` done
     /// with `value`, in one round trip: the mark is written only after `before` was.
     pub async fn mark_after(

@@ -64,12 +64,47 @@ pub struct StepCx {
     pub fence: CancellationToken,
     /// What this event's processing decided and which effects are done (I8).
     pub journal: journal::Journal,
+    /// What a step of this attempt left for the steps after it.
+    pub notes: Notes,
 }
 
 impl StepCx {
     /// True when the partition's lease was lost and effects must be dropped.
     pub fn fenced(&self) -> bool {
         self.fence.is_cancelled()
+    }
+}
+
+/// What a step leaves for the later steps of the same attempt: a value it read or wrote that
+/// a later step would otherwise read from Redis again (one value per type; the type is the
+/// contract between the two steps). A failed step clears them, since a failed write may or
+/// may not have been applied: a step uses a note only while the attempt is pristine
+/// ([`journal::Journal::pristine_attempt`]) and falls back to reading Redis otherwise.
+#[derive(Default)]
+pub struct Notes(std::sync::Mutex<Vec<Box<dyn std::any::Any + Send + Sync>>>);
+
+impl Notes {
+    fn slots(&self) -> std::sync::MutexGuard<'_, Vec<Box<dyn std::any::Any + Send + Sync>>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Leaves `value` (replacing an earlier note of its type).
+    pub fn put<T: std::any::Any + Send + Sync>(&self, value: T) {
+        let mut slots = self.slots();
+        slots.retain(|v| !v.is::<T>());
+        slots.push(Box::new(value));
+    }
+
+    /// Takes the note of type `T`, if a step left one.
+    pub fn take<T: std::any::Any + Send + Sync>(&self) -> Option<T> {
+        let mut slots = self.slots();
+        let i = slots.iter().position(|v| v.is::<T>())?;
+        slots.swap_remove(i).downcast::<T>().ok().map(|b| *b)
+    }
+
+    /// Drops every note (after a failed step).
+    pub fn clear(&self) {
+        self.slots().clear();
     }
 }
 

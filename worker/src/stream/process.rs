@@ -297,6 +297,7 @@ async fn run(
         received,
         fence: part.fence.clone(),
         journal,
+        notes: Default::default(),
     };
     let steps = AssertUnwindSafe(run_steps(w, &cx, event)).catch_unwind();
     let steps = with_renewal(w, &conv, &event.id, &token, steps).await;
@@ -418,6 +419,7 @@ async fn run_steps(w: &Arc<Runtime>, cx: &StepCx, event: &Event) -> Result<(), S
             .notify(|e, after| {
                 // A failed write may or may not have been applied: read the journal again.
                 cx.journal.forget();
+                cx.notes.clear();
                 warn!(step = step.name(), error = %e, ?after, "step failed; retrying")
             })
             .await;

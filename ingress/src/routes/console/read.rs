@@ -144,11 +144,11 @@ pub async fn detail(
         failures::recent(pool, keys, key),
         feed::drafts(pool, keys, key),
     )?;
-    let wamids: Vec<&str> = lines
+    let sent: Vec<(&str, i64)> = lines
         .iter()
-        .flat_map(|l| l.wamids.iter().map(String::as_str))
+        .flat_map(|l| l.wamids.iter().map(|w| (w.as_str(), l.at_ms)))
         .collect();
-    let statuses = delivery::statuses(pool, keys, &wamids).await?;
+    let statuses = delivery::statuses(pool, keys, &sent, now_ms()).await?;
     let (handoff, memory_context) = Detail::split_handoff(last);
     let mut summary = Summary::new(key, &found.state, None, now_ms());
     summary.last_message = lines.last().map(Turn::from);

@@ -23,6 +23,8 @@
 //! conversation's `indexed` field records which ids are registered, so an ordinary message
 //! writes nothing for the index: it is checked on the state the engine reads anyway).
 
+use std::collections::HashMap;
+
 use baton_shared::event::Conversation;
 use baton_shared::redis::Pool;
 use baton_shared::redis::{Keys, RedisError};
@@ -31,7 +33,7 @@ use redis;
 
 use super::recently::Recently;
 
-pub use baton_shared::state::conversation::{ConversationState as State, WINDOW_MS, get};
+pub use baton_shared::state::conversation::{ConversationState as State, WINDOW_MS, fields, get};
 pub use baton_shared::state::transition::{
     Applied, Request, Transition, apply, apply_if_idle, sync_index,
 };
@@ -61,23 +63,77 @@ pub async fn touch_customer(
 /// send it with other commands; the index is then the caller's to ensure.
 pub fn touch_cmd(keys: &Keys, conv: &Conversation, at_ms: i64) -> redis::Cmd {
     let mut cmd = redis::cmd("HSET");
-    cmd.arg(key(keys, &conv.key()))
-        .arg("last_customer_ms")
-        .arg(at_ms)
-        .arg("number")
-        .arg(&conv.number)
-        .arg("customer")
-        .arg(&conv.customer);
+    cmd.arg(key(keys, &conv.key()));
+    for (field, value) in touch_fields(conv, at_ms) {
+        cmd.arg(field).arg(value);
+    }
+    cmd
+}
+
+/// The fields a customer message writes on its conversation.
+fn touch_fields(conv: &Conversation, at_ms: i64) -> Vec<(&'static str, String)> {
+    let mut fields = vec![
+        ("last_customer_ms", at_ms.to_string()),
+        ("number", conv.number.clone()),
+        ("customer", conv.customer.clone()),
+    ];
     for (field, value) in [
         ("wa_id", &conv.wa_id),
         ("user_id", &conv.user_id),
         ("name", &conv.name),
     ] {
         if let Some(v) = value {
-            cmd.arg(field).arg(v);
+            fields.push((field, v.clone()));
         }
     }
-    cmd
+    fields
+}
+
+/// A customer message's writes on its conversation, planned from the hash as read right
+/// before them (`before`, its raw fields): the registration in the console's index when it
+/// is due ([`ensure_indexed`]'s writes), then the touch's `HSET`, which also carries the
+/// `indexed` mark — after the registration in the same pipeline, so the mark is never written
+/// without it. Saves a customer's first message the separate mark and the engine a second read of the
+/// state: [`Touch::state`] is the state once the writes are applied. Send [`Touch::pipe`]
+/// (with more commands after it if wanted) and call [`Touch::failed`] if that fails.
+pub fn touch_and_index(
+    keys: &Keys,
+    conv: &Conversation,
+    at_ms: i64,
+    mut before: HashMap<String, String>,
+) -> Touch {
+    let fields = touch_fields(conv, at_ms);
+    for (field, value) in &fields {
+        before.insert((*field).to_owned(), value.clone());
+    }
+    let mut state = State::from_fields(&before);
+    let plan = index_plan(keys, conv, &state);
+    let mut pipe = plan.as_ref().map_or_else(redis::pipe, |p| p.pipe.clone());
+    let mut touch = touch_cmd(keys, conv, at_ms);
+    if let Some(p) = &plan {
+        touch.arg("indexed").arg(&p.ids);
+        state.indexed = Some(p.ids.clone());
+    }
+    pipe.add_command(touch).ignore();
+    Touch { pipe, state, plan }
+}
+
+/// What [`touch_and_index`] planned.
+pub struct Touch {
+    /// The writes, in order (every reply ignored).
+    pub pipe: redis::Pipeline,
+    /// The conversation's state once they are applied.
+    pub state: State,
+    plan: Option<IndexPlan>,
+}
+
+impl Touch {
+    /// The writes failed (or may not have been applied): the number is added again next time.
+    pub fn failed(&self) {
+        if let Some(p) = &self.plan {
+            p.forget();
+        }
+    }
 }
 
 /// The customer's ids as the `indexed` field records them.
@@ -101,16 +157,54 @@ fn index_ids(conv: &Conversation) -> String {
 /// and — for a conversation that never changed owner — the AI's list.
 /// Costs nothing for a known customer (the caller read `state` anyway). One pipeline, the
 /// `indexed` mark last: a crash midway registers again next time (every write is
-/// idempotent).
+/// idempotent). A pristine customer message registers with its touch instead
+/// ([`touch_and_index`]).
 pub async fn ensure_indexed(
     pool: &Pool,
     keys: &Keys,
     conv: &Conversation,
     state: &State,
 ) -> Result<(), RedisError> {
+    let Some(plan) = index_plan(keys, conv, state) else {
+        return Ok(());
+    };
+    let mut pipe = plan.pipe.clone();
+    pipe.hset(keys.conversation(&conv.key()), "indexed", &plan.ids)
+        .ignore();
+    let written = async {
+        let mut c = pool.get().await?;
+        pipe.query_async::<()>(&mut *c).await?;
+        Ok::<_, RedisError>(())
+    }
+    .await;
+    if written.is_err() {
+        plan.forget();
+    }
+    written
+}
+
+/// The registration writes a conversation needs (none when `indexed` already names its ids),
+/// without the mark.
+struct IndexPlan {
+    pipe: redis::Pipeline,
+    /// What the `indexed` mark is to say.
+    ids: String,
+    /// The business number's entry in [`NUMBERS_SEEN`], when this plan adds it.
+    number_seen: Option<String>,
+}
+
+impl IndexPlan {
+    fn forget(&self) {
+        if let Some(seen) = &self.number_seen {
+            NUMBERS_SEEN.forget(seen);
+        }
+    }
+}
+
+fn index_plan(keys: &Keys, conv: &Conversation, state: &State) -> Option<IndexPlan> {
     let ids = index_ids(conv);
     if state.indexed.as_deref() == Some(ids.as_str()) {
-        return Ok(());
+        return None;
     }
     let key = conv.key();
     let mut pipe = redis::pipe();
@@ -125,8 +219,8 @@ pub async fn ensure_indexed(
             .ignore();
     }
     let seen = format!("{}\n{}", keys.numbers(), conv.number);
-    let add_number = NUMBERS_SEEN.due(&seen);
-    if add_number {
+    let number_seen = NUMBERS_SEEN.due(&seen).then_some(seen);
+    if number_seen.is_some() {
         pipe.sadd(keys.numbers(), &conv.number).ignore();
     }
     if state.version == 0 {
@@ -140,17 +234,11 @@ pub async fn ensure_indexed(
             .arg(&key)
             .ignore();
     }
-    pipe.hset(keys.conversation(&key), "indexed", &ids).ignore();
-    let written = async {
-        let mut c = pool.get().await?;
-        pipe.query_async::<()>(&mut *c).await?;
-        Ok::<_, RedisError>(())
-    }
-    .await;
-    if written.is_err() && add_number {
-        NUMBERS_SEEN.forget(&seen);
-    }
-    written
+    Some(IndexPlan {
+        pipe,
+        ids,
+        number_seen,
+    })
 }
 
 /// The business numbers this process added to `{ns}:numbers` within the hour: a business has

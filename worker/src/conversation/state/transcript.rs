@@ -86,25 +86,23 @@ pub const REFRESH_EVERY: Duration = Duration::from_secs(24 * 3600);
 /// The transcripts whose lifetime this process refreshed within [`REFRESH_EVERY`].
 static REFRESHED: LazyLock<Recently> = LazyLock::new(|| Recently::new(REFRESH_EVERY));
 
-/// Appends `entry`, known not to be there yet (a pristine attempt), after `before` (another
-/// write sent in the same round trip): one `LPUSH`, plus an `LTRIM` once in [`TRIM_SLACK`]
-/// appends, plus — for a customer turn — an `EXPIRE` once a day per conversation and process
-/// (so a transcript lives at least 29 days after the customer's last message) and whenever
-/// the `LPUSH` created the list (a transcript is never left without a lifetime, even one
-/// deleted and recreated within the day).
+/// Appends `entry`, known not to be there yet (a pristine attempt), after `before` (writes
+/// sent in the same round trip, their replies ignored): one `LPUSH`, plus an `LTRIM` once in
+/// [`TRIM_SLACK`] appends, plus — for a customer turn — an `EXPIRE` once a day per
+/// conversation and process (so a transcript lives at least 29 days after the customer's last
+/// message) and whenever the `LPUSH` created the list (a transcript is never left without a
+/// lifetime, even one deleted and recreated within the day). True when the `LPUSH` created
+/// the list: `entry` is then the whole transcript.
 pub async fn append_new(
     pool: &Pool,
     keys: &Keys,
     conv: &str,
     entry: &Entry,
-    before: Option<redis::Cmd>,
-) -> Result<(), RedisError> {
+    before: redis::Pipeline,
+) -> Result<bool, RedisError> {
     let json = serde_json::to_string(entry).expect("entries serialise");
     let key = keys.transcript(conv);
-    let mut pipe = redis::pipe();
-    if let Some(cmd) = before {
-        pipe.add_command(cmd).ignore();
-    }
+    let mut pipe = before;
     pipe.lpush(&key, json);
     let customer = entry.role == baton_shared::state::Speaker::Customer;
     let refresh = customer && REFRESHED.due(&key);
@@ -136,7 +134,23 @@ pub async fn append_new(
             .query_async::<()>(&mut *c)
             .await?;
     }
-    Ok(())
+    Ok(len == 1)
+}
+
+/// Who wrote the message Graph knows as `wamid`: the speaker of the line that carries it
+/// (`None` once it is no longer among the last [`CAP`] lines).
+pub async fn speaker_of(
+    pool: &Pool,
+    keys: &Keys,
+    conv: &str,
+    wamid: &str,
+) -> Result<Option<baton_shared::state::Speaker>, RedisError> {
+    let lines = recent(pool, keys, conv, CAP as usize).await?;
+    Ok(lines
+        .iter()
+        .rev()
+        .find(|l| l.wamids.iter().any(|w| w == wamid))
+        .map(|l| l.role))
 }
 
 /// Appends `entry` unless an entry with its id is already there; true when appended.
