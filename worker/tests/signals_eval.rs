@@ -530,6 +530,22 @@ fn dev5_holdout_report() {
     holdout_report("dev5", load_dev5(true));
 }
 
+/// dev7 (`handoff_dev7.jsonl`, 600 rows by a seventh independent writer who saw no
+/// detector, set or note; asks weighted up, with hard negatives that look like asks;
+/// `handoff_dev7.md`): read once with the round-6 detectors, aggregate only, then trained on
+/// from round 7, so its numbers are in-sample.
+#[test]
+fn dev7_report() {
+    let rows = load_reasons("handoff_dev7.jsonl", |_| true);
+    assert_eq!(rows.len(), 600);
+    println!(
+        "\n=== dev7 ({} rows; read once before round 7, trained on from round 7) ===",
+        rows.len()
+    );
+    let (outcomes, micros) = run(rows);
+    print_report(&outcomes, micros);
+}
+
 /// dev6 (`handoff_dev6.jsonl`, 520 rows by a sixth independent writer who saw no detector,
 /// set or note; new businesses per language; `handoff_dev6.md`) was written while round 5 was
 /// being built and was a holdout as a whole for it (aggregate only, read once before round 5
