@@ -533,7 +533,7 @@ fn dev5_holdout_report() {
 /// dev7 (`handoff_dev7.jsonl`, 600 rows by a seventh independent writer who saw no
 /// detector, set or note; asks weighted up, with hard negatives that look like asks;
 /// `handoff_dev7.md`): read once with the round-6 detectors, aggregate only, then trained on
-/// from round 7, so its numbers are in-sample.
+/// from round 7, so its numbers are in-sample (and its misses are printed, as a tune part's).
 #[test]
 fn dev7_report() {
     let rows = load_reasons("handoff_dev7.jsonl", |_| true);
@@ -544,6 +544,7 @@ fn dev7_report() {
     );
     let (outcomes, micros) = run(rows);
     print_report(&outcomes, micros);
+    print_misclassified(&outcomes);
 }
 
 /// dev6 (`handoff_dev6.jsonl`, 520 rows by a sixth independent writer who saw no detector,
