@@ -427,6 +427,28 @@ async fn a_customer_message_plans_its_touch_and_index_from_what_it_read() {
         }
     };
     let owned = |o: Owner| index::owned(&ns.pool, &ns.keys, o, 0, 10);
+    // Cut after every command but the touch (a connection lost midway): no mark without the
+    // registration, so the engine's retry path registers again and marks it.
+    let before = ownership::fields(&ns.pool, &ns.keys, &key).await.unwrap();
+    let touch = ownership::touch_and_index(&ns.keys, &conv, 500, before);
+    let cmds: Vec<&redis::Cmd> = touch.pipe.cmd_iter().collect();
+    let mut cut = redis::pipe();
+    for cmd in &cmds[..cmds.len() - 1] {
+        cut.add_command((*cmd).clone()).ignore();
+    }
+    let mut c = ns.pool.get().await.unwrap();
+    cut.query_async::<()>(&mut *c).await.unwrap();
+    drop(c);
+    let state = ownership::get(&ns.pool, &ns.keys, &key).await.unwrap();
+    assert_eq!(state.indexed, None, "no mark before the touch");
+    assert_eq!(owned(Owner::Ai).await.unwrap(), [(key.clone(), 500)]);
+    ownership::ensure_indexed(&ns.pool, &ns.keys, &conv, &state)
+        .await
+        .unwrap();
+    let mut c = ns.pool.get().await.unwrap();
+    let _: () = c.del(ns.keys.conversation(&key)).await.unwrap();
+    let _: () = c.del(ns.keys.owned(Owner::Ai)).await.unwrap();
+    drop(c);
     let first = apply(conv.clone(), 1_000).await;
     assert_eq!(first.indexed.as_deref(), Some("5511988887777"));
     assert_eq!(first.last_customer_ms, Some(1_000));
