@@ -4,7 +4,7 @@
 //!
 //! Like a reply, it is an implicit takeover (the agent owns the conversation afterwards), it
 //! is sent at most once per command (the wamid is marked in the journal, `template:sent`,
-//! right after Graph accepts it), and it is recorded as the human's turn: status record,
+//! right after Graph accepts it), and it is recorded as the human's turn: the
 //! transcript line and memory (`send::record_sent`). The template's body parameters become
 //! one `body` component of text parameters. It waits for its turn within Meta's limits like
 //! every send (`pace`); other retryable Graph errors retry the event (resuming); a permanent one (an unknown template, a paused number) is shown to humans (`send_failed`)
