@@ -568,11 +568,11 @@ fn training_rows_hold_no_holdout_id() {
     let (whole, split): (Vec<&Row>, Vec<&Row>) = rows
         .iter()
         .filter(|r| r.complete)
-        .partition(|r| r.id.starts_with("d6-"));
+        .partition(|r| r.id.starts_with("d6-") || r.id.starts_with("d7-"));
     assert!(split.iter().all(|r| !is_holdout(&r.id)));
-    // dev3/4/5 tune sizes as asserted in tests/signals_eval.rs; dev6 is read whole.
+    // dev3/4/5 tune sizes as asserted in tests/signals_eval.rs; dev6 and dev7 are read whole.
     assert_eq!(split.len(), 446 + 423 + 423);
-    assert_eq!(whole.len(), 520);
+    assert_eq!(whole.len(), 520 + 600);
     assert!(
         rows.iter()
             .all(|r| !r.id.contains("holdout") && !r.id.contains("blind"))
