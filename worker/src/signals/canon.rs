@@ -19,6 +19,13 @@
 //!    `transfere` is not turned into English `transfer`), the English words of the VADER
 //!    lexicon, and real words one edit from an anchor listed in [`KEEP`] (`agenda`).
 //!
+//! 4. **Stretched letters** (`agenteeee`, `conseillerrrrr`): runs of three or more of a
+//!    letter are cut to one, then two, when that gives a known word, an abbreviation of
+//!    three or more letters or a typo of an anchor; otherwise the token stays as typed
+//!    (`noooo`, `kkkk`). Steps 1-3 then apply
+//!    to the cut word. On a typo tie, an anchor of the token's own length wins (`humna` ->
+//!    `human`, not `humana`).
+//!
 //! Only the detectors for explicit asks, sensitive topics and frustration see the
 //! canonical text; configured keywords and repeat detection keep the plain normalisation.
 //! Never fails; cost is a hash lookup per token plus a few short edit distances for tokens
@@ -71,6 +78,7 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("vc", "voce"),
     ("vcs", "voces"),
     ("pfv", "por favor"),
+    ("pfvr", "por favor"),
     ("pf", "por favor"),
     ("qro", "quero"),
     ("qr", "quer"),
@@ -206,6 +214,8 @@ static KNOWN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         explicit::ACROSS_CLAUSES,
         &[
             explicit::PREVIOUS_CONTACT,
+            explicit::ROLE,
+            explicit::TITLE,
             explicit::PRONOUN_TRANSFER,
             explicit::STAFF,
             explicit::HUMAN_STAFF,
@@ -283,7 +293,16 @@ fn typo_target(word: &str) -> Option<&'static str> {
         }
         match best {
             Some((b, _)) if d > b => {}
-            Some((b, prev)) if d == b => tie |= prev != *a,
+            // Same distance: the anchor of the token's own length wins ("humna" is "human",
+            // not "humana"); two of them are a tie.
+            Some((b, prev)) if d == b => {
+                if prev.len() != len && a.len() == len {
+                    best = Some((d, a));
+                    tie = false;
+                } else if prev.len() != len || a.len() == len {
+                    tie |= prev != *a;
+                }
+            }
             _ => {
                 best = Some((d, a));
                 tie = false;
@@ -344,7 +363,47 @@ fn collapse_umlaut_digraphs(word: &str) -> Option<String> {
     KNOWN.contains(folded.as_str()).then_some(folded)
 }
 
+/// Letters stretched for emphasis ("agenteeee", "conseillerrrrr", "humaaano"): every run of
+/// three or more of the same letter cut to one, then to two; the first cut that is a word
+/// the detectors know (or an abbreviation or a typo of an anchor) is the word. Other
+/// stretched words ("noooo", "sooo") are left as typed.
+fn unstretch(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let stretched = chars.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
+    if !stretched || KNOWN.contains(word) {
+        return None;
+    }
+    let cut = |keep: usize| {
+        let mut out = String::new();
+        let mut run = 0;
+        for (i, c) in chars.iter().enumerate() {
+            run = if i > 0 && chars[i - 1] == *c {
+                run + 1
+            } else {
+                1
+            };
+            let long = chars[i..].iter().take_while(|x| *x == c).count() + run > 3;
+            if !long || run <= keep {
+                out.push(*c);
+            }
+        }
+        out
+    };
+    let cuts = [cut(1), cut(2)];
+    if let Some(known) = cuts
+        .iter()
+        .filter(|w| w.len() >= 3)
+        .find(|w| KNOWN.contains(w.as_str()) || ABBREV.contains_key(w.as_str()))
+    {
+        return Some(known.clone());
+    }
+    cuts.iter().find_map(|w| typo_target(w)).map(str::to_owned)
+}
+
 fn canonical_token(word: &str) -> Option<String> {
+    if let Some(plain) = unstretch(word) {
+        return Some(canonical_token(&plain).unwrap_or(plain));
+    }
     if let Some(full) = ABBREV.get(word) {
         return Some((*full).to_owned());
     }
@@ -477,6 +536,17 @@ mod tests {
             .map(|w| format!("{w} -> {}", canon(w)))
             .collect();
         assert!(changed.is_empty(), "{changed:?}");
+    }
+
+    #[test]
+    fn stretched_letters_and_typo_ties() {
+        assert_eq!(canon("AGENTEEEE"), "agente");
+        assert_eq!(canon("conseillerrrrr svp"), "conseiller svp");
+        assert_eq!(canon("humaaaano pfvr"), "humano por favor");
+        assert_eq!(canon("humna please"), "human please");
+        // Stretched words that are not known stay as typed.
+        assert_eq!(canon("noooo sooo cool"), "noooo sooo cool");
+        assert_eq!(canon("kkkk"), "kkkk");
     }
 
     #[test]

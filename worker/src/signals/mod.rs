@@ -125,9 +125,12 @@ pub fn detect(config: &SignalConfig, text: &str, cx: &Context) -> Vec<Signal> {
     let canonical = canon::canonicalize(&norm);
     let mut out = detect_rules(config, &norm, &canonical, cx);
     // The statistical second opinion: only for an enabled reason no rule gave.
+    // A mention of an ask that is not one (reported advice, a procedural question) vetoes
+    // the asks head too.
     let missing: Vec<Reason> = model::HEADS
         .into_iter()
         .filter(|r| config.is_enabled(*r) && out.iter().all(|s| s.reason != *r))
+        .filter(|r| !vetoed(*r, &canonical))
         .collect();
     if !missing.is_empty() {
         let features = model::feature_hashes(&canonical);
@@ -141,6 +144,11 @@ pub fn detect(config: &SignalConfig, text: &str, cx: &Context) -> Vec<Signal> {
             .then(priority(a.reason).cmp(&priority(b.reason)))
     });
     out
+}
+
+/// Whether the rules rule `reason` out for the model too: an ask mentioned, not made.
+fn vetoed(reason: Reason, canonical: &normalize::Normalized) -> bool {
+    reason == Reason::CustomerAsked && explicit::not_an_ask(canonical)
 }
 
 /// Whether the rules saw partial evidence for `reason` without firing: for frustration, any
@@ -1066,6 +1074,82 @@ mod tests {
             ("N", "merci, the room was perfect"),
             ("N", "I want una pizza grande"),
             ("N", "two charges appear as pending, will one drop?"),
+            // Twelfth pass (round 8). Stretched letters, repeats and typo ties.
+            ("A", "humaaaano por favor"),
+            ("A", "MITARBEITERRRR bitte"),
+            ("A", "person person PERSON"),
+            ("A", "pessoaaa pfvr"),
+            ("N", "noooo way, that's so cheap"),
+            ("N", "kkkkk obrigada, chegou certinho"),
+            // A named person, or staff by role, asked to talk, write or call.
+            ("A", "comunícame con Andrea por favor"),
+            ("A", "Frau Hoffmann bitte"),
+            ("A", "could I talk to the receptionist?"),
+            ("A", "quisiera hablar con la recepcionista"),
+            ("A", "kann der Techniker mich zurückrufen?"),
+            ("A", "can Mr Patel message me back"),
+            ("A", "ist Frau Krüger heute erreichbar?"),
+            ("N", "is the receptionist new?"),
+            ("N", "what time does the instructor arrive?"),
+            ("N", "I'll take the bike to the mechanic tomorrow"),
+            ("N", "Frau Hoffmann hat mir sehr gut geholfen, danke"),
+            // Calls demanded on a condition, calls with someone.
+            ("A", "if no one calls me back by 5 i'm cancelling"),
+            ("A", "si no me llaman hoy cancelo el pedido"),
+            ("A", "wenn sich bis morgen niemand meldet, storniere ich"),
+            ("A", "se ninguém me retornar até amanhã eu cancelo"),
+            ("A", "can we book a video call with someone from your team?"),
+            ("N", "if nobody is home, leave it with the neighbour"),
+            ("N", "llámame cuando esté listo el pastel"),
+            // Is anyone there, or only a machine? Where are the staff?
+            ("A", "hay alguien ahí o solo es un bot?"),
+            ("A", "is anybody there or is it all robots"),
+            ("A", "irgendjemand da?"),
+            ("A", "where are the humans"),
+            ("A", "got a human around today?"),
+            ("N", "are you a bot or a person? just curious"),
+            ("N", "where are the staff toilets?"),
+            // Reported advice not taken, and procedural questions: not asks.
+            (
+                "N",
+                "my husband told me to ask for a real person haha but you solved it",
+            ),
+            (
+                "N",
+                "mi madre dice que pida un humano jaja pero ya me lo resolviste",
+            ),
+            (
+                "N",
+                "do I have to speak to an agent to change my address or can I do it online?",
+            ),
+            (
+                "N",
+                "tenho que falar com um atendente pra mudar o plano ou dá pelo app?",
+            ),
+            (
+                "N",
+                "muss ich mit einem Mitarbeiter sprechen oder kann ich das online machen?",
+            ),
+            (
+                "A",
+                "you answered some of it but I still want to talk to a person",
+            ),
+            (
+                "A",
+                "necesito hablar con alguien, la app no me deja cancelar",
+            ),
+            ("A", "kann sich bitte jemand von euch melden?"),
+            ("A", "¿no hay una persona por ahí?"),
+            (
+                "N",
+                "no hay nadie en casa por la tarde, dejadlo en conserjería",
+            ),
+            // Eagerness after a wait is not frustration (kept right as the model retrains).
+            (
+                "N",
+                "been counting the days till the boat trip, can't wait!!",
+            ),
+            ("N", "ich warte seit Wochen auf den Kurs, freu mich riesig"),
         ]
     }
 

@@ -35,7 +35,7 @@ use serde::Deserialize;
 use super::super::canon::canonicalize;
 use super::super::normalize::normalize;
 use super::super::tests::paraphrases;
-use super::super::{Context, Reason, SignalConfig, detect_rules, priority, rules_support};
+use super::super::{Context, Reason, SignalConfig, detect_rules, priority, rules_support, vetoed};
 use super::{HEADS, features};
 
 /// Number of heads.
@@ -170,6 +170,7 @@ impl Row {
                 .map(|s| s.reason)
                 .collect(),
             supported: HEADS.map(|h| rules_support(h, &canonical, &cx)),
+            vetoed: HEADS.map(|h| vetoed(h, &canonical)),
         }
     }
 }
@@ -179,6 +180,8 @@ impl Row {
 struct RuleView {
     reasons: Vec<Reason>,
     supported: [bool; N],
+    /// The rules rule the head out ([`vetoed`]).
+    vetoed: [bool; N],
 }
 
 fn read(file: &str) -> String {
@@ -432,7 +435,7 @@ const NEVER: Thresholds = [(2.0, 2.0); N];
 
 /// Whether head `h` fires on a row with out-of-fold probability `p`.
 fn fires(view: &RuleView, p: f64, h: usize, th: &Thresholds) -> bool {
-    p >= th[h].0 || (view.supported[h] && p >= th[h].1)
+    !view.vetoed[h] && (p >= th[h].0 || (view.supported[h] && p >= th[h].1))
 }
 
 /// What `decide` gives: the highest-priority reason among the rules' and the heads that
