@@ -364,6 +364,24 @@ fn frozen_blind_set_v2_report() {
     }
 }
 
+/// The frozen blind set v3 (`tests/data/handoff_blind_v3.jsonl`, 400 rows, multi-label like
+/// the dev sets and scored the same way, written on 2026-12-07 by someone who saw no
+/// detector, set or note; `handoff_blind_v3.md` says how). Evaluation only: never trained
+/// on (the trainer test checks no `v3-` id gets in), never tuned against, and only the
+/// aggregate numbers are printed. It came after round 8, so it has no "before": it is a
+/// fresh estimate of what new writers get, beside v2.
+#[test]
+fn frozen_blind_set_v3_report() {
+    let rows = load_reasons("handoff_blind_v3.jsonl", |_| true);
+    assert_eq!(rows.len(), 400);
+    println!(
+        "\n=== frozen blind set v3 ({} rows; aggregate only, never tuned against) ===",
+        rows.len()
+    );
+    let (outcomes, micros) = run(rows);
+    print_report(&outcomes, micros);
+}
+
 /// Per-reason recall for `r` (NaN when there is no support).
 fn recall(outcomes: &[Outcome], r: Reason) -> f64 {
     prf(outcomes, r).1
