@@ -548,6 +548,24 @@ fn dev5_holdout_report() {
     holdout_report("dev5", load_dev5(true));
 }
 
+/// dev8 (`handoff_dev8.jsonl`, 600 rows by an eighth independent writer who saw no detector,
+/// set or note; sensitive cases without their obvious keywords and hard negatives of every
+/// kind weighted up; `handoff_dev8.md`), written for round 9 after the frozen set v3 showed
+/// what new writers still get: read once with the round-8 detectors, then trained on, so
+/// its numbers are in-sample from round 9 (its misses are printed, as a tune part's).
+#[test]
+fn dev8_report() {
+    let rows = load_reasons("handoff_dev8.jsonl", |_| true);
+    assert_eq!(rows.len(), 600);
+    println!(
+        "\n=== dev8 ({} rows; read once before round 9, trained on from round 9) ===",
+        rows.len()
+    );
+    let (outcomes, micros) = run(rows);
+    print_report(&outcomes, micros);
+    print_misclassified(&outcomes);
+}
+
 /// dev7 (`handoff_dev7.jsonl`, 600 rows by a seventh independent writer who saw no
 /// detector, set or note; asks weighted up, with hard negatives that look like asks;
 /// `handoff_dev7.md`): read once with the round-6 detectors, aggregate only, then trained on
