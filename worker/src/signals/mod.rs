@@ -1253,7 +1253,7 @@ mod tests {
             // authority named.
             (
                 "S",
-                "my lawyer wants a copy of the tenancy agreement from you",
+                "my lawyer asked me to get a copy of the tenancy agreement from you",
             ),
             (
                 "S",

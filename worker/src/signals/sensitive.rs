@@ -19,7 +19,7 @@
 //!   person: "I broke my wrist", "me torci el tobillo") and harassment by staff (or
 //!   messages from staff that make the customer uneasy). Symptoms described without those
 //!   words (hives, lips swelling, trouble breathing, a split lip, an infected tattoo,
-//!   limping, dizziness, a fever or a swollen face) and hazards (a burning smell, sparks,
+//!   limping, dizziness, a swollen face, an electric shock) and hazards (a burning smell, sparks,
 //!   fuel dripping, water by the wiring, brakes that fail, a near miss). Burnt food is not a
 //!   burn.
 //! - **legal**: lawyers, suing, courts, formal complaints to authorities, data-protection
@@ -230,9 +230,9 @@ pub(super) const MEDICAL: &[&str] = &[
     r"lips? (?:are |is |got |went )?(?:swelled|swollen|puffed|puffy)|(?:swelled|puffed) up|lippen (?:sind |waren )?(?:dick|geschwollen|angeschwollen)|labios? (?:hinchad\w+|inflamad\w+)|levres? (?:gonflee?s?|enflee?s?)|labios? inchad\w+",
     r"(?:cant|can t|could not|couldnt|cannot|struggling to|hard to) breathe|trouble breathing|short of breath|(?:schwer|kaum|keine) luft|atemnot|no (?:puede|puedo|podia) respirar|falta de ar|(?:du mal|de la misere) a respirer|respire mal",
     r"labio partido|split (?:my |his |her )?lip|lip (?:is )?split|levre fendue|lippe (?:ist )?aufgeplatzt|bosse (?:sur|au|a) (?:le |la |l )?(?:front|tete)|chichon|galo na (?:cabeca|testa)|beule am kopf|se golpeo (?:la|el) (?:cabeza|cara)|me golpee|bateu (?:com )?a cabeca|(?:hit|banged|bumped) (?:his|her|my|their) head|s est cogne\w*|me di con (?:el|la) \w+ en (?:la|el) (?:cara|cabeza)",
-    r"(?:alles|wunde|haut) (?:ist )?(?:entzundet|vereitert)|entzundung|(?:wound|cut|tattoo|piercing|skin|herida|tatuaje|ferida|tatuagem|plaie|tatouage|peau) (?:\w+ ){0,3}(?:infected|infectad[oa]|infeccionad[oa]|infectee?|inflamed|inflamad[oa]|enflammee?)|ca saigne|saigne (?:beaucoup|pas mal|encore)|(?:sangra|sangrando) (?:mucho|bastante|muito)|blutet (?:stark|sehr|immer noch)",
-    r"(?:voltou|volvio|came back|est revenue?|kam) (?:\w+ ){0,3}(?:mancando|cojeando|limping|en boitant|humpelnd)|(?:is|was|started) limping|humpelt|(?:me|se) mare\w*|(?:got|felt|feel) dizzy|(?:tive|tuve|me dio) (?:tontura|mareos?)|vertiges|schwindlig",
-    r"(?:s est|se) entaill\w*|(?:son|daughter|kid|child|boy|girl|dog|he|she|i) got cut|(?:mon fils|ma fille|mi hijo|mi hija|meu filho|minha filha) (?:\w+ ){0,2}(?:coupe|cortad[oa]|se corto|se cortou)",
+    r"(?:alles|wunde|haut) (?:ist )?(?:entzundet|vereitert)|entzundung|(?:wound|cut|tattoo|piercing|skin|herida|tatuaje|ferida|tatuagem|plaie|tatouage|peau) (?:\w+ ){0,3}(?:infected|infectad[oa]|infeccionad[oa]|infectee?|inflamed|inflamad[oa]|enflammee?)|(?:ca )?saigne (?:beaucoup|pas mal|encore|toujours)|(?:sangra|sangrando) (?:mucho|bastante|muito)|blutet (?:stark|sehr|immer noch)",
+    r"(?:voltou|volvio|came back|est revenue?|kam) (?:\w+ ){0,3}(?:mancando|cojeando|limping|en boitant|humpelnd)|(?:me|se) mare\w*|(?:got|felt) dizzy|(?:tive|tuve|me dio) (?:tontura|mareos?)|vertiges|schwindlig",
+    r"(?:s est|se) entaill\w*|(?:son|daughter|kid|child|boy|girl|dog|he|she|i) got cut(?:$| (?:on|by|with|and|badly|open))|(?:mon fils|ma fille|mi hijo|mi hija|meu filho|minha filha) (?:\w+ ){0,2}(?:coupe|cortad[oa]|se corto|se cortou)",
     r"(?:came back|come back|home|volvio|voltou|est revenue?) (?:\w+ ){0,3}with (?:a )?burns?|(?:a|with a) burn (?:from|on) |tombee? (?:de|du|dans) (?:l |la |le )?(?:echelle|escalier|escaliers)|fell (?:off|from|down) (?:the |a )?(?:ladder|stairs|steps)|se cayo de (?:la |una )?(?:escalera|silla)|caiu da escada|(?:von der leiter|die treppe) (?:\w+ )?(?:gesturzt|gefallen|runtergefallen)",
     r"(?:tres|super|vraiment) mal (?:a la|au|a l) (?:cheville|genou|dos|poignet|tete|bras|jambe|main|pied)",
     // Hazards: a burning smell or sparks, fuel leaking, water near the wiring, a car that
@@ -246,7 +246,7 @@ pub(super) const MEDICAL: &[&str] = &[
     r"on fire",
     r"explod(?:ed|es|ing)|explosion",
     r"(?:einen |nen )?(?:strom)?schlag bekommen|(?:senti|recibi|me dio|me dieron) (?:como )?(?:una )?descarga|levei (?:um )?choque|(?:pris|recu) (?:une )?decharge|got (?:a |an )?(?:electric )?shock|(?:shocked|zapped) me",
-    r"(?:cara|rosto|visage|gesicht|face|boca|ojo|olho|oeil|auge) (?:\w+ )?(?:muy |bem |tres |ganz |really |very )?(?:hinchad[oa]|inchad[oa]|gonfle\w*|geschwollen|swollen)|(?:tengo|tiene|tenho|tem|j ai|il a|elle a|hab|hat|has|have|got|running) (?:\w+ )?(?:fiebre|febre|de la fievre|fieber|a fever|a temperature)",
+    r"(?:cara|rosto|visage|gesicht|face|boca|ojo|olho|oeil|auge) (?:\w+ )?(?:muy |bem |tres |ganz |really |very )?(?:hinchad[oa]|inchad[oa]|gonfle\w*|geschwollen|swollen)",
     r"(?:electric shock|electrocuted|descarga electrica|choque eletrico|decharge electrique|electrocute|stromschlag)",
     r"(?:se )?(?:incendio|incendiado|incendiaron|incendiou)|(?:prendio|prendieron|agarro|cogio) fuego|en llamas|salio humo|exploto|estallo",
     r"(?:pegou|pegando|pega) fogo|explodiu|em chamas|saiu fumaca",
@@ -301,7 +301,7 @@ pub(super) const LEGAL: &[&str] = &[
     r"(?:copy|copia|copie|kopie|export|auskunft)(?: \w+){0,3} (?:personal data|personal information|datos personales|dados pessoais|donnees personnelles|personenbezogenen daten|my data|mis datos|meus dados|mes donnees|meine daten|all (?:the |my )?data|todos (?:los |mis )?datos|todos (?:os |meus )?dados|toutes (?:les |mes )?donnees|alle (?:meine )?daten)",
     r"(?:data|datos|dados|donnees|daten|information)(?: \w+){0,4} (?:you hold|you have on|you store about|you keep on|teneis|tienen guardad\w+|guardan|guardados|guardais|almacenan|tem guardad\w+|tem sobre|armazenam|detenez|conservez|avez sur moi|gespeichert|speichert|gespeicherten)",
     // A lawyer's request passed on: "my solicitor has asked me to get the contract".
-    r"(?:my|our) (?:lawyer|attorney|solicitor|legal team)s? (?:has |have )?(?:asked|wants|needs|told|advised|requested)",
+    r"(?:my|our) (?:lawyer|attorney|solicitor|legal team)s? (?:has |have )?(?:asked|told|advised|requested)",
     // The police asking for footage; a court summons; a traffic fine to be handled.
     r"(?:police|polizei|policia|cops?)(?: \w+){0,10} (?:footage|images|aufnahmen|grabaciones|imagenes|imagens|videos?|camera|cameras|kamera|cctv|recordings)|(?:footage|images|aufnahmen|grabaciones|imagens)(?: \w+){0,6} (?:police|polizei|policia)",
     r"boletim de ocorrencia|police report|rapport de police|denuncia policial|juzgado|citacion judicial|court summons|summons|intimacao|convocation au tribunal|vorladung|multa de trafico|(?:traffic|speeding|parking) (?:fine|ticket)|dgt|bussgeld\w*|strafzettel|amende (?:de |pour )?(?:\w+ )?(?:stationnement|vitesse|radar)",
@@ -489,7 +489,7 @@ pub(super) const DEVICE: &str = r"charger|charging cable|cable|battery|batteries
 pub(super) const HEAT: &str = r"overheat\w*|smok(?:e|ed|es|ing)|smoke coming|melt(?:ed|ing|s)?|(?:got|gets|getting|became|went|gone|is|was) (?:really |very |so |super |extremely )?(?:hot|burning hot)|swollen|swelling|bulging|sobrecalent\w*|derriti\w*|derretid\w*|humo|echa humo|hinchad[oa]|esquent\w*|superaquec\w*|derret\w*|fumaca|estuf\w+|inchad[oa]|surchauff\w*|chauffe (?:beaucoup|enormement|trop)|fum(?:e|ee|er)|fondu\w*|gonfle\w*|uberhitz\w*|raucht|qualmt|geschmolzen|geschmort|aufgeblaht|sehr heiss|gluhend";
 /// Couriers, drivers and staff, and abuse by them ("the driver was aggressive and swore
 /// at me", "el repartidor me insultó", "der Fahrer hat mich angeschrien").
-pub(super) const COURIER: &str = r"driver|courier|rider|delivery (?:guy|man|person|driver)|technician|engineer|installer|repartidor|conductor|mensajero|tecnico|motorista|entregador|motoboy|livreur|chauffeur|technicien|installateur|fahrer|bote|kurier|lieferant|monteur|techniker|agent immobilier|agente|makler|vendedor|vendeur|salesman|estate agent";
+pub(super) const COURIER: &str = r"driver|courier|rider|delivery (?:guy|man|person|driver)|technician|engineer|installer|repartidor|conductor|chofer|mensajero|tecnico|motorista|entregador|motoboy|livreur|chauffeur|technicien|installateur|fahrer|bote|kurier|lieferant|monteur|techniker|agent immobilier|agente|makler|vendedor|vendeur|salesman|estate agent";
 pub(super) const ABUSE: &str = r"grabbed|pushed|shoved|hit me|punched|agarro|empujo|me pego|agarrou|empurrou|me bateu|m a (?:pousse|frappe|attrape|empoigne)e?|gepackt|geschubst|geschlagen|creepy|inappropriate\w*|inapropiad\w*|inapropriad\w*|deplace\w*|anzuglich\w*|unangemessen\w*|aggressive|agresiv[oa]|agressiv[oa]?|agressif|agressive|swore at|swearing at|cursed at|yelled at|shouted at|screamed at|insulted|threatened|me insulto|me grito|me amenazo|me xingou|xingou|gritou comigo|me ameacou|m a insulte\w*|m a crie dessus|m a menace\w*|angeschrien|beschimpft|beleidigt|bedroht|angebrullt|makes? me (?:feel )?uncomfortable|me met mal a l aise|no me siento comod[oa]|me sinto desconfortavel|(?:fuhle|fuehle) mich unwohl|(?:personal|private) messages|mensajes personales|mensagens pessoais|messages insistants|private nachrichten";
 /// Someone else logged into the account ("jemand hat sich in mein Kundenkonto eingeloggt").
 pub(super) const STRANGER_LOGIN: &str = r"(?:someone|somebody|a stranger|alguien|alguem|quelqu un|jemand|fremde) (?:has |hat sich |ha |se |s est |se ha )?(?:\w+ ){0,4}(?:logged in|logged into|signed in|eingeloggt|angemeldet|conectado|logado|logou|connecte)";
@@ -506,7 +506,8 @@ static BILL_RE: LazyLock<Regex> = LazyLock::new(|| whole(BILL));
 static AGREED_RE: LazyLock<Regex> = LazyLock::new(|| whole(AGREED));
 
 fn amount_disagrees(norm: &Normalized) -> bool {
-    if !(BILL_RE.is_match(&norm.full) && AGREED_RE.is_match(&norm.full)) {
+    // A question about two prices ("the invoice for 250 and the quote for 300?") is not one.
+    if norm.questions > 0 || !(BILL_RE.is_match(&norm.full) && AGREED_RE.is_match(&norm.full)) {
         return false;
     }
     // Amounts: numbers of two digits or more that are not years.

@@ -73,6 +73,7 @@ pub enum Concept {
     Asking,
     Secret,
     Already,
+    Normally,
 }
 
 use Concept::*;
@@ -256,6 +257,10 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     (
         Already,
         r"already|ya (?:lo |la |los |las )?(?:mande|envie|puse|pague|di|hice|complete|llene)|ja (?:passei|mandei|enviei|paguei|fiz|preenchi|coloquei)|eu passei|deja (?:rempli|paye|envoye|fait)|j ai deja|j ai fait le virement|schon (?:eingegeben|bezahlt|uberwiesen|geschickt)|bereits (?:eingegeben|bezahlt|uberwiesen|geschickt)|clicked|before i thought|i (?:filled|entered|sent|paid|gave)",
+    ),
+    (
+        Normally,
+        r"normal|normally|normalement|normalmente|normalerweise|as usual|como siempre|como sempre|comme d habitude|wie gewohnt|wie immer",
     ),
 ];
 
@@ -460,7 +465,7 @@ const MONEY: &[Rule] = &[
         "charges continuing after cancelling",
         Scope::Message,
         &[&[Cancel], &[ChargeNoun, Card, ChargePast], &[Continuing]],
-        &[Conditional],
+        &[Conditional, Normally],
     ),
     rule(
         "refund missing for weeks",
