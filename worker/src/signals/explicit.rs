@@ -1076,8 +1076,20 @@ static ON_ONES_OWN_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("on-ones-own pattern is valid regex")
 });
 
+/// Curiosity about who is writing ("es una persona real? pura curiosidad"), and a call
+/// declined in favour of the chat ("nicht anrufen bitte, schreibt mir hier"): not asks.
+static CURIOUS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:just curious|only curious|out of curiosity|pura curiosidad|simple curiosidad|por curiosidad|curiosidad nomas|so curiosidade|por curiosidade|pura curiosidade|par curiosite|juste curieux|juste curieuse|aus neugier|nur neugierig|reine neugier)\b")
+        .expect("curiosity pattern is valid regex")
+});
+static NO_CALL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:(?:bitte )?nicht anrufen|ruf\w* (?:mich )?(?:bitte )?nicht an|(?:please )?(?:dont|do not|no need to) (?:call|ring|phone)(?: me)?|no (?:me )?(?:llamen|llames|llameis|llamar)|nao (?:me )?(?:liguem|ligue|ligar)|(?:ne )?m appelez pas|pas besoin d appeler)\b(?: \w+){0,6} (?:write|text|message|here|chat|schreib\w*|hier|escrib\w*|aqui|aca|escrev\w*|manda\w*|ecri\w*|ici)\b")
+        .expect("no-call pattern is valid regex")
+});
+
 /// Whether the message mentions an ask without making it: reported advice the customer
-/// did not follow, or a procedural question. Neither the rules nor the model's
+/// did not follow, a procedural question, curiosity about who is writing, or a call
+/// declined. Neither the rules nor the model's
 /// `customer_asked` head fire on it.
 pub fn not_an_ask(norm: &Normalized) -> bool {
     let reported = REPORTED_RE.is_match(&norm.full)
@@ -1085,7 +1097,7 @@ pub fn not_an_ask(norm: &Normalized) -> bool {
         && !STILL_RE.is_match(&norm.full);
     let procedural =
         norm.questions > 0 && MUST_RE.is_match(&norm.full) && ON_ONES_OWN_RE.is_match(&norm.full);
-    reported || procedural
+    reported || procedural || CURIOUS_RE.is_match(&norm.full) || NO_CALL_RE.is_match(&norm.full)
 }
 
 /// "ruf mich nicht an": a negator inside a frame (not at its end, as in "oder nicht").

@@ -271,6 +271,60 @@ static LAUGH: LazyLock<Regex> =
 /// A turn to something good: "..., but the channel works fine", "aber das Konzert wird gut".
 static CONTRAST: LazyLock<Regex> = LazyLock::new(|| re(r"but|pero|mas|mais|aber|sauf|though"));
 
+/// Whether the bad mood is an aside about something else before a routine request: an
+/// apology for one's tone ("sorry if I sound short", "perdón si estoy seca", "sorry falls ich
+/// kurz angebunden war"; canon spells "perdón" as "person"), or anger at Mondays, one's team or a bad day at work followed by
+/// "anyway" or a question ("odio los lunes 😡 en fin, ¿me confirmáis la clase?").
+pub fn mood_aside(norm: &Normalized) -> bool {
+    APOLOGY_FOR_MOOD.is_match(&norm.full)
+        || (ELSEWHERE_MOOD.is_match(&norm.full)
+            && (norm.questions > 0 || MOOD_PIVOT.is_match(&norm.full)))
+}
+static APOLOGY_FOR_MOOD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"sorry (?:if|for) (?:i|my) (?:sound|sounded|seem|seemed|am|was|being|m|come across)|sorry (?:if|for) (?:the|my) (?:tone|rant|mood)|excuse my (?:tone|mood)|(?:perdon|person|perdona|disculpa|disculpe|disculpen|perdone)(?: me)? (?:si|por) (?:estoy|estaba|sueno|soy|fui|parezco|el tono|mi tono|la mala onda)|(?:desculpa|desculpe|perdao) (?:se|pelo|por) (?:estou|estava|fui|pareco|soar|o tom|meu tom)|(?:desole|pardon|excusez moi|excuse moi) (?:si|pour) (?:je suis|j ai ete|j etais|je parais|mon ton|le ton)|(?:sorry|entschuldig\w*|verzeih\w*|sorri) (?:falls|wenn|fur) (?:ich|meinen ton|den ton)",
+    )
+});
+static ELSEWHERE_MOOD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:furious|angry|mad|annoyed|fuming) (?:at|with) (?:my|the) (?:broadband|internet|boss|bank|landlord|team|airline|ex|neighbou?rs?)|(?:hate|odio|odeio|deteste|hais|hasse) (?:\w+ ){0,2}(?:mondays?|lunes|segundas?(?: feiras?)?|lundis?|montage?)|(?:meu|mi|mon|mein) (?:time|equipo|equipe|verein|jefe|chefe|patron|chef)|(?:bad|rough|long|horrible|terrible|awful) day|(?:dia|dias) (?:horrible|terrible|de mierda|pessimo|horrivel|de merda|de cao)|(?:journee|semaine) (?:de merde|horrible|pourrie)|(?:scheiss|mieser|harter|blode[rn]?) tag",
+    )
+});
+static MOOD_PIVOT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"en fin|enfim|anyway|anyways|bref|egal|jedenfalls|tanto faz"));
+
+/// A swear word or "dangerously" that intensifies praise: "damn these recipes are
+/// dangerously good", "verdammt lecker", "putain c'est bon".
+pub fn intensified_praise(norm: &Normalized) -> bool {
+    INTENSIFIED_PRAISE.is_match(&norm.full)
+}
+static INTENSIFIED_PRAISE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:damn|dangerously|insanely|ridiculously|stupidly|criminally|bloody|freaking|fucking|wicked|crazy|scary|absurdly|obscenely) (?:\w+ ){0,2}(?:good|delicious|tasty|nice|great|amazing|gorgeous|beautiful|comfy|cute|fast)|(?:verdammt|verflucht|sau|brutal|krass|wahnsinnig|hammer) (?:\w+ )?(?:lecker|gut|schon|geil|bequem)|(?:putain|vachement|grave|trop|carrement) (?:\w+ )?(?:bon|bonne|beau|belle|delicieux|delicieuse|genial|fort)|(?:brutalmente|peligrosamente|absurdamente|ridiculamente|jodidamente) (?:\w+ )?(?:buen[oa]s?|ric[oa]s?|bonit[oa]s?)|(?:absurdamente|ridiculamente|perigosamente|surreal de) (?:\w+ )?(?:bom|boa|gostos[oa]|lind[oa])",
+    )
+});
+
+/// Thanks in any of the five languages: with no complaint word, capitals and `!!!` are
+/// excitement ("O CARRO ESTÁ IMPECÁVEL!!! muito obrigado").
+pub fn thanks(norm: &Normalized) -> bool {
+    THANKS.is_match(&norm.full) && !BUT_OR_NOT.is_match(&norm.full)
+}
+/// No contrast or negator in the message.
+pub fn thanks_free_of_contrast(norm: &Normalized) -> bool {
+    !BUT_OR_NOT.is_match(&norm.full)
+}
+/// A contrast or a negator: "thanks but it STILL doesn't work" is no celebration.
+static BUT_OR_NOT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"but|pero|mas|mais|aber|not|no|nao|pas|nicht|kein\w*|never|nunca|jamais|nie|sem|sin|sans|ohne|still|ainda|todavia|toujours|immer noch",
+    )
+});
+static THANKS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"thanks?|thank you|thx|ty|cheers|gracias|grax|obrigad[oa]s?|valeu|merci|danke|dankeschon|vielen dank|merci vielmal",
+    )
+});
+
 /// Whether the message laughs and then turns to something good: a bad word in it is a
 /// story, not a complaint ("la película fue un desastre jaja pero el canal va perfecto").
 pub fn laughing_it_off(norm: &Normalized) -> bool {

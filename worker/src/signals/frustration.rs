@@ -13,7 +13,11 @@
 //!   (caps and `!!` runs alone, up to 0.6) lets pure shouting count. Clearly positive
 //!   messages (compound > 0.3, no complaint cue) score 0, so "AMAZING, thank you!!!" never
 //!   fires; nor does one bad word laughed off before something good ("the film was a
-//!   disaster lol but the popcorn was great").
+//!   disaster lol but the popcorn was great"). Nor do, in any language, a bad mood that is an
+//!   aside about something else before a routine request ("sorry if I sound short",
+//!   "odio los lunes 😡 en fin, ¿…?"), capitals with thanks or two party emoji and no
+//!   complaint, contrast or negator ("MUITO OBRIGADA!!!"), or praise intensified by a swear
+//!   word ("damn this is dangerously good"); the model's head is vetoed there too.
 //!
 //! The detector fires when the score reaches `frustration_threshold`. Never fails.
 
@@ -94,6 +98,21 @@ pub fn assess(norm: &Normalized, cx: &Context) -> (f32, String) {
     {
         return (0.0, format!("positive compound {:.2}", neg.compound));
     }
+    // A bad mood that is an aside about something else ("sorry if I sound short, bad day"),
+    // or excitement in capitals with thanks or party emoji and no complaint word.
+    if neg.cues.len() <= 1 && !sarcastic && forms::mood_aside(norm) {
+        return (0.0, "a mood aside".to_owned());
+    }
+    if neg.cues.len() <= 1
+        && !sarcastic
+        && norm.angry_emoji + norm.annoyed_emoji == 0
+        && forms::intensified_praise(norm)
+    {
+        return (0.0, "intensified praise".to_owned());
+    }
+    if cheerful_words(norm, &neg, sarcastic) {
+        return (0.0, "excitement".to_owned());
+    }
     // "What does 'human error' on my invoice mean?": a word the lexicon dislikes, quoted
     // in a question about meaning, with nothing else negative, is not a complaint.
     if neg.cues.is_empty()
@@ -144,6 +163,27 @@ pub fn assess(norm: &Normalized, cx: &Context) -> (f32, String) {
     ev.extend((norm.annoyed_emoji > 0).then(|| format!("annoyed emoji {}", norm.annoyed_emoji)));
     ev.extend((context > 0).then(|| format!("earlier complaints {context}")));
     (score, ev.join("; "))
+}
+
+/// Thanks, or two party emoji, with no complaint word, angry or annoyed emoji, or sarcasm.
+fn cheerful_words(norm: &Normalized, neg: &Negativity, sarcastic: bool) -> bool {
+    neg.cues.is_empty()
+        && neg.compound >= 0.0
+        && norm.angry_emoji + norm.annoyed_emoji == 0
+        && !sarcastic
+        && (forms::thanks(norm) || (norm.happy_emoji >= 2 && forms::thanks_free_of_contrast(norm)))
+}
+
+/// Whether the message is excitement or a mood aside, not frustration: the model's
+/// frustration head is vetoed there as well as the rules.
+pub fn not_frustration(norm: &Normalized) -> bool {
+    let neg = negativity(norm);
+    let sarcastic = forms::form(norm, neg.value > 0.0).is_some_and(|f| f.starts_with("sarcasm"));
+    (neg.cues.len() <= 1
+        && !sarcastic
+        && (forms::mood_aside(norm)
+            || (norm.angry_emoji + norm.annoyed_emoji == 0 && forms::intensified_praise(norm))))
+        || cheerful_words(norm, &neg, sarcastic)
 }
 
 /// Fires when the score reaches the configured threshold.

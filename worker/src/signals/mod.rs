@@ -9,7 +9,7 @@
 //! | reason (contract string) | fires when | module |
 //! | --- | --- | --- |
 //! | `customer_asked` | an explicit, non-negated ask for a person (en/es/pt/fr/de); or the model's probability reaches its threshold (a lower one for a request naming a person or staff) | `explicit`, `model` |
-//! | `sensitive` | account security, money taken twice or wrongly, financial dispute/fraud, medical harm, legal threat or data-rights request | `sensitive`, `situations` |
+//! | `sensitive` | account security, money taken twice or wrongly (or billed other than agreed), financial dispute/fraud, medical harm or a physical hazard, legal threat or step, or data-rights request | `sensitive`, `situations` |
 //! | `frustration` | lexicon negativity x intensity cues reaches the threshold; or the model's probability reaches its threshold (a lower one when the rules saw some negativity) | `frustration`, `model` |
 //! | `keyword` | a configured keyword/phrase appears as whole words | `keywords` |
 //! | `repeated_failure` | unresolved AI turns reach the threshold, or the customer repeats a message | `repeat` |
@@ -27,9 +27,13 @@
 //!
 //! For `customer_asked` and `frustration`, a small statistical second opinion (`model`:
 //! logistic regression over character n-grams and words of the canonical text, trained on
-//! the development sets' tune parts and dev6, weights compiled in) adds a signal when no rule gave
-//! that reason and its probability reaches a high threshold chosen by cross-validation; its
-//! evidence is `model:<probability>`. It only ever adds handoffs, never removes one.
+//! the development sets' tune parts and dev6 to dev8, weights compiled in) adds a signal when no
+//! rule gave that reason and its probability reaches a high threshold chosen by
+//! cross-validation; its evidence is `model:<probability>`. It only ever adds handoffs, never
+//! removes one. What the rules rule out is vetoed for it too: an ask mentioned but not made
+//! (reported advice, a procedural question, curiosity, a call declined), and, for
+//! frustration, a bad mood that is an aside about something else, excitement with thanks,
+//! and praise intensified by a swear word.
 //!
 //! [`detect`] returns every signal that fires, strongest (highest score) first; [`decide`]
 //! returns the single one to act on by **fixed priority**, not by score:
@@ -148,7 +152,11 @@ pub fn detect(config: &SignalConfig, text: &str, cx: &Context) -> Vec<Signal> {
 
 /// Whether the rules rule `reason` out for the model too: an ask mentioned, not made.
 fn vetoed(reason: Reason, canonical: &normalize::Normalized) -> bool {
-    reason == Reason::CustomerAsked && explicit::not_an_ask(canonical)
+    match reason {
+        Reason::CustomerAsked => explicit::not_an_ask(canonical),
+        Reason::Frustration => frustration::not_frustration(canonical),
+        _ => false,
+    }
 }
 
 /// Whether the rules saw partial evidence for `reason` without firing: for frustration, any
@@ -1150,6 +1158,190 @@ mod tests {
                 "been counting the days till the boat trip, can't wait!!",
             ),
             ("N", "ich warte seit Wochen auf den Kurs, freu mich riesig"),
+            // Thirteenth pass (round 9). Billed other than agreed: a bill and what was
+            // agreed, two different amounts.
+            (
+                "S",
+                "the quote you sent was 380 and now the bill is 515, nobody told me why",
+            ),
+            (
+                "S",
+                "el presupuesto era de 150 y en la factura pusisteis 270",
+            ),
+            (
+                "S",
+                "Angebot 600 Euro, Rechnung 940 Euro. Das war so nicht vereinbart",
+            ),
+            ("N", "the quote says 380, when will the invoice arrive?"),
+            (
+                "N",
+                "o orçamento foi 200 e a fatura veio 200, tudo certo obrigado",
+            ),
+            // The same charge twice on a statement, charges going on after cancelling, a
+            // deposit kept.
+            (
+                "S",
+                "no meu extrato aparecem 59 e outra vez 59 no mesmo dia, só fiz uma reserva",
+            ),
+            (
+                "S",
+                "Auf dem Kontoauszug seh ich euch zweimal, am gleichen Tag",
+            ),
+            (
+                "S",
+                "I cancelled the membership in May and the debits continue every month",
+            ),
+            (
+                "S",
+                "anulé la reserva a tiempo y os habéis quedado con la seña",
+            ),
+            ("N", "when does the charge show on my statement?"),
+            (
+                "N",
+                "j'ai annulé la réservation, le remboursement arrive quand ?",
+            ),
+            // A doubtful message asking for details, already answered.
+            (
+                "S",
+                "I got a text asking for the code you just sent me, I already gave it, was that you?",
+            ),
+            (
+                "S",
+                "recibí un mensaje pidiendo mi contraseña para verificar la cuenta, ya la puse",
+            ),
+            (
+                "S",
+                "Ich habe eine Mail bekommen, die nach meinen Kartendaten fragt, schon eingegeben, seid ihr das?",
+            ),
+            (
+                "N",
+                "I got your email asking me to confirm the booking, done",
+            ),
+            (
+                "N",
+                "vocês me mandaram mensagem pedindo a foto do carro, segue",
+            ),
+            // A stranger on the account, login details changed not by me, someone using it.
+            (
+                "S",
+                "there is a woman named Carla Pinto now listed on my profile as second driver",
+            ),
+            ("S", "mi contraseña fue cambiada anoche y yo no fui"),
+            ("S", "quelqu'un est connecté sur mon compte depuis ce matin"),
+            ("N", "can my wife be added to the account as second driver?"),
+            ("N", "I changed my password yesterday, all good now"),
+            // Symptoms after a product or a visit, without the usual words.
+            ("S", "after the face mask my cheeks came up in hives"),
+            (
+                "S",
+                "depois do petisco o cachorro tá todo se coçando sem parar",
+            ),
+            (
+                "S",
+                "mein Sohn hat nach dem Kuchen kaum Luft bekommen, er kriegt schwer Luft",
+            ),
+            ("S", "el perro volvió de la peluquería cojeando y llora"),
+            ("N", "is the shampoo ok for dogs with itchy skin?"),
+            ("N", "il a une bosse sur la carrosserie, vous réparez ça ?"),
+            // Hazards: a burning smell, sparks, fuel dripping, water at the wiring, brakes.
+            ("S", "there's a burning smell coming from the new heater"),
+            ("S", "depois da revisão o carro não trava direito"),
+            ("S", "das Ladegerät hat Funken gesprüht beim Einstecken"),
+            ("N", "do you sell fuel cans?"),
+            ("N", "the smell of the new candles is lovely"),
+            // Legal steps described indirectly: a lawyer's request, the police, a court, an
+            // authority named.
+            (
+                "S",
+                "my lawyer asked me to get a copy of the tenancy agreement from you",
+            ),
+            (
+                "S",
+                "la policía me pide las grabaciones de vuestra cámara del parking",
+            ),
+            ("S", "j'ai écrit à la CNIL à propos de vos mails"),
+            ("N", "is there parking near the police station?"),
+            ("N", "can I pay the parking at the machine?"),
+            // Data: everything held erased, photos posted without consent, data passed on.
+            ("S", "erase everything you hold about me please"),
+            (
+                "S",
+                "postaram uma foto minha no instagram de vocês sem pedir autorização",
+            ),
+            (
+                "S",
+                "Ihr habt meine Daten ohne Zustimmung an die Versicherung weitergegeben",
+            ),
+            (
+                "N",
+                "can you post the photo of my dog on your instagram? he'd love it",
+            ),
+            ("N", "do you need my details for the insurance?"),
+            // Hearsay about another business is a question, not a case.
+            (
+                "N",
+                "a colleague told me she got charged twice at another gym, does that happen here?",
+            ),
+            (
+                "N",
+                "ma voisine m'a dit qu'ailleurs on lui a débité deux fois, ça peut arriver chez vous ?",
+            ),
+            ("S", "you charged me twice for the same class"),
+            // Bank details sent for a refund; burnt food.
+            ("N", "do you want my IBAN for the deposit refund?"),
+            (
+                "N",
+                "I burned the toast waiting for the courier lol, come whenever",
+            ),
+            // A bad mood about something else before a routine request; excitement; praise
+            // with a swear word.
+            (
+                "N",
+                "sorry if I sound grumpy, rough day at work. what time do you close?",
+            ),
+            ("N", "disculpa si estoy cortante, ¿tenéis cita el jueves?"),
+            ("N", "odeio segundas 😡 enfim, vocês abrem cedo amanhã?"),
+            ("N", "MUITO OBRIGADA!!! ficou perfeito"),
+            ("N", "WE DID IT IN 40 MINUTES!!! 🥳🥳"),
+            ("N", "damn this coffee is insanely good"),
+            ("F", "sorry but this is the THIRD time my order is wrong!!!"),
+            ("F", "thanks for nothing, still no refund"),
+            // Curiosity about who writes, a call declined: not asks.
+            (
+                "N",
+                "am I talking to a real person? just curious, you're fast",
+            ),
+            ("N", "bitte nicht anrufen, schreibt mir hier"),
+            ("A", "don't use the bot, I want a real person to call me"),
+            // A decimal amount keeps its clause; a statement entry I did not make; shocks,
+            // a swollen face or a fever; staff whose messages make one uneasy; a police report.
+            (
+                "S",
+                "aparece un cobro de 12,50 en mi tarjeta que no reconozco",
+            ),
+            (
+                "S",
+                "there's a debit on my bank statement from you and I haven't bought anything this year",
+            ),
+            (
+                "S",
+                "got a shock from the socket you fitted, my hand is still tingling",
+            ),
+            (
+                "S",
+                "depois da limpeza de pele fiquei com o rosto bem inchado e com febre",
+            ),
+            (
+                "S",
+                "le livreur m'envoie des messages insistants sur mon portable, ça me met mal à l'aise",
+            ),
+            (
+                "S",
+                "I filed a police report about the bike stolen from your rack",
+            ),
+            ("N", "the total is 12,50 or 12,90 with delivery?"),
+            ("N", "can I see my statement in the app?"),
+            ("N", "is the fever thermometer in stock?"),
         ]
     }
 

@@ -16,7 +16,8 @@ pub struct Token {
     pub text: String,
     /// Written in capitals in the original (at least two letters, none lowercase).
     pub caps: bool,
-    /// Index of the clause (split at `. , ; : ! ? ¿ ¡ ( )` and newlines).
+    /// Index of the clause (split at `. , ; : ! ? ¿ ¡ ( )` and newlines; not at a `.` or `,`
+    /// between digits).
     pub clause: usize,
 }
 
@@ -46,9 +47,9 @@ pub struct Normalized {
 
 const ANGRY_EMOJI: [char; 7] = ['😡', '🤬', '😤', '😠', '👎', '💩', '🖕'];
 const ANNOYED_EMOJI: [char; 4] = ['🙄', '😒', '🤦', '😑'];
-const HAPPY_EMOJI: [char; 17] = [
+const HAPPY_EMOJI: [char; 19] = [
     '🔥', '😂', '🤣', '😄', '😊', '😍', '🥰', '❤', '💕', '💖', '😘', '🙌', '💪', '👍', '😁', '😆',
-    '🤗',
+    '🤗', '🤩', '🥳',
 ];
 
 /// Folds one character into `out`: lowercase, no diacritics.
@@ -213,6 +214,14 @@ impl Builder {
                 }
                 None => self.end_word(),
             }
+        } else if matches!(c, '.' | ',')
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+        {
+            // A decimal or thousands separator ("39,90 €", "1.240"): one amount, not a
+            // clause break, so "un cargo de 39,90 que no reconozco" stays one clause.
+            self.end_word();
         } else if is_clause_break(c) {
             self.end_clause();
         } else {

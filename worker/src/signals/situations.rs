@@ -1,7 +1,9 @@
 //! Situations that need a human, recognised by **co-occurring concepts** rather than by
 //! fixed phrases: account security (hacked, someone used or logged into my account, freeze
-//! or block it, stolen phone, SIM swap) and money taken wrongly (charged twice, the wrong
-//! amount, a charge nobody recognises, charged for a cancelled order, unauthorised).
+//! or block it, stolen phone, SIM swap, details given to a doubtful message) and money taken
+//! wrongly (charged twice, the wrong amount, a charge nobody recognises, charged for a
+//! cancelled order or charges continuing after it, the same amount twice or an entry not
+//! mine on a statement, unauthorised).
 //!
 //! Each [`Concept`] is a small multilingual word family (en/es/pt/fr/de, normalised and
 //! canonical spelling, stems as `\w*` suffixes: `cobr\w+` covers cobraron/cobrado/cobrança);
@@ -64,6 +66,14 @@ pub enum Concept {
     FakeMessage,
     Despite,
     LockedOut,
+    Statement,
+    SameDay,
+    Continuing,
+    Inbound,
+    Asking,
+    Secret,
+    Already,
+    Normally,
 }
 
 use Concept::*;
@@ -80,7 +90,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Card,
-        r"card details|bank details|datos bancarios|datos de (?:la |mi )?tarjeta|dados bancarios|dados do cartao|donnees bancaires|coordonnees bancaires|bankdaten|kartendaten|bankverbindung|cards?|credit card|debit card|tarjetas?|cartao|cartoes|cartes?|karten?|kreditkarte|bank|banco|banque",
+        r"card details|bank details|datos bancarios|datos de (?:la |mi )?tarjeta|dados bancarios|dados do cartao|donnees bancaires|coordonnees bancaires|bankdaten|kartendaten|bankverbindung|cards?|credit card|debit card|tarjetas?|cartao|cartoes|cartes?|karten?|kreditkarte|bank|banco|banque|badge|zugangskarte|keycard|key card|cracha",
     ),
     (
         HackedWord,
@@ -100,7 +110,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         NotMe,
-        r"wasnt me|was not me|not me|(?:i )?(?:didnt|did not) (?:do|request|ask for) (?:it|that|this|one)|(?:i )?never (?:asked for|requested) (?:it|that|this|one)|yo no (?:lo )?(?:hice|pedi|solicite)|eu nao (?:fiz|pedi|solicitei)|je n ai (?:rien )?(?:demande|fait)|ich habe (?:das )?nicht (?:angefordert|gemacht|beantragt)|no fui yo|no fui|no era yo|nao fui eu|nao fui|nao era eu|pas moi|sans moi|war ich nicht|nicht ich|ohne mich|nicht von mir|without me|without my (?:permission|consent|knowledge)|sin (?:mi )?(?:permiso|autorizacion)|sem (?:minha )?(?:permissao|autorizacao)|sans (?:mon )?(?:accord|autorisation)|ohne (?:meine )?(?:erlaubnis|zustimmung)|(?:didnt|did not|never) (?:make|made|order|ordered|buy|bought|place|placed|authori[sz]e|authori[sz]ed)|no (?:hice|compre|pedi|autorice)|nao (?:fiz|comprei|pedi|autorizei)|(?:j ai|je n ai) (?:pas|jamais) (?:fait\w*|commande\w*|achete\w*|autorise\w*)|nicht (?:gemacht|bestellt|gekauft|autorisiert)|nie bestellt",
+        r"wasnt me|was not me|not me|(?:i )?(?:didnt|did not) (?:do|request|ask for) (?:it|that|this|one)|(?:i )?never (?:asked for|requested) (?:it|that|this|one)|yo no (?:lo )?(?:hice|pedi|solicite)|eu nao (?:fiz|pedi|solicitei)|je n ai (?:rien )?(?:demande|fait)|ich habe (?:das )?nicht (?:angefordert|gemacht|beantragt)|no fui yo|no fui|no era yo|nao fui eu|nao fui|nao era eu|pas moi|sans moi|war ich nicht|nicht ich|ohne mich|nicht von mir|without me|without my (?:permission|consent|knowledge)|sin (?:mi )?(?:permiso|autorizacion)|sem (?:minha )?(?:permissao|autorizacao)|sans (?:mon )?(?:accord|autorisation)|ohne (?:meine )?(?:erlaubnis|zustimmung)|(?:didnt|did not|never) (?:make|made|order|ordered|buy|bought|place|placed|authori[sz]e|authori[sz]ed)|no (?:hice|compre|pedi|autorice)|nao (?:fiz|comprei|pedi|autorizei)|(?:j ai|je n ai) (?:pas|jamais) (?:fait\w*|commande\w*|achete\w*|autorise\w*)|nicht (?:gemacht|bestellt|gekauft|autorisiert)|nie bestellt|(?:havent|have not|hadnt) (?:ordered|bought|purchased) (?:anything|a thing)|no he (?:pedido|comprado) nada|nao (?:pedi|comprei) nada|je n ai rien (?:commande|achete)|(?:habe|hab) nichts (?:bestellt|gekauft)",
     ),
     (
         BlockRequest,
@@ -125,11 +135,11 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         ChargePast,
-        r"(?:siguen|sigue|continuan|continua|continuam|continua|seguem|continuez a|continuent a|continue a|keep|keeps|kept|still) (?:me |a me |m )?(?:\w+ )?(?:cobrando|cobrar|charging|billing|taking|prelever|debitando|descontando|debiter|abbuchen)|bucht\w* (?:\w+ ){0,4}ab|buchen (?:\w+ ){0,4}ab|charged|charging me|billed|billing me|overcharged|took|taken|deducted|debited|withdrawn|cobr(?:aron|ado|ada|ados|adas|aste|asteis|aram|ou|o|ei)|me cobran|me cobra|me cobram|cargaron|descontaron|descontaram|debitaron|debitado|debitada|debitaram|debite|preleve|prelevee|facture|abgebucht|belastet|berechnet|abgezogen|eingezogen",
+        r"(?:siguen|sigue|continuan|continua|continuam|continua|seguem|continuez a|continuent a|continue a|keep|keeps|kept|still) (?:me |a me |m )?(?:\w+ )?(?:cobrando|cobrar|charging|billing|taking|prelever|debitando|descontando|debiter|abbuchen|tirar|caindo|cayendo|sacando|quitando)|bucht\w* (?:\w+ ){0,4}ab|buchen (?:\w+ ){0,4}ab|charged|charging me|billed|billing me|overcharged|took|taken|deducted|debited|withdrawn|cobr(?:aron|ado|ada|ados|adas|aste|asteis|aram|ou|o|ei)|me cobran|me cobra|me cobram|cargaron|descontaron|descontaram|debitaron|debitado|debitada|debitaram|debite|preleve|prelevee|facture|abgebucht|belastet|berechnet|abgezogen|eingezogen",
     ),
     (
         Multi,
-        r"(?:two|2|dos|dois|duas|deux|zwei|three|3|tres|trois|drei) (?:charges|cargos|cobros|cobrancas|debitos|debits|prelevements|abbuchungen|transactions|transacciones|transacoes)|(?:for|por|pelo|pela|pour|fur) (?:the same|el mismo|la misma|o mesmo|a mesma|la meme|le meme|dieselbe|denselben) (?:order|pedido|compra|commande|achat|bestellung|einkauf)|twice|double|doubled|two times|three times|thrice|\d+ times|\d+x|dos veces|tres veces|\d+ veces|doble|duplicad[oa]s?|duas vezes|tres vezes|\d+ vezes|em dobro|dobrad[oa]|deux fois|trois fois|\d+ fois|en double|zweimal|dreimal|\d+ mal|doppelt|mehrfach",
+        r"(?:two|2|dos|dois|duas|deux|zwei|three|3|tres|trois|drei) (?:charges|cargos|cobros|cobrancas|debitos|debits|prelevements|abbuchungen|transactions|transacciones|transacoes)|(?:for|por|pelo|pela|pour|fur) (?:the same|el mismo|la misma|o mesmo|a mesma|la meme|le meme|dieselbe|denselben) (?:order|pedido|compra|commande|achat|bestellung|einkauf|reservation|reserva|booking|buchung|subscription|suscripcion|assinatura|abonnement)|twice|double|doubled|two times|three times|thrice|\d+ times|\d+x|dos veces|tres veces|\d+ veces|doble|duplicad[oa]s?|duas vezes|tres vezes|\d+ vezes|em dobro|dobrad[oa]|deux fois|trois fois|\d+ fois|en double|zweimal|dreimal|\d+ mal|doppelt|mehrfach",
     ),
     (
         Wrong,
@@ -141,7 +151,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Unknown,
-        r"(?:dont|do not|didnt|did not|cant|cannot) recogni[sz]e|unrecogni[sz]ed|unknown|strange|weird|suspicious|no (?:la |lo |los |las )?reconozco|desconozco|desconocid[oa]s?|rar[oa]s|extran[oa]s?|sospechos[oa]s?|nao (?:a |o )?reconheco|desconhecid[oa]s?|estranh[oa]s?|suspeit[oa]s?|(?:ne )?(?:la |le |les )?reconnais pas|inconnu\w*|bizarres?|suspect\w*|louche\w*|nicht (?:kenne|erkenne)|unbekannt\w*|seltsam\w*|komisch\w*|merkwurdig\w*|verdachtig\w*|another country|other country|otro pais|outro pais|autre pays|anderen land|new device|otro dispositivo|outro dispositivo|autre appareil|unbekannten gerat",
+        r"(?:dont|do not|didnt|did not|cant|cannot) recogni[sz]e|unrecogni[sz]ed|unknown|strange|weird|suspicious|no (?:la |lo |los |las )?reconozco|desconozco|desconocid[oa]s?|rar[oa]s|extran[oa]s?|sospechos[oa]s?|nao (?:a |o )?reconheco|desconhecid[oa]s?|estranh[oa]s?|suspeit[oa]s?|(?:ne )?(?:la |le |les )?reconnais pas|inconnu\w*|bizarres?|suspect\w*|louche\w*|nicht (?:kenne|erkenne)|unbekannt\w*|seltsam\w*|komisch\w*|merkwurdig\w*|verdachtig\w*|another country|other country|otro pais|outro pais|autre pays|anderen land|new device|otro dispositivo|outro dispositivo|autre appareil|unbekannten gerat|nicht zuordnen|(?:cant|cannot|can t) place",
     ),
     (
         PaymentNoun,
@@ -219,6 +229,38 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     (
         LockedOut,
         r"(?:cant|cannot|can t|unable to) (?:access|log in|login|sign in|get into)|locked out|no puedo (?:entrar|acceder|iniciar sesion)|nao consigo (?:entrar|acessar|logar)|(?:ne peux|n arrive) (?:plus |pas )?(?:me connecter|acceder)|komme nicht (?:mehr )?rein|kann mich nicht (?:mehr )?anmelden|kein zugriff",
+    ),
+    (
+        Statement,
+        r"statement|bank statement|card statement|releve|extrato|extracto|estado de cuenta|resumen de (?:la |mi )?tarjeta|fatura do cartao|kontoauszug\w*|kreditkartenabrechnung|bank app|banking app|app do banco|app del banco|appli (?:de (?:la |ma )?)?banque",
+    ),
+    (
+        SameDay,
+        r"another (?:one )?(?:on )?the same day|and another|le lendemain|le meme jour|el mismo dia|al dia siguiente|no mesmo dia|mesmo dia|no dia seguinte|am selben tag|am gleichen tag|am nachsten tag|et encore|i only (?:have|ordered|bought|made|booked) one|solo (?:tengo|compre|pedi|hice|reserve) (?:una?|uno)|so (?:comprei|pedi|tenho|fiz|reservei) (?:um|uma)|je n ai (?:qu|pris qu|commande qu|reserve qu)|ich habe nur (?:eine?n?|einmal)",
+    ),
+    (
+        Continuing,
+        r"continu\w*|keeps? (?:coming|going|charging|taking)|encore (?:un|une)|another|otro|otra|outro|outra|noch (?:eine?|ein)|siguen|seguem|toujours|weiterhin|immer noch|nach wie vor|every month|todos los meses|todo (?:o )?mes|tous les mois|jeden monat|each month",
+    ),
+    (
+        Inbound,
+        r"email|e mail|mail|text|sms|correo|courriel|whatsapp|mensaje|mensagem|message|nachricht|llamada|ligacao|appel|anruf",
+    ),
+    (
+        Asking,
+        r"asking|asked me|asks me|pidiendo\w*|pidiendome|me pide|me pidio|pedindo|me pediu|me demandant|demandant|qui demande|fragt|fragte|bittet|aufgefordert|verlangt|forderte",
+    ),
+    (
+        Secret,
+        r"codes?|codigos?|dni|id|passport|pasaporte|passaporte|ausweis|cvv|cvc|pin|password|contrasena|senha|mot de passe|passwort|virement|transferencia|uberweisung|infos? bancaires|informations bancaires|nuevo (?:numero de )?cuenta|nova conta|nouveau compte|neues konto|new account|new bank account",
+    ),
+    (
+        Already,
+        r"already|ya (?:lo |la |los |las )?(?:mande|envie|puse|pague|di|hice|complete|llene)|ja (?:passei|mandei|enviei|paguei|fiz|preenchi|coloquei)|eu passei|deja (?:rempli|paye|envoye|fait)|j ai deja|j ai fait le virement|schon (?:eingegeben|bezahlt|uberwiesen|geschickt)|bereits (?:eingegeben|bezahlt|uberwiesen|geschickt)|clicked|before i thought|i (?:filled|entered|sent|paid|gave)",
+    ),
+    (
+        Normally,
+        r"normal|normally|normalement|normalmente|normalerweise|as usual|como siempre|como sempre|comme d habitude|wie gewohnt|wie immer",
     ),
 ];
 
@@ -333,6 +375,17 @@ const SECURITY: &[Rule] = &[
         &[Conditional],
     ),
     rule(
+        "details asked for by a doubtful message",
+        Scope::Message,
+        &[
+            &[Inbound],
+            &[Asking],
+            &[Card, Secret],
+            &[WasItYou, FakeMessage, Already],
+        ],
+        &[],
+    ),
+    rule(
         "card details given to a link",
         Scope::Message,
         &[&[Link], &[Click], &[Entered], &[Card, Credential]],
@@ -395,6 +448,24 @@ const MONEY: &[Rule] = &[
         Scope::Clause,
         &[&[Unauthorised], &[Charge, PaymentNoun, Card]],
         &[],
+    ),
+    rule(
+        "the same charge twice on a statement",
+        Scope::Message,
+        &[&[Statement], &[Multi, SameDay]],
+        &[Conditional, Modal],
+    ),
+    rule(
+        "a statement entry not made by me",
+        Scope::Message,
+        &[&[Statement], &[NotMe]],
+        &[Conditional],
+    ),
+    rule(
+        "charges continuing after cancelling",
+        Scope::Message,
+        &[&[Cancel], &[ChargeNoun, Card, ChargePast], &[Continuing]],
+        &[Conditional, Normally],
     ),
     rule(
         "refund missing for weeks",
