@@ -548,6 +548,24 @@ fn dev5_holdout_report() {
     holdout_report("dev5", load_dev5(true));
 }
 
+/// dev9 (`handoff_dev9.jsonl`, 400 rows by a ninth independent writer who saw no detector,
+/// set or note; 286 hard negatives of every kind; `handoff_dev9.md`), written for round 10
+/// after the frozen set v3's false handoffs did not move in round 9: read once with the
+/// round-9 detectors, then trained on, so its numbers are in-sample from round 10 (its
+/// misses are printed, as a tune part's).
+#[test]
+fn dev9_report() {
+    let rows = load_reasons("handoff_dev9.jsonl", |_| true);
+    assert_eq!(rows.len(), 400);
+    println!(
+        "\n=== dev9 ({} rows; read once before round 10, trained on from round 10) ===",
+        rows.len()
+    );
+    let (outcomes, micros) = run(rows);
+    print_report(&outcomes, micros);
+    print_misclassified(&outcomes);
+}
+
 /// dev8 (`handoff_dev8.jsonl`, 600 rows by an eighth independent writer who saw no detector,
 /// set or note; sensitive cases without their obvious keywords and hard negatives of every
 /// kind weighted up; `handoff_dev8.md`), written for round 9 after the frozen set v3 showed
