@@ -162,7 +162,7 @@ const KEEP: &[&str] = &[
     "operation", "connected", "connects", "transfers", "transferred", "recognised",
     "recognized", "horribly", "terribly", "passport", "passworts", "hacer", "hacen",
     "haces", "hacia", "carta", "cartas",
-    "precio", "precios", "argent", "quelque", "quelques",
+    "precio", "precios", "argent", "quelque", "quelques", "perdona", "perdone", "perdonen",
 ];
 
 static ABBREV: LazyLock<HashMap<&'static str, &'static str>> =

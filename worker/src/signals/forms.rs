@@ -277,9 +277,29 @@ static CONTRAST: LazyLock<Regex> = LazyLock::new(|| re(r"but|pero|mas|mais|aber|
 /// "anyway" or a question ("odio los lunes 😡 en fin, ¿me confirmáis la clase?").
 pub fn mood_aside(norm: &Normalized) -> bool {
     APOLOGY_FOR_MOOD.is_match(&norm.full)
-        || (ELSEWHERE_MOOD.is_match(&norm.full)
+        || ((ELSEWHERE_MOOD.is_match(&norm.full)
+            || norm.clauses.iter().any(|c| WORK_MOOD.is_match(c)))
             && (norm.questions > 0 || MOOD_PIVOT.is_match(&norm.full)))
 }
+/// Fed up with one's own work or job, the clause ending there ("estoy hasta las narices del
+/// trabajo, ¿hay plazas?", "j'en ai marre de mon boulot"); not "harto del trabajo que
+/// hicisteis", which goes on about the work done.
+static WORK_MOOD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:harto|harta|hasta las narices|hasta el gorro|cansad[oa]|farto|farta|de saco cheio|fed up|sick|tired|marre|satt|die nase voll) (?:\w+ ){0,2}(?:del|de mi|of|of my|with|with my|do|do meu|da minha|du|de mon|de ma|von|von meinem|von meiner|vom|mit|mit meinem|mit meiner) (?:trabajo|curro|jefe|work|job|boss|trabalho|emprego|chefe|boulot|travail|taf|chef|arbeit|job)$",
+    )
+});
+
+/// The customer takes back what they just said ("charged twice?? oh wait no, ignore me",
+/// "falsa alarma", "c'était moi qui avais mal lu", "mein Fehler, sorry").
+pub fn retraction(norm: &Normalized) -> bool {
+    RETRACTION.is_match(&norm.full)
+}
+static RETRACTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"oh wait no|ignore me|ignore my (?:last )?message|false alarm|my bad|my mistake|i misread|mein fehler|falscher alarm|falsch gelesen|vergesst es|falsa alarma|error mio|me equivoque yo|lei mal|falso alarme|erro meu|li errado|fausse alerte|mal lu|c etait moi|au temps pour moi|ignorez",
+    )
+});
 static APOLOGY_FOR_MOOD: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"sorry (?:if|for) (?:i|my) (?:sound|sounded|seem|seemed|am|was|being|m|come across)|sorry (?:if|for) (?:the|my) (?:tone|rant|mood)|excuse my (?:tone|mood)|(?:perdon|person|perdona|disculpa|disculpe|disculpen|perdone)(?: me)? (?:si|por) (?:estoy|estaba|sueno|soy|fui|parezco|el tono|mi tono|la mala onda)|(?:desculpa|desculpe|perdao) (?:se|pelo|por) (?:estou|estava|fui|pareco|soar|o tom|meu tom)|(?:desole|pardon|excusez moi|excuse moi) (?:si|pour) (?:je suis|j ai ete|j etais|je parais|mon ton|le ton)|(?:sorry|entschuldig\w*|verzeih\w*|sorri) (?:falls|wenn|fur) (?:ich|meinen ton|den ton)",

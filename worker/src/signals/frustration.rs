@@ -17,7 +17,9 @@
 //!   aside about something else before a routine request ("sorry if I sound short",
 //!   "odio los lunes 😡 en fin, ¿…?"), capitals with thanks or two party emoji and no
 //!   complaint, contrast or negator ("MUITO OBRIGADA!!!"), or praise intensified by a swear
-//!   word ("damn this is dangerously good"); the model's head is vetoed there too.
+//!   word ("damn this is dangerously good"), or a message taken back with no complaint cue
+//!   ("oh wait no, ignore me!!"); fed up with one's own job counts as a mood aside. The
+//!   model's head is vetoed there too.
 //!
 //! The detector fires when the score reaches `frustration_threshold`. Never fails.
 
@@ -113,6 +115,10 @@ pub fn assess(norm: &Normalized, cx: &Context) -> (f32, String) {
     if cheerful_words(norm, &neg, sarcastic) {
         return (0.0, "excitement".to_owned());
     }
+    // A message taken back ("charged twice?? oh wait no, ignore me!!") with no complaint cue.
+    if neg.cues.is_empty() && !sarcastic && forms::retraction(norm) {
+        return (0.0, "taken back".to_owned());
+    }
     // "What does 'human error' on my invoice mean?": a word the lexicon dislikes, quoted
     // in a question about meaning, with nothing else negative, is not a complaint.
     if neg.cues.is_empty()
@@ -184,6 +190,7 @@ pub fn not_frustration(norm: &Normalized) -> bool {
         && (forms::mood_aside(norm)
             || (norm.angry_emoji + norm.annoyed_emoji == 0 && forms::intensified_praise(norm))))
         || cheerful_words(norm, &neg, sarcastic)
+        || (neg.cues.is_empty() && !sarcastic && forms::retraction(norm))
 }
 
 /// Fires when the score reaches the configured threshold.

@@ -27,7 +27,7 @@
 //!
 //! For `customer_asked` and `frustration`, a small statistical second opinion (`model`:
 //! logistic regression over character n-grams and words of the canonical text, trained on
-//! the development sets' tune parts and dev6 to dev8, weights compiled in) adds a signal when no
+//! the development sets' tune parts and dev6 to dev9, weights compiled in) adds a signal when no
 //! rule gave that reason and its probability reaches a high threshold chosen by
 //! cross-validation; its evidence is `model:<probability>`. It only ever adds handoffs, never
 //! removes one. What the rules rule out is vetoed for it too: an ask mentioned but not made
@@ -1342,6 +1342,69 @@ mod tests {
             ("N", "the total is 12,50 or 12,90 with delivery?"),
             ("N", "can I see my statement in the app?"),
             ("N", "is the fever thermometer in stock?"),
+            // Fourteenth pass (round 10). A charge denied or taken back; a real one stays.
+            (
+                "N",
+                "all good, nothing was charged twice, I was looking at the wrong month",
+            ),
+            (
+                "N",
+                "o cobraram duas vezes? ah não, falso alarme, era outra compra",
+            ),
+            (
+                "N",
+                "Kommando zurück, es wurde nichts falsch abgebucht, mein Fehler",
+            ),
+            (
+                "S",
+                "you charged me twice and nothing was refunded, I want it back",
+            ),
+            // The business's bank details asked for to pay it; a new account to pay into
+            // stays sensitive.
+            (
+                "N",
+                "quiero pagar la señal por transferencia, me pasáis el IBAN?",
+            ),
+            (
+                "N",
+                "I'd like to pay the invoice by transfer, what are your bank details?",
+            ),
+            (
+                "S",
+                "got an email saying to pay the invoice to your new IBAN, is that really you?",
+            ),
+            // An allergy stated as the reason for a question; a reaction still counts.
+            (
+                "N",
+                "my daughter has a gluten allergy, which cakes can she have?",
+            ),
+            (
+                "N",
+                "j'ai une allergie aux acariens, vous avez des couettes adaptées ?",
+            ),
+            (
+                "S",
+                "my daughter has an allergy and after your cake her lips swelled up",
+            ),
+            // "perdona" is not "persona".
+            ("N", "perdona, era para otro chat jaja"),
+            ("N", "perdona la tardanza, ¿el jueves a las 5 os va bien?"),
+            // Fed up with one's own job, then a routine question.
+            (
+                "N",
+                "j'en ai marre de mon boulot, vous avez encore des places en cours du soir ?",
+            ),
+            (
+                "N",
+                "estou farta do trabalho, ainda tem vaga na aula de sábado?",
+            ),
+            (
+                "F",
+                "estoy harto del trabajo que hicisteis, sigue goteando el grifo",
+            ),
+            // Never bitten; ill from how good it was.
+            ("N", "he has never bitten anyone, he just barks at the door"),
+            ("N", "passei mal de tão bom que tava o bolo kkkk"),
         ]
     }
 

@@ -30,6 +30,12 @@
 //!   (a lawyer who asked for documents, the police asking for footage, a police report, a
 //!   court summons, a traffic fine).
 //!
+//! A charge denied or taken back ("nothing was charged twice", "no se ha cobrado nada de
+//! más", "charged twice?? oh wait no, ignore me") is not financial; nor is the business's
+//! own bank details asked for to pay it (unless the account is new or changed), an allergy
+//! stated as the reason for a question ("my son has an allergy, is it nut free?"), "never
+//! bitten anyone", or "passando mal de tão bom".
+//!
 //! Hearsay about another business ("my friend said she got charged twice at another car
 //! wash, does that happen here?") is a question before buying: nothing fires on it.
 //!
@@ -415,7 +421,37 @@ pub(super) const BENIGN: &[&str] = &[
     // Burnt food is not a burn: "se me quemó la comida", "I burned the toast".
     r"(?:se me|me) quem\w+ (?:la|el|las|los|mi) (?:comida|cena|pizza|arroz|pan|tostadas?|torta|pastel|milanesa|asado)|burn(?:ed|t) (?:the|my|our) (?:food|dinner|toast|rice|pizza|cake|lunch)|queimei (?:a|o) (?:comida|arroz|bolo|pizza)|(?:j ai|on a) brule (?:le|la|mon|ma|les) (?:repas|gateau|diner|plat|pizza)",
     r"pay (?:with|by|using|via) (?:a )?loan",
+    // Never bitten: "he's never bitten anyone", "nunca ha mordido a nadie", "hat noch nie
+    // jemanden gebissen".
+    r"(?:never|not once) (?:\w+ )?bitten|(?:nunca|jamas) (?:\w+ ){0,2}mordid[oa]|nunca (?:\w+ ){0,2}mord\w+|(?:jamais|n a jamais) (?:\w+ )?mordu|nie (?:\w+ ){0,2}gebissen",
+    // Feeling ill from how good it was: "tô passando mal de tão bom", "me muero de lo rico".
+    r"(?:passando|passei|passou) mal de (?:tao|tanto) (?:bom|boa|gostos[oa]|comer)",
+    // The business's bank details asked for to pay it: "can I pay by transfer, what's the
+    // account number?", "je peux payer par virement ? vous avez le RIB ?", "eine Rechnung
+    // mit IBAN" (a new or changed account stays sensitive: see [`NEW_ACCOUNT_RE`]).
+    r"(?:pay|paying|payer|pagar|pago|pague|zahlen|bezahlen|uberweisen|transfer|virement|transferencia|transferir)(?: \w+){0,10} (?:iban|rib|bank details|account number|kontonummer|bankverbindung|cuenta bancaria|conta bancaria|datos bancarios|dados bancarios|coordonnees bancaires)",
+    r"(?:rechnung|invoice|factura|fatura|facture) (?:\w+ ){0,2}(?:mit|with|con|com|avec) (?:\w+ )?(?:iban|rib|bank details|account number|bankverbindung|kontonummer)",
+    // An allergy stated as the reason for a question ("my son has an allergy so I want to
+    // check", "tengo alergia al polen"); a reaction still fires on its own words.
+    r"(?:has|have|tengo|tiene|tenemos|tienen|tem|tenho|temos|ai|a|avons|hat|habe|haben) (?:an? |une |eine |una |uma )?(?:\w+ )?(?:allerg(?:y|ies)|alergias?|allergies?)(?: (?:to|a|al|ao|as|aos|auf|gegen|de|aux|au|du) \w+)?",
 ];
+
+/// A new or changed account to pay into: possibly a payment-redirection scam, never benign.
+static NEW_ACCOUNT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:new|nuevo|nueva|novo|nova|nouveau|nouvelle|neue|neuen|neues|changed|different|otro|otra|outro|outra|autre|andere|anderen) (?:\w+ )?(?:iban|rib|account|bank|cuenta|conta|compte|konto|bankverbindung|kontonummer)",
+    )
+});
+
+/// No charge after all: denied ("nothing was charged twice", "no se ha cobrado nada de más",
+/// "rien n'a été débité en double", "es wurde nichts doppelt abgebucht") or taken back
+/// ("charged twice?? oh wait no, ignore me", "c'était moi qui avais mal lu"). The
+/// financial category does not fire on such a message.
+static NO_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:nothing|nichts|rien|nada) (?:\w+ ){0,3}(?:charged|debited|taken|billed|abgebucht|berechnet|cobrad\w*|debitad\w*|debite\w*|preleve\w*)|(?:charged|debited|billed|abgebucht|berechnet|cobrad[oa]s?|cobrou|cobraron|debitad[oa]s?|debite\w*|preleve\w*) (?:nada|nothing|nichts|rien)",
+    )
+});
 
 fn compile(patterns: &[&str]) -> Regex {
     let alts: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
@@ -426,6 +462,12 @@ fn compile(patterns: &[&str]) -> Regex {
 }
 
 static BENIGN_RE: LazyLock<Regex> = LazyLock::new(|| compile(BENIGN));
+/// A benign span about paying the business by transfer.
+static PAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"pay|paying|payer|pagar|pago|pague|zahlen|bezahlen|uberweisen|transfer|virement|transferencia|transferir|rechnung|invoice|factura|fatura|facture",
+    )
+});
 
 static PATTERNS: LazyLock<[(Category, Regex); 4]> = LazyLock::new(|| {
     [
@@ -564,18 +606,26 @@ pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
     if HEARSAY_RE.is_match(&norm.full) && ELSEWHERE_RE.is_match(&norm.full) {
         return None;
     }
-    let benign: Vec<_> = BENIGN_RE.find_iter(&norm.full).map(|m| m.range()).collect();
-    let inside =
-        |r: &std::ops::Range<usize>| benign.iter().any(|b| b.start <= r.start && r.end <= b.end);
     // A charge in a clause that states a condition is a question ("will I be charged twice
     // if I reorder?"), not a dispute.
     let hypothetical = |cat: Category, m: &regex::Match| {
         cat == Category::Financial
             && situations::hypothetical_charge(m.as_str(), clause_at(norm, m.start()))
     };
+    // Paying into a new or changed account is never routine.
+    let new_account = NEW_ACCOUNT_RE.is_match(&norm.full);
+    let benign: Vec<_> = BENIGN_RE
+        .find_iter(&norm.full)
+        .map(|m| m.range())
+        .filter(|b| !(new_account && PAY_RE.is_match(&norm.full[b.clone()])))
+        .collect();
+    let inside =
+        |r: &std::ops::Range<usize>| benign.iter().any(|b| b.start <= r.start && r.end <= b.end);
+    let no_charge = NO_CHARGE_RE.is_match(&norm.full) || super::forms::retraction(norm);
     PATTERNS
         .iter()
         .filter(|(cat, _)| config.sensitive_categories.contains(cat))
+        .filter(|(cat, _)| !(no_charge && *cat == Category::Financial))
         .find_map(|(cat, re)| {
             let found = re
                 .find_iter(&norm.full)
