@@ -548,6 +548,19 @@ fn dev5_holdout_report() {
     holdout_report("dev5", load_dev5(true));
 }
 
+/// A dev set written for a round (`handoff_<name>.jsonl`, `rows` rows), read once before
+/// round `round` and trained on from it: its report and misses, in-sample, as a tune part's.
+fn training_set_report(name: &str, rows: usize, round: u32) {
+    let set = load_reasons(&format!("handoff_{name}.jsonl"), |_| true);
+    assert_eq!(set.len(), rows);
+    println!(
+        "\n=== {name} ({rows} rows; read once before round {round}, trained on from round {round}) ==="
+    );
+    let (outcomes, micros) = run(set);
+    print_report(&outcomes, micros);
+    print_misclassified(&outcomes);
+}
+
 /// dev9 (`handoff_dev9.jsonl`, 400 rows by a ninth independent writer who saw no detector,
 /// set or note; 286 hard negatives of every kind; `handoff_dev9.md`), written for round 10
 /// after the frozen set v3's false handoffs did not move in round 9: read once with the
@@ -555,15 +568,7 @@ fn dev5_holdout_report() {
 /// misses are printed, as a tune part's).
 #[test]
 fn dev9_report() {
-    let rows = load_reasons("handoff_dev9.jsonl", |_| true);
-    assert_eq!(rows.len(), 400);
-    println!(
-        "\n=== dev9 ({} rows; read once before round 10, trained on from round 10) ===",
-        rows.len()
-    );
-    let (outcomes, micros) = run(rows);
-    print_report(&outcomes, micros);
-    print_misclassified(&outcomes);
+    training_set_report("dev9", 400, 10);
 }
 
 /// dev8 (`handoff_dev8.jsonl`, 600 rows by an eighth independent writer who saw no detector,
@@ -573,15 +578,7 @@ fn dev9_report() {
 /// its numbers are in-sample from round 9 (its misses are printed, as a tune part's).
 #[test]
 fn dev8_report() {
-    let rows = load_reasons("handoff_dev8.jsonl", |_| true);
-    assert_eq!(rows.len(), 600);
-    println!(
-        "\n=== dev8 ({} rows; read once before round 9, trained on from round 9) ===",
-        rows.len()
-    );
-    let (outcomes, micros) = run(rows);
-    print_report(&outcomes, micros);
-    print_misclassified(&outcomes);
+    training_set_report("dev8", 600, 9);
 }
 
 /// dev7 (`handoff_dev7.jsonl`, 600 rows by a seventh independent writer who saw no
@@ -590,15 +587,7 @@ fn dev8_report() {
 /// from round 7, so its numbers are in-sample (and its misses are printed, as a tune part's).
 #[test]
 fn dev7_report() {
-    let rows = load_reasons("handoff_dev7.jsonl", |_| true);
-    assert_eq!(rows.len(), 600);
-    println!(
-        "\n=== dev7 ({} rows; read once before round 7, trained on from round 7) ===",
-        rows.len()
-    );
-    let (outcomes, micros) = run(rows);
-    print_report(&outcomes, micros);
-    print_misclassified(&outcomes);
+    training_set_report("dev7", 600, 7);
 }
 
 /// dev6 (`handoff_dev6.jsonl`, 520 rows by a sixth independent writer who saw no detector,
