@@ -332,7 +332,8 @@ impl Keys {
     pub fn journal(&self, conversation: &str, event_id: &str) -> String {
         format!("{}:journal:{}:{event_id}", self.ns, conv_tag(conversation))
     }
-    /// Conversations of partition `p` that are parked (a set; swept when the partition starts).
+    /// Conversations of partition `p` that are parked (a set; loaded by the partition's owner when
+    /// it starts consuming it).
     pub fn parked_set(&self, p: u16) -> String {
         format!("{}:parked-set:{}", self.ns, part_tag(p))
     }

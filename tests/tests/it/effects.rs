@@ -78,6 +78,92 @@ async fn a_refused_tier_publish_does_not_wedge_the_conversation() {
     env.cleanup().await;
 }
 
+/// Parking left by an earlier owner of the partition (here written before the worker starts)
+/// is honoured: an owner loads its partitions' parked sets before it admits anything, and
+/// admits a conversation outside them without reading Redis. A later event waits behind the
+/// head, and both run, head first, when the head comes; a set member whose marker is gone
+/// (expired) is found unparked and forgotten.
+#[tokio::test(flavor = "multi_thread")]
+async fn parking_left_by_an_earlier_owner_is_honoured_and_stale_members_are_forgotten() {
+    let mut env = TestEnv::new("parkedset");
+    let parts = env.names().partitions;
+    let keys = env.keys();
+    let (parked_conv, stale_conv) = ("300:5511", "300:5522");
+    let parked_set = keys.parked_set(baton_shared::topology::partition_of(parked_conv, parts));
+    let stale_set = keys.parked_set(baton_shared::topology::partition_of(stale_conv, parts));
+    {
+        let mut c = env.redis.get().await.unwrap();
+        redis::pipe()
+            .sadd(&parked_set, parked_conv)
+            .set_ex(keys.parked(parked_conv), "wamid.PS1", 600)
+            .sadd(&stale_set, stale_conv)
+            .query_async::<()>(&mut *c)
+            .await
+            .unwrap();
+    }
+    env.start_ingress().await;
+    env.spawn_worker(&[]);
+    let later = webhooks::text("300", "5511", "wamid.PS2", "later");
+    assert_eq!(env.post_signed(&later).await, 200);
+    let held_key = keys.parked_events(parked_conv);
+    let held = eventually(Duration::from_secs(15), || async {
+        let mut c = env.redis.get().await.unwrap();
+        let n: i64 = redis::cmd("LLEN")
+            .arg(&held_key)
+            .query_async(&mut *c)
+            .await
+            .unwrap();
+        n == 1
+    })
+    .await;
+    assert!(
+        held,
+        "the later event is held behind the head\n{}",
+        env.logs()
+    );
+    let other = webhooks::text("300", "5522", "wamid.PS3", "hello");
+    assert_eq!(env.post_signed(&other).await, 200);
+    env.wait_processed(&["wamid.PS3".into()], Duration::from_secs(20))
+        .await;
+    assert!(
+        !is_member(&env, &stale_set, stale_conv).await,
+        "a member without a marker is forgotten"
+    );
+    let head = webhooks::text("300", "5511", "wamid.PS1", "head");
+    assert_eq!(env.post_signed(&head).await, 200);
+    let entries = env
+        .wait_processed(
+            &["wamid.PS1".into(), "wamid.PS2".into()],
+            Duration::from_secs(20),
+        )
+        .await;
+    let order: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.conversation.ends_with(":5511"))
+        .map(|e| e.event.as_str())
+        .collect();
+    assert_eq!(order, ["wamid.PS1", "wamid.PS2"], "{}", env.logs());
+    assert!(
+        eventually(Duration::from_secs(5), || async {
+            !redis_exists(&env, &keys.parked(parked_conv)).await
+                && !is_member(&env, &parked_set, parked_conv).await
+        })
+        .await,
+        "unparked and out of the partition's set"
+    );
+    env.cleanup().await;
+}
+
+async fn is_member(env: &TestEnv, set: &str, member: &str) -> bool {
+    let mut c = env.redis.get().await.unwrap();
+    redis::cmd("SISMEMBER")
+        .arg(set)
+        .arg(member)
+        .query_async::<bool>(&mut *c)
+        .await
+        .unwrap()
+}
+
 /// The worker crashes while it drains the events held behind a head that came back: after a
 /// restart, the held event and every later one are processed, in order.
 #[tokio::test(flavor = "multi_thread")]

@@ -7,11 +7,14 @@
 //! is settled — the broker requeues what the channel held. [`redis_until_fenced`] is how the
 //! stream talks to Redis: retried while Redis is unreachable, given up once fenced.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use baton_shared::redis::RedisError;
 use tokio_util::sync::CancellationToken;
 use tracing::warn;
+
+use super::parking::MaybeParked;
 
 /// A partition this worker consumes, shared with its lanes.
 pub struct PartitionCx {
@@ -22,6 +25,9 @@ pub struct PartitionCx {
     pub generation: u64,
     /// Cancelled when the lease is lost: stop effects, settle nothing.
     pub fence: CancellationToken,
+    /// The partition's conversations that may be parked (`parking::MaybeParked`), kept by
+    /// this process across the partition's generations.
+    pub parked: Arc<MaybeParked>,
 }
 
 /// Retries a Redis operation until it works; `None` once the partition is fenced.
@@ -61,6 +67,7 @@ mod tests {
             p: 0,
             generation: 1,
             fence: CancellationToken::new(),
+            parked: Arc::default(),
         }
     }
 

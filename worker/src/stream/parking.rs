@@ -15,7 +15,23 @@
 //! capped ([`HELD_MAX`]): past it, events are dead-lettered rather than held, never dropped.
 //! Every operation is retried while Redis is unreachable until the partition is fenced
 //! (`fence::redis_until_fenced`).
+//!
+//! **Admission costs no Redis command for a conversation that is not parked** (the common
+//! case). A partition's conversations are parked, held and unparked only by the process that
+//! holds its lease, and every parked conversation is a member of the partition's set
+//! `{ns}:parked-set:<p>` from its `park` (written before the marker) until its held list is
+//! drained and it is unparked (removed after the marker). The owner loads that set when it starts consuming the
+//! partition and keeps it in memory ([`MaybeParked`]) as it parks and unparks; a
+//! conversation outside it is not parked, one inside it is read from Redis as before
+//! ([`state`]). The memory only ever errs on the side of reading: members whose marker
+//! expired are found unparked by that read and forgotten (and removed from the set). What it
+//! trusts is the lease: a previous owner's parking write that reaches Redis after this owner
+//! loaded the set (a command in flight across the fence) is not seen, so that conversation's
+//! next event could run before its head comes back — the same window every lease-fenced
+//! write has, here costing order, never an event.
 
+use std::collections::HashSet;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use baton_shared::redis::RedisError;
@@ -64,12 +80,74 @@ pub fn admit(parked: &Parked, event_id: &str) -> Admission {
     }
 }
 
-/// The conversation's parking: one `EXISTS` when it is not parked (the common case), else
-/// the head and the held count (one round trip, one hash slot) and then the head's dedupe
-/// record. That record is in the head's own conversation slot — the same conversation — but
-/// read on its own: a conversation's events run one at a time on one worker, so nothing
-/// settles the head between the two reads except this very worker.
-pub async fn state(w: &Runtime, conv: &str) -> Result<Parked, RedisError> {
+/// The conversations of one partition that may be parked, as its owner knows them: loaded
+/// from the partition's parked set when the owner starts consuming it ([`members`]), added to
+/// before a `park` is written, removed from after an `unpark` was. A superset of the parked
+/// ones (see the module docs), so "not in it" is the answer without asking Redis.
+#[derive(Debug, Default)]
+pub struct MaybeParked(Mutex<HashSet<String>>);
+
+impl MaybeParked {
+    pub fn contains(&self, conv: &str) -> bool {
+        self.lock().contains(conv)
+    }
+
+    pub fn insert(&self, conv: &str) {
+        self.lock().insert(conv.to_owned());
+    }
+
+    pub fn remove(&self, conv: &str) {
+        self.lock().remove(conv);
+    }
+
+    /// Adds what the partition's set holds (a union: what this process already knew stays).
+    pub fn extend(&self, convs: impl IntoIterator<Item = String>) {
+        self.lock().extend(convs);
+    }
+
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+        // A panic while holding this lock cannot leave the set half-changed (each method is
+        // one call on it), so a poisoned lock is still a valid set.
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The conversations of partition `p` that were parked and not yet unparked (`SMEMBERS`, once
+/// per partition start).
+pub async fn members(w: &Runtime, p: u16) -> Result<Vec<String>, RedisError> {
+    let mut c = w.redis.get().await?;
+    Ok(redis::cmd("SMEMBERS")
+        .arg(w.keys.parked_set(p))
+        .query_async(&mut *c)
+        .await?)
+}
+
+/// The conversation's parking. Nothing is read when the partition's owner knows it is not
+/// parked ([`MaybeParked`], the common case). Else one `EXISTS`; when that finds nothing, the
+/// conversation is forgotten (here and in the partition's set). Else the head and the held
+/// count (one round trip, one hash slot) and then the head's dedupe record. That record is
+/// in the head's own conversation slot — the same conversation — but read on its own: a
+/// conversation's events run one at a time on one worker, so nothing settles the head
+/// between the two reads except this very worker.
+pub async fn state(
+    w: &Runtime,
+    known: &MaybeParked,
+    p: u16,
+    conv: &str,
+) -> Result<Parked, RedisError> {
+    if !known.contains(conv) {
+        return Ok(Parked::default());
+    }
     let mut c = w.redis.get().await?;
     let parked: i64 = redis::cmd("EXISTS")
         .arg(w.keys.parked(conv))
@@ -77,6 +155,12 @@ pub async fn state(w: &Runtime, conv: &str) -> Result<Parked, RedisError> {
         .query_async(&mut *c)
         .await?;
     if parked == 0 {
+        redis::cmd("SREM")
+            .arg(w.keys.parked_set(p))
+            .arg(conv)
+            .query_async::<()>(&mut *c)
+            .await?;
+        known.remove(conv);
         return Ok(Parked::default());
     }
     let (head, held): (Option<String>, i64) = redis::pipe()
@@ -102,22 +186,39 @@ pub async fn state(w: &Runtime, conv: &str) -> Result<Parked, RedisError> {
 }
 
 /// Marks `id` as the conversation's head; lives twice the retry tiers' total, so a head whose
-/// tier message was lost cannot hold the conversation for ever.
-pub async fn park(w: &Runtime, p: u16, conv: &str, id: &str) -> Result<(), RedisError> {
+/// tier message was lost cannot hold the conversation for ever. The owner's memory first,
+/// then the partition's set, then the marker (different hash slots, so not one `MULTI`: in
+/// this order, a write cut midway leaves a member without a marker, which the next read
+/// forgets — never a marker outside the set).
+pub async fn park(
+    w: &Runtime,
+    known: &MaybeParked,
+    p: u16,
+    conv: &str,
+    id: &str,
+) -> Result<(), RedisError> {
     let tiers: Duration = w.config.infra.retry_tiers.iter().sum();
     let ttl = (tiers * 2 + Duration::from_secs(600)).as_secs();
+    known.insert(conv);
     let mut c = w.redis.get().await?;
     redis::pipe()
-        .set_ex(w.keys.parked(conv), id, ttl)
-        .ignore()
         .sadd(w.keys.parked_set(p), conv)
+        .ignore()
+        .set_ex(w.keys.parked(conv), id, ttl)
         .ignore()
         .query_async::<()>(&mut *c)
         .await?;
     Ok(())
 }
 
-pub async fn unpark(w: &Runtime, p: u16, conv: &str) -> Result<(), RedisError> {
+/// Unparks the conversation (its held list is empty): the marker, the partition's set, then
+/// the owner's memory.
+pub async fn unpark(
+    w: &Runtime,
+    known: &MaybeParked,
+    p: u16,
+    conv: &str,
+) -> Result<(), RedisError> {
     let mut c = w.redis.get().await?;
     redis::pipe()
         .del(w.keys.parked(conv))
@@ -126,6 +227,7 @@ pub async fn unpark(w: &Runtime, p: u16, conv: &str) -> Result<(), RedisError> {
         .ignore()
         .query_async::<()>(&mut *c)
         .await?;
+    known.remove(conv);
     Ok(())
 }
 

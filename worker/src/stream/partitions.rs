@@ -38,9 +38,10 @@ use tracing::{info, warn};
 
 use crate::stream::Runtime;
 use crate::stream::delivery::{self, Job};
-use crate::stream::fence::PartitionCx;
+use crate::stream::fence::{PartitionCx, redis_until_fenced};
 use crate::stream::lanes::Lanes;
 use crate::stream::membership;
+use crate::stream::parking::{self, MaybeParked};
 
 /// Longest a broker operation of the manager may take before the connection is presumed dead
 /// (a half-open TCP connection can leave requests unanswered forever).
@@ -65,6 +66,9 @@ pub struct Manager {
     suspect: bool,
     /// Partition starts so far (see [`PartitionCx::generation`]).
     generation: u64,
+    /// Per partition, the conversations that may be parked (`parking::MaybeParked`), kept
+    /// across generations so a fenced generation's late parking is not forgotten.
+    parked: HashMap<u16, Arc<MaybeParked>>,
 }
 
 impl Manager {
@@ -77,6 +81,7 @@ impl Manager {
             ticks: 0,
             suspect: false,
             generation: 0,
+            parked: HashMap::new(),
         }
     }
 
@@ -244,6 +249,7 @@ impl Manager {
             p,
             generation: self.generation,
             fence: CancellationToken::new(),
+            parked: self.parked.entry(p).or_default().clone(),
         });
         let stop = CancellationToken::new();
         let task = tokio::spawn(consume(w, ch, cx.clone(), stop.clone()));
@@ -317,6 +323,12 @@ async fn open_channel(conn: &Connection, w: &Runtime) -> lapin::Result<Channel> 
 
 /// Consumes partition `cx.p` until asked to stop (graceful) or fenced (abrupt).
 async fn consume(w: Arc<Runtime>, ch: Channel, cx: Arc<PartitionCx>, stop: CancellationToken) {
+    // What may be parked, before the first delivery is admitted (`parking`'s module docs).
+    let Some(parked) = redis_until_fenced(&cx, || parking::members(&w, cx.p)).await else {
+        let _ = ch.close(200, "fenced before consuming".into()).await;
+        return;
+    };
+    cx.parked.extend(parked);
     let queue = w.names.partition_queue(cx.p);
     let tag = format!("{}-p{}", w.id, cx.p);
     let consumer = ch

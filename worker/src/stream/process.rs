@@ -93,7 +93,9 @@ async fn handle_inner(
     };
     let conv = event.conversation.key();
     let is_head = loop {
-        let Some(parked) = redis_until_fenced(part, || parking::state(w, &conv)).await else {
+        let Some(parked) =
+            redis_until_fenced(part, || parking::state(w, &part.parked, part.p, &conv)).await
+        else {
             return Outcome::Fenced;
         };
         match parking::admit(&parked, &event.id) {
@@ -199,8 +201,10 @@ async fn settle(
                 return Outcome::Requeued;
             }
             // Parked only now that the head is sure to come back.
-            let Some(()) =
-                redis_until_fenced(part, || parking::park(w, part.p, &conv, &event.id)).await
+            let Some(()) = redis_until_fenced(part, || {
+                parking::park(w, &part.parked, part.p, &conv, &event.id)
+            })
+            .await
             else {
                 return Outcome::Fenced;
             };
@@ -451,7 +455,8 @@ async fn drain_held(w: &Arc<Runtime>, part: &Arc<PartitionCx>, conv: &str) -> Dr
             return Drained::Stopped;
         };
         let Some(raw) = next else {
-            let Some(()) = redis_until_fenced(part, || parking::unpark(w, part.p, conv)).await
+            let Some(()) =
+                redis_until_fenced(part, || parking::unpark(w, &part.parked, part.p, conv)).await
             else {
                 return Drained::Stopped;
             };
@@ -503,7 +508,8 @@ async fn drain_held(w: &Arc<Runtime>, part: &Arc<PartitionCx>, conv: &str) -> Dr
                     return Drained::Refused;
                 }
                 let Some(()) =
-                    redis_until_fenced(part, || parking::park(w, part.p, conv, &id)).await
+                    redis_until_fenced(part, || parking::park(w, &part.parked, part.p, conv, &id))
+                        .await
                 else {
                     return Drained::Stopped;
                 };
