@@ -561,6 +561,17 @@ fn training_set_report(name: &str, rows: usize, round: u32) {
     print_misclassified(&outcomes);
 }
 
+/// dev10 (`handoff_dev10.jsonl`, 400 rows, 300 of them negatives, by a tenth writer who,
+/// unlike the others, read the detectors' source — a white-box red team, asked for messages
+/// real customers would send that use the detectors' trigger words and patterns in a benign
+/// sense, and for positives phrased the way the patterns miss; it ran nothing and saw no data
+/// set; `handoff_dev10.md`), written for round 11: read once with the round-10 detectors,
+/// then trained on, so its numbers are in-sample from round 11 (its misses are printed).
+#[test]
+fn dev10_report() {
+    training_set_report("dev10", 400, 11);
+}
+
 /// dev11 (`handoff_dev11.jsonl`, 400 rows by an eleventh independent writer who saw nothing
 /// under /work; a new register: 160 voice-note transcripts as a speech-to-text model writes
 /// them, 120 long messages carrying several topics, 120 short ones from writers such sets
