@@ -82,9 +82,9 @@ async fn a_refused_tier_publish_does_not_wedge_the_conversation() {
 /// is honoured: an owner loads its partitions' parked sets before it admits anything, and
 /// admits a conversation outside them without reading Redis. A later event waits behind the
 /// head, and both run, head first, when the head comes; a set member whose marker is gone
-/// (expired) is found unparked and forgotten.
+/// (expired) is found unparked and run.
 #[tokio::test(flavor = "multi_thread")]
-async fn parking_left_by_an_earlier_owner_is_honoured_and_stale_members_are_forgotten() {
+async fn parking_left_by_an_earlier_owner_is_honoured_and_stale_members_do_not_hold() {
     let mut env = TestEnv::new("parkedset");
     let parts = env.names().partitions;
     let keys = env.keys();
@@ -125,9 +125,11 @@ async fn parking_left_by_an_earlier_owner_is_honoured_and_stale_members_are_forg
     assert_eq!(env.post_signed(&other).await, 200);
     env.wait_processed(&["wamid.PS3".into()], Duration::from_secs(20))
         .await;
+    // Forgotten in memory only: a read never removes a member from the set (only an unpark
+    // does, after draining), so a read racing a park cannot strand what gets held.
     assert!(
-        !is_member(&env, &stale_set, stale_conv).await,
-        "a member without a marker is forgotten"
+        is_member(&env, &stale_set, stale_conv).await,
+        "a read leaves the set alone"
     );
     let head = webhooks::text("300", "5511", "wamid.PS1", "head");
     assert_eq!(env.post_signed(&head).await, 200);
@@ -150,6 +152,70 @@ async fn parking_left_by_an_earlier_owner_is_honoured_and_stale_members_are_forg
         })
         .await,
         "unparked and out of the partition's set"
+    );
+    env.cleanup().await;
+}
+
+/// A head comes back from its retry tier to an owner whose memory does not know that its
+/// conversation is parked (here the partition's set lost the member — as a Redis failover
+/// losing the last writes can — and the worker that knew was replaced): a returning delivery
+/// always reads its marker, so it still drains what was held behind it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_returning_head_drains_its_held_events_even_when_the_parked_set_lost_it() {
+    let mut env = TestEnv::new("parkedlost");
+    env.set("BATON_RETRY_TIERS", "6s,6s");
+    env.start_ingress().await;
+    env.spawn_worker(&[]);
+    let conv = "300:5511";
+    let keys = env.keys();
+    let (marker, held_list) = (keys.parked(conv), keys.parked_events(conv));
+    let head = webhooks::text("300", "5511", "wamid.PL1", "head #probe:transient:3");
+    assert_eq!(env.post_signed(&head).await, 200);
+    assert!(
+        eventually(Duration::from_secs(10), || redis_exists(&env, &marker)).await,
+        "head parked\n{}",
+        env.logs()
+    );
+    let held = webhooks::text("300", "5511", "wamid.PL2", "held");
+    assert_eq!(env.post_signed(&held).await, 200);
+    assert!(
+        eventually(Duration::from_secs(10), || redis_exists(&env, &held_list)).await,
+        "event held\n{}",
+        env.logs()
+    );
+    let set = keys.parked_set(baton_shared::topology::partition_of(
+        conv,
+        env.names().partitions,
+    ));
+    {
+        let mut c = env.redis.get().await.unwrap();
+        redis::cmd("SREM")
+            .arg(&set)
+            .arg(conv)
+            .query_async::<()>(&mut *c)
+            .await
+            .unwrap();
+    }
+    env.worker(0).kill();
+    env.spawn_worker(&[]);
+    let entries = env
+        .wait_processed(
+            &["wamid.PL1".into(), "wamid.PL2".into()],
+            Duration::from_secs(45),
+        )
+        .await;
+    let order: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.conversation.ends_with(":5511"))
+        .map(|e| e.event.as_str())
+        .collect();
+    assert_eq!(order, ["wamid.PL1", "wamid.PL2"], "{}", env.logs());
+    assert!(
+        eventually(Duration::from_secs(5), || async {
+            !redis_exists(&env, &marker).await && !redis_exists(&env, &held_list).await
+        })
+        .await,
+        "drained and unparked"
     );
     env.cleanup().await;
 }

@@ -16,19 +16,26 @@
 //! Every operation is retried while Redis is unreachable until the partition is fenced
 //! (`fence::redis_until_fenced`).
 //!
-//! **Admission costs no Redis command for a conversation that is not parked** (the common
-//! case). A partition's conversations are parked, held and unparked only by the process that
-//! holds its lease, and every parked conversation is a member of the partition's set
-//! `{ns}:parked-set:<p>` from its `park` (written before the marker) until its held list is
-//! drained and it is unparked (removed after the marker). The owner loads that set when it starts consuming the
-//! partition and keeps it in memory ([`MaybeParked`]) as it parks and unparks; a
-//! conversation outside it is not parked, one inside it is read from Redis as before
-//! ([`state`]). The memory only ever errs on the side of reading: members whose marker
-//! expired are found unparked by that read and forgotten (and removed from the set). What it
-//! trusts is the lease: a previous owner's parking write that reaches Redis after this owner
-//! loaded the set (a command in flight across the fence) is not seen, so that conversation's
-//! next event could run before its head comes back — the same window every lease-fenced
-//! write has, here costing order, never an event.
+//! **Admitting a new event of a conversation that is not parked costs no Redis command** (the
+//! common case). A partition's conversations are parked, held and unparked only by the
+//! process that holds its lease, and every parked conversation is a member of the partition's
+//! set `{ns}:parked-set:<p>` from its `park` (written before the marker) until its held list
+//! is drained and it is unparked (removed after the marker). The owner loads that set when it
+//! starts consuming the partition and keeps it in memory ([`MaybeParked`]) as it parks and
+//! unparks; a new event (first delivery, attempt 0) of a conversation outside it is admitted
+//! without a read. Everything else is read from Redis as before ([`state`]): a conversation
+//! in the set, and **every delivery that comes back** — from a retry tier (a returning head)
+//! or redelivered by the broker (a crash or fence mid-drain). So a head always finds its
+//! marker and drains what is held behind it, whatever the memory says: a wrong memory can
+//! cost order, never a held event. The ways it can be wrong: a parking write in flight
+//! across a fence (a previous owner's, or this process's previous generation's) landing
+//! after the set was loaded or after a read forgot the conversation; a set member lost while
+//! its marker survived (a Redis failover losing the last writes: the set and the marker are
+//! on different hash slots); a Redis restore while this process holds the partition. In
+//! each, the conversation's *new* events may run before its head comes back — what a lost
+//! marker already meant. A member whose marker is gone (its head never came back: the marker
+//! expired) is forgotten in memory on its next read, never removed from the set by a read
+//! (only `unpark` removes, after draining): stale members cost one read per partition start.
 
 use std::collections::HashSet;
 use std::sync::Mutex;
@@ -132,20 +139,20 @@ pub async fn members(w: &Runtime, p: u16) -> Result<Vec<String>, RedisError> {
         .await?)
 }
 
-/// The conversation's parking. Nothing is read when the partition's owner knows it is not
-/// parked ([`MaybeParked`], the common case). Else one `EXISTS`; when that finds nothing, the
-/// conversation is forgotten (here and in the partition's set). Else the head and the held
-/// count (one round trip, one hash slot) and then the head's dedupe record. That record is
+/// The conversation's parking. Nothing is read for a new event (`returning` false: attempt 0,
+/// first delivery) when the partition's owner knows the conversation is not parked
+/// ([`MaybeParked`], the common case). Else one `EXISTS`; when that finds nothing, the
+/// conversation is forgotten in memory. Else the head and the held count (one round trip, one hash slot) and then the head's dedupe record. That record is
 /// in the head's own conversation slot — the same conversation — but read on its own: a
 /// conversation's events run one at a time on one worker, so nothing settles the head
 /// between the two reads except this very worker.
 pub async fn state(
     w: &Runtime,
     known: &MaybeParked,
-    p: u16,
     conv: &str,
+    returning: bool,
 ) -> Result<Parked, RedisError> {
-    if !known.contains(conv) {
+    if !returning && !known.contains(conv) {
         return Ok(Parked::default());
     }
     let mut c = w.redis.get().await?;
@@ -155,11 +162,6 @@ pub async fn state(
         .query_async(&mut *c)
         .await?;
     if parked == 0 {
-        redis::cmd("SREM")
-            .arg(w.keys.parked_set(p))
-            .arg(conv)
-            .query_async::<()>(&mut *c)
-            .await?;
         known.remove(conv);
         return Ok(Parked::default());
     }

@@ -92,9 +92,12 @@ async fn handle_inner(
         }
     };
     let conv = event.conversation.key();
+    // A delivery that comes back (from a retry tier, or redelivered) always reads its
+    // conversation's parking: a returning head must find its marker (`parking` docs).
+    let returning = attempt > 0 || delivery.redelivered;
     let is_head = loop {
         let Some(parked) =
-            redis_until_fenced(part, || parking::state(w, &part.parked, part.p, &conv)).await
+            redis_until_fenced(part, || parking::state(w, &part.parked, &conv, returning)).await
         else {
             return Outcome::Fenced;
         };
