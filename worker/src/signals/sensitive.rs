@@ -196,7 +196,7 @@ pub(super) const MEDICAL: &[&str] = &[
     r"intoxica\w+|intoxiqu\w*",
     // Bitten by an animal, not "bitten by the baking bug", "mordu de foot" (a fan), "una
     // mordida al roscón" (a bite of cake) or "in den sauren Apfel gebissen".
-    r"(?:was|got|been|were|get|gets|getting|is|are) bitten|bitten (?:by|on)|bit me|me mordio|(?:fue|ha sido|lo han|la han|me ha|le ha|lo ha|la ha|sido|foi) mordid[oa]|mordid[oa] por|me mordeu|(?:m a|l a|a ete|ont|t a|nous a) mordu|mordu (?:par|au|a la|a l)|(?:hat|haben|wurde|wurden|bin|ist|sind) (?:\w+ ){0,3}gebissen|machuqu\w+",
+    r"(?:was|got|been|were|get|gets|getting|is|are) bitten|bitten (?:by|on)|bit me|me mordio|(?:fue|ha sido|lo han|la han|me ha|le ha|lo ha|la ha|sido|foi) mordid[oa]|mordid[oa] por|me mordeu|(?:m a|l a|a ete|ont|t a|nous a) mordu|a mordu (?:mon|ma|mes|un|une|le|la)|mordu (?:par|au|a la|a l)|(?:hat|haben|wurde|wurden|bin|ist|sind) (?:\w+ ){0,3}gebissen|machuqu\w+",
     r"wrong (?:dosage|dose|pills|tablets|medication|medicine)|(?:remedio|remedios|medicamento|medicamentos) errad[oa]s?|mauvais medicament|falsche[ns]? (?:medikament|dosierung|tabletten)",
     // Burned by something: "my son burned himself", "mon fils s'est brûlé", "me quemé".
     r"(?:burned|burnt|scalded) (?:himself|herself|myself|themselves|his|her|my)|se quemo|me queme|se queimou|me queimei|s est brule\w*|me suis brule\w*|(?:hat|habe) (?:sich|mich) (?:\w+ )?verbrannt",
@@ -255,7 +255,7 @@ pub(super) const MEDICAL: &[&str] = &[
     // Symptoms without the word "allergy" or "injury": hives and red patches, itching all
     // over, lips swelling, trouble breathing, a split lip, a bump on the head, an infected
     // wound, bleeding, limping, dizziness after a smell.
-    r"plaques rouges|ronchas|urticari\w+|urticaire|(?:in|got|get|has|have|had|with|covered in|came up in|broke out in|full of) hives|hives (?:all )?over|nesselsucht|ausschlag|itchy all over|itching all over|(?:pica|picor|picazon|comezon) (?:en )?todo|coceira|(?:se )?cocando (?:sem parar|muito|todo|toda)|(?:ca|ils?|elle) (?:la |le |me )?demange\w*|juckt (?:\w+ ){0,2}(?:uberall|uberall|uberall|ganz)",
+    r"plaques rouges|ronchas|urticari\w+|urticaire|(?:in|got|get|has|have|had|with|covered in|came up in|broke out in|full of) hives|hives (?:all )?over|hives everywhere|hives on (?:my|his|her|their|the) (?:\w+ )?(?:arms?|legs?|face|neck|body|chest|back|skin|hands?|feet|tummy|belly|stomach)|nesselsucht|ausschlag|itchy all over|itching all over|(?:pica|picor|picazon|comezon) (?:en )?todo|coceira|(?:se )?cocando (?:sem parar|muito|todo|toda)|(?:ca|ils?|elle) (?:la |le |me )?demange\w*|juckt (?:\w+ ){0,2}(?:uberall|uberall|uberall|ganz)",
     r"lips? (?:are |is |got |went )?(?:swelled|swollen|puffed|puffy)|(?:swelled|puffed) up|lippen (?:sind |waren )?(?:dick|geschwollen|angeschwollen)|labios? (?:hinchad\w+|inflamad\w+)|levres? (?:gonflee?s?|enflee?s?)|labios? inchad\w+",
     r"(?:cant|can t|could not|couldnt|cannot|struggling to|hard to) breathe|trouble breathing|short of breath|(?:bekomm\w*|krieg\w*|bekam) (?:\w+ ){0,3}(?:schwer|kaum|keine) luft|(?:schwer|kaum|keine) luft (?:\w+ )?(?:bekommen|bekommt|bekam|kriegen|kriegt)|atemnot|no (?:puede|puedo|podia) respirar|falta de ar|(?:du mal|de la misere) a respirer|respire mal",
     r"labio partido|split (?:my |his |her )?lip|lip (?:is )?split|levre fendue|lippe (?:ist )?aufgeplatzt|bosse (?:sur|au|a) (?:le |la |l )?(?:front|tete)|chichon|galo na (?:cabeca|testa)|beule am kopf|se golpeo (?:la|el) (?:cabeza|cara)|me golpee|bateu (?:com )?a cabeca|(?:hit|banged|bumped) (?:his|her|my|their) head|s est cogne\w*|me di con (?:el|la) \w+ en (?:la|el) (?:cara|cabeza)",
@@ -299,7 +299,7 @@ pub(super) const MEDICAL: &[&str] = &[
     r"(?:smell|smells|smelling|smelt) (?:of |like )?gas|gas (?:smell|leak)|(?:huele|olor|oler) a gas|fuga de gas|cheiro de gas|vazamento de gas|odeur de gaz|fuite de gaz|sent le gaz|(?:riecht|riechts|roch)(?: \w+){0,4} nach gas|cheira (?:a )?gas|gasgeruch|gasleck|(?:smell|smells|odor|odour|olor|cheiro|odeur|geruch)(?: \w+){0,3} (?:rotten eggs?|huevos? podridos?|ovos? podres?|oeufs? pourris?|faulen? eiern?)|(?:huele|olia|olor|oler|cheir\w*|smells?|smelling|smelt|odeur|sent|riecht|roch)(?: \w+){0,3} (?:a |de |of |like |d |nach )?(?:gasolina|combustible|petrol|gasoline|fuel|essence|benzin|gasoleo|diesel)",
     // Harassment or threats by staff.
     r"harass\w*|sexual(?:ly)? (?:harass\w*|assault\w*|comments?|remarks?)|acos(?:o|ad[oa]|aron|ando|ar)|assedi\w+|harcel\w+|belastig\w+|stalk(?:ed|ing) (?:me|us|her|him|my \w+)|stalker",
-    r"(?:felt|feel|feeling) (?:really |very |so )?(?:unsafe|threatened)|comments? about my body|touched me|me (?:amenazo|amenazaron|ameacou|ameacaram)|me (?:toco|tocou) (?:sin|sem|de forma|de manera|el|la|los|las|o|a|os|as)? ?(?:culo|trasero|pecho|pechos|pierna|piernas|cintura|nalgas?|bunda|peito|seios|perna|coxa|inapropiad\w*|inapropriad\w*)|me (?:estuvo|esteve|ficou) (?:me )?tocando|(?:intento|tentou) (?:tocarme|me tocar)|m a (?:touche|menace)\w*|hat mich (?:bedroht|angefasst|beleidigt)",
+    r"(?:felt|feel|feeling) (?:really |very |so )?(?:unsafe|threatened)|comments? about my body|touched me|me (?:amenazo|amenazaron|ameacou|ameacaram)|me (?:toco|tocou) (?:(?:el|la|los|las|o|a|os|as) )?(?:culo|trasero|pecho|pechos|pierna|piernas|cintura|nalgas?|bunda|peito|seios|perna|coxa)|me (?:toco|tocou) (?:sin|sem) (?:mi |minha )?(?:permiso|permissao|consentimiento|consentimento)|me (?:toco|tocou) (?:de forma |de manera )?(?:inapropiad\w*|inapropriad\w*)|me (?:estuvo|esteve|ficou) (?:me )?tocando|(?:intento|tentou) (?:tocarme|me tocar)|m a (?:touche|menace)\w*|hat mich (?:bedroht|angefasst|beleidigt)",
     r"(?:gestes|propos|comportement|comportements) deplace\w*|comentarios? (?:obscenos?|sexuales|inapropiados?)|me senti (?:insegur[oa]|ameacad[oa]|assediad[oa])|anzuglich\w*|unangemessen\w* (?:beruhr\w+|bemerkung\w*|kommentar\w*)",
 ];
 
@@ -447,7 +447,7 @@ pub(super) const BENIGN: &[&str] = &[
     // enfants pour revenir", "sorry to pester you".
     r"(?:vous|te|les|tous) harceler|harcele\w* par (?:mes|mon|ma) (?:enfants|enfant|fils|fille|filles|mari|femme|famille|chat|chien|gamins|petits|amis|amies)|(?:sorry|desole\w*|perdon|disculp\w+|desculp\w+|entschuldig\w*) (?:\w+ ){0,3}(?:harass|harceler|acosar|assediar|belastigen)\w*",
     // A message that moved the customer: "your message really touched me".
-    r"(?:message|words?|gesture|card|note|letter|kindness|story|video|gift|it|this|that|really|truly|deeply)(?: \w+){0,2} touched me|touched me (?:deeply|so much|a lot|greatly)",
+    r"(?:message|words?|gesture|card|note|letter|kindness|story|video|gift)(?: \w+){0,2} touched me|touched me (?:deeply|so much|a lot|greatly)",
     // Figurative fire and explosions: a chef or a show "on fire", an Instagram that
     // "exploded", demand that "ist explodiert", "Feuer gefangen fürs Bouldern", a fire drill,
     // a smoke machine, a mind blown.
@@ -456,13 +456,10 @@ pub(super) const BENIGN: &[&str] = &[
     // "den Ausschlag gegeben", calories burned, heartburn, a bruised ego, a shoe that pinches,
     // a door swelling in the rain, a pill organiser, laughing till ill, the doctor's advice,
     // a doll with a broken arm, insurance covering injuries.
-    r"rash (?:vest|guard)s?|cross stitch\w*|(?:dye|colou?rs?|ink|paint)(?: \w+){0,3} bleed\w*|bleed\w* (?:\w+ ){0,2}(?:in|into) the (?:wash|washing)|(?:den )?ausschlag (?:gegeben|geben|gibt|gab)|(?:kalorien|calories|kcal|calorias|fett|fat|grasa|gordura) (?:\w+ )?(?:verbrannt|burned|burnt|brulees?|quemad\w*|queimad\w*)|brulures? d estomac|blesse\w* dans (?:mon|son|ma|notre) (?:amour propre|orgueil|ego|fierte)|(?:sapato|sapatos|tenis|bota|botas|sandalia|chinelo|zapato|zapatos|shoe|shoes|boot|boots|chaussures?)(?: \w+){0,2} (?:machuca|aperta|hurts?|pinch\w*|lastima|aprieta|fait mal|druckt|tut weh)|(?:door|wood|window|frame|floor|deck|puerta|madera|porta|madeira|porte|bois|tur|holz)(?: \w+){0,4} (?:swelling|swollen|swelled|hinchad\w+|inchad\w+|gonfle\w*|geschwollen|aufgequollen)|porta remedios?|passei mal de (?:tanto )?(?:rir|riso)|(?:passando|passei|passou) mal de (?:tanto )?rir|(?:mon|mi|meu|mein|my) (?:medecin|medico|arzt|doctor|gp) (?:\w+ ){0,3}(?:conseill\w*|prescri\w*|dit|recommand\w*|recomend\w*|receto|receitou|disse|dijo|meint|sagt|gesagt|verschrieben|empfohlen|advised|prescribed|said|says|told|recommended|recommends)|(?:tenho (?:de|que)|tengo que|have to|need to|je dois|ich muss|muss ich) (?:\w+ )?(?:ir |aller |go |gehen )?(?:ao|al|to the|chez le|zum|to my|a mi) (?:medico|medecin|doctor|arzt)|(?:muneca|munecas|muneco|juguete|estatua|figura|boneca|boneco|poupee|puppe|peluche)s?(?: \w+){0,10} (?:brazo|pierna|mano|pie|cabeza|braco|perna) (?:rot[oa]|partid[oa]|quebrad[oa])|(?:seguro|insurance|assurance|versicherung|cubre|cover|covers|cobre|couvre)(?: \w+){0,5} (?:lesion\w*|injur\w*|lesoes|blessur\w*|verletz\w*|machuc\w*|se lastima\w*|hurt)|(?:sent le brule|smells? burnt|burning smell|huele a quemado|cheiro de queimado)(?: \w+){0,6} (?:j ai rate|i burnt|i burned|se me quemo|queimei|ma tarte|my toast|mon gateau)",
+    r"rash (?:vest|guard)s?|cross stitch\w*|(?:dye|colou?rs?|ink|paint)(?: \w+){0,3} bleed\w*|bleed\w* (?:\w+ ){0,2}(?:in|into) the (?:wash|washing)|(?:den )?ausschlag (?:gegeben|geben|gibt|gab)|(?:kalorien|calories|kcal|calorias|fett|fat|grasa|gordura) (?:\w+ )?(?:verbrannt|burned|burnt|brulees?|quemad\w*|queimad\w*)|brulures? d estomac|blesse\w* dans (?:mon|son|ma|notre) (?:amour propre|orgueil|ego|fierte)|(?:sapato|sapatos|tenis|bota|botas|sandalia|chinelo|zapato|zapatos|shoe|shoes|boot|boots|chaussures?)(?: \w+){0,2} (?:machuca|aperta|hurts?|pinch\w*|lastima|aprieta|fait mal|druckt|tut weh)|(?:door|wood|window|frame|floor|deck|puerta|madera|porta|madeira|porte|bois|tur|holz)(?: \w+){0,4} (?:swelling|swollen|swelled|hinchad\w+|inchad\w+|gonfle\w*|geschwollen|aufgequollen)|porta remedios?|passei mal de (?:tanto )?(?:rir|riso)|(?:passando|passei|passou) mal de (?:tanto )?rir|(?:mon|mi|meu|mein|my) (?:medecin|medico|arzt|doctor|gp) (?:\w+ ){0,3}(?:conseill\w*|prescri\w*|recommand\w*|recomend\w*|receto|receitou|meint|verschrieben|empfohlen|advised|prescribed|recommended|recommends)|(?:tenho (?:de|que)|tengo que|have to|need to|je dois|ich muss|muss ich) (?:\w+ )?(?:ir |aller |go |gehen )?(?:ao|al|to the|chez le|zum|to my|a mi) (?:medico|medecin|doctor|arzt)|(?:muneca|munecas|muneco|juguete|estatua|figura|boneca|boneco|poupee|puppe|peluche)s?(?: \w+){0,10} (?:brazo|pierna|mano|pie|cabeza|braco|perna) (?:rot[oa]|partid[oa]|quebrad[oa])|(?:seguro|insurance|assurance|versicherung|cubre|cover|covers|cobre|couvre)(?: \w+){0,5} (?:lesion\w*|injur\w*|lesoes|blessur\w*|verletz\w*|machuc\w*|se lastima\w*|hurt)|(?:sent le brule|smells? burnt|burning smell|huele a quemado|cheiro de queimado)(?: \w+){0,6} (?:j ai rate|i burnt|i burned|se me quemo|queimei|ma tarte|my toast|mon gateau)",
     // The hospital as a workplace or a delivery address: "trabajo en el hospital", "can you
     // deliver the flowers to the hospital", "vou levar o bolo pro hospital".
-    r"(?:deliver|send|bring|carry|levar|llevar|llevo|levo|entregar|entregan|livrer|livrez|liefern|bringen|mandar|enviar)(?: \w+){0,4} (?:to the|al|ao|pro|pra o|a l|aux|ins|in das|zum|en el|no|at the|im) (?:hospital|hopital|urgences|krankenhaus)\w*|(?:trabajo|trabaja|trabajamos|work|works|working|trabalho|trabalha|travaille|arbeite|arbeitet|nurse|enfermera|enfermeira|infirmiere|krankenschwester|de garde)(?: \w+){0,2} (?:en el|at the|in the|no|na|a l|im|in einem) (?:hospital|hopital|krankenhaus)",
-    // Illness given as the reason to move a booking: "mein Sohn ist krank, können wir den
-    // Termin verschieben?", "I'm ill, can we reschedule".
-    r"(?:(?:bin|ist|est|is|am|esta|estoy|suis|sou|ta) )?(?:\w+ )?(?:krank|sick|ill|enferm[oa]|doente|malade)(?: \w+){0,6} (?:verschieben|reschedule|postpone|move (?:my|the|our|it)|pausar|pause|adiar|remarcar|reprogramar|deplacer|reporter|cambiar (?:la|el|mi))",
+    r"(?:can you|could you|do you|will you|pode|podem|puede|pueden|podeis|se puede|pouvez|vous|konnt|konnen|liefert ihr|vou|voy a|i ll|i will|je vais)(?: \w+){0,2} (?:deliver|send|bring|carry|levar|llevar|entregar|livrer|livrez|liefern|bringen|mandar|enviar)(?: \w+){0,4} (?:to the|al|ao|pro|pra o|a l|aux|ins|in das|zum|en el|no|at the|im) (?:hospital|hopital|urgences|krankenhaus)\w*|(?:trabajo|trabaja|trabajamos|work|works|working|trabalho|trabalha|travaille|arbeite|arbeitet|nurse|enfermera|enfermeira|infirmiere|krankenschwester|de garde)(?: \w+){0,2} (?:en el|at the|in the|no|na|a l|im|in einem) (?:hospital|hopital|krankenhaus)",
     // Motion sickness: "me mareo en barco".
     r"(?:me|se) mare\w* (?:en|cuando|al|con) (?:el |los |las |la |un )?(?:barco|barcos|coche|coches|carro|avion|aviones|bus|autobus|escaleras|viajes?|altura|alturas)|(?:me|se) mare\w* (?:facil|facilmente|siempre|a veces)",
     // Other senses of legal words: "a mi juicio" (in my view), a court booked by number, a
@@ -531,13 +528,55 @@ static NO_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// A harm imagined to ask about the policy: "imaginons qu'on sente une odeur de gaz, c'est
-/// vous qu'on appelle?", "si alguien tiene una reacción alérgica, ¿se hacen responsables?".
+/// A harm imagined to ask about the policy, in the clause of the harm or the two before it:
+/// "imaginons que, je sais pas, qu'on sente une odeur de gaz, c'est vous qu'on appelle?",
+/// "si alguien tiene una reacción alérgica, ¿se hacen responsables?".
 static WHAT_IF_RE: LazyLock<Regex> = LazyLock::new(|| {
     whole(
-        r"imaginons|imaginez|supongamos|suponhamos|angenommen|hypothetical\w*|question de principe|en teoria|em teoria|in theory|what if|what happens if|que pasa si|o que acontece se|que se passe t il si|(?:si|if|se|wenn|falls) (?:alguien|someone|somebody|anyone|alguem|quelqu un|jemand) (?:\w+ ){0,2}(?:tiene|has|had|gets|tem|a|hat|fait|faz|hace|sufre|suffers)|si jamais je",
+        r"imaginons|imaginez|supongamos|suponhamos|angenommen|what if|what happens if|que pasa si|o que acontece se|que se passe t il si|(?:si|if|se|wenn|falls) (?:alguien|someone|somebody|anyone|alguem|quelqu un|jemand) (?:\w+ ){0,2}(?:tiene|has|had|gets|tem|a|hat|fait|faz|hace|sufre|suffers)|si jamais je",
     )
 });
+/// A whole message framed as a hypothetical: "c'est pour une question de principe".
+static FRAMED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"hypothetical\w*|hypothetisch\w*|hypothetique\w*|hipotetic\w*|question de principe|en teoria|em teoria|in theory|(?:pregunta|question|pergunta|frage) (?:sobre|about|sur|zu|uber) (?:sus|vuestras|your|vos|votre|suas|ihre|eure) (?:politicas?|policy|policies|politiques?|regeln|richtlinien)",
+    )
+});
+
+/// Illness given as the reason to move a booking ("mein Sohn ist krank, können wir den Termin
+/// verschieben?", "I'm ill, can we reschedule") when nothing says it came from the business.
+static ILL_STATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:bin|ist|est|is|am|esta|estoy|suis|sou|ta|got|fell|tombe\w*) (?:\w+ )?(?:krank|sick|ill|enferm[oa]|doente|malade)",
+    )
+});
+static RESCHEDULE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"verschieben|reschedule|postpone|move (?:my|the|our|it)|pausar|pause|adiar|remarcar|reprogramar|deplacer|reporter|cambiar (?:la|el|mi) (?:cita|clase|reserva|hora)|mudar (?:a|o) (?:aula|horario|consulta)",
+    )
+});
+static CAUSE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"after|because|from (?:the|your)|since|depuis|despues|depois|apres|nach|seit|wegen|due to|por culpa|por (?:el|la|lo) que|por causa|a cause|durch|de (?:vuestr|su|sua|seu|vost|votre)\w*",
+    )
+});
+
+/// `norm.full` from the start of the clause two before the one `at` falls in to the end of
+/// that clause.
+fn window_at(norm: &Normalized, at: usize) -> &str {
+    let mut starts = Vec::with_capacity(norm.clauses.len());
+    let mut start = 0;
+    for c in &norm.clauses {
+        starts.push((start, start + c.len()));
+        start += c.len() + 1;
+    }
+    let i = starts.iter().position(|&(_, end)| at <= end).unwrap_or(0);
+    let (from, to) = (starts.get(i.saturating_sub(2)), starts.get(i));
+    match (from, to) {
+        (Some(&(a, _)), Some(&(_, b))) => &norm.full[a..b],
+        _ => "",
+    }
+}
 
 /// A money problem already put right: "ya me llegó el reembolso", "lo del cobro doble ya me
 /// lo devolvió el banco, no hace falta que hagáis nada", "em dobro? ah não, são dois
@@ -759,11 +798,20 @@ pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
     }
     // A charge in a clause that states a condition is a question ("will I be charged twice
     // if I reorder?"), not a dispute.
-    let what_if = WHAT_IF_RE.is_match(&norm.full);
-    let hypothetical = |cat: Category, m: &regex::Match| {
-        (cat == Category::Financial
-            && situations::hypothetical_charge(m.as_str(), clause_at(norm, m.start())))
-            || (cat == Category::Medical && what_if)
+    // A harm imagined to ask about the policy, or illness given as the reason to move a
+    // booking, is not a case either.
+    let framed = FRAMED_RE.is_match(&norm.full);
+    let reschedule = RESCHEDULE_RE.is_match(&norm.full) && !CAUSE_RE.is_match(&norm.full);
+    let hypothetical = |cat: Category, m: &regex::Match| match cat {
+        Category::Financial => {
+            situations::hypothetical_charge(m.as_str(), clause_at(norm, m.start()))
+        }
+        Category::Medical => {
+            framed
+                || WHAT_IF_RE.is_match(window_at(norm, m.start()))
+                || (reschedule && ILL_STATE_RE.is_match(m.as_str()))
+        }
+        _ => false,
     };
     // Paying into a new or changed account is never routine.
     let new_account = NEW_ACCOUNT_RE.is_match(&norm.full);
@@ -871,6 +919,33 @@ mod tests {
                 hit(t)
             );
         }
+    }
+
+    #[test]
+    fn asides_stay_out_but_the_case_itself_stays_in() {
+        // Illness as the reason to move a booking, unless the business caused it.
+        assert_eq!(
+            hit("mi hijo está enfermo, podemos reprogramar la clase?"),
+            None
+        );
+        assert!(hit("I got sick after your sushi, can we move my booking?").is_some());
+        // A harm imagined for a policy question; a real one told before the question.
+        assert_eq!(
+            hit("what if someone has an allergic reaction at the party, are you insured?"),
+            None
+        );
+        assert!(
+            hit("my son had an allergic reaction yesterday. what if it happens again?").is_some()
+        );
+        // Moved by a card; touched by a person.
+        assert_eq!(hit("your card really touched me"), None);
+        assert!(hit("the masseur touched me inappropriately").is_some());
+        // A doctor's advice is routine; a doctor's visit after the treatment is not.
+        assert_eq!(
+            hit("mon médecin m'a conseillé la natation, il reste des places ?"),
+            None
+        );
+        assert!(hit("j'ai dû aller chez le médecin après votre soin").is_some());
     }
 
     #[test]

@@ -91,6 +91,7 @@ pub enum Concept {
     Elsewhere,
     BrokeIn,
     ThreatIf,
+    Amount,
 }
 
 use Concept::*;
@@ -357,6 +358,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
         ThreatIf,
         r"(?:if|si|wenn|falls|se) (?:\w+ ){0,4}(?:not|isnt|arent|dont|doesnt|no|nicht|pas|nao) (?:\w+ ){0,3}(?:back|refund\w*|devuel\w*|devolv\w*|zuruck\w*|rembours\w*|reembols\w*|fixed|sorted|resolved|solucion\w*|resolv\w*|regle|erstattet|returned)",
     ),
+    (Amount, r"\d+"),
 ];
 
 static SET: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -479,6 +481,12 @@ const SECURITY: &[Rule] = &[
     ),
     rule(
         "account holder died",
+        Scope::Message,
+        &[&[DeathStrong], &[Account, Card, Cancel]],
+        &[],
+    ),
+    rule(
+        "account holder died",
         Scope::Clause,
         &[&[DeathWeak], &[Family]],
         &[DeathIdiom, Tribute],
@@ -549,13 +557,13 @@ const MONEY: &[Rule] = &[
     rule(
         "a statement that does not add up",
         Scope::Message,
-        &[&[Statement], &[Wrong]],
+        &[&[Statement], &[Wrong], &[ChargeNoun, PaymentNoun, Amount]],
         &[Conditional],
     ),
     rule(
         "an unrecognised statement entry",
         Scope::Message,
-        &[&[Statement], &[Unknown]],
+        &[&[Statement], &[Unknown], &[ChargeNoun, PaymentNoun, Amount]],
         &[Conditional, OddRemark],
     ),
     rule(
@@ -726,6 +734,7 @@ mod tests {
             assert_eq!(sec(t), None, "{t}");
         }
         for t in [
+            "my husband passed away on his birthday, please close his account",
             "acessaram meu cadastro e mudaram o e-mail",
             "a login on my account from Berlin, I've never been to Germany",
         ] {
