@@ -163,6 +163,8 @@ const KEEP: &[&str] = &[
     "recognized", "horribly", "terribly", "passport", "passworts", "hacer", "hacen",
     "haces", "hacia", "carta", "cartas",
     "precio", "precios", "argent", "quelque", "quelques", "perdona", "perdone", "perdonen",
+    // Not typos of sensitive anchors: a freezer is not "freeze", Stollen is a cake.
+    "freezer", "freezers", "stollen",
 ];
 
 static ABBREV: LazyLock<HashMap<&'static str, &'static str>> =

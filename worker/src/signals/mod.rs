@@ -1405,6 +1405,224 @@ mod tests {
             // Never bitten; ill from how good it was.
             ("N", "he has never bitten anyone, he just barks at the door"),
             ("N", "passei mal de tão bom que tava o bolo kkkk"),
+            // Fifteenth pass (round 11, sensitive): other senses of sensitive words, and
+            // sensitive cases said without the usual words.
+            // Food words: the allergen menu, an allergy denied, heartburn, a lawyer who is
+            // an avocado, bee hives, a doll's broken arm, dye that bleeds.
+            (
+                "N",
+                "could you send me the allergen chart for the lunch menu?",
+            ),
+            ("N", "não é alergia, só não gosto de coentro"),
+            ("N", "avez-vous quelque chose pour les brûlures d'estomac ?"),
+            ("N", "pour le cours de guacamole j'apporte mon avocat ?"),
+            ("N", "is the honey from hives on your own farm?"),
+            (
+                "N",
+                "¿reparáis muñecos? el de mi hijo tiene una pierna rota",
+            ),
+            ("N", "does the black dye bleed in the wash?"),
+            // Figurative fire, smoke and explosions.
+            ("N", "the band was on fire last night, what a gig"),
+            ("N", "meu perfil explodiu de seguidores depois do sorteio"),
+            (
+                "N",
+                "nächste Woche ist Brandschutzübung, könnt ihr das Essen um 12 bringen?",
+            ),
+            ("N", "on peut fumer dehors ? et vous prenez la carte ?"),
+            (
+                "S",
+                "the charger started smoking and melted the plug, this is dangerous and nobody answers",
+            ),
+            ("S", "o carregador esquentou e saiu fumaça da tomada"),
+            // Idioms of death, harm and touch.
+            (
+                "N",
+                "my daughter is dead keen on the pottery class, any spaces?",
+            ),
+            ("N", "minha irmã ficou morta de vontade de provar o bolo"),
+            (
+                "N",
+                "it's for my late grandad's birthday, could you write his name on the cake?",
+            ),
+            ("N", "your thank-you card really touched me"),
+            ("N", "me tocó el premio de la rifa, ¿cuándo lo recojo?"),
+            (
+                "N",
+                "he's been bitten by the climbing bug, any kids' courses?",
+            ),
+            ("N", "elle est mordue de danse, il reste des places ?"),
+            (
+                "S",
+                "vuestro perro me mordió en la pierna cuando entré a la tienda",
+            ),
+            (
+                "N",
+                "sorry to pester you with questions, how long does the cake keep?",
+            ),
+            ("N", "je suis harcelée par mon fils pour revenir chez vous"),
+            (
+                "S",
+                "your delivery guy keeps following me home, he's stalking me",
+            ),
+            (
+                "N",
+                "everyone keeps stalking your page for the new flavours",
+            ),
+            // Couriers: a greeting shouted, a denial, anger at someone else.
+            (
+                "N",
+                "the courier shouted happy birthday from the van, so sweet",
+            ),
+            ("N", "le technicien n'était pas agressif du tout, très poli"),
+            (
+                "S",
+                "the driver shouted at me and called me names at the door",
+            ),
+            // Work, deliveries, appointments and insurance around hospitals and doctors.
+            (
+                "N",
+                "can you deliver the balloons to the hospital? my friend just had twins",
+            ),
+            (
+                "N",
+                "trabajo en el hospital hasta las 9, guardadme el pedido",
+            ),
+            (
+                "N",
+                "mein Arzt hat mir Rückengymnastik empfohlen, habt ihr Kurse?",
+            ),
+            ("N", "tenho que ir ao médico amanhã, dá pra mudar a aula?"),
+            ("N", "la seguridad del club cubre lesiones en los partidos?"),
+            (
+                "N",
+                "mi hija está enferma, podemos reprogramar la clase del martes?",
+            ),
+            // Speakers, slang, motion sickness.
+            ("N", "l'enceinte bluetooth est-elle étanche ?"),
+            (
+                "S",
+                "je suis enceinte et j'ai eu des saignements après le soin",
+            ),
+            (
+                "N",
+                "c'était malade, le spectacle, on revient l'an prochain",
+            ),
+            ("N", "me mareo en los barcos, el paseo es muy movido?"),
+            // Legal words in other senses.
+            ("N", "can we book court 2 for Sunday morning?"),
+            ("N", "a mi juicio el de limón es el mejor"),
+            (
+                "N",
+                "wir möchten eine Anzeige im Vereinsheft machen, was kostet das?",
+            ),
+            ("N", "quanto tempo demora pra processar o pagamento?"),
+            (
+                "N",
+                "mi vecino amenaza con demandar al ayuntamiento por el ruido, ¿hacéis insonorización?",
+            ),
+            ("N", "my lawyer recommended your café, lovely scones"),
+            (
+                "S",
+                "ma protection juridique va vous contacter au sujet de la facture",
+            ),
+            (
+                "S",
+                "entrei com uma ação no juizado especial pra receber o valor",
+            ),
+            // Data deletion without the law's words; a data question stays routine.
+            (
+                "S",
+                "please erase all the info you keep about me from your database",
+            ),
+            ("S", "quiero que eliminéis mis datos de vuestro sistema"),
+            (
+                "S",
+                "bitte löscht alles, was ihr über mich gespeichert habt",
+            ),
+            ("N", "are my card details still saved from last time?"),
+            (
+                "N",
+                "can the gift voucher details be sent to someone else? it's a present",
+            ),
+            // Security: a stranger's login, an address changed on its own, a break-in.
+            (
+                "S",
+                "there was a sign in on my account from Lisbon and I've never been to Portugal",
+            ),
+            (
+                "S",
+                "o e-mail da minha conta mudou sozinho e não consigo entrar",
+            ),
+            (
+                "S",
+                "entraron en mi cuenta y cambiaron la dirección de envío",
+            ),
+            ("S", "da hat sich wer in mein Kundenkonto eingeloggt"),
+            (
+                "N",
+                "alguien de mi oficina ya pagó con tarjeta, mandadme el recibo",
+            ),
+            (
+                "N",
+                "ce n'est pas moi qui viens chercher la commande, c'est mon frère",
+            ),
+            ("N", "can I book a block of five lessons in the app?"),
+            ("N", "sim, vocês conseguem copiar a chave do portão?"),
+            ("N", "die Zwiebeln bitte schon gehackt liefern"),
+            (
+                "N",
+                "I hacked your cookie recipe with extra chocolate, turned out great",
+            ),
+            (
+                "N",
+                "os acessos ao estacionamento são estranhos, mandam a localização?",
+            ),
+            // Money: taken twice or wrongly in other words; comparisons and resolved cases.
+            (
+                "S",
+                "you took £30 from me on Monday and again on Tuesday for the same lesson",
+            ),
+            (
+                "S",
+                "ça fait deux fois que vous me ponctionnez pour le même abonnement",
+            ),
+            ("S", "a mesma compra caiu duas vezes no meu cartão"),
+            (
+                "S",
+                "on my bank statement there's 40 too much compared to what we agreed, by mistake I guess",
+            ),
+            ("S", "me cobrasteis 60 euros y ese día ni salí de casa"),
+            (
+                "S",
+                "me volvieron a cobrar la cuota después de darme de baja",
+            ),
+            (
+                "N",
+                "en la otra academia me cobran el doble, vosotros sois más baratos",
+            ),
+            ("N", "I took the yoga class twice this week, loved it"),
+            (
+                "N",
+                "ich brauche die Buchung zweimal, für mich und meinen Bruder",
+            ),
+            (
+                "N",
+                "das Regal ist mit 30 kg belastbar oder ist das zu viel?",
+            ),
+            ("N", "weird question, but can I pay for the party in cash?"),
+            ("N", "ya me llegó el reembolso, todo bien, gracias"),
+            (
+                "N",
+                "thanks for the quote, 300 for the cake and 40 for delivery works for us",
+            ),
+            ("N", "what's my account number for paying the school fees?"),
+            ("N", "is the loan car free while mine is being serviced?"),
+            ("N", "meu filho aprendeu um golpe novo no judô"),
+            (
+                "S",
+                "caí num golpe de um site falso que usava o nome de vocês",
+            ),
         ]
     }
 

@@ -5,14 +5,18 @@
 //!   ([`super::situations::security`] plus a few fixed phrases), strange logins, card
 //!   details typed into a link or given to a doubtful message, a stranger named on the
 //!   account ("someone called X is listed on my account", "una tal X"), a password or email
-//!   changed "but I didn't", and the death of the account holder.
+//!   changed "but I didn't" (or "by itself"), someone who got into the account ("entraram no
+//!   meu cadastro"), a login from a place the customer has never been, and the death of the
+//!   account holder (not a birthday or tribute for someone late, not "dead keen").
 //! - **financial**: fraud, chargebacks and disputes, stolen/cloned cards, unauthorised or
 //!   duplicate charges, money taken wrongly ([`super::situations::money`]: twice, the wrong
 //!   amount, a charge nobody recognises, charged for a cancelled order or still charged
 //!   after cancelling, charges going on after cancelling, a refund missing for weeks, the
-//!   same amount twice or an entry "I never made" on a statement), billed other than agreed
-//!   (a bill and a quote or contract with two different amounts), a deposit kept, bank-account
-//!   details (not when sent for a refund), loans and debt.
+//!   same amount twice or an entry "I never made" on a statement, a payment that "went out" or
+//!   "caiu" twice, a statement that does not add up, a charge on a day the customer was not
+//!   there), billed other than agreed (a bill and a quote or contract with two different
+//!   amounts, unless said to match), a deposit kept, bank-account details (not when sent for
+//!   a refund or to pay by), loans and debt.
 //! - **medical**: harm to a person (allergic reaction, injury, poisoning, hospital) or a
 //!   personal health condition/medication (pregnant, blood thinners); physical safety (a
 //!   product on fire or exploding, an electric shock, the customer's own injury in the first
@@ -20,18 +24,25 @@
 //!   messages from staff that make the customer uneasy). Symptoms described without those
 //!   words (hives, lips swelling, trouble breathing, a split lip, an infected tattoo,
 //!   limping, dizziness, a swollen face, an electric shock) and hazards (a burning smell, sparks,
-//!   fuel dripping, water by the wiring, brakes that fail, a near miss). Burnt food is not a
-//!   burn.
+//!   fuel dripping, water by the wiring, brakes that fail, a near miss, a smell of rotten eggs
+//!   or petrol, vomiting, a bruise, a fall, a wrong dose, poison control). Burnt food is not
+//!   a burn; nor are figurative fire and explosions ("the DJ was on fire", "meu Instagram
+//!   explodiu"), heartburn, motion sickness, a doctor's advice or appointment, illness given
+//!   as the reason to move a booking, the hospital as a workplace or delivery address, or a
+//!   harm imagined to ask about the policy ("imaginons qu'on sente du gaz").
 //! - **legal**: lawyers, suing, courts, formal complaints to authorities, data-protection
 //!   requests (GDPR/RGPD/LGPD/DSGVO, "delete my data", the right of access, "a copy of the
 //!   data you hold on me", "everything you have about me", photos posted without consent,
-//!   data passed to an insurer), consumer agencies and authorities (consumo, Procon, DGCCRF,
+//!   data passed to an insurer, "wipe what you've got on me from your system"), consumer agencies and authorities (consumo, Procon, DGCCRF,
 //!   Verbraucherzentrale, DECO, CNIL, Arbeiterkammer), and legal steps described indirectly
 //!   (a lawyer who asked for documents, the police asking for footage, a police report, a
-//!   court summons, a traffic fine).
+//!   court summons, a traffic fine, legal-expenses insurance, a small-claims court). Not: "a
+//!   mi juicio", a court booked by number, a GDPR consent form, someone else's threat to sue
+//!   reported, a lawyer ordered for or recommending a shop, "mon avocat" as an avocado.
 //!
 //! A charge denied or taken back ("nothing was charged twice", "no se ha cobrado nada de
-//! más", "charged twice?? oh wait no, ignore me") is not financial; nor is the business's
+//! más", "charged twice?? oh wait no, ignore me") or already put right ("ya me llegó el
+//! reembolso", "no hace falta que hagáis nada") is not financial; nor is the business's
 //! own bank details asked for to pay it (unless the account is new or changed), an allergy
 //! stated as the reason for a question ("my son has an allergy, is it nut free?"), "never
 //! bitten anyone", or "passando mal de tão bom".
@@ -100,7 +111,8 @@ pub(super) const FINANCIAL: &[&str] = &[
     r"no reconozco (?:este|el|un|ese) (?:cargo|cobro|pago)",
     // pt
     r"contestar (?:a|uma|essa) (?:compra|cobranca)",
-    r"golpe",
+    // "golpe" is also a blow or a martial-arts move: a scam is fallen for, applied or named.
+    r"(?:cai|caiu|cair|caimos|levei|levou|sofri|sofreu|aplicaram|aplicou|e|eh|era|foi|sera|parece|seja|ser|tentativa de|tentaram (?:me )?(?:aplicar|dar)) (?:num |no |um |o )?golpe|^golpe|golpe (?:do|da|de) (?:pix|boleto|whatsapp|falso|cartao|motoboy|entrega|link|sms|pagamento|falsa)|golpistas?",
     r"cartao (?:foi )?(?:clonado|roubado|furtado)",
     r"cobrad[oa] duas vezes",
     r"cobranca (?:duplicada|indevida)",
@@ -143,6 +155,12 @@ pub(super) const FINANCIAL: &[&str] = &[
 pub(super) const MEDICAL: &[&str] = &[
     r"allergic",
     r"allerg(?:y|ies)",
+    // Symptoms of a reaction or sickness in a pet or person: vomiting, drooling and shaking.
+    r"vomi(?:t|r|ssait|ssement|ssements)|erbrech\w*|erbricht|erbrach\w*|vomit(?:ou|ando|ar|o|aron|a|e)|(?:bave|babea|babeando|babando|sabbert|drooling|drools)(?: \w+){0,3} (?:tremble|tiembla|temblando|treme|tremendo|zittert|shaking|trembling|shakes)|(?:tremble|tiembla|temblando|treme|tremendo|zittert|shaking|trembling)(?: \w+){0,3} (?:bave|babea|babeando|babando|sabbert|drooling)",
+    // A toy or part swallowed; poison control called; not the right dose given.
+    r"(?:se )?comio (?:un|una|el|la) (?:juguete|pieza|trozo|pedazo|hueso)|comeu (?:um|uma|o|a) (?:brinquedo|peca|pedaco)|a avale|(?:hat|habe) (?:\w+ ){0,3}verschluckt|ate (?:a|the|part of the|a piece of the) (?:toy|piece|part)|centre antipoison|poison control|centro (?:de )?(?:antiveneno|toxicologico|informacion toxicologica)|giftnotruf|(?:pas|n est pas|no es|nao e|not|isnt) (?:le |la |the |el |a |o )?(?:bon|buena|right|correct|correcta|certa|certo|bonne) (?:dosage|dose|dosis|medicament|medicamento|remedio|medicine|medication)|falsche dosis",
+    // Skin after a treatment: burning, spots or blisters all over, a bruise, a graze, a fall.
+    r"(?:couro cabeludo|pele|scalp|skin|piel|cuero cabelludo|cuir chevelu|peau|kopfhaut|haut)(?: \w+){0,3} (?:ardendo|ardia|ardiendo|brule|brulait|brennt|brannte|burning|stinging|stings)|bolinhas? vermelhas?|(?:granos|plaques|boutons|bolitas|bolinhas|pickel|pusteln|spots) (?:\w+ )?(?:partout|por todo|pelo corpo|everywhere|uberall|all over)|(?:boca|labios?|bouche|levres?|lippen|mouth|lips?) (?:\w+ ){0,2}empolad\w*|ampollas|cloques|(?:got|have|had|left|with) (?:me with )?(?:a |an )?(?:\w+ ){0,2}bruises?|bruised|hematoma|moreton|moraton|bluterguss|blauer fleck|raspon\w*|esfolad\w*|arranhao|schurfwunde|egratignure|(?:grazed|scraped) (?:my|his|her)|me he caido|me cai (?:de|en|por|al)|(?:hit|struck|caught) (?:me|him|her|my \w+) (?:on|in) the (?:head|arm|leg|face|back|hand|foot|shoulder|eye|knee|chest)|(?:hat|haben) (?:mich|ihn|sie|meine \w+|meinen \w+) (?:\w+ ){0,2}(?:am|an der|im|an die) (?:kopf|arm|bein|rucken|hand|fuss|schulter|auge|knie) (?:getroffen|erwischt)|blaue flecken|(?:quase|casi|almost|nearly|failli) (?:engoliu|engole|se trago|trago|swallowed|avale\w*|verschluckt)|cracked (?:his|her|my|their) head|se abrio la cabeza|abriu a cabeca|paramedics?|paramedicos|rettungswagen|rettungsdienst|krankenwagen|samu",
     r"anaphyla\w+",
     r"food poisoning",
     r"poisoned",
@@ -176,7 +194,9 @@ pub(super) const MEDICAL: &[&str] = &[
     r"reaccion alergica",
     r"alergi\w+",
     r"intoxica\w+|intoxiqu\w*",
-    r"bitten|bit me|me mordio|mordid[oa]|me mordeu|mordu|m a mordu|gebissen|machuqu\w+",
+    // Bitten by an animal, not "bitten by the baking bug", "mordu de foot" (a fan), "una
+    // mordida al roscón" (a bite of cake) or "in den sauren Apfel gebissen".
+    r"(?:was|got|been|were|get|gets|getting|is|are) bitten|bitten (?:by|on)|bit me|me mordio|(?:fue|ha sido|lo han|la han|me ha|le ha|lo ha|la ha|sido|foi) mordid[oa]|mordid[oa] por|me mordeu|(?:m a|l a|a ete|ont|t a|nous a) mordu|a mordu (?:mon|ma|mes|un|une|le|la)|mordu (?:par|au|a la|a l)|(?:hat|haben|wurde|wurden|bin|ist|sind) (?:\w+ ){0,3}gebissen|machuqu\w+",
     r"wrong (?:dosage|dose|pills|tablets|medication|medicine)|(?:remedio|remedios|medicamento|medicamentos) errad[oa]s?|mauvais medicament|falsche[ns]? (?:medikament|dosierung|tabletten)",
     // Burned by something: "my son burned himself", "mon fils s'est brûlé", "me quemé".
     r"(?:burned|burnt|scalded) (?:himself|herself|myself|themselves|his|her|my)|se quemo|me queme|se queimou|me queimei|s est brule\w*|me suis brule\w*|(?:hat|habe) (?:sich|mich) (?:\w+ )?verbrannt",
@@ -188,7 +208,8 @@ pub(super) const MEDICAL: &[&str] = &[
     r"medicamentos?",
     r"medicacion",
     r"herid[oa]s?",
-    r"(?:me|se) (?:lastime|lastimo|corto|quemo|queme)",
+    // "se me cortó el wifi", "me corto el pelo": a cut is to the skin.
+    r"(?:me|se) (?:lastime|lastimo|quemo|queme)|(?:me|se) (?:corto|corte) (?:la|el|un|una) (?:mano|dedo|pie|brazo|pierna|cara|labio|rodilla)|me corte con",
     r"quemadura",
     r"embarazada",
     r"(?:me|se) enferm\w+",
@@ -209,10 +230,12 @@ pub(super) const MEDICAL: &[&str] = &[
     r"aux urgences",
     r"hospitalise\w*",
     r"medicaments?",
-    r"enceinte",
+    // "enceinte" is also a loudspeaker: pregnant is what a person is.
+    r"(?:suis|sommes|est|es|etais|etait|serai|etre|tombee?|femmes?) enceintes?|enceinte de \d+",
     r"blesse\w*",
     r"brulure",
-    r"(?:tombe|suis|est|etait) malade",
+    // A person fallen ill (not "c'est malade", slang for great).
+    r"(?:tombe\w*|suis|sommes|j ai ete|a ete|ont ete|avons ete) malades?|(?:il|elle|ils|elles|fils|fille|mari|femme|enfant|enfants|bebe|chien|chat|pere|mere) (?:est|etait|sont|etaient) (?:\w+ )?malades?",
     r"(?:mon|chez le|au) medecin",
     // de
     r"allergisch\w*",
@@ -232,31 +255,31 @@ pub(super) const MEDICAL: &[&str] = &[
     // Symptoms without the word "allergy" or "injury": hives and red patches, itching all
     // over, lips swelling, trouble breathing, a split lip, a bump on the head, an infected
     // wound, bleeding, limping, dizziness after a smell.
-    r"plaques rouges|ronchas|urticari\w+|urticaire|hives|nesselsucht|ausschlag|itchy all over|itching all over|(?:pica|picor|picazon|comezon) (?:en )?todo|coceira|(?:se )?cocando (?:sem parar|muito|todo|toda)|(?:ca|ils?|elle) (?:la |le |me )?demange\w*|juckt (?:\w+ ){0,2}(?:uberall|uberall|uberall|ganz)",
+    r"plaques rouges|ronchas|urticari\w+|urticaire|(?:in|got|get|has|have|had|with|covered in|came up in|broke out in|full of) hives|hives (?:all )?over|hives everywhere|hives on (?:my|his|her|their|the) (?:\w+ )?(?:arms?|legs?|face|neck|body|chest|back|skin|hands?|feet|tummy|belly|stomach)|nesselsucht|ausschlag|itchy all over|itching all over|(?:pica|picor|picazon|comezon) (?:en )?todo|coceira|(?:se )?cocando (?:sem parar|muito|todo|toda)|(?:ca|ils?|elle) (?:la |le |me )?demange\w*|juckt (?:\w+ ){0,2}(?:uberall|uberall|uberall|ganz)",
     r"lips? (?:are |is |got |went )?(?:swelled|swollen|puffed|puffy)|(?:swelled|puffed) up|lippen (?:sind |waren )?(?:dick|geschwollen|angeschwollen)|labios? (?:hinchad\w+|inflamad\w+)|levres? (?:gonflee?s?|enflee?s?)|labios? inchad\w+",
-    r"(?:cant|can t|could not|couldnt|cannot|struggling to|hard to) breathe|trouble breathing|short of breath|(?:schwer|kaum|keine) luft|atemnot|no (?:puede|puedo|podia) respirar|falta de ar|(?:du mal|de la misere) a respirer|respire mal",
+    r"(?:cant|can t|could not|couldnt|cannot|struggling to|hard to) breathe|trouble breathing|short of breath|(?:bekomm\w*|krieg\w*|bekam) (?:\w+ ){0,3}(?:schwer|kaum|keine) luft|(?:schwer|kaum|keine) luft (?:\w+ )?(?:bekommen|bekommt|bekam|kriegen|kriegt)|atemnot|no (?:puede|puedo|podia) respirar|falta de ar|(?:du mal|de la misere) a respirer|respire mal",
     r"labio partido|split (?:my |his |her )?lip|lip (?:is )?split|levre fendue|lippe (?:ist )?aufgeplatzt|bosse (?:sur|au|a) (?:le |la |l )?(?:front|tete)|chichon|galo na (?:cabeca|testa)|beule am kopf|se golpeo (?:la|el) (?:cabeza|cara)|me golpee|bateu (?:com )?a cabeca|(?:hit|banged|bumped) (?:his|her|my|their) head|s est cogne\w*|me di con (?:el|la) \w+ en (?:la|el) (?:cara|cabeza)",
-    r"(?:alles|wunde|haut) (?:ist )?(?:entzundet|vereitert)|entzundung|(?:wound|cut|tattoo|piercing|skin|herida|tatuaje|ferida|tatuagem|plaie|tatouage|peau) (?:\w+ ){0,3}(?:infected|infectad[oa]|infeccionad[oa]|infectee?|inflamed|inflamad[oa]|enflammee?)|(?:ca )?saigne (?:beaucoup|pas mal|encore|toujours)|(?:sangra|sangrando) (?:mucho|bastante|muito)|blutet (?:stark|sehr|immer noch)",
-    r"(?:voltou|volvio|came back|est revenue?|kam) (?:\w+ ){0,3}(?:mancando|cojeando|limping|en boitant|humpelnd)|(?:me|se) mare\w*|(?:got|felt) dizzy|(?:tive|tuve|me dio) (?:tontura|mareos?)|vertiges|schwindlig",
+    r"(?:alles|wunde|haut) (?:ist )?(?:entzundet|vereitert)|entzundung|(?:wound|cut|tattoo|piercing|skin|herida|tatuaje|ferida|tatuagem|plaie|tatouage|peau) (?:\w+ ){0,3}(?:infected|se infecto|infectou|s est infecte\w*|infectad[oa]|infeccionad[oa]|infectee?|inflamed|inflamad[oa]|enflammee?)|(?:ca )?saigne (?:beaucoup|pas mal|encore|toujours)|(?:sangra|sangrando) (?:mucho|bastante|muito)|blutet (?:stark|sehr|immer noch)",
+    r"(?:voltou|volvio|came back|est revenue?|kam) (?:\w+ ){0,3}(?:mancando|cojeando|limping|en boitant|humpelnd)|hinkt|humpelt|cojea|(?:esta|ta|esta) (?:cojeando|mancando)|(?:il|elle) boite|(?:me|se) mare\w*|(?:got|felt) dizzy|(?:tive|tuve|me dio) (?:tontura|mareos?)|vertiges|schwindlig",
     r"(?:s est|se) entaill\w*|(?:son|daughter|kid|child|boy|girl|dog|he|she|i) got cut(?:$| (?:on|by|with|and|badly|open))|(?:mon fils|ma fille|mi hijo|mi hija|meu filho|minha filha) (?:\w+ ){0,2}(?:coupe|cortad[oa]|se corto|se cortou)",
     r"(?:came back|come back|home|volvio|voltou|est revenue?) (?:\w+ ){0,3}with (?:a )?burns?|(?:a|with a) burn (?:from|on) |tombee? (?:de|du|dans) (?:l |la |le )?(?:echelle|escalier|escaliers)|fell (?:off|from|down) (?:the |a )?(?:ladder|stairs|steps)|se cayo de (?:la |una )?(?:escalera|silla)|caiu da escada|(?:von der leiter|die treppe) (?:\w+ )?(?:gesturzt|gefallen|runtergefallen)",
     r"(?:tres|super|vraiment) mal (?:a la|au|a l) (?:cheville|genou|dos|poignet|tete|bras|jambe|main|pied)",
     // Hazards: a burning smell or sparks, fuel leaking, water near the wiring, a car that
     // doesn't brake or smokes after the repair, a near miss.
-    r"(?:burning|burnt) smell|smell(?:s|ing)? of burning|smells? burnt|odeur de brule|sent le brule|(?:olor|olia|huele) a quemado|cheir\w* a queimado|cheiro de queimado|riecht (?:\w+ )?verbrannt|brandgeruch|(?:echaba|saltaban|salian) chispas|(?:threw|throwing|giving off) sparks|(?:fait|faisait) des etincelles|funken (?:gespruht|spruhen|flogen)|soltando faiscas",
+    r"(?:burning|burnt) smell|smell(?:s|ing)? of burning|smells? burnt|odeur de brule|sent le brule|(?:olor|olia|huele) a quemado|cheir\w* a queimado|cheiro de queimado|riecht (?:\w+ )?verbrannt|brandgeruch|(?:echaba|saltaban|salian) chispas|(?:threw|throwing|giving off) sparks|(?:fait|faisait) des etincelles|funken (?:gespruht|spruhen|flogen|aus)|sparks (?:from|out of|coming)|chispas (?:del|de la|salian)|etincelles (?:de|sur|dans)|faiscas (?:da|do|na)|soltando faiscas",
     r"(?:gasolina|gasoleo|combustivel|combustible|fuel|petrol|essence|benzin|diesel) (?:a pingar|pingando|goteando|leaking|dripping|qui fuit|fuit|lauft aus|tropft)|(?:fuel|petrol) leak|fuite d essence|fuga de (?:gasolina|combustible)",
     r"(?:water|agua|eau|wasser) (?:\w+ ){0,4}(?:near|next to|by|cerca de|perto d\w+|pres d\w+|neben) (?:the |la |el |a |o |le |l |die |der )?(?:light fitting|lights?|socket|fuse ?box|wiring|electrics|enchufe|tomada|prise|steckdose|sicherungskasten|cuadro electrico|quadro eletrico|tableau electrique)",
-    r"(?:nao trava|no frena|ne freine (?:pas|plus)|bremst nicht|brakes? (?:dont|didnt|wont|do not|did not) work|brakes? failed)|(?:deitar|a deitar|saia|saiu) fumo|fumo do motor|(?:quase|casi|almost|nearly|failli|beinahe) (?:bati|choco|choque|had an accident|avoir un accident|einen unfall)|(?:podia|podria|pudo|could|pourrait|hatte) (?:haberme|haber|have|me) (?:matado|killed|morto|tue)|sin cinturones|without seatbelts|sem cinto|sans ceinture",
+    r"(?:nao trava|no frena|ne freine (?:pas|plus)|bremst nicht|brakes? (?:dont|didnt|wont|do not|did not) work|brakes? failed)|(?:deitar|a deitar|saia|saiu) fumo|fumo do motor|(?:humo|humito|fumo|fumaca|rauch|smoke) (?:\w+ )?(?:saliendo|salia|sale|coming out|coming from|pouring|saindo|sortait|sort|kam|kommt|stieg)|(?:salia|sale|sortait|saia|sai|kam|kommt|came out) (?:\w+ )?(?:humo|humito|fumo|fumaca|rauch|smoke)|(?:quase|casi|almost|nearly|failli|beinahe) (?:bati|choco|choque|had an accident|avoir un accident|einen unfall)|(?:podia|podria|pudo|could|pourrait|hatte) (?:haberme|haber|have|me) (?:matado|killed|morto|tue)|sin cinturones|without seatbelts|sem cinto|sans ceinture",
     // Physical safety: a product on fire or exploding, an electric shock.
     r"(?:caught|catch|catches|catching|set|burst into|went up in) (?:on )?(?:fire|flames)",
     r"on fire",
     r"explod(?:ed|es|ing)|explosion",
-    r"(?:einen |nen )?(?:strom)?schlag bekommen|(?:senti|recibi|me dio|me dieron) (?:como )?(?:una )?descarga|levei (?:um )?choque|(?:pris|recu) (?:une )?decharge|got (?:a |an )?(?:electric )?shock|(?:shocked|zapped) me",
+    r"(?:einen |nen )?(?:strom)?schlag bekommen|(?:senti|recibi|me dio|me dieron) (?:como )?(?:una )?descarga|(?:levei|levou|levaram|tomou|tomei) (?:um )?choque|(?:pris|recu) (?:une )?decharge|(?:pris|prit|prend) une chataigne|got (?:a |an )?(?:electric )?shock|(?:shocked|zapped) me",
     r"(?:cara|rosto|visage|gesicht|face|boca|ojo|olho|oeil|auge) (?:\w+ )?(?:muy |bem |tres |ganz |really |very )?(?:hinchad[oa]|inchad[oa]|gonfle\w*|geschwollen|swollen)",
     r"(?:electric shock|electrocuted|descarga electrica|choque eletrico|decharge electrique|electrocute|stromschlag)",
     r"(?:se )?(?:incendio|incendiado|incendiaron|incendiou)|(?:prendio|prendieron|agarro|cogio) fuego|en llamas|salio humo|exploto|estallo",
     r"(?:pegou|pegando|pega) fogo|explodiu|em chamas|saiu fumaca",
-    r"(?:pris|prend|prenait) feu|a explose|en feu|en flammes|de la fumee",
+    r"(?:pris|prend|prenait) feu|a explose|en feu|en flammes|(?:il y a|il y avait|y a|y avait|sort|sortait|sorti|sortie|vu|voir) (?:\w+ )?de la fumee|fumee (?:noire|blanche|epaisse)",
     r"(?:angefangen|begonnen|fing an) zu brennen|hat gebrannt|brannte|in brand|feuer gefangen|explodiert|in flammen",
     // The customer's own injury (first person, so "the leg of the table broke" is not one).
     r"(?:broke|broken|fractured|sprained|injured|hurt|cut|burned|burnt|twisted|bruised|dislocated) my (?:\w+ )?(?:wrist|arm|leg|ankle|finger|hand|foot|nose|tooth|back|knee|hip|head|ribs?|shoulder)",
@@ -264,19 +287,19 @@ pub(super) const MEDICAL: &[&str] = &[
     r"(?:muneca|brazo|pierna|tobillo|dedo|mano|pie|nariz|diente|espalda|rodilla|cadera|cabeza|costilla|hombro) (?:rota|roto|lesionad[oa]|fracturad[oa]|hinchad[oa]|torcid[oa])",
     r"lesion\w*",
     r"(?:quebrei|fraturei|machuquei|torci|cortei|queimei|desloquei) (?:o |a |meu |minha )?(?:pulso|braco|perna|tornozelo|dedo|mao|pe|nariz|dente|costas|joelho|cabeca|costela|ombro)",
-    r"(?:me suis|s est) (?:casse|cassee|fracture|fracturee|foule|foulee|brule|brulee|coupe|coupee|tordu|tordue) (?:le |la |l |les )?(?:poignet|bras|jambe|cheville|doigt|main|pied|nez|dent|dos|genou|hanche|tete|cote|epaule)",
+    r"(?:me suis|s est) (?:casse|cassee|fracture|fracturee|foule|foulee|brule|brulee|coupe|coupee|tordu|tordue) (?:le |la |l |les )?(?:poignet|bras|jambe|cheville|doigt|main|pied|nez|dent|dos|genou|hanche|cote|epaule)",
     r"(?:habe|hab|hat|hast) (?:mir|sich|ihm|ihr) (?:\w+ ){0,3}(?:gebrochen|verstaucht|geprellt|ausgerenkt|verbrannt)",
     // Self-harm: "don't see the point in living", "pienso en quitarme la vida".
-    r"suicid\w*|kill myself|end (?:my|it all)|(?:want|wanna) to die|point in (?:living|going on)|(?:dont|do not|no longer) want to (?:live|be alive)",
+    r"suicid\w*|kill myself|end (?:my (?:own )?life|it all)|(?:want|wanna) to die|point in (?:living|going on)|(?:dont|do not|no longer) want to (?:live|be alive)",
     r"quitarme la vida|(?:quiero|pienso en|voy a) (?:matarme|morirme)|no quiero (?:seguir )?vivir|ganas de morir",
     r"tirar (?:a )?minha (?:propria )?vida|(?:quero|penso em|vou) me matar|nao quero (?:mais )?viver|vontade de morrer",
     r"me suicider|mettre fin a mes jours|envie de mourir|(?:ne veux plus|veux plus) vivre",
     r"(?:mich|mir) (?:umbringen|das leben nehmen)|(?:will|mochte) nicht mehr leben|lebensmude",
     // Gas: "smells of gas", "huele a gas", "cheiro de gás", "odeur de gaz", "riecht nach Gas".
-    r"(?:smell|smells|smelling|smelt) (?:of |like )?gas|gas (?:smell|leak)|(?:huele|olor|oler) a gas|fuga de gas|cheiro de gas|vazamento de gas|odeur de gaz|fuite de gaz|sent le gaz|(?:riecht|riechts|roch)(?: \w+){0,4} nach gas|cheira (?:a )?gas|gasgeruch|gasleck",
+    r"(?:smell|smells|smelling|smelt) (?:of |like )?gas|gas (?:smell|leak)|(?:huele|olor|oler) a gas|fuga de gas|cheiro de gas|vazamento de gas|odeur de gaz|fuite de gaz|sent le gaz|(?:riecht|riechts|roch)(?: \w+){0,4} nach gas|cheira (?:a )?gas|gasgeruch|gasleck|(?:smell|smells|odor|odour|olor|cheiro|odeur|geruch)(?: \w+){0,3} (?:rotten eggs?|huevos? podridos?|ovos? podres?|oeufs? pourris?|faulen? eiern?)|(?:huele|olia|olor|oler|cheir\w*|smells?|smelling|smelt|odeur|sent|riecht|roch)(?: \w+){0,3} (?:a |de |of |like |d |nach )?(?:gasolina|combustible|petrol|gasoline|fuel|essence|benzin|gasoleo|diesel)",
     // Harassment or threats by staff.
-    r"harass\w*|sexual(?:ly)? (?:harass\w*|assault\w*|comments?|remarks?)|acos(?:o|ad[oa]|aron|ando|ar)|assedi\w+|harcel\w+|belastig\w+|stalk(?:ed|ing)",
-    r"(?:felt|feel|feeling) (?:really |very |so )?(?:unsafe|threatened)|comments? about my body|touched me|me (?:toco|tocou|amenazo|amenazaron|ameacou|ameacaram)|m a (?:touche|menace)\w*|hat mich (?:bedroht|angefasst|beleidigt)",
+    r"harass\w*|sexual(?:ly)? (?:harass\w*|assault\w*|comments?|remarks?)|acos(?:o|ad[oa]|aron|ando|ar)|assedi\w+|harcel\w+|belastig\w+|stalk(?:ed|ing) (?:me|us|her|him|my \w+)|stalker",
+    r"(?:felt|feel|feeling) (?:really |very |so )?(?:unsafe|threatened)|comments? about my body|touched me|me (?:amenazo|amenazaron|ameacou|ameacaram)|me (?:toco|tocou) (?:(?:el|la|los|las|o|a|os|as) )?(?:culo|trasero|pecho|pechos|pierna|piernas|cintura|nalgas?|bunda|peito|seios|perna|coxa)|me (?:toco|tocou) (?:sin|sem) (?:mi |minha )?(?:permiso|permissao|consentimiento|consentimento)|me (?:toco|tocou) (?:de forma |de manera )?(?:inapropiad\w*|inapropriad\w*)|me (?:estuvo|esteve|ficou) (?:me )?tocando|(?:intento|tentou) (?:tocarme|me tocar)|m a (?:touche|menace)\w*|hat mich (?:bedroht|angefasst|beleidigt)",
     r"(?:gestes|propos|comportement|comportements) deplace\w*|comentarios? (?:obscenos?|sexuales|inapropiados?)|me senti (?:insegur[oa]|ameacad[oa]|assediad[oa])|anzuglich\w*|unangemessen\w* (?:beruhr\w+|bemerkung\w*|kommentar\w*)",
 ];
 
@@ -303,25 +326,32 @@ pub(super) const LEGAL: &[&str] = &[
     r"data protection (?:request|authority|complaint)",
     r"consumer (?:ombudsman|agency|council|watchdog|authority)|citizens advice",
     // Data-rights requests in any language: access, copy, portability, erasure.
-    r"(?:derecho|right|direito|droit|recht) (?:de |of |to |d |auf )?(?:acceso|access|acesso|acces|auskunft|portabilidad|portability|portabilidade|portabilite|supresion|erasure|olvido|loschung|rectificacion)",
+    r"(?:derecho|right|direito|droit|recht) (?:de |of |to |d |auf )?(?:acceso|access|acesso|acces|auskunft|portabilidad|portability|portabilidade|portabilite|supresion|erasure|olvido|loschung|rectificacion|opposition|oposicion|oposicao|widerspruch|object)",
+    // Erasure asked for without the law's words: "wipe every bit of info you've got on me",
+    // "que me borren de su base de datos", "tirem meus dados do sistema", "effacez mes
+    // coordonnées", "la supresión de todos mis datos".
+    r"(?:wipe|delete|erase|remove|purge)(?: \w+){0,6} (?:info|information|data|details|records?|everything)(?: \w+){0,6} (?:on me|about me|of me)|(?:wipe|delete|erase|remove|purge|borren|borrar|borreis|eliminar|eliminen|elimineis|apaguem|apagar|tirem|tirar|excluam|excluir|deletem|deletar|effac\w+|supprim\w+|loschen|loscht|rausschmeissen|rauswerfen|entfernen|entfernt)(?: \w+){0,8} (?:from|off|de|da|do|dos|das|aus|du|de la|del) (?:(?:your|vuestra|vuestro|su|sus|seu|sua|votre|vos|eurer|eurem|ihrer|ihrem|the|la|el|o|a|le) )?(?:system|systems|database|records|files|base de datos|base de dados|sistema|sistemas|fichier|fichiers|base|datenbank|system|kartei|registros|cadastro)|effac\w+ (?:toutes )?mes (?:donnees|coordonnees|informations)|(?:supresion|eliminacion|borrado|suppression|effacement|exclusao|eliminacao|loschung) (?:de |des |da |dos |der )?(?:todos |toutes |tous |todas )?(?:mis |mes |meus |minhas |meiner |los |les |os )?(?:datos|donnees|dados|daten|informations|coordonnees)|(?:apagar|excluir|apaguem|excluam|deletar|deletem) (?:o |todo o )?meu cadastro|proteccion de datos personales",
     r"(?:copy|copia|copie|kopie|export|auskunft)(?: \w+){0,3} (?:personal data|personal information|datos personales|dados pessoais|donnees personnelles|personenbezogenen daten|my data|mis datos|meus dados|mes donnees|meine daten|all (?:the |my )?data|todos (?:los |mis )?datos|todos (?:os |meus )?dados|toutes (?:les |mes )?donnees|alle (?:meine )?daten)",
     r"(?:data|datos|dados|donnees|daten|information)(?: \w+){0,4} (?:you hold|you have on|you store about|you keep on|teneis|tienen guardad\w+|guardan|guardados|guardais|almacenan|tem guardad\w+|tem sobre|armazenam|detenez|conservez|avez sur moi|gespeichert|speichert|gespeicherten)",
     // A lawyer's request passed on: "my solicitor has asked me to get the contract".
     r"(?:my|our) (?:lawyer|attorney|solicitor|legal team)s? (?:has |have )?(?:asked|told|advised|requested)",
     // The police asking for footage; a court summons; a traffic fine to be handled.
     r"(?:police|polizei|policia|cops?)(?: \w+){0,10} (?:footage|images|aufnahmen|grabaciones|imagenes|imagens|videos?|camera|cameras|kamera|cctv|recordings)|(?:footage|images|aufnahmen|grabaciones|imagens)(?: \w+){0,6} (?:police|polizei|policia)",
-    r"boletim de ocorrencia|police report|rapport de police|denuncia policial|juzgado|citacion judicial|court summons|summons|intimacao|convocation au tribunal|vorladung|multa de trafico|(?:traffic|speeding|parking) (?:fine|ticket)|dgt|bussgeld\w*|strafzettel|amende (?:de |pour )?(?:\w+ )?(?:stationnement|vitesse|radar)",
+    r"boletim de ocorrencia|police report|rapport de police|denuncia policial|juzgado|citacion judicial|court summons|summons|intimacao|convocation au tribunal|vorladung|multa de trafico|(?:traffic|speeding|parking) fine|(?:traffic|speeding) ticket|(?:got|received|given|issued|gave|get|receive) (?:me |us )?(?:a |an )?parking tickets?|multa de (?:la )?dgt|(?:la )?dgt (?:me|nos) (?:multo|ha multado|envio|mando)|bussgeld\w*|strafzettel|amende (?:de |pour )?(?:\w+ )?(?:stationnement|vitesse|radar)",
     // Consumer and data authorities by name: DECO, the complaints book, CNIL, AEPD, ANPD,
     // INAI, the Arbeiterkammer.
     r"livro de reclamacoes|(?:na|a|pela|da) deco|deco proteste|cnil|aepd|anpd|inai|arbeiterkammer",
     // Erasure of everything held, photos published without consent, data passed on
     // without permission.
-    r"(?:everything|all|anything) (?:that )?you (?:have|hold|keep|store) (?:about|on) me|todo lo que (?:tienen|teneis|tengan|guardan) (?:de|sobre) mi|tudo (?:o )?que (?:voces|vcs|vc) (?:tem|tiverem|guardam) (?:de|sobre) mim|tout ce que vous (?:avez|detenez|gardez) sur moi|alles was (?:ihr|sie) (?:uber|von) mir|(?:dont|do not) want my (?:details|data|information|info) (?:stored|kept|saved)",
+    r"(?:everything|all|anything) (?:that )?you (?:have|hold|keep|store) (?:about|on) me|todo lo que (?:tienen|teneis|tengan|guardan) (?:de|sobre) mi|tudo (?:o )?que (?:voces|vcs|vc) (?:tem|tiverem|guardam|guardaram) (?:de|sobre) mim|tout ce que vous (?:avez|detenez|gardez) sur moi|alles was (?:ihr|sie) (?:uber|von) (?:mir|mich)|(?:dont|do not) want my (?:details|data|information|info) (?:stored|kept|saved)",
     r"(?:fotos?|photos?|pictures?|bilder?|bild|imagens?|imagenes|videos?)(?: \w+){0,12} (?:without (?:asking|my (?:permission|consent))|ohne (?:zu fragen|(?:meine )?(?:erlaubnis|zustimmung|einwilligung))|sin (?:preguntar|(?:mi )?(?:permiso|consentimiento))|sem (?:pedir|perguntar|(?:minha )?(?:permissao|autorizacao|consentimento))|sans (?:demander|(?:mon )?(?:accord|autorisation|consentement))|alors que j avais (?:coche|dit|refuse)|i (?:said|ticked|checked) no)",
     r"(?:datos|dados|donnees|daten|data)(?: \w+){0,4} (?:without|sin|sem|sans|ohne) (?:my |mi |minha |mon |meine )?(?:consent|permission|consentimiento|permiso|consentimento|permissao|autorizacao|accord|consentement|zustimmung|einwilligung|erlaubnis)|(?:daten|informationen)(?: \w+){0,6} (?:an|zu) (?:die |den |eine |einen |der )?(?:versicherung|dritte\w*|fremde\w*)(?: \w+){0,2} (?:weitergegeben|weitergeleitet|geschickt|verkauft)",
     r"(?:datos|dados|donnees|daten|data|details|informacion|informacoes|informations)(?: \w+){0,3} (?:habeis pasado|han pasado|pasaron|habeis dado|passaram|repassaram|avez transmis|avez donne|weitergegeben|weitergegebe\w+|shared|passed on|gave|given) (?:\w+ ){0,4}(?:a|to|para|pra|a la|au|a l|an) (?:\w+ ){0,2}(?:aseguradora|insurer|insurance|seguradora|assureur|versicherung|terceros|terceiros|third part\w+|tiers|dritte\w*)",
     // es
     r"(?:mi|un|con un|con mi|nuestro) abogad[oa]",
+    // Legal expenses insurance taking the case over; a small-claims court; a formal letter;
+    // a statement made to the police.
+    r"rechtsschutz\w*|protection juridique|(?:defensa|proteccion) juridica|protecao juridica|legal (?:expenses )?(?:insurance|cover)|juizado\w*|pequenas causas|burofax|(?:declaration|plainte|main courante|rapport) (?:\w+ ){0,2}(?:a la |au |aupres de la |a )?(?:police|spvm|gendarmerie|commissariat)",
     r"demandar\w*",
     r"una demanda",
     r"denunci\w+",
@@ -329,14 +359,16 @@ pub(super) const LEGAL: &[&str] = &[
     r"oficina del consumidor",
     r"(?:ir|voy|ire|iremos|acudir|acudire|denunciar|reclamacion|reclamar|queja|denuncia)(?: \w+){0,3} (?:a|en|ante) consumo",
     r"hoja de reclamaciones|libro de reclamaciones|facua|defensa del consumidor",
-    r"profeco",
-    r"tribunal\w*",
+    r"profeco|pro fe co",
+    // A court, not a metro stop called Tribunal.
+    r"(?:al|el|los|a los|en el|en los|ante el|ante los|por los|del|au|le|du|devant le|o|ao|no) tribunal\w*|tribunales",
     r"juicio",
     r"rgpd",
     r"(?:borrar|eliminar|borren|eliminen) (?:todos )?mis datos",
     // pt
     r"(?:meu|um|com o|com meu|com um|ao meu) advogad[oa]",
-    r"processar",
+    // To sue, not to process a payment.
+    r"(?:vou|vamos|irei|iremos|posso|quero|pretendo|vai|ir) processar|processar (?:voces|vcs|a empresa|a loja|o salao|o restaurante|vc|voce|a clinica|o estabelecimento)",
     r"na justica",
     r"acao judicial",
     r"procon",
@@ -344,11 +376,12 @@ pub(super) const LEGAL: &[&str] = &[
     r"lgpd",
     r"(?:apagar|excluir|apaguem|excluam) (?:todos )?(?:os )?meus dados",
     // fr
-    r"(?:mon|notre) avocat",
+    // "avocat" is also an avocado: the lawyer acts or is called on.
+    r"(?:mon|notre) avocat (?:\w+ )?(?:va|vous (?:contacte|ecri|appel|enverr)\w*|souhait\w*|demand\w*|veut|voudrait|exig\w*|m a|a dit|me dit|s occupe|se charge|est (?:au courant|saisi)|prendra|conseill\w*)|(?:contacter|contacte|appeler|appelle|consulter|saisir|saisi|prevenir|previens|voir|par|de|chez) (?:mon|notre|un) avocat",
     r"(?:porter|deposer|portera|porterai) plainte",
     r"plainte contre",
     r"en justice",
-    r"poursuites?",
+    r"poursuites(?: judiciaires)?|poursuite judiciaire|(?:engager|lancer|entamer) (?:des |une )?poursuites?",
     r"mise en demeure",
     r"supprimer (?:toutes )?mes donnees",
     r"dgccrf",
@@ -367,7 +400,8 @@ pub(super) const LEGAL: &[&str] = &[
     r"meine daten (?:loschen|entfernen)",
     r"verbraucherzentrale",
     r"verbraucherschutz\w*|schlichtungsstelle",
-    r"(?:straf)?anzeige (?:erstatten|machen|gegen)",
+    // "eine Anzeige machen" is also an advert.
+    r"anzeige (?:erstatten|gegen)|anzeige (?:bei der polizei|bei der staatsanwaltschaft)|(?:polizei|polizeilich)\w*(?: \w+){0,4} anzeige",
     r"strafanzeige",
 ];
 
@@ -382,7 +416,7 @@ pub(super) const SECURITY: &[&str] = &[
     r"phishing",
     // Impersonation: "someone pretending to be your company", "diciendo que era del banco",
     // "se passando pelo banco", "un faux conseiller", "gab sich als Mitarbeiter aus".
-    r"pretend\w* to be|claim\w* to be|saying (?:they|he|she) (?:were|was) from|posing as|impersonat\w+|haciendose pasar|se (?:hacia|hizo|hacen|hacian) pasar por|diciendo que (?:era|eran|eras) (?:de|del)|(?:se )?passando por|dizendo (?:ser|que era) d\w*|se faisa\w* passer|faux (?:conseiller|agent|technicien|livreur|banquier)|fausse conseillere|(?:gab|gaben|gibt|geben) sich als|falsche[rn]? (?:mitarbeiter|berater|bankmitarbeiter|techniker)|golpista|estafador|scammers?|fraudsters?|arnaqueur",
+    r"(?:pretend\w*|claim\w*) to be (?:from|with|your|you|an? (?:\w+ )?(?:employee|agent|representative|technician|staff|courier)|the bank|staff|support)|saying (?:they|he|she) (?:were|was) from|posing as|impersonat(?:ing|ed|es|e) (?:you|your|the bank|us|staff|an? (?:\w+ )?(?:employee|technician|agent))|impersonation (?:scam|fraud)|haciendose pasar|se (?:hacia|hizo|hacen|hacian) pasar por|diciendo que (?:era|eran|eras) (?:de|del)|se passando por|dizendo (?:ser|que era) d\w*|se faisa\w* passer|faux (?:conseiller|agent|technicien|livreur|banquier)|fausse conseillere|(?:gab|gaben|gibt|geben) sich als|falsche[rn]? (?:mitarbeiter|berater|bankmitarbeiter|techniker)|golpista|estafador|scammers?|fraudsters?|arnaqueur",
     // Someone using or entering the account now: "alguien está usando mi cuenta",
     // "quelqu'un est entré dans mon compte".
     r"(?:someone|somebody|alguien|alguem|quelqu un|jemand) (?:is |esta |ta |est |ist )?(?:using|usando|utilise|utilisant|benutzt|nutzt) (?:my|mi|minha|meu|mon|ma|mein|meine) (?:account|cuenta|conta|compte|konto|card|tarjeta|cartao|carte|karte)|(?:quelqu un|quelqu une) (?:est|s est) (?:entre|connecte)\w* (?:dans|sur|a) (?:mon|ma)",
@@ -393,7 +427,10 @@ pub(super) const SECURITY: &[&str] = &[
     // "un certain X comme personne autorisée", "una tal X", "eine Lisa Brandt ... kenn ich
     // nicht".
     r"(?:someone|somebody|a (?:man|woman|guy|person)) (?:called|named)(?: \w+){1,3} (?:is |was |has been |now )*(?:listed|added|shown|registered) (?:on|to|as|in)|(?:un certain|une certaine|una tal|un tal|um tal(?: de)?|uma tal(?: de)?|ein gewisser|eine gewisse)(?: \w+){1,2} (?:\w+ ){0,3}(?:comme|como|as|als|aparece|figura|sale|appara\w+|steht|listed|est|en mi|na minha|no meu|sur mon|dans mon|in meinem)",
-    r"(?:account|cuenta|conta|compte|konto|kundenkonto|dossier|ficha|file|profile|perfil|profil|vertrag|akte|cadastro|fiche)(?: \w+){0,20} (?:(?:kenn|kenne) ich (?:nicht|gar nicht)|ich kenne (?:die|den|diese|diesen) (?:frau|mann|person) nicht|je (?:ne )?(?:le |la )?connais pas (?:cet homme|cette femme|cette personne|ce monsieur|cette dame)|no (?:conozco|la conozco|lo conozco) a (?:esa|ese|esta|este) (?:persona|senor|senora|mujer|hombre)|nao conheco (?:essa|esse|esta|este) (?:pessoa|senhor|senhora|mulher|homem|cara)|(?:i )?(?:dont|do not) know (?:this|that|who this|who that) (?:person|man|woman|guy|is))",
+    r"(?:account|cuenta|conta|compte|konto|kundenkonto|dossier|ficha|file|profile|perfil|profil|vertrag|akte|cadastro|fiche)(?: \w+){0,20} (?:(?:frau|herr|herrn|person|mann|typ|namens|name|eine|einen) (?:\w+ ){0,4}(?:kenn|kenne) ich (?:nicht|gar nicht)|ich kenne (?:die|den|diese|diesen) (?:frau|mann|person) nicht|je (?:ne )?(?:le |la )?connais pas (?:cet homme|cette femme|cette personne|ce monsieur|cette dame)|no (?:conozco|la conozco|lo conozco) a (?:esa|ese|esta|este) (?:persona|senor|senora|mujer|hombre)|nao conheco (?:essa|esse|esta|este) (?:pessoa|senhor|senhora|mulher|homem|cara)|(?:i )?(?:dont|do not) know (?:this|that|who this|who that) (?:person|man|woman|guy|is))",
+    // An address or password changed by itself: "l'adresse mail du compte a changé toute
+    // seule".
+    r"(?:password|passwort|kennwort|contrasena|senha|mot de passe|mail|email|correo|numero|adresse|address|direccion|endereco)(?: \w+){0,4} (?:changed|a change|cambio|se cambio|mudou|hat sich geandert|geandert|change\w*|modifie\w*) (?:toute seule|tout seul|by itself|on its own|solo|sola|sozinh[oa]|von selbst|von allein)",
     // Identity usurped: "me han suplantado la identidad", "someone stole my identity".
     r"suplant\w+ (?:la |mi )?identidad|suplantacion|usurp\w+ (?:mon |d )?identite|usurpacao|(?:roubaram|clonaram) (?:a )?minha identidade|identitat (?:gestohlen|missbraucht)|(?:stole|stolen|steal|using) my identity",
     // A data breach: "my data was sent to a stranger", "filtraron mis datos".
@@ -404,6 +441,39 @@ pub(super) const SECURITY: &[&str] = &[
 /// Routine phrases that contain a sensitive word; a match inside one is ignored.
 pub(super) const BENIGN: &[&str] = &[
     r"allerg(?:y|ies|en) (?:friendly|free)",
+    // The allergy menu or list asked for; an allergy denied ("não é alergia, é preferência").
+    r"allerg(?:y|ies|en) (?:menu|menus|info|information|list|chart|card|sheet|guide|matrix)|(?:menu|carta|cardapio|carte|karte|liste|lista) (?:de |des |das |der )?(?:alergenos|allergenes|allergene|alergias|allergies)|(?:not|isnt|no es|nao e|ce n est pas|c est pas|pas|keine|nicht) (?:an? |una |uma |une |eine )?(?:allergy|alergia|allergie)",
+    // Self-deprecating or family "harassment": "désolée de vous harceler", "harcelée par mes
+    // enfants pour revenir", "sorry to pester you".
+    r"(?:vous|te|les|tous) harceler|harcele\w* par (?:mes|mon|ma) (?:enfants|enfant|fils|fille|filles|mari|femme|famille|chat|chien|gamins|petits|amis|amies)|(?:sorry|desole\w*|perdon|disculp\w+|desculp\w+|entschuldig\w*) (?:\w+ ){0,3}(?:harass|harceler|acosar|assediar|belastigen)\w*",
+    // A message that moved the customer: "your message really touched me".
+    r"(?:message|words?|gesture|card|note|letter|kindness|story|video|gift)(?: \w+){0,2} touched me|touched me (?:deeply|so much|a lot|greatly)",
+    // Figurative fire and explosions: a chef or a show "on fire", an Instagram that
+    // "exploded", demand that "ist explodiert", "Feuer gefangen fürs Bouldern", a fire drill,
+    // a smoke machine, a mind blown.
+    r"(?:chef|dj|band|banda|groupe|team|equipe|equipo|live|show|party|fiesta|festa|soiree|concert|concerto|instagram|insta|perfil|profile|feed|post|video|bakery|you|you guys|vous|voces|vcs|ustedes|crowd|publico|public|kalender|calendar|agenda|nachfrage|demand|demanda|procura|ventas|vendas|sales|bestellungen|orders|pedidos|encomendas|inbox|kopf|cabeca|cabeza|tete|head|brain|mind)(?: \w+){0,4} (?:was |is |were |are |etait |est |hat |ist |esta |estaba |ha |a )?(?:on fire|en feu|pegou fogo|explodiu|exploto|explodiert|exploded|exploding|a explose|blew up|bombou|raucht|brannte|feuer gefangen|en llamas)|feuer gefangen (?:fur|furs|fuers|fur s|beim)|(?:(?:been|got|was|is|get|gets) )?bitten by the (?:\w+ )?bug|feuer und flamme|simulacro de incendio|fire drill|exercice (?:d )?(?:evacuation|incendie)|simulado de incendio|brandschutzubung|(?:machine|maquina) (?:a |de )?(?:fumee|humo|fumaca)|smoke machine|nebelmaschine|(?:il faut|besoin) de la fumee",
+    // Other senses of medical words: rash vests, cross stitch, dye bleeding in the wash,
+    // "den Ausschlag gegeben", calories burned, heartburn, a bruised ego, a shoe that pinches,
+    // a door swelling in the rain, a pill organiser, laughing till ill, the doctor's advice,
+    // a doll with a broken arm, insurance covering injuries.
+    r"rash (?:vest|guard)s?|cross stitch\w*|(?:dye|colou?rs?|ink|paint)(?: \w+){0,3} bleed\w*|bleed\w* (?:\w+ ){0,2}(?:in|into) the (?:wash|washing)|(?:den )?ausschlag (?:gegeben|geben|gibt|gab)|(?:kalorien|calories|kcal|calorias|fett|fat|grasa|gordura) (?:\w+ )?(?:verbrannt|burned|burnt|brulees?|quemad\w*|queimad\w*)|brulures? d estomac|blesse\w* dans (?:mon|son|ma|notre) (?:amour propre|orgueil|ego|fierte)|(?:sapato|sapatos|tenis|bota|botas|sandalia|chinelo|zapato|zapatos|shoe|shoes|boot|boots|chaussures?)(?: \w+){0,2} (?:machuca|aperta|hurts?|pinch\w*|lastima|aprieta|fait mal|druckt|tut weh)|(?:door|wood|window|frame|floor|deck|puerta|madera|porta|madeira|porte|bois|tur|holz)(?: \w+){0,4} (?:swelling|swollen|swelled|hinchad\w+|inchad\w+|gonfle\w*|geschwollen|aufgequollen)|porta remedios?|passei mal de (?:tanto )?(?:rir|riso)|(?:passando|passei|passou) mal de (?:tanto )?rir|(?:mon|mi|meu|mein|my) (?:medecin|medico|arzt|doctor|gp) (?:\w+ ){0,3}(?:conseill\w*|prescri\w*|recommand\w*|recomend\w*|receto|receitou|meint|verschrieben|empfohlen|advised|prescribed|recommended|recommends)|(?:tenho (?:de|que)|tengo que|have to|need to|je dois|ich muss|muss ich) (?:\w+ )?(?:ir |aller |go |gehen )?(?:ao|al|to the|chez le|zum|to my|a mi) (?:medico|medecin|doctor|arzt)|(?:muneca|munecas|muneco|juguete|estatua|figura|boneca|boneco|poupee|puppe|peluche)s?(?: \w+){0,10} (?:brazo|pierna|mano|pie|cabeza|braco|perna) (?:rot[oa]|partid[oa]|quebrad[oa])|(?:seguro|insurance|assurance|versicherung|cubre|cover|covers|cobre|couvre)(?: \w+){0,5} (?:lesion\w*|injur\w*|lesoes|blessur\w*|verletz\w*|machuc\w*|se lastima\w*|hurt)|(?:sent le brule|smells? burnt|burning smell|huele a quemado|cheiro de queimado)(?: \w+){0,6} (?:j ai rate|i burnt|i burned|se me quemo|queimei|ma tarte|my toast|mon gateau)",
+    // The hospital as a workplace or a delivery address: "trabajo en el hospital", "can you
+    // deliver the flowers to the hospital", "vou levar o bolo pro hospital".
+    r"(?:can you|could you|do you|will you|pode|podem|puede|pueden|podeis|se puede|pouvez|vous|konnt|konnen|liefert ihr|vou|voy a|i ll|i will|je vais)(?: \w+){0,2} (?:deliver|send|bring|carry|levar|llevar|entregar|livrer|livrez|liefern|bringen|mandar|enviar)(?: \w+){0,4} (?:to the|al|ao|pro|pra o|a l|aux|ins|in das|zum|en el|no|at the|im) (?:hospital|hopital|urgences|krankenhaus)\w*|(?:trabajo|trabaja|trabajamos|work|works|working|trabalho|trabalha|travaille|arbeite|arbeitet|nurse|enfermera|enfermeira|infirmiere|krankenschwester|de garde)(?: \w+){0,2} (?:en el|at the|in the|no|na|a l|im|in einem) (?:hospital|hopital|krankenhaus)",
+    // Motion sickness: "me mareo en barco".
+    r"(?:me|se) mare\w* (?:en|cuando|al|con) (?:el |los |las |la |un )?(?:barco|barcos|coche|coches|carro|avion|aviones|bus|autobus|escaleras|viajes?|altura|alturas)|(?:me|se) mare\w* (?:facil|facilmente|siempre|a veces)",
+    // Other senses of legal words: "a mi juicio" (in my view), a court booked by number, a
+    // GDPR consent form, someone else's threat reported, a lawyer ordered for or
+    // recommending a shop, a meeting with one's lawyer, a negated scam joke.
+    r"a (?:mi|su|nuestro) juicio|(?:in|to|on|at|book) court (?:\d+|number \d+|no \d+)|(?:dsgvo|gdpr|rgpd|lgpd) ?(?:einwilligung|consent|form|formular|compliant|konform|conforme|consentimiento|consentement|consentimento)|(?:amenaza|amenazo|amenazaba|amenazando|amenazan|threaten\w*|menace\w*|ameacou|ameacando|droht\w*) (?:con |to |de |a |mit )?(?:\w+ ){0,2}(?:demandar|sue|suing|lawyer|avocat|advogado|abogado|processar|anwalt|klagen|verklagen|poursuivre|court|tribunal)|(?:fur|for|para|pour) (?:meinen|my|mi|mon|meu) (?:anwalt|lawyer|abogado|avocat|advogado)|(?:(?:mein|my|mi|mon|meu) )?(?:anwalt|lawyer|abogad[oa]|avocat|advogad[oa]) (?:hat|has|me|m a|me ha)(?: \w+){0,3} (?:empfohlen|recommended|recomendo|recommande|recomendou)|(?:meeting|reunion|cita|rendez vous|rdv|termin|appointment|consulta) (?:con|with|avec|mit|com|bei) (?:mi|my|mon|meinem|meu) (?:abogad\w*|lawyer|avocat|anwalt|advogad\w*)|(?:c est )?pas une arnaque|(?:its |it s )?not a scam|(?:isnt|is not) a scam|no es (?:una )?estafa|nao e (?:um )?golpe|kein betrug",
+    // Photos allowed to be posted: "pode postar as fotos sem pedir", "ihr dürft Fotos ohne
+    // zu fragen posten?".
+    r"(?:pode|podem|puede|pueden|podeis|can|may|peux|pouvez|durft|darf|durfen)(?: \w+){0,4} (?:postar|publicar|post|posten|publier|usar|use|utiliser|verwenden|subir|share|partager|teilen|compartir|compartilhar)(?: \w+)? (?:fotos?|photos?|pictures?|bilder?|imagens?|imagenes|videos?)(?: \w+){0,12} (?:without|ohne|sin|sem|sans) (?:\w+ ){0,2}\w+|(?:fotos?|photos?|pictures?|bilder?|imagens?|imagenes|videos?)(?: \w+){0,12} (?:without|ohne|sin|sem|sans) (?:\w+ ){0,2}\w+(?: \w+){0,2} (?:durft|darf|durfen|konnt|can|may|pueden|podem|liberado)",
+    // Booking details to be sent to someone else (a request, not a leak).
+    r"(?:can|could|would|will|may|pueden|podeis|podem|pouvez|konnt|konnen) (?:\w+ ){0,4}(?:data|details|datos|dados|donnees|daten|information|informacion|informacoes)(?: \w+){0,3} (?:be )?(?:sent|shared|given|passed|forwarded|enviad\w+|envoyee?s?|geschickt) (?:to|a|an|para|pra) (?:\w+ ){0,3}\w+",
+    // Bank details to pay by, in either order ("your Kontonummer? will pay per Überweisung",
+    // "my account number for paying the fees"), or for a direct debit.
+    r"(?:iban|rib|bank details|account number|kontonummer|bankverbindung|cuenta bancaria|conta bancaria|datos bancarios|dados bancarios|coordonnees bancaires)(?: \w+){0,8} (?:pay|paying|payer|pagar|pago|zahlen|bezahlen|uberweisen|uberweisung|transfer|virement|transferencia|transferir)|(?:iban|rib|bank details|account number|kontonummer|bankverbindung|datos bancarios|dados bancarios)(?: \w+){0,4} (?:fur|for|para|pour) (?:die |the |la |le |el |o |a )?(?:lastschrift|direct debit|domiciliacion|prelevement|debito automatico|sepa)",
     r"hypoallergenic",
     // Shaming on social media is not a legal step: "os voy a denunciar en redes".
     r"denunci\w+(?: \w+){0,2} (?:en|nas|na) (?:las |as )?redes(?: sociales| sociais)?",
@@ -421,6 +491,11 @@ pub(super) const BENIGN: &[&str] = &[
     // Burnt food is not a burn: "se me quemó la comida", "I burned the toast".
     r"(?:se me|me) quem\w+ (?:la|el|las|los|mi) (?:comida|cena|pizza|arroz|pan|tostadas?|torta|pastel|milanesa|asado)|burn(?:ed|t) (?:the|my|our) (?:food|dinner|toast|rice|pizza|cake|lunch)|queimei (?:a|o) (?:comida|arroz|bolo|pizza)|(?:j ai|on a) brule (?:le|la|mon|ma|les) (?:repas|gateau|diner|plat|pizza)",
     r"pay (?:with|by|using|via) (?:a )?loan",
+    // A loan bike or car while one's own is serviced.
+    r"loan (?:bike|car|van|vehicle|phone|device|laptop|unit|equipment|tools?|books?)s?",
+    // Whether one's data are kept, asked for convenience: "sind meine Daten noch
+    // gespeichert?", "werden dann meine GPS-Daten gespeichert?".
+    r"(?:sind|are|is|estan|estao|sont|werden|wird|will) (?:\w+ )?(?:meine|my|mis|meus|mes) (?:\w+ )?(?:daten|data|details|datos|dados|donnees)(?: \w+){0,4} (?:gespeichert|saved|stored|guardad\w+|enregistre\w*)",
     // Never bitten: "he's never bitten anyone", "nunca ha mordido a nadie", "hat noch nie
     // jemanden gebissen".
     r"(?:never|not once) (?:\w+ )?bitten|(?:nunca|jamas) (?:\w+ ){0,2}mordid[oa]|nunca (?:\w+ ){0,2}mord\w+|(?:jamais|n a jamais) (?:\w+ )?mordu|nie (?:\w+ ){0,2}gebissen",
@@ -450,6 +525,65 @@ static NEW_ACCOUNT_RE: LazyLock<Regex> = LazyLock::new(|| {
 static NO_CHARGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     whole(
         r"(?:nothing|nichts|rien|nada) (?:\w+ ){0,3}(?:charged|debited|taken|billed|abgebucht|berechnet|cobrad\w*|debitad\w*|debite\w*|preleve\w*)|(?:charged|debited|billed|abgebucht|berechnet|cobrad[oa]s?|cobrou|cobraron|debitad[oa]s?|debite\w*|preleve\w*) (?:nada|nothing|nichts|rien)",
+    )
+});
+
+/// A harm imagined to ask about the policy, in the clause of the harm or the two before it:
+/// "imaginons que, je sais pas, qu'on sente une odeur de gaz, c'est vous qu'on appelle?",
+/// "si alguien tiene una reacción alérgica, ¿se hacen responsables?".
+static WHAT_IF_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"imaginons|imaginez|supongamos|suponhamos|angenommen|what if|what happens if|que pasa si|o que acontece se|que se passe t il si|(?:si|if|se|wenn|falls) (?:alguien|someone|somebody|anyone|alguem|quelqu un|jemand) (?:\w+ ){0,2}(?:tiene|has|had|gets|tem|a|hat|fait|faz|hace|sufre|suffers)|si jamais je",
+    )
+});
+/// A whole message framed as a hypothetical: "c'est pour une question de principe".
+static FRAMED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"hypothetical\w*|hypothetisch\w*|hypothetique\w*|hipotetic\w*|question de principe|en teoria|em teoria|in theory|(?:pregunta|question|pergunta|frage) (?:sobre|about|sur|zu|uber) (?:sus|vuestras|your|vos|votre|suas|ihre|eure) (?:politicas?|policy|policies|politiques?|regeln|richtlinien)",
+    )
+});
+
+/// Illness given as the reason to move a booking ("mein Sohn ist krank, können wir den Termin
+/// verschieben?", "I'm ill, can we reschedule") when nothing says it came from the business.
+static ILL_STATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:bin|ist|est|is|am|esta|estoy|suis|sou|ta|got|fell|tombe\w*) (?:\w+ )?(?:krank|sick|ill|enferm[oa]|doente|malade)",
+    )
+});
+static RESCHEDULE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"verschieben|reschedule|postpone|move (?:my|the|our|it)|pausar|pause|adiar|remarcar|reprogramar|deplacer|reporter|cambiar (?:la|el|mi) (?:cita|clase|reserva|hora)|mudar (?:a|o) (?:aula|horario|consulta)",
+    )
+});
+static CAUSE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"after|because|from (?:the|your)|since|depuis|despues|depois|apres|nach|seit|wegen|due to|por culpa|por (?:el|la|lo) que|por causa|a cause|durch|de (?:vuestr|su|sua|seu|vost|votre)\w*",
+    )
+});
+
+/// `norm.full` from the start of the clause two before the one `at` falls in to the end of
+/// that clause.
+fn window_at(norm: &Normalized, at: usize) -> &str {
+    let mut starts = Vec::with_capacity(norm.clauses.len());
+    let mut start = 0;
+    for c in &norm.clauses {
+        starts.push((start, start + c.len()));
+        start += c.len() + 1;
+    }
+    let i = starts.iter().position(|&(_, end)| at <= end).unwrap_or(0);
+    let (from, to) = (starts.get(i.saturating_sub(2)), starts.get(i));
+    match (from, to) {
+        (Some(&(a, _)), Some(&(_, b))) => &norm.full[a..b],
+        _ => "",
+    }
+}
+
+/// A money problem already put right: "ya me llegó el reembolso", "lo del cobro doble ya me
+/// lo devolvió el banco, no hace falta que hagáis nada", "em dobro? ah não, são dois
+/// pacotes, tudo certo". The financial category does not fire on such a message.
+static RESOLVED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:ya|ja|already|finally|enfin|endlich|schon) (?:me |te |nos |lo |la |got |have |ve |i )*(?:(?:llego|llegaron|chegou|chegaram|arrived|came through|recibi|recebi|recu|angekommen|erhalten|got) (?:el |o |the |le |mi |meu |my |das |der |den |mon |a |la )?(?:reembolso|estorno|refund|remboursement|dinero|dinheiro|money|geld|argent|ruckerstattung|erstattung)|devolvio|devolvieron|devolveu|devolveram|refunded|rembourse\w*|erstattet|zuruckgebucht)|no hace falta que hag\w+ nada|nao precisa (?:fazer )?nada|(?:no need|dont need) to do anything|pas besoin de faire quoi que ce soit|ihr (?:musst|musstet) nichts (?:mehr )?(?:machen|tun)|(?:tudo certo|all good|todo bien|alles gut|tout est bon|all sorted|sorted now)(?: (?:gracias|obrigad\w*|thanks|danke|merci))?$",
     )
 });
 
@@ -507,15 +641,19 @@ fn situation(cat: Category, norm: &Normalized) -> Option<&'static str> {
             })
             .or_else(|| amount_disagrees(norm).then_some("billed other than agreed")),
         Category::Medical => {
-            let severe = || {
-                HEAT_RE
-                    .find_iter(&norm.full)
-                    .any(|m| !MILD_HEAT_RE.is_match(m.as_str()))
+            // A device and the sign of heat in one clause ("on a changé la pile du détecteur
+            // de fumée. Aussi, on a oublié un chargeur" is two things).
+            let hot = |c: &str| {
+                DEVICE_RE.is_match(c)
+                    && HEAT_RE.find_iter(c).any(|m| {
+                        !FIGURATIVE_HEAT_RE.is_match(c)
+                            && (!MILD_HEAT_RE.is_match(m.as_str())
+                                || !NORMAL_RE.is_match(&norm.full))
+                    })
             };
-            let mild = || HEAT_RE.is_match(&norm.full) && !NORMAL_RE.is_match(&norm.full);
-            if DEVICE_RE.is_match(&norm.full) && (severe() || mild()) {
+            if norm.clauses.iter().any(|c| hot(c)) {
                 Some("device overheating")
-            } else if COURIER_RE.is_match(&norm.full) && ABUSE_RE.is_match(&norm.full) {
+            } else if COURIER_RE.is_match(&norm.full) && abused(norm) {
                 Some("abuse by a courier or staff")
             } else {
                 None
@@ -527,12 +665,12 @@ fn situation(cat: Category, norm: &Normalized) -> Option<&'static str> {
 
 /// Devices that can overheat, and the signs of it: together a safety issue ("the charger
 /// got really hot and started smoking", "o carregador esquentou e derreteu a tomada").
-pub(super) const DEVICE: &str = r"charger|charging cable|cable|battery|batteries|power bank|plug|socket|adapter|phone|laptop|cargador|bateria|enchufe|movil|carregador|tomada|celular|notebook|chargeur|batterie|prise|portable|ordinateur|ladegerat|ladekabel|akku|steckdose|stecker|netzteil|handy";
-pub(super) const HEAT: &str = r"overheat\w*|smok(?:e|ed|es|ing)|smoke coming|melt(?:ed|ing|s)?|(?:got|gets|getting|became|went|gone|is|was) (?:really |very |so |super |extremely )?(?:hot|burning hot)|swollen|swelling|bulging|sobrecalent\w*|derriti\w*|derretid\w*|humo|echa humo|hinchad[oa]|esquent\w*|superaquec\w*|derret\w*|fumaca|estuf\w+|inchad[oa]|surchauff\w*|chauffe (?:beaucoup|enormement|trop)|fum(?:e|ee|er)|fondu\w*|gonfle\w*|uberhitz\w*|raucht|qualmt|geschmolzen|geschmort|aufgeblaht|sehr heiss|gluhend";
+pub(super) const DEVICE: &str = r"charger|(?:charging|charger|power|usb|extension|phone|laptop) cables?|battery|batteries|power bank|plug|socket|adapter|phone|laptop|cargador|bateria|enchufe|movil|carregador|tomada|celular|notebook|chargeur|batterie|prise|portable|ordinateur|ladegerat|ladekabel|akku|steckdose|stecker|netzteil|handy";
+pub(super) const HEAT: &str = r"overheat\w*|smok(?:e|ed|es|ing)|smoke coming|melt(?:ed|ing|s)?|(?:got|gets|getting|became|went|gone|is|was) (?:really |very |so |super |extremely )?(?:hot|burning hot)|swollen|swelling|bulging|sobrecalent\w*|derriti\w*|derretid\w*|(?:echa|echaba|sale|salia|salio|saca|sacaba) humo|humo (?:negro|blanco|saliendo)|hinchad[oa]|esquent\w*|superaquec\w*|derret\w*|fumaca|estuf\w+|inchad[oa]|surchauff\w*|chauffe (?:beaucoup|enormement|trop)|fum(?:e|ee|ait)|fondu\w*|gonfle\w*|uberhitz\w*|raucht|qualm\w*|rauch|geschmolzen|geschmort|verschmort|aufgeblaht|sehr heiss|gluhend";
 /// Couriers, drivers and staff, and abuse by them ("the driver was aggressive and swore
 /// at me", "el repartidor me insultó", "der Fahrer hat mich angeschrien").
 pub(super) const COURIER: &str = r"driver|courier|rider|delivery (?:guy|man|person|driver)|technician|engineer|installer|repartidor|conductor|chofer|mensajero|tecnico|motorista|entregador|motoboy|livreur|chauffeur|technicien|installateur|fahrer|bote|kurier|lieferant|monteur|techniker|agent immobilier|agente|makler|vendedor|vendeur|salesman|estate agent";
-pub(super) const ABUSE: &str = r"grabbed|pushed|shoved|hit me|punched|agarro|empujo|me pego|agarrou|empurrou|me bateu|m a (?:pousse|frappe|attrape|empoigne)e?|gepackt|geschubst|geschlagen|creepy|inappropriate\w*|inapropiad\w*|inapropriad\w*|deplace\w*|anzuglich\w*|unangemessen\w*|aggressive|agresiv[oa]|agressiv[oa]?|agressif|agressive|swore at|swearing at|cursed at|yelled at|shouted at|screamed at|insulted|threatened|me insulto|me grito|me amenazo|me xingou|xingou|gritou comigo|me ameacou|m a insulte\w*|m a crie dessus|m a menace\w*|angeschrien|beschimpft|beleidigt|bedroht|angebrullt|makes? me (?:feel )?uncomfortable|me met mal a l aise|no me siento comod[oa]|me sinto desconfortavel|(?:fuhle|fuehle) mich unwohl|(?:personal|private) messages|mensajes personales|mensagens pessoais|messages insistants|private nachrichten";
+pub(super) const ABUSE: &str = r"grabbed|pushed|shoved|hit me|punched|agarro|empujo|me pego|agarrou|empurrou|me bateu|m a (?:pousse|frappe|attrape|empoigne)e?|gepackt|geschubst|geschlagen|creepy|inappropriate\w*|inapropiad\w*|inapropriad\w*|deplace\w*|anzuglich\w*|unangemessen\w*|aggressive|agresiv[oa]|agressiv[oa]?|agressif|agressive|(?:swore|swearing|cursed|cursing|yelled|yelling|shouted|shouting|screamed|screaming) at (?:me|us|my (?:wife|husband|son|daughter|kids?|mum|mom|mother|father|dad|partner|child|children))|insulted (?:me|us|my)|threatened (?:me|us|my)|me insulto|me grito|me amenazo|me xingou|xingou (?:a )?(?:mim|a gente|minha|meu)|gritou comigo|me ameacou|m a insulte\w*|m a crie dessus|m a menace\w*|(?:mich|uns)(?: \w+){0,2} (?:angeschrien|beschimpft|beleidigt|bedroht|angebrullt)|makes? me (?:feel )?uncomfortable|me met mal a l aise|no me siento comod[oa]|me sinto desconfortavel|(?:fuhle|fuehle) mich unwohl|(?:personal|private) messages|mensajes personales|mensagens pessoais|messages insistants|private nachrichten";
 /// Someone else logged into the account ("jemand hat sich in mein Kundenkonto eingeloggt").
 pub(super) const STRANGER_LOGIN: &str = r"(?:someone|somebody|a stranger|alguien|alguem|quelqu un|jemand|fremde) (?:has |hat sich |ha |se |s est |se ha )?(?:\w+ ){0,4}(?:logged in|logged into|signed in|eingeloggt|angemeldet|conectado|logado|logou|connecte)";
 /// Money taken out of the account by someone else ("han sacado dinero de mi cuenta en un
@@ -547,9 +685,54 @@ pub(super) const AGREED: &str = r"agreed|quote|quoted|contract|estimate|the deal
 static BILL_RE: LazyLock<Regex> = LazyLock::new(|| whole(BILL));
 static AGREED_RE: LazyLock<Regex> = LazyLock::new(|| whole(AGREED));
 
+/// Abuse by a courier or staff aimed at the customer, not denied ("le vendeur n'était pas du
+/// tout agressif") and not a greeting shouted ("me gritó feliz cumpleaños").
+fn abused(norm: &Normalized) -> bool {
+    ABUSE_RE.find_iter(&norm.full).any(|m| {
+        let before = &norm.full[..m.start()];
+        let tail: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+        let negated = tail.iter().any(|w| {
+            matches!(
+                *w,
+                "not"
+                    | "pas"
+                    | "nicht"
+                    | "nao"
+                    | "no"
+                    | "nunca"
+                    | "never"
+                    | "jamais"
+                    | "nie"
+                    | "wasnt"
+                    | "isnt"
+                    | "werent"
+            )
+        });
+        let greeting = GREETING_RE.is_match(&norm.full[m.end()..]);
+        !negated && !greeting
+    })
+}
+
+/// A greeting or wish right after a verb of shouting: "me gritó feliz cumpleaños".
+static GREETING_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ (?:feliz|hola|buenos|buenas|gracias|adios|bravo|felicidades|animo|happy|hello|hi|good morning|thanks|bonjour|joyeux|bon anniversaire|merci|parabens|bom dia|ola|obrigad\w*|alles gute|hallo|danke|gluckwunsch)\b")
+        .expect("greeting pattern is valid regex")
+});
+
+/// Said of a bill and a quote that match: "250 for the marquee and 80 for delivery works for
+/// us", "die Rechnung über 85 wie vereinbart plus 15 Trinkgeld".
+static AGREED_OK_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:wie|as|como|comme|conforme) (?:\w+ )?(?:vereinbart|agreed|quoted|acordado|acordamos|combinado|combinamos|convenu|prevu|besprochen|abgemacht)|works for (?:us|me)|sounds (?:good|great|fine)|thanks for the (?:quote|estimate)|gracias por el presupuesto|obrigad\w* pelo orcamento|merci pour le devis|danke fur (?:das|den) (?:angebot|kostenvoranschlag)",
+    )
+});
+
 fn amount_disagrees(norm: &Normalized) -> bool {
     // A question about two prices ("the invoice for 250 and the quote for 300?") is not one.
-    if norm.questions > 0 || !(BILL_RE.is_match(&norm.full) && AGREED_RE.is_match(&norm.full)) {
+    if norm.questions > 0
+        || AGREED_OK_RE.is_match(&norm.full)
+        || !(BILL_RE.is_match(&norm.full) && AGREED_RE.is_match(&norm.full))
+    {
         return false;
     }
     // Amounts: numbers of two digits or more that are not years.
@@ -574,7 +757,7 @@ static HEARSAY_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ELSEWHERE_RE: LazyLock<Regex> = LazyLock::new(|| {
     whole(
-        r"(?:at|in|en|na|no|chez|bei|with) (?:another|a different|other|otra|otro|outra|outro|une autre|un autre|einer anderen|einem anderen|anderen)|(?:does|did|can|could|would) (?:that|this|it) (?:\w+ )?happen|(?:les|te|os|lhes|vous|nos) (?:pasa|pasaria) (?:eso|esto)|(?:isso|isto) (?:acontece|pode acontecer)|acontece (?:isso|aqui|com voces)|ca (?:vous )?(?:arrive|peut arriver)|(?:passiert|gibt) (?:das|sowas|es das) (?:bei euch|auch|hier)|happens? here",
+        r"(?:at|in|en|na|no|chez|bei|with) (?:the )?(?:another|a different|other|otra|otro|la otra|el otro|outra|outro|une autre|un autre|l autre|einer anderen|einem anderen|der anderen|dem anderen|anderen)|(?:does|did|can|could|would) (?:that|this|it) (?:\w+ )?happen|(?:les|te|os|lhes|vous|nos) (?:pasa|pasaria) (?:eso|esto)|(?:isso|isto) (?:acontece|pode acontecer)|acontece (?:isso|aqui|com voces)|ca (?:vous )?(?:arrive|peut arriver)|(?:passiert|gibt) (?:das|sowas|es das) (?:bei euch|auch|hier)|happens? here",
     )
 });
 
@@ -582,6 +765,13 @@ fn whole(p: &str) -> Regex {
     Regex::new(&format!(r"(?-u)\b(?:{p})\b")).expect("sensitive situation pattern is valid regex")
 }
 static DEVICE_RE: LazyLock<Regex> = LazyLock::new(|| whole(DEVICE));
+/// Smoke that is not a device's: "der Kopf raucht vom Lernen", "fumer sur la terrasse", a
+/// smoke machine.
+static FIGURATIVE_HEAT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"kopf raucht|raucht (?:mir )?der kopf|(?:rauchender|rauchende) kopf|fumer|fumeur|fumeurs|(?:maquina|machine) (?:a |de )?(?:humo|fumee|fumaca)|smoke machine|nebelmaschine|detector de humo|smoke (?:detector|alarm)|detecteur de fumee|rauchmelder|esquentar (?:a |o )?(?:marmita|comida|almoco|janta|agua)",
+    )
+});
 /// Getting warm without smoke, melting or swelling: asked about ("gets hot, is that
 /// normal?") it is a question, not a hazard.
 static MILD_HEAT_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -608,9 +798,20 @@ pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
     }
     // A charge in a clause that states a condition is a question ("will I be charged twice
     // if I reorder?"), not a dispute.
-    let hypothetical = |cat: Category, m: &regex::Match| {
-        cat == Category::Financial
-            && situations::hypothetical_charge(m.as_str(), clause_at(norm, m.start()))
+    // A harm imagined to ask about the policy, or illness given as the reason to move a
+    // booking, is not a case either.
+    let framed = FRAMED_RE.is_match(&norm.full);
+    let reschedule = RESCHEDULE_RE.is_match(&norm.full) && !CAUSE_RE.is_match(&norm.full);
+    let hypothetical = |cat: Category, m: &regex::Match| match cat {
+        Category::Financial => {
+            situations::hypothetical_charge(m.as_str(), clause_at(norm, m.start()))
+        }
+        Category::Medical => {
+            framed
+                || WHAT_IF_RE.is_match(window_at(norm, m.start()))
+                || (reschedule && ILL_STATE_RE.is_match(m.as_str()))
+        }
+        _ => false,
     };
     // Paying into a new or changed account is never routine.
     let new_account = NEW_ACCOUNT_RE.is_match(&norm.full);
@@ -621,7 +822,9 @@ pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
         .collect();
     let inside =
         |r: &std::ops::Range<usize>| benign.iter().any(|b| b.start <= r.start && r.end <= b.end);
-    let no_charge = NO_CHARGE_RE.is_match(&norm.full) || super::forms::retraction(norm);
+    let no_charge = NO_CHARGE_RE.is_match(&norm.full)
+        || RESOLVED_RE.is_match(&norm.full)
+        || super::forms::retraction(norm);
     PATTERNS
         .iter()
         .filter(|(cat, _)| config.sensitive_categories.contains(cat))
@@ -681,6 +884,68 @@ mod tests {
         ] {
             assert_eq!(hit(t), None, "{t}");
         }
+    }
+
+    #[test]
+    fn other_senses_of_sensitive_words_are_not_sensitive() {
+        for t in [
+            "the DJ was on fire, best party ever",
+            "die Nachfrage ist explodiert, druckt bitte mehr Flyer",
+            "do you rent a smoke machine and drums for the party?",
+            "j'ai mal au crâne à force de réviser, je passe demain",
+            "¿tenéis tienda cerca de la parada Tribunal?",
+            "we'd like court 1 on Friday",
+            "tengo reunión con mi abogado a las 4, ¿me cambias la cita?",
+            "my IBAN for the direct debit has changed, here it is",
+            "the wooden door is swelling with the damp, normal?",
+        ] {
+            assert_eq!(hit(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn harm_said_without_the_usual_words_is_sensitive() {
+        for t in [
+            "my dog has been vomiting since the grooming",
+            "ma fille a pris le mauvais sirop, pas le bon dosage, on a appelé le centre antipoison",
+            "there's a smell of rotten eggs near the boiler you installed",
+            "since the dye my scalp is burning and full of little red spots",
+            "le four fait des étincelles dans la prise",
+            "levou choque no chuveiro que vocês instalaram",
+        ] {
+            assert!(
+                hit(t).is_some_and(|e| e.starts_with("medical")),
+                "{t}: {:?}",
+                hit(t)
+            );
+        }
+    }
+
+    #[test]
+    fn asides_stay_out_but_the_case_itself_stays_in() {
+        // Illness as the reason to move a booking, unless the business caused it.
+        assert_eq!(
+            hit("mi hijo está enfermo, podemos reprogramar la clase?"),
+            None
+        );
+        assert!(hit("I got sick after your sushi, can we move my booking?").is_some());
+        // A harm imagined for a policy question; a real one told before the question.
+        assert_eq!(
+            hit("what if someone has an allergic reaction at the party, are you insured?"),
+            None
+        );
+        assert!(
+            hit("my son had an allergic reaction yesterday. what if it happens again?").is_some()
+        );
+        // Moved by a card; touched by a person.
+        assert_eq!(hit("your card really touched me"), None);
+        assert!(hit("the masseur touched me inappropriately").is_some());
+        // A doctor's advice is routine; a doctor's visit after the treatment is not.
+        assert_eq!(
+            hit("mon médecin m'a conseillé la natation, il reste des places ?"),
+            None
+        );
+        assert!(hit("j'ai dû aller chez le médecin après votre soin").is_some());
     }
 
     #[test]

@@ -12,7 +12,10 @@
 //! charge on my card from you that I don't recognise" are the same rule, whatever the word
 //! order or the words in between. What stays out: paying in two instalments (paying is not
 //! a charge), "how do I change my password" (no one else, no "wasn't me"), a security
-//! camera, "if I cancel will I be charged" (a condition).
+//! camera, "if I cancel will I be charged" (a condition; a threat such as "if it's not
+//! refunded by Friday" is not one), someone from the customer's own team who paid, "c'est pas
+//! moi qui récupère", blocking a date, "sim" (yes), a weird question, being charged double at
+//! another business, a booking ("Buchung") needed twice, "I took the class twice".
 //!
 //! Concepts are one `RegexSet`, compiled once; a message costs one set match per clause.
 //! Never fails.
@@ -74,6 +77,21 @@ pub enum Concept {
     Secret,
     Already,
     Normally,
+    KnownSomeone,
+    NotMeOther,
+    BlockDate,
+    Foreign,
+    OddRemark,
+    LoginAmbiguous,
+    DeathIdiom,
+    Tribute,
+    IdDoc,
+    NeverThere,
+    Posted,
+    Elsewhere,
+    BrokeIn,
+    ThreatIf,
+    Amount,
 }
 
 use Concept::*;
@@ -82,7 +100,7 @@ use Concept::*;
 pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     (
         Account,
-        r"accounts?|cuentas?|conta|compte|konto|profile|perfil|profil|login|app|whatsapp|user|usuario|utilisateur|benutzerkonto",
+        r"accounts?|cuentas?|conta|compte|konto|kundenkonto|profile|perfil|profil|login|app|whatsapp|user|usuario|utilisateur|benutzerkonto|cadastro|area do cliente|espace client",
     ),
     (
         Credential,
@@ -94,23 +112,25 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         HackedWord,
-        r"hacked|hackead[oa]s?|hackearon|hackeo|hackeou|hackearam|gehackt|hackers?|piratage|pirated",
+        // Passive or with an account: "I hacked the recipe" is a tweak, "Zwiebeln gehackt"
+        // are chopped.
+        r"(?:got|been|was|were|get|being|is|are|has|have|am) (?:\w+ )?hacked|hacked (?:my|our|into|the account|the app)|hackead[oa]s?|hackearon|hackeo|hackeou|hackearam|(?:wurde|wurden|bin|ist|sind|hat|haben|worden) (?:\w+ ){0,3}gehackt|gehackt worden|hackers?|piratage|pirated",
     ),
     (
         Hack,
-        r"hack\w*|pirat(?:e|ee|es|ees|er)|invad\w+|invasion|compromised|comprometid[oa]|compromis|kompromittiert|eingebrochen",
+        r"hack\w*|pirat(?:e|ee|es|ees|er)|invad\w+|invasion|compromised|comprometid[oa]|(?:a ete|est|ont ete|sont|ete) compromis\w*|kompromittiert|eingebrochen",
     ),
     (
         Someone,
-        r"someone|somebody|some one|someone else|a stranger|strangers|alguien|alguem|desconocid[oa]|desconhecid[oa]|quelqu un|un inconnu|jemand|jemanden|fremde\w*|hackers?|ladron|ladrao|voleur",
+        r"someone|somebody|some one|someone else|a stranger|strangers|alguien|alguem|desconocid[oa]|desconhecid[oa]|quelqu un|un inconnu|jemand|jemanden|fremde\w*|hackers?|ladron|ladrao|voleur|(?:hat sich|hat|ist|da hat) wer",
     ),
     (
         Access,
-        r"trocaram|trocou|alteraram|alterou|changee|geandert|modifiziert|used|using|uses|usado|usada|utilizado|utilizada|utilise|utilisee|benutzt|verwendet|reset|resetead[oa]|redefinid[oa]|reinitialise|zuruckgesetzt|accessed|paid|hizo|hicieron|pago|pagaron|fez|fizeram|pagou|pagaram|paye|bezahlt|logged|log in|logged in|signed in|got into|get into|entered|broke into|bought|ordered|purchased|changed|uso|usaron|usando|utilizo|utilizaron|entro|entraron|accedio|accedieron|compro|compraron|cambio|cambiaron|usou|usaram|utilizou|entrou|entraram|acessou|acessaram|comprou|compraram|mudou|mudaram|trocou|trocaram|alterou|alteraram|utilise|connecte|accede|commande|achete|change|modifie|benutzt|genutzt|verwendet|eingeloggt|angemeldet|zugegriffen|bestellt|gekauft|geandert",
+        r"trocaram|trocou|alteraram|alterou|changee|geandert|modifiziert|used|using|uses|usado|usada|utilizado|utilizada|utilise|utilisee|benutzt|verwendet|reset|cambiado|cambiada|entrado|(?:conseguiu|conseguiram|consiguio|consiguieron|logro|lograron|a reussi a|ont reussi a|managed to) (?:entrar|acceder|acessar|entrer|acceder|get in|log in|access)|resetead[oa]|redefinid[oa]|reinitialise|zuruckgesetzt|accessed|paid|hizo|hicieron|pago|pagaron|fez|fizeram|pagou|pagaram|paye|bezahlt|logged|log in|logged in|signed in|got into|get into|entered|broke into|bought|ordered|purchased|changed|uso|usaron|usando|utilizo|utilizaron|entro|entraron|accedio|accedieron|compro|compraron|cambio|cambiaron|usou|usaram|utilizou|entrou|entraram|acessou|acessaram|comprou|compraram|mudou|mudaram|trocou|trocaram|alterou|alteraram|utilise|connecte|accede|commande|achete|change|modifie|benutzt|genutzt|verwendet|eingeloggt|angemeldet|zugegriffen|bestellt|gekauft|geandert",
     ),
     (
         NotMe,
-        r"wasnt me|was not me|not me|(?:i )?(?:didnt|did not) (?:do|request|ask for) (?:it|that|this|one)|(?:i )?never (?:asked for|requested) (?:it|that|this|one)|yo no (?:lo )?(?:hice|pedi|solicite)|eu nao (?:fiz|pedi|solicitei)|je n ai (?:rien )?(?:demande|fait)|ich habe (?:das )?nicht (?:angefordert|gemacht|beantragt)|no fui yo|no fui|no era yo|nao fui eu|nao fui|nao era eu|pas moi|sans moi|war ich nicht|nicht ich|ohne mich|nicht von mir|without me|without my (?:permission|consent|knowledge)|sin (?:mi )?(?:permiso|autorizacion)|sem (?:minha )?(?:permissao|autorizacao)|sans (?:mon )?(?:accord|autorisation)|ohne (?:meine )?(?:erlaubnis|zustimmung)|(?:didnt|did not|never) (?:make|made|order|ordered|buy|bought|place|placed|authori[sz]e|authori[sz]ed)|no (?:hice|compre|pedi|autorice)|nao (?:fiz|comprei|pedi|autorizei)|(?:j ai|je n ai) (?:pas|jamais) (?:fait\w*|commande\w*|achete\w*|autorise\w*)|nicht (?:gemacht|bestellt|gekauft|autorisiert)|nie bestellt|(?:havent|have not|hadnt) (?:ordered|bought|purchased) (?:anything|a thing)|no he (?:pedido|comprado) nada|nao (?:pedi|comprei) nada|je n ai rien (?:commande|achete)|(?:habe|hab) nichts (?:bestellt|gekauft)",
+        r"wasnt me|was not me|not me|(?:i )?(?:didnt|did not) (?:do|request|ask for) (?:it|that|this|one)|(?:i )?never (?:asked for|requested) (?:it|that|this|one)|yo no (?:lo )?(?:hice|pedi|solicite)|eu nao (?:fiz|pedi|solicitei)|je n ai (?:rien )?(?:demande|fait)|ich habe (?:das )?nicht (?:angefordert|gemacht|beantragt)|no fui yo|no fui|no era yo|nao fui eu|nao fui|nao era eu|pas moi|sans moi|war ich nicht|nicht ich|ohne mich|nicht von mir|without me|without my (?:permission|consent|knowledge)|sin (?:mi )?(?:permiso|autorizacion)|sem (?:minha )?(?:permissao|autorizacao)|sans (?:mon )?(?:accord|autorisation)|ohne (?:meine )?(?:erlaubnis|zustimmung)|(?:didnt|did not|never) (?:make|made|order|ordered|buy|bought|place|placed|authori[sz]e|authori[sz]ed)|no (?:hice|compre|pedi|autorice)|nao (?:fiz|comprei|pedi|autorizei)|(?:j ai|je n ai) (?:pas|jamais) (?:fait\w*|commande\w*|achete\w*|autorise\w*)|nicht (?:gemacht|bestellt|gekauft|autorisiert)|nie bestellt|(?:havent|have not|hadnt) (?:ordered|bought|purchased) (?:anything|a thing)|no he (?:pedido|comprado) nada|nao (?:pedi|comprei) nada|je n ai rien (?:commande|achete)|j ai rien (?:achete|commande|fait|pris)|(?:habe|hab) nichts (?:bestellt|gekauft)",
     ),
     (
         BlockRequest,
@@ -124,26 +144,30 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
         Stolen,
         r"stolen|stole|robbed|robaron|robado|robada|roubaram|roubado|roubada|furtad[oa]|furtaram|vole|volee|gestohlen|geklaut|entwendet",
     ),
-    (Sim, r"sim|chip|simkarte|esim"),
+    // "sim" alone is Portuguese for yes.
+    (
+        Sim,
+        r"sim card|sim karte|simkarte|chip|esim|(?:my|mi|minha|meu|la|o|ma|meine|the|a|un|una|um|uma|une|mon) sim|tarjeta sim|cartao sim|carte sim",
+    ),
     (
         SimAttack,
         r"swap\w*|clon\w*|duplicad[oa]|dupliqu\w*|ported|portad[oa]|gekapert|getauscht|kopiert",
     ),
     (
         Charge,
-        r"charged|charging|charge|charges|billed|bill me|overcharg\w*|took|taken|deducted|debited|withdrawn|cobr\w+|cargaron|cargado|descont\w+|debit\w*|prelev\w+|factur\w+|abbuch\w*|abgebucht|belast\w*|berechnet|abgezogen|eingezogen",
+        r"charged|charging|charge|charges|billed|bill me|overcharg\w*|(?:took|taken) (?:\w+ ){0,3}(?:money|payment|payments|\d+|from (?:my|me|our)|out of (?:my|our)|off (?:me|my|us|our))|deducted|debited|withdrawn|cobr\w+|cargaron|cargado|descont\w+|debit\w*|prelev\w+|ponctionn\w*|facturaron|facturado|facturada|faturaram|faturou|faturad[oa]|(?:m a|m avez|m ont|nous a|nous avez|nous ont|a ete|ont ete|j ai ete) factur\w*|abbuch\w*|abgebucht|(?:konto|karte|kreditkarte)(?: \w+){0,3} belastet|belastet (?:\w+ ){0,3}(?:konto|karte|kreditkarte)|mit \d+(?: \w+)? belastet|berechnet|abgezogen|eingezogen",
     ),
     (
         ChargePast,
-        r"(?:siguen|sigue|continuan|continua|continuam|continua|seguem|continuez a|continuent a|continue a|keep|keeps|kept|still) (?:me |a me |m )?(?:\w+ )?(?:cobrando|cobrar|charging|billing|taking|prelever|debitando|descontando|debiter|abbuchen|tirar|caindo|cayendo|sacando|quitando)|bucht\w* (?:\w+ ){0,4}ab|buchen (?:\w+ ){0,4}ab|charged|charging me|billed|billing me|overcharged|took|taken|deducted|debited|withdrawn|cobr(?:aron|ado|ada|ados|adas|aste|asteis|aram|ou|o|ei)|me cobran|me cobra|me cobram|cargaron|descontaron|descontaram|debitaron|debitado|debitada|debitaram|debite|preleve|prelevee|facture|abgebucht|belastet|berechnet|abgezogen|eingezogen",
+        r"(?:siguen|sigue|continuan|continua|continuam|continua|seguem|continuez a|continuent a|continue a|keep|keeps|kept|still) (?:me |a me |m )?(?:\w+ )?(?:cobrando|cobrar|charging|billing|taking|prelever|debitando|descontando|debiter|abbuchen|tirar|caindo|cayendo|sacando|quitando)|bucht\w* (?:\w+ ){0,4}ab|buchen (?:\w+ ){0,4}ab|(?:volvieron|volvio|voltaram|voltou) a (?:me )?(?:cobrar|cargar|descontar|debitar)|charged|charging me|billed|billing me|overcharged|(?:took|taken) (?:\w+ ){0,3}(?:money|payment|payments|\d+|from (?:my|me|our)|out of (?:my|our)|off (?:me|my|us|our))|deducted|debited|withdrawn|cobr(?:aron|ado|ada|ados|adas|aste|asteis|aram|ou|o|ei)|me cobran|me cobra|me cobram|cargaron|(?:han|ha|me han|nos han) cargado|descontaron|descontaram|debitaron|debitado|debitada|debitaram|debite|preleve|prelevee|ponctionn\w*|(?:m a|m avez|m ont|nous a|nous avez|nous ont|a ete|ont ete|j ai ete) factur\w*|facture\w* (?:deux|2|trois|3) fois|abgebucht|(?:konto|karte|kreditkarte)(?: \w+){0,3} belastet|belastet (?:\w+ ){0,3}(?:konto|karte|kreditkarte)|mit \d+(?: \w+)? belastet|berechnet|abgezogen|eingezogen",
     ),
     (
         Multi,
-        r"(?:two|2|dos|dois|duas|deux|zwei|three|3|tres|trois|drei) (?:charges|cargos|cobros|cobrancas|debitos|debits|prelevements|abbuchungen|transactions|transacciones|transacoes)|(?:for|por|pelo|pela|pour|fur) (?:the same|el mismo|la misma|o mesmo|a mesma|la meme|le meme|dieselbe|denselben) (?:order|pedido|compra|commande|achat|bestellung|einkauf|reservation|reserva|booking|buchung|subscription|suscripcion|assinatura|abonnement)|twice|double|doubled|two times|three times|thrice|\d+ times|\d+x|dos veces|tres veces|\d+ veces|doble|duplicad[oa]s?|duas vezes|tres vezes|\d+ vezes|em dobro|dobrad[oa]|deux fois|trois fois|\d+ fois|en double|zweimal|dreimal|\d+ mal|doppelt|mehrfach",
+        r"(?:two|2|dos|dois|duas|deux|zwei|three|3|tres|trois|drei) (?:charges|cargos|cobros|cobrancas|debitos|debits|prelevements|abbuchungen|transactions|transacciones|transacoes)|(?:for|por|pelo|pela|pour|fur) (?:the same|el mismo|la misma|o mesmo|a mesma|la meme|le meme|dieselbe|denselben) (?:order|pedido|compra|commande|achat|bestellung|einkauf|reservation|reserva|booking|buchung|subscription|suscripcion|assinatura|abonnement)|twice|double|doubled|two times|three times|(?:and|then) again (?:on|the|a|in)|thrice|\d+ times|\d+x|dos veces|tres veces|\d+ veces|doble|duplicad[oa]s?|duas vezes|tres vezes|\d+ vezes|em dobro|dobrad[oa]|deux fois|trois fois|\d+ fois|en double|zweimal|dreimal|\d+ mal|doppelt|mehrfach",
     ),
     (
         Wrong,
-        r"wrong|wrongly|incorrect\w*|too much|overcharg\w*|de mas|de mais|a mais|errad[oa]|equivocad[oa]|indebid[oa]|indevid[oa]|en trop|a tort|errone\w*|falsch\w*|zu viel|zuviel",
+        r"wrong|wrongly|incorrect\w*|too much|overcharg\w*|de mas|de mais|a mais|errad[oa]|equivocad[oa]|indebid[oa]|indevid[oa]|en trop|de trop|a tort|errone\w*|falsch\w*|zu viel|zuviel|by mistake|por error|por engano|par erreur|aus versehen|versehentlich|no cuadra|nao bate|doesnt add up|does not add up|ne colle pas|ne correspond pas",
     ),
     (
         AmountSwap,
@@ -151,7 +175,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Unknown,
-        r"(?:dont|do not|didnt|did not|cant|cannot) recogni[sz]e|unrecogni[sz]ed|unknown|strange|weird|suspicious|no (?:la |lo |los |las )?reconozco|desconozco|desconocid[oa]s?|rar[oa]s|extran[oa]s?|sospechos[oa]s?|nao (?:a |o )?reconheco|desconhecid[oa]s?|estranh[oa]s?|suspeit[oa]s?|(?:ne )?(?:la |le |les )?reconnais pas|inconnu\w*|bizarres?|suspect\w*|louche\w*|nicht (?:kenne|erkenne)|unbekannt\w*|seltsam\w*|komisch\w*|merkwurdig\w*|verdachtig\w*|another country|other country|otro pais|outro pais|autre pays|anderen land|new device|otro dispositivo|outro dispositivo|autre appareil|unbekannten gerat|nicht zuordnen|(?:cant|cannot|can t) place",
+        r"(?:dont|do not|didnt|did not|cant|cannot) recogni[sz]e|unrecogni[sz]ed|unknown|strange|weird|suspicious|no (?:la |lo |los |las )?reconozco|desconozco|desconocid[oa]s?|rar[oa]s|extran[oa]s?|sospechos[oa]s?|nao (?:a |o )?reconheco|desconhecid[oa]s?|estranh[oa]s?|suspeit[oa]s?|(?:ne )?(?:la |le |les )?reconnais pas|inconnu\w*|bizarres?|suspect\w*|louche\w*|nicht (?:kenne|erkenne)|unbekannt\w*|seltsam(?:e|en|er|es)?|komisch(?:e|en|er|es)?|merkwurdig(?:e|en|er|es)?|verdachtig\w*|nicht zuordnen|(?:cant|cannot|can t) place",
     ),
     (
         PaymentNoun,
@@ -159,11 +183,12 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         ChargeNoun,
-        r"charges?|debits?|debitos?|transactions?|cargos?|cobros?|cobrancas?|transaccion\w*|transac\w+|prelevements?|abbuchung\w*|belastung\w*|buchung\w*",
+        // "Buchung" is also a booking: only "Abbuchung" is a charge.
+        r"charges?|debits?|debitos?|transactions?|cargos?|cobros?|cobrancas?|transaccion\w*|transac\w+|prelevements?|abbuchung\w*|belastung\w*|lastschrift\w*|direct debits?|domiciliacion\w*|debito automatico",
     ),
     (
         Cancel,
-        r"cancel\w*|(?:di|dado|dar|dimos) de baja|resili\w+|gekundigt|kundigung|abgemeldet|unsubscribed|anulad[oa]|annul\w*|storniert|storno|nunca llego|no llego|nao chegou|never arrived|jamais (?:arrive|recu)|nie angekommen",
+        r"cancel\w*|(?:di|dado|dar|dimos|darme|darse|darnos|me di|me dio) de baja|resili\w+|gekundigt|kundigung|abgemeldet|unsubscribed|anulad[oa]|annul\w*|storniert|storno|nunca llego|no llego|nao chegou|never arrived|jamais (?:arrive|recu)|nie angekommen",
     ),
     (
         Conditional,
@@ -212,7 +237,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         LoginNoun,
-        r"logins?|sign ins?|login attempts?|sessions?|inicios? de sesion|accesos?|acessos?|logins? estranhos|connexions?|anmeldungen|anmeldeversuche?|logins?",
+        r"logins?|sign ins?|login attempts?|inicios? de sesion|logins? estranhos|connexions?|anmeldeversuche?|logins?",
     ),
     (
         WasItYou,
@@ -240,7 +265,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Continuing,
-        r"continu\w*|keeps? (?:coming|going|charging|taking)|encore (?:un|une)|another|otro|otra|outro|outra|noch (?:eine?|ein)|siguen|seguem|toujours|weiterhin|immer noch|nach wie vor|every month|todos los meses|todo (?:o )?mes|tous les mois|jeden monat|each month",
+        r"continu\w*|keeps? (?:coming|going|charging|taking)|encore (?:un|une)|(?:another|otro|otra|outro|outra) (?:cargo|cobro|cobranca|charge|debit|debito|pago|pagamento|payment|mes|month|one)|noch (?:eine?|ein)|siguen|seguem|toujours|weiterhin|immer noch|nach wie vor|every month|todos los meses|todo (?:o )?mes|tous les mois|jeden monat|each month",
     ),
     (
         Inbound,
@@ -252,7 +277,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Secret,
-        r"codes?|codigos?|dni|id|passport|pasaporte|passaporte|ausweis|cvv|cvc|pin|password|contrasena|senha|mot de passe|passwort|virement|transferencia|uberweisung|infos? bancaires|informations bancaires|nuevo (?:numero de )?cuenta|nova conta|nouveau compte|neues konto|new account|new bank account",
+        r"codes?|codigos?|cvv|cvc|pin|password|contrasena|senha|mot de passe|passwort|virement|transferencia|uberweisung|infos? bancaires|informations bancaires|nuevo (?:numero de )?cuenta|nova conta|nouveau compte|neues konto|new account|new bank account",
     ),
     (
         Already,
@@ -262,6 +287,78 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
         Normally,
         r"normal|normally|normalement|normalmente|normalerweise|as usual|como siempre|como sempre|comme d habitude|wie gewohnt|wie immer",
     ),
+    (
+        KnownSomeone,
+        r"(?:alguien|someone|somebody|alguem|quelqu un|jemand) (?:de|from|aus|da|do|of|in|at) (?:mi|my|meiner|meinem|minha|meu|mon|ma|our|nuestra|nuestro|unserer|unserem)",
+    ),
+    (
+        // "Not me" that means someone else runs the errand, or not yet: "c'est pas moi qui
+        // récupère", "não comprei ainda".
+        NotMeOther,
+        r"(?:pas moi|not me|no soy yo|nao sou eu|nicht ich) (?:qui|who|that|quien|quem|que|der|die)|(?:nao comprei|no compre|didnt buy|havent bought|not bought|nao pedi|no pedi|havent ordered|didnt order) (?:\w+ )?(?:ainda|todavia|aun|yet|encore)|(?:ainda nao|todavia no|aun no|not yet|pas encore|noch nicht) (?:\w+ )?(?:comprei|compre|bought|ordered|pedi|achete|commande|gekauft|bestellt)",
+    ),
+    (
+        // Blocking a date or buying a block of sessions: "bloqueia o dia 10", "a block of 10".
+        BlockDate,
+        r"(?:block|bloque\w*|bloqueia\w*|sperr\w*) (?:\w+ ){0,2}(?:dia|date|day|fecha|el \d+|o \d+|\d+|horario|hour|slot|agenda|turno|sala|mesa|table|room|termin|datum)|(?:a|one|un|the) block of|block booking|en bloque",
+    ),
+    (
+        Foreign,
+        r"another country|other country|otro pais|outro pais|autre pays|anderen land|new device|otro dispositivo|outro dispositivo|autre appareil|unbekannten gerat",
+    ),
+    (
+        // The customer's own question called odd: "weird question but", "vai parecer
+        // estranho mas".
+        OddRemark,
+        r"(?:weird|strange|odd|silly|dumb|komische|seltsame|blode|dumme|rara|estranha|bizarre) (?:question|frage|pregunta|pergunta)|(?:pregunta|pergunta|question|frage) (?:rara|estranha|bizarre|komisch|seltsam|tonta|boba)|(?:parecer|sound|sounds|sembler|klingen|klingt) (?:\w+ )?(?:estranho|raro|weird|strange|bizarre|komisch|seltsam)|c est bizarre mais|(?:sounds|it s|its) weird but",
+    ),
+    (
+        // Words for a login that also mean a car-park entrance, a course registration or a
+        // gym session.
+        LoginAmbiguous,
+        r"accesos?|acessos?|anmeldungen|sessions?",
+    ),
+    (
+        DeathIdiom,
+        r"dead (?:keen|tired|easy|good|serious|set|simple|cute|funny|right|on|quiet|busy|chuffed|excited|proud)|(?:lacht|lachen|lache|lachte|lachten) (?:\w+ ){0,2}tot|totlach\w*|(?:morto|morta|mortos|mortas|muerto|muerta|muertos|muertas|mort|morte|morts|mortes) de (?:rire|rir|riso|risa|fome|hambre|faim|sede|sed|soif|cansaco|cansancio|fatigue|curiosidade|curiosidad|curiosite|vontade|ganas|envie|saudade|verguenza|vergonha|honte|medo|miedo|peur|frio|froid|calor|chaud|tedio|aburrimiento|ennui|ciume|celos|inveja|envidia)",
+    ),
+    (
+        // Remembering someone who died: a birthday, a tribute, a tattoo in their memory.
+        Tribute,
+        r"birthday|cumpleanos|aniversario|anniversaire|geburtstag|in (?:\w+ )?memory|memorial|tribute|homenage\w*|homenaj\w*|hommage|em memoria|en memoria|a la memoire|in gedenken|zum gedenken",
+    ),
+    (
+        IdDoc,
+        r"dni|id|passport|pasaporte|passaporte|ausweis|nie|cpf|rg",
+    ),
+    (
+        // Not there when it happened: "I've never been to Leeds", "ese día ni salí de casa",
+        // "war seit Monaten nicht bei euch".
+        NeverThere,
+        r"never been (?:to|in|there)|(?:wasnt|was not|werent) (?:even )?(?:there|in (?:the )?(?:country|town|city|shop|store))|(?:ni|no) (?:sali|he salido) de casa|nao sai de casa|(?:ne suis|n etais|n etait) (?:pas|jamais) (?:sorti\w*|alle\w*|venu\w*|la)|(?:war|bin|waren) (?:\w+ ){0,3}(?:nicht|nie|gar nicht) (?:mehr )?(?:bei euch|bei ihnen|dort|da|dagewesen|gewesen)|nunca estuve|nunca estive|no estuve (?:ahi|alli|en)|nao estive (?:ai|ali|la)|jamais ete",
+    ),
+    (
+        // A payment showing up: "caiu duas vezes", "went out twice", "aparece dos veces".
+        Posted,
+        r"caiu|cairam|apareceu|aparecem|aparece|aparecen|aparecio|aparecieron|shows|showing|showed|shown|appears?|appeared|went out|gone out|came out|salio|salieron|saiu|sairam|passou|passaram|passe|passee|passees|apparai\w*|erscheint|auftaucht|aufgetaucht|taucht",
+    ),
+    (
+        // Another business compared: "en la otra peluquería me cobran el doble".
+        Elsewhere,
+        r"(?:en|at|in|na|no|chez|bei) (?:la |el |the |a |o |l |der |dem )?(?:otra|otro|other|another|outra|outro|autre|anderen)",
+    ),
+    (
+        // Got into the account, said without a subject: "entraram no meu cadastro".
+        BrokeIn,
+        r"entraram|entraron|se metieron|acessaram|accedieron|invadiram|got into|broke into|sont entres|eingedrungen",
+    ),
+    (
+        // A condition that is a threat, not a question: "if it's not back by Friday", "wenn
+        // das Geld nicht zurückkommt". It does not count as [`Conditional`].
+        ThreatIf,
+        r"(?:if|si|wenn|falls|se) (?:\w+ ){0,4}(?:not|isnt|arent|dont|doesnt|no|nicht|pas|nao) (?:\w+ ){0,3}(?:back|refund\w*|devuel\w*|devolv\w*|zuruck\w*|rembours\w*|reembols\w*|fixed|sorted|resolved|solucion\w*|resolv\w*|regle|erstattet|returned)",
+    ),
+    (Amount, r"\d+"),
 ];
 
 static SET: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -277,7 +374,14 @@ struct Concepts(u64);
 
 impl Concepts {
     fn of(text: &str) -> Self {
-        Self(SET.matches(text).iter().fold(0, |acc, i| acc | 1 << i))
+        let bits: u64 = SET.matches(text).iter().fold(0, |acc, i| acc | 1 << i);
+        // A threatening "if" is no condition on the complaint.
+        let bits = if bits & (1 << ThreatIf as u8) != 0 {
+            bits & !(1 << Conditional as u8)
+        } else {
+            bits
+        };
+        Self(bits)
     }
     fn has(self, c: Concept) -> bool {
         self.0 & (1 << c as u8) != 0
@@ -328,9 +432,21 @@ const SECURITY: &[Rule] = &[
         "someone else used the account",
         Scope::Clause,
         &[&[Someone], &[Access], OWNED],
+        &[Conditional, Modal, KnownSomeone],
+    ),
+    rule("not me", Scope::Message, &[&[NotMe], OWNED], &[NotMeOther]),
+    rule(
+        "someone got into the account",
+        Scope::Clause,
+        &[&[BrokeIn], &[Account]],
         &[Conditional, Modal],
     ),
-    rule("not me", Scope::Message, &[&[NotMe], OWNED], &[]),
+    rule(
+        "a login from where I have never been",
+        Scope::Message,
+        &[&[LoginNoun], &[NeverThere]],
+        &[Conditional],
+    ),
     rule(
         "locked out, login details changed",
         Scope::Message,
@@ -340,14 +456,20 @@ const SECURITY: &[Rule] = &[
     rule(
         "strange logins",
         Scope::Clause,
-        &[&[LoginNoun], &[Unknown]],
+        &[&[LoginNoun], &[Unknown, Foreign]],
+        &[Conditional],
+    ),
+    rule(
+        "strange logins",
+        Scope::Clause,
+        &[&[LoginAmbiguous], &[Unknown, Foreign], &[Account]],
         &[Conditional],
     ),
     rule(
         "block it",
         Scope::Clause,
         &[&[BlockRequest], BLOCKABLE],
-        &[],
+        &[BlockDate],
     ),
     rule("stolen phone", Scope::Message, &[&[Phone], &[Stolen]], &[]),
     rule("sim swap", Scope::Clause, &[&[Sim], &[SimAttack]], &[]),
@@ -355,13 +477,19 @@ const SECURITY: &[Rule] = &[
         "account holder died",
         Scope::Message,
         &[&[DeathStrong]],
+        &[Tribute],
+    ),
+    rule(
+        "account holder died",
+        Scope::Message,
+        &[&[DeathStrong], &[Account, Card, Cancel]],
         &[],
     ),
     rule(
         "account holder died",
         Scope::Clause,
         &[&[DeathWeak], &[Family]],
-        &[],
+        &[DeathIdiom, Tribute],
     ),
     rule(
         "card details given to a doubtful link",
@@ -380,9 +508,16 @@ const SECURITY: &[Rule] = &[
         &[
             &[Inbound],
             &[Asking],
-            &[Card, Secret],
-            &[WasItYou, FakeMessage, Already],
+            &[Card, Secret, IdDoc],
+            &[WasItYou, FakeMessage],
         ],
+        &[],
+    ),
+    // Codes or card details already given: an ID asked for a check-in is routine.
+    rule(
+        "details asked for by a doubtful message",
+        Scope::Message,
+        &[&[Inbound], &[Asking], &[Card, Secret], &[Already]],
         &[],
     ),
     rule(
@@ -399,19 +534,49 @@ const MONEY: &[Rule] = &[
         "charged twice",
         Scope::Clause,
         &[&[ChargePast], &[Multi]],
-        &[Conditional],
+        &[Conditional, Elsewhere],
     ),
     rule(
         "duplicate charge",
         Scope::Clause,
         &[&[ChargeNoun], &[Multi]],
-        &[Conditional],
+        &[Conditional, Elsewhere],
+    ),
+    rule(
+        "the same payment posted twice",
+        Scope::Clause,
+        &[&[Multi], &[PaymentNoun, ChargeNoun], &[Posted]],
+        &[Conditional, Modal, Elsewhere],
     ),
     rule(
         "charged wrongly",
         Scope::Clause,
         &[&[Charge], &[Wrong]],
-        &[],
+        &[Elsewhere],
+    ),
+    rule(
+        "a statement that does not add up",
+        Scope::Message,
+        &[&[Statement], &[Wrong], &[ChargeNoun, PaymentNoun, Amount]],
+        &[Conditional],
+    ),
+    rule(
+        "an unrecognised statement entry",
+        Scope::Message,
+        &[&[Statement], &[Unknown], &[ChargeNoun, PaymentNoun, Amount]],
+        &[Conditional, OddRemark],
+    ),
+    rule(
+        "a charge while I was elsewhere",
+        Scope::Message,
+        &[&[ChargeNoun, ChargePast], &[NeverThere]],
+        &[Conditional],
+    ),
+    rule(
+        "a charge I did not make",
+        Scope::Message,
+        &[&[ChargeNoun, ChargePast], &[NotMe]],
+        &[Conditional, NotMeOther],
     ),
     rule(
         "charged the wrong amount",
@@ -423,7 +588,7 @@ const MONEY: &[Rule] = &[
         "unrecognised charge",
         Scope::Clause,
         &[&[Charge, PaymentNoun], &[Unknown]],
-        &[],
+        &[OddRemark],
     ),
     rule(
         "charged for a cancelled order",
@@ -553,6 +718,45 @@ mod tests {
             "olvide mi contrasena",
         ] {
             assert_eq!(sec(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn security_words_in_other_senses() {
+        for t in [
+            "sim, vocês clonam chave de carro?",
+            "I hacked the pancake recipe with oat milk",
+            "bloqueia a quinta-feira pra mim",
+            "my son's dead keen on judo",
+            "meine Frau lacht sich tot über euer Video",
+            "c'est pas moi qui passe, c'est ma mère, voici son numéro",
+        ] {
+            assert_eq!(sec(t), None, "{t}");
+        }
+        for t in [
+            "my husband passed away on his birthday, please close his account",
+            "acessaram meu cadastro e mudaram o e-mail",
+            "a login on my account from Berlin, I've never been to Germany",
+        ] {
+            assert!(sec(t).is_some(), "{t}");
+        }
+    }
+
+    #[test]
+    fn money_taken_in_other_words() {
+        for t in [
+            "you've taken 25 off me twice this month",
+            "hay 30 de más en mi extracto, no cuadra con lo que pagué",
+            "you charged my card after I cancelled and if it's not refunded by Monday I'll go to the bank",
+        ] {
+            assert!(mon(t).is_some(), "{t}");
+        }
+        for t in [
+            "I took the bus twice today",
+            "en la otra tienda me cobran el doble",
+            "ich brauche die Buchung zweimal",
+        ] {
+            assert_eq!(mon(t), None, "{t}");
         }
     }
 
