@@ -53,6 +53,9 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("sb", "somebody"),
     ("smb", "somebody"),
     ("sm1", "someone"),
+    ("sum1", "someone"),
+    ("som1", "someone"),
+    ("spk", "speak"),
     ("some1", "someone"),
     ("any1", "anyone"),
     ("no1", "no one"),
@@ -146,6 +149,7 @@ const ANCHORS: &[&str] = &[
 #[rustfmt::skip]
 const KEEP: &[&str] = &[
     "agenda", "agents", "cuesta", "cuento", "persons", "personal", "humor", "humane",
+    "perdon", "perso", "persos", "persa",
     "manger", "manage", "managed", "manages", "services", "serviced", "charger", "chargers",
     "charging", "blocks", "blocky", "blocked", "doubles", "doubled", "parlez", "parlor",
     "answers", "answered", "speaks", "peoples", "quinto", "quintal", "terceiro",
