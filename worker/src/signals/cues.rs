@@ -519,6 +519,11 @@ pub(super) const COMPLAINTS: &[(&str, f32)] = &[
     ("dampf ablassen", 0.6),
     ("pas content", 0.5),
     ("what is the point", 0.5),
+    ("it s a joke", 0.6),
+    ("that s a joke", 0.6),
+    ("thats a joke", 0.6),
+    ("i m over it", 0.6),
+    ("im over it", 0.6),
     ("whats the point", 0.5),
     // The same words typed with `ae`/`oe`/`ue` in a message too short for the language
     // guess that lets `canon` fold them.

@@ -153,7 +153,7 @@ static LONG_WAIT: LazyLock<Regex> = LazyLock::new(|| re(&LONG_WAIT_SRC.concat())
 
 /// Sarcastic praise opens the message on its own ("great, another week of waiting").
 pub(super) const PRAISE_OPENER_SRC: &[&str] = &[
-    r"^(?:oh |ah |wow |que |well |na |ja |das ist ja |how )?(?:great service|great customer service|great job|good job|nice job|well done|thanks a lot|thank you so much|que bien|que bom|merci beaucoup|vielen dank|great|fantastic|wonderful|brilliant|perfect|amazing|awesome|wow|lovely|nice one|genial|perfecto|fantastico|maravilloso|estupendo|otimo|perfeito|maravilha|parabens|show|parfait|super|bravo|chapeau|top|genial|toll|klasse|prima|wunderbar|respekt|na toll|na super)$",
+    r"^(?:oh |ah |wow |que |well |na |ja |das ist ja |how )?(?:great service|great customer service|great job|good job|nice job|well done|thanks a lot|thank you so much|que bien|que bom|merci beaucoup|vielen dank|great|great stuff|fantastic|wonderful|brilliant|perfect|amazing|awesome|wow|lovely|nice one|genial|perfecto|fantastico|maravilloso|estupendo|otimo|perfeito|maravilha|parabens|show|parfait|super|bravo|chapeau|top|genial|toll|klasse|prima|wunderbar|respekt|na toll|na super)$",
     // Praise of the service itself: "super service, echt", "super le service, vraiment",
     // "que servicio tan maravilloso", "what a great service".
     r"|^(?:oh |ah |wow |well |na |ja )?(?:what a |que |quel |quelle |was fur ein |so ein |such )?(?:great|super|excellent|wonderful|amazing|fantastic|brilliant|top|tolle[rs]?|klasse|maravillos[oa]|maravilhos[oa]|excelente|otimo|genial|estupend[oa]|formidable|incroyable)(?: le| el| o| der)? (?:service|servicio|servico|atendimento|job|support|customer service|kundenservice|organisation|organizacion|organizacao)(?: (?:really|de verdad|mesmo|vraiment|echt|wirklich|indeed|honestly))?$",
@@ -467,6 +467,17 @@ static LOVE_HOW: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// How many bad facts there are (denied and conceded ones left out).
+fn bad_facts(full: &str) -> usize {
+    BAD_FACT
+        .find_iter(full)
+        .filter(|m| {
+            !(DENIED_BEFORE.is_match(&full[..m.start()])
+                || NOT_BAD_AFTER.is_match(&full[m.end()..]))
+        })
+        .count()
+}
+
 /// The first bad fact that is one: not denied ("nada quebrado", "nothing broken"), not
 /// conceded ("malgré le retard du train, vous avez gardé la table"), not the idiom "nada que
 /// ver" (nothing like), and not a drink ("cold brew").
@@ -514,6 +525,15 @@ fn sarcasm(norm: &Normalized) -> Option<String> {
         && let Some(m) = bad_fact(&norm.full)
     {
         return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));
+    }
+    // "Bravo, vraiment." or "Great stuff 👍" closing a list of what went wrong.
+    if norm.clauses.len() > 2
+        && let Some(closer) = norm.clauses.last().filter(|c| PRAISE_OPENER.is_match(c))
+        && !THANKS_AGAIN.is_match(&norm.full)
+        && !PRAISE_AFTER.is_match(&norm.full)
+        && bad_facts(&norm.full) >= 2
+    {
+        return Some(format!("sarcasm: \"{closer}\" after what went wrong"));
     }
     if norm.clapping > 0
         && POSITIVE.is_match(&norm.full)

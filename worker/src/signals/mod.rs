@@ -1559,6 +1559,40 @@ mod tests {
                 "F",
                 "been waiting since March for the fitting, every time I ring it's the same run around",
             ),
+            // Formal and indirect asks: a request that staff get in touch, "talk directly
+            // with", a named trade, a callback asked for as a noun.
+            (
+                "A",
+                "solicitamos que el encargado se comunique con nosotros por teléfono",
+            ),
+            (
+                "A",
+                "I'd be grateful if a member of your sales team could ring me",
+            ),
+            (
+                "A",
+                "gostaria de falar diretamente com o fotógrafo sobre as fotos",
+            ),
+            (
+                "A",
+                "je voudrais parler rapidement avec le responsable, svp",
+            ),
+            ("A", "could I speak with the hairdresser who did my colour?"),
+            ("A", "ich bitte um einen baldigen Rückruf"),
+            ("A", "konnte ich bitte mit jmd echtem reden"),
+            ("A", "me gustaría comentarlo con el encargado por teléfono"),
+            (
+                "N",
+                "ich bin total genervt, aber nicht auf euch, sondern auf die Bahn",
+            ),
+            (
+                "N",
+                "estoy enfadada con el ayuntamiento, en fin, ¿abrís el domingo?",
+            ),
+            (
+                "F",
+                "the parcel came late, the box was damaged and the lid was broken. Great stuff",
+            ),
         ]
     }
 
