@@ -47,7 +47,7 @@ pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a memb
 pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra|esa|ese) )?(?:(?:verdadero|verdadera) )?(?:quien (?:manda|decide|lleva|lleve|se encarga|se encargue|maneje|gestione)|alguno de (?:ustedes|vosotros|vosotras|uds)|alguno de (?:los|las) (?:chicos|chicas|duenos|duenas|encargados|empleados|empleadas|vendedores)(?: del local| de la tienda)?|colaborador|colaboradora|{ROLE}|persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|gestor|gestora|vendedor|vendedora|dueno|duena|director|directora|(?:area|departamento|sector) (?:de )?(?:{DEPT}|[a-z]+)|medico|medica|doctor|doctora|veterinario|veterinaria|enfermero|enfermera|dentista|human|person|agent)";
 pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma|essa|esse) )?(?:(?:seu|sua|teu|tua|voces) )?(?:quem (?:manda|decide|cuida)|personal|encarregado de dados|pessoal da loja|pessoal dai|pessoal da empresa|(?:meninas|meninos|mocas|rapazes|atendentes) da loja|alguem dai|colaborador|colaboradora|{ROLE}|pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|vendedor|vendedora|gestor|gestora|suporte|atendimento|sac|setor [a-z]+|ouvidoria|persona|medico|medica|doutor|doutora|veterinario|veterinaria|enfermeiro|enfermeira|dentista|dono|dona|diretor|diretora|human|person|agent)";
 pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:vrai monde|membre de (?:votre|l|ton) equipe|membre du personnel|{ROLE}|conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|gerant|gerante|directeur|directrice|proprietaire|patron|service technique|service apres vente|sav|support technique|service (?:{DEPT})|medecin|docteur|veterinaire|infirmier|infirmiere|dentiste|human|person)";
-pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:{ROLE}|mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|ansprechperson|[a-z]*abteilung|[a-z]*betreuung|hotline|[a-z]*leiter|[a-z]*leiterin|inhaber|inhaberin|besitzer|besitzerin|geschaftsfuhrer|buchhaltung|beschwerdestelle|servicestelle|arzt|arztin|tierarzt|tierarztin|zahnarzt|zahnarztin|support|technischen support|kundensupport|jemandem|jemanden|jemand|human|person)";
+pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:{ROLE}|mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|ansprechperson|[a-z]*abteilung|[a-z]*betreuung|hotline|[a-z]*leiter|[a-z]*leiterin|[a-z]*leitung|inhaber|inhaberin|besitzer|besitzerin|geschaftsfuhrer|buchhaltung|beschwerdestelle|servicestelle|arzt|arztin|tierarzt|tierarztin|zahnarzt|zahnarztin|support|technischen support|kundensupport|jemandem|jemanden|jemand|human|person)";
 
 /// Staff by their role or trade, in the five languages (the noun groups' articles apply):
 /// "the technician who came", "la fisioterapeuta", "o instrutor", "mon moniteur", "die
@@ -74,6 +74,9 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:parler|falar|hablar|conversar|speak|talk|sprechen|reden) (?:(?:au plus vite|le plus vite possible|directement|diretamente|directamente|directly|personally|personnellement|pessoalmente|personalmente|urgently|d urgence|rapidement|rapidamente|quickly|asap|por telefono|por telefone|au telephone|on the phone|direkt|personlich|gleich) )+(?:avec|com|con|with|to|a|au|mit) (?:{FR}|{PT}|{ES}|{DE}|{EN_DET}{EN})\b",
     r"\b(?:comentar\w*|consultar\w*|hablarlo|tratarlo|verlo|falar isso|ver isso|en parler|besprechen) (?:con|com|avec|mit) (?:{ES}|{PT}|{FR}|{DE}) (?:\w+ ){0,3}(?:por telefono|por telefone|al telefono|ao telefone|au telephone|am telefon|en persona|pessoalmente|en personne|personlich)\b",
     r"\b(?:um|bitte um|ersuche \w+ (?:\w+ )?um) (?:einen |einen telefonischen |telefonischen |baldigen |einen baldigen )?ruckruf\b",
+    // A call asked for in the imperative, as the whole clause: "me liga, por favor",
+    // "rufen Sie mich bitte zurück", "call me back asap".
+    r"^(?:(?:please|pls|por favor|porfa|svp|bitte) )?(?:me liga|me ligue|liga me|ligue me|me llama|me llamas|llamame|llameme|rappelez moi|rappelle moi|appelez moi|call me back|ring me back|ruf mich an|ruf mich bitte an|ruft mich an|rufen sie mich an|rufen sie mich bitte an|rufen sie mich zuruck|rufen sie mich bitte zuruck)(?: (?:please|pls|por favor|porfa|svp|s il vous plait|bitte|asap|urgente|urgent|dringend))*$",
     r"\bmit (?:einem|einer|jemandem|wem) (?:von euch|von ihnen|aus \w+|vom \w+)(?: \w+)? (?:sprechen|reden|quatschen|telefonieren|schnacken)\b",
     r"\b(?:atendid[oa]s?|atender|atendimento) por (?:gente|uma pessoa|um humano|pessoas|alguem|gente de verdade)\b",
     r"\b(?:me )?(?:arruma|arranja|arrume|arranje|consigueme|consiga|consegue) (?:um|uma|un|una) (?:ser humano|humano|humana|pessoa de verdade|persona de verdad)\b",
@@ -834,8 +837,11 @@ fn previous_contact(norm: &Normalized, requesting: bool) -> Option<&str> {
         return None;
     }
     if let Some(who) = PREVIOUS_CONTACT_RE.find(&norm.full) {
+        // "the lad who served me said you'd call me when they're ready": a promised notice.
         let back = PRONOUN_TRANSFER_RE.is_match(&norm.full)
-            || (CALLBACK_RE.is_match(&norm.full) && ME_RE.is_match(&norm.full));
+            || (CALLBACK_RE.is_match(&norm.full)
+                && ME_RE.is_match(&norm.full)
+                && !NOTIFY_RE.is_match(&norm.full));
         return back.then_some(who.as_str());
     }
     // A member of staff named, then "put them on": "who's your supervisor? put them on".
@@ -1385,7 +1391,7 @@ fn not_meant(norm: &Normalized, evidence: &str) -> bool {
         .any(|m| m.end() >= at && m.start() <= at + evidence.len());
     let staff_did = (STAFF_DID_RE.is_match(after) && !talk) || CAME_RE.is_match(before.trim_end());
     let bot_word = BOT_WORD_RE.is_match(evidence);
-    let someone_elses = SOMEONE_ELSE_WANTS_RE.is_match(before);
+    let someone_elses = SOMEONE_ELSE_WANTS_RE.is_match(before) || PROMISED_RE.is_match(full);
     let other_use = DONE_RE.is_match(full)
         || (CALL_YOU_RE.is_match(full) && !CALL_ME_RE.is_match(full))
         || (DESK_RE.is_match(evidence) && LEAVE_THING_RE.is_match(full))
@@ -1416,6 +1422,11 @@ static SOMEONE_ELSE_WANTS_RE: LazyLock<Regex> = LazyLock::new(|| {
 static PAPERWORK_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)^ (?:s )?(?:signature|stamp|approval|sign off|unterschrift|stempel|genehmigung|firma|sello|autorizacion|assinatura|carimbo|autorizacao|visa|tampon|autorisation|authori[sz]ation|permission)\b")
         .expect("paperwork pattern is valid regex")
+});
+/// A call promised and reported: "I was told someone would get back to me in 48 hours".
+static PROMISED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:told|said|promised|dijeron|dijo|disseram|disse|on m a dit|m a dit|hat gesagt|sagten|versprochen|prometieron|prometeram|promis)(?: me| us| que| that| qu| dass)* (?:someone|somebody|they|you|alguien|alguem|quelqu un|jemand|ils|voces)(?: \w+)? (?:would|will|iba|ia|iam|allait|wurde|would be)\b")
+        .expect("promised pattern is valid regex")
 });
 static BOT_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)\b(?:ai|ia|ki|bot|bots|robot|robots|robo|automatic\w*|automatique\w*|automatisch\w*|automated)\b").expect("bot-word pattern is valid regex")
@@ -1465,11 +1476,11 @@ pub fn detect(norm: &Normalized) -> Option<Signal> {
                 0.85,
             ));
         }
-        // A title and name closing a longer message that asks for nothing is its signature
-        // ("... je passerai lundi. Mme Claes").
-        let signature = i > 0 && i + 1 == norm.clauses.len() && !requesting;
+        // A title and name closing a longer message is its signature ("... je passerai
+        // lundi. Mme Claes"); a name mentioned in passing may be staff already heard from.
+        let signature = i > 0 && i + 1 == norm.clauses.len();
         if (lone_noun(clause) && lone_noun_meant(norm, i, clause))
-            || (lone_named(clause) && !signature)
+            || (lone_named(clause) && !signature && !not_meant(norm, clause))
         {
             return Some(Signal::new(Reason::CustomerAsked, clause.as_str(), 0.85));
         }

@@ -586,6 +586,13 @@ static SOMEONE_ELSES: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "Nobody has." as a clause of its own, after a promise.
+static NOBODY_DID: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:and |but |y |pero |e |mas |et |mais |und |aber )?(?:nobody|no one|noone|nadie|ninguem|niemand|personne) (?:has|did|ever did|lo hizo|lo ha hecho|fez|ne l a fait|hat es getan|hat sich gemeldet)(?: (?:yet|todavia|ainda|encore|bis heute))?$",
+    )
+});
+
 /// Forms that are complaints whatever else the message says (a threat of a bad review,
 /// unanswered messages, "do you even read", "seriously??", waiting days for a reply).
 fn complaint_form(norm: &Normalized) -> Option<String> {
@@ -600,6 +607,10 @@ fn complaint_form(norm: &Normalized) -> Option<String> {
         .filter(|_| NO_ANSWER.is_match(&norm.full) && !SOMEONE_ELSES.is_match(&norm.full))
     {
         return Some(format!("unanswered \"{}\"", m.as_str()));
+    }
+    // A promised call that never came: "...someone would get back to me. Nobody has."
+    if let Some(c) = norm.clauses.iter().find(|c| NOBODY_DID.is_match(c)) {
+        return Some(format!("nobody did \"{c}\""));
     }
     if let Some(m) = READ.find(&norm.full).filter(|_| EVEN.is_match(&norm.full)) {
         return Some(format!("do you even read \"{}\"", m.as_str()));

@@ -1589,6 +1589,19 @@ mod tests {
                 "N",
                 "estoy enfadada con el ayuntamiento, en fin, ¿abrís el domingo?",
             ),
+            ("A", "Ich möchte bitte mit der Filialleitung sprechen"),
+            (
+                "A",
+                "Não consigo digitar direito. Me liga, por favor. Seu Antônio",
+            ),
+            (
+                "N",
+                "Pouvez-vous me dire si le cours de jeudi est maintenu ? Merci, Mme Leroy",
+            ),
+            (
+                "N",
+                "la chica que me atendió dijo que me llamaríais cuando llegue el repuesto, ¿sabéis más o menos cuándo?",
+            ),
             (
                 "F",
                 "the parcel came late, the box was damaged and the lid was broken. Great stuff",
