@@ -103,7 +103,7 @@ pub(super) const NOBODY_ANSWERS_SRC: &[&str] = &[
     r"|personne ne (?:m |me |nous )?(?:repond|m aide|rappelle|aide)",
     r"|(?:you|they|u) never (?:answer|reply|respond|get back)\w*",
     r"|nunca (?:me |nos )?(?:contest|respond|atiend|atend|ajud|ayud)\w*",
-    r"|(?:ne|n) (?:me |nous )?(?:repond\w*|rappel\w*) jamais",
+    r"|(?:ne|n) (?:me |nous )?(?:repond\w*|rappel\w*) jamais|(?:vous|ils) (?:ne |n )?(?:repondez|repondent|rappelez|rappellent) jamais|personne qui (?:m a|ne m a) (?:rappele\w*|repondu)",
     r"|(?:antwortet|antworten|antwortest|meldet|melden) (?:\w+ )?(?:nie|niemals)",
     r"|niemand(?: \w+){0,2} (?:antwortet|hilft|reagiert|meldet|ruft)",
     r"|no (?:me|nos) (?:contestan|responden|atienden|contestais|respondeis)|nao (?:me|nos) (?:respondem|atendem|responde)|ne (?:me|nous) (?:repondez|repondent) (?:pas|jamais)|(?:antwortet|antworten|antwortest) (?:mir|uns) (?:nicht|keiner)|(?:you|they) (?:dont|do not|wont) (?:answer|reply|respond)|(?:nobody|no one) is (?:answering|replying|responding)",
@@ -172,7 +172,7 @@ pub(super) const WAIT_SRC: &[&str] = &[r"wait\w*|esper\w*|aguard\w*|attente|atte
 
 /// Threats to post a bad review, to go to the competition or to tell everyone.
 pub(super) const THREAT_SRC: &[&str] = &[
-    r"(?:leave|leaving|give|giving|post|write|dejar|dejo|dejare|poner|pongo|deixar|deixo|dar|dou|mettre|mets|laisser|geben|gebe|schreib\w*|vergeben|vergebe)(?: \w+){0,4}? (?:1|one|una|uma|une|ein|eine|0|zero) (?:star|stars|estrella|estrellas|estrela|estrelas|etoile|etoiles|stern|sterne)",
+    r"(?:leave|leaving|give|giving|gibt|gibts|post|write|dejar|dejo|dejare|poner|pongo|deixar|deixo|dar|dou|mettre|mets|laisser|geben|gebe|schreib\w*|vergeben|vergebe)(?: \w+){0,4}? (?:1|one|una|uma|une|ein|eine|0|zero) (?:star|stars|estrella|estrellas|estrela|estrelas|etoile|etoiles|stern|sterne)",
     r"|note de (?:1|0|zero|un)|(?:bad|negative|terrible|horrible|awful) reviews?|(?:mala|pesima|negativa) (?:resena|opinion|valoracion|critica)|(?:resena|opinion|valoracion|critica) negativa",
     r"|(?:avaliacao|nota|review) (?:negativa|ruim|pessima)|reclame aqui|(?:mauvais|negatif) avis|avis negatif|(?:schlechte|negative) (?:bewertung|rezension)",
     r"|(?:go|going|switch\w*|move|moving|take my business|voy|me voy|irme|ire|vou|vais|je vais|irai|gehe|wechsle|wechseln)(?: \w+){0,3} (?:competition|competitors?|competencia|concorrencia|concorrente|concurrence|concurrent|konkurrenz)",
@@ -433,6 +433,11 @@ pub(super) const ROUTINE_QUESTION_SRC: &[&str] = &[
 ];
 static ROUTINE_QUESTION: LazyLock<Regex> = LazyLock::new(|| re(&ROUTINE_QUESTION_SRC.concat()));
 static MEANING: LazyLock<Regex> = LazyLock::new(|| re(&MEANING_SRC.concat()));
+
+/// Whether the message has a word of praise or joy ("so proud of you", "the best").
+pub fn positive(norm: &Normalized) -> bool {
+    POSITIVE.is_match(&norm.full)
+}
 
 /// Whether the message asks what something means.
 pub fn asks_meaning(norm: &Normalized) -> bool {

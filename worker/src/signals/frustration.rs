@@ -152,7 +152,14 @@ pub fn assess(norm: &Normalized, cx: &Context) -> (f32, String) {
         .count()
         .min(3);
     let runs = norm.emphatic_runs.min(2);
-    let typography = CAPS_BOOST * caps as f32 + RUN_BOOST * runs as f32;
+    // Capitals and `!!` in a message of praise with nothing negative are excitement ("WAS
+    // THAT YOU ON TV?? SO PROUD OF YOU!!!").
+    let excited = neg.value == 0.0 && form.is_none() && forms::positive(norm);
+    let typography = if excited {
+        0.0
+    } else {
+        CAPS_BOOST * caps as f32 + RUN_BOOST * runs as f32
+    };
     let repeat = cues::repetition(&norm.full);
     let context = complaining_context(cx).min(2);
     let intensity =

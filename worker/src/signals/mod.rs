@@ -1591,6 +1591,35 @@ mod tests {
             ),
             ("A", "Ich möchte bitte mit der Filialleitung sprechen"),
             (
+                "N",
+                "mi abuela quiere hablar con alguien sobre el taller de costura, ¿le doy vuestro número?",
+            ),
+            (
+                "N",
+                "Jemand aus meiner Familie hat das schon bestellt, bitte nicht doppelt schicken",
+            ),
+            ("A", "un collaborateur peut-il me rappeler cet après-midi ?"),
+            (
+                "A",
+                "conéctame con alguien del departamento de eventos, porfa",
+            ),
+            ("A", "put me on the phone with whoever runs the place"),
+            ("A", "je souhaite m'entretenir avec votre conseiller"),
+            ("A", "Chamem uma pessoa, por favor"),
+            ("A", "kann ich mit dem Monteur reden, der gestern da war?"),
+            ("A", "Chönnt mi öpper vom Büro aalüüte?"),
+            ("F", "ich bin echt fassungslos, dritter Termin abgesagt"),
+            (
+                "F",
+                "c'est du foutage de gueule, dix jours pour un rendez-vous",
+            ),
+            ("F", "ya basta de excusas, quiero una solución"),
+            (
+                "F",
+                "marquei a visita, tirei o dia de folga e ninguém apareceu",
+            ),
+            ("F", "vous répondez jamais, c'est incroyable"),
+            (
                 "A",
                 "Não consigo digitar direito. Me liga, por favor. Seu Antônio",
             ),
