@@ -145,7 +145,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:quiero|necesito) a alguien$",
     r"\b(?:quero|preciso de) (?:uma )?gente\b",
     r"\b(?:get|give|find) me (?:(?:a|an|the|your|ur) )?(?:(?:real|actual|live|human) )?(?:person|human|agent|representative|rep|manager|supervisor|someone|somebody|operator)\b",
-    r"\b(?:is there|are there|do you have|have you got) (?:(?:a|an|any|some) )?(?:(?:real|actual|live) )?(?:person|human|humans|people|agent|someone|somebody|anyone|anybody|staff|representative|manager|supervisor|advisor|adviser|staff member|employee|grown up|grownup|adult) (?:\w+ ){0,3}(?:i|we) (?:can|could|may) (?:\w+ )?(?:talk|speak|chat|call|ring|phone|reach)\b",
+    r"\b(?:is there|are there|do you have|do you guys have|do y all have|have you got) (?:(?:a|an|any|some) )?(?:(?:real|actual|live) )?(?:person|human|humans|people|agent|someone|somebody|anyone|anybody|staff|representative|manager|supervisor|advisor|adviser|staff member|employee|grown up|grownup|adult) (?:\w+ ){0,3}(?:i|we) (?:can|could|may) (?:\w+ )?(?:talk|speak|chat|call|ring|phone|reach)\b",
     r"\b(?:can|could|may) (?:i|we) (?:have|get) (?:a|an|some) (?:(?:real|actual|live) )?(?:person|human|agent|representative|operator)\b",
     r"\b(?:staff member|member of staff|agent|representative|manager|supervisor|someone|somebody|human) (?:\w+ )?(?:call|ring|phone) me\b",
     r"\b(?:someone|somebody|anyone) (?:real|human)\b",
@@ -507,7 +507,7 @@ static REQUESTED_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that make a message a request (a `?` does too).
 static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|puedo|posso|ring|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|jaimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte|konnten|faut|puedes|podes|pasas|consegue|consegues|consigue|por favor|svp|stp|s il vous plait|solicito|solicitamos|ersuche|grateful|agradeceria|agradeceria|agradecia|agradeco|tem como|da pra|da para|era possivel|e possivel|es posible|seria posible|seria possivel|hay forma|hay manera|is it possible|possible de|moyen de|moglich)\b")
+    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|puedo|posso|ring|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|jaimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte|konnten|faut|puedes|podes|pasas|consegue|consegues|consigue|por favor|svp|stp|pourrait|pourraient|pourrais|s il vous plait|solicito|solicitamos|ersuche|grateful|agradeceria|agradeceria|agradecia|agradeco|tem como|da pra|da para|era possivel|e possivel|es posible|seria posible|seria possivel|hay forma|hay manera|is it possible|possible de|moyen de|moglich)\b")
         .expect("request words are valid regex")
 });
 

@@ -1619,6 +1619,15 @@ mod tests {
                 "marquei a visita, tirei o dia de folga e ninguém apareceu",
             ),
             ("F", "vous répondez jamais, c'est incroyable"),
+            ("F", "lasst es, ihr kriegt eh nix hin"),
+            (
+                "A",
+                "un conseiller pourrait-il me rappeler vers midi pour parler de mon contrat ?",
+            ),
+            (
+                "A",
+                "do you guys have someone in accounts I could talk to about my plan?",
+            ),
             (
                 "A",
                 "Não consigo digitar direito. Me liga, por favor. Seu Antônio",
