@@ -32,8 +32,22 @@
 //! clause, cancels it ("I don't want to talk to a person"; "ne" only with its French
 //! partner, since German chat writes "ne" for "eine"), as does "nicht" inside a frame ("ruf
 //! mich nicht an"). "can't"/"won't" are not
-//! negators: "why can't I speak to a person" is an ask. Never fails; the patterns are
-//! constants checked by the tests.
+//! negators: "why can't I speak to a person" is an ask. Round 11 added: one of the staff
+//! said colloquially ("one of your lot", "alguno de vosotros", "alguém daí", "wen aus der
+//! Buchhaltung", Swiss "öpper"), a person on the phone ("someone on the blower", "ans
+//! Telefon holen"), formal requests that staff get in touch ("solicito que el gerente se
+//! comunique conmigo", "um einen Rückruf"), talking "directly" or "as soon as possible"
+//! with someone, named trades, one's own broker or adviser in French ("parler à mon
+//! courtier"), a call asked for in the imperative ("me liga, por favor"). And context that
+//! turns a matched ask into something else (`not_meant`): a person for a chore ("I need
+//! someone to carry the sofa, do your drivers do that?"), one's own plan to consult someone
+//! and come back ("lo hablo con el profe y te digo"), a call that may or may not come ("si
+//! no me llama mi hermana…", not an ultimatum), staff praised or thanked, availability at a
+//! set time, a desk as a place to leave something, bot words naming a product ("the AI
+//! version of the logo"), climbing or a situation that escalated, paperwork ("the manager's
+//! signature"), someone else's wish or a promised call reported, a call done already, a
+//! title and name closing a message (its signature), "Personne," (nobody), a party of one
+//! with a booking. Never fails; the patterns are constants checked by the tests.
 
 use std::sync::LazyLock;
 
