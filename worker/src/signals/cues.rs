@@ -3,7 +3,9 @@
 //! "this is a joke", "sick of"), profanity, and repetition markers ("again",
 //! "third time", "sigue sin", "toujours pas", "schon wieder"). Weights are cue strengths
 //! in 0..1 chosen by hand, stated as such. Phrases are written normalised (lowercase, no
-//! diacritics, apostrophes as spaces). Matching is whole-word; never fails.
+//! diacritics, apostrophes as spaces). Matching is whole-word; never fails. A cue whose
+//! context shows another sense (`OTHER_SENSES`: "do you take the old rubbish away?", "un
+//! calor horrible", "soy un desastre con las fechas", "Mist, hab's vergessen") is dropped.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -460,6 +462,105 @@ pub(super) const COMPLAINTS: &[(&str, f32)] = &[
     ("wie oft muss ich", 0.5),
     ("wie oft soll ich", 0.5),
     ("wie oft noch", 0.5),
+    // Regional and colloquial fed-up idioms (round 11): "j'en ai ma claque", "me tenéis
+    // mareada", "I'm so over this", "doing my head in", "at the end of my tether", "ya pasa
+    // de castaño oscuro", "tô por aqui com isso", "me tienen re podrido", "mir hängt das zum
+    // Hals raus", "das ist doch nicht euer Ernst", "ich bi huere hässig", "c'est pas correct"
+    // (Québec), "me deixaram no vácuo", "das ist echt nicht cool", "a Pflanz" (Austrian).
+    ("ma claque", 0.7),
+    ("j hallucine", 0.6),
+    ("teneis mareada", 0.6),
+    ("teneis mareado", 0.6),
+    ("tienen mareada", 0.6),
+    ("tienen mareado", 0.6),
+    ("so over this", 0.6),
+    ("so over it", 0.6),
+    ("doing my head in", 0.6),
+    ("end of my tether", 0.7),
+    ("fur gar nichts", 0.6),
+    ("castano oscuro", 0.7),
+    ("to por aqui", 0.6),
+    ("estou por aqui com", 0.6),
+    ("fout de ma gueule", 0.7),
+    ("foutez de ma gueule", 0.7),
+    ("foutent de ma gueule", 0.7),
+    ("paciencia hay que tener", 0.6),
+    ("paciencia tem limite", 0.6),
+    ("paciencia tiene un limite", 0.6),
+    ("paciencia tiene limite", 0.6),
+    ("patience a des limites", 0.6),
+    ("geduld hat grenzen", 0.6),
+    ("re podrido", 0.6),
+    ("re podrida", 0.6),
+    ("tienen podrido", 0.6),
+    ("tienen podrida", 0.6),
+    ("hasta la madre", 0.7),
+    ("zum hals raus", 0.7),
+    ("nicht euer ernst", 0.6),
+    ("nicht ihr ernst", 0.6),
+    ("nicht dein ernst", 0.6),
+    ("ausrasten", 0.6),
+    ("vous etes serieux", 0.6),
+    ("de trouxa", 0.7),
+    ("hassig", 0.6),
+    ("pas correct", 0.5),
+    ("ca fait dur", 0.5),
+    ("no hay quien", 0.5),
+    ("no vacuo", 0.6),
+    ("not cool", 0.5),
+    ("nicht cool", 0.5),
+    ("pas cool", 0.5),
+    ("a pflanz", 0.6),
+    ("me enrolando", 0.6),
+    ("been chasing this", 0.6),
+    ("run around", 0.6),
+    ("runaround", 0.6),
+    ("foi demais", 0.5),
+    ("dampf ablassen", 0.6),
+    ("pas content", 0.5),
+    ("what is the point", 0.5),
+    ("fassungslos", 0.6),
+    ("angfressn", 0.6),
+    ("enttauschend", 0.6),
+    ("foutage de gueule", 0.7),
+    ("decouragee", 0.5),
+    ("decourage", 0.5),
+    ("ya basta", 0.6),
+    ("basta ya", 0.6),
+    ("ich geb auf", 0.6),
+    ("nunca resolvem", 0.6),
+    ("nunca resuelven", 0.6),
+    ("reglez jamais", 0.6),
+    ("never sort anything", 0.6),
+    // (`canon` spells "nix" as "nichts".)
+    ("eh nichts hin", 0.6),
+    ("ihr nichts hin", 0.6),
+    ("danke fuer nichts", 0.7),
+    ("dank fuer nichts", 0.7),
+    ("servicio mas malo", 0.6),
+    ("mieser service", 0.6),
+    ("merci du cadeau", 0.6),
+    ("no vuelvo a pedir", 0.6),
+    ("avis bien sale", 0.7),
+    ("un avis sale", 0.7),
+    ("sich gewaschen hat", 0.6),
+    ("keiner war da", 0.6),
+    ("niemand war da", 0.6),
+    ("nobody showed up", 0.6),
+    ("no one showed up", 0.6),
+    ("nadie vino", 0.6),
+    ("nadie aparecio", 0.6),
+    ("ninguem apareceu", 0.6),
+    ("ninguem veio", 0.6),
+    ("personne n est venu", 0.6),
+    ("est jamais venu", 0.6),
+    ("never showed", 0.6),
+    ("it s a joke", 0.6),
+    ("that s a joke", 0.6),
+    ("thats a joke", 0.6),
+    ("i m over it", 0.6),
+    ("im over it", 0.6),
+    ("whats the point", 0.5),
     // The same words typed with `ae`/`oe`/`ue` in a message too short for the language
     // guess that lets `canon` fold them.
     ("unverschaemt", 0.7),
@@ -582,10 +683,281 @@ static REPETITION_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Cue weight of profanity.
 pub const PROFANITY_WEIGHT: f32 = 0.6;
 
-/// Complaint and profanity cues found in normalised text, with their weights.
+fn ascii_re(pattern: &str) -> Regex {
+    Regex::new(&format!(r"(?-u){pattern}")).expect("cue context patterns are valid regex")
+}
+
+/// One's own household or skills ("ma cuisine est une catastrophe", "my boys are hopeless",
+/// "ma fille est en colère"): the bad word is about them, not the business.
+const HOUSEHOLD: &str = r"\b(?:ma|mon|mes|my|mi|mis|meu|minha|meus|minhas|mein\w*) (?:cuisine|cooking|kitchen|cocina|cozinha|kuche|boys|kids|children|husband|wife|son|daughter|family|hijos|hijo|hija|marido|mujer|filhos|filho|filha|mari|femme|fils|fille|enfants|famille|mann|frau|kinder|sohn|tochter|familie|handwriting|memory|memoria|memoire) (?:\w+ ){0,2}$";
+/// A negator right before a feeling: "pas déçue du tout", "not disappointed at all".
+const NEGATED: &str =
+    r"\b(?:not|pas|nao|nicht|nada|nunca|jamais|nie|kein|nem) (?:du tout |at all |gar )?$";
+
+/// Cue families whose other senses the context shows: which cues, what before them and
+/// what after them means something else. A bare swear word of anger, or a cue outside
+/// these families, keeps its weight whatever surrounds it.
+struct OtherSense {
+    cues: &'static [&'static str],
+    before: Option<&'static str>,
+    after: Option<&'static str>,
+}
+
+const OTHER_SENSES: &[OtherSense] = &[
+    // A waste noun with its article: "do you take the old rubbish away?", "nehmt ihr den
+    // alten Schrott mit?", "vocês recolhem o lixo?", "¿os lleváis la basura?".
+    OtherSense {
+        cues: &["rubbish", "garbage", "lixo", "basura", "schrott"],
+        before: Some(
+            r"\b(?:the|o|os|la|las|el|los|le|les|den|der|das|mein\w*|my|our|your|mi|mis|meu|minha|nuestr[oa]|notre|unser\w*) (?:old |alten? |viej[oa]s? |velh[oa]s? |vieux |vieille )?$",
+        ),
+        after: None,
+    },
+    // Rabies: "vacina da raiva", "vacuna contra la rabia".
+    OtherSense {
+        cues: &["raiva", "rabia"],
+        before: Some(r"\b(?:vacina|vacinas|vacuna|vacunas|vaccin|contra|anti) (?:\w+ )?$"),
+        after: None,
+    },
+    // A joke to send or tell: "manda uma piada junto com o cartão".
+    OtherSense {
+        cues: &["piada", "uma piada", "a joke"],
+        before: Some(
+            r"\b(?:manda|mande|mandar|conta|conte|contar|envia|tell|send|write|add|include) (?:\w+ ){0,2}$",
+        ),
+        after: None,
+    },
+    // "¿Te molesta si paso a las 8?": does it bother you.
+    OtherSense {
+        cues: &["molesta", "molesto"],
+        before: Some(r"\b(?:te|le|os|les) $"),
+        after: None,
+    },
+    // Sour as a taste: "eher sauer im Geschmack".
+    OtherSense {
+        cues: &["sauer"],
+        before: Some(r"\b(?:eher|zu|leicht|etwas|bisschen|schmeckt) $"),
+        after: Some(r"^ (?:im geschmack|schmeckt|oder su\w*)\b"),
+    },
+    // The weather.
+    OtherSense {
+        cues: &[
+            "horrible",
+            "horrivel",
+            "scheiss",
+            "scheisse",
+            "marre",
+            "en ai marre",
+            "harto",
+            "harta",
+            "sick of",
+            "fed up",
+            "merde",
+            "shit",
+            "mierda",
+        ],
+        before: Some(
+            r"\b(?:weather|rain|heat|snow|lluvia|calor|frio|nieve|chuva|pluie|chaleur|froid|neige|wetter|regen|hitze|schnee) (?:\w+ )?$",
+        ),
+        after: Some(
+            r"^ (?:de la |du |de |of the |of |del |da |do |mit dem |vom |with the )?(?:weather|rain|heat|snow|tiempo|lluvia|calor|nieve|chuva|tempo|pluie|chaleur|neige|wetter|regen|hitze|schnee)\b",
+        ),
+    },
+    // Oneself or one's household: "soy un desastre con las fechas", "I'm a total
+    // Katastrophe at wrapping", "I'm useless con las herramientas", "stinksauer auf mich
+    // selbst", "ma fille est en colère".
+    OtherSense {
+        cues: &[
+            "desastre",
+            "katastrophe",
+            "est une catastrophe",
+            "c est une catastrophe",
+            "useless",
+            "hopeless",
+            "clueless",
+        ],
+        before: Some(r"(?:\b(?:i m|im|i am|soy|sou|je suis|ich bin) (?:\w+ ){0,2}$|HOUSEHOLD)"),
+        after: None,
+    },
+    OtherSense {
+        cues: &[
+            "stinksauer",
+            "sauer",
+            "wutend",
+            "en colere",
+            "colere",
+            "enfadado",
+            "enfadada",
+            "enojado",
+            "enojada",
+            "genervt",
+            "irritado",
+            "irritada",
+            "furious",
+            "angry",
+        ],
+        before: Some("HOUSEHOLD"),
+        after: Some(
+            r"^ (?:(?:auf|at|with|contre|sur) (?:mich|myself|moi)|conmigo mism[oa]|comigo mesm[oa])\b",
+        ),
+    },
+    // An apology for one's own mess: "désolé pour le bordel dans l'entrée".
+    OtherSense {
+        cues: &["bordel", "desastre"],
+        before: Some(
+            r"\b(?:sorry|desole|desolee|perdon|disculpa|desculpa|entschuldig\w*) (?:for|pour|por|pelo|pela|fur) (?:\w+ ){0,2}$",
+        ),
+        after: None,
+    },
+    // A feeling denied: "pas déçue du tout", "nada decepcionado".
+    OtherSense {
+        cues: &[
+            "decu",
+            "decue",
+            "decepcionado",
+            "decepcionada",
+            "enttauscht",
+            "chateado",
+            "chateada",
+            "sauer",
+            "enfadado",
+            "enfadada",
+            "enojado",
+            "enojada",
+            "genervt",
+            "irritado",
+            "irritada",
+            "en colere",
+        ],
+        before: Some(NEGATED),
+        after: None,
+    },
+    // Never again another shop's, yours are better: "nie wieder Supermarkt-Brötchen, eure
+    // sind eine andere Liga".
+    OtherSense {
+        cues: &[
+            "nie wieder",
+            "never again",
+            "nunca mas",
+            "nunca mais",
+            "plus jamais",
+        ],
+        before: None,
+        after: Some(
+            r"^ (?:\w+ ){0,3}(?:eure|yours|los vuestros|las vuestras|os vossos|as vossas|les votres|ihre) (?:\w+ ){0,3}(?:besser|better|mejores|melhores|meilleur\w*|liga|league|level|nivel|niveau)\b",
+        ),
+    },
+    // "Worst case I'll collect it Monday".
+    OtherSense {
+        cues: &["worst"],
+        before: None,
+        after: Some(r"^ (?:case|scenario)\b"),
+    },
+    // Fed up with one's own old things or chores: "sick of my old glasses", "harta de
+    // cocinar".
+    OtherSense {
+        cues: &[
+            "sick of",
+            "harto",
+            "harta",
+            "marre",
+            "en ai marre",
+            "fed up",
+            "cansado de",
+            "cansada de",
+        ],
+        before: None,
+        after: Some(
+            r"^ (?:(?:of|de|with|com|con|mit|von|du|des) )?(?:(?:my|mi|mis|meu|minha|meus|minhas|mon|ma|mes|mein\w*) (?:old|own|viej\w*|velh\w*|vieux|vieille|alten?)\b|(?:de |of )?(?:cocinar|cozinhar|cuisiner|kochen|cooking|cleaning|limpiar|limpar|planchar|ironing|repasser|bugeln|estudiar|studying|estudar)\b)",
+        ),
+    },
+    // One's own life event or inability: "estressada com o casamento", "chateada que não
+    // vou conseguir ir na aula".
+    OtherSense {
+        cues: &["estressado", "estressada", "chateado", "chateada"],
+        before: None,
+        after: Some(
+            r"^ (?:(?:com|con|with|avec|mit) (?:o|a|el|la|my|mi|meu|minha|the|le|mon|ma|dem|der|meinem|meiner) (?:casamento|boda|wedding|mariage|hochzeit|mudanca|mudanza|move|demenagement|umzug|exams?|examenes|provas|examens|prufung\w*)|(?:que|porque|because|parce que|weil) (?:\w+ ){0,2}(?:nao vou|no voy|no puedo|nao posso|nao consigo|i can t|i cant|i won t|je ne peux|je peux pas|ich kann nicht))\b",
+        ),
+    },
+    // Amazement at something good: "não acredito que ficou tão lindo".
+    OtherSense {
+        cues: &[
+            "nao acredito",
+            "no me lo puedo creer",
+            "no lo puedo creer",
+            "je n y crois pas",
+        ],
+        before: None,
+        after: Some(
+            r"^ (?:que |q )?(?:\w+ ){0,3}(?:lind[oa]|bonit[oa]|perfeit[oa]|perfect[oa]|rapido|rapida|buenisim[oa]|beautiful|maravilhos[oa]|incrivel|gorgeous)\b",
+        ),
+    },
+    // "N'importe quoi" as "anything": "je prends n'importe quoi au chocolat".
+    OtherSense {
+        cues: &["n importe quoi"],
+        before: Some(
+            r"\b(?:prends|prendre|prend|mange|manger|veux|accepte|choisis|choisir|offrir) $",
+        ),
+        after: Some(r"^ (?:au|aux|a la|qui|avec|pour|sans)\b"),
+    },
+];
+
+/// Oops about one's own slip ("Mist, hab den Termin verschlafen", "merde, j'ai oublié",
+/// "que vergonha, esqueci-me da carteira"), or shy to ask ("me da vergüenza preguntar"):
+/// the swear word or the shame is about oneself.
+static OWN_SLIP: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_re(
+        r"\b(?:i forgot|forgot (?:my|the|to)|j ai oublie|esqueci|olvide|hab(?:e)? (?:\w+ ){0,5}(?:vergessen|verschlafen|verpennt|verpasst)|ich weiss nicht mehr|weiss (?:ich )?nicht mehr|je ne sais plus|je sais plus|no me acuerdo|nao lembro|me equivoque|me enganei|je me suis trompe|i messed up|my bad|(?:verguenza|vergonha|peinlich|embarrass\w*|honte) (?:\w+ )?(?:preguntar|perguntar|demander|fragen|to ask|asking))\b",
+    )
+});
+const SLIP_CUES: &[&str] = &[
+    "mist",
+    "merde",
+    "shit",
+    "mierda",
+    "merda",
+    "que vergonha",
+    "vergonha",
+    "verguenza",
+    "que verguenza",
+    "peinlich",
+    "honte",
+    "damn",
+    "scheisse",
+    "scheiss",
+];
+
+/// The [`OTHER_SENSES`] patterns, compiled once: (cues, before, after).
+type Compiled = (&'static [&'static str], Option<Regex>, Option<Regex>);
+static OTHER_SENSE_RES: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
+    OTHER_SENSES
+        .iter()
+        .map(|o| {
+            let compile = |p: &str| ascii_re(&p.replace("HOUSEHOLD", HOUSEHOLD));
+            (o.cues, o.before.map(compile), o.after.map(compile))
+        })
+        .collect()
+});
+
+/// Whether the cue at `start..end` of `full` is meant in another sense.
+fn other_sense(full: &str, cue: &str, start: usize, end: usize) -> bool {
+    if SLIP_CUES.contains(&cue) && OWN_SLIP.is_match(full) {
+        return true;
+    }
+    OTHER_SENSE_RES.iter().any(|(cues, before, after)| {
+        cues.contains(&cue)
+            && (before.as_ref().is_some_and(|r| r.is_match(&full[..start]))
+                || after.as_ref().is_some_and(|r| r.is_match(&full[end..])))
+    })
+}
+
+/// Complaint and profanity cues found in normalised text, with their weights; a cue the
+/// context shows to mean something else ([`other_sense`]) is left out.
 pub fn complaints(full: &str) -> Vec<(&str, f32)> {
     let mut out: Vec<(&str, f32)> = COMPLAINT_RE
         .find_iter(full)
+        .filter(|m| !other_sense(full, m.as_str(), m.start(), m.end()))
         .map(|m| {
             (
                 m.as_str(),
@@ -596,6 +968,7 @@ pub fn complaints(full: &str) -> Vec<(&str, f32)> {
     out.extend(
         PROFANITY_RE
             .find_iter(full)
+            .filter(|m| !other_sense(full, m.as_str(), m.start(), m.end()))
             .map(|m| (m.as_str(), PROFANITY_WEIGHT)),
     );
     out

@@ -32,8 +32,22 @@
 //! clause, cancels it ("I don't want to talk to a person"; "ne" only with its French
 //! partner, since German chat writes "ne" for "eine"), as does "nicht" inside a frame ("ruf
 //! mich nicht an"). "can't"/"won't" are not
-//! negators: "why can't I speak to a person" is an ask. Never fails; the patterns are
-//! constants checked by the tests.
+//! negators: "why can't I speak to a person" is an ask. Round 11 added: one of the staff
+//! said colloquially ("one of your lot", "alguno de vosotros", "alguém daí", "wen aus der
+//! Buchhaltung", Swiss "öpper"), a person on the phone ("someone on the blower", "ans
+//! Telefon holen"), formal requests that staff get in touch ("solicito que el gerente se
+//! comunique conmigo", "um einen Rückruf"), talking "directly" or "as soon as possible"
+//! with someone, named trades, one's own broker or adviser in French ("parler à mon
+//! courtier"), a call asked for in the imperative ("me liga, por favor"). And context that
+//! turns a matched ask into something else (`not_meant`): a person for a chore ("I need
+//! someone to carry the sofa, do your drivers do that?"), one's own plan to consult someone
+//! and come back ("lo hablo con el profe y te digo"), a call that may or may not come ("si
+//! no me llama mi hermana…", not an ultimatum), staff praised or thanked, availability at a
+//! set time, a desk as a place to leave something, bot words naming a product ("the AI
+//! version of the logo"), climbing or a situation that escalated, paperwork ("the manager's
+//! signature"), someone else's wish or a promised call reported, a call done already, a
+//! title and name closing a message (its signature), "Personne," (nobody), a party of one
+//! with a booking. Never fails; the patterns are constants checked by the tests.
 
 use std::sync::LazyLock;
 
@@ -44,18 +58,18 @@ use super::{Reason, Signal};
 
 pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss|department|person in charge|someone in charge|whoever is in charge|whoever is responsible|owner|reception|front desk|doctor|vet|veterinarian|nurse|dentist|pharmacist|whoever|data protection officer|member of your team|member of the team)";
 pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your|someone from your|someone in your|someone on your) )?(?:(?:real|actual|live|living|breathing|human|proper|fraud|billing|legal|security|complaints|sales|technical|tech|accounts|retention|claims|privacy|data protection|store|shop|branch|duty|floor|account|general|regional|senior|hotel|gym|clinic|restaurant|pharmacy) )?";
-pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra|esa|ese) )?(?:(?:verdadero|verdadera) )?(?:quien (?:manda|decide|lleva|se encarga)|{ROLE}|persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|gestor|gestora|vendedor|vendedora|dueno|duena|director|directora|(?:area|departamento|sector) (?:de )?(?:{DEPT}|[a-z]+)|medico|medica|doctor|doctora|veterinario|veterinaria|enfermero|enfermera|dentista|human|person|agent)";
-pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma|essa|esse) )?(?:(?:seu|sua|teu|tua|voces) )?(?:quem (?:manda|decide|cuida)|personal|encarregado de dados|{ROLE}|pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|vendedor|vendedora|gestor|gestora|suporte|atendimento|sac|setor [a-z]+|ouvidoria|persona|medico|medica|doutor|doutora|veterinario|veterinaria|enfermeiro|enfermeira|dentista|dono|dona|diretor|diretora|human|person|agent)";
-pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:vrai monde|membre de (?:votre|l|ton) equipe|membre du personnel|{ROLE}|conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|gerant|gerante|directeur|directrice|proprietaire|patron|service technique|service apres vente|sav|support technique|service (?:{DEPT})|medecin|docteur|veterinaire|infirmier|infirmiere|dentiste|human|person)";
-pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:{ROLE}|mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|ansprechperson|[a-z]*abteilung|[a-z]*betreuung|hotline|[a-z]*leiter|[a-z]*leiterin|inhaber|inhaberin|besitzer|besitzerin|geschaftsfuhrer|buchhaltung|beschwerdestelle|servicestelle|arzt|arztin|tierarzt|tierarztin|zahnarzt|zahnarztin|support|technischen support|kundensupport|jemandem|jemanden|jemand|human|person)";
+pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra|esa|ese) )?(?:(?:verdadero|verdadera) )?(?:quien (?:manda|decide|lleva|lleve|se encarga|se encargue|maneje|gestione)|(?:chica|chico|muchacha|muchacho|senora|senor|piba|pibe) (?:que atiende|del local|de la tienda|de caja|de recepcion)|alguno de (?:ustedes|vosotros|vosotras|uds)|alguno de (?:los|las) (?:chicos|chicas|duenos|duenas|encargados|empleados|empleadas|vendedores)(?: del local| de la tienda)?|colaborador|colaboradora|{ROLE}|persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|gestor|gestora|vendedor|vendedora|dueno|duena|director|directora|(?:area|departamento|sector) (?:de )?(?:{DEPT}|[a-z]+)|medico|medica|doctor|doctora|veterinario|veterinaria|enfermero|enfermera|dentista|human|person|agent)";
+pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma|essa|esse) )?(?:(?:seu|sua|teu|tua|voces) )?(?:quem (?:manda|decide|cuida)|personal|encarregado de dados|equipe de pos venda|equipe de [a-z]+|pos venda|pessoal da loja|pessoal dai|pessoal da empresa|(?:meninas|meninos|mocas|rapazes|atendentes) da loja|alguem dai|colaborador|colaboradora|{ROLE}|pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|vendedor|vendedora|gestor|gestora|suporte|atendimento|sac|setor [a-z]+|ouvidoria|persona|medico|medica|doutor|doutora|veterinario|veterinaria|enfermeiro|enfermeira|dentista|dono|dona|diretor|diretora|human|person|agent)";
+pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|mon|ma|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:vrai monde|membre de (?:votre|l|ton) equipe|membre du personnel|{ROLE}|conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|gerant|gerante|directeur|directrice|proprietaire|patron|service technique|service apres vente|sav|support technique|service (?:{DEPT})|medecin|docteur|veterinaire|infirmier|infirmiere|dentiste|human|person)";
+pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:{ROLE}|mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|ansprechperson|[a-z]*abteilung|[a-z]*betreuung|hotline|[a-z]*leiter|[a-z]*leiterin|[a-z]*leitung|inhaber|inhaberin|besitzer|besitzerin|geschaftsfuhrer|buchhaltung|beschwerdestelle|servicestelle|arzt|arztin|tierarzt|tierarztin|zahnarzt|zahnarztin|support|technischen support|kundensupport|jemandem|jemanden|jemand|human|person)";
 
 /// Staff by their role or trade, in the five languages (the noun groups' articles apply):
 /// "the technician who came", "la fisioterapeuta", "o instrutor", "mon moniteur", "die
 /// Vermieterin". Asking to talk to or hear from them is an ask; asking about them is not.
-pub(super) const ROLE: &str = "technician|mechanic|engineer|installer|surveyor|physio|physiotherapist|hygienist|therapist|instructor|teacher|tutor|trainer|coach|landlord|landlady|skipper|captain|designer|receptionist|secretary|optician|tecnico|tecnica|mecanico|mecanica|instalador|fisioterapeuta|fisio|kinesiologo|kinesiologa|entrenador|entrenadora|profesor|profesora|profe|instructora|monitor|monitora|casero|casera|propietario|propietaria|recepcionista|secretaria|farmaceutico|farmaceutica|disenador|disenadora|coordinador|coordinadora|instrutor|instrutora|professor|professora|treinador|treinadora|recepcao|rececao|senhorio|senhoria|financeiro|encarregado|encarregada|coordenador|coordenadora|technicien|technicienne|mecanicien|moniteur|monitrice|professeur|prof|formateur|formatrice|kine|kinesitherapeute|direction|secretariat|accueil|pharmacien|pharmacienne|opticien|opticienne|techniker|mechaniker|monteur|installateur|physiotherapeut|physiotherapeutin|lehrer|lehrerin|trainerin|vermieter|vermieterin|hausverwaltung|sekretariat|empfang|rezeption|apotheker|apothekerin|optiker|optikerin|zustandige|zustandigen|director|directora|diretor|diretora|directeur|directrice|direktor|direktorin|dpo|data protection person|privacy officer";
+pub(super) const ROLE: &str = "educatrice|educateur|educadora|educador|erzieherin|erzieher|courtier|courtiere|corretor|corretora|makler|maklerin|broker|delegue|deleguee|tatowierer|tattoo artist|artist|stylist|hairdresser|barber|photographer|florist|groomer|host|hostess|tatuador|tatuadora|estilista|peluquero|peluquera|barbero|fotografo|fotografa|anfitrion|anfitriona|cabeleireiro|cabeleireira|anfitria|anfitriao|coiffeur|coiffeuse|tatoueur|tatoueuse|photographe|hote|hotesse|friseur|friseurin|fotograf|fotografin|tatowierer|tatowiererin|gastgeber|gastgeberin|jefe de taller|technician|mechanic|engineer|installer|surveyor|physio|physiotherapist|hygienist|therapist|instructor|teacher|tutor|trainer|coach|landlord|landlady|skipper|captain|designer|receptionist|secretary|optician|tecnico|tecnica|mecanico|mecanica|instalador|fisioterapeuta|fisio|kinesiologo|kinesiologa|entrenador|entrenadora|profesor|profesora|profe|instructora|monitor|monitora|casero|casera|propietario|propietaria|recepcionista|secretaria|farmaceutico|farmaceutica|disenador|disenadora|coordinador|coordinadora|instrutor|instrutora|professor|professora|treinador|treinadora|recepcao|rececao|senhorio|senhoria|financeiro|encarregado|encarregada|coordenador|coordenadora|technicien|technicienne|mecanicien|moniteur|monitrice|professeur|prof|formateur|formatrice|kine|kinesitherapeute|direction|secretariat|accueil|pharmacien|pharmacienne|opticien|opticienne|techniker|mechaniker|monteur|installateur|physiotherapeut|physiotherapeutin|lehrer|lehrerin|trainerin|vermieter|vermieterin|hausverwaltung|sekretariat|empfang|rezeption|apotheker|apothekerin|optiker|optikerin|zustandige|zustandigen|director|directora|diretor|diretora|directeur|directrice|direktor|direktorin|dpo|data protection person|privacy officer";
 
 /// Titles before a surname: "Herr Becker", "Mrs Okafor", "la Dra. Camila", "madame Roux".
-pub(super) const TITLE: &str = "mr|mrs|ms|miss|dr|dra|senor|senora|senorita|senhor|senhora|dona|doutor|doutora|monsieur|madame|mme|mlle|herrn|herr|frau";
+pub(super) const TITLE: &str = "mr|mrs|ms|miss|dr|dra|sr|sra|srta|senor|senora|senorita|senhor|senhora|dona|doutor|doutora|monsieur|madame|mme|mlle|herrn|herr|frau";
 
 /// Departments by their function (es/pt/fr nouns after "área de", "service"): fraud, legal,
 /// billing, accounting, complaints, claims, security, data protection.
@@ -63,6 +77,38 @@ pub(super) const DEPT: &str = "fraude|fraudes|juridique|juridico|legal|contentie
 
 /// Request frames; `{EN}` etc. are replaced by the noun groups above.
 pub(super) const FRAMES: &[&str] = &[
+    // Round 11: colloquial and indirect asks. A chat with someone there ("trocar uma ideia
+    // com alguém daí", "mit einem von euch quatschen"), served by people ("ser atendida por
+    // gente"), "me arruma um ser humano", "chama a Rose pra falar comigo", a named person to
+    // handle the file ("que ce soit Madame Roux qui s'occupe de mon dossier"), being put in
+    // touch ("me mettre en communication avec votre SAV", "pôr-me em contacto com a vossa
+    // colaboradora"), a titled person ("me comunica con la licenciada Torres"), and "ich
+    // hätt gern die Frau vom Empfang".
+    r"\b(?:trocar uma ideia|bater um papo|papear|quatschen|schnacken|charlar|platicar|jaser|causer)(?: \w+)? (?:com|con|avec|mit|with) (?:alguem dai|alguem da loja|alguien de ahi|einem von euch|einer von euch|jemandem|{PT}|{ES}|{FR}|{DE}|{EN_DET}{EN})\b",
+    r"\b(?:parler|falar|hablar|conversar|speak|talk|sprechen|reden) (?:(?:au plus vite|le plus vite possible|directement|diretamente|directamente|directly|personally|personnellement|pessoalmente|personalmente|urgently|d urgence|rapidement|rapidamente|quickly|asap|por telefono|por telefone|au telephone|on the phone|direkt|personlich|gleich) )+(?:avec|com|con|with|to|a|au|mit) (?:{FR}|{PT}|{ES}|{DE}|{EN_DET}{EN})\b",
+    r"\b(?:comentar\w*|consultar\w*|hablarlo|tratarlo|verlo|falar isso|ver isso|en parler|besprechen) (?:con|com|avec|mit) (?:{ES}|{PT}|{FR}|{DE}) (?:\w+ ){0,3}(?:por telefono|por telefone|al telefono|ao telefone|au telephone|am telefon|en persona|pessoalmente|en personne|personlich)\b",
+    r"\b(?:um|bitte um|ersuche \w+ (?:\w+ )?um) (?:einen |einen telefonischen |telefonischen |baldigen |einen baldigen )?ruckruf\b",
+    // A call asked for in the imperative, as the whole clause: "me liga, por favor",
+    // "rufen Sie mich bitte zurück", "call me back asap".
+    r"^(?:(?:please|pls|por favor|porfa|svp|bitte) )?(?:me liga|me ligue|liga me|ligue me|me llama|me llamas|llamame|llameme|rappelez moi|rappelle moi|appelez moi|call me back|ring me back|ruf mich an|ruf mich bitte an|ruft mich an|rufen sie mich an|rufen sie mich bitte an|rufen sie mich zuruck|rufen sie mich bitte zuruck)(?: (?:please|pls|por favor|porfa|svp|s il vous plait|bitte|asap|urgente|urgent|dringend))*$",
+    r"\b(?:conectame|conecteme|conectarme|comunicame|comuniqueme|comunicarme|me conectas|me conecta) con {ES}\b",
+    r"\b(?:put|get) me on the (?:phone|line) (?:with|to) {EN_DET}{EN}\b",
+    r"\b(?:m entretenir|nous entretenir|echanger|jaser|causer) avec {FR}\b",
+    r"\b(?:chamem|chame|llamen|appelez|holt|hol|fetch) (?:um|uma|un|una|a|an|einen|eine|ein) (?:humano|humana|ser humano|pessoa|persona|humain|mensch\w*|human|person|gerente|manager|responsable|responsavel|encargado)\b",
+    r"\bmit (?:dem|der) (?:herrn|dame|frau|mann|kollegen|kollegin|jungen|fahrer|fahrerin|monteur|monteurin) (?:reden|sprechen|telefonieren)\b",
+    r"\bmit (?:wem|jemandem) (?:reden|sprechen|quatschen) (?:der|die) (?:sich auskennt|ahnung hat)\b",
+    r"\b(?:algum|alguma|um|uma) (?:vendedor\w*|atendente|consultor\w*|pessoa|funcionari\w*) (?:que )?(?:possa|pode|poderia) (?:me )?(?:atender|ligar|falar)\b",
+    r"\b(?:appreciate|like|want|request|need) a (?:telephone call|phone call|call|callback|call back) from (?:one of your \w+|your \w+|someone|somebody|a member of (?:your )?\w+)\b",
+    r"\bmit (?:dem|der) (?:{ROLE}) (?:\w+ )?(?:schreiben|chatten|besprechen|sprechen|reden)\b",
+    r"\bmit (?:einem|einer|jemandem|wem) (?:von euch|von ihnen|aus \w+|vom \w+)(?: \w+)? (?:sprechen|reden|quatschen|telefonieren|schnacken)\b",
+    r"\b(?:atendid[oa]s?|atender|atendimento) por (?:gente|uma pessoa|um humano|pessoas|alguem|gente de verdade)\b",
+    r"\b(?:me )?(?:arruma|arranja|arrume|arranje|consigueme|consiga|consegue) (?:um|uma|un|una) (?:ser humano|humano|humana|pessoa de verdade|persona de verdad)\b",
+    r"\bchama (?:a|o) [a-z]+ (?:pra|para) (?:falar|conversar) comigo\b",
+    r"\b(?:que ce soit|que sea|que seja) (?:{TITLE}) [a-z]+ (?:qui|quien|quem|que) (?:s occupe|se encargue|lleve|cuide|trate|atienda)\b",
+    r"\b(?:mettre|mettez|mets) (?:\w+ )?en (?:communication|relation|contact) avec {FR}\b",
+    r"\b(?:por|poe|ponha|colocar|coloque|pode por|consegue por)(?: me)? em contact?o com {PT}\b",
+    r"\b(?:comunica|comunicas|comunique|pasa|pasas|pase|pasame|passe|transfira|conecta) (?:me )?con (?:el |la )?(?:licenciad[oa]|lic|ingenier[oa]|doctor|doctora|dr|dra|arquitect[oa]|senor|senora|senorita|don|dona) [a-z]+\b",
+    r"\b(?:hatt|hatte) (?:gern|gerne) (?:die|den|der) (?:frau|herrn|herr|dame|kollegin|kollegen|mitarbeiterin|mitarbeiter) (?:vom|von der|aus der|aus dem|von) \w+\b",
     // English
     r"\b(?:talk|speak|chat|communicate)(?: \w+)? (?:to|with|2) {EN_DET}{EN}\b",
     r"\b(?:transfer|connect|put|pass|forward|redirect|switch|hand) me (?:\w+ ){0,2}?(?:to|with|through to|over to|on to) {EN_DET}{EN}\b",
@@ -113,7 +159,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:quiero|necesito) a alguien$",
     r"\b(?:quero|preciso de) (?:uma )?gente\b",
     r"\b(?:get|give|find) me (?:(?:a|an|the|your|ur) )?(?:(?:real|actual|live|human) )?(?:person|human|agent|representative|rep|manager|supervisor|someone|somebody|operator)\b",
-    r"\b(?:is there|are there|do you have|have you got) (?:(?:a|an|any|some) )?(?:(?:real|actual|live) )?(?:person|human|humans|people|agent|someone|somebody|anyone|anybody|staff|representative|manager|supervisor|advisor|adviser|staff member|employee) (?:\w+ )?(?:i|we) (?:can|could|may) (?:\w+ )?(?:talk|speak|chat|call|ring|phone|reach)\b",
+    r"\b(?:is there|are there|do you have|do you guys have|do y all have|have you got) (?:(?:a|an|any|some) )?(?:(?:real|actual|live) )?(?:person|human|humans|people|agent|someone|somebody|anyone|anybody|staff|representative|manager|supervisor|advisor|adviser|staff member|employee|grown up|grownup|adult) (?:\w+ ){0,3}(?:i|we) (?:can|could|may) (?:\w+ )?(?:talk|speak|chat|call|ring|phone|reach)\b",
     r"\b(?:can|could|may) (?:i|we) (?:have|get) (?:a|an|some) (?:(?:real|actual|live) )?(?:person|human|agent|representative|operator)\b",
     r"\b(?:staff member|member of staff|agent|representative|manager|supervisor|someone|somebody|human) (?:\w+ )?(?:call|ring|phone) me\b",
     r"\b(?:someone|somebody|anyone) (?:real|human)\b",
@@ -134,7 +180,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:demande|demander|demandais|reclame) (?:a parler a )?(?:un|une|le|la|votre) (?:conseiller|conseillere|humain|responsable|agent|operateur|superieur)\b",
     r"\bnach (?:einem|einer|ihrem|eurem|dem) (?:echten )?(?:mitarbeiter|mitarbeiterin|menschen|berater|beraterin|vorgesetzten|ansprechpartner|chef) (?:\w+ )?(?:gefragt|fragen|frage|verlangt|verlange)\b",
     // Preferring a person ("lieber mit einer Person klaren", "I'd rather sort it with a person").
-    r"\b(?:lieber|rather|prefer|prefiero|prefiro|prefere|prefererais|plutot)(?: \w+){0,4} (?:mit|with|con|com|avec) (?:{DE}|{EN_DET}{EN}|{ES}|{PT}|{FR})\b",
+    r"\b(?:lieber|rather|prefer|prefiero|prefiro|prefere|prefererais|plutot)(?: \w+){0,6} (?:mit|with|con|com|avec) (?:{DE}|{EN_DET}{EN}|{ES}|{PT}|{FR})\b",
     // "who can I talk to", "con quien puedo hablar", "mit wem kann ich sprechen".
     r"\b(?:who|whom) (?:can|could|do|should|may) (?:i|we) (?:\w+ )?(?:talk|speak|chat) (?:to|with)\b",
     r"\bcon quien (?:puedo|podria|debo|tengo que) (?:\w+ )?hablar\b",
@@ -149,7 +195,7 @@ pub(super) const FRAMES: &[&str] = &[
     r"\bist (?:da|hier|dort) (?:uberhaupt |denn |eigentlich |noch )?(?:jemand|wer|ein mensch)\b",
     r"\bgibt es (?:hier |da |dort |bei euch |bei ihnen )?(?:auch |noch |uberhaupt |uberhaupt noch |echte )*(?:menschen|einen menschen|jemanden|echte mitarbeiter)$",
     r"^(?:any|some) (?:humans?|real people|real person|human beings?|agents?|body) (?:around|there|here|out there|available|online)$",
-    r"\b(?:jemand|someone|anyone|alguien|alguem|quelqu un) (?:echtes|echter|reales|menschliches)\b",
+    r"\b(?:jemand|someone|anyone|alguien|alguem|quelqu un) (?:echtes|echter|echtem|echten|reales|menschliches)\b",
     // A wish that a person look at the case: "quisiera que una persona revise mi caso",
     // "I'd like a human to look at this", "dass sich ein Mensch das ansieht".
     r"\b(?:want|would like|need|quiero|quisiera|gustaria|necesito|prefiero|quero|gostaria|preciso|prefiro|veux|voudrais|aimerais|souhaite|souhaiterais|faut|prefere) (?:that |que |qu )?(?:a|an|some|una|un|uma|um|une)? ?(?:real |actual |live |vrai |vraie )?(?:person|human|human being|agent|staff member|persona|humano|asesor|agente|pessoa|atendente|personne|humain|conseiller|conseillere|quelqu un|alguien|alguem|someone|responsable|responsavel|encargado|encargada|gerente|supervisor|supervisora)(?: \w+){0,5} (?:to look|to check|to review|to handle|to deal|to take a look|revise|mire|vea|gestione|atienda|se encargue|revisen|olhe|veja|analise|revise|cuide|resolva|atenda|regarde|examine|verifie|traite|s occupe|analisasse|olhasse|revisasse|resolvesse|cuidasse|atendesse|revisara|revisase|atendiera|mirara|examinat|examine|s occupe)\b",
@@ -283,6 +329,7 @@ pub(super) const FRAMES: &[&str] = &[
     // title alone ("Herr Becker bitte", see `lone_named`), or to talk to.
     r"\b(?:{TITLE}) [a-z]+ (?:est|is|esta|ist|sera|estara) (?:\w+ )?(?:disponible|dispo|available|disponivel|verfugbar|erreichbar|around|free)\b",
     r"\b(?:is|esta|ist|est ce que) (?:{TITLE}) [a-z]+ (?:\w+ )?(?:available|disponible|disponivel|verfugbar|erreichbar|free|around)\b",
+    r"\b(?:ob ich|kann ich|konnte ich)(?: \w+){0,2} mit (?:dem |der )?(?:{TITLE}) [a-z]+ (?:\w+ )?(?:sprechen|reden|telefonieren)\b",
     r"\b(?:mochte|moechte|will|hatte gern|haette gern|hatte gerne|haette gerne|wurde gern|muss|kann|konnte) (?:\w+ ){0,2}?mit (?:(?:{TITLE}) [a-z]+|(?:meinem|meiner) (?:{ROLE}))(?: \w+){0,3} (?:sprechen|reden|telefonieren)\b",
     r"\b(?:voudrais|veux|aimerais|souhaite|souhaiterais|quiero|quisiera|necesito|quero|queria|gostaria|preciso|want to|would like to|need to|like to) (?:\w+ )?(?:hablar|falar|parler|talk|speak) (?:con|com|avec|a|au|to|with) (?:mi|meu|minha|mon|ma|my) (?:{ROLE})\b",
     r"\bque ce soit (?:le|la|un|une|l) (?:\w+ )?(?:{ROLE}|responsable|directeur|directrice|gerant|gerante|patron|conseiller|conseillere|proprietaire) (?:\w+ ){0,4}?qui (?:me|m) (?:reponde|rappelle|appelle|recontacte|contacte|ecrive)\b",
@@ -391,7 +438,7 @@ static FRAME_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Machines the customer may refuse ("I don't want a bot", "pas de chatbot", "kein KI").
-pub(super) const BOT: &str = r"(?:chat ?bots?|bots?|robots?|robo|roboter|automatic\w*|automatique\w*|automatisch\w*|automated|(?:an|the|a|una|uma|la|une|l|eine|einer|einem|die|der) (?:ai|ia|ki)|ki|virtual assistant|asistente virtual|assistente virtual|assistant virtuel|(?:a|an|the|your|this|una|un|uma|um|la|une|with|con|com|avec|mit|einer|einem|eine|to|tu|su|esta|essa|votre|cette|eure|ihre|diese) (?:maquina|machine|maschine)|(?:the|this|el|este|o|este|com o|con el|l|le|cet|dem|den|diesem) (?:assistant|assistente|asistente))";
+pub(super) const BOT: &str = r"(?:chat ?bots?|chatfenster|chat fenster|chat window|ventana del chat|janela do chat|fenetre de chat|bots?|robots?|robo|roboter|automatic\w*|automatique\w*|automatisch\w*|automated|(?:an|the|a|una|uma|la|une|l|eine|einer|einem|die|der) (?:ai|ia|ki)|ki|virtual assistant|asistente virtual|assistente virtual|assistant virtuel|(?:a|an|the|your|this|una|un|uma|um|la|une|with|con|com|avec|mit|einer|einem|eine|to|tu|su|esta|essa|votre|cette|eure|ihre|diese) (?:maquina|machine|maschine)|(?:the|this|el|este|o|este|com o|con el|l|le|cet|dem|den|diesem) (?:assistant|assistente|asistente))";
 
 /// Words that turn a following machine into a refusal: negators, "stop", "enough",
 /// "instead of" (en, es, pt, fr, de).
@@ -441,6 +488,17 @@ const PRODUCTS: &[&str] = &[
 /// Frames that are asks only when the message asks for something (see [`requesting`]):
 /// "someone from your team", "a real person", "someone who actually works there".
 pub(super) const REQUESTED: &[&str] = &[
+    // Round 11: one of the staff, said colloquially ("one of your lot", "one of the girls
+    // from the shop", "alguno de vosotros", "alguém daí", "wen aus der Buchhaltung"), and a
+    // person put on the phone ("someone on the blower", "wen vom Geschäft ans Telefon holen",
+    // "poner al teléfono a alguno de los dueños", "un vrai bonhomme au téléphone").
+    r"\b(?:one of your|one of the|any of your) (?:lot|leute|people|guys|girls|lads|ladies|team|staff)\b",
+    r"\b(?:alguno|alguna) de (?:ustedes|vosotros|vosotras|uds|los chicos|las chicas|los duenos|las duenas|los encargados|los empleados|las empleadas|los vendedores)\b",
+    r"\b(?:alguem (?:dai|da loja|de voces|da empresa)|(?:o )?pessoal (?:da loja|dai|da empresa|do atendimento)|(?:uma das|um dos) (?:meninas|meninos|mocas|atendentes|vendedoras|vendedores)|(?:meninas|meninos|mocas|rapazes) da loja)\b",
+    r"\b(?:wer|wen|wem|jemand\w*) (?:von|vom|aus) (?:euch|ihnen|der|dem|den)? ?(?:euch|ihnen|vertrieb|verkauf|sales|service|support|buchhaltung|werkstatt|empfang|laden|geschaft|buro|team|technik|kasse|abteilung|verwaltung|leitung)\b",
+    r"\b(?:someone|somebody|quelqu un|alguien|alguem|jemand\w*|wen|bonhomme|personne|humain)(?: \w+){0,4} (?:al telefono|ao telefone|au telephone|ans telefon|am telefon|on the phone|on the blower)\b",
+    r"\b(?:poner|ponga|pongan|ponerse|holen|hol|passer|avoir) (?:\w+ ){0,3}(?:al telefono|ao telefone|au telephone|ans telefon|am telefon|on the phone)\b",
+    r"\b(?:al telefono|ao telefone|au telephone|ans telefon) (?:\w+ ){0,2}(?:alguno|alguna|alguien|alguem|jemand\w*|quelqu un|wen)\b",
     r"\b(?:someone|somebody|anyone|anybody|a person|a human|alguien|alguem|una persona|uma pessoa|quelqu un|une personne|jemand|jemanden|jemandem|one of you|uno de ustedes|um de voces|l un de vous|einer von euch)(?: \w+){0,2}? (?:from|of|on|in|at|de|del|da|do|du|des|aus|von|vom|bei)(?: \w+){0,2}? (?:team|staff|office|company|support|equipo|empresa|equipe|time|soporte|suporte|service client|service|entreprise|firma|euch|ihnen|ustedes|voces|vous|you guys)\b",
     r"\b(?:someone|somebody|anyone|a person) who (?:\w+ )?works? (?:there|here|for you|at)\b",
     // Someone from a department, or a person on the phone: "someone from billing on the
@@ -449,7 +507,7 @@ pub(super) const REQUESTED: &[&str] = &[
     r"\b(?:someone|somebody|a person|a human|an agent|a manager|a supervisor)(?: \w+){0,3} on the (?:phone|line)\b",
     // A person asked to look at it: "can a human take a look", "could an agent check this".
     r"\b(?:can|could|would) (?:a|an|some|one of your) (?:real |actual |live )?(?:human|person|agent|staff member|employee|manager|supervisor|representative|advisor) (?:please )?(?:take a look|look|check|review|handle|deal|sort|help)\b",
-    r"\b(?:real|actual|live|living|breathing|proper|genuine|verdader[oa]|viv[oa]|vivante?|lebende[nmrs]?|lebendige[nmrs]?|vrai|vraie|veritable|echte[nmrs]?|richtige[nmrs]?) (?:person|human|human being|people|persona|pessoa|personne|humain|humano|mensch|menschen|agent|agente|atendente|mitarbeiter|conseiller|asesor|consultor|consultora|tecnico|tecnica|technician|technicien|techniker|employee|empleado|funcionario|operador|operator)\b",
+    r"\b(?:real|actual|live|living|breathing|proper|genuine|verdader[oa]|viv[oa]|vivante?|lebende[nmrs]?|lebendige[nmrs]?|vrai|vraie|veritable|echte[nmrs]?|richtige[nmrs]?) (?:person|bonhomme|human|human being|people|persona|pessoa|personne|humain|humano|mensch|menschen|agent|agente|atendente|mitarbeiter|conseiller|asesor|consultor|consultora|tecnico|tecnica|technician|technicien|techniker|employee|empleado|funcionario|operador|operator)\b",
     r"\b(?:person|human|persona|pessoa|personne|persone|humain|humano|mensch|agent|agente|atendente|consultor|consultora|tecnico|tecnica|technicien|asesor|asesora|operador|empleado|funcionario) (?:real|de verdad|de verdade|reel|reelle|en chair et en os|de carne y hueso|de carne e osso|aus fleisch und blut)\b",
     // A seller or adviser free to help: "un vendeur dispo pour me conseiller ?",
     // "algún asesor disponible?", "tem algum vendedor disponível?".
@@ -463,7 +521,7 @@ static REQUESTED_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that make a message a request (a `?` does too).
 static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|puedo|posso|ring|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|jaimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte|konnten|faut|puedes|podes|pasas|consegue|consegues|consigue|por favor|svp|stp|s il vous plait|tem como|da pra|da para|era possivel|e possivel|es posible|seria posible|seria possivel|hay forma|hay manera|is it possible|possible de|moyen de|moglich)\b")
+    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|puedo|posso|ring|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|jaimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte|konnten|faut|puedes|podes|pasas|consegue|consegues|consigue|por favor|svp|stp|pourrait|pourraient|pourrais|s il vous plait|solicito|solicitamos|ersuche|grateful|agradeceria|agradeceria|agradecia|agradeco|tem como|da pra|da para|era possivel|e possivel|es posible|seria posible|seria possivel|hay forma|hay manera|is it possible|possible de|moyen de|moglich)\b")
         .expect("request words are valid regex")
 });
 
@@ -668,7 +726,7 @@ const THING: &[&str] = &[
 
 /// Staff who can contact the customer back (not couriers: "can the driver call me" is about
 /// the delivery).
-pub(super) const STAFF: &str = r"\b(?:colleagues?|owners?|mensch|menschen|doctors?|vets?|nurses?|dentists?|medic[oa]s?|doutor[a]?|veterinari[oa]s?|medecins?|docteur|veterinaires?|arzt|arztin|tierarzt\w*|duen[oa]|don[oa]|proprietaire|inhaber\w*|besitzer\w*|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*)\b";
+pub(super) const STAFF: &str = r"\b(?:colleagues?|owners?|mensch|menschen|doctors?|vets?|nurses?|dentists?|medic[oa]s?|doutor[a]?|veterinari[oa]s?|medecins?|docteur|veterinaires?|arzt|arztin|tierarzt\w*|duen[oa]|don[oa]|proprietaire|inhaber\w*|besitzer\w*|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*|collaborat\w+|colaborador\w*|(?:one|any) of (?:the|your|you) (?:girls|guys|lads|lot|team|people|staff|leute|ladies)|one of your \w+|whoever|member of (?:your|the) (?:\w+ )?team|gerente|gerentes|gerencia|(?:the|that) (?:lady|guy|girl|woman|man|gentleman|chap) from)\b";
 
 /// Staff who can help, without the bare "someone" ("can someone help me with the size" is
 /// a question the AI can answer).
@@ -698,7 +756,7 @@ fn human_help(clause: &str, requesting: bool) -> Option<&str> {
 }
 
 /// Contacting the customer back, in request (not past) forms.
-pub(super) const CALLBACK: &str = r"\b(?:call|ring|phone|contact|reach|get in touch|get back|llamar\w*|llame|llamen|llama|contactar\w*|contacte|contacten|contactara|contactaran|comunicarse|comunique\w*|ligar|liga|ligue|ligasse|ligando|retornar|retorne|chamar|telefonar|devolv\w* la llamada|telefon\w*|telephon\w*|entr\w* em contato|appeler|appelle|appelliez|rappeler|rappelle|recontacter|recontacte|contacter|contacte|joindre|anrufen|anruft|zuruckrufen|zuruckruft|zurueckrufen|zurueckruft|melden|meldet|kontaktieren|kontaktiert)\b";
+pub(super) const CALLBACK: &str = r"\b(?:call|ring|phone|contact|reach|get in touch|get back|llamar\w*|llame|llamen|llama|contactar\w*|contacte|contacten|contactara|contactaran|comunicarse|comunique\w*|ligar|liga|ligue|ligasse|ligando|retornar|retorne|chamar|telefonar|devolv\w* la llamada|telefon\w*|telephon\w*|entr\w* em contato|appeler|appelle|appelliez|rappeler|rappelle|recontacter|recontacte|contacter|contacte|joindre|anrufen|anruft|callen|give me a (?:bell|ring|buzz|call)|zuruckrufen|zuruckruft|zurueckrufen|zurueckruft|melden|meldet|kontaktieren|kontaktiert)\b";
 
 /// The customer as the object of the contact.
 const ME: &str = r"\b(?:me|m|mich|mir|moi|comigo|conmigo|mim)\b";
@@ -802,8 +860,11 @@ fn previous_contact(norm: &Normalized, requesting: bool) -> Option<&str> {
         return None;
     }
     if let Some(who) = PREVIOUS_CONTACT_RE.find(&norm.full) {
+        // "the lad who served me said you'd call me when they're ready": a promised notice.
         let back = PRONOUN_TRANSFER_RE.is_match(&norm.full)
-            || (CALLBACK_RE.is_match(&norm.full) && ME_RE.is_match(&norm.full));
+            || (CALLBACK_RE.is_match(&norm.full)
+                && ME_RE.is_match(&norm.full)
+                && !NOTIFY_RE.is_match(&norm.full));
         return back.then_some(who.as_str());
     }
     // A member of staff named, then "put them on": "who's your supervisor? put them on".
@@ -998,6 +1059,37 @@ fn lone_noun(clause: &str) -> bool {
     !rest.is_empty() && LONE_NOUNS.contains(&rest.join(" ").as_str())
 }
 
+/// A lone human noun that is something else: "Mensch, das ging schnell!" (an interjection
+/// before more), French "Personne, je travaille" (nobody) without its article, "un sac svp"
+/// (a bag, not Portuguese SAC), and a party of one with a booking ("Una persona. Para el
+/// sábado a las 21h").
+fn lone_noun_meant(norm: &Normalized, index: usize, clause: &str) -> bool {
+    let words: Vec<&str> = clause.split(' ').collect();
+    let has = |w: &str| words.contains(&w);
+    let more = norm.clauses.len() > index + 1;
+    if words == ["mensch"] && more {
+        return false;
+    }
+    if has("personne")
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "une" | "la" | "vraie" | "humaine"))
+    {
+        return false;
+    }
+    if has("sac")
+        && words
+            .iter()
+            .any(|w| matches!(*w, "un" | "mon" | "le" | "du" | "ce"))
+    {
+        return false;
+    }
+    let party = words
+        .iter()
+        .any(|w| matches!(*w, "persona" | "pessoa" | "personne" | "person"));
+    !(party && more && WHEN_RE.is_match(&norm.full))
+}
+
 /// A clause that is only a title and a surname ("Herr Becker bitte", "Mrs Okafor please"),
 /// not a greeting to them ("hi Dr Smith!").
 fn lone_named(clause: &str) -> bool {
@@ -1115,6 +1207,258 @@ static NOTIFY_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("notification pattern is valid regex")
 });
 
+// Round 11: context that makes a matched ask mean something else. Each pattern is a family
+// of phrasings, judged on the whole (normalised) message.
+
+/// A person wanted for a chore the business might offer, not to talk to: "I need someone to
+/// carry the sofa up, do your drivers do that?", "necesito una persona para limpiar el piso",
+/// "ich brauche jemanden, der mir die Wohnung streicht – habt ihr Termine?", "il me faut une
+/// personne avec moi ou je peux venir seule ?". A purpose or relative clause right after the
+/// person, or a question whether they offer it.
+static CHORE_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)^ (?:\w+ )?(?:to|para|pra|pour|who|that|que|qui|der|die|das|um|avec moi|with me|conmigo|comigo|mit mir|with me|mit|fur|for (?:the|our|my))\b")
+        .expect("chore pattern is valid regex")
+});
+/// A generic person at the end of the matched ask (not a role or a department).
+static PERSON_END_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:person|persona|pessoa|personne|someone|somebody|anyone|anybody|jemand\w*|wen|alguien|alguem|quelqu un|people|gente|technicien|tecnico|technician|techniker)$")
+        .expect("person-end pattern is valid regex")
+});
+static OFFER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:do you (?:do|have|offer)|do your|is it extra|vous faites|vous avez|vos \w+ (?:montent|font)|faites vous|tene(?:i)?s|tienen|haceis|hacen|ofrecen|habt ihr|macht ihr|bietet ihr|dazubuchen|haben sie|voces (?:fazem|tem|tem)|fazem|oferecem)\b")
+        .expect("offer pattern is valid regex")
+});
+/// What a customer wanting a person to talk to mentions; a chore request mentions none.
+static TALK_ABOUT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:talk|speak|chat|call|ring|phone|explain|hablar|habla|llam\w*|explic\w*|falar|lig\w*|conversar|parler|appel\w*|expliqu\w*|sprechen|reden|anruf\w*|telefon\w*|erklar\w*|account|cuenta|conta|compte|konto|bill|billing|invoice|factura|fatura|facture|rechnung|charged?|cobr\w*|refund|reembolso|rembours\w*|erstatt\w*|complaint|queja|reclam\w*|plainte|beschwer\w*|problem|problema|probleme|issue|bot|robot|robo|ai|ia|ki|assistant|asistente|assistente|human|humano|humain|mensch|real|echt\w*|vrai|order|pedido|commande|bestellung|encomenda|payment|pago|pagamento|paiement|zahlung|case|caso|dossier|app|site|web|online|form|formulario|formulaire|formular|link|agent|agente|asesor\w*|advisor|conseill\w*|mitarbeiter\w*|manager|gerente|encargad\w*|supervisor\w*|atendente|berater\w*|responsable|responsavel|revis\w*|review|check (?:my|the|it|this|on|why|what|if|whether)|look at|verific\w*|pruf\w*|ansehen|anschauen|regarder|examin\w*|olhar|olhe|analis\w*|resolv\w*|resolu\w*|sort|sort out|fix|klar\w*|regler|regle|paso|happened|aconteceu|passe|telephon\w*|num+er|number|numero|who knows|that knows|que sepa|que sabe|que entienda|que saiba|qui s y connait|der ahnung|die ahnung|auskennt|me pas\w*|pasame\w*|me passe\w*|put me|connect me|transfer\w*|verbind\w*|comunica\w*|durchstellen|automati\w*)\b")
+        .expect("talk-about pattern is valid regex")
+});
+
+/// Help with the matter (talk-like), unless it is help to carry or move something.
+static MATTER_HELP_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:help|ayud\w*|ajud\w*|aider|aide|helfen|hilft)\b")
+        .expect("help pattern is valid regex")
+});
+static HEAVY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:carry|move|moving|load|lift|cargar|subir|llevar|mover|mudanza|carregar|levar|mudanca|porter|monter|demenag\w*|tragen|schleppen|umzug|heben)\b").expect("heavy pattern is valid regex")
+});
+
+static HUMAN_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:human|humano|humana|humain|mensch\w*|real|echt\w*|vrai|bot|robot|robo|ai|ki|ia|agent|agente)\b").expect("human-word pattern is valid regex")
+});
+static TALK_VERB_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:talk|speak|chat|call|ring|phone|hablar|llam\w*|falar|lig\w*|conversar|parler|appel\w*|sprechen|reden|anruf\w*|telefon\w*|telephon\w*)\b").expect("talk-verb pattern is valid regex")
+});
+
+/// The customer's own plan to consult someone before coming back: "I need to talk to my
+/// landlord first, will get back to you", "lo hablo con el profe y te digo", "ich muss das
+/// noch mit dem Steuerberater besprechen, dann melde ich mich", "j'aimerais en parler avec
+/// mon kiné avant de commander". A first-person plan and a promise to come back.
+static OWN_PLAN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:i ll|i will|i need to|i have to|i must|i m going to|i am going to|ill|need to (?:check|run it|talk)|lo hablo|hablo con|voy a|tengo que|vou|tenho que|preciso|je vais|je dois|j aimerais en parler|je dois en parler|ich muss|ich werde|ich will|ich mochte|muss ich)\b")
+        .expect("own-plan pattern is valid regex")
+});
+static COME_BACK_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:get back to you|will confirm|confirm (?:the |numbers|it|tomorrow|later)|and confirm|let you know|y te (?:digo|aviso|confirmo)|y os (?:digo|aviso|confirmo)|te aviso|os confirmo|te confirmo|y pregunto|dann (?:bestatige|melde|sage|gebe)|melde ich mich|bestatige ich|und (?:frage|fragen)|avant de|je (?:vous|te) (?:redis|confirme|recontacte)|je reviens vers|e depois|depois (?:fecho|confirmo|te|vos|eu)|e te (?:digo|aviso|confirmo)|e vos (?:digo|aviso|confirmo))\b")
+        .expect("come-back pattern is valid regex")
+});
+
+/// A call that may or may not come ("if work doesn't call me", "si on m'appelle pendant le
+/// massage", "falls sich niemand meldet"), without a polite modal ("if someone could call
+/// me" is an ask).
+static IF_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:if|si|se|falls|wenn)\b(?: \w+){0,4}$")
+        .expect("if pattern is valid regex")
+});
+static ULTIMATUM_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:bewertung|reviews?|reclame|avis|cancel\w*|storn\w*|annul\w*|anular|anulo|kundig\w*|resilie\w*|me cambio|je change|wechsle|estrelas?|sterne?|stars?|etoiles?|denunc\w*|abogado|anwalt|avocat|advogado|lawyer|google|complain\w*|queja|reclam\w*|beschwer\w*|plainte)\b").expect("ultimatum pattern is valid regex")
+});
+static IF_START_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)^(?:if|si|se|falls|wenn) ").expect("if-start pattern is valid regex")
+});
+static MODAL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:could|would|can|possible|puede|pueda|pudiera|podria|podrian|pode|possa|puder|poderia|pourrait|pourriez|peut|possible|konnte|konnten|kann|konnen|moglich|mochte)\b")
+        .expect("modal pattern is valid regex")
+});
+
+/// Thanks or praise for a member of staff: "pouvez-vous transmettre mes remerciements à la
+/// direction ?", "la encargada es un amor, dale las gracias", "we'd like to see the chef to
+/// thank him".
+static PRAISE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:remerci\w*|merci pour|elogi\w*|agradecer\w*|las gracias|de mi parte|obrigad\w* pela|thank (?:him|her|them)|compliments?|felicit\w*|parabeniz\w*|bedanken|loben|encanto|encantaron|adoramos|nos encanto|es un amor|um amor|was lovely|so lovely|so nice|volveremos|voltaremos|reviendrons)\b")
+        .expect("praise pattern is valid regex")
+});
+static CONTRAST_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:but|pero|mas|mais|aber|however|sin embargo|problem\w*|issue)\b")
+        .expect("contrast pattern is valid regex")
+});
+
+/// A day or time: availability at a set time is a booking question ("is there someone on
+/// duty tonight? we land at 1am", "y a-t-il quelqu'un de disponible dimanche matin pour la
+/// remise des clés ?").
+static WHEN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|weekend|morning|afternoon|evening|\d+ ?(?:am|pm|h|uhr)|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|manana|finde|esta noche|a las|segunda|terca|quarta|quinta|sexta|sabado|amanha|as \d+|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|ce soir|matin|montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?|sonntags?|morgen|abends?|wochenende)\b")
+        .expect("when pattern is valid regex")
+});
+static AVAILABLE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:available|on duty|free|disponible|disponivel|erreichbar|verfugbar|atiende|atende)\b")
+        .expect("available pattern is valid regex")
+});
+
+/// Other senses of a matched phrase: "rappelez-moi le prix" (remind me), the manager's
+/// signature, "in person", a likeness ("looks like a real person", "parece uma pessoa de
+/// verdade"), contact with someone ill, "no need to chase the assistant".
+static OTHER_SENSE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:rappel\w* moi (?:le|la|les|l|ce|cette|quand|si|combien|votre|vos|ton|ta|a quelle|comment|quel|quelle)|(?:like|looks like|parece|parecem|como|wie|comme|ressemble a|son de|sao de|sind von) (?:a|an|una|uma|un|une|ein|eine)? ?(?:real|actual|persona|pessoa|personne|richtiger|echter|person)|(?:tuve|tive|tuvo|teve|had|hatte|j ai eu) (?:\w+ )?(?:contacto|contato|contact|kontakt)|(?:unser|our|my|mein|mi|meu|mon|ma|nuestro|nosso) \w+ (?:ist|is|es|e|est) (?:ein|a|una|uma|un|une) (?:richtiger|echter|real|true|verdadera|verdadeira|vraie)|(?:gerente|manager|jefe|chefe|chef) (?:de |do |da )?(?:projeto|proyecto|projet|project|obra|obras|eventos?|marketing|cocina|cuisine|cozinha)|(?:somebody|someone|alguien|alguem|quelqu un|jemand) (?:else|mas|d autre|anderes|anders)|(?:outra|otra) (?:pessoa|persona)|(?:ich soll mich|soll ich mich|(?:told|asked) me to (?:call|contact|message|text|get in touch)|me (?:dijo|dijeron) que (?:te|os|les|le) (?:llame|escriba|contacte)|me (?:disse|disseram) (?:pra|para) (?:ligar|falar|entrar)|m a dit de vous|m ont dit de vous)|(?:so|then|entonces|alors|also|entao) (?:the|your|el|la|le|o|a|der|die) \w+ (?:will|is going to|va a|vai|va|wird) (?:\w+ )?(?:call|ring|contact|llamar|ligar|appeler|anrufen)|(?:assistant|asistente|assistente|assistent|assistentin) (?:du|de la|de|del|da|do|of the|of my|von|vom|der|des) (?:\w+ )?(?:doctor\w*|medic\w*|medecin|photograph\w*|fotograf\w*|photographe|dentist\w*|abogad\w*|avocat|architect\w*|arquitect\w*|notar\w*|arzt\w*))")
+        .expect("other-sense pattern is valid regex")
+});
+
+/// Something staff did or will collect, reported: "someone from your team left a drill at
+/// ours", "vino alguien de la empresa a medir", "can someone from your team pick up the cake
+/// stand".
+static STAFF_DID_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)^ (?:\w+ )?(?:left|came|dropped|forgot|broke|measured|fitted|installed|collect|collected|vino|vinieron|dejo|estuvo|midio|veio|vieram|deixou|esteve|est venu|a laisse|kam|a medir|medir|recoger|buscar|abholen|mitnehmen)\b")
+        .expect("staff-did pattern is valid regex")
+});
+static CAME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:vino|vinieron|veio|vieram|came|est venu|kam)$")
+        .expect("came pattern is valid regex")
+});
+
+/// Done already: "the agent already got in touch and sorted everything", "ya me
+/// escribieron".
+static DONE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:(?:ja|ya|already|deja|schon|bereits) (?:\w+ ){0,2}(?:entrou em contato|entraram em contato|ligou|ligaram|called|rang|contacted|llamo|llamaron|escribio|escribieron|appele|rappele|angerufen|gemeldet)|resolveu tudo|resolvieron todo|sorted (?:it|everything)|resolved everything|tout regle|hat sich erledigt|ist erledigt|all sorted|already sorted|ya se resolvio|ja se resolveu|c est regle|tout est regle)\b")
+        .expect("done pattern is valid regex")
+});
+/// The customer (or their side) will call the business: "I'll have the owner call you".
+static CALL_YOU_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:call|ring|phone|contact) (?:you|u|you guys)\b")
+        .expect("call-you pattern is valid regex")
+});
+static CALL_ME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:call|ring|phone|contact|text) (?:me|us)\b")
+        .expect("call-me pattern is valid regex")
+});
+/// Reception as a place to leave something: "I'll take it to reception", "stellen Sie die
+/// Lieferung an den Empfang zu", "vous pouvez garder mon téléphone à l'accueil".
+static DESK_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u)\b(?:reception|front desk|empfang|rezeption|recepcion|recepcao|accueil|pforte)\b",
+    )
+    .expect("desk pattern is valid regex")
+});
+static LEAVE_THING_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:wallet|parcel|package|paket|lieferung|delivery|keys|llaves|chaves|cles|schlussel|colis|paquete|encomenda|telephone|telefono|telefone|handy|leave|drop|abgeben|zustellen|zu stellen|stellen sie|dejar|deje|deixar|deixe|laisser|deposer|garder|take it|bring it|found)\b").expect("leave-thing pattern is valid regex")
+});
+/// Other senses of "escalate": a situation that escalated ("things escalated quickly",
+/// "die Lage ist eskaliert"), and climbing ("escalar el Kilimanjaro", "escalar sin arnés").
+static ESCALATED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:(?:things|it|situation|lage|situacion|situacao|la cosa|das|es|ist|sind|hat|has|have|had|got|that) (?:\w+ )?(?:escalated|eskaliert)|escalated (?:quickly|fast|a bit|badly)|montan\w*|monte|pico|pared|rocodromo|roca|arnes|cuerda|kilimanjaro|everest|montanha|rocha|escalada|climbing|sleeping bags?|saco de dormir|harness|boulder\w*|klettern)\b")
+        .expect("escalated pattern is valid regex")
+});
+/// Bot words naming a product ("the AI version of the logo", "the robot one", "nicht die
+/// automatische, die mit Siebträger", "el automático" for a car), in a message that asks
+/// for no person.
+static PRODUCT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:version|model|toy|juguete|brinquedo|jouet|spielzeug|dinosaur\w*|logo|vacuum|aspiradora|aspirador|aspirateur|staubsauger|mower|tondeuse|rasenmaher|\w*maschine|machine|maquina|coche|carro|car|van|voiture|manual|gearbox|transmission|cambio|watch|reloj|relogio|montre|uhr|siebtrager|one anymore|hand drawn)\b").expect("product pattern is valid regex")
+});
+static PERSON_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:human|person|someone|somebody|agent|mensch\w*|jemand\w*|persona|pessoa|alguien|alguem|quelqu un|humain|humano|staff|mitarbeiter\w*|talk|speak|hablar|falar|parler|sprechen)\b").expect("person-word pattern is valid regex")
+});
+/// Help to carry or load, right after "anyone available to help me".
+static HEAVY_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)^ (?:to )?(?:carry|move|load|lift|unload|cargar|subir|llevar|carregar|levar|porter|monter|tragen|schleppen)\b").expect("heavy-after pattern is valid regex")
+});
+/// A person's own doing: "I'll contact the agent myself".
+static MYSELF_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)^ (?:\w+ )?(?:myself|moi meme|yo mismo|yo misma|eu mesmo|eu mesma|selbst)\b")
+        .expect("myself pattern is valid regex")
+});
+/// Picking up a thing: "can someone from your team pick up the cake stand?".
+static PICK_UP_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)^ (?:pick (?:it|them) up|pick up (?:the|my|our|your) (?:\w+ )?(?:stand|box|boxes|parcel|package|stuff|tools?|drill|items?|equipment|keys|furniture|sofa|table|chairs?|bike|ladder|rubbish))\b").expect("pick-up pattern is valid regex")
+});
+
+/// Whether the ask matched at `evidence` means something else in this message.
+fn not_meant(norm: &Normalized, evidence: &str) -> bool {
+    let full = &norm.full;
+    let Some(at) = full.find(evidence) else {
+        return false;
+    };
+    let before = &full[..at];
+    let after = &full[at + evidence.len()..];
+    let talk =
+        TALK_ABOUT_RE.is_match(full) || (MATTER_HELP_RE.is_match(full) && !HEAVY_RE.is_match(full));
+    // A chore: the person wanted "to carry", "para limpiar", "der mir streicht", or asked
+    // whether they offer it, and nothing said about talking, an account or a problem.
+    let chore = !talk
+        && PERSON_END_RE.is_match(evidence)
+        && (CHORE_AFTER_RE.is_match(after) || OFFER_RE.is_match(full));
+    // The customer's own plan to consult someone, then come back.
+    let own_plan = OWN_PLAN_RE.is_match(full) && COME_BACK_RE.is_match(full);
+    // Not an ultimatum: "si no me llama alguien hoy me cambio de compañía" is an ask.
+    let conditional = (IF_RE.is_match(before) || IF_START_RE.is_match(evidence))
+        && !MODAL_RE.is_match(full)
+        && !ULTIMATUM_RE.is_match(full)
+        && super::cues::complaints(full).is_empty();
+    let praise = PRAISE_RE.is_match(full) && !CONTRAST_RE.is_match(full);
+    let booking = AVAILABLE_RE.is_match(full)
+        && WHEN_RE.is_match(full)
+        && !TALK_VERB_RE.is_match(full)
+        && !HUMAN_WORD_RE.is_match(full);
+    // "the manager's signature" (normalised "the manager signature"): paperwork.
+    let genitive = PAPERWORK_AFTER_RE.is_match(after);
+    let other_sense = OTHER_SENSE_RE
+        .find_iter(full)
+        .any(|m| m.end() >= at && m.start() <= at + evidence.len());
+    let staff_did = (STAFF_DID_RE.is_match(after) && !talk) || CAME_RE.is_match(before.trim_end());
+    let bot_word = BOT_WORD_RE.is_match(evidence);
+    let someone_elses = SOMEONE_ELSE_WANTS_RE.is_match(before) || PROMISED_RE.is_match(full);
+    let other_use = DONE_RE.is_match(full)
+        || (CALL_YOU_RE.is_match(full) && !CALL_ME_RE.is_match(full))
+        || (DESK_RE.is_match(evidence) && LEAVE_THING_RE.is_match(full))
+        || (ESCALAT_RE.is_match(evidence) && ESCALATED_RE.is_match(full))
+        || (bot_word && PRODUCT_RE.is_match(full) && !PERSON_WORD_RE.is_match(full))
+        || HEAVY_AFTER_RE.is_match(after)
+        || MYSELF_AFTER_RE.is_match(after)
+        || PICK_UP_RE.is_match(after)
+        || evidence.ends_with(" in person")
+        || someone_elses;
+    chore
+        || own_plan
+        || conditional
+        || praise
+        || booking
+        || genitive
+        || other_sense
+        || staff_did
+        || other_use
+}
+/// Someone else's wish, reported: "minha sobrinha mandou mensagem falando que queria falar
+/// com o gerente", "mein Bruder will mit eurem Chef reden (er sucht einen
+/// Ausbildungsplatz)", "she said she wanted a manager".
+static SOMEONE_ELSE_WANTS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:(?:falando|dizendo|saying|diciendo|disant) (?:que|that)|(?:she|he|they|ela|ele|ella|elle|il|er|sie) (?:said|says|disse|dijo|dice|a dit|sagte|meinte|sagt)|(?:my|mein\w*|mi|meu|minha|mon|ma) (?:brother|sister|son|daughter|niece|nephew|friend|mother|mum|mom|father|dad|grandma|grandmother|grandpa|madre|padre|abuela|abuelo|mae|pai|avo|mere|pere|grand mere|mutter|vater|oma|opa|bruder|schwester|sohn|tochter|freund\w*|hermano|hermana|hijo|hija|sobrin[oa]|amig[oa]|irmao|irma|filho|filha|sobrinh[oa]|frere|soeur|fils|fille|niece|neveu|ami|amie) (?:\w+ ){0,2}(?:will|wants|wanted|quiere|queria|quer|veut|voulait|mochte|mandou|escribio|wrote|texted|a ecrit|schrieb|hat geschrieben))(?: \w+){0,8} $")
+        .expect("someone-else pattern is valid regex")
+});
+static PAPERWORK_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)^ (?:s )?(?:signature|stamp|approval|sign off|unterschrift|stempel|genehmigung|firma|sello|autorizacion|assinatura|carimbo|autorizacao|visa|tampon|autorisation|authori[sz]ation|permission)\b")
+        .expect("paperwork pattern is valid regex")
+});
+/// A call promised and reported: "I was told someone would get back to me in 48 hours".
+static PROMISED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:told|said|promised|dijeron|dijo|disseram|disse|on m a dit|m a dit|hat gesagt|sagten|versprochen|prometieron|prometeram|promis)(?: me| us| que| that| qu| dass)* (?:someone|somebody|they|you|alguien|alguem|quelqu un|jemand|ils|voces)(?: \w+)? (?:would|will|iba|ia|iam|allait|wurde|would be)\b")
+        .expect("promised pattern is valid regex")
+});
+static BOT_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:ai|ia|ki|bot|bots|robot|robots|robo|automatic\w*|automatique\w*|automatisch\w*|automated)\b").expect("bot-word pattern is valid regex")
+});
+static ESCALAT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:escalat\w*|escalar|escalen|eskaliert|eskalieren)\b")
+        .expect("escalate pattern is valid regex")
+});
+
 /// Fires on the first non-negated request frame, a refusal of the bot, a requested frame
 /// in a request, or a clause that is only a human noun.
 pub fn detect(norm: &Normalized) -> Option<Signal> {
@@ -1123,47 +1467,53 @@ pub fn detect(norm: &Normalized) -> Option<Signal> {
     }
     let requesting = requesting(norm);
     let notify = NOTIFY_RE.is_match(&norm.full);
-    for clause in &norm.clauses {
+    for (i, clause) in norm.clauses.iter().enumerate() {
         if let Some(m) = FRAME_RE.find_iter(clause).find(|m| {
             !negated(clause, m.start())
                 && !negated_inside(m.as_str())
                 && (!notify || STAFF_RE.is_match(m.as_str()))
+                && !not_meant(norm, m.as_str())
         }) {
             return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.95));
         }
-        if let Some(m) = against_bot(clause) {
+        if let Some(m) = against_bot(clause).filter(|m| !not_meant(norm, m)) {
             return Some(Signal::new(Reason::CustomerAsked, m, 0.9));
         }
         if let Some(m) = REQUESTED_RE
             .find_iter(clause)
-            .find(|m| requesting && !negated(clause, m.start()))
+            .find(|m| requesting && !negated(clause, m.start()) && !not_meant(norm, m.as_str()))
         {
             return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.85));
         }
-        if let Some(who) = callback(clause, requesting) {
+        if let Some(who) = callback(clause, requesting).filter(|_| !not_meant(norm, clause)) {
             return Some(Signal::new(
                 Reason::CustomerAsked,
                 format!("call back: {who}"),
                 0.85,
             ));
         }
-        if let Some(who) = human_help(clause, requesting) {
+        if let Some(who) = human_help(clause, requesting).filter(|_| !not_meant(norm, clause)) {
             return Some(Signal::new(
                 Reason::CustomerAsked,
                 format!("help from: {who}"),
                 0.85,
             ));
         }
-        if lone_noun(clause) || lone_named(clause) {
+        // A title and name closing a longer message is its signature ("... je passerai
+        // lundi. Mme Claes"); a name mentioned in passing may be staff already heard from.
+        let signature = i > 0 && i + 1 == norm.clauses.len();
+        if (lone_noun(clause) && lone_noun_meant(norm, i, clause))
+            || (lone_named(clause) && !signature && !not_meant(norm, clause))
+        {
             return Some(Signal::new(Reason::CustomerAsked, clause.as_str(), 0.85));
         }
-        if let Some(m) = named_talk(clause, requesting) {
+        if let Some(m) = named_talk(clause, requesting).filter(|m| !not_meant(norm, m)) {
             return Some(Signal::new(Reason::CustomerAsked, m, 0.85));
         }
     }
     if let Some(m) = ACROSS_CLAUSES_RE
         .find_iter(&norm.full)
-        .find(|m| requesting && !negated(&norm.full, m.start()))
+        .find(|m| requesting && !negated(&norm.full, m.start()) && !not_meant(norm, m.as_str()))
     {
         return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.85));
     }
@@ -1228,6 +1578,30 @@ mod tests {
 
     /// Round five (dev5): departments named by their function, named staff, "a human here
     /// or not?", getting someone to look, callbacks by the owner; and what stays a mention.
+    #[test]
+    fn round_eleven_other_senses_and_colloquial_asks() {
+        // The rule alone (the model's second opinion is tested with the paraphrases).
+        for t in [
+            "Una persona. El viernes a las 20h, por favor",
+            "Personne, je suis au travail toute la journée",
+            "Mensch, das ging schnell! Danke",
+            "un sac svp",
+            "we need the supervisor's stamp on this form",
+            "Bonjour, je passe demain pour le colis. Mme Dubois",
+            "the job escalated quickly, thanks for the help",
+            "my nephew wrote to you saying that he wanted to talk to the owner about a job",
+        ] {
+            assert!(!asks(t), "{t}");
+        }
+        for t in [
+            "Ich bräuchte bitte wen aus dem Vertrieb am Telefon",
+            "¿alguno de vosotros me puede llamar?",
+            "Herr Becker bitte",
+        ] {
+            assert!(asks(t), "{t}");
+        }
+    }
+
     #[test]
     fn round_five_forms_are_asks() {
         let wrong: Vec<&str> = [

@@ -89,6 +89,8 @@ pub(super) const POSITIVE_SRC: &[&str] = &[
     // Laughter: "third time this month haha", "kkk", "mdr".
     // Eagerness: "can't wait", "qué ganas", "que demais", "j'ai hâte", "ich freue mich".
     r"|cant wait|so excited|excited|que ganas|ansios[oa]|que demais|mal posso esperar|hate|vivement",
+    r"|el mejor|la mejor|o melhor|a melhor|le meilleur|la meilleure|der beste|die beste|so good|fiers?|fiere|fieres|proud|orgulhos[oa]s?|orgullos[oa]s?|stolz",
+    r"|antes do previsto|antes de lo previsto|ahead of schedule|earlier than expected|plus tot que prevu|fruher als erwartet|(?:em|en|in) (?:menos de|moins de|less than|weniger als)|deja (?:livre|arrive|recu|la)|ja chegou|ya llego|already (?:here|arrived)|schon (?:da|angekommen)|com brinde|con regalo",
     r"|haha\w*|hehe\w*|jaja\w*|jeje\w*|kkk\w*|rsrs\w*|mdr|lol|hihi\w*",
 ];
 
@@ -101,7 +103,7 @@ pub(super) const NOBODY_ANSWERS_SRC: &[&str] = &[
     r"|personne ne (?:m |me |nous )?(?:repond|m aide|rappelle|aide)",
     r"|(?:you|they|u) never (?:answer|reply|respond|get back)\w*",
     r"|nunca (?:me |nos )?(?:contest|respond|atiend|atend|ajud|ayud)\w*",
-    r"|(?:ne|n) (?:me |nous )?(?:repond\w*|rappel\w*) jamais",
+    r"|(?:ne|n) (?:me |nous )?(?:repond\w*|rappel\w*) jamais|(?:vous|ils) (?:ne |n )?(?:repondez|repondent|rappelez|rappellent) jamais|personne qui (?:m a|ne m a) (?:rappele\w*|repondu)",
     r"|(?:antwortet|antworten|antwortest|meldet|melden) (?:\w+ )?(?:nie|niemals)",
     r"|niemand(?: \w+){0,2} (?:antwortet|hilft|reagiert|meldet|ruft)",
     r"|no (?:me|nos) (?:contestan|responden|atienden|contestais|respondeis)|nao (?:me|nos) (?:respondem|atendem|responde)|ne (?:me|nous) (?:repondez|repondent) (?:pas|jamais)|(?:antwortet|antworten|antwortest) (?:mir|uns) (?:nicht|keiner)|(?:you|they) (?:dont|do not|wont) (?:answer|reply|respond)|(?:nobody|no one) is (?:answering|replying|responding)",
@@ -143,6 +145,7 @@ pub(super) const LONG_WAIT_SRC: &[&str] = &[
     // without signal".
     r"|(?:llevo|levo|estoy|estou|hace|faz|ha|fait|depuis|seit|been) (?:ya |ja |schon |already )?(?:[2-9]|\d\d|dos|tres|cuatro|cinco|duas|quatro|deux|trois|quatre|cinq|zwei|drei|vier|funf|two|three|four|five|several|varios|varias|plusieurs|mehreren) (?:dias|semanas|meses|days|weeks|months|jours|semaines|mois|tage|tagen|wochen|monaten)(?: \w+){0,2} (?:sin|sem|sans|ohne|without|no) (?:internet|luz|senal|sinal|servicio|servico|service|reseau|signal|strom|netz|wifi|tv|tele|television|agua|water|eau|wasser|gas|telefono|telefone|phone|linea|linha|heating|calefaccion|chauffage|heizung|electricity|electricite|respuesta|resposta|reponse|antwort|reply|answer)",
     // "seit einem Monat warte ich", "desde hace un mes espero".
+    r"|(?:waiting|esperando|warte\w*|attends|aguardando) (?:\w+ ){0,2}(?:since|desde|seit|depuis) (?:\w+ ){0,3}(?:january|february|march|april|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|fevrier|avril|juin|juillet|aout|septembre|octobre|novembre|decembre|januar|februar|marz|juni|juli|oktober|dezember)|(?:llevo|estoy|levo|estou) desde (?:\w+ ){0,5}(?:esperando|aguardando)",
     r"|seit (?:\w+ )?(?:wochen|monaten|woche|monat|tagen)(?: \w+){0,2} warte|desde hace (?:\w+ )?(?:semanas?|mes|meses)(?: \w+){0,2} esper\w+",
 ];
 
@@ -150,7 +153,7 @@ static LONG_WAIT: LazyLock<Regex> = LazyLock::new(|| re(&LONG_WAIT_SRC.concat())
 
 /// Sarcastic praise opens the message on its own ("great, another week of waiting").
 pub(super) const PRAISE_OPENER_SRC: &[&str] = &[
-    r"^(?:oh |ah |wow |que |well |na |ja |das ist ja |how )?(?:great service|great customer service|great job|good job|nice job|well done|thanks a lot|thank you so much|que bien|que bom|merci beaucoup|vielen dank|great|fantastic|wonderful|brilliant|perfect|amazing|awesome|wow|lovely|nice one|genial|perfecto|fantastico|maravilloso|estupendo|otimo|perfeito|maravilha|parabens|show|parfait|super|bravo|chapeau|top|genial|toll|klasse|prima|wunderbar|respekt|na toll|na super)$",
+    r"^(?:oh |ah |wow |que |well |na |ja |das ist ja |how )?(?:great service|great customer service|great job|good job|nice job|well done|thanks a lot|thank you so much|que bien|que bom|merci beaucoup|vielen dank|great|great stuff|fantastic|wonderful|brilliant|perfect|amazing|awesome|wow|lovely|nice one|genial|perfecto|fantastico|maravilloso|estupendo|otimo|perfeito|maravilha|parabens|show|parfait|super|bravo|chapeau|top|genial|toll|klasse|prima|wunderbar|respekt|na toll|na super)$",
     // Praise of the service itself: "super service, echt", "super le service, vraiment",
     // "que servicio tan maravilloso", "what a great service".
     r"|^(?:oh |ah |wow |well |na |ja )?(?:what a |que |quel |quelle |was fur ein |so ein |such )?(?:great|super|excellent|wonderful|amazing|fantastic|brilliant|top|tolle[rs]?|klasse|maravillos[oa]|maravilhos[oa]|excelente|otimo|genial|estupend[oa]|formidable|incroyable)(?: le| el| o| der)? (?:service|servicio|servico|atendimento|job|support|customer service|kundenservice|organisation|organizacion|organizacao)(?: (?:really|de verdad|mesmo|vraiment|echt|wirklich|indeed|honestly))?$",
@@ -169,7 +172,7 @@ pub(super) const WAIT_SRC: &[&str] = &[r"wait\w*|esper\w*|aguard\w*|attente|atte
 
 /// Threats to post a bad review, to go to the competition or to tell everyone.
 pub(super) const THREAT_SRC: &[&str] = &[
-    r"(?:leave|leaving|give|giving|post|write|dejar|dejo|dejare|poner|pongo|deixar|deixo|dar|dou|mettre|mets|laisser|geben|gebe|schreib\w*|vergeben|vergebe)(?: \w+){0,4}? (?:1|one|una|uma|une|ein|eine|0|zero) (?:star|stars|estrella|estrellas|estrela|estrelas|etoile|etoiles|stern|sterne)",
+    r"(?:leave|leaving|give|giving|gibt|gibts|post|write|dejar|dejo|dejare|poner|pongo|deixar|deixo|dar|dou|mettre|mets|laisser|geben|gebe|schreib\w*|vergeben|vergebe)(?: \w+){0,4}? (?:1|one|una|uma|une|ein|eine|0|zero) (?:star|stars|estrella|estrellas|estrela|estrelas|etoile|etoiles|stern|sterne)",
     r"|note de (?:1|0|zero|un)|(?:bad|negative|terrible|horrible|awful) reviews?|(?:mala|pesima|negativa) (?:resena|opinion|valoracion|critica)|(?:resena|opinion|valoracion|critica) negativa",
     r"|(?:avaliacao|nota|review) (?:negativa|ruim|pessima)|reclame aqui|(?:mauvais|negatif) avis|avis negatif|(?:schlechte|negative) (?:bewertung|rezension)",
     r"|(?:go|going|switch\w*|move|moving|take my business|voy|me voy|irme|ire|vou|vais|je vais|irai|gehe|wechsle|wechseln)(?: \w+){0,3} (?:competition|competitors?|competencia|concorrencia|concorrente|concurrence|concurrent|konkurrenz)",
@@ -277,6 +280,7 @@ static CONTRAST: LazyLock<Regex> = LazyLock::new(|| re(r"but|pero|mas|mais|aber|
 /// "anyway" or a question ("odio los lunes 😡 en fin, ¿me confirmáis la clase?").
 pub fn mood_aside(norm: &Normalized) -> bool {
     APOLOGY_FOR_MOOD.is_match(&norm.full)
+        || NOT_AT_YOU.is_match(&norm.full)
         || ((ELSEWHERE_MOOD.is_match(&norm.full)
             || norm.clauses.iter().any(|c| WORK_MOOD.is_match(c)))
             && (norm.questions > 0 || MOOD_PIVOT.is_match(&norm.full)))
@@ -310,6 +314,13 @@ static ELSEWHERE_MOOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:furious|angry|mad|annoyed|fuming) (?:at|with) (?:my|the) (?:broadband|internet|boss|bank|landlord|team|airline|ex|neighbou?rs?)|(?:hate|odio|odeio|deteste|hais|hasse) (?:\w+ ){0,2}(?:mondays?|lunes|segundas?(?: feiras?)?|lundis?|montage?)|(?:meu|mi|mon|mein) (?:time|equipo|equipe|verein|jefe|chefe|patron|chef)|(?:bad|rough|long|horrible|terrible|awful) day|(?:dia|dias) (?:horrible|terrible|de mierda|pessimo|horrivel|de merda|de cao)|(?:journee|semaine) (?:de merde|horrible|pourrie)|(?:scheiss|mieser|harter|blode[rn]?) tag",
     )
 });
+/// The anger is said not to be at the business: "je suis en colère, pas contre vous",
+/// "total sauer, aber nicht auf euch", "estoy furiosa con la aerolínea".
+static NOT_AT_YOU: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"pas contre vous|pas apres vous|nicht (?:auf|gegen) (?:euch|sie|dich)|not (?:at|with) you|no (?:es )?(?:con|contra) (?:ustedes|vosotros|usted|ti)|nao (?:e )?(?:com|contra) (?:voces|vcs|voce|vc)|(?:furios[oa]|enfadad[oa]|enojad[oa]|cabread[oa]|irritad[oa]|chatead[oa]|brav[oa]|furieux|furieuse|enerve\w*|sauer|wutend|genervt) (?:\w+ )?(?:con|com|contra|contre|auf|mit) (?:la|el|a|o|les|le|l|die|der|den|dem|mi|mon|ma|mein\w*|meu|minha) (?:aerolinea|companhia aerea|compagnie aerienne|fluggesellschaft|prefeitura|prefecture|stadtwerke|ayuntamiento|gobierno|vecin\w*|vizinh\w*|voisin\w*|nachbar\w*|hacienda|finanzamt|\w+werke)",
+    )
+});
 static MOOD_PIVOT: LazyLock<Regex> =
     LazyLock::new(|| re(r"en fin|enfim|anyway|anyways|bref|egal|jedenfalls|tanto faz"));
 
@@ -320,7 +331,7 @@ pub fn intensified_praise(norm: &Normalized) -> bool {
 }
 static INTENSIFIED_PRAISE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:damn|dangerously|insanely|ridiculously|stupidly|criminally|bloody|freaking|fucking|wicked|crazy|scary|absurdly|obscenely) (?:\w+ ){0,2}(?:good|delicious|tasty|nice|great|amazing|gorgeous|beautiful|comfy|cute|fast)|(?:verdammt|verflucht|sau|brutal|krass|wahnsinnig|hammer) (?:\w+ )?(?:lecker|gut|schon|geil|bequem)|(?:putain|vachement|grave|trop|carrement) (?:\w+ )?(?:bon|bonne|beau|belle|delicieux|delicieuse|genial|fort)|(?:brutalmente|peligrosamente|absurdamente|ridiculamente|jodidamente) (?:\w+ )?(?:buen[oa]s?|ric[oa]s?|bonit[oa]s?)|(?:absurdamente|ridiculamente|perigosamente|surreal de) (?:\w+ )?(?:bom|boa|gostos[oa]|lind[oa])",
+        r"(?:damn|dangerously|insanely|ridiculously|stupidly|criminally|bloody|freaking|fucking|wicked|crazy|scary|absurdly|obscenely) (?:\w+ ){0,2}(?:good|delicious|tasty|nice|great|amazing|gorgeous|beautiful|comfy|cute|fast)|(?:verdammt|verflucht|sau|brutal|krass|wahnsinnig|hammer) (?:\w+ )?(?:lecker|gut|schon|geil|bequem)|(?:putain|vachement|grave|trop|carrement) (?:\w+ )?(?:bon|bonne|beau|belle|delicieux|delicieuse|genial|fort)|(?:brutalmente|peligrosamente|absurdamente|ridiculamente|jodidamente) (?:\w+ )?(?:buen[oa]s?|ric[oa]s?|bonit[oa]s?)|(?:absurdamente|ridiculamente|perigosamente|surreal de) (?:\w+ )?(?:bom|boa|gostos[oa]|lind[oa])|de puta madre|(?:bom|boa|lindo|linda|gostoso|gostosa|otimo|massa|bonito|bonita) (?:pra|para) (?:caralho|porra)|(?:holy shit|bloody hell|joder|hostia|porra|caralho|putain|verdammt|damn|shit) (?:\w+ ){0,3}(?:quick|quickly|fast|rapido|rapida|rapide|vite|schnell|already|ya|ja|deja|schon)|(?:ridicule|ridiculous|ridiculo|absurd|absurde|absurdo|absurda|lacherlich) (?:\w+ ){0,3}(?:c est donne|cheap|a steal|barato|barata|pas cher|gunstig|billig|geschenkt|donne|regalado|de graca)|(?:absurd|absurde|absurdo|absurda) (?:\w+ ){0,2}(?:gut|good|bom|boa|bueno|buena|lecker|delicious|delicioso|delicieux)",
     )
 });
 
@@ -381,6 +392,26 @@ static LEAD_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:(?:and|y|e|et|und|ok|so|well|bueno|pues|entao|alors|also|hey|hello|hi|hola|oi|ola|bonjour|hallo) )*(?:for the|for like the|por|pela|pra|pour la|pr la|zum|im) (?:third|fourth|fifth|sixth|seventh|umpteenth|nth|(?:[3-9]|[1-9]\d)(?:st|nd|rd|th)?|tercera|tercer|cuarta|quinta|sexta|enesima|terceira|quarta|trois\w*|quatri\w*|cinqui\w*|enieme|nieme|dritten|vierten|funften|sechsten|x ten|xten|zigsten|(?:[3-9]|[1-9]\d)(?:ra|ta|a|e|eme|ieme|ten)?) (?:time|vez|fois|mal)",
     )
 });
+/// A returning customer: "third time I rent from you", "es la tercera vez que vengo",
+/// "zum zweiten Mal dabei", "deuxième fois cette semaine que je passe".
+static LOYAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:time|times|vez|fois|mal)(?: (?:\w+ ){0,2}(?:que|that|qu|i|i m|je|j|ich))? (?:compro|comprei|compramos|vengo|venimos|vuelvo|venho|volto|voltamos|loue|viens|passe|commande|reserve|order|ordering|buy|buying|rent|renting|come|coming|visit|visiting|stay|staying|encomendo|bestelle|komme|buche|dabei|hier|here|aqui|ici)",
+    )
+});
+/// Paying in instalments: "paiement en 4 fois", "en 3 veces sin intereses", "em 10 vezes".
+static INSTALMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:en|em|in) (?:[2-9]|1[0-2]) (?:fois|veces|vezes|raten|installments|instalments)")
+});
+/// Waiting for something one looks forward to, or for someone else: "warte seit Wochen auf
+/// diesen Tag, morgen ist endlich ...", "llevo dos meses esperando este curso", "esperando
+/// 40 minutos a que salga mi hijo", "des semaines que j'attends le facteur pour un autre
+/// colis".
+static LOOKING_FORWARD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"endlich|finally|por fin|enfin|finalmente|(?:auf|for|para|pour|por) (?:diesen|dieses|this|este|esta|ce|cette|cet) (?:tag|day|dia|jour|moment|momento|curso|course|cours|kurs|taller|atelier|workshop)|(?:esperando|waiting for|attends) (?:este|esta|this|ce|cette) (?:curso|course|cours|taller|dia|day|jour)|a que salga|que saia|qu il sorte|que sal\w+ mi|pour un autre|for another|para otro|para outro|fur ein anderes",
+    )
+});
 /// "call me 2 times before coming": the count belongs to the request.
 static CALL_ME: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?:please |pls )?(?:call|text|ring|message|phone) me"));
@@ -398,10 +429,15 @@ static SERIOUSLY: LazyLock<Regex> = LazyLock::new(|| re(&SERIOUSLY_SRC.concat())
 static WAITING_REPLY: LazyLock<Regex> = LazyLock::new(|| re(&WAITING_REPLY_SRC.concat()));
 /// Routine question openings (en/es/pt/fr/de).
 pub(super) const ROUTINE_QUESTION_SRC: &[&str] = &[
-    r"^(?:(?:hi|hello|hey|hola|oi|ola|bonjour|salut|hallo) )?(?:where can i|where do i|how do i|how can i|can i|do you|what is|what are|is there|are there|donde puedo|como puedo|puedo|tienen|onde posso|como posso|posso|voces tem|ou puis je|comment puis je|avez vous|wo kann ich|wie kann ich|kann ich|habt ihr|haben sie|gibt es)",
+    r"^(?:(?:hi|hello|hey|hola|oi|ola|bonjour|salut|hallo|hi there|hello there|good morning|good afternoon|good evening|bom dia|boa tarde|boa noite|buenos dias|buenas tardes|buenas noches|buenas|guten tag|guten morgen|bonsoir|moin|servus|gruezi|gruzi) )?(?:where can i|do you still have|have you still got|voces ainda tem|voces tem|ainda tem|no se si|sabe si|tienen todavia|teneis|todavia tienen|vous avez encore|avez vous encore|habt ihr noch|haben sie noch|where do i|how do i|how can i|can i|do you|what is|what are|is there|are there|donde puedo|como puedo|puedo|tienen|onde posso|como posso|posso|voces tem|ou puis je|comment puis je|avez vous|wo kann ich|wie kann ich|kann ich|habt ihr|haben sie|gibt es)",
 ];
 static ROUTINE_QUESTION: LazyLock<Regex> = LazyLock::new(|| re(&ROUTINE_QUESTION_SRC.concat()));
 static MEANING: LazyLock<Regex> = LazyLock::new(|| re(&MEANING_SRC.concat()));
+
+/// Whether the message has a word of praise or joy ("so proud of you", "the best").
+pub fn positive(norm: &Normalized) -> bool {
+    POSITIVE.is_match(&norm.full)
+}
 
 /// Whether the message asks what something means.
 pub fn asks_meaning(norm: &Normalized) -> bool {
@@ -436,6 +472,44 @@ static LOVE_HOW: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// How many bad facts there are (denied and conceded ones left out).
+fn bad_facts(full: &str) -> usize {
+    BAD_FACT
+        .find_iter(full)
+        .filter(|m| {
+            !(DENIED_BEFORE.is_match(&full[..m.start()])
+                || NOT_BAD_AFTER.is_match(&full[m.end()..]))
+        })
+        .count()
+}
+
+/// The first bad fact that is one: not denied ("nada quebrado", "nothing broken"), not
+/// conceded ("malgré le retard du train, vous avez gardé la table"), not the idiom "nada que
+/// ver" (nothing like), and not a drink ("cold brew").
+fn bad_fact(full: &str) -> Option<regex::Match<'_>> {
+    BAD_FACT.find_iter(full).find(|m| {
+        let before = &full[..m.start()];
+        let after = &full[m.end()..];
+        !(DENIED_BEFORE.is_match(before) || NOT_BAD_AFTER.is_match(after))
+    })
+}
+static DENIED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:nada|nothing|rien|nichts|no|not|nao|sem|sin|sans|ohne|pas|nicht|kein\w*|nenhum\w*|ningun\w*|malgre le|malgre la|despite the|despite|a pesar del|a pesar de la|apesar do|apesar da|trotz der|trotz des|trotz dem) (?:\w+ )?$")
+        .expect("denied pattern is valid regex")
+});
+static NOT_BAD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)^ (?:que ver|like|a voir|zu tun|brew|drinks?|cuts|pressed|press|(?:\w+ )?(?:broken|quebrad[oa]s?|rot[oa]s?|casse\w*|kaputt|damaged|missing|late|wrong|lost|atrasad[oa]s?|tarde|retard|spat))\b")
+        .expect("not-bad pattern is valid regex")
+});
+/// Praise of what was done after an opener ("parfait, encore une fois vous avez assuré",
+/// "toll, schon wieder ein Gutschein! ihr verwöhnt uns", "vocês não brincam em serviço"):
+/// the "again" is a compliment.
+static PRAISE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"assure|assurez|verwohn\w*|nailed it|nailed|spoil\w*|mimais|mimam|nao brincam em servico|no fallais|no fallan|never disappoint\w*|jamais decu\w*|nunca falla\w*|nunca decepciona\w*",
+    )
+});
+
 /// Sarcasm: praise alone at the start, then one more week of waiting or an eye-roll
 /// ("great, another week of waiting", "Fantastic. Arrived after 9 days 🙄").
 fn sarcasm(norm: &Normalized) -> Option<String> {
@@ -452,13 +526,23 @@ fn sarcasm(norm: &Normalized) -> Option<String> {
     if let Some(opener) = norm.clauses.first().filter(|c| PRAISE_OPENER.is_match(c))
         && norm.clauses.len() > 1
         && !THANKS_AGAIN.is_match(&norm.full)
-        && let Some(m) = BAD_FACT.find(&norm.full)
+        && !PRAISE_AFTER.is_match(&norm.full)
+        && let Some(m) = bad_fact(&norm.full)
     {
         return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));
     }
+    // "Bravo, vraiment." or "Great stuff 👍" closing a list of what went wrong.
+    if norm.clauses.len() > 2
+        && let Some(closer) = norm.clauses.last().filter(|c| PRAISE_OPENER.is_match(c))
+        && !THANKS_AGAIN.is_match(&norm.full)
+        && !PRAISE_AFTER.is_match(&norm.full)
+        && bad_facts(&norm.full) >= 2
+    {
+        return Some(format!("sarcasm: \"{closer}\" after what went wrong"));
+    }
     if norm.clapping > 0
         && POSITIVE.is_match(&norm.full)
-        && let Some(m) = BAD_FACT.find(&norm.full)
+        && let Some(m) = bad_fact(&norm.full)
     {
         return Some(format!("sarcasm: clapping at \"{}\"", m.as_str()));
     }
@@ -475,17 +559,63 @@ fn sarcasm(norm: &Normalized) -> Option<String> {
     (norm.annoyed_emoji > 0).then(|| format!("sarcasm \"{opener}\" + eye-roll"))
 }
 
+/// A threat's words in another sense: promotion ("je vous fais de la pub", "vou postar sobre
+/// vocês, me passa o @ de vocês"), reviews seen rather than threatened ("vi no Reclame Aqui
+/// que vocês têm nota boa", "I saw some bad reviews, are they about the old owners?"), a
+/// rating scale ("sur une note de 1 à 10, c'est 11"), a threat denied ("ich kündige meinen
+/// Vertrag nicht"), or a sports competition ("me voy a la competencia de natación").
+fn threat_not_meant(full: &str, start: usize, end: usize) -> bool {
+    PROMOTION.is_match(full)
+        || SEEN_BEFORE.is_match(&full[..start])
+        || THREAT_AFTER.is_match(&full[end..])
+}
+static PROMOTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:fais|faire|faisons) de la pub|free advertising|propaganda|recommend\w*|recomend\w*|recomiend\w*|empfehl\w*|recommand\w*|nota boa|buena nota|boa nota|good reviews?|de (?:0|1) a 10|sur 10|out of 10|von 1 bis 10|(?:me passa|pasame|passe moi|send me|give me) (?:o|el|le|your|vosso|votre|tu|seu|ihr|euer) (?:@|arroba|handle|insta|instagram|perfil|profil|user|usuario|conta)|(?:o|el|le|your) @ de|(?:no meu|en mi|on my|sur mon|auf meinem) (?:perfil|profile|profil|insta|instagram|story|stories)",
+    )
+});
+static SEEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:saw|seen|read|vi|li|lei|vu|lu|gesehen|gelesen|vimos) (?:\w+ ){0,3}$")
+        .expect("seen pattern is valid regex")
+});
+static THREAT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)^ (?:(?:\w+ )?(?:nicht|not|pas)\b|(?:de|of|du|der) (?:natacion|futbol|baile|danza|atletismo|natacao|futebol|danca|swimming|dance|football|natation|danse|schwimm\w*|tanz\w*|chess|ajedrez|xadrez|echecs|schach|gimnasia|ginastica|karate|judo|robotica|robotics|matematicas|math\w*))").expect("threat-after pattern is valid regex")
+});
+
+/// Silence from someone else, not the business: "sent two mails to the syndic, nobody
+/// answers", "no answer from my sister", "my boys never reply to texts", and the idiom
+/// "ninguém diz que ela tem 60 anos" (you would never guess).
+static SOMEONE_ELSES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:to|au|a la|aux|al|a los|a las|pro|pra|para o|para a|an den|an die|an meine\w*|from|de|von|do|da|del|in the|en el|no) (?:the |my |mi |mis |mon |ma |mes |meu |minha |meus |meine\w* |mein\w* |le |la |el |o |a |den |die |unserer? |our |notre |nuestro |nuestra )?(?:family|group|familia|famille|grupo|groupe|gruppe|sister|brother|mum|mom|mother|dad|father|husband|wife|landlord|syndic|hermana|hermano|madre|padre|marido|mujer|casero|irma|irmao|mae|pai|soeur|frere|mere|pere|mari|femme|schwester|bruder|mutter|vater|vermieter|friends|amigos|amis|freunde|sindico|administrador|hausverwaltung|school|colegio|escola|ecole|schule|insurance|seguro|assurance|versicherung|bank|banco|banque)|(?:my|mis|meus|mes|meine) (?:boys|kids|children|sons|daughters|hijos|filhos|enfants|kinder|friends|amigos|amis|freunde)|(?:ninguem|nadie|personne|no one|nobody|niemand|keiner) (?:diz|diria|dice|diria|dirait|would (?:say|guess|think)|wurde (?:sagen|denken))",
+    )
+});
+
+/// "Nobody has." as a clause of its own, after a promise.
+static NOBODY_DID: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:and |but |y |pero |e |mas |et |mais |und |aber )?(?:nobody|no one|noone|nadie|ninguem|niemand|personne) (?:has|did|ever did|lo hizo|lo ha hecho|fez|ne l a fait|hat es getan|hat sich gemeldet)(?: (?:yet|todavia|ainda|encore|bis heute))?$",
+    )
+});
+
 /// Forms that are complaints whatever else the message says (a threat of a bad review,
 /// unanswered messages, "do you even read", "seriously??", waiting days for a reply).
 fn complaint_form(norm: &Normalized) -> Option<String> {
-    if let Some(m) = THREAT.find(&norm.full) {
+    if let Some(m) = THREAT
+        .find(&norm.full)
+        .filter(|m| !threat_not_meant(&norm.full, m.start(), m.end()))
+    {
         return Some(format!("threat \"{}\"", m.as_str()));
     }
     if let Some(m) = UNANSWERED
         .find(&norm.full)
-        .filter(|_| NO_ANSWER.is_match(&norm.full))
+        .filter(|_| NO_ANSWER.is_match(&norm.full) && !SOMEONE_ELSES.is_match(&norm.full))
     {
         return Some(format!("unanswered \"{}\"", m.as_str()));
+    }
+    // A promised call that never came: "...someone would get back to me. Nobody has."
+    if let Some(c) = norm.clauses.iter().find(|c| NOBODY_DID.is_match(c)) {
+        return Some(format!("nobody did \"{c}\""));
     }
     if let Some(m) = READ.find(&norm.full).filter(|_| EVEN.is_match(&norm.full)) {
         return Some(format!("do you even read \"{}\"", m.as_str()));
@@ -524,7 +654,10 @@ fn complaint_form(norm: &Normalized) -> Option<String> {
             m.as_str()
         ));
     }
-    if let Some(m) = AGAIN_NO_ANSWER.find(&norm.full) {
+    if let Some(m) = AGAIN_NO_ANSWER
+        .find(&norm.full)
+        .filter(|_| !SOMEONE_ELSES.is_match(&norm.full))
+    {
         return Some(format!("again no answer \"{}\"", m.as_str()));
     }
     let trouble = || TROUBLE.is_match(&norm.full) || WAIT.is_match(&norm.full);
@@ -611,10 +744,14 @@ pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
     {
         return None;
     }
+    let nobody = nobody.filter(|_| !SOMEONE_ELSES.is_match(&norm.full));
+    if nobody.is_none() && wait.is_none() && !shouted && ordinal.is_none() {
+        return None;
+    }
     if let Some(m) = nobody {
         return Some(format!("nobody answers \"{}\"", m.as_str()));
     }
-    if let Some(m) = wait {
+    if let Some(m) = wait.filter(|_| !LOOKING_FORWARD.is_match(&norm.full)) {
         return Some(format!("long wait \"{}\"", m.as_str()));
     }
     let trouble = TROUBLE.is_match(&norm.full);
@@ -625,7 +762,10 @@ pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
         return Some("shouted".to_owned());
     }
     let m = ordinal?;
-    if CALL_ME.is_match(&norm.full) {
+    if CALL_ME.is_match(&norm.full)
+        || (LOYAL.is_match(&norm.full) && !FAILURE.is_match(&norm.full))
+        || INSTALMENTS.is_match(&norm.full)
+    {
         return None;
     }
     let complaint = trouble

@@ -3,6 +3,10 @@
 //! - **Negativity** (0..1) combines, as independent evidence `1 - Π(1 - p)`:
 //!   the negative part of the VADER compound score ([`super::vader`], only when the
 //!   language guess is English or unknown: never on German "war"/"die" or Spanish "sin"), each complaint/profanity cue ([`super::cues`]), and angry emoji (0.4 each).
+//! - A cue the context shows to mean something else is not counted ([`super::cues`]): a
+//!   waste noun with its article, rabies, a joke to send, the weather, oneself or one's
+//!   household ("soy un desastre con las fechas"), one's own slip ("Mist, hab's vergessen"),
+//!   a feeling denied ("pas déçue du tout"), someone else's never-again that praises ours.
 //! - **Intensity** adds: a repetition marker ("again", "third time", "sigue sin": +0.25),
 //!   shouted words (3+ letters, common acronyms like FYI/VAT excluded: +0.1 each, up to 3), `!!`/`?!` runs (+0.15 each, up to 2), and recent
 //!   customer messages that were themselves complaints (+0.15 each, up to 2).
@@ -18,8 +22,11 @@
 //!   "odio los lunes 😡 en fin, ¿…?"), capitals with thanks or two party emoji and no
 //!   complaint, contrast or negator ("MUITO OBRIGADA!!!"), or praise intensified by a swear
 //!   word ("damn this is dangerously good"), or a message taken back with no complaint cue
-//!   ("oh wait no, ignore me!!"); fed up with one's own job counts as a mood aside. The
-//!   model's head is vetoed there too.
+//!   ("oh wait no, ignore me!!"); fed up with one's own job counts as a mood aside, and so
+//!   does anger said not to be at the business ("en colère, mais pas contre vous"). The
+//!   model's head is vetoed there too. Forms are read in their complaint sense too: no
+//!   ordinal for a returning customer or instalments, no threat in promotion, a rating
+//!   scale or a review seen, no "nobody answers" about someone else's silence.
 //!
 //! The detector fires when the score reaches `frustration_threshold`. Never fails.
 
@@ -145,7 +152,14 @@ pub fn assess(norm: &Normalized, cx: &Context) -> (f32, String) {
         .count()
         .min(3);
     let runs = norm.emphatic_runs.min(2);
-    let typography = CAPS_BOOST * caps as f32 + RUN_BOOST * runs as f32;
+    // Capitals and `!!` in a message of praise with nothing negative are excitement ("WAS
+    // THAT YOU ON TV?? SO PROUD OF YOU!!!").
+    let excited = neg.value == 0.0 && form.is_none() && forms::positive(norm);
+    let typography = if excited {
+        0.0
+    } else {
+        CAPS_BOOST * caps as f32 + RUN_BOOST * runs as f32
+    };
     let repeat = cues::repetition(&norm.full);
     let context = complaining_context(cx).min(2);
     let intensity =

@@ -8,9 +8,9 @@
 //!
 //! | reason (contract string) | fires when | module |
 //! | --- | --- | --- |
-//! | `customer_asked` | an explicit, non-negated ask for a person (en/es/pt/fr/de); or the model's probability reaches its threshold (a lower one for a request naming a person or staff) | `explicit`, `model` |
+//! | `customer_asked` | an explicit, non-negated ask for a person (en/es/pt/fr/de) that the message's context does not turn into something else (a person for a chore, one's own plan to consult someone, a call that may or may not come, staff praised, a desk as a place, a bot word naming a product, a signature); or the model's probability reaches its threshold (a lower one for a request naming a person or staff) | `explicit`, `model` |
 //! | `sensitive` | account security, money taken twice or wrongly (or billed other than agreed), financial dispute/fraud, medical harm or a physical hazard, legal threat or step, or data-rights request | `sensitive`, `situations` |
-//! | `frustration` | lexicon negativity x intensity cues reaches the threshold; or the model's probability reaches its threshold (a lower one when the rules saw some negativity) | `frustration`, `model` |
+//! | `frustration` | lexicon negativity x intensity cues reaches the threshold (a cue counts only in its complaint sense: not "the old rubbish" to take away, the weather, oneself or one's own slip); or the model's probability reaches its threshold (a lower one when the rules saw some negativity) | `frustration`, `model` |
 //! | `keyword` | a configured keyword/phrase appears as whole words | `keywords` |
 //! | `repeated_failure` | unresolved AI turns reach the threshold, or the customer repeats a message | `repeat` |
 //!
@@ -1622,6 +1622,245 @@ mod tests {
             (
                 "S",
                 "caí num golpe de um site falso que usava o nome de vocês",
+            ),
+            // Fifteenth pass (round 11, asks and frustration): a person wanted for a chore,
+            // one's own plan to consult someone, a call that may or may not come, staff
+            // praised, a reception desk as a place, bot words naming a product, a climb; asks
+            // for one of the staff said colloquially or on the phone. Frustration cues in
+            // another sense (waste, a vaccine, the weather, oneself, a slip of one's own, a
+            // returning customer, paying in instalments, promotion), and fed-up idioms.
+            (
+                "N",
+                "I need someone to mow the lawn on Saturday, do you offer that?",
+            ),
+            (
+                "N",
+                "necesito una persona para pintar la valla, ¿hacéis ese trabajo?",
+            ),
+            (
+                "N",
+                "ich brauche jemanden, der mir die Regale aufbaut – macht ihr sowas?",
+            ),
+            (
+                "N",
+                "preciso de uma pessoa pra cuidar do jardim, vocês fazem isso?",
+            ),
+            ("A", "I need a person to explain this invoice to me"),
+            ("A", "necesito una persona que revise mi cuenta"),
+            (
+                "N",
+                "I'll talk to my wife first and get back to you about the colour",
+            ),
+            ("N", "lo consulto con mi socio y te confirmo el viernes"),
+            (
+                "N",
+                "ich muss das erst mit meiner Frau besprechen, dann melde ich mich",
+            ),
+            (
+                "N",
+                "je dois en parler avec mon comptable avant de signer, je reviens vers vous",
+            ),
+            ("A", "I need to talk to a manager about my order"),
+            (
+                "N",
+                "if my boss doesn't call me in, I'll come by at noon for the keys",
+            ),
+            (
+                "N",
+                "si no me llama el fontanero, paso a buscar el pedido a las seis",
+            ),
+            ("A", "si alguien me pudiera llamar hoy, sería genial"),
+            (
+                "A",
+                "if nobody calls me today I'm leaving a one star review",
+            ),
+            (
+                "N",
+                "please pass my thanks to the manager, the dinner was wonderful",
+            ),
+            (
+                "N",
+                "la encargada fue un encanto, dale las gracias de mi parte",
+            ),
+            ("N", "I'll drop the parcel at reception when I leave"),
+            ("N", "pode deixar a encomenda na recepção, obrigado"),
+            (
+                "N",
+                "she prefers the robot vacuum to the manual one, do you stock it?",
+            ),
+            (
+                "N",
+                "queremos escalar el Aconcagua, ¿alquiláis arnés y cuerda?",
+            ),
+            ("N", "the party escalated quickly 😂 your punch was a hit"),
+            ("N", "Perdón, mensaje equivocado"),
+            ("N", "Mensch, das war aber flott! Danke"),
+            ("A", "could one of your lot give me a ring about the quote?"),
+            ("A", "¿me pasas con alguno de los encargados del local?"),
+            ("A", "tem como falar com o pessoal da loja?"),
+            ("A", "kann mich wer aus der Buchhaltung zurückrufen?"),
+            ("A", "can I get somebody on the phone please"),
+            ("A", "pls lemme spk 2 sum1 abt my booking"),
+            (
+                "A",
+                "je voudrais que ce soit Monsieur Petit qui s'occupe de mon dossier",
+            ),
+            (
+                "N",
+                "li no Reclame Aqui que vocês respondem todo mundo, por isso escolhi vocês",
+            ),
+            ("N", "¿os lleváis la basura del jardín?"),
+            ("N", "vocês levam o lixo da obra?"),
+            ("N", "já tomei a vacina da raiva, posso ir à trilha?"),
+            ("N", "manda uma piada no cartão, ele adora"),
+            ("N", "¿te molesta si llego un poco antes?"),
+            (
+                "N",
+                "qué frío tan horrible hace hoy, ¿tenéis chocolate caliente?",
+            ),
+            (
+                "N",
+                "ich bin eine Katastrophe im Kochen, könnt ihr das ganze Menü machen?",
+            ),
+            ("N", "soy un desastre con los horarios, ¿a qué hora abrís?"),
+            ("N", "merde, j'ai oublié mon parapluie chez vous hier"),
+            ("N", "Mist, hab meine Jacke bei euch vergessen"),
+            (
+                "N",
+                "que vergonha, esqueci o nome do produto, era um creme azul",
+            ),
+            (
+                "N",
+                "this is my fourth time renting from you, the van is always spotless",
+            ),
+            (
+                "N",
+                "c'est la troisième fois que je commande chez vous, toujours parfait",
+            ),
+            ("N", "on peut payer en 3 fois ?"),
+            (
+                "N",
+                "tout le monde va savoir que c'est vous, je vous fais de la pub",
+            ),
+            ("N", "sur une échelle de 1 à 10, votre service c'est 12"),
+            (
+                "N",
+                "ich kündige meinen Vertrag nicht, ich will nur pausieren",
+            ),
+            (
+                "N",
+                "sent three messages to my landlord and nobody answered, so please just come Monday",
+            ),
+            ("N", "Ninguém diz que ele tem 70 anos, ficou ótimo"),
+            ("N", "HELLO THERE DO YOU STILL HAVE THE RED TEAPOT"),
+            ("N", "BUENAS TARDES TIENEN PAN DE CENTENO"),
+            ("N", "joder qué rápido ha llegado, gracias"),
+            ("N", "the price is ridiculous, it's practically a steal"),
+            (
+                "N",
+                "je suis en colère, mais pas contre vous, contre ma banque",
+            ),
+            ("F", "j'en ai ma claque de vos retards"),
+            ("F", "this is doing my head in, where's the engineer"),
+            ("F", "mir hängt das zum Hals raus, niemand ruft zurück"),
+            ("F", "me tienen re podrido con las demoras"),
+            (
+                "F",
+                "das ist doch nicht euer Ernst, schon wieder verschoben",
+            ),
+            (
+                "F",
+                "paciência tem limite, três semanas pra trocar uma peça",
+            ),
+            ("F", "I'm so over this, nobody tells me anything"),
+            (
+                "F",
+                "been waiting since March for the fitting, every time I ring it's the same run around",
+            ),
+            // Formal and indirect asks: a request that staff get in touch, "talk directly
+            // with", a named trade, a callback asked for as a noun.
+            (
+                "A",
+                "solicitamos que el encargado se comunique con nosotros por teléfono",
+            ),
+            (
+                "A",
+                "I'd be grateful if a member of your sales team could ring me",
+            ),
+            (
+                "A",
+                "gostaria de falar diretamente com o fotógrafo sobre as fotos",
+            ),
+            (
+                "A",
+                "je voudrais parler rapidement avec le responsable, svp",
+            ),
+            ("A", "could I speak with the hairdresser who did my colour?"),
+            ("A", "ich bitte um einen baldigen Rückruf"),
+            ("A", "konnte ich bitte mit jmd echtem reden"),
+            ("A", "me gustaría comentarlo con el encargado por teléfono"),
+            (
+                "N",
+                "ich bin total genervt, aber nicht auf euch, sondern auf die Bahn",
+            ),
+            (
+                "N",
+                "estoy enfadada con el ayuntamiento, en fin, ¿abrís el domingo?",
+            ),
+            ("A", "Ich möchte bitte mit der Filialleitung sprechen"),
+            (
+                "N",
+                "mi abuela quiere hablar con alguien sobre el taller de costura, ¿le doy vuestro número?",
+            ),
+            (
+                "N",
+                "Jemand aus meiner Familie hat das schon bestellt, bitte nicht doppelt schicken",
+            ),
+            ("A", "un collaborateur peut-il me rappeler cet après-midi ?"),
+            (
+                "A",
+                "conéctame con alguien del departamento de eventos, porfa",
+            ),
+            ("A", "put me on the phone with whoever runs the place"),
+            ("A", "je souhaite m'entretenir avec votre conseiller"),
+            ("A", "Chamem uma pessoa, por favor"),
+            ("A", "kann ich mit dem Monteur reden, der gestern da war?"),
+            ("A", "Chönnt mi öpper vom Büro aalüüte?"),
+            ("F", "ich bin echt fassungslos, dritter Termin abgesagt"),
+            (
+                "F",
+                "c'est du foutage de gueule, dix jours pour un rendez-vous",
+            ),
+            ("F", "ya basta de excusas, quiero una solución"),
+            (
+                "F",
+                "marquei a visita, tirei o dia de folga e ninguém apareceu",
+            ),
+            ("F", "vous répondez jamais, c'est incroyable"),
+            ("F", "lasst es, ihr kriegt eh nix hin"),
+            (
+                "A",
+                "un conseiller pourrait-il me rappeler vers midi pour parler de mon contrat ?",
+            ),
+            (
+                "A",
+                "do you guys have someone in accounts I could talk to about my plan?",
+            ),
+            (
+                "A",
+                "Não consigo digitar direito. Me liga, por favor. Seu Antônio",
+            ),
+            (
+                "N",
+                "Pouvez-vous me dire si le cours de jeudi est maintenu ? Merci, Mme Leroy",
+            ),
+            (
+                "N",
+                "la chica que me atendió dijo que me llamaríais cuando llegue el repuesto, ¿sabéis más o menos cuándo?",
+            ),
+            (
+                "F",
+                "the parcel came late, the box was damaged and the lid was broken. Great stuff",
             ),
         ]
     }
