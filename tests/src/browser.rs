@@ -73,8 +73,7 @@ fn on_path(names: &[&str]) -> Option<PathBuf> {
 }
 
 fn free_port() -> u16 {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
-    l.local_addr().unwrap().port()
+    crate::procs::free_port()
 }
 
 fn capabilities(chromium: &Path, profile: &Path) -> serde_json::Map<String, Value> {

@@ -16,22 +16,12 @@ pub struct RedisCluster {
     dir: PathBuf,
 }
 
-/// A port free now whose cluster-bus port (+10000) is free too.
+/// A port free now whose cluster-bus port (+10000) is free too, both below the kernel's
+/// ephemeral range and apart from `procs::PICKED_PORTS` (why: `procs::free_port`).
 fn free_port(taken: &[u16]) -> u16 {
-    for _ in 0..200 {
-        let l = TcpListener::bind("127.0.0.1:0").expect("bind");
-        let port = l.local_addr().unwrap().port();
-        drop(l);
-        if port > 55_000 || taken.contains(&port) {
-            continue;
-        }
-        if TcpListener::bind(("127.0.0.1", port)).is_ok()
-            && TcpListener::bind(("127.0.0.1", port + 10_000)).is_ok()
-        {
-            return port;
-        }
-    }
-    panic!("no free port pair for a cluster node");
+    crate::procs::free_port_in(10_000..12_000, |port| {
+        !taken.contains(&port) && TcpListener::bind(("127.0.0.1", port + 10_000)).is_ok()
+    })
 }
 
 fn cli(port: u16, args: &[&str]) -> Option<String> {

@@ -2,18 +2,41 @@
 //! process picks itself, OTLP export when asked): what the operations tests need and the
 //! in-process ingress of [`TestEnv::start_ingress`] cannot give (it shares the test process's
 //! subscriber). [`free_addr`] picks a loopback port for a listen address the test must know in
-//! advance (`INGRESS_ADDR`, `WORKER_ADMIN_ADDR`); the tiny race between picking and binding is
-//! acceptable in tests.
+//! advance (`INGRESS_ADDR`, `WORKER_ADMIN_ADDR`), below the kernel's ephemeral range, so the
+//! suite's own outgoing connections cannot take it between the pick and the bind.
 
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crate::{SECRET, TestEnv, WorkerProc, eventually, log_dir, worker_bin};
 
-/// A free `127.0.0.1:port` (bound, read, released).
+/// Ports [`free_addr`] and [`free_port`] pick from: below Linux's default ephemeral range
+/// (32768-60999), and apart from the Redis Cluster test's ports (`cluster`).
+pub const PICKED_PORTS: std::ops::Range<u16> = 22_000..32_000;
+
+/// A free `127.0.0.1:port`, for a process to bind later (see [`free_port`]).
 pub fn free_addr() -> String {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a free port");
-    l.local_addr().expect("local addr").to_string()
+    format!("127.0.0.1:{}", free_port())
+}
+
+/// A port for a process to bind later: a random port of [`PICKED_PORTS`] that could be bound
+/// just now. Not one the kernel hands out: a port from the ephemeral range, released, can be
+/// taken by any outgoing connection (this suite opens hundreds, to Redis and RabbitMQ) before
+/// the process under test binds it — the sandbox test once failed on exactly that.
+pub fn free_port() -> u16 {
+    free_port_in(PICKED_PORTS, |_| true)
+}
+
+/// A random port of `range` that could be bound just now and that `also` accepts.
+pub fn free_port_in(range: std::ops::Range<u16>, also: impl Fn(u16) -> bool) -> u16 {
+    let span = u128::from(range.end - range.start);
+    for _ in 0..1_000 {
+        let port = range.start + (uuid::Uuid::new_v4().as_u128() % span) as u16;
+        if also(port) && std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
+    panic!("no free port in {range:?}");
 }
 
 /// The ingress binary built by the test package (`BATON_INGRESS_BIN` overrides).

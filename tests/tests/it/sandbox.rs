@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use baton_shared::state::{HandoffReason, Owner};
 use baton_tests::browser::Browser;
 use baton_tests::console::{Auth, ConsoleClient};
+use baton_tests::procs::free_addr;
 use baton_tests::{TestEnv, eventually, worker_bin};
 use serde_json::{Value, json};
 
@@ -18,11 +19,6 @@ const CUSTOMER: &str = "15551234567";
 const PROMISE: &str = "Hi Anish, I see ORD-22 was marked delivered to 12 Oak. I'm reissuing \
                        #ORD-22-R immediately, free shipping, you'll have it in 2 days.";
 const NOTE: &str = "Reissued as ORD-22-R, 2 days";
-
-fn free_addr() -> String {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    l.local_addr().unwrap().to_string()
-}
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

@@ -333,9 +333,5 @@ async fn graceful_shutdown_finishes_in_flight_work_and_loses_nothing() {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    baton_tests::procs::free_port()
 }
