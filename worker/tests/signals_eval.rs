@@ -561,6 +561,16 @@ fn training_set_report(name: &str, rows: usize, round: u32) {
     print_misclassified(&outcomes);
 }
 
+/// dev12 (`handoff_dev12.jsonl`, 400 rows by a twelfth independent writer who saw nothing
+/// under /work; balanced, 160 negatives, most of them hard; `handoff_dev12.md`), written
+/// after round 11: read once with the round-11 detectors (a new writer's reading of how that
+/// round generalises, like v3's), then training data for the next round; its misses are
+/// printed, as a training set's.
+#[test]
+fn dev12_report() {
+    training_set_report("dev12", 400, 12);
+}
+
 /// dev10 (`handoff_dev10.jsonl`, 400 rows, 300 of them negatives, by a tenth writer who,
 /// unlike the others, read the detectors' source — a white-box red team, asked for messages
 /// real customers would send that use the detectors' trigger words and patterns in a benign
