@@ -45,6 +45,12 @@ async fn a_broker_blip_mid_turn_neither_loses_nor_repeats_the_reply() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_refused_tier_publish_does_not_wedge_the_conversation() {
     let mut env = TestEnv::new("tierfail");
+    // Slow in-process retries (about 3 s before the tier publish), so the second message
+    // surely reaches the worker while the first is still failing and waits in its lane,
+    // even on a loaded machine: a message that arrives after the first was returned to the
+    // broker but before the broker hands it out again would overtake it (a CI run once saw
+    // that window with the default test delay).
+    env.set("WORKER_STEP_RETRY_DELAY", "1s");
     env.start_ingress().await;
     env.spawn_worker(&[]);
     // Warm up through tier 0, so the worker's publisher is connected (connecting declares
