@@ -71,11 +71,7 @@ async fn a_refused_tier_publish_does_not_wedge_the_conversation() {
             Duration::from_secs(20),
         )
         .await;
-    let order: Vec<&str> = entries
-        .iter()
-        .filter(|e| e.conversation.ends_with(":5511"))
-        .map(|e| e.event.as_str())
-        .collect();
+    let order = processed_order(&entries, "300:5511");
     assert_eq!(order, ["wamid.TF1", "wamid.TF2"], "{}", env.logs());
     assert!(
         !redis_exists(&env, &env.keys().parked("300:5511")).await,
@@ -145,11 +141,7 @@ async fn parking_left_by_an_earlier_owner_is_honoured_and_stale_members_do_not_h
             Duration::from_secs(20),
         )
         .await;
-    let order: Vec<&str> = entries
-        .iter()
-        .filter(|e| e.conversation.ends_with(":5511"))
-        .map(|e| e.event.as_str())
-        .collect();
+    let order = processed_order(&entries, "300:5511");
     assert_eq!(order, ["wamid.PS1", "wamid.PS2"], "{}", env.logs());
     assert!(
         eventually(Duration::from_secs(5), || async {
@@ -210,11 +202,7 @@ async fn a_returning_head_drains_its_held_events_even_when_the_parked_set_lost_i
             Duration::from_secs(45),
         )
         .await;
-    let order: Vec<&str> = entries
-        .iter()
-        .filter(|e| e.conversation.ends_with(":5511"))
-        .map(|e| e.event.as_str())
-        .collect();
+    let order = processed_order(&entries, "300:5511");
     assert_eq!(order, ["wamid.PL1", "wamid.PL2"], "{}", env.logs());
     assert!(
         eventually(Duration::from_secs(5), || async {
@@ -543,6 +531,15 @@ async fn delete_queue(name: &str) {
         .await
         .unwrap();
     let _ = conn.close(200, "done".into()).await;
+}
+
+/// The event ids the probe saw processed for `conversation`, in processing order.
+fn processed_order<'a>(entries: &'a [baton_tests::ProbeEntry], conversation: &str) -> Vec<&'a str> {
+    entries
+        .iter()
+        .filter(|e| e.conversation == conversation)
+        .map(|e| e.event.as_str())
+        .collect()
 }
 
 async fn redis_exists(env: &TestEnv, key: &str) -> bool {
