@@ -7,32 +7,158 @@
 //! (`WORKER_CONCURRENCY`), so one slow conversation never blocks the others in its partition.
 //! Acks are per message, in whatever order lanes finish.
 //!
-//! An event returned to the broker unsettled (a panic, a refused publish) takes the lane's
-//! waiting events back with it, after it, so its redelivery is not overtaken.
+//! An event returned to the broker unsettled (a panic, a refused publish) keeps its lane: the
+//! lane waits for the broker to hand that event out again ([`REQUEUE_WAIT`] at most), puts
+//! it first when it comes, and only then runs what queued behind it — the events already
+//! waiting, and any that arrive meanwhile (one already on the wire when the event was
+//! returned would otherwise start a fresh lane and overtake it). The wait ends early when
+//! the partition is fenced or handed over; past the bound (the event was dead-lettered as
+//! poison by the broker's delivery limit, or went to another consumer) the lane runs what
+//! it has, in arrival order. The waiting events stay unacked in memory, so returning the
+//! event costs them no delivery count.
 //!
 //! All lane tasks of a partition run on its [`TaskTracker`], so a hand-over or shutdown can
 //! wait for exactly the work in flight.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
+use tokio::sync::Notify;
 use tokio_util::task::TaskTracker;
 
 use crate::stream::Runtime;
-use crate::stream::delivery::{self, Job, Outcome};
+use crate::stream::delivery::{Job, Outcome};
 use crate::stream::fence::PartitionCx;
 use crate::stream::process;
 
+/// How long a lane waits for an event it returned to the broker to come back before it
+/// runs what queued behind it. The broker hands a returned event out again at once (a
+/// quorum queue serves returned messages first), so this bounds only the cases where it
+/// never comes back to this consumer.
+pub const REQUEUE_WAIT: Duration = Duration::from_secs(5);
+
+/// The jobs of one conversation's lane: those queued behind the running one, and the event
+/// it waits for when it returned one to the broker.
+struct Lane<J> {
+    queue: VecDeque<J>,
+    /// The returned event's id, and how its return wakes the lane.
+    awaiting: Option<(String, Arc<Notify>)>,
+}
+
+/// What a lane does after returning an event to the broker.
+enum AfterReturn {
+    /// The event is back already (queued behind others): it was moved to the front.
+    Back,
+    /// Wait for it: the dispatch that brings it back notifies.
+    Wait(Arc<Notify>),
+}
+
+/// Something a lane runs: it may carry an event id (an undecodable delivery does not).
+trait LaneJob {
+    fn event_id(&self) -> Option<&str>;
+}
+
+impl LaneJob for Job {
+    fn event_id(&self) -> Option<&str> {
+        self.event.as_ref().ok().map(|e| e.id.as_str())
+    }
+}
+
+/// The order of every lane of a partition, apart from the tasks that run them: plain data
+/// behind one lock, so the ordering rules are tested without a broker.
+struct Table<J> {
+    lanes: HashMap<String, Lane<J>>,
+}
+
+impl<J: LaneJob> Table<J> {
+    fn new() -> Self {
+        Table {
+            lanes: HashMap::new(),
+        }
+    }
+
+    /// Queues `job` behind its lane; `Some(job)` when there is no lane yet (the caller
+    /// starts one for it). The event a lane waits for goes to the front and wakes it.
+    fn dispatch(&mut self, key: &str, job: J) -> Option<J> {
+        let Some(lane) = self.lanes.get_mut(key) else {
+            self.lanes.insert(
+                key.to_owned(),
+                Lane {
+                    queue: VecDeque::new(),
+                    awaiting: None,
+                },
+            );
+            return Some(job);
+        };
+        let returned =
+            matches!((&lane.awaiting, job.event_id()), (Some((want, _)), Some(id)) if want == id);
+        if returned {
+            lane.queue.push_front(job);
+            if let Some((_, notify)) = lane.awaiting.take() {
+                notify.notify_one();
+            }
+        } else {
+            lane.queue.push_back(job);
+        }
+        None
+    }
+
+    /// The running job of `key`'s lane, event `id`, went back to the broker unsettled.
+    fn returned(&mut self, key: &str, id: &str) -> AfterReturn {
+        let lane = self
+            .lanes
+            .get_mut(key)
+            .expect("a running lane has an entry");
+        if let Some(i) = lane.queue.iter().position(|j| j.event_id() == Some(id)) {
+            let job = lane.queue.remove(i).expect("position is in range");
+            lane.queue.push_front(job);
+            return AfterReturn::Back;
+        }
+        let notify = Arc::new(Notify::new());
+        lane.awaiting = Some((id.to_owned(), notify.clone()));
+        AfterReturn::Wait(notify)
+    }
+
+    /// The wait is over (the event came, the bound passed, or the partition stops).
+    fn stop_awaiting(&mut self, key: &str) {
+        if let Some(lane) = self.lanes.get_mut(key) {
+            lane.awaiting = None;
+        }
+    }
+
+    /// The next job of `key`'s lane; `None` ends the lane (its entry is removed).
+    fn next(&mut self, key: &str) -> Option<J> {
+        let next = self.lanes.get_mut(key).and_then(|l| l.queue.pop_front());
+        if next.is_none() {
+            self.lanes.remove(key);
+        }
+        next
+    }
+
+    /// Takes every queued job (in no particular order) and wakes the lanes that wait.
+    fn take_all(&mut self) -> Vec<J> {
+        let mut jobs = Vec::new();
+        for lane in self.lanes.values_mut() {
+            jobs.extend(lane.queue.drain(..));
+            if let Some((_, notify)) = lane.awaiting.take() {
+                notify.notify_one();
+            }
+        }
+        jobs
+    }
+}
+
 /// The lanes of one partition.
 pub struct Lanes {
-    waiting: Mutex<HashMap<String, VecDeque<Job>>>,
+    waiting: Mutex<Table<Job>>,
     pub tracker: TaskTracker,
 }
 
 impl Default for Lanes {
     fn default() -> Self {
         Lanes {
-            waiting: Mutex::new(HashMap::new()),
+            waiting: Mutex::new(Table::new()),
             tracker: TaskTracker::new(),
         }
     }
@@ -42,14 +168,9 @@ impl Lanes {
     /// Queues `job` behind its conversation's lane, starting the lane if idle.
     pub fn dispatch(self: &Arc<Self>, w: &Arc<Runtime>, part: &Arc<PartitionCx>, job: Job) {
         let key = job.lane_key();
-        {
-            let mut waiting = self.waiting.lock().expect("lanes lock");
-            if let Some(queue) = waiting.get_mut(&key) {
-                queue.push_back(job);
-                return;
-            }
-            waiting.insert(key.clone(), VecDeque::new());
-        }
+        let Some(job) = self.waiting.lock().expect("lanes lock").dispatch(&key, job) else {
+            return;
+        };
         metrics::gauge!("baton_worker_lanes").increment(1.0);
         let (lanes, w, part) = (self.clone(), w.clone(), part.clone());
         self.tracker
@@ -77,28 +198,41 @@ impl Lanes {
                 if job.joins_burst && !job.burst_checked {
                     self.mark_burst(&key, &mut job);
                 }
-                if process::handle(&w, &part, job).await == Outcome::Requeued {
-                    // The event went back to the broker unsettled: what waits behind it in
-                    // this lane goes back too, after it, so nothing overtakes it.
-                    self.requeue_lane(&key).await;
+                let id = job.event_id().map(str::to_owned);
+                if process::handle(&w, &part, job).await == Outcome::Requeued
+                    && let Some(id) = id
+                {
+                    // Back to the broker unsettled: nothing behind it runs before it returns.
+                    self.await_return(&part, &key, &id).await;
                 }
             }
-            let next = {
-                let mut waiting = self.waiting.lock().expect("lanes lock");
-                match waiting.get_mut(&key).and_then(VecDeque::pop_front) {
-                    Some(j) => Some(j),
-                    None => {
-                        waiting.remove(&key);
-                        None
-                    }
-                }
-            };
+            let next = self.waiting.lock().expect("lanes lock").next(&key);
             match next {
                 Some(j) => job = j,
                 None => break,
             }
         }
         metrics::gauge!("baton_worker_lanes").decrement(1.0);
+    }
+
+    /// Waits (bounded) until the event `id`, returned to the broker, is dispatched again.
+    async fn await_return(&self, part: &PartitionCx, key: &str, id: &str) {
+        let after = self.waiting.lock().expect("lanes lock").returned(key, id);
+        let AfterReturn::Wait(notify) = after else {
+            return;
+        };
+        let came = tokio::select! {
+            _ = notify.notified() => true,
+            _ = tokio::time::sleep(REQUEUE_WAIT) => false,
+            _ = part.fence.cancelled() => false,
+        };
+        self.waiting.lock().expect("lanes lock").stop_awaiting(key);
+        if !came && !part.fence.is_cancelled() {
+            tracing::warn!(
+                event = id,
+                "a returned event did not come back in time; running what waited behind it"
+            );
+        }
     }
 
     /// Burst coalescing (always on): the messages needing an answer that wait right behind
@@ -108,7 +242,7 @@ impl Lanes {
     fn mark_burst(&self, key: &str, job: &mut Job) {
         job.burst_checked = true;
         let mut waiting = self.waiting.lock().expect("lanes lock");
-        let Some(queue) = waiting.get_mut(key) else {
+        let Some(queue) = waiting.lanes.get_mut(key).map(|l| &mut l.queue) else {
             return;
         };
         // The run of burst-capable messages right behind `job`; a redelivered duplicate of
@@ -138,34 +272,146 @@ impl Lanes {
     }
 
     /// Takes every job that is queued but not started, oldest delivery first (a hand-over
-    /// returns them to the broker instead of running them).
+    /// returns them to the broker instead of running them); lanes waiting for a returned
+    /// event stop waiting.
     pub fn take_waiting(&self) -> Vec<Job> {
-        let mut waiting = self.waiting.lock().expect("lanes lock");
-        let mut jobs: Vec<Job> = waiting.values_mut().flat_map(|q| q.drain(..)).collect();
+        let mut jobs = self.waiting.lock().expect("lanes lock").take_all();
         jobs.sort_by_key(|j| j.delivery.delivery_tag);
         jobs
     }
 
-    /// Returns the jobs waiting in one lane to the broker, in order.
-    async fn requeue_lane(&self, key: &str) {
-        let jobs: Vec<Job> = {
-            let mut waiting = self.waiting.lock().expect("lanes lock");
-            waiting
-                .get_mut(key)
-                .map(|q| q.drain(..).collect())
-                .unwrap_or_default()
-        };
-        for job in jobs {
-            delivery::requeue(&job.delivery).await;
-        }
-    }
-
     /// Number of conversations with work in this partition.
     pub fn active(&self) -> usize {
-        self.waiting.lock().expect("lanes lock").len()
+        self.waiting.lock().expect("lanes lock").lanes.len()
     }
 }
 
 fn event_id(job: &Job) -> Option<String> {
-    job.event.as_ref().ok().map(|e| e.id.clone())
+    job.event_id().map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A job is its event id here.
+    impl LaneJob for &'static str {
+        fn event_id(&self) -> Option<&str> {
+            Some(self)
+        }
+    }
+
+    /// Whether `notify` wakes a waiter within `ms` milliseconds.
+    fn woken(notify: &Notify, ms: u64) -> bool {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap()
+            .block_on(async {
+                tokio::time::timeout(Duration::from_millis(ms), notify.notified())
+                    .await
+                    .is_ok()
+            })
+    }
+
+    /// Runs a lane to its end, collecting what it would run next.
+    fn drain(t: &mut Table<&'static str>, key: &str) -> Vec<&'static str> {
+        std::iter::from_fn(|| t.next(key)).collect()
+    }
+
+    #[test]
+    fn a_lane_runs_its_conversation_in_arrival_order() {
+        let mut t = Table::new();
+        assert_eq!(t.dispatch("c", "m1"), Some("m1"), "no lane yet: start one");
+        assert_eq!(t.dispatch("c", "m2"), None);
+        assert_eq!(t.dispatch("d", "n1"), Some("n1"), "another conversation");
+        assert_eq!(drain(&mut t, "c"), ["m2"]);
+        assert_eq!(
+            t.dispatch("c", "m3"),
+            Some("m3"),
+            "the ended lane starts again"
+        );
+    }
+
+    /// The window a refused tier publish used to open: m2 arrives after m1 went back to the
+    /// broker and before the broker handed m1 out again. It must wait, and m1 runs first.
+    #[test]
+    fn an_event_arriving_while_a_returned_one_is_away_waits_for_it() {
+        let mut t = Table::new();
+        t.dispatch("c", "m1");
+        let AfterReturn::Wait(notify) = t.returned("c", "m1") else {
+            panic!("m1 is not back yet: the lane waits");
+        };
+        assert_eq!(t.dispatch("c", "m2"), None, "queued, not a new lane");
+        assert_eq!(
+            t.dispatch("c", "m1"),
+            None,
+            "the returned event joins the lane"
+        );
+        // Its return woke the lane (a permit is stored for the waiter).
+        let woke = woken(&notify, 100);
+        assert!(woke, "the return wakes the lane");
+        t.stop_awaiting("c");
+        assert_eq!(drain(&mut t, "c"), ["m1", "m2"]);
+    }
+
+    #[test]
+    fn events_queued_before_the_return_stay_behind_the_returned_one() {
+        let mut t = Table::new();
+        t.dispatch("c", "m1");
+        t.dispatch("c", "m2");
+        t.dispatch("c", "m3");
+        assert!(matches!(t.returned("c", "m1"), AfterReturn::Wait(_)));
+        t.dispatch("c", "m4");
+        t.dispatch("c", "m1");
+        t.stop_awaiting("c");
+        assert_eq!(drain(&mut t, "c"), ["m1", "m2", "m3", "m4"]);
+    }
+
+    /// The broker may hand the event out again before the lane has noted the return.
+    #[test]
+    fn a_returned_event_already_back_is_moved_to_the_front() {
+        let mut t = Table::new();
+        t.dispatch("c", "m1");
+        t.dispatch("c", "m2");
+        t.dispatch("c", "m1");
+        assert!(matches!(t.returned("c", "m1"), AfterReturn::Back));
+        assert_eq!(drain(&mut t, "c"), ["m1", "m2"]);
+    }
+
+    /// Past the bound (the event was dead-lettered, or went elsewhere) the lane runs what it
+    /// has; a late return is then an ordinary arrival, and wakes nobody.
+    #[test]
+    fn after_the_wait_the_lane_runs_what_it_has() {
+        let mut t = Table::new();
+        t.dispatch("c", "m1");
+        let AfterReturn::Wait(notify) = t.returned("c", "m1") else {
+            panic!("waits");
+        };
+        t.dispatch("c", "m2");
+        t.stop_awaiting("c");
+        t.dispatch("c", "m1");
+        assert_eq!(drain(&mut t, "c"), ["m2", "m1"]);
+        let woke = woken(&notify, 50);
+        assert!(!woke, "a return after the wait wakes nothing");
+    }
+
+    #[test]
+    fn a_hand_over_takes_every_queued_job_and_ends_the_waits() {
+        let mut t = Table::new();
+        t.dispatch("c", "m1");
+        let AfterReturn::Wait(notify) = t.returned("c", "m1") else {
+            panic!("waits");
+        };
+        t.dispatch("c", "m2");
+        t.dispatch("d", "n1");
+        t.dispatch("d", "n2");
+        let mut taken = t.take_all();
+        taken.sort();
+        assert_eq!(taken, ["m2", "n2"]);
+        let woke = woken(&notify, 100);
+        assert!(woke, "the waiting lane is woken");
+        assert_eq!(t.next("c"), None);
+        assert_eq!(t.next("d"), None);
+    }
 }
