@@ -561,6 +561,23 @@ fn training_set_report(name: &str, rows: usize, round: u32) {
     print_misclassified(&outcomes);
 }
 
+/// dev13 (`handoff_dev13.jsonl`, 400 rows by a thirteenth independent writer who saw nothing
+/// under /work; 160 negatives, most of them hard; `handoff_dev13.md`), written during round
+/// 12: read with the round-11 detectors and again with round 12's, aggregate only, as a new
+/// writer's measure of what round 12 (trained on dev12) carries over. Not trained on in
+/// round 12.
+#[test]
+fn dev13_report() {
+    let rows = load_reasons("handoff_dev13.jsonl", |_| true);
+    assert_eq!(rows.len(), 400);
+    println!(
+        "\n=== dev13 ({} rows; aggregate only, not trained on in round 12) ===",
+        rows.len()
+    );
+    let (outcomes, micros) = run(rows);
+    print_report(&outcomes, micros);
+}
+
 /// dev12 (`handoff_dev12.jsonl`, 400 rows by a twelfth independent writer who saw nothing
 /// under /work; balanced, 160 negatives, most of them hard; `handoff_dev12.md`), written
 /// after round 11: read once with the round-11 detectors (a new writer's reading of how that
