@@ -48,7 +48,13 @@
 //! signature"), someone else's wish or a promised call reported, a call done already, a
 //! title and name closing a message (its signature) or introducing the writer ("this is,
 //! uh, Mrs Pearson"), "Personne," (nobody), a party of one
-//! with a booking. Never fails; the patterns are constants checked by the tests.
+//! with a booking. Round 12 added staff by name or role rather than "a human": passed over
+//! to a name ending the clause, put through passively ("be put through to your accounts
+//! department"), the head of the place with no verb ("Den Chef bitte"), a callback in a
+//! subordinate clause ("dass mich die Chefin zurückruft"), "mit ihm verbinden", "leur
+//! demander de m'appeler", reaching the owner ("joindre le propriétaire"), staff asked to
+//! phone a relative, and more roles (Disponentin, coordenação, practice manager).
+//! Never fails; the patterns are constants checked by the tests.
 
 use std::sync::LazyLock;
 

@@ -9,7 +9,13 @@
 //! comes with a failure ("cancelled", "incomplete", "sin aviso") or is shouted. Sarcasm —
 //! praise alone at the start (also of the service: "super le service, vraiment"), then one
 //! more week of waiting, a missing answer or an eye-roll, or "love how nobody answers" —
-//! fires even though it is full of positive words. Each gives a fixed score
+//! fires even though it is full of positive words; so does one word of praise or "sure"
+//! closing what went wrong ("Nobody came. Nobody called. Brilliant", "Super Laden.",
+//! "Klar."), laughing at a promise time has overtaken ("mdr 'on vous rappelle'. c'était il
+//! y a une semaine"), giving up as a clause ("desisto.") and going elsewhere ("ich such mir
+//! eine andere Praxis"). Anger at oneself or at a third party opening the message ("so
+//! cross with myself", "my ex cancelled AGAIN 🙄") before a request, "not your fault" and
+//! "not urgent" are mood asides. Each gives a fixed score
 //! above the default threshold; none applies to a clearly positive message ("THANK YOU SO
 //! MUCH!!!", "third time buying here, love it", laughter, happy emoji), and a routine
 //! question in capitals ("WHERE CAN I FIND THE SIZE CHART") is not shouting.
