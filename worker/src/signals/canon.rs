@@ -26,6 +26,9 @@
 //!    to the cut word. On a typo tie, an anchor of the token's own length wins (`humna` ->
 //!    `human`, not `humana`).
 //!
+//! A word right after a title ("Mrs Pearson", "Herr Perso", "Dr Humann") is a name and is
+//! never rewritten, so a surname is not turned into a person noun.
+//!
 //! Only the detectors for explicit asks, sensitive topics and frustration see the
 //! canonical text; configured keywords and repeat detection keep the plain normalisation.
 //! Never fails; cost is a hash lookup per token plus a few short edit distances for tokens
@@ -429,12 +432,23 @@ fn canonical_token(word: &str) -> Option<String> {
     typo_target(word).map(str::to_owned)
 }
 
+/// Titles before a surname ([`explicit::TITLE`]): the word after one is left as typed.
+static TITLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| explicit::TITLE.split('|').collect());
+
 /// Rewrites `norm` into the detectors' spelling (see the module doc). Clause structure and
 /// typographic cues are kept; only token texts (and so `clauses` and `full`) change.
 pub fn canonicalize(norm: &Normalized) -> Normalized {
     let mut out = norm.clone();
     let mut changed = false;
+    let mut after_title = false;
     for t in &mut out.tokens {
+        // A surname after a title is a name, not a typo ("Mrs Pearson" is not "Mrs person").
+        let name = after_title;
+        after_title = TITLES.contains(t.text.as_str());
+        if name {
+            continue;
+        }
         if let Some(c) = canonical_token(&t.text) {
             changed |= c != t.text;
             t.text = c;

@@ -46,8 +46,15 @@
 //! set time, a desk as a place to leave something, bot words naming a product ("the AI
 //! version of the logo"), climbing or a situation that escalated, paperwork ("the manager's
 //! signature"), someone else's wish or a promised call reported, a call done already, a
-//! title and name closing a message (its signature), "Personne," (nobody), a party of one
-//! with a booking. Never fails; the patterns are constants checked by the tests.
+//! title and name closing a message (its signature) or introducing the writer ("this is,
+//! uh, Mrs Pearson"), "Personne," (nobody), a party of one
+//! with a booking. Round 12 added staff by name or role rather than "a human": passed over
+//! to a name ending the clause, put through passively ("be put through to your accounts
+//! department"), the head of the place with no verb ("Den Chef bitte"), a callback in a
+//! subordinate clause ("dass mich die Chefin zurückruft"), "mit ihm verbinden", "leur
+//! demander de m'appeler", reaching the owner ("joindre le propriétaire"), staff asked to
+//! phone a relative, and more roles (Disponentin, coordenação, practice manager).
+//! Never fails; the patterns are constants checked by the tests.
 
 use std::sync::LazyLock;
 
@@ -57,16 +64,16 @@ use super::normalize::Normalized;
 use super::{Reason, Signal};
 
 pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|representative|rep|someone|somebody|anyone|anybody|staff|staff member|member of staff|employee|manager|supervisor|operator|advisor|adviser|team member|support team|customer service|customer support|customer care|care team|help desk|helpdesk|call center|call centre|support|team|colleague|boss|department|person in charge|someone in charge|whoever is in charge|whoever is responsible|owner|reception|front desk|doctor|vet|veterinarian|nurse|dentist|pharmacist|whoever|data protection officer|member of your team|member of the team)";
-pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your|someone from your|someone in your|someone on your) )?(?:(?:real|actual|live|living|breathing|human|proper|fraud|billing|legal|security|complaints|sales|technical|tech|accounts|retention|claims|privacy|data protection|store|shop|branch|duty|floor|account|general|regional|senior|hotel|gym|clinic|restaurant|pharmacy) )?";
+pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your|someone from your|someone in your|someone on your) )?(?:(?:real|actual|live|living|breathing|human|proper|fraud|billing|legal|security|complaints|sales|technical|tech|accounts|retention|claims|privacy|data protection|store|shop|branch|duty|floor|account|general|regional|senior|hotel|gym|clinic|restaurant|pharmacy|practice|office|site|studio|salon|workshop|service|client|customer|booking|bookings|operations|project|events|finance|payroll) )?";
 pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra|esa|ese) )?(?:(?:verdadero|verdadera) )?(?:quien (?:manda|decide|lleva|lleve|se encarga|se encargue|maneje|gestione)|(?:chica|chico|muchacha|muchacho|senora|senor|piba|pibe) (?:que atiende|del local|de la tienda|de caja|de recepcion)|alguno de (?:ustedes|vosotros|vosotras|uds)|alguno de (?:los|las) (?:chicos|chicas|duenos|duenas|encargados|empleados|empleadas|vendedores)(?: del local| de la tienda)?|colaborador|colaboradora|{ROLE}|persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|gestor|gestora|vendedor|vendedora|dueno|duena|director|directora|(?:area|departamento|sector) (?:de )?(?:{DEPT}|[a-z]+)|medico|medica|doctor|doctora|veterinario|veterinaria|enfermero|enfermera|dentista|human|person|agent)";
 pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma|essa|esse) )?(?:(?:seu|sua|teu|tua|voces) )?(?:quem (?:manda|decide|cuida)|personal|encarregado de dados|equipe de pos venda|equipe de [a-z]+|pos venda|pessoal da loja|pessoal dai|pessoal da empresa|(?:meninas|meninos|mocas|rapazes|atendentes) da loja|alguem dai|colaborador|colaboradora|{ROLE}|pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|vendedor|vendedora|gestor|gestora|suporte|atendimento|sac|setor [a-z]+|ouvidoria|persona|medico|medica|doutor|doutora|veterinario|veterinaria|enfermeiro|enfermeira|dentista|dono|dona|diretor|diretora|human|person|agent)";
-pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|votre|ton|ta|mon|ma|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:vrai monde|membre de (?:votre|l|ton) equipe|membre du personnel|{ROLE}|conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|gerant|gerante|directeur|directrice|proprietaire|patron|service technique|service apres vente|sav|support technique|service (?:{DEPT})|medecin|docteur|veterinaire|infirmier|infirmiere|dentiste|human|person)";
-pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:{ROLE}|mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|ansprechperson|[a-z]*abteilung|[a-z]*betreuung|hotline|[a-z]*leiter|[a-z]*leiterin|[a-z]*leitung|inhaber|inhaberin|besitzer|besitzerin|geschaftsfuhrer|buchhaltung|beschwerdestelle|servicestelle|arzt|arztin|tierarzt|tierarztin|zahnarzt|zahnarztin|support|technischen support|kundensupport|jemandem|jemanden|jemand|human|person)";
+pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|les|des|aux|vos|votre|ton|ta|mon|ma|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:vrai monde|membre de (?:votre|l|ton) equipe|membre du personnel|{ROLE}|conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|gerant|gerante|directeur|directrice|proprietaire|proprietaires|responsables|gerants|patronne|patron|service technique|service apres vente|sav|support technique|service (?:{DEPT})|medecin|docteur|veterinaire|infirmier|infirmiere|dentiste|human|person)";
+pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:{ROLE}|mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|chefin|managerin|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|ansprechperson|[a-z]*abteilung|[a-z]*betreuung|hotline|[a-z]*leiter|[a-z]*leiterin|[a-z]*leitung|inhaber|inhaberin|besitzer|besitzerin|geschaftsfuhrer|buchhaltung|beschwerdestelle|servicestelle|arzt|arztin|tierarzt|tierarztin|zahnarzt|zahnarztin|support|technischen support|kundensupport|jemandem|jemanden|jemand|human|person)";
 
 /// Staff by their role or trade, in the five languages (the noun groups' articles apply):
 /// "the technician who came", "la fisioterapeuta", "o instrutor", "mon moniteur", "die
 /// Vermieterin". Asking to talk to or hear from them is an ask; asking about them is not.
-pub(super) const ROLE: &str = "educatrice|educateur|educadora|educador|erzieherin|erzieher|courtier|courtiere|corretor|corretora|makler|maklerin|broker|delegue|deleguee|tatowierer|tattoo artist|artist|stylist|hairdresser|barber|photographer|florist|groomer|host|hostess|tatuador|tatuadora|estilista|peluquero|peluquera|barbero|fotografo|fotografa|anfitrion|anfitriona|cabeleireiro|cabeleireira|anfitria|anfitriao|coiffeur|coiffeuse|tatoueur|tatoueuse|photographe|hote|hotesse|friseur|friseurin|fotograf|fotografin|tatowierer|tatowiererin|gastgeber|gastgeberin|jefe de taller|technician|mechanic|engineer|installer|surveyor|physio|physiotherapist|hygienist|therapist|instructor|teacher|tutor|trainer|coach|landlord|landlady|skipper|captain|designer|receptionist|secretary|optician|tecnico|tecnica|mecanico|mecanica|instalador|fisioterapeuta|fisio|kinesiologo|kinesiologa|entrenador|entrenadora|profesor|profesora|profe|instructora|monitor|monitora|casero|casera|propietario|propietaria|recepcionista|secretaria|farmaceutico|farmaceutica|disenador|disenadora|coordinador|coordinadora|instrutor|instrutora|professor|professora|treinador|treinadora|recepcao|rececao|senhorio|senhoria|financeiro|encarregado|encarregada|coordenador|coordenadora|technicien|technicienne|mecanicien|moniteur|monitrice|professeur|prof|formateur|formatrice|kine|kinesitherapeute|direction|secretariat|accueil|pharmacien|pharmacienne|opticien|opticienne|techniker|mechaniker|monteur|installateur|physiotherapeut|physiotherapeutin|lehrer|lehrerin|trainerin|vermieter|vermieterin|hausverwaltung|sekretariat|empfang|rezeption|apotheker|apothekerin|optiker|optikerin|zustandige|zustandigen|director|directora|diretor|diretora|directeur|directrice|direktor|direktorin|dpo|data protection person|privacy officer";
+pub(super) const ROLE: &str = "educatrice|educateur|educadora|educador|erzieherin|erzieher|courtier|courtiere|corretor|corretora|makler|maklerin|broker|delegue|deleguee|tatowierer|tattoo artist|artist|stylist|hairdresser|barber|photographer|florist|groomer|host|hostess|tatuador|tatuadora|estilista|peluquero|peluquera|barbero|fotografo|fotografa|anfitrion|anfitriona|cabeleireiro|cabeleireira|anfitria|anfitriao|coiffeur|coiffeuse|tatoueur|tatoueuse|photographe|hote|hotesse|friseur|friseurin|fotograf|fotografin|tatowierer|tatowiererin|gastgeber|gastgeberin|jefe de taller|technician|mechanic|engineer|installer|surveyor|physio|physiotherapist|hygienist|therapist|instructor|teacher|tutor|trainer|coach|landlord|landlady|skipper|captain|designer|receptionist|secretary|optician|tecnico|tecnica|mecanico|mecanica|instalador|fisioterapeuta|fisio|kinesiologo|kinesiologa|entrenador|entrenadora|profesor|profesora|profe|instructora|monitor|monitora|casero|casera|propietario|propietaria|recepcionista|secretaria|farmaceutico|farmaceutica|disenador|disenadora|coordinador|coordinadora|instrutor|instrutora|professor|professora|treinador|treinadora|recepcao|rececao|senhorio|senhoria|financeiro|encarregado|encarregada|coordenador|coordenadora|technicien|technicienne|mecanicien|moniteur|monitrice|professeur|prof|formateur|formatrice|kine|kinesitherapeute|direction|secretariat|accueil|pharmacien|pharmacienne|opticien|opticienne|techniker|mechaniker|monteur|installateur|physiotherapeut|physiotherapeutin|lehrer|lehrerin|trainerin|vermieter|vermieterin|hausverwaltung|sekretariat|empfang|rezeption|apotheker|apothekerin|optiker|optikerin|zustandige|zustandigen|director|directora|diretor|diretora|directeur|directrice|direktor|direktorin|dpo|data protection person|privacy officer|disponent|disponentin|koordinator|koordinatorin|koordination|coordenacao|coordinacion|coordination|gerencia|direcao|administracao|administracion|practice manager|office manager";
 
 /// Titles before a surname: "Herr Becker", "Mrs Okafor", "la Dra. Camila", "madame Roux".
 pub(super) const TITLE: &str = "mr|mrs|ms|miss|dr|dra|sr|sra|srta|senor|senora|senorita|senhor|senhora|dona|doutor|doutora|monsieur|madame|mme|mlle|herrn|herr|frau";
@@ -109,6 +116,24 @@ pub(super) const FRAMES: &[&str] = &[
     r"\b(?:por|poe|ponha|colocar|coloque|pode por|consegue por)(?: me)? em contact?o com {PT}\b",
     r"\b(?:comunica|comunicas|comunique|pasa|pasas|pase|pasame|passe|transfira|conecta) (?:me )?con (?:el |la )?(?:licenciad[oa]|lic|ingenier[oa]|doctor|doctora|dr|dra|arquitect[oa]|senor|senora|senorita|don|dona) [a-z]+\b",
     r"\b(?:hatt|hatte) (?:gern|gerne) (?:die|den|der) (?:frau|herrn|herr|dame|kollegin|kollegen|mitarbeiterin|mitarbeiter) (?:vom|von der|aus der|aus dem|von) \w+\b",
+    // Round 12: staff by name or role, not "a human". Passed over to someone named at the
+    // end of the clause ("could you pass me over to Priya?"), put through passively ("I'd
+    // like to be put through to your accounts department"), the head of the place without a
+    // verb ("Den Chef bitte", "the manager please"), staff asked to call back in a
+    // subordinate clause ("dass mich die Chefin zurückruft", "que el encargado me llame"),
+    // someone the customer is asked to be connected with after naming them ("Ist Herr
+    // Kowalski da? Könnten Sie mich mit ihm verbinden?"), "ask them to call me" ("vous pouvez
+    // leur demander de m'appeler"), reaching the owner ("je veux joindre le propriétaire"),
+    // staff asked to phone a relative instead ("could a member of your team phone my dad").
+    r"\b(?:pass|put|transfer|switch|hand) me (?:over |through |back |on )?to [a-z]+$",
+    r"\b(?:be|get|being|getting) (?:put through|transferred|connected|passed over|passed on|passed) to {EN_DET}{EN}\b",
+    r"^(?:(?:please|pls|por favor|porfa|svp|bitte) )?(?:den|die|der|el|la|o|a|le|the|your|vuestro|vuestra|votre|ihren|ihre) (?:chef|chefin|boss|manager|managerin|jefe|jefa|chefe|patron|patronne|gerente|gerant|gerante|inhaber|inhaberin|owner|dueno|duena|dono|dona|proprietaire|responsable|responsavel|encargado|encargada|supervisor|supervisora|vorgesetzten|{ROLE})(?: (?:please|pls|por favor|porfa|svp|s il vous plait|bitte|now|ya|agora|maintenant|jetzt|sofort|today|hoy|hoje|aujourd hui|heute|und zwar heute|asap))+$",
+    r"\bdass (?:mich |sich )?{DE} (?:mich |sich )?(?:\w+ ){0,2}(?:zuruckruft|anruft|meldet|kontaktiert)\b",
+    r"\b{DE} mich (?:\w+ ){0,2}(?:zuruckrufen|anrufen|kontaktieren)\b",
+    r"\b(?:konnen|konnten|kann|konnte|wurden) sie mich (?:\w+ )?mit (?:ihm|ihr) verbinden\b",
+    r"\b(?:leur|lui) demander de (?:me rappeler|m appeler|me contacter|me recontacter)\b|\b(?:ask|tell) (?:him|her|them) to (?:call|ring|phone|contact) me\b|\b(?:pedirle|pedirles|pidele|pidales|decirle|decirles|dile|digale|digales) (?:\w+ )?que me (?:llame|llamen|contacte|contacten|escriba)\b|\b(?:pedir|pede|peca|diga|fala) (?:pra|para) (?:ele|ela|eles|elas) me (?:ligar|ligarem|ligue|retornar|chamar)\b|\b(?:ihn|sie) bitten,? mich (?:\w+ )?(?:anzurufen|zuruckzurufen)\b",
+    r"\b(?:veux|voudrais|aimerais|souhaite|souhaiterais|dois|besoin de|faut) (?:\w+ )?(?:joindre|contacter|avoir au telephone) {FR}\b",
+    r"\b(?:can|could|would|please) {EN_DET}{EN} (?:\w+ )?(?:phone|call|ring|contact) (?:my|our) (?:dad|mum|mom|father|mother|husband|wife|partner|son|daughter|grandad|grandma|grandpa|gran|nan|brother|sister|parents)\b",
     // English
     r"\b(?:talk|speak|chat|communicate)(?: \w+)? (?:to|with|2) {EN_DET}{EN}\b",
     r"\b(?:transfer|connect|put|pass|forward|redirect|switch|hand) me (?:\w+ ){0,2}?(?:to|with|through to|over to|on to) {EN_DET}{EN}\b",
@@ -1092,6 +1117,13 @@ fn lone_noun_meant(norm: &Normalized, index: usize, clause: &str) -> bool {
 
 /// A clause that is only a title and a surname ("Herr Becker bitte", "Mrs Okafor please"),
 /// not a greeting to them ("hi Dr Smith!").
+/// The customer introducing themselves by title and name: "this is, uh, Mrs Pearson",
+/// "aquí la señora Gómez", "ici Madame Roux", "hier ist Frau Brandt".
+static SELF_INTRO_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?-u)\b(?:this is|it is|its|here is|my name is|c est|ici|je suis|soy|aqui|aqui la|aqui el|aqui e|aqui fala|sou|hier ist|hier spricht|ich bin)(?: (?:uh|um|erm|eh|euh|ah|ahm|aeh|ah|la|el|a|o))* (?:{TITLE}) [a-z]+\b"))
+        .expect("self-introduction pattern is valid regex")
+});
+
 fn lone_named(clause: &str) -> bool {
     const GREETINGS: &[&str] = &[
         "hi", "hello", "hey", "hola", "ola", "oi", "bonjour", "hallo",
@@ -1503,7 +1535,10 @@ pub fn detect(norm: &Normalized) -> Option<Signal> {
         // lundi. Mme Claes"); a name mentioned in passing may be staff already heard from.
         let signature = i > 0 && i + 1 == norm.clauses.len();
         if (lone_noun(clause) && lone_noun_meant(norm, i, clause))
-            || (lone_named(clause) && !signature && !not_meant(norm, clause))
+            || (lone_named(clause)
+                && !signature
+                && !not_meant(norm, clause)
+                && !SELF_INTRO_RE.is_match(&norm.full))
         {
             return Some(Signal::new(Reason::CustomerAsked, clause.as_str(), 0.85));
         }

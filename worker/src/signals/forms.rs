@@ -9,7 +9,13 @@
 //! comes with a failure ("cancelled", "incomplete", "sin aviso") or is shouted. Sarcasm —
 //! praise alone at the start (also of the service: "super le service, vraiment"), then one
 //! more week of waiting, a missing answer or an eye-roll, or "love how nobody answers" —
-//! fires even though it is full of positive words. Each gives a fixed score
+//! fires even though it is full of positive words; so does one word of praise or "sure"
+//! closing what went wrong ("Nobody came. Nobody called. Brilliant", "Super Laden.",
+//! "Klar."), laughing at a promise time has overtaken ("mdr 'on vous rappelle'. c'était il
+//! y a une semaine"), giving up as a clause ("desisto.") and going elsewhere ("ich such mir
+//! eine andere Praxis"). Anger at oneself or at a third party opening the message ("so
+//! cross with myself", "my ex cancelled AGAIN 🙄") before a request, "not your fault" and
+//! "not urgent" are mood asides. Each gives a fixed score
 //! above the default threshold; none applies to a clearly positive message ("THANK YOU SO
 //! MUCH!!!", "third time buying here, love it", laughter, happy emoji), and a routine
 //! question in capitals ("WHERE CAN I FIND THE SIZE CHART") is not shouting.
@@ -106,6 +112,9 @@ pub(super) const NOBODY_ANSWERS_SRC: &[&str] = &[
     r"|(?:ne|n) (?:me |nous )?(?:repond\w*|rappel\w*) jamais|(?:vous|ils) (?:ne |n )?(?:repondez|repondent|rappelez|rappellent) jamais|personne qui (?:m a|ne m a) (?:rappele\w*|repondu)",
     r"|(?:antwortet|antworten|antwortest|meldet|melden) (?:\w+ )?(?:nie|niemals)",
     r"|niemand(?: \w+){0,2} (?:antwortet|hilft|reagiert|meldet|ruft)",
+    // Nobody picks up or can be reached: "Telefon geht keiner ran", "wieder mal niemand
+    // erreichbar", "nobody picks up", "nadie coge el teléfono", "personne ne décroche".
+    r"|(?:geht|nimmt) (?:da |dort |hier )?(?:keiner|niemand|keine sau) (?:ran|ab)|(?:niemand|keiner) (?:\w+ )?erreichbar|(?:nobody|no one) (?:ever )?(?:picks|picked) up|(?:nobody|no one) (?:is )?reachable|nadie (?:me )?(?:coge|cogio|atiende) el telefono|ninguem atende (?:o )?telefone|personne ne (?:decroche|repond au telephone)|personne (?:n est )?joignable",
     r"|no (?:me|nos) (?:contestan|responden|atienden|contestais|respondeis)|nao (?:me|nos) (?:respondem|atendem|responde)|ne (?:me|nous) (?:repondez|repondent) (?:pas|jamais)|(?:antwortet|antworten|antwortest) (?:mir|uns) (?:nicht|keiner)|(?:you|they) (?:dont|do not|wont) (?:answer|reply|respond)|(?:nobody|no one) is (?:answering|replying|responding)",
 ];
 
@@ -162,6 +171,27 @@ pub(super) const PRAISE_OPENER_SRC: &[&str] = &[
     r"|^(?:really|truly|honestly|de verdad|en serio|mesmo|de verdade|vraiment|echt|wirklich)$",
 ];
 
+/// A sarcastic closer after what went wrong ("Nobody came. Nobody called. Brilliant",
+/// "personne ne répond. Génial.", "Super Laden.", "\"In 15 Minuten da\". Klar.").
+pub(super) const CLOSER_SRC: &[&str] = &[
+    r"^(?:(?:oh |ah |ja |na |wow |que )?(?:super laden|toller laden|klasse laden|klar|sure|of course|claro|obvio|bien sur|evidemment|naturlich|natuerlich|que beleza|que beleza hein|beleza hein|increible|incroyable|unglaublich|incrivel|great stuff|typisch|typical|tipico|typique|classic|classique|clasico|classico|chapeau|bravo|genial|brilliant|fantastic|perfect|great|wonderful|lovely|super|top|toll|prima|otimo|perfeito|perfecto|estupendo|parfait)(?: (?:hein|ne|eh|vraiment|really|mesmo|de verdad|echt|wirklich|guys|lads|tbh))*)$",
+];
+/// What went wrong before a sarcastic closer: nobody came or answered, ignored, left on
+/// read, cut off, waiting, broken, late.
+pub(super) const STRONG_BAD_SRC: &[&str] = &[
+    r"nobody|no one|nadie|ninguem|personne ne|personne n|niemand|keiner|ignor\w+|left me on read|en visto|no vacuo|nao respond\w*|no contest\w*|no respond\w*|ne repond\w*|cut off|hung up|se corto|caiu|coupe|aufgelegt|late|atrasad[oa]|en retard|verspatet|broken|roto|rota|quebrad[oa]|casse\w*|kaputt|cold|frio|fria|froid|kalt|on hold",
+    r"|(?:wait\w*|warte\w*|esper\w*|attend\w*|aguard\w*)(?: \w+){0,3} (?:\d+|an|one|two|three|una|dos|tres|uma|duas|une|deux|trois|einer|zwei|drei) (?:min\w*|hours?|stunden?|horas?|heures?|days|tagen?|dias|jours|weeks|wochen|semanas|semaines)",
+];
+/// Giving up, as a clause of its own: "desisto.", "me rindo", "i give up", "ich gebe auf".
+pub(super) const GIVE_UP_SRC: &[&str] = &[
+    r"^(?:eu |yo |ich |ok |bon |ya )?(?:desisto|me rindo|j abandonne|i give up|ich gebe auf|ich geb auf|ich geb s auf)$",
+];
+/// Time gone by since a promise: "c'était il y a une semaine", "it's been 5 days", "es
+/// ist 16 Uhr", "ya hace dos semanas".
+pub(super) const ELAPSED_SRC: &[&str] = &[
+    r"(?:it s been|its been|been|c etait il y a|ca fait|hace|ja faz|faz|ja vai|das war vor|das ist|es ist) (?:ya |ja |schon |already |now |jetzt |maintenant |deja )?(?:\d+|un|une|one|a|two|three|four|five|una|dos|tres|uma|duas|einer|zwei|drei) (?:days?|weeks?|months?|jours?|semaines?|mois|dias?|semanas?|meses|tagen?|wochen?|monaten?|uhr|hours|heures|horas|stunden)",
+];
+
 /// One more day/week/month (of waiting), in five languages.
 pub(super) const ANOTHER_TIME_SRC: &[&str] = &[
     r"(?:another|one more|yet another|otra|otro|outra|outro|mais uma|mais um|encore une|encore un|noch (?:eine|ne|einen|nen|ein)|wieder eine) (?:day|week|month|dia|semana|mes|jour|semaine|mois|tag|woche|monat)",
@@ -184,6 +214,10 @@ pub(super) const THREAT_SRC: &[&str] = &[
     // Leaving: "I'm done, cancelling everything", "cancelo todo", "je résilie tout", "ich
     // kündige alles".
     r"|(?:cancel\w*|cancelo|cancelar|cancelando|cancelando|resilie|resilier|resilie|kundige|kundigen) (?:\w+ )?(?:everything|all of it|todo|tudo|tout|alles)(?: (?:now|today|ya|hoy|agora|ja|hoje|maintenant|jetzt|sofort))?$",
+    // Going elsewhere: "ich such mir eine andere Praxis", "I've booked with another
+    // groomer", "voy a buscar otra autoescuela", "vou procurar outra academia", "je vais
+    // chercher un autre opticien".
+    r"|(?:such\w*|find|finding|look for|looking for|booked with|booking with|buscar|busco|buscare|procurar|procuro|procurando|chercher|cherche|je cherche)(?: mir| me| myself)? (?:another|a different|a new|otro|otra|outro|outra|un autre|une autre|einen anderen|eine andere|ein anderes|nen anderen|ne andere) \w+",
     r"|everyone will know|tout le monde (?:saura|va savoir)|todo el mundo (?:se va a enterar|lo sabra)|todo mundo vai saber|alle werden (?:es )?erfahren",
 ];
 
@@ -231,7 +265,7 @@ pub(super) const BAD_FACT_SRC: &[&str] = &[
 
 /// "Do you even read the messages?"
 pub(super) const READ_SRC: &[&str] = &[
-    r"(?:read|leeis|leen|lees|leem|le|lisez|lest|liest|lesen)(?: \w+){0,2} (?:messages?|mensajes|mensagens|nachrichten|what i write|lo que escribo|o que eu escrevo|ce que j ecris|was ich schreibe)",
+    r"(?:read|leeis|leen|lees|leem|le|lisez|lest|liest|lesen)(?: \w+){0,2} (?:messages?|mensajes|mensagens|nachrichten|what i write|the notes|my notes|las notas|mis notas|as notas|minhas notas|les notes|mes notes|die notizen|meine notizen|lo que escribo|o que eu escrevo|ce que j ecris|was ich schreibe)",
 ];
 pub(super) const EVEN_SRC: &[&str] = &[
     r"or not|o que|o no|ou nao|ou pas|oder nicht|even|uberhaupt|at all|siquiera|sequer|meme|ever|alguna vez|jamais",
@@ -281,6 +315,9 @@ static CONTRAST: LazyLock<Regex> = LazyLock::new(|| re(r"but|pero|mas|mais|aber|
 pub fn mood_aside(norm: &Normalized) -> bool {
     APOLOGY_FOR_MOOD.is_match(&norm.full)
         || NOT_AT_YOU.is_match(&norm.full)
+        || (norm.emphatic_runs == 0 && NOT_URGENT.is_match(&norm.full))
+        || ((SELF_ANGER.is_match(&norm.full) || THIRD_PARTY_MOOD.is_match(&norm.full))
+            && (norm.questions > 0 || MOOD_PIVOT.is_match(&norm.full)))
         || ((ELSEWHERE_MOOD.is_match(&norm.full)
             || norm.clauses.iter().any(|c| WORK_MOOD.is_match(c)))
             && (norm.questions > 0 || MOOD_PIVOT.is_match(&norm.full)))
@@ -318,11 +355,36 @@ static ELSEWHERE_MOOD: LazyLock<Regex> = LazyLock::new(|| {
 /// "total sauer, aber nicht auf euch", "estoy furiosa con la aerolínea".
 static NOT_AT_YOU: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"pas contre vous|pas apres vous|nicht (?:auf|gegen) (?:euch|sie|dich)|not (?:at|with) you|no (?:es )?(?:con|contra) (?:ustedes|vosotros|usted|ti)|nao (?:e )?(?:com|contra) (?:voces|vcs|voce|vc)|(?:furios[oa]|enfadad[oa]|enojad[oa]|cabread[oa]|irritad[oa]|chatead[oa]|brav[oa]|furieux|furieuse|enerve\w*|sauer|wutend|genervt) (?:\w+ )?(?:con|com|contra|contre|auf|mit) (?:la|el|a|o|les|le|l|die|der|den|dem|mi|mon|ma|mein\w*|meu|minha) (?:aerolinea|companhia aerea|compagnie aerienne|fluggesellschaft|prefeitura|prefecture|stadtwerke|ayuntamiento|gobierno|vecin\w*|vizinh\w*|voisin\w*|nachbar\w*|hacienda|finanzamt|\w+werke)",
+        r"(?:nao e|no es|not|pas|nicht) (?:\w+ )?(?:culpa (?:de voces|vossa|sua|vuestra|suya|tuya|de ustedes)|your fault|de votre faute|votre faute|eure schuld|ihre schuld|deine schuld)|ihr (?:konnt|konnen) nichts dafur|vous n y etes pour rien|pas contre vous|pas apres vous|nicht (?:auf|gegen) (?:euch|sie|dich)|not (?:at|with) you|no (?:es )?(?:con|contra) (?:ustedes|vosotros|usted|ti)|nao (?:e )?(?:com|contra) (?:voces|vcs|voce|vc)|(?:furios[oa]|enfadad[oa]|enojad[oa]|cabread[oa]|irritad[oa]|chatead[oa]|brav[oa]|furieux|furieuse|enerve\w*|sauer|wutend|genervt) (?:\w+ )?(?:con|com|contra|contre|auf|mit) (?:la|el|a|o|les|le|l|die|der|den|dem|mi|mon|ma|mein\w*|meu|minha) (?:aerolinea|companhia aerea|compagnie aerienne|fluggesellschaft|prefeitura|prefecture|stadtwerke|ayuntamiento|gobierno|vecin\w*|vizinh\w*|voisin\w*|nachbar\w*|hacienda|finanzamt|\w+werke)",
     )
 });
-static MOOD_PIVOT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"en fin|enfim|anyway|anyways|bref|egal|jedenfalls|tanto faz"));
+static MOOD_PIVOT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"en fin|enfim|anyway|anyways|bref|egal|jedenfalls|tanto faz|so i m|so im|so i am|so i will|so i ll|so i have to|asi que|entao vou|du coup je|also komme ich",
+    )
+});
+/// Anger at oneself: "so cross with myself", "furieuse contre moi-même", "bin so ein Depp",
+/// "que tonta soy", "sou uma tapada", "c'est ma faute".
+static SELF_ANGER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:with|at) myself|contre moi meme|contre moi|conmigo mism[oa]|comigo mesm[oa]|mit mir selbst|auf mich selbst|uber mich selbst|bin (?:so |echt |halt )?(?:ein|eine|n) (?:depp|idiot|idiotin|trottel|dussel|schussel|dummkopf)|(?:i m|im|i am) (?:such |so |a complete )?(?:an idiot|stupid|an eejit|a muppet)|soy (?:un|una|tan) (?:idiota|torpe|despistad[oa]|tont[oa])|que tont[oa] soy|sou (?:um|uma|tao) (?:idiota|burr[oa]|tapad[oa]|distraid[oa])|je suis (?:trop |tellement |vraiment )?(?:bete|nulle?|idiote?|etourdie?)|my own fault|(?:c est )?(?:de )?ma faute|culpa mia|minha culpa|culpa minha|meine schuld|mein fehler",
+    )
+});
+/// Someone or something else as the target of the mood, opening the message: "My ex has
+/// cancelled on the kids AGAIN 🙄", "ugh my car's just failed its MOT 😤", a court date as a
+/// witness.
+static THIRD_PARTY_MOOD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:\w+ )?(?:my|mi|meu|minha|mon|ma|mein|meine) (?:ex|ex husband|ex wife|car|boss|train|flight|landlord|neighbour|neighbor|mother in law|coche|carro|voiture|auto|exmann|exfrau|ex marido|ex mujer|jefe|chefe|patron|chef)\b|(?:sou|soy|i m|im|je suis|ich bin) (?:\w+ )?(?:testemunha|testigo|witness|temoin|zeuge|zeugin)|jury duty",
+    )
+});
+/// Said to be not urgent: the annoyance is with a thing at home, not the business
+/// ("not urgent just driving me mad at night lol").
+static NOT_URGENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"not urgent|no rush|no hurry|nada urgente|no es urgente|sin prisa|nao e urgente|sem pressa|sem urgencia|pas urgent|rien d urgent|pas presse|nicht dringend|keine eile|eilt nicht",
+    )
+});
 
 /// A swear word or "dangerously" that intensifies praise: "damn these recipes are
 /// dangerously good", "verdammt lecker", "putain c'est bon".
@@ -418,6 +480,13 @@ static CALL_ME: LazyLock<Regex> =
 static WITHOUT: LazyLock<Regex> = LazyLock::new(|| re("without|sin|sem|sans|ohne"));
 static BAD_FACT: LazyLock<Regex> = LazyLock::new(|| re(&BAD_FACT_SRC.concat()));
 static PRAISE_OPENER: LazyLock<Regex> = LazyLock::new(|| re(&PRAISE_OPENER_SRC.concat()));
+static CLOSER: LazyLock<Regex> = LazyLock::new(|| re(&CLOSER_SRC.concat()));
+static STRONG_BAD: LazyLock<Regex> = LazyLock::new(|| re(&STRONG_BAD_SRC.concat()));
+static GIVE_UP: LazyLock<Regex> = LazyLock::new(|| re(&GIVE_UP_SRC.concat()));
+static ELAPSED: LazyLock<Regex> = LazyLock::new(|| re(&ELAPSED_SRC.concat()));
+/// Positive words other than laughter.
+static POSITIVE_NOT_LAUGH: LazyLock<Regex> =
+    LazyLock::new(|| re(&POSITIVE_SRC[..POSITIVE_SRC.len() - 1].concat()));
 static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| re(&ANOTHER_TIME_SRC.concat()));
 static WAIT: LazyLock<Regex> = LazyLock::new(|| re(&WAIT_SRC.concat()));
 static THREAT: LazyLock<Regex> = LazyLock::new(|| re(&THREAT_SRC.concat()));
@@ -540,6 +609,40 @@ fn sarcasm(norm: &Normalized) -> Option<String> {
     {
         return Some(format!("sarcasm: \"{closer}\" after what went wrong"));
     }
+    // One word of praise or "sure" closing what went wrong ("Nobody came. Nobody called.
+    // Brilliant", "personne ne répond. Génial.", "Telefon geht keiner ran... Super Laden.").
+    if norm.clauses.len() >= 2
+        && norm.happy_emoji == 0
+        && let Some(closer) = norm.clauses.last().filter(|c| CLOSER.is_match(c))
+        && !THANKS_AGAIN.is_match(&norm.full)
+        && !PRAISE_AFTER.is_match(&norm.full)
+        && !thanks(norm)
+    {
+        let before = norm.clauses[..norm.clauses.len() - 1].join(" ");
+        if !POSITIVE_NOT_LAUGH.is_match(&before)
+            && let Some(m) = STRONG_BAD.find(&before).or_else(|| {
+                NOBODY_ANSWERS
+                    .find(&before)
+                    .or_else(|| LONG_WAIT.find(&before))
+            })
+        {
+            return Some(format!("sarcasm: \"{closer}\" after \"{}\"", m.as_str()));
+        }
+    }
+    // Laughing at a promise that time has overtaken ("mdr 'on vous rappelle dans la
+    // journée'. c'était il y a une semaine", "lol at your '24 hour turnaround'. it's been 5
+    // days", "Haha, 'Lieferung bis 12 Uhr'. Es ist 16 Uhr.").
+    if norm.clauses.len() >= 2
+        && norm.happy_emoji == 0
+        && norm.tokens.first().is_some_and(|t| LAUGH.is_match(&t.text))
+        && !POSITIVE_NOT_LAUGH.is_match(&norm.full)
+        && let Some(m) = ELAPSED.find(&norm.full)
+    {
+        return Some(format!(
+            "sarcasm: laughing at a promise, \"{}\"",
+            m.as_str()
+        ));
+    }
     if norm.clapping > 0
         && POSITIVE.is_match(&norm.full)
         && let Some(m) = bad_fact(&norm.full)
@@ -612,6 +715,9 @@ fn complaint_form(norm: &Normalized) -> Option<String> {
         .filter(|_| NO_ANSWER.is_match(&norm.full) && !SOMEONE_ELSES.is_match(&norm.full))
     {
         return Some(format!("unanswered \"{}\"", m.as_str()));
+    }
+    if let Some(c) = norm.clauses.iter().find(|c| GIVE_UP.is_match(c)) {
+        return Some(format!("giving up \"{c}\""));
     }
     // A promised call that never came: "...someone would get back to me. Nobody has."
     if let Some(c) = norm.clauses.iter().find(|c| NOBODY_DID.is_match(c)) {

@@ -1862,6 +1862,105 @@ mod tests {
                 "F",
                 "the parcel came late, the box was damaged and the lid was broken. Great stuff",
             ),
+            // Sixteenth pass (round 12, asks and frustration): staff by name or role, the
+            // head of the place without a verb, a callback in a subordinate clause, a
+            // surname after a title left as typed; sarcastic closers after a bad fact,
+            // laughing at a promise overtaken by time, giving up and going elsewhere, left on
+            // read; anger at oneself or a third party, and "not urgent", are not frustration.
+            ("A", "can you hand me over to Marco? he did my last service"),
+            (
+                "A",
+                "I'd like to be transferred to your billing team please",
+            ),
+            ("A", "could I be put through to the office manager"),
+            ("A", "The owner please, today."),
+            ("A", "La gerente por favor, ya."),
+            ("A", "Die Inhaberin bitte, und zwar heute."),
+            (
+                "A",
+                "ich möchte, dass mich der Disponent heute noch zurückruft",
+            ),
+            ("A", "könnte die Praxisleitung mich morgen anrufen?"),
+            (
+                "A",
+                "ist Frau Brandt da? können Sie mich mit ihr verbinden?",
+            ),
+            ("A", "vous pouvez lui demander de me rappeler ce soir ?"),
+            ("A", "je voudrais joindre la gérante avant samedi"),
+            (
+                "A",
+                "could someone from your team ring my mum instead? she doesn't text",
+            ),
+            ("A", "quero falar com a coordenacao hoje"),
+            ("A", "pueden pedirle que me llame? es sobre el contrato"),
+            (
+                "N",
+                "please pass my thanks to Marco, the bike rides like new",
+            ),
+            ("N", "my husband will call you tomorrow about the deposit"),
+            ("N", "the manager was lovely yesterday, thanks"),
+            (
+                "N",
+                "hi, this is Mr Pearson, just confirming Thursday at 10",
+            ),
+            ("N", "hier ist Frau Brandt, ich komme morgen um 9, danke"),
+            ("N", "la dirección por favor"),
+            ("N", "je suis dispo samedi matin pour le rendez-vous"),
+            (
+                "F",
+                "Ordered Monday, nothing arrived, nobody answered. Lovely.",
+            ),
+            ("F", "llamé tres veces y nadie contesta. Genial."),
+            ("F", "ninguém atende o telefone há dois dias. típico"),
+            ("F", "personne ne décroche, personne ne rappelle. Bravo."),
+            ("F", "Bestellung kam kalt und zu spät. Klasse Laden."),
+            ("F", "haha 'ready by friday'. it's been two weeks"),
+            ("F", "jaja 'mañana sin falta'. hace una semana"),
+            ("F", "desisto. cancelem o pedido"),
+            ("F", "ich gebe auf. macht doch was ihr wollt"),
+            ("F", "forget it, I'm looking for another salon"),
+            (
+                "F",
+                "je vais chercher un autre électricien, trop c'est trop",
+            ),
+            ("F", "me dejaron en visto otra vez"),
+            ("F", "contestar no es lo vuestro eh"),
+            ("F", "nunca mais volto aí, que vergonha"),
+            ("N", "brilliant, thanks!!"),
+            ("N", "great, see you then"),
+            ("N", "arrived on time and in one piece. Brilliant"),
+            (
+                "N",
+                "haha it's been two weeks and the cake was still amazing",
+            ),
+            (
+                "N",
+                "estou tão brava comigo mesma, esqueci a aula 🤦‍♀️ dá pra remarcar?",
+            ),
+            (
+                "N",
+                "soy tan despistada 🤦‍♀️ me olvidé la cita, ¿hay hueco mañana?",
+            ),
+            (
+                "N",
+                "ich bin so ein Idiot 🤦 hab den Termin verpasst, geht morgen?",
+            ),
+            (
+                "N",
+                "my boss has moved my shift AGAIN 🙄 can I come Friday instead?",
+            ),
+            (
+                "N",
+                "La Poste a encore perdu un colis 😤 mais ce n'est pas votre faute, vous pouvez renvoyer ?",
+            ),
+            (
+                "N",
+                "no rush, the squeaky door is just driving me nuts lol, when could you come?",
+            ),
+            (
+                "N",
+                "my other dog goes to another groomer, do you do cats too?",
+            ),
         ]
     }
 
