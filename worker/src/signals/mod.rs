@@ -2085,6 +2085,73 @@ mod tests {
             ("N", "my car is dead, can you pick me up for the lesson?"),
             ("N", "il est absent cette semaine, je passerai lundi"),
             ("N", "minha filha cortou o cabelo com vocês e amou"),
+            // Sixteenth pass, WhatsApp spelling and notes for the file: a condition noted
+            // ("please note she is on antibiotics") is not a harm; a harm noted still is.
+            (
+                "S",
+                "mi hijo se quemo la mano con la plancha q dejasteis enchufada",
+            ),
+            (
+                "S",
+                "meu filho se cortou a mao no vidro da porta q vcs instalaram",
+            ),
+            (
+                "S",
+                "jai l oeil tout rouge et ca me brule depuis les lentilles",
+            ),
+            (
+                "S",
+                "meine tochter hat sich den finger in der tur eingeklemmt, blutet stark",
+            ),
+            (
+                "S",
+                "me cobraron 50 aunq me dijeron q era gratis la revision",
+            ),
+            ("S", "vcs me cobraram 80 reais a mais"),
+            ("S", "mon chien boite et gemit depuis le toilettage"),
+            ("S", "der hund humpelt seit dem trimmen und jault"),
+            ("S", "el perro cojea y llora de dolor desde la peluqueria"),
+            (
+                "S",
+                "o cachorro ta mancando e ganindo depois do banho e tosa",
+            ),
+            ("S", "saiu fumaca do motor logo depois da revisao"),
+            ("S", "ihr habt 2x die anzahlung abgebucht!!!"),
+            ("S", "vous m avez preleve alors que j avais resilie en mars"),
+            ("S", "you guys charged me although i cancelled on time"),
+            ("N", "mi hermano se rompio la cabeza con el examen, jaja"),
+            ("N", "the car is dead quiet after the service, love it"),
+            (
+                "N",
+                "i was there at 10 for the no show policy talk, when is the next one?",
+            ),
+            ("N", "el precio subio de 40 a 45? solo pregunto"),
+            ("N", "gracias, el reembolso de 30 ya me llego"),
+            (
+                "N",
+                "I'm pregnant btw, please note it on my file for the massage",
+            ),
+            ("N", "estoy embarazada, ¿es seguro hacerme el tinte?"),
+            (
+                "N",
+                "ist das Peeling in der Schwangerschaft unbedenklich? ich bin schwanger",
+            ),
+            (
+                "S",
+                "please note my husband had an allergic reaction after your massage oil last week",
+            ),
+            (
+                "S",
+                "bitte beachten: seit der Behandlung blutet die Wunde stark",
+            ),
+            (
+                "N",
+                "please note my daughter is on antibiotics, she's coming for her cleaning on Tuesday",
+            ),
+            (
+                "N",
+                "tenga en cuenta que estoy embarazada para la cita del jueves",
+            ),
         ]
     }
 

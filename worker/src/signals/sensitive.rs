@@ -37,7 +37,8 @@
 //!   wheel come off, "could have died", a carbon monoxide alarm going off, a machine (heater,
 //!   engine, dryer) with smoke coming from it. A head "broken" over a puzzle, a haircut, an
 //!   injury said to have healed (unless compensation is asked), and a condition asked about
-//!   before booking ("is it safe … while pregnant?") are not. Burnt food is not
+//!   before booking ("is it safe … while pregnant?") or noted for the file ("please note
+//!   she is on blood thinners") are not. Burnt food is not
 //!   a burn; nor are figurative fire and explosions ("the DJ was on fire", "meu Instagram
 //!   explodiu"), heartburn, motion sickness, a doctor's advice or appointment, illness given
 //!   as the reason to move a booking, the hospital as a workplace or delivery address, or a
@@ -274,7 +275,7 @@ pub(super) const MEDICAL: &[&str] = &[
     r"(?:cant|can t|could not|couldnt|cannot|struggling to|hard to) breathe|trouble breathing|short of breath|(?:bekomm\w*|krieg\w*|bekam) (?:\w+ ){0,3}(?:schwer|kaum|keine) luft|(?:schwer|kaum|keine) luft (?:\w+ )?(?:bekommen|bekommt|bekam|kriegen|kriegt)|atemnot|no (?:puede|puedo|podia) respirar|falta de ar|(?:du mal|de la misere) a respirer|respire mal",
     r"labio partido|split (?:my |his |her )?lip|lip (?:is )?split|levre fendue|lippe (?:ist )?aufgeplatzt|bosse (?:sur|au|a) (?:le |la |l )?(?:front|tete)|chichon|galo na (?:cabeca|testa)|beule am kopf|se golpeo (?:la|el) (?:cabeza|cara)|me golpee|bateu (?:com )?a cabeca|(?:hit|banged|bumped) (?:his|her|my|their) head|s est cogne\w*|me di con (?:el|la) \w+ en (?:la|el) (?:cara|cabeza)",
     r"(?:alles|wunde|haut) (?:ist )?(?:entzundet|vereitert)|entzundung|(?:wound|cut|tattoo|piercing|skin|herida|tatuaje|ferida|tatuagem|plaie|tatouage|peau) (?:\w+ ){0,3}(?:infected|se infecto|infectou|s est infecte\w*|infectad[oa]|infeccionad[oa]|infectee?|inflamed|inflamad[oa]|enflammee?)|(?:ca )?saigne (?:beaucoup|pas mal|encore|toujours)|(?:sangra|sangrando) (?:mucho|bastante|muito)|blutet (?:stark|sehr|immer noch)",
-    r"(?:voltou|volvio|came back|est revenue?|kam) (?:\w+ ){0,3}(?:mancando|cojeando|limping|en boitant|humpelnd)|hinkt|humpelt|cojea|(?:esta|ta|esta) (?:cojeando|mancando)|(?:il|elle) boite|(?:me|se) mare\w*|(?:got|felt) dizzy|(?:tive|tuve|me dio) (?:tontura|mareos?)|vertiges|schwindlig",
+    r"(?:voltou|volvio|came back|est revenue?|kam) (?:\w+ ){0,3}(?:mancando|cojeando|limping|en boitant|humpelnd)|hinkt|humpelt|cojea|(?:esta|ta|esta) (?:cojeando|mancando)|(?:il|elle|chien|chienne|chat|chatte|chiot) boite|boite (?:et|depuis|encore|beaucoup)|(?:me|se) mare\w*|(?:got|felt) dizzy|(?:tive|tuve|me dio) (?:tontura|mareos?)|vertiges|schwindlig",
     r"(?:s est|se) entaill\w*|(?:son|daughter|kid|child|boy|girl|dog|he|she|i) got cut(?:$| (?:on|by|with|and|badly|open))|(?:mon fils|ma fille|mi hijo|mi hija|meu filho|minha filha) (?:\w+ ){0,2}(?:coupe|cortad[oa]|se corto|se cortou)",
     r"(?:came back|come back|home|volvio|voltou|est revenue?) (?:\w+ ){0,3}with (?:a )?burns?|(?:a|with a) burn (?:from|on) |tombee? (?:de|du|dans) (?:l |la |le )?(?:echelle|escalier|escaliers)|fell (?:off|from|down) (?:the |a )?(?:ladder|stairs|steps)|se cayo de (?:la |una )?(?:escalera|silla)|caiu da escada|(?:von der leiter|die treppe) (?:\w+ )?(?:gesturzt|gefallen|runtergefallen)",
     r"(?:tres|super|vraiment) mal (?:a la|au|a l) (?:cheville|genou|dos|poignet|tete|bras|jambe|main|pied)",
@@ -293,7 +294,7 @@ pub(super) const MEDICAL: &[&str] = &[
     r"(?:zeh|zehe|finger|daumen|arm|bein|fuss|hand|nase|rippe|knochen|handgelenk|knochel|toe|thumb|wrist|ankle|rib|nose|dedo|braco|perna|pulso|tornozelo|nariz|costela|orteil|doigt|pouce|poignet|cheville|nez|cote) (?:\w+ ){0,2}(?:gebrochen|angebrochen|broken|fractured|quebrad[oa]|fraturad[oa]|trincad[oa]|casse|cassee|fracture|fracturee)",
     // Bleeding or wound opening: "os pontos abriram, tá sangrando", "her stitches came
     // open", "la herida se abrió", "die Naht ist aufgegangen".
-    r"(?:pontos|puntos|stitches|sutures?|points de suture|naht|nahte|fadenzug) (?:\w+ ){0,2}(?:abriram|abriu|soltaram|arrebentaram|se abrieron|se han abierto|se soltaron|abiertos|came (?:open|undone|out)|opened|burst|split|have come|se sont ouverts|ont lache|sont ouverts|aufgegangen|aufgerissen|offen)|(?:ta|esta|estava|estaba|esta|is|was|still|sigue|continua|keeps) (?:\w+ )?(?:sangrando|bleeding)|(?:il|elle|ca|son|sa) saigne|(?:es|er|sie) blutet|blutet (?:\w+ )?(?:noch|stark|sehr|immer)|sangrou (?:muito|bastante)",
+    r"(?:pontos|puntos|stitches|sutures?|points de suture|naht|nahte|fadenzug) (?:\w+ ){0,2}(?:abriram|abriu|soltaram|arrebentaram|se abrieron|se han abierto|se soltaron|abiertos|came (?:open|undone|out)|opened|burst|split|have come|se sont ouverts|ont lache|sont ouverts|aufgegangen|aufgerissen|offen)|(?:ta|esta|estava|estaba|esta|is|was|still|sigue|continua|keeps) (?:\w+ )?(?:sangrando|bleeding)|(?:il|elle|ca|son|sa) saigne|(?:es|er|sie) blutet|blutet (?:\w+ ){0,2}(?:noch|stark|sehr|immer)|sangrou (?:muito|bastante)",
     // Red and burning, stinging or itching skin or eyes after a treatment: "meine Haut am
     // Hals ist ganz rot und brennt", "j'ai l'œil très rouge et ça me brûle", "the skin is
     // red and stings".
@@ -604,7 +605,7 @@ static ILL_STATE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// seguro teñirse embarazada?", "é seguro…?", "est-ce sans danger…?", "ist das unbedenklich…?".
 static SAFE_Q_RE: LazyLock<Regex> = LazyLock::new(|| {
     whole(
-        r"(?:is|it s|its|would it be|will it be) (?:it |that |this )?(?:safe|ok|okay|fine|advisable)|(?:can|could|may|should) (?:i|we|she|you) (?:still )?(?:have|get|do|book|come|use|take)|(?:es|sera|seria) (?:seguro|recomendable|peligroso|aconsejable)|(?:puedo|puede|podria) (?:hacerme|hacer|venir|tomar|usar|ponerme)|(?:e|eh|seria) (?:seguro|perigoso|recomendado|indicado)|(?:posso|pode|poderia) (?:fazer|vir|tomar|usar)|(?:est ce|c est|ce serait) (?:\w+ )?(?:sans danger|dangereux|risque|deconseille|conseille)|(?:je peux|puis je|peut on|on peut) (?:\w+ )?(?:faire|venir|prendre|utiliser)|(?:ist|ware) (?:das|es) (?:\w+ )?(?:sicher|unbedenklich|gefahrlich|ok|in ordnung)|(?:darf|kann) (?:ich|man) (?:\w+ )?(?:machen|kommen|nehmen)",
+        r"(?:is|it s|its|would it be|will it be) (?:it |that |this )?(?:safe|ok|okay|fine|advisable)|(?:can|could|may|should) (?:i|we|she|you) (?:still )?(?:have|get|do|book|come|use|take)|(?:es|sera|seria) (?:seguro|recomendable|peligroso|aconsejable)|(?:puedo|puede|podria) (?:hacerme|hacer|venir|tomar|usar|ponerme)|(?:e|eh|seria) (?:seguro|perigoso|recomendado|indicado)|(?:posso|pode|poderia) (?:fazer|vir|tomar|usar)|(?:est ce|c est|ce serait) (?:\w+ )?(?:sans danger|dangereux|risque|deconseille|conseille)|(?:je peux|puis je|peut on|on peut) (?:\w+ )?(?:faire|venir|prendre|utiliser)|(?:ist|ware) (?:das|es) (?:\w+ ){0,4}(?:sicher|unbedenklich|gefahrlich|ok|in ordnung)|(?:darf|kann) (?:ich|man) (?:\w+ )?(?:machen|kommen|nehmen)",
     )
 });
 /// Healed or recovered: "it's all healed now", "ya está curado", "já cicatrizou", "c'est
@@ -623,6 +624,14 @@ static NOT_HEALED_RE: LazyLock<Regex> = LazyLock::new(|| {
 static COMPENSATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     whole(
         r"compensat\w+|compensa\w+|indemni\w+|entschadigung\w*|schmerzensgeld|refund|reembols\w+|rembours\w+|erstattung|complaint|reclamacion|queixa|reclamacao|plainte|beschwerde",
+    )
+});
+/// A note for the customer's file: "please note that she is on blood thinners", "please
+/// note it on my file", "anótalo en mi ficha",
+/// "coloquem no meu cadastro", "notez-le dans mon dossier", "bitte in der Akte vermerken".
+static FOR_THE_FILE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:please|kindly) note|bitte (?:beachten|vermerken|notieren)|tenga\w* en cuenta|veuillez (?:noter|prendre note)|prenez note|tome\w* nota|favor (?:anotar|observar)|(?:note|noted|put|add|write|mark)(?: \w+){0,3} (?:on|in|to) (?:my|the|her|his|our|your) (?:file|record|records|notes|booking|account)|for (?:the|your|my) (?:file|records)|(?:anot\w+|apunt\w+|pon\w*|agreg\w+|ten\w* en cuenta)(?: \w+){0,3} (?:en )?(?:la|mi|su|vuestra) (?:ficha|historia|historial|reserva|expediente)|(?:anot\w+|coloc\w+|registr\w+)(?: \w+){0,3} (?:na|no|em) (?:minha |meu |sua |seu )?(?:ficha|cadastro|prontuario|reserva)|(?:noter|notez|ajouter|ajoutez|inscrire|inscrivez)(?: \w+){0,3} (?:dans|sur|a) (?:mon|le|son|votre) (?:dossier|fiche)|(?:in|auf) (?:meiner|der|die|meine) (?:akte|kartei|patientenakte) (?:\w+ )?(?:vermerken|eintragen|notieren|aufnehmen)",
     )
 });
 /// A personal condition, not a harm: pregnant, breastfeeding, on medication.
@@ -914,8 +923,10 @@ pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
     let framed = FRAMED_RE.is_match(&norm.full);
     let reschedule = RESCHEDULE_RE.is_match(&norm.full) && !CAUSE_RE.is_match(&norm.full);
     // Whether a treatment is safe with a condition, asked before booking ("is it safe to
-    // have a filling while pregnant?"): a question, not a harm.
-    let safety_question = norm.questions > 0 && SAFE_Q_RE.is_match(&norm.full);
+    // have a filling while pregnant?"), or a condition noted for the file ("I'm pregnant btw,
+    // please note it on my file"): not a harm.
+    let safety_question = (norm.questions > 0 && SAFE_Q_RE.is_match(&norm.full))
+        || FOR_THE_FILE_RE.is_match(&norm.full);
     // An injury that has healed ("broke my wrist last year but it's all healed, can I join?")
     // is history, unless compensation is asked for.
     let healed = HEALED_RE.is_match(&norm.full)
