@@ -2152,6 +2152,51 @@ mod tests {
                 "N",
                 "tenga en cuenta que estoy embarazada para la cita del jueves",
             ),
+            // Sixteenth pass, from the earlier training sets' families: a door or lid shut on
+            // a hand, water dripping onto electrics, a machine sparking, pain after a crash in
+            // French, charged for what never took place, a charge nobody can place, a stolen
+            // card or badge to block; "never happened" and "sperren" in routine senses.
+            (
+                "S",
+                "la voiture de l'auto-école s'est fait percuter, depuis j'ai mal au dos",
+            ),
+            (
+                "S",
+                "the heater in the changing room was sparking this morning",
+            ),
+            ("S", "mon chat a vomi toute la nuit après le toilettage"),
+            ("S", "the lid of the sunbed slammed on her fingers"),
+            (
+                "S",
+                "la tapa del contenedor se cerró sobre la mano de mi hijo",
+            ),
+            (
+                "S",
+                "ihr habt mir 2 Stunden abgebucht, die nie stattgefunden haben",
+            ),
+            ("S", "me cobrasteis 4 clases que nunca se dieron"),
+            ("S", "vocês cobraram 3 aulas que nunca aconteceram"),
+            ("S", "you charged me for a delivery that never came"),
+            ("S", "hay un cargo de 80 € vuestro, no lo reconozco"),
+            (
+                "S",
+                "meine Karte wurde im Studio geklaut, bitte sofort sperren",
+            ),
+            (
+                "S",
+                "water is dripping onto the light switch since you fitted the shower",
+            ),
+            (
+                "N",
+                "we never came in the end, so don't charge us anything, right?",
+            ),
+            ("N", "it never happened to me before, the cake was perfect"),
+            ("N", "ich kündige nicht, ich pausiere nur"),
+            (
+                "N",
+                "meine Karte ist abgelaufen, könnt ihr die alte sperren und die neue nehmen?",
+            ),
+            ("N", "the heater sparked my interest in saunas haha"),
         ]
     }
 

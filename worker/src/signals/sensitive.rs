@@ -33,9 +33,10 @@
 //!   service's setting without those words: a reflexive verb and a body part ("hat sich die
 //!   Finger eingeklemmt", "se ha quemado la mano", "prendeu o dedo", "s'est coincé les
 //!   doigts"), a bone broken said of the body part, stitches open or still bleeding, red and
-//!   burning skin or eyes, an animal limping or whimpering, pain after a crash; hazards: a
-//!   wheel come off, "could have died", a carbon monoxide alarm going off, a machine (heater,
-//!   engine, dryer) with smoke coming from it. A head "broken" over a puzzle, a haircut, an
+//!   burning skin or eyes, an animal limping or whimpering, pain after a crash, a door or lid
+//!   shut on a hand; hazards: a wheel come off, "could have died", a carbon monoxide alarm
+//!   going off, a machine (heater, engine, dryer) smoking or sparking, water dripping onto
+//!   a switch or socket. A head "broken" over a puzzle, a haircut, an
 //!   injury said to have healed (unless compensation is asked), and a condition asked about
 //!   before booking ("is it safe … while pregnant?") or noted for the file ("please note
 //!   she is on blood thinners") are not. Burnt food is not
@@ -171,7 +172,7 @@ pub(super) const MEDICAL: &[&str] = &[
     r"allergic",
     r"allerg(?:y|ies)",
     // Symptoms of a reaction or sickness in a pet or person: vomiting, drooling and shaking.
-    r"vomi(?:t|r|ssait|ssement|ssements)|erbrech\w*|erbricht|erbrach\w*|vomit(?:ou|ando|ar|o|aron|a|e)|(?:bave|babea|babeando|babando|sabbert|drooling|drools)(?: \w+){0,3} (?:tremble|tiembla|temblando|treme|tremendo|zittert|shaking|trembling|shakes)|(?:tremble|tiembla|temblando|treme|tremendo|zittert|shaking|trembling)(?: \w+){0,3} (?:bave|babea|babeando|babando|sabbert|drooling)",
+    r"(?:a|ont|avait|ai|j ai|il a|elle a) vomi|vomi(?:t|r|ssait|ssement|ssements)|erbrech\w*|erbricht|erbrach\w*|vomit(?:ou|ando|ar|o|aron|a|e)|(?:bave|babea|babeando|babando|sabbert|drooling|drools)(?: \w+){0,3} (?:tremble|tiembla|temblando|treme|tremendo|zittert|shaking|trembling|shakes)|(?:tremble|tiembla|temblando|treme|tremendo|zittert|shaking|trembling)(?: \w+){0,3} (?:bave|babea|babeando|babando|sabbert|drooling)",
     // A toy or part swallowed; poison control called; not the right dose given.
     r"(?:se )?comio (?:un|una|el|la) (?:juguete|pieza|trozo|pedazo|hueso)|comeu (?:um|uma|o|a) (?:brinquedo|peca|pedaco)|a avale|(?:hat|habe) (?:\w+ ){0,3}verschluckt|ate (?:a|the|part of the|a piece of the) (?:toy|piece|part)|centre antipoison|poison control|centro (?:de )?(?:antiveneno|toxicologico|informacion toxicologica)|giftnotruf|(?:pas|n est pas|no es|nao e|not|isnt) (?:le |la |the |el |a |o )?(?:bon|buena|right|correct|correcta|certa|certo|bonne) (?:dosage|dose|dosis|medicament|medicamento|remedio|medicine|medication)|falsche dosis",
     // Skin after a treatment: burning, spots or blisters all over, a bruise, a graze, a fall.
@@ -289,6 +290,10 @@ pub(super) const MEDICAL: &[&str] = &[
     r"(?:se|me|te|nos|le) (?:ha |he |has |han |hemos )?(?:quemado|cortado|roto|lastimado|golpeado|torcido|pillado|pillo|aplastado|machacado|quemo|queme|rompio|rompi|golpeo|golpee|torcio|pille|aplasto) (?:\w+ )?(?:la |el |los |las |un |una |su |mi )?(?:mano|manos|dedo|dedos|pie|pies|brazo|pierna|cara|labio|rodilla|tobillo|muneca|espalda|cuello|ojo|oreja|nariz|lengua|boca|piel|pata|patita|uña|una)\b|(?:se|me|te) (?:queimou|queimei|cortou|cortei|machucou|machuquei|prendeu|prendi|quebrou|quebrei|torceu|torci|esmagou|bateu|bati) (?:\w+ )?(?:a |o |os |as |um |uma |seu |sua |meu |minha )?(?:mao|maos|dedo|dedos|pe|pes|braco|perna|cara|rosto|labio|joelho|tornozelo|pulso|costas|pescoco|olho|orelha|nariz|lingua|boca|pele|pata|patinha)|(?:prendeu|prendi|esmagou|esmaguei|machucou|machuquei|queimou|queimei|cortou|cortei|quebrou|quebrei) (?:o |a |os |as |seu |sua |meu |minha )(?:dedo|dedos|mao|maos|pe|pes|braco|perna|pata|patinha)",
     r"(?:s est|se sont|me suis|t es|nous sommes) (?:fait )?(?:\w+ )?(?:brule|coupe|coince|ecrase|pince|casse|cogne|tordu|ouvert)\w* (?:le |la |les |l |un |une |son |sa |ses |mon |ma |mes )?(?:main|mains|doigt|doigts|pied|pieds|bras|jambe|visage|levre|genou|cheville|poignet|dos|cou|oeil|orteil|orteils|arcade|patte|pattes)",
     r"(?:burned|burnt|cut|scalded|trapped|caught|jammed|crushed|shut|slammed|broke|broken|sprained|twisted|hurt|injured|smashed|gashed|sliced) (?:his|her|my|their|its|our) (?:\w+ )?(?:hand|hands|finger|fingers|thumb|toe|toes|foot|feet|arm|leg|face|lip|knee|head|ankle|wrist|back|neck|eye|ear|nose|tongue|mouth|skin|paw|paws|tail)",
+    // A door or lid closed on a hand: "la porte s'est refermée sur les doigts de mon fils",
+    // "the lid slammed on her fingers", "la puerta se cerró sobre su mano".
+    r"(?:refermee?|fermee?|claquee?|rabattue?|closed|slammed|shut|came down|cerro|cerrado|fechou|bateu|zugefallen|zugeknallt|zugeschlagen|zugegangen) (?:\w+ ){0,2}(?:sur|on|onto|sobre|en|nos|nas|no|na|auf) (?:les |la |le |the |his |her |my |their |los |las |la |el |mis |sus |su |os |as |o |a |die |den |meine |seine |ihre )?(?:doigts|doigt|main|mains|pied|fingers|finger|hand|hands|foot|dedos|dedo|mano|manos|pie|mao|maos|pe|finger|hand|fuss)",
+    r"(?:dripping|leaking|pouring|goteando|gotea|pingando|escorrendo|coule|goutte|tropft|lauft) (?:\w+ ){0,2}(?:near|onto|on|into|by|over|cerca de|sobre|en|perto d\w+|em cima d\w+|na|no|pres d\w+|sur|dans|neben|auf|in) (?:the |la |el |a |o |le |l |die |der |den )?(?:light fitting|lights?|light switch|socket|fuse ?box|wiring|electrics|enchufe|tomada|prise|steckdose|sicherungskasten|cuadro electrico|quadro eletrico|tableau electrique|lampe|lampara|luminaria|lampada)",
     // A bone broken, said of the body part: "der große Zeh ist gebrochen", "I think my toe
     // is broken", "o dedo tá quebrado", "l'orteil est cassé".
     r"(?:zeh|zehe|finger|daumen|arm|bein|fuss|hand|nase|rippe|knochen|handgelenk|knochel|toe|thumb|wrist|ankle|rib|nose|dedo|braco|perna|pulso|tornozelo|nariz|costela|orteil|doigt|pouce|poignet|cheville|nez|cote) (?:\w+ ){0,2}(?:gebrochen|angebrochen|broken|fractured|quebrad[oa]|fraturad[oa]|trincad[oa]|casse|cassee|fracture|fracturee)",
@@ -304,7 +309,7 @@ pub(super) const MEDICAL: &[&str] = &[
     r"(?:is|s|was|keeps|has been|started|now|shes|hes|she|he|dog|cat|puppy) (?:\w+ )?limping|(?:and|is|s|was|keeps|kept|been|started|still) (?:\w+ )?(?:yelping|yelped|whimpering|whimpered)|(?:crying|whining|screaming) in pain|llora de dolor|aulla de dolor|ganindo|ganiu|chorando de dor|geme de dor|gemit de douleur|(?:jault|winselt|fiept) (?:\w+ )?(?:vor schmerz\w*|die ganze|seit|standig|immer)",
     // Pain after an accident on the service's watch: "nos dio por detrás en la rotonda ...
     // me duele bastante el cuello", "after the crash my neck hurts".
-    r"(?:accident|crash|crashed|collision|rear ended|accidente|choque|chocamos|choco|colision|dio por detras|dieron por detras|acidente|batida|bateram|bateu atras|accrochage|collision|carambolage|percute|percutee|unfall|auffahrunfall|aufgefahren|zusammenstoss)(?: \w+){0,25} (?:me duele\w*|le duele\w*|dolor de|dolores|(?:my|his|her) \w+ (?:\w+ )?(?:hurts|is sore|aches)|sore|in pain|doi|doendo|dor no|dor na|dores|j ai mal|a mal|douleur|douleurs|schmerz\w*|tut (?:\w+ )?weh)|(?:me duele\w*|(?:my|his|her) \w+ (?:\w+ )?(?:hurts|is sore)|doi|dor no|dor na|j ai mal|schmerz\w*|tut (?:\w+ )?weh)(?: \w+){0,25} (?:accident|crash|crashed|collision|accidente|choque|acidente|batida|accrochage|unfall|auffahrunfall)",
+    r"(?:accident|crash|crashed|collision|rear ended|accidente|choque|chocamos|choco|colision|dio por detras|dieron por detras|acidente|batida|bateram|bateu atras|accrochage|collision|carambolage|percut\w*|unfall|auffahrunfall|aufgefahren|zusammenstoss)(?: \w+){0,25} (?:me duele\w*|le duele\w*|dolor de|dolores|(?:my|his|her) \w+ (?:\w+ )?(?:hurts|is sore|aches)|sore|in pain|doi|doendo|dor no|dor na|dores|j ai mal|a mal|douleur|douleurs|schmerz\w*|tut (?:\w+ )?weh)|(?:me duele\w*|(?:my|his|her) \w+ (?:\w+ )?(?:hurts|is sore)|doi|dor no|dor na|j ai mal|schmerz\w*|tut (?:\w+ )?weh)(?: \w+){0,25} (?:accident|crash|crashed|collision|accidente|choque|acidente|batida|accrochage|unfall|auffahrunfall)",
     // Hazards: a wheel that came off after the service, "I could have died", a carbon
     // monoxide alarm going off.
     r"(?:roda|rueda|wheel|roue|rad|reifen|pneu) (?:\w+ ){0,3}(?:soltou|se solto|se salio|salio volando|came off|fell off|flew off|come off|s est detache\w*|est partie|a lache|ist abgefallen|abgefallen|hat sich gelost|losgelost|saiu voando|caiu)|(?:could|might) have (?:died|been killed|killed (?:me|us|someone|my \w+))|(?:podia|podria|poderia|podiamos|podriamos|pude|pudo) (?:ter|haber|haberme|habernos) (?:morrido|muerto|matado)|(?:j aurais|on aurait|il aurait|elle aurait|nous aurions) pu (?:mourir|y rester|me tuer|nous tuer|etre tue\w*|avoir un accident)|(?:hatte|hatten) (?:\w+ ){0,3}(?:tot sein|sterben konnen|draufgehen konnen|umkommen konnen)|(?:carbon monoxide|co|monoxido de carbono|monoxido|monoxyde de carbone|monoxyde|kohlenmonoxid|co)(?: \w+){0,3} (?:alarm|alarms|detector|alarma|alarme|detecteur|melder|warnmelder)(?: \w+){0,6} (?:going off|went off|goes off|gone off|keeps going|beeping|sounding|sonando|suena|sono|salto|ha saltado|disparo|disparou|dispar\w+|tocando|tocou|apitando|apitou|sonne|a sonne|retentit|piept|hat angeschlagen|schlagt an|geht los|ging los|losgegangen)|(?:alarma|alarme|alarm|detector|detecteur|melder)(?: \w+){0,3} (?:de |du |of )?(?:monoxido|monoxyde|carbon monoxide|co|kohlenmonoxid)(?: \w+){0,6} (?:sonando|suena|sono|salto|disparo|disparou|tocando|tocou|apitando|sonne|a sonne|retentit|piept|going off|went off)",
@@ -760,7 +765,7 @@ fn situation(cat: Category, norm: &Normalized) -> Option<&'static str> {
             if norm.clauses.iter().any(|c| hot(c)) {
                 Some("device overheating")
             } else if norm.clauses.iter().any(|c| smoking(c)) {
-                Some("machine smoking")
+                Some("machine smoking or sparking")
             } else if COURIER_RE.is_match(&norm.full) && abused(norm) {
                 Some("abuse by a courier or staff")
             } else {
@@ -899,10 +904,10 @@ static MACHINE_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"heaters?|boiler|engine|motor|oven|hob|stove|cooker|dryer|tumble dryer|washing machine|dishwasher|fridge|freezer|car|bonnet|hood|exhaust|radiator|fan|lamp|fuse ?box|wiring|calentador|caldera|estufa|horno|coche|carro|capo|secadora|lavadora|lavavajillas|nevera|aquecedor|caldeira|fogao|forno|capo|maquina de lavar|geladeira|escapamento|chauffage|radiateur|chaudiere|four|moteur|voiture|capot|seche linge|lave linge|lave vaisselle|frigo|heizung|heizlufter|heizstrahler|therme|ofen|herd|auto|wagen|motorhaube|trockner|waschmaschine|spulmaschine|kuhlschrank|auspuff|sauna",
     )
 });
-/// Smoke coming from a machine (not warmth; sparks and flames have their own patterns).
+/// Smoke or sparking from a machine (not warmth; sparks and flames have their own patterns).
 static MACHINE_HAZARD_RE: LazyLock<Regex> = LazyLock::new(|| {
     whole(
-        r"(?:started|began|start|starts|is|was|were|kept|keeps|been) (?:to )?smok(?:e|ing)|smoke (?:coming|pouring|came|billowing|everywhere)|(?:sair|saindo|saiu|saia|sai|soltando|soltou|salir|saliendo|salia|salio|sale|echando|echaba|echo|sortir|sortait|sort|sorti|sortie|kam|kommt|quoll|quillt|comenzo a salir|empezo a salir) (?:\w+ ){0,2}(?:fumaca|fumo|humo|fumee|rauch|qualm)|(?:fumaca|fumo|humo|fumee|rauch|qualm) (?:\w+ ){0,2}(?:saindo|saia|saliendo|salia|sortait|sortant|kam|kommt|steigt|stieg)|(?:raucht|rauchte|qualmt|qualmte|fumegava|fumegando|humeaba|humeando|fumait)",
+        r"(?:started|began|start|starts|is|was|were|kept|keeps|been) (?:to )?smok(?:e|ing)|smoke (?:coming|pouring|came|billowing|everywhere)|(?:sair|saindo|saiu|saia|sai|soltando|soltou|salir|saliendo|salia|salio|sale|echando|echaba|echo|sortir|sortait|sort|sorti|sortie|kam|kommt|quoll|quillt|comenzo a salir|empezo a salir) (?:\w+ ){0,2}(?:fumaca|fumo|humo|fumee|rauch|qualm)|(?:fumaca|fumo|humo|fumee|rauch|qualm) (?:\w+ ){0,2}(?:saindo|saia|saliendo|salia|sortait|sortant|kam|kommt|steigt|stieg)|(?:raucht|rauchte|qualmt|qualmte|fumegava|fumegando|humeaba|humeando|fumait)|sparking|soltando faiscas|echando chispas|echaba chispas|fait des etincelles|funkt\w*",
     )
 });
 static COURIER_RE: LazyLock<Regex> = LazyLock::new(|| whole(COURIER));

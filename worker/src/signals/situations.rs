@@ -4,7 +4,9 @@
 //! wrongly (charged twice, the wrong amount, a charge nobody recognises, charged for a
 //! cancelled order or charges continuing after it, the same amount twice or an entry not
 //! mine on a statement, unauthorised, charged although, charged for what was said to be
-//! free, charged too much, a no-show fee while the customer was there).
+//! free, charged too much, a no-show fee while the customer was there, charged for what
+//! never took place, a charge the customer cannot place), and a stolen card or badge to
+//! block.
 //!
 //! Each [`Concept`] is a small multilingual word family (en/es/pt/fr/de, normalised and
 //! canonical spelling, stems as `\w*` suffixes: `cobr\w+` covers cobraron/cobrado/cobrança);
@@ -102,6 +104,8 @@ pub enum Concept {
     PayWord,
     NoShow,
     WasThere,
+    NeverHappened,
+    NotPlaced,
 }
 
 use Concept::*;
@@ -198,7 +202,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Cancel,
-        r"cancel\w*|(?:di|dado|dar|dimos|darme|darse|darnos|me di|me dio) de baja|resili\w+|gekundigt|kundigung|abgemeldet|unsubscribed|anulad[oa]|annul\w*|storniert|storno|nunca llego|no llego|nao chegou|never arrived|jamais (?:arrive|recu)|nie angekommen",
+        r"cancel\w*|kundige|kundigen|kundigte|(?:di|dado|dar|dimos|darme|darse|darnos|me di|me dio) de baja|resili\w+|gekundigt|kundigung|abgemeldet|unsubscribed|anulad[oa]|annul\w*|storniert|storno|nunca llego|no llego|nao chegou|never arrived|jamais (?:arrive|recu)|nie angekommen",
     ),
     (
         Conditional,
@@ -406,6 +410,17 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
         WasThere,
         r"i was (?:\w+ ){0,2}(?:there|here|sitting|waiting|in your|at your|on time)|(?:yo )?estaba (?:\w+ ){0,2}(?:ahi|alli|sentad[oa]|esperando|en la sala|en vuestra|en su)|eu estava (?:\w+ ){0,2}(?:ai|la|ali|sentad[oa]|esperando|na sala)|j etais (?:\w+ ){0,2}(?:la|assise?|dans|a l heure|en salle)|ich (?:war|sass|habe) (?:\w+ ){0,2}(?:da|dort|im wartezimmer|bei euch|bei ihnen|gewartet|punktlich)",
     ),
+    (
+        // Charged for what never took place: "3 Fahrstunden abgebucht, die nie stattgefunden
+        // haben", "clases que nunca se dieron", "aulas que nunca aconteceram".
+        NeverHappened,
+        r"never (?:happened|took place|came|showed up|done|given|delivered)|didnt (?:happen|take place)|(?:nie|nicht) (?:\w+ )?(?:stattgefunden|stattfanden|geliefert|gemacht|gegeben)|nunca (?:se )?(?:dieron|dio|hicieron|hizo|realizaron|realizo|llegaron|llego|tuve|tuvimos|aconteceu|aconteceram|houve|fiz|fizemos|recebi|chegou|chegaram)|(?:n a|n ont) jamais (?:eu lieu|ete (?:faite?s?|livree?s?|donnee?s?))|jamais (?:eu lieu|recue?s?)",
+    ),
+    (
+        // An entry that cannot be placed: "eine Abbuchung … die ich nicht zuordnen kann".
+        NotPlaced,
+        r"nicht zuordnen|(?:dont|do not|didnt|did not|cant|cannot|can t) (?:recogni[sz]e|place)|no (?:la |lo )?reconozco|nao (?:a |o )?reconheco|(?:ne )?(?:la |le |les )?reconnais pas|(?:nicht|nie) (?:kenne|erkenne)",
+    ),
 ];
 
 static SET: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -519,6 +534,12 @@ const SECURITY: &[Rule] = &[
         &[BlockDate],
     ),
     rule("stolen phone", Scope::Message, &[&[Phone], &[Stolen]], &[]),
+    rule(
+        "stolen card or badge, block it",
+        Scope::Message,
+        &[&[Stolen], &[Card], &[BlockRequest]],
+        &[BlockDate],
+    ),
     rule("sim swap", Scope::Clause, &[&[Sim], &[SimAttack]], &[]),
     rule(
         "account holder died",
@@ -708,6 +729,18 @@ const MONEY: &[Rule] = &[
         Scope::Message,
         &[&[ChargePast], &[NoShow], &[WasThere]],
         &[Conditional],
+    ),
+    rule(
+        "charged for what never took place",
+        Scope::Message,
+        &[&[ChargePast], &[NeverHappened]],
+        &[Conditional, DeviceCharge, Elsewhere],
+    ),
+    rule(
+        "a charge nobody can place",
+        Scope::Message,
+        &[&[ChargeNoun], &[NotPlaced]],
+        &[Conditional, OddRemark],
     ),
     rule(
         "refund missing for weeks",
