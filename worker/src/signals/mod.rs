@@ -1961,6 +1961,341 @@ mod tests {
                 "N",
                 "my other dog goes to another groomer, do you do cats too?",
             ),
+            // Sixteenth pass (round 12, sensitive): harm in the service's setting said with a
+            // reflexive verb and a body part, a bone broken, stitches open and bleeding, red
+            // and burning skin or eyes, an animal limping or whimpering, pain after a crash;
+            // hazards (a wheel come off, "could have died", a carbon monoxide alarm, a
+            // machine smoking); money taken although, said to be free, too much, for a
+            // no-show while there, again after a refund; a payment asked for by a doubtful
+            // message. Hard negatives: a lawyer's advice about one's own plan, a safety
+            // question before booking, a device "dead", burnt toast, a head "broken" over a
+            // puzzle, a healed injury, a phone charged, a barbecue's smoke, a refund arrived.
+            (
+                "S",
+                "beim Aufbau vom Regal hat sich mein Sohn am Daumen geschnitten, es hört nicht auf",
+            ),
+            (
+                "S",
+                "mein Mann hat sich an eurem neuen Wasserkocher verbrüht, die Hand ist voller Blasen",
+            ),
+            (
+                "S",
+                "la puerta del probador se cerró de golpe y mi hija se pilló los dedos",
+            ),
+            (
+                "S",
+                "mi padre se ha cortado el dedo con la cuchilla que dejasteis en el baño",
+            ),
+            (
+                "S",
+                "minha filha prendeu o dedo na porta da sala de aula, tá bem roxo",
+            ),
+            (
+                "S",
+                "o técnico deixou a tampa solta e meu marido se queimou a mão no forno",
+            ),
+            (
+                "S",
+                "mon fils s'est coincé les doigts dans la porte du vestiaire",
+            ),
+            (
+                "S",
+                "the shelf you put up fell and my wife jammed her finger under it, it's swollen and purple",
+            ),
+            (
+                "S",
+                "I think my thumb is broken, the gym machine snapped back on it",
+            ),
+            (
+                "S",
+                "acho que o pulso tá quebrado depois da queda na esteira de vocês",
+            ),
+            (
+                "S",
+                "after the grooming he keeps whimpering when I touch his ear",
+            ),
+            (
+                "S",
+                "the cat came back from boarding and she's limping on her back leg",
+            ),
+            (
+                "S",
+                "the stitches from his neutering have come open and he's bleeding on the carpet",
+            ),
+            (
+                "S",
+                "depuis l'épilation la peau est rouge et ça me brûle énormément",
+            ),
+            (
+                "S",
+                "mis ojos están rojos y me arden desde que me pusisteis las pestañas",
+            ),
+            (
+                "S",
+                "seit der Gesichtsbehandlung ist meine Haut rot und juckt wie verrückt",
+            ),
+            (
+                "S",
+                "the skin on my arm is red and stinging since the laser session",
+            ),
+            (
+                "S",
+                "tuvimos un choque con el coche de la autoescuela y ahora me duele la espalda",
+            ),
+            (
+                "S",
+                "after the crash in the lesson car my neck really hurts",
+            ),
+            (
+                "S",
+                "the back wheel came off on the motorway two days after your service, we could have died",
+            ),
+            (
+                "S",
+                "la rueda delantera se salió en plena autovía después de cambiar los neumáticos",
+            ),
+            (
+                "S",
+                "depuis la révision, une roue s'est détachée sur l'autoroute, on aurait pu mourir",
+            ),
+            (
+                "S",
+                "o alarme de monóxido de carbono está apitando desde que instalaram o aquecedor",
+            ),
+            (
+                "S",
+                "le détecteur de monoxyde de carbone sonne depuis que vous avez réparé la chaudière",
+            ),
+            (
+                "S",
+                "the tumble dryer you repaired started smoking this morning",
+            ),
+            ("S", "seit der Reparatur kommt Rauch aus dem Ofen"),
+            ("S", "después de la revisión empezó a salir humo del motor"),
+            (
+                "S",
+                "ihr habt mir 90 € abgebucht, obwohl ich den Kurs gar nicht gemacht habe",
+            ),
+            (
+                "S",
+                "you charged my card £60 even though I never came to the class",
+            ),
+            (
+                "S",
+                "me habéis cobrado 45 € aunque la clase se canceló por vuestra parte",
+            ),
+            (
+                "S",
+                "vocês cobraram o frete mesmo assim, e a entrega era grátis",
+            ),
+            (
+                "S",
+                "you charged me for the consultation when you told me it was free",
+            ),
+            (
+                "S",
+                "la première séance devait être gratuite et vous m'avez prélevé 35 €",
+            ),
+            ("S", "on m'a prélevé 20 € de trop sur la facture du mois"),
+            (
+                "S",
+                "the receptionist charged me way too much, the card shows 150 and the price list says 95",
+            ),
+            (
+                "S",
+                "combinamos 200 pelo conserto e vieram 320 na fatura do cartão",
+            ),
+            (
+                "S",
+                "got a text supposedly from you with a link to pay a redelivery fee, is it legit?",
+            ),
+            (
+                "S",
+                "recebi um SMS com um link pra pagar a taxa de entrega, supostamente de vocês. É real?",
+            ),
+            (
+                "S",
+                "me llegó un mensaje supuestamente vuestro con un enlace para pagar la aduana",
+            ),
+            (
+                "S",
+                "they billed me a no-show fee but I was there on time, sitting at reception",
+            ),
+            (
+                "S",
+                "WTF, mir wurde das Abo wieder abgebucht, obwohl ihr es schon mal erstattet habt!!!",
+            ),
+            (
+                "N",
+                "my lawyer sister says the lease looks fine, can I sign on Friday?",
+            ),
+            (
+                "N",
+                "mi abogada me aconsejó esperar a firmar hasta junio, ¿podemos mover la visita?",
+            ),
+            (
+                "N",
+                "mon avocat m'a conseillé d'attendre avant de signer, on peut décaler le rendez-vous ?",
+            ),
+            (
+                "N",
+                "is it safe to get my hair dyed while pregnant? thinking of booking next week",
+            ),
+            ("N", "é seguro fazer drenagem grávida? queria marcar"),
+            (
+                "N",
+                "est-ce sans danger de faire un soin du visage enceinte ?",
+            ),
+            (
+                "N",
+                "my phone is dead, will call you later about the booking",
+            ),
+            (
+                "N",
+                "mi móvil está muerto, os escribo luego desde el ordenador",
+            ),
+            ("N", "I burnt the toast lol, anyway can I book for Friday?"),
+            (
+                "N",
+                "je me suis cassé la tête pour trouver votre adresse mais c'est bon",
+            ),
+            (
+                "N",
+                "I broke my wrist last year but it's all healed, can I join the climbing class?",
+            ),
+            (
+                "N",
+                "charged my phone at your café yesterday, did anyone find the cable?",
+            ),
+            (
+                "N",
+                "come to our barbecue on Saturday, there will be smoke and sausages!",
+            ),
+            (
+                "N",
+                "the price went up from 40 to 45? just checking before I renew",
+            ),
+            ("N", "the refund of 30 € arrived already, thanks a lot"),
+            ("N", "please note for the file: my son is allergic to nuts"),
+            (
+                "N",
+                "the red velvet and the burnt caramel cake please, for 20 people",
+            ),
+            ("N", "my car is dead, can you pick me up for the lesson?"),
+            ("N", "il est absent cette semaine, je passerai lundi"),
+            ("N", "minha filha cortou o cabelo com vocês e amou"),
+            // Sixteenth pass, WhatsApp spelling and notes for the file: a condition noted
+            // ("please note she is on antibiotics") is not a harm; a harm noted still is.
+            (
+                "S",
+                "mi hijo se quemo la mano con la plancha q dejasteis enchufada",
+            ),
+            (
+                "S",
+                "meu filho se cortou a mao no vidro da porta q vcs instalaram",
+            ),
+            (
+                "S",
+                "jai l oeil tout rouge et ca me brule depuis les lentilles",
+            ),
+            (
+                "S",
+                "meine tochter hat sich den finger in der tur eingeklemmt, blutet stark",
+            ),
+            (
+                "S",
+                "me cobraron 50 aunq me dijeron q era gratis la revision",
+            ),
+            ("S", "vcs me cobraram 80 reais a mais"),
+            ("S", "mon chien boite et gemit depuis le toilettage"),
+            ("S", "der hund humpelt seit dem trimmen und jault"),
+            ("S", "el perro cojea y llora de dolor desde la peluqueria"),
+            (
+                "S",
+                "o cachorro ta mancando e ganindo depois do banho e tosa",
+            ),
+            ("S", "saiu fumaca do motor logo depois da revisao"),
+            ("S", "ihr habt 2x die anzahlung abgebucht!!!"),
+            ("S", "vous m avez preleve alors que j avais resilie en mars"),
+            ("S", "you guys charged me although i cancelled on time"),
+            ("N", "mi hermano se rompio la cabeza con el examen, jaja"),
+            ("N", "the car is dead quiet after the service, love it"),
+            (
+                "N",
+                "i was there at 10 for the no show policy talk, when is the next one?",
+            ),
+            ("N", "el precio subio de 40 a 45? solo pregunto"),
+            ("N", "gracias, el reembolso de 30 ya me llego"),
+            (
+                "N",
+                "I'm pregnant btw, please note it on my file for the massage",
+            ),
+            ("N", "estoy embarazada, ¿es seguro hacerme el tinte?"),
+            (
+                "N",
+                "ist das Peeling in der Schwangerschaft unbedenklich? ich bin schwanger",
+            ),
+            (
+                "S",
+                "please note my husband had an allergic reaction after your massage oil last week",
+            ),
+            (
+                "S",
+                "bitte beachten: seit der Behandlung blutet die Wunde stark",
+            ),
+            (
+                "N",
+                "please note my daughter is on antibiotics, she's coming for her cleaning on Tuesday",
+            ),
+            (
+                "N",
+                "tenga en cuenta que estoy embarazada para la cita del jueves",
+            ),
+            // Sixteenth pass, from the earlier training sets' families: a door or lid shut on
+            // a hand, water dripping onto electrics, a machine sparking, pain after a crash in
+            // French, charged for what never took place, a charge nobody can place, a stolen
+            // card or badge to block; "never happened" and "sperren" in routine senses.
+            (
+                "S",
+                "la voiture de l'auto-école s'est fait percuter, depuis j'ai mal au dos",
+            ),
+            (
+                "S",
+                "the heater in the changing room was sparking this morning",
+            ),
+            ("S", "mon chat a vomi toute la nuit après le toilettage"),
+            ("S", "the lid of the sunbed slammed on her fingers"),
+            (
+                "S",
+                "la tapa del contenedor se cerró sobre la mano de mi hijo",
+            ),
+            (
+                "S",
+                "ihr habt mir 2 Stunden abgebucht, die nie stattgefunden haben",
+            ),
+            ("S", "me cobrasteis 4 clases que nunca se dieron"),
+            ("S", "vocês cobraram 3 aulas que nunca aconteceram"),
+            ("S", "you charged me for a delivery that never came"),
+            ("S", "hay un cargo de 80 € vuestro, no lo reconozco"),
+            (
+                "S",
+                "meine Karte wurde im Studio geklaut, bitte sofort sperren",
+            ),
+            (
+                "S",
+                "water is dripping onto the light switch since you fitted the shower",
+            ),
+            (
+                "N",
+                "we never came in the end, so don't charge us anything, right?",
+            ),
+            ("N", "it never happened to me before, the cake was perfect"),
+            ("N", "ich kündige nicht, ich pausiere nur"),
+            (
+                "N",
+                "meine Karte ist abgelaufen, könnt ihr die alte sperren und die neue nehmen?",
+            ),
+            ("N", "the heater sparked my interest in saunas haha"),
         ]
     }
 

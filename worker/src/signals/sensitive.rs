@@ -6,17 +6,21 @@
 //!   details typed into a link or given to a doubtful message, a stranger named on the
 //!   account ("someone called X is listed on my account", "una tal X"), a password or email
 //!   changed "but I didn't" (or "by itself"), someone who got into the account ("entraram no
-//!   meu cadastro"), a login from a place the customer has never been, and the death of the
-//!   account holder (not a birthday or tribute for someone late, not "dead keen").
+//!   meu cadastro"), a login from a place the customer has never been, a payment asked for
+//!   through a link in a message doubted ("angeblich von euch … ist die echt?"), and the death
+//!   of the account holder (not a birthday or tribute for someone late, not "dead keen", not
+//!   a phone or car "dead", not "lo doy por muerto").
 //! - **financial**: fraud, chargebacks and disputes, stolen/cloned cards, unauthorised or
 //!   duplicate charges, money taken wrongly ([`super::situations::money`]: twice, the wrong
 //!   amount, a charge nobody recognises, charged for a cancelled order or still charged
 //!   after cancelling, charges going on after cancelling, a refund missing for weeks, the
 //!   same amount twice or an entry "I never made" on a statement, a payment that "went out" or
 //!   "caiu" twice, a statement that does not add up, a charge on a day the customer was not
-//!   there), billed other than agreed (a bill and a quote or contract with two different
-//!   amounts, unless said to match), a deposit kept, bank-account details (not when sent for
-//!   a refund or to pay by), loans and debt.
+//!   there; charged "although"/"alors que"/"obwohl", charged for what was said to be free,
+//!   charged too much, a no-show fee while the customer was there, charged again after a
+//!   refund), billed other than agreed (a bill and a quote or contract with two different
+//!   amounts, unless said to match; "combinamos 450 … passou 540"), a deposit kept,
+//!   bank-account details (not when sent for a refund or to pay by), loans and debt.
 //! - **medical**: harm to a person (allergic reaction, injury, poisoning, hospital) or a
 //!   personal health condition/medication (pregnant, blood thinners); physical safety (a
 //!   product on fire or exploding, an electric shock, the customer's own injury in the first
@@ -25,7 +29,17 @@
 //!   words (hives, lips swelling, trouble breathing, a split lip, an infected tattoo,
 //!   limping, dizziness, a swollen face, an electric shock) and hazards (a burning smell, sparks,
 //!   fuel dripping, water by the wiring, brakes that fail, a near miss, a smell of rotten eggs
-//!   or petrol, vomiting, a bruise, a fall, a wrong dose, poison control). Burnt food is not
+//!   or petrol, vomiting, a bruise, a fall, a wrong dose, poison control). Hurt in the
+//!   service's setting without those words: a reflexive verb and a body part ("hat sich die
+//!   Finger eingeklemmt", "se ha quemado la mano", "prendeu o dedo", "s'est coincé les
+//!   doigts"), a bone broken said of the body part, stitches open or still bleeding, red and
+//!   burning skin or eyes, an animal limping or whimpering, pain after a crash, a door or lid
+//!   shut on a hand; hazards: a wheel come off, "could have died", a carbon monoxide alarm
+//!   going off, a machine (heater, engine, dryer) smoking or sparking, water dripping onto
+//!   a switch or socket. A head "broken" over a puzzle, a haircut, an
+//!   injury said to have healed (unless compensation is asked), and a condition asked about
+//!   before booking ("is it safe … while pregnant?") or noted for the file ("please note
+//!   she is on blood thinners") are not. Burnt food is not
 //!   a burn; nor are figurative fire and explosions ("the DJ was on fire", "meu Instagram
 //!   explodiu"), heartburn, motion sickness, a doctor's advice or appointment, illness given
 //!   as the reason to move a booking, the hospital as a workplace or delivery address, or a
@@ -38,7 +52,9 @@
 //!   (a lawyer who asked for documents, the police asking for footage, a police report, a
 //!   court summons, a traffic fine, legal-expenses insurance, a small-claims court). Not: "a
 //!   mi juicio", a court booked by number, a GDPR consent form, someone else's threat to sue
-//!   reported, a lawyer ordered for or recommending a shop, "mon avocat" as an avocado.
+//!   reported, a lawyer ordered for or recommending a shop, "mon avocat" as an avocado, a
+//!   lawyer's advice about the customer's own plan ("mein Anwalt hat mir geraten, erst nach
+//!   dem Umzug zu kündigen").
 //!
 //! A charge denied or taken back ("nothing was charged twice", "no se ha cobrado nada de
 //! más", "charged twice?? oh wait no, ignore me") or already put right ("ya me llegó el
@@ -156,7 +172,7 @@ pub(super) const MEDICAL: &[&str] = &[
     r"allergic",
     r"allerg(?:y|ies)",
     // Symptoms of a reaction or sickness in a pet or person: vomiting, drooling and shaking.
-    r"vomi(?:t|r|ssait|ssement|ssements)|erbrech\w*|erbricht|erbrach\w*|vomit(?:ou|ando|ar|o|aron|a|e)|(?:bave|babea|babeando|babando|sabbert|drooling|drools)(?: \w+){0,3} (?:tremble|tiembla|temblando|treme|tremendo|zittert|shaking|trembling|shakes)|(?:tremble|tiembla|temblando|treme|tremendo|zittert|shaking|trembling)(?: \w+){0,3} (?:bave|babea|babeando|babando|sabbert|drooling)",
+    r"(?:a|ont|avait|ai|j ai|il a|elle a) vomi|vomi(?:t|r|ssait|ssement|ssements)|erbrech\w*|erbricht|erbrach\w*|vomit(?:ou|ando|ar|o|aron|a|e)|(?:bave|babea|babeando|babando|sabbert|drooling|drools)(?: \w+){0,3} (?:tremble|tiembla|temblando|treme|tremendo|zittert|shaking|trembling|shakes)|(?:tremble|tiembla|temblando|treme|tremendo|zittert|shaking|trembling)(?: \w+){0,3} (?:bave|babea|babeando|babando|sabbert|drooling)",
     // A toy or part swallowed; poison control called; not the right dose given.
     r"(?:se )?comio (?:un|una|el|la) (?:juguete|pieza|trozo|pedazo|hueso)|comeu (?:um|uma|o|a) (?:brinquedo|peca|pedaco)|a avale|(?:hat|habe) (?:\w+ ){0,3}verschluckt|ate (?:a|the|part of the|a piece of the) (?:toy|piece|part)|centre antipoison|poison control|centro (?:de )?(?:antiveneno|toxicologico|informacion toxicologica)|giftnotruf|(?:pas|n est pas|no es|nao e|not|isnt) (?:le |la |the |el |a |o )?(?:bon|buena|right|correct|correcta|certa|certo|bonne) (?:dosage|dose|dosis|medicament|medicamento|remedio|medicine|medication)|falsche dosis",
     // Skin after a treatment: burning, spots or blisters all over, a bruise, a graze, a fall.
@@ -260,10 +276,43 @@ pub(super) const MEDICAL: &[&str] = &[
     r"(?:cant|can t|could not|couldnt|cannot|struggling to|hard to) breathe|trouble breathing|short of breath|(?:bekomm\w*|krieg\w*|bekam) (?:\w+ ){0,3}(?:schwer|kaum|keine) luft|(?:schwer|kaum|keine) luft (?:\w+ )?(?:bekommen|bekommt|bekam|kriegen|kriegt)|atemnot|no (?:puede|puedo|podia) respirar|falta de ar|(?:du mal|de la misere) a respirer|respire mal",
     r"labio partido|split (?:my |his |her )?lip|lip (?:is )?split|levre fendue|lippe (?:ist )?aufgeplatzt|bosse (?:sur|au|a) (?:le |la |l )?(?:front|tete)|chichon|galo na (?:cabeca|testa)|beule am kopf|se golpeo (?:la|el) (?:cabeza|cara)|me golpee|bateu (?:com )?a cabeca|(?:hit|banged|bumped) (?:his|her|my|their) head|s est cogne\w*|me di con (?:el|la) \w+ en (?:la|el) (?:cara|cabeza)",
     r"(?:alles|wunde|haut) (?:ist )?(?:entzundet|vereitert)|entzundung|(?:wound|cut|tattoo|piercing|skin|herida|tatuaje|ferida|tatuagem|plaie|tatouage|peau) (?:\w+ ){0,3}(?:infected|se infecto|infectou|s est infecte\w*|infectad[oa]|infeccionad[oa]|infectee?|inflamed|inflamad[oa]|enflammee?)|(?:ca )?saigne (?:beaucoup|pas mal|encore|toujours)|(?:sangra|sangrando) (?:mucho|bastante|muito)|blutet (?:stark|sehr|immer noch)",
-    r"(?:voltou|volvio|came back|est revenue?|kam) (?:\w+ ){0,3}(?:mancando|cojeando|limping|en boitant|humpelnd)|hinkt|humpelt|cojea|(?:esta|ta|esta) (?:cojeando|mancando)|(?:il|elle) boite|(?:me|se) mare\w*|(?:got|felt) dizzy|(?:tive|tuve|me dio) (?:tontura|mareos?)|vertiges|schwindlig",
+    r"(?:voltou|volvio|came back|est revenue?|kam) (?:\w+ ){0,3}(?:mancando|cojeando|limping|en boitant|humpelnd)|hinkt|humpelt|cojea|(?:esta|ta|esta) (?:cojeando|mancando)|(?:il|elle|chien|chienne|chat|chatte|chiot) boite|boite (?:et|depuis|encore|beaucoup)|(?:me|se) mare\w*|(?:got|felt) dizzy|(?:tive|tuve|me dio) (?:tontura|mareos?)|vertiges|schwindlig",
     r"(?:s est|se) entaill\w*|(?:son|daughter|kid|child|boy|girl|dog|he|she|i) got cut(?:$| (?:on|by|with|and|badly|open))|(?:mon fils|ma fille|mi hijo|mi hija|meu filho|minha filha) (?:\w+ ){0,2}(?:coupe|cortad[oa]|se corto|se cortou)",
     r"(?:came back|come back|home|volvio|voltou|est revenue?) (?:\w+ ){0,3}with (?:a )?burns?|(?:a|with a) burn (?:from|on) |tombee? (?:de|du|dans) (?:l |la |le )?(?:echelle|escalier|escaliers)|fell (?:off|from|down) (?:the |a )?(?:ladder|stairs|steps)|se cayo de (?:la |una )?(?:escalera|silla)|caiu da escada|(?:von der leiter|die treppe) (?:\w+ )?(?:gesturzt|gefallen|runtergefallen)",
     r"(?:tres|super|vraiment) mal (?:a la|au|a l) (?:cheville|genou|dos|poignet|tete|bras|jambe|main|pied)",
+    // Hurt in the service's setting, said with a reflexive verb and a body part: "ich hab
+    // mich an der Hand geschnitten", "meine Tochter hat sich die Finger eingeklemmt", "mi
+    // hijo se ha quemado la mano", "ele prendeu o dedo na porta", "il s'est coincé les
+    // doigts", "she caught her finger in the door" (not "se me ha quemado el arroz", not a
+    // haircut: "hab mir die Haare geschnitten", nor a head "broken" over a puzzle: "je me
+    // suis cassé la tête", "me rompí la cabeza").
+    r"(?:mich|sich) (?:\w+ ){0,4}(?:geschnitten|verbrannt|verbruht|eingeklemmt|gequetscht|gestossen|verletzt)|(?:mir|sich|ihm|ihr) (?:den|die|das|einen|ein) (?:\w+ )?(?:finger|hand|hande|fuss|fusse|zeh|zehe|zehen|arm|bein|kopf|knie|daumen|knochel|handgelenk|nase|lippe|rippe|auge)n? (?:\w+ ){0,2}(?:eingeklemmt|gebrochen|angebrochen|geschnitten|verbrannt|verbruht|gequetscht|gestossen|verstaucht|geprellt|aufgeschlagen)",
+    r"(?:se|me|te|nos|le) (?:ha |he |has |han |hemos )?(?:quemado|cortado|roto|lastimado|golpeado|torcido|pillado|pillo|aplastado|machacado|quemo|queme|rompio|rompi|golpeo|golpee|torcio|pille|aplasto) (?:\w+ )?(?:la |el |los |las |un |una |su |mi )?(?:mano|manos|dedo|dedos|pie|pies|brazo|pierna|cara|labio|rodilla|tobillo|muneca|espalda|cuello|ojo|oreja|nariz|lengua|boca|piel|pata|patita|uña|una)\b|(?:se|me|te) (?:queimou|queimei|cortou|cortei|machucou|machuquei|prendeu|prendi|quebrou|quebrei|torceu|torci|esmagou|bateu|bati) (?:\w+ )?(?:a |o |os |as |um |uma |seu |sua |meu |minha )?(?:mao|maos|dedo|dedos|pe|pes|braco|perna|cara|rosto|labio|joelho|tornozelo|pulso|costas|pescoco|olho|orelha|nariz|lingua|boca|pele|pata|patinha)|(?:prendeu|prendi|esmagou|esmaguei|machucou|machuquei|queimou|queimei|cortou|cortei|quebrou|quebrei) (?:o |a |os |as |seu |sua |meu |minha )(?:dedo|dedos|mao|maos|pe|pes|braco|perna|pata|patinha)",
+    r"(?:s est|se sont|me suis|t es|nous sommes) (?:fait )?(?:\w+ )?(?:brule|coupe|coince|ecrase|pince|casse|cogne|tordu|ouvert)\w* (?:le |la |les |l |un |une |son |sa |ses |mon |ma |mes )?(?:main|mains|doigt|doigts|pied|pieds|bras|jambe|visage|levre|genou|cheville|poignet|dos|cou|oeil|orteil|orteils|arcade|patte|pattes)",
+    r"(?:burned|burnt|cut|scalded|trapped|caught|jammed|crushed|shut|slammed|broke|broken|sprained|twisted|hurt|injured|smashed|gashed|sliced) (?:his|her|my|their|its|our) (?:\w+ )?(?:hand|hands|finger|fingers|thumb|toe|toes|foot|feet|arm|leg|face|lip|knee|head|ankle|wrist|back|neck|eye|ear|nose|tongue|mouth|skin|paw|paws|tail)",
+    // A door or lid closed on a hand: "la porte s'est refermée sur les doigts de mon fils",
+    // "the lid slammed on her fingers", "la puerta se cerró sobre su mano".
+    r"(?:refermee?|fermee?|claquee?|rabattue?|closed|slammed|shut|came down|cerro|cerrado|fechou|bateu|zugefallen|zugeknallt|zugeschlagen|zugegangen) (?:\w+ ){0,2}(?:sur|on|onto|sobre|en|nos|nas|no|na|auf) (?:les |la |le |the |his |her |my |their |los |las |la |el |mis |sus |su |os |as |o |a |die |den |meine |seine |ihre )?(?:doigts|doigt|main|mains|pied|fingers|finger|hand|hands|foot|dedos|dedo|mano|manos|pie|mao|maos|pe|finger|hand|fuss)",
+    r"(?:dripping|leaking|pouring|goteando|gotea|pingando|escorrendo|coule|goutte|tropft|lauft) (?:\w+ ){0,2}(?:near|onto|on|into|by|over|cerca de|sobre|en|perto d\w+|em cima d\w+|na|no|pres d\w+|sur|dans|neben|auf|in) (?:the |la |el |a |o |le |l |die |der |den )?(?:light fitting|lights?|light switch|socket|fuse ?box|wiring|electrics|enchufe|tomada|prise|steckdose|sicherungskasten|cuadro electrico|quadro eletrico|tableau electrique|lampe|lampara|luminaria|lampada)",
+    // A bone broken, said of the body part: "der große Zeh ist gebrochen", "I think my toe
+    // is broken", "o dedo tá quebrado", "l'orteil est cassé".
+    r"(?:zeh|zehe|finger|daumen|arm|bein|fuss|hand|nase|rippe|knochen|handgelenk|knochel|toe|thumb|wrist|ankle|rib|nose|dedo|braco|perna|pulso|tornozelo|nariz|costela|orteil|doigt|pouce|poignet|cheville|nez|cote) (?:\w+ ){0,2}(?:gebrochen|angebrochen|broken|fractured|quebrad[oa]|fraturad[oa]|trincad[oa]|casse|cassee|fracture|fracturee)",
+    // Bleeding or wound opening: "os pontos abriram, tá sangrando", "her stitches came
+    // open", "la herida se abrió", "die Naht ist aufgegangen".
+    r"(?:pontos|puntos|stitches|sutures?|points de suture|naht|nahte|fadenzug) (?:\w+ ){0,2}(?:abriram|abriu|soltaram|arrebentaram|se abrieron|se han abierto|se soltaron|abiertos|came (?:open|undone|out)|opened|burst|split|have come|se sont ouverts|ont lache|sont ouverts|aufgegangen|aufgerissen|offen)|(?:ta|esta|estava|estaba|esta|is|was|still|sigue|continua|keeps) (?:\w+ )?(?:sangrando|bleeding)|(?:il|elle|ca|son|sa) saigne|(?:es|er|sie) blutet|blutet (?:\w+ ){0,2}(?:noch|stark|sehr|immer)|sangrou (?:muito|bastante)",
+    // Red and burning, stinging or itching skin or eyes after a treatment: "meine Haut am
+    // Hals ist ganz rot und brennt", "j'ai l'œil très rouge et ça me brûle", "the skin is
+    // red and stings".
+    r"(?:rot|rote|red|rojo|roja|rojos|rojas|vermelh[oa]s?|rouges?) (?:\w+ ){0,2}(?:und|and|y|e|et) (?:\w+ ){0,2}(?:brennt|juckt|burns|burning|stings|stinging|itches|itching|arde|ardendo|me arde|quema|me quema|me pica|pica mucho|coca|me brule|ca brule|qui brule|brule beaucoup|gratte|demange)|(?:oeil|yeux|ojo|ojos|olho|olhos|eye|eyes|auge|augen|haut|skin|piel|pele|peau|kopfhaut|scalp) (?:\w+ ){0,5}(?:brennt|brennen|burning|burns|stings|stinging|arde|arden|ardendo|me quema|me brule|me brulent|brulent)",
+    // An animal hurt and crying out: "she's limping and yelping", "cojea y llora", "ele tá
+    // mancando e ganindo", "il boite et gémit", "er humpelt und jault".
+    r"(?:is|s|was|keeps|has been|started|now|shes|hes|she|he|dog|cat|puppy) (?:\w+ )?limping|(?:and|is|s|was|keeps|kept|been|started|still) (?:\w+ )?(?:yelping|yelped|whimpering|whimpered)|(?:crying|whining|screaming) in pain|llora de dolor|aulla de dolor|ganindo|ganiu|chorando de dor|geme de dor|gemit de douleur|(?:jault|winselt|fiept) (?:\w+ )?(?:vor schmerz\w*|die ganze|seit|standig|immer)",
+    // Pain after an accident on the service's watch: "nos dio por detrás en la rotonda ...
+    // me duele bastante el cuello", "after the crash my neck hurts".
+    r"(?:accident|crash|crashed|collision|rear ended|accidente|choque|chocamos|choco|colision|dio por detras|dieron por detras|acidente|batida|bateram|bateu atras|accrochage|collision|carambolage|percut\w*|unfall|auffahrunfall|aufgefahren|zusammenstoss)(?: \w+){0,25} (?:me duele\w*|le duele\w*|dolor de|dolores|(?:my|his|her) \w+ (?:\w+ )?(?:hurts|is sore|aches)|sore|in pain|doi|doendo|dor no|dor na|dores|j ai mal|a mal|douleur|douleurs|schmerz\w*|tut (?:\w+ )?weh)|(?:me duele\w*|(?:my|his|her) \w+ (?:\w+ )?(?:hurts|is sore)|doi|dor no|dor na|j ai mal|schmerz\w*|tut (?:\w+ )?weh)(?: \w+){0,25} (?:accident|crash|crashed|collision|accidente|choque|acidente|batida|accrochage|unfall|auffahrunfall)",
+    // Hazards: a wheel that came off after the service, "I could have died", a carbon
+    // monoxide alarm going off.
+    r"(?:roda|rueda|wheel|roue|rad|reifen|pneu) (?:\w+ ){0,3}(?:soltou|se solto|se salio|salio volando|came off|fell off|flew off|come off|s est detache\w*|est partie|a lache|ist abgefallen|abgefallen|hat sich gelost|losgelost|saiu voando|caiu)|(?:could|might) have (?:died|been killed|killed (?:me|us|someone|my \w+))|(?:podia|podria|poderia|podiamos|podriamos|pude|pudo) (?:ter|haber|haberme|habernos) (?:morrido|muerto|matado)|(?:j aurais|on aurait|il aurait|elle aurait|nous aurions) pu (?:mourir|y rester|me tuer|nous tuer|etre tue\w*|avoir un accident)|(?:hatte|hatten) (?:\w+ ){0,3}(?:tot sein|sterben konnen|draufgehen konnen|umkommen konnen)|(?:carbon monoxide|co|monoxido de carbono|monoxido|monoxyde de carbone|monoxyde|kohlenmonoxid|co)(?: \w+){0,3} (?:alarm|alarms|detector|alarma|alarme|detecteur|melder|warnmelder)(?: \w+){0,6} (?:going off|went off|goes off|gone off|keeps going|beeping|sounding|sonando|suena|sono|salto|ha saltado|disparo|disparou|dispar\w+|tocando|tocou|apitando|apitou|sonne|a sonne|retentit|piept|hat angeschlagen|schlagt an|geht los|ging los|losgegangen)|(?:alarma|alarme|alarm|detector|detecteur|melder)(?: \w+){0,3} (?:de |du |of )?(?:monoxido|monoxyde|carbon monoxide|co|kohlenmonoxid)(?: \w+){0,6} (?:sonando|suena|sono|salto|disparo|disparou|tocando|tocou|apitando|sonne|a sonne|retentit|piept|going off|went off)",
     // Hazards: a burning smell or sparks, fuel leaking, water near the wiring, a car that
     // doesn't brake or smokes after the repair, a near miss.
     r"(?:burning|burnt) smell|smell(?:s|ing)? of burning|smells? burnt|odeur de brule|sent le brule|(?:olor|olia|huele) a quemado|cheir\w* a queimado|cheiro de queimado|riecht (?:\w+ )?verbrannt|brandgeruch|(?:echaba|saltaban|salian) chispas|(?:threw|throwing|giving off) sparks|(?:fait|faisait) des etincelles|funken (?:gespruht|spruhen|flogen|aus)|sparks (?:from|out of|coming)|chispas (?:del|de la|salian)|etincelles (?:de|sur|dans)|faiscas (?:da|do|na)|soltando faiscas",
@@ -440,6 +489,13 @@ pub(super) const SECURITY: &[&str] = &[
 
 /// Routine phrases that contain a sensitive word; a match inside one is ignored.
 pub(super) const BENIGN: &[&str] = &[
+    // A haircut or nails, not a cut: "sich die Haare geschnitten", "mir die Nägel schneiden".
+    r"(?:mich|sich|mir) (?:\w+ ){0,3}(?:haare|haar|nagel|fingernagel|pony|bart|spitzen|fell)(?: \w+){0,2} (?:geschnitten|schneiden)",
+    // A lawyer's advice about the customer's own plan, reported: "mein Anwalt hat mir
+    // geraten, die Wohnung erst nach dem Umzug zu kündigen", "my solicitor advised me to wait
+    // until completion to book", "mi abogado me aconsejó mudarme en junio" (a step against
+    // the business named after it still fires on its own words).
+    r"(?:mein|meine|meinem|my|our|mi|nuestro|meu|nosso|mon|notre) (?:\w+ )?(?:anwalt|anwaltin|rechtsanwalt|rechtsanwaltin|notar|lawyer|solicitor|attorney|conveyancer|abogad[oa]|advogad[oa]|notari[oa]|avocat|avocate|notaire)(?: \w+){0,2} (?:hat (?:mir|uns) geraten|riet (?:mir|uns)|empfahl (?:mir|uns)|hat (?:mir|uns) empfohlen|advised (?:me|us)|recommended|suggested|told (?:me|us) to|me (?:aconsejo|recomendo|dijo que)|nos (?:aconsejo|recomendo)|me (?:aconselhou|recomendou|orientou|disse para)|m a (?:conseille|recommande|dit de)|nous a (?:conseille|recommande))(?: \w+){0,10} (?:zu )?(?:kundigen|kundige|warten|buchen|umziehen|verschieben|wait|book|move|cancel|give notice|postpone|sign|esperar|reservar|mudarme|mudarnos|cancelar|aplazar|firmar|mudar|adiar|assinar|attendre|reserver|demenager|resilier|reporter|signer|unterschreiben|abzuwarten|zu warten)",
     r"allerg(?:y|ies|en) (?:friendly|free)",
     // The allergy menu or list asked for; an allergy denied ("não é alergia, é preferência").
     r"allerg(?:y|ies|en) (?:menu|menus|info|information|list|chart|card|sheet|guide|matrix)|(?:menu|carta|cardapio|carte|karte|liste|lista) (?:de |des |das |der )?(?:alergenos|allergenes|allergene|alergias|allergies)|(?:not|isnt|no es|nao e|ce n est pas|c est pas|pas|keine|nicht) (?:an? |una |uma |une |eine )?(?:allergy|alergia|allergie)",
@@ -550,6 +606,45 @@ static ILL_STATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:bin|ist|est|is|am|esta|estoy|suis|sou|ta|got|fell|tombe\w*) (?:\w+ )?(?:krank|sick|ill|enferm[oa]|doente|malade)",
     )
 });
+/// Asking whether something is safe or advisable: "is it safe to … while pregnant?", "¿es
+/// seguro teñirse embarazada?", "é seguro…?", "est-ce sans danger…?", "ist das unbedenklich…?".
+static SAFE_Q_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:is|it s|its|would it be|will it be) (?:it |that |this )?(?:safe|ok|okay|fine|advisable)|(?:can|could|may|should) (?:i|we|she|you) (?:still )?(?:have|get|do|book|come|use|take)|(?:es|sera|seria) (?:seguro|recomendable|peligroso|aconsejable)|(?:puedo|puede|podria) (?:hacerme|hacer|venir|tomar|usar|ponerme)|(?:e|eh|seria) (?:seguro|perigoso|recomendado|indicado)|(?:posso|pode|poderia) (?:fazer|vir|tomar|usar)|(?:est ce|c est|ce serait) (?:\w+ )?(?:sans danger|dangereux|risque|deconseille|conseille)|(?:je peux|puis je|peut on|on peut) (?:\w+ )?(?:faire|venir|prendre|utiliser)|(?:ist|ware) (?:das|es) (?:\w+ ){0,4}(?:sicher|unbedenklich|gefahrlich|ok|in ordnung)|(?:darf|kann) (?:ich|man) (?:\w+ )?(?:machen|kommen|nehmen)",
+    )
+});
+/// Healed or recovered: "it's all healed now", "ya está curado", "já cicatrizou", "c'est
+/// guéri", "ist verheilt".
+static HEALED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"healed|all better now|fully recovered|completely recovered|(?:esta|estoy|estan|ya) (?:\w+ )?(?:curad[oa]s?|recuperad[oa]s?)|se (?:ha )?curado|se curo|(?:estou|esta|ta|ja) (?:\w+ )?(?:curad[oa]|recuperad[oa])|cicatrizou|sarou|gueri\w*|cicatrise\w*|verheilt|ausgeheilt|wieder gesund|wieder fit",
+    )
+});
+static NOT_HEALED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:not|hasnt|havent|isnt|never|no|nao|pas|nicht|noch nicht|ainda nao|todavia no|aun no) (?:\w+ ){0,2}(?:healed|healing|curad[oa]|curo|cicatriz\w+|sarou|gueri\w*|verheilt|ausgeheilt|recuperad[oa])",
+    )
+});
+/// Compensation or a complaint asked for over a harm.
+static COMPENSATION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"compensat\w+|compensa\w+|indemni\w+|entschadigung\w*|schmerzensgeld|refund|reembols\w+|rembours\w+|erstattung|complaint|reclamacion|queixa|reclamacao|plainte|beschwerde",
+    )
+});
+/// A note for the customer's file: "please note that she is on blood thinners", "please
+/// note it on my file", "anótalo en mi ficha",
+/// "coloquem no meu cadastro", "notez-le dans mon dossier", "bitte in der Akte vermerken".
+static FOR_THE_FILE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:please|kindly) note|bitte (?:beachten|vermerken|notieren)|tenga\w* en cuenta|veuillez (?:noter|prendre note)|prenez note|tome\w* nota|favor (?:anotar|observar)|(?:note|noted|put|add|write|mark)(?: \w+){0,3} (?:on|in|to) (?:my|the|her|his|our|your) (?:file|record|records|notes|booking|account)|for (?:the|your|my) (?:file|records)|(?:anot\w+|apunt\w+|pon\w*|agreg\w+|ten\w* en cuenta)(?: \w+){0,3} (?:en )?(?:la|mi|su|vuestra) (?:ficha|historia|historial|reserva|expediente)|(?:anot\w+|coloc\w+|registr\w+)(?: \w+){0,3} (?:na|no|em) (?:minha |meu |sua |seu )?(?:ficha|cadastro|prontuario|reserva)|(?:noter|notez|ajouter|ajoutez|inscrire|inscrivez)(?: \w+){0,3} (?:dans|sur|a) (?:mon|le|son|votre) (?:dossier|fiche)|(?:in|auf) (?:meiner|der|die|meine) (?:akte|kartei|patientenakte) (?:\w+ )?(?:vermerken|eintragen|notieren|aufnehmen)",
+    )
+});
+/// A personal condition, not a harm: pregnant, breastfeeding, on medication.
+static CONDITION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"pregnan\w+|breastfeeding|embarazada|gravida|enceintes?|schwanger|(?:suis|sommes|est|es|etais|etait|serai|etre|tombee?|femmes?) enceintes?|blood thinners?|insulin|antibiotics|(?:my|his|her|our|their) (?:medication|medicine|meds|prescription)|medicamentos?|medicacion|medicaments?|medikament\w*|remedios?",
+    )
+});
 static RESCHEDULE_RE: LazyLock<Regex> = LazyLock::new(|| {
     whole(
         r"verschieben|reschedule|postpone|move (?:my|the|our|it)|pausar|pause|adiar|remarcar|reprogramar|deplacer|reporter|cambiar (?:la|el|mi) (?:cita|clase|reserva|hora)|mudar (?:a|o) (?:aula|horario|consulta)",
@@ -584,6 +679,14 @@ fn window_at(norm: &Normalized, at: usize) -> &str {
 static RESOLVED_RE: LazyLock<Regex> = LazyLock::new(|| {
     whole(
         r"(?:ya|ja|already|finally|enfin|endlich|schon) (?:me |te |nos |lo |la |got |have |ve |i )*(?:(?:llego|llegaron|chegou|chegaram|arrived|came through|recibi|recebi|recu|angekommen|erhalten|got) (?:el |o |the |le |mi |meu |my |das |der |den |mon |a |la )?(?:reembolso|estorno|refund|remboursement|dinero|dinheiro|money|geld|argent|ruckerstattung|erstattung)|devolvio|devolvieron|devolveu|devolveram|refunded|rembourse\w*|erstattet|zuruckgebucht)|no hace falta que hag\w+ nada|nao precisa (?:fazer )?nada|(?:no need|dont need) to do anything|pas besoin de faire quoi que ce soit|ihr (?:musst|musstet) nichts (?:mehr )?(?:machen|tun)|(?:tudo certo|all good|todo bien|alles gut|tout est bon|all sorted|sorted now)(?: (?:gracias|obrigad\w*|thanks|danke|merci))?$",
+    )
+});
+
+/// Charged again after a refund: "ya me lo devolvieron una vez, why is it back on my
+/// card?", "schon erstattet und jetzt wieder abgebucht". Not put right after all.
+static RECURRED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:charged|billed|cobr\w+|debit\w*|preleve\w*|abgebucht|berechnet|belastet)(?: \w+){0,5} (?:again|de nuevo|otra vez|outra vez|de novo|a nouveau|encore une fois|wieder|erneut|nochmal)|(?:again|de nuevo|otra vez|outra vez|de novo|a nouveau|wieder|erneut|nochmal)(?: \w+){0,3} (?:charged|billed|cobr\w+|debit\w*|preleve\w*|abgebucht|berechnet|belastet)|(?:back on|de vuelta en|de volta no|de volta na|a nouveau sur|wieder auf) (?:my|mi|la|el|minha|meu|o|a|ma|mon|meiner|meinem|der|dem) (?:\w+ )?(?:card|tarjeta|cartao|carte|karte|konto|account|statement|cuenta|conta|compte|fatura|extracto|releve)",
     )
 });
 
@@ -651,8 +754,18 @@ fn situation(cat: Category, norm: &Normalized) -> Option<&'static str> {
                                 || !NORMAL_RE.is_match(&norm.full))
                     })
             };
+            // A machine serviced or in use with smoke coming from it in the same clause
+            // ("depois da troca de óleo começou a sair fumaça do capô", "the heater started
+            // smoking mid-class"): a mere "gets hot" is not enough for a machine.
+            let smoking = |c: &str| {
+                MACHINE_RE.is_match(c)
+                    && MACHINE_HAZARD_RE.is_match(c)
+                    && !FIGURATIVE_HEAT_RE.is_match(c)
+            };
             if norm.clauses.iter().any(|c| hot(c)) {
                 Some("device overheating")
+            } else if norm.clauses.iter().any(|c| smoking(c)) {
+                Some("machine smoking or sparking")
             } else if COURIER_RE.is_match(&norm.full) && abused(norm) {
                 Some("abuse by a courier or staff")
             } else {
@@ -680,8 +793,8 @@ pub(super) const WITHDRAWN: &str = r"(?:han|me han|alguien ha|ha) (?:sacado|reti
 /// A bill or statement and what was agreed, with two different amounts: "invoice says
 /// £7,450 but the contract was £6,200", "Auf der Rechnung stehen 1.240 €, vereinbart waren
 /// 890 €", "o orçamento foi 320 e a fatura veio 610".
-pub(super) const BILL: &str = r"invoices?|bill|billed|statement|receipt|factura|fatura|facture|rechnung|estado de cuenta|extrato|extracto|releve|recibo|abrechnung|kontoauszug|me aparecen|me aparece|cobraron|cobraram|cobrado|cobrad[oa]s|cobraste|cobrasteis|cobrou|debitaram|debitad[oa]|debitaron|preleve|prelevee|abgebucht|berechnet|charged|took";
-pub(super) const AGREED: &str = r"agreed|quote|quoted|contract|estimate|the deal|supposed to be|should (?:be|have been)|presupuesto|acordad[oa]|acordamos|pactad[oa]|quedamos en|era de|orcamento|combinad[oa]|contrato|devis|entente|convenu|contrat|vereinbart|angebot|kostenvoranschlag|abgemacht|ausgemacht|vertrag|(?:price|precio|preco|prix|preis) (?:was|era|etait|war)|(?:pedido|compra|valor certo|valor correto|valor|total|importe|montant|betrag) (?:era|eran|foi|es|e|etait|war|ist)";
+pub(super) const BILL: &str = r"invoices?|bill|billed|statement|receipt|factura|fatura|facture|rechnung|estado de cuenta|extrato|extracto|releve|recibo|abrechnung|kontoauszug|me aparecen|me aparece|cobraron|cobraram|cobrado|cobrad[oa]s|cobraste|cobrasteis|cobrou|debitaram|debitad[oa]|debitaron|preleve|prelevee|abgebucht|berechnet|charged|took|passou|passaram|debite|debitado|encaisse|on my card|en la tarjeta|en mi tarjeta|no cartao|sur ma carte|auf der karte|auf meiner karte";
+pub(super) const AGREED: &str = r"agreed|quote|quoted|combinamos|combinei|combinaram|combinou|acertamos|contract|estimate|the deal|supposed to be|should (?:be|have been)|presupuesto|acordad[oa]|acordamos|pactad[oa]|quedamos en|era de|orcamento|combinad[oa]|contrato|devis|entente|convenu|contrat|vereinbart|angebot|kostenvoranschlag|abgemacht|ausgemacht|vertrag|(?:price|precio|preco|prix|preis) (?:was|era|etait|war)|(?:pedido|compra|valor certo|valor correto|valor|total|importe|montant|betrag) (?:era|eran|foi|es|e|etait|war|ist)";
 static BILL_RE: LazyLock<Regex> = LazyLock::new(|| whole(BILL));
 static AGREED_RE: LazyLock<Regex> = LazyLock::new(|| whole(AGREED));
 
@@ -785,6 +898,18 @@ static NORMAL_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static HEAT_RE: LazyLock<Regex> = LazyLock::new(|| whole(HEAT));
+/// Machines a service installs, repairs or runs: a heater, a boiler, an engine, a car.
+static MACHINE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"heaters?|boiler|engine|motor|oven|hob|stove|cooker|dryer|tumble dryer|washing machine|dishwasher|fridge|freezer|car|bonnet|hood|exhaust|radiator|fan|lamp|fuse ?box|wiring|calentador|caldera|estufa|horno|coche|carro|capo|secadora|lavadora|lavavajillas|nevera|aquecedor|caldeira|fogao|forno|capo|maquina de lavar|geladeira|escapamento|chauffage|radiateur|chaudiere|four|moteur|voiture|capot|seche linge|lave linge|lave vaisselle|frigo|heizung|heizlufter|heizstrahler|therme|ofen|herd|auto|wagen|motorhaube|trockner|waschmaschine|spulmaschine|kuhlschrank|auspuff|sauna",
+    )
+});
+/// Smoke or sparking from a machine (not warmth; sparks and flames have their own patterns).
+static MACHINE_HAZARD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:started|began|start|starts|is|was|were|kept|keeps|been) (?:to )?smok(?:e|ing)|smoke (?:coming|pouring|came|billowing|everywhere)|(?:sair|saindo|saiu|saia|sai|soltando|soltou|salir|saliendo|salia|salio|sale|echando|echaba|echo|sortir|sortait|sort|sorti|sortie|kam|kommt|quoll|quillt|comenzo a salir|empezo a salir) (?:\w+ ){0,2}(?:fumaca|fumo|humo|fumee|rauch|qualm)|(?:fumaca|fumo|humo|fumee|rauch|qualm) (?:\w+ ){0,2}(?:saindo|saia|saliendo|salia|sortait|sortant|kam|kommt|steigt|stieg)|(?:raucht|rauchte|qualmt|qualmte|fumegava|fumegando|humeaba|humeando|fumait)|sparking|soltando faiscas|echando chispas|echaba chispas|fait des etincelles|funkt\w*",
+    )
+});
 static COURIER_RE: LazyLock<Regex> = LazyLock::new(|| whole(COURIER));
 static ABUSE_RE: LazyLock<Regex> = LazyLock::new(|| whole(ABUSE));
 static STRANGER_LOGIN_RE: LazyLock<Regex> = LazyLock::new(|| whole(STRANGER_LOGIN));
@@ -802,6 +927,16 @@ pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
     // booking, is not a case either.
     let framed = FRAMED_RE.is_match(&norm.full);
     let reschedule = RESCHEDULE_RE.is_match(&norm.full) && !CAUSE_RE.is_match(&norm.full);
+    // Whether a treatment is safe with a condition, asked before booking ("is it safe to
+    // have a filling while pregnant?"), or a condition noted for the file ("I'm pregnant btw,
+    // please note it on my file"): not a harm.
+    let safety_question = (norm.questions > 0 && SAFE_Q_RE.is_match(&norm.full))
+        || FOR_THE_FILE_RE.is_match(&norm.full);
+    // An injury that has healed ("broke my wrist last year but it's all healed, can I join?")
+    // is history, unless compensation is asked for.
+    let healed = HEALED_RE.is_match(&norm.full)
+        && !NOT_HEALED_RE.is_match(&norm.full)
+        && !COMPENSATION_RE.is_match(&norm.full);
     let hypothetical = |cat: Category, m: &regex::Match| match cat {
         Category::Financial => {
             situations::hypothetical_charge(m.as_str(), clause_at(norm, m.start()))
@@ -810,6 +945,8 @@ pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
             framed
                 || WHAT_IF_RE.is_match(window_at(norm, m.start()))
                 || (reschedule && ILL_STATE_RE.is_match(m.as_str()))
+                || (safety_question && CONDITION_RE.is_match(m.as_str()))
+                || healed
         }
         _ => false,
     };
@@ -823,7 +960,7 @@ pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
     let inside =
         |r: &std::ops::Range<usize>| benign.iter().any(|b| b.start <= r.start && r.end <= b.end);
     let no_charge = NO_CHARGE_RE.is_match(&norm.full)
-        || RESOLVED_RE.is_match(&norm.full)
+        || (RESOLVED_RE.is_match(&norm.full) && !RECURRED_RE.is_match(&norm.full))
         || super::forms::retraction(norm);
     PATTERNS
         .iter()

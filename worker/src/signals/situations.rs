@@ -3,7 +3,10 @@
 //! or block it, stolen phone, SIM swap, details given to a doubtful message) and money taken
 //! wrongly (charged twice, the wrong amount, a charge nobody recognises, charged for a
 //! cancelled order or charges continuing after it, the same amount twice or an entry not
-//! mine on a statement, unauthorised).
+//! mine on a statement, unauthorised, charged although, charged for what was said to be
+//! free, charged too much, a no-show fee while the customer was there, charged for what
+//! never took place, a charge the customer cannot place), and a stolen card or badge to
+//! block.
 //!
 //! Each [`Concept`] is a small multilingual word family (en/es/pt/fr/de, normalised and
 //! canonical spelling, stems as `\w*` suffixes: `cobr\w+` covers cobraron/cobrado/cobrança);
@@ -15,7 +18,9 @@
 //! camera, "if I cancel will I be charged" (a condition; a threat such as "if it's not
 //! refunded by Friday" is not one), someone from the customer's own team who paid, "c'est pas
 //! moi qui récupère", blocking a date, "sim" (yes), a weird question, being charged double at
-//! another business, a booking ("Buchung") needed twice, "I took the class twice".
+//! another business, a booking ("Buchung") needed twice, "I took the class twice", a phone
+//! charged ("charged my phone although…"), a device or car "dead", "al váter" (not a
+//! German father).
 //!
 //! Concepts are one `RegexSet`, compiled once; a message costs one set match per clause.
 //! Never fails.
@@ -92,6 +97,15 @@ pub enum Concept {
     BrokeIn,
     ThreatIf,
     Amount,
+    Although,
+    DeviceCharge,
+    SaidFree,
+    Extra,
+    PayWord,
+    NoShow,
+    WasThere,
+    NeverHappened,
+    NotPlaced,
 }
 
 use Concept::*;
@@ -159,7 +173,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         ChargePast,
-        r"(?:siguen|sigue|continuan|continua|continuam|continua|seguem|continuez a|continuent a|continue a|keep|keeps|kept|still) (?:me |a me |m )?(?:\w+ )?(?:cobrando|cobrar|charging|billing|taking|prelever|debitando|descontando|debiter|abbuchen|tirar|caindo|cayendo|sacando|quitando)|bucht\w* (?:\w+ ){0,4}ab|buchen (?:\w+ ){0,4}ab|(?:volvieron|volvio|voltaram|voltou) a (?:me )?(?:cobrar|cargar|descontar|debitar)|charged|charging me|billed|billing me|overcharged|(?:took|taken) (?:\w+ ){0,3}(?:money|payment|payments|\d+|from (?:my|me|our)|out of (?:my|our)|off (?:me|my|us|our))|deducted|debited|withdrawn|cobr(?:aron|ado|ada|ados|adas|aste|asteis|aram|ou|o|ei)|me cobran|me cobra|me cobram|cargaron|(?:han|ha|me han|nos han) cargado|descontaron|descontaram|debitaron|debitado|debitada|debitaram|debite|preleve|prelevee|ponctionn\w*|(?:m a|m avez|m ont|nous a|nous avez|nous ont|a ete|ont ete|j ai ete) factur\w*|facture\w* (?:deux|2|trois|3) fois|abgebucht|(?:konto|karte|kreditkarte)(?: \w+){0,3} belastet|belastet (?:\w+ ){0,3}(?:konto|karte|kreditkarte)|mit \d+(?: \w+)? belastet|berechnet|abgezogen|eingezogen",
+        r"(?:siguen|sigue|continuan|continua|continuam|continua|seguem|continuez a|continuent a|continue a|keep|keeps|kept|still) (?:me |a me |m )?(?:\w+ )?(?:cobrando|cobrar|charging|billing|taking|prelever|debitando|descontando|debiter|abbuchen|tirar|caindo|cayendo|sacando|quitando)|bucht\w* (?:\w+ ){0,4}ab|buchen (?:\w+ ){0,4}ab|(?:volvieron|volvio|voltaram|voltou) a (?:me )?(?:cobrar|cargar|descontar|debitar)|charged|charging me|billed|billing me|overcharged|(?:took|taken) (?:\w+ ){0,3}(?:money|payment|payments|\d+|from (?:my|me|our)|out of (?:my|our)|off (?:me|my|us|our))|deducted|debited|withdrawn|cobr(?:aron|ado|ada|ados|adas|aste|asteis|aram|ou|o|ei)|me cobran|me cobra|me cobram|cargaron|(?:han|ha|me han|nos han) cargado|descontaron|descontaram|debitaron|debitado|debitada|debitaram|debite|preleve|prelevee|ponctionn\w*|(?:m a|m avez|m ont|nous a|nous avez|nous ont|a ete|ont ete|j ai ete) factur\w*|facture\w* (?:deux|2|trois|3) fois|abgebucht|(?:konto|karte|kreditkarte)(?: \w+){0,3} belastet|belastet (?:\w+ ){0,3}(?:konto|karte|kreditkarte)|mit \d+(?: \w+)? belastet|berechnet|abgezogen|eingezogen|(?:avez|ont|a|aviez|avaient) encaisse\w*|encaisse\w* (?:deux|2|trois|3) fois|(?:passou|passaram|caiu|cairam|veio|vieram) (?:\w+ ){0,2}(?:no|na) (?:meu |minha )?(?:cartao|conta|fatura)|(?:no|na) (?:meu |minha )?(?:cartao|conta|fatura) (?:\w+ ){0,2}(?:passou|passaram|caiu|cairam|veio|vieram)",
     ),
     (
         Multi,
@@ -188,7 +202,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Cancel,
-        r"cancel\w*|(?:di|dado|dar|dimos|darme|darse|darnos|me di|me dio) de baja|resili\w+|gekundigt|kundigung|abgemeldet|unsubscribed|anulad[oa]|annul\w*|storniert|storno|nunca llego|no llego|nao chegou|never arrived|jamais (?:arrive|recu)|nie angekommen",
+        r"cancel\w*|kundige|kundigen|kundigte|(?:di|dado|dar|dimos|darme|darse|darnos|me di|me dio) de baja|resili\w+|gekundigt|kundigung|abgemeldet|unsubscribed|anulad[oa]|annul\w*|storniert|storno|nunca llego|no llego|nao chegou|never arrived|jamais (?:arrive|recu)|nie angekommen",
     ),
     (
         Conditional,
@@ -241,7 +255,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         WasItYou,
-        r"(?:was|is) (?:it|this|that) (?:really )?(?:you|from you)|is (?:it|this) legit|(?:c etait|c est|etait ce) (?:bien )?vous|ca vient de vous|(?:eran|fueron|son|era) (?:ustedes|vosotros)|es de ustedes|(?:foram|eram|sao|era|e) (?:voces|vcs)|(?:waren|sind) sie das|(?:war|ist|kam) das (?:wirklich )?(?:von )?(?:ihnen|euch)",
+        r"(?:was|is) (?:it|this|that) (?:really )?(?:you|from you)|is (?:it|this) legit|angeblich|supposedly|allegedly|supuestamente|supostamente|soi disant|pretendument|(?:ist|is|es|e|c est|est ce que c est|est elle|est il) (?:die|das|der|it|this|that|esto|eso|isso|isto|ca)? ?(?:echt|real|legit|genuine|verdadeir[oa]|vrai|authentique)|(?:c etait|c est|etait ce) (?:bien )?vous|ca vient de vous|(?:eran|fueron|son|era) (?:ustedes|vosotros)|es de ustedes|(?:foram|eram|sao|era|e) (?:voces|vcs)|(?:waren|sind) sie das|(?:war|ist|kam) das (?:wirklich )?(?:von )?(?:ihnen|euch)",
     ),
     (
         FakeMessage,
@@ -249,7 +263,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         Despite,
-        r"even though|although|despite|after i|aunque|a pesar de|pese a|apesar de|mesmo (?:tendo|depois)|embora|alors que|bien que|malgre|obwohl|trotz|trotzdem",
+        r"even though|although|despite|after i|aunque|a pesar de|pese a|apesar de|mesmo (?:tendo|depois)|embora|alors que|bien que|malgre|obwohl|trotz|trotzdem|quand meme|tout de meme|mesmo assim|ainda assim|de todas formas|de todos modos",
     ),
     (
         LockedOut,
@@ -320,7 +334,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         DeathIdiom,
-        r"dead (?:keen|tired|easy|good|serious|set|simple|cute|funny|right|on|quiet|busy|chuffed|excited|proud)|(?:lacht|lachen|lache|lachte|lachten) (?:\w+ ){0,2}tot|totlach\w*|(?:morto|morta|mortos|mortas|muerto|muerta|muertos|muertas|mort|morte|morts|mortes) de (?:rire|rir|riso|risa|fome|hambre|faim|sede|sed|soif|cansaco|cansancio|fatigue|curiosidade|curiosidad|curiosite|vontade|ganas|envie|saudade|verguenza|vergonha|honte|medo|miedo|peur|frio|froid|calor|chaud|tedio|aburrimiento|ennui|ciume|celos|inveja|envidia)",
+        r"(?:doy|dar|da|damos|dou|dar|dei|give|gave|den|lo|la|o|a) por muert[oa]|(?:dar|dou|dei) (?:\w+ )?como mort[oa]|(?:phone|mobile|movil|celular|telefono|handy|portable|telephone|battery|bateria|batterie|akku|laptop|ordenador|computer|pc|tablet|car|coche|carro|auto|voiture|wagen|tv|tele|printer|impresora|impressora|imprimante|drucker) (?:\w+ ){0,3}(?:is |was |esta |ta |est |ist |es |e )?(?:dead|muert[oa]|mort[oa]?|tot)|(?:al|el|del|en el|por el|dentro del) vater|dead (?:keen|tired|easy|good|serious|set|simple|cute|funny|right|on|quiet|busy|chuffed|excited|proud)|(?:lacht|lachen|lache|lachte|lachten) (?:\w+ ){0,2}tot|totlach\w*|(?:morto|morta|mortos|mortas|muerto|muerta|muertos|muertas|mort|morte|morts|mortes) de (?:rire|rir|riso|risa|fome|hambre|faim|sede|sed|soif|cansaco|cansancio|fatigue|curiosidade|curiosidad|curiosite|vontade|ganas|envie|saudade|verguenza|vergonha|honte|medo|miedo|peur|frio|froid|calor|chaud|tedio|aburrimiento|ennui|ciume|celos|inveja|envidia)",
     ),
     (
         // Remembering someone who died: a birthday, a tribute, a tattoo in their memory.
@@ -359,6 +373,54 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
         r"(?:if|si|wenn|falls|se) (?:\w+ ){0,4}(?:not|isnt|arent|dont|doesnt|no|nicht|pas|nao) (?:\w+ ){0,3}(?:back|refund\w*|devuel\w*|devolv\w*|zuruck\w*|rembours\w*|reembols\w*|fixed|sorted|resolved|solucion\w*|resolv\w*|regle|erstattet|returned)",
     ),
     (Amount, r"\d+"),
+    (
+        // Despite, without "after I": "abgebucht, obwohl…", "débité … alors que j'en ai pris
+        // un", "charged me even though", "cobraron aunque".
+        Although,
+        r"even though|although|despite|aunque|a pesar de|pese a|apesar de|embora|alors que|bien que|malgre|obwohl|trotz|quand meme|tout de meme|mesmo assim|ainda assim|de todas formas|de todos modos",
+    ),
+    (
+        // A device charged, not a customer: "charged my phone", "cargué el móvil".
+        DeviceCharge,
+        r"(?:charged|charging|charge|recharged|cargue|cargar|cargado|cargando|carregar|carreguei|carregado|carregando|charge|recharge|aufgeladen|laden|geladen) (?:\w+ ){0,2}(?:phone|battery|batteries|car|laptop|ebike|e bike|bike|tablet|movil|bateria|celular|telefone|telephone|portable|batterie|handy|akku|auto|scooter|patinete|trottinette)|(?:phone|battery|laptop|movil|bateria|celular|portable|batterie|handy|akku) (?:\w+ ){0,2}(?:charged|charging|cargado|carregado|charge|geladen|aufgeladen)",
+    ),
+    (
+        // Said to be free or included, then charged: "un diagnóstico que me dijisteis que era
+        // GRATIS", "you said the first lesson was free".
+        SaidFree,
+        r"(?:said|told (?:me|us)|supposed to be|meant to be|dijisteis|dijeron|dijo|dijiste|era|eran|disseram|disse|falaram|falou|era pra ser|era para ser|m avez dit|m aviez dit|on m a dit|devait etre|etait cense\w*|etait|hiess|hiess es|sagten|sagte|gesagt|sollte|war) (?:\w+ ){0,4}(?:free|gratis|gratuit\w*|gratuito|gratuita|kostenlos|umsonst|de graca|sin coste|sin costo|sin cargo|sem custo|no charge|included|incluido|incluida|incluso|inclusa|inclus\w*|inklusive|inbegriffen)",
+    ),
+    (
+        // Charged more than due: "29,90 € de más", "too much", "en trop", "zu viel".
+        Extra,
+        r"too much|de mas|de mais|a mais|en trop|de trop|zu viel|zuviel|more than (?:agreed|quoted|we agreed)|mas de lo (?:acordado|pactado)|mais do que (?:o )?combinado|plus que (?:prevu|convenu)|mehr als (?:vereinbart|abgemacht)",
+    ),
+    (
+        // Paying asked for by a message: "über einen Link die Zustellgebühr bezahlen".
+        PayWord,
+        r"pay|paying|payment|pagar|pague|pago|pagamento|payer|paiement|regler|bezahlen|zahlen|fee|fees|tasa|taxa|frais|gebuhr\w*|zustellgebuhr|customs|aduana|alfandega|douane|zoll",
+    ),
+    (
+        // A no-show fee: "charged me £95 for a no-show", "me cobraron la inasistencia".
+        NoShow,
+        r"no show|noshow|no shows|didnt show|did not show|no presentarme|no me presente|no asisti|inasistencia|no vine|nao compareci|nao apareci|nao comparecimento|absence|absent|lapin|nicht erschienen|nicht gekommen|ausfallgebuhr|ausfallhonorar|missed (?:my |the )?(?:appointment|session|class|lesson)",
+    ),
+    (
+        // The customer was there: "when I was literally sitting in your waiting room".
+        WasThere,
+        r"i was (?:\w+ ){0,2}(?:there|here|sitting|waiting|in your|at your|on time)|(?:yo )?estaba (?:\w+ ){0,2}(?:ahi|alli|sentad[oa]|esperando|en la sala|en vuestra|en su)|eu estava (?:\w+ ){0,2}(?:ai|la|ali|sentad[oa]|esperando|na sala)|j etais (?:\w+ ){0,2}(?:la|assise?|dans|a l heure|en salle)|ich (?:war|sass|habe) (?:\w+ ){0,2}(?:da|dort|im wartezimmer|bei euch|bei ihnen|gewartet|punktlich)",
+    ),
+    (
+        // Charged for what never took place: "3 Fahrstunden abgebucht, die nie stattgefunden
+        // haben", "clases que nunca se dieron", "aulas que nunca aconteceram".
+        NeverHappened,
+        r"never (?:happened|took place|came|showed up|done|given|delivered)|didnt (?:happen|take place)|(?:nie|nicht) (?:\w+ )?(?:stattgefunden|stattfanden|geliefert|gemacht|gegeben)|nunca (?:se )?(?:dieron|dio|hicieron|hizo|realizaron|realizo|llegaron|llego|tuve|tuvimos|aconteceu|aconteceram|houve|fiz|fizemos|recebi|chegou|chegaram)|(?:n a|n ont) jamais (?:eu lieu|ete (?:faite?s?|livree?s?|donnee?s?))|jamais (?:eu lieu|recue?s?)",
+    ),
+    (
+        // An entry that cannot be placed: "eine Abbuchung … die ich nicht zuordnen kann".
+        NotPlaced,
+        r"nicht zuordnen|(?:dont|do not|didnt|did not|cant|cannot|can t) (?:recogni[sz]e|place)|no (?:la |lo )?reconozco|nao (?:a |o )?reconheco|(?:ne )?(?:la |le |les )?reconnais pas|(?:nicht|nie) (?:kenne|erkenne)",
+    ),
 ];
 
 static SET: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -370,11 +432,11 @@ static SET: LazyLock<RegexSet> = LazyLock::new(|| {
 
 /// Concepts present in a piece of normalised text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Concepts(u64);
+struct Concepts(u128);
 
 impl Concepts {
     fn of(text: &str) -> Self {
-        let bits: u64 = SET.matches(text).iter().fold(0, |acc, i| acc | 1 << i);
+        let bits: u128 = SET.matches(text).iter().fold(0, |acc, i| acc | 1 << i);
         // A threatening "if" is no condition on the complaint.
         let bits = if bits & (1 << ThreatIf as u8) != 0 {
             bits & !(1 << Conditional as u8)
@@ -472,6 +534,12 @@ const SECURITY: &[Rule] = &[
         &[BlockDate],
     ),
     rule("stolen phone", Scope::Message, &[&[Phone], &[Stolen]], &[]),
+    rule(
+        "stolen card or badge, block it",
+        Scope::Message,
+        &[&[Stolen], &[Card], &[BlockRequest]],
+        &[BlockDate],
+    ),
     rule("sim swap", Scope::Clause, &[&[Sim], &[SimAttack]], &[]),
     rule(
         "account holder died",
@@ -518,6 +586,12 @@ const SECURITY: &[Rule] = &[
         "details asked for by a doubtful message",
         Scope::Message,
         &[&[Inbound], &[Asking], &[Card, Secret], &[Already]],
+        &[],
+    ),
+    rule(
+        "a doubtful message asking for payment",
+        Scope::Message,
+        &[&[Inbound], &[Link], &[PayWord], &[WasItYou, FakeMessage]],
         &[],
     ),
     rule(
@@ -633,6 +707,42 @@ const MONEY: &[Rule] = &[
         &[Conditional, Normally],
     ),
     rule(
+        "charged although",
+        Scope::Message,
+        &[&[ChargePast], &[Although]],
+        &[Conditional, DeviceCharge, Elsewhere],
+    ),
+    rule(
+        "charged for what was said to be free",
+        Scope::Message,
+        &[&[ChargePast, ChargeNoun], &[SaidFree]],
+        &[Conditional, DeviceCharge, Elsewhere],
+    ),
+    rule(
+        "charged too much",
+        Scope::Message,
+        &[&[ChargePast], &[Extra]],
+        &[Conditional, DeviceCharge, Elsewhere],
+    ),
+    rule(
+        "charged for a no-show while there",
+        Scope::Message,
+        &[&[ChargePast], &[NoShow], &[WasThere]],
+        &[Conditional],
+    ),
+    rule(
+        "charged for what never took place",
+        Scope::Message,
+        &[&[ChargePast], &[NeverHappened]],
+        &[Conditional, DeviceCharge, Elsewhere],
+    ),
+    rule(
+        "a charge nobody can place",
+        Scope::Message,
+        &[&[ChargeNoun], &[NotPlaced]],
+        &[Conditional, OddRemark],
+    ),
+    rule(
         "refund missing for weeks",
         Scope::Message,
         &[&[Refund], &[LongTime], &[StillMissing]],
@@ -694,7 +804,7 @@ mod tests {
         for (i, (c, _)) in CONCEPTS.iter().enumerate() {
             assert_eq!(*c as usize, i, "{c:?}");
         }
-        assert!(CONCEPTS.len() <= 64);
+        assert!(CONCEPTS.len() <= 128);
     }
 
     #[test]
