@@ -27,10 +27,12 @@
 //!
 //! For `customer_asked` and `frustration`, a small statistical second opinion (`model`:
 //! logistic regression over character n-grams and words of the canonical text, trained on
-//! the development sets' tune parts and dev6 to dev11, weights compiled in) adds a signal when no
+//! the development sets' tune parts and dev6 to dev12, weights compiled in) adds a signal when no
 //! rule gave that reason and its probability reaches a high threshold chosen by
-//! cross-validation; its evidence is `model:<probability>`. It only ever adds handoffs, never
-//! removes one. What the rules rule out is vetoed for it too: an ask mentioned but not made
+//! cross-validation; its evidence is `model:<probability>`. It also vetoes a rule's signal for
+//! its reason when its probability is below 0.10 (`model::VETO_BELOW`, chosen on sets the
+//! detectors had not seen: a trigger word in another sense, which the rules cannot tell from
+//! the real thing on a new writer's messages). What the rules rule out is vetoed for it too: an ask mentioned but not made
 //! (reported advice, a procedural question, curiosity, a call declined), and, for
 //! frustration, a bad mood that is an aside about something else, excitement with thanks,
 //! and praise intensified by a swear word.
@@ -128,20 +130,21 @@ pub fn detect(config: &SignalConfig, text: &str, cx: &Context) -> Vec<Signal> {
     // configured keywords and the repeat check compare the customer's own words.
     let canonical = canon::canonicalize(&norm);
     let mut out = detect_rules(config, &norm, &canonical, cx);
-    // The statistical second opinion: only for an enabled reason no rule gave.
-    // A mention of an ask that is not one (reported advice, a procedural question) vetoes
-    // the asks head too.
+    let features = model::feature_hashes(&canonical);
+    // The statistical second opinion vetoes a rule's signal it finds very unlikely...
+    out.retain(|s| !model::MODEL.vetoes(s.reason, &features));
+    // ...and adds one for an enabled reason no rule gave. A mention of an ask that is not
+    // one (reported advice, a procedural question) vetoes the asks head too.
     let missing: Vec<Reason> = model::HEADS
         .into_iter()
         .filter(|r| config.is_enabled(*r) && out.iter().all(|s| s.reason != *r))
         .filter(|r| !vetoed(*r, &canonical))
         .collect();
-    if !missing.is_empty() {
-        let features = model::feature_hashes(&canonical);
-        out.extend(missing.into_iter().filter_map(|r| {
-            model::MODEL.signal(r, &features, || rules_support(r, &canonical, cx))
-        }));
-    }
+    out.extend(
+        missing
+            .into_iter()
+            .filter_map(|r| model::MODEL.signal(r, &features, || rules_support(r, &canonical, cx))),
+    );
     out.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
