@@ -17,10 +17,14 @@
 //! resumed.
 //!
 //! Every fifth heartbeat it also measures, by passive declares, the ready messages of the
-//! partitions it owns (`baton_worker_lag_messages`) and of the DLQ (`baton_dlq_messages`).
+//! DLQ (`baton_dlq_messages`) and of the partitions it owns (`baton_worker_lag_messages`), in
+//! a task of its own: one declare per partition adds up to seconds on a distant broker, which
+//! must neither delay lease renewals nor pass for a dead connection. Any one of those round
+//! trips unanswered for 5 s does mark the connection as dead.
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use baton_shared::amqp;
@@ -64,6 +68,10 @@ pub struct Manager {
     /// A consumer died on a broker error: the connection is rebuilt on the next tick even if
     /// it still reports itself connected.
     suspect: bool,
+    /// Set by the lag measurement when the broker left one of its round trips unanswered.
+    broker_silent: Arc<AtomicBool>,
+    /// The lag measurement in flight, if any (one at a time).
+    lag: Option<JoinHandle<()>>,
     /// Partition starts so far (see [`PartitionCx::generation`]).
     generation: u64,
     /// Per partition, the conversations that may be parked (`parking::MaybeParked`), kept
@@ -80,6 +88,8 @@ impl Manager {
             last_renewal: Instant::now(),
             ticks: 0,
             suspect: false,
+            broker_silent: Arc::new(AtomicBool::new(false)),
+            lag: None,
             generation: 0,
             parked: HashMap::new(),
         }
@@ -129,20 +139,22 @@ impl Manager {
         }
         metrics::gauge!("baton_worker_partitions_owned").set(self.running.len() as f64);
         metrics::gauge!("baton_worker_members").set(members.len() as f64);
-        if self.ticks.is_multiple_of(5)
-            && tokio::time::timeout(BROKER_OP, self.measure_lag())
-                .await
-                .is_err()
-        {
-            self.suspect = true;
+        if self.ticks.is_multiple_of(5) && self.lag.as_ref().is_none_or(JoinHandle::is_finished) {
+            self.start_lag_measurement().await;
         }
     }
 
     async fn ensure_connection(&mut self) -> bool {
+        if self.broker_silent.swap(false, Ordering::SeqCst) {
+            self.suspect = true;
+        }
         if !self.suspect && self.conn.as_ref().is_some_and(|c| c.status().connected()) {
             return true;
         }
         self.suspect = false;
+        if let Some(lag) = self.lag.take() {
+            lag.abort();
+        }
         if let Some(old) = self.conn.take() {
             warn!("broker connection lost; fencing every partition");
             for (_, r) in self.running.drain() {
@@ -256,39 +268,33 @@ impl Manager {
         self.running.insert(p, Running { cx, stop, task });
     }
 
-    async fn measure_lag(&self) {
+    /// Opens a channel and measures the queues' depths on it in the background
+    /// ([`measure_lag`]).
+    async fn start_lag_measurement(&mut self) {
         let Some(conn) = &self.conn else { return };
-        let Ok(ch) = conn.create_channel().await else {
-            return;
-        };
-        let opts = QueueDeclareOptions {
-            passive: true,
-            ..QueueDeclareOptions::default()
-        };
-        let mut lag = 0u64;
-        for p in self.running.keys() {
-            let q = self.w.names.partition_queue(*p);
-            if let Ok(queue) = ch
-                .queue_declare(q.as_str().into(), opts, FieldTable::default())
-                .await
-            {
-                lag += u64::from(queue.message_count());
+        let ch = match tokio::time::timeout(BROKER_OP, conn.create_channel()).await {
+            Ok(Ok(ch)) => ch,
+            Ok(Err(_)) => return,
+            Err(_) => {
+                self.suspect = true;
+                return;
             }
-        }
-        metrics::gauge!("baton_worker_lag_messages").set(lag as f64);
-        // The DLQ's depth, as every worker sees it (the dashboard takes the max): dead letters
-        // wait for an operator, so a non-zero value is worth an alert.
-        let dlq = self.w.names.dead_letter_queue();
-        if let Ok(queue) = ch
-            .queue_declare(dlq.as_str().into(), opts, FieldTable::default())
-            .await
-        {
-            metrics::gauge!("baton_dlq_messages").set(f64::from(queue.message_count()));
-        }
-        let _ = ch.close(200, "measured".into()).await;
+        };
+        let names = &self.w.names;
+        let partitions = self
+            .running
+            .keys()
+            .map(|p| names.partition_queue(*p))
+            .collect();
+        let dlq = names.dead_letter_queue();
+        let silent = self.broker_silent.clone();
+        self.lag = Some(tokio::spawn(measure_lag(ch, dlq, partitions, silent)));
     }
 
     async fn shutdown(mut self) {
+        if let Some(lag) = self.lag.take() {
+            lag.abort();
+        }
         info!(
             partitions = self.running.len(),
             "shutting down: handing every partition back"
@@ -421,4 +427,45 @@ async fn hand_over(
         );
         cx.fence.cancel();
     }
+}
+
+/// Sets the DLQ and lag gauges from passive declares on `ch`, then closes it. Each round trip
+/// may take up to [`BROKER_OP`]; one that takes longer sets `silent` (the connection is
+/// presumed dead) and ends the measurement.
+async fn measure_lag(ch: Channel, dlq: String, partitions: Vec<String>, silent: Arc<AtomicBool>) {
+    let opts = QueueDeclareOptions {
+        passive: true,
+        ..QueueDeclareOptions::default()
+    };
+    let depth = |q: String| {
+        let ch = ch.clone();
+        async move {
+            match tokio::time::timeout(
+                BROKER_OP,
+                ch.queue_declare(q.as_str().into(), opts, FieldTable::default()),
+            )
+            .await
+            {
+                Ok(Ok(queue)) => Ok(Some(queue.message_count())),
+                Ok(Err(_)) => Ok(None),
+                Err(_) => Err(()),
+            }
+        }
+    };
+    // The DLQ's depth, as every worker sees it (the dashboard takes the max): dead letters
+    // wait for an operator, so a non-zero value is worth an alert.
+    match depth(dlq).await {
+        Ok(Some(n)) => metrics::gauge!("baton_dlq_messages").set(f64::from(n)),
+        Ok(None) => {}
+        Err(()) => return silent.store(true, Ordering::SeqCst),
+    }
+    let mut lag = 0u64;
+    for q in partitions {
+        match depth(q).await {
+            Ok(n) => lag += u64::from(n.unwrap_or(0)),
+            Err(()) => return silent.store(true, Ordering::SeqCst),
+        }
+    }
+    metrics::gauge!("baton_worker_lag_messages").set(lag as f64);
+    let _ = tokio::time::timeout(BROKER_OP, ch.close(200, "measured".into())).await;
 }
