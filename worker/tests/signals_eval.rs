@@ -561,11 +561,28 @@ fn training_set_report(name: &str, rows: usize, round: u32) {
     print_misclassified(&outcomes);
 }
 
+/// dev14 (`handoff_dev14.jsonl`, 400 rows by a fourteenth independent writer who saw nothing
+/// under /work; less common businesses, dialects, writers on someone else's behalf; 160
+/// negatives, most of them hard; `handoff_dev14.md`), written during round 13: read with
+/// round 12's detectors and again with round 13's, aggregate only, as a new writer's measure
+/// of what round 13 (trained on dev13) carries over. Not trained on in round 13.
+#[test]
+fn dev14_report() {
+    let rows = load_reasons("handoff_dev14.jsonl", |_| true);
+    assert_eq!(rows.len(), 400);
+    println!(
+        "\n=== dev14 ({} rows; aggregate only, not trained on in round 13) ===",
+        rows.len()
+    );
+    let (outcomes, micros) = run(rows);
+    print_report(&outcomes, micros);
+}
+
 /// dev13 (`handoff_dev13.jsonl`, 400 rows by a thirteenth independent writer who saw nothing
 /// under /work; 160 negatives, most of them hard; `handoff_dev13.md`), written during round
 /// 12: read with the round-11 detectors and again with round 12's, aggregate only, as a new
-/// writer's measure of what round 12 (trained on dev12) carries over. Not trained on in
-/// round 12.
+/// writer's measure of what round 12 (trained on dev12) carries over; training data from
+/// round 13.
 #[test]
 fn dev13_report() {
     let rows = load_reasons("handoff_dev13.jsonl", |_| true);
