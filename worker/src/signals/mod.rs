@@ -2299,6 +2299,177 @@ mod tests {
                 "meine Karte ist abgelaufen, könnt ihr die alte sperren und die neue nehmen?",
             ),
             ("N", "the heater sparked my interest in saunas haha"),
+            // Seventeenth pass (round 13, sensitive): a quote, estimate or booking with one
+            // amount and a charge taken with another, even when the customer asks to look at
+            // it; a question about the price itself, or amounts that match, is not one.
+            (
+                "S",
+                "the estimate was £480 but you took £720 from my card, can you check?",
+            ),
+            (
+                "S",
+                "el presupuesto era de 300€ y me habeis cobrado 410€, me lo explicais?",
+            ),
+            (
+                "S",
+                "o orcamento era 180 reais e cobraram 260 no cartao, pq?",
+            ),
+            (
+                "S",
+                "sur le devis c'était 850€ et vous avez débité 1 100€, c'est normal ?",
+            ),
+            (
+                "S",
+                "laut Kostenvoranschlag 600 €, abgebucht wurden aber 840 €. Warum?",
+            ),
+            (
+                "S",
+                "my booking said £95 a night but I was charged £140 a night, why?",
+            ),
+            ("N", "the quote was 90€ and I paid 90€, thanks"),
+            ("N", "is the quote 1 200€ with VAT or without?"),
+            ("N", "el presupuesto de 450€ incluye el IVA? y el de 500€?"),
+            ("N", "o orçamento de 250 é com a instalação? e o de 300?"),
+            (
+                "N",
+                "Angebot 1.450 € und Rechnung 1.450 €, passt alles, danke",
+            ),
+            // Charged again after cancelling, said plainly.
+            (
+                "S",
+                "me di de baja en enero y me habeis vuelto a pasar el recibo de 45€",
+            ),
+            (
+                "S",
+                "cancelled my subscription last month but £12.99 went out again today",
+            ),
+            (
+                "S",
+                "cancelei o plano e a mensalidade caiu de novo no cartão",
+            ),
+            (
+                "S",
+                "j'ai résilié en mars et vous m'avez à nouveau prélevé 30€",
+            ),
+            (
+                "S",
+                "hab im Februar gekündigt und trotzdem wurde wieder abgebucht",
+            ),
+            ("N", "I cancelled and got my refund, all good"),
+            (
+                "N",
+                "me di de baja y ya me devolvieron la cuota, todo bien gracias",
+            ),
+            // Two payments for one period; a split payment asked about is not one.
+            (
+                "S",
+                "I see two payments of £19.99 for the same month on my statement",
+            ),
+            ("S", "tengo dos cobros de 35€ del mismo mes en el banco"),
+            (
+                "S",
+                "il y a deux prélèvements pour le même mois sur mon relevé",
+            ),
+            ("S", "zwei Abbuchungen für denselben Monat auf meinem Konto"),
+            (
+                "N",
+                "can I make two payments for the same order, half now and half later?",
+            ),
+            // A mediator or ombudsman seized.
+            ("S", "sans réponse d'ici lundi je saisis le médiateur"),
+            ("N", "le médiateur de la réunion de copro était très sympa"),
+            // A message claiming to come from the business, with a link or asking for card
+            // details, doubted.
+            (
+                "S",
+                "got a text supposedly from you asking me to pay a missed delivery fee through a link, is it real?",
+            ),
+            (
+                "S",
+                "me llego un sms que dice ser del banco pidiendo los datos de la tarjeta, es vuestro?",
+            ),
+            (
+                "S",
+                "recebi um email pra clicar num link e atualizar o cadastro, é de vcs?",
+            ),
+            (
+                "S",
+                "j'ai reçu un SMS soi-disant de vous avec un lien pour régler une facture, c'est vous ?",
+            ),
+            (
+                "S",
+                "Hab eine Mail angeblich von euch, ich soll über einen Link eine Zahlung machen. Ist das echt?",
+            ),
+            (
+                "N",
+                "I got an SMS from you with my appointment time, thanks",
+            ),
+            (
+                "N",
+                "recebi o link de vcs pro pagamento da reserva, ja paguei obrigada",
+            ),
+            (
+                "N",
+                "me llegó vuestro email con el enlace para la factura, perfecto",
+            ),
+            // Harm in the service's setting: blisters, pus, red and swollen, a stinging eye,
+            // a wound on a body part since the service, pain after being hit from behind, a
+            // paw trapped, the wrong strength dispensed.
+            (
+                "S",
+                "since the wax yesterday I've got blisters all over my upper lip",
+            ),
+            (
+                "S",
+                "depois da escova a pele da nuca ficou com bolhas e arde",
+            ),
+            (
+                "S",
+                "el piercing de la semana pasada esta rojo y hinchado y le sale pus",
+            ),
+            ("S", "le tatouage est rouge et gonflé depuis hier"),
+            ("S", "nach der Behandlung hab ich Blasen an den Händen"),
+            ("S", "me entro el tinte en el ojo y me sigue escociendo"),
+            (
+                "S",
+                "the cat came home from boarding with a cut on her ear, what happened?",
+            ),
+            ("S", "o cachorro voltou do banho com um corte na pata"),
+            (
+                "S",
+                "notre chien a une coupure à la patte depuis le toilettage",
+            ),
+            ("S", "seit dem Scheren hat der Hund eine Wunde am Ohr"),
+            (
+                "S",
+                "a van hit us from behind during the lesson, my neck hurts since",
+            ),
+            (
+                "S",
+                "Der Monteur hat meinem Sohn die Hand in der Klappe eingeklemmt",
+            ),
+            ("S", "they gave us the wrong strength of his tablets"),
+            ("N", "a cut on the back and sides please, short on top"),
+            (
+                "N",
+                "I have a small cut on my finger, can I still get my nails done?",
+            ),
+            ("N", "the paint on the door has bubbles, can you come back?"),
+            // An allergy noted for the file or given with a food question; an errand for a
+            // prescription.
+            ("N", "allergic to nuts, please note it"),
+            ("N", "pour sa fiche : il est allergique au latex"),
+            ("N", "para la ficha: alergia al ibuprofeno"),
+            ("N", "tem opção sem glúten? minha filha tem alergia"),
+            ("N", "habt ihr was ohne Nüsse? mein Mann ist allergisch"),
+            (
+                "S",
+                "I told you he's allergic to nuts and the cake had nuts, what now?",
+            ),
+            ("N", "can my wife pick up the prescription?"),
+            ("N", "mi hijo pasará a recoger mis medicamentos esta tarde"),
+            ("N", "ma fille viendra récupérer mon ordonnance demain"),
+            ("N", "mein Mann holt morgen mein Rezept ab, geht das?"),
         ]
     }
 

@@ -7,7 +7,9 @@
 //!   account ("someone called X is listed on my account", "una tal X"), a password or email
 //!   changed "but I didn't" (or "by itself"), someone who got into the account ("entraram no
 //!   meu cadastro"), a login from a place the customer has never been, a payment asked for
-//!   through a link in a message doubted ("angeblich von euch … ist die echt?"), and the death
+//!   through a link in a message doubted ("angeblich von euch … ist die echt?"), a message
+//!   that claims to be from the business with a link to click or asking for card details,
+//!   doubted ("que dice ser del hotel … ¿es vuestro?", "isso é de vcs?"), and the death
 //!   of the account holder (not a birthday or tribute for someone late, not "dead keen", not
 //!   a phone or car "dead", not "lo doy por muerto").
 //! - **financial**: fraud, chargebacks and disputes, stolen/cloned cards, unauthorised or
@@ -19,7 +21,11 @@
 //!   there; charged "although"/"alors que"/"obwohl", charged for what was said to be free,
 //!   charged too much, a no-show fee while the customer was there, charged again after a
 //!   refund), billed other than agreed (a bill and a quote or contract with two different
-//!   amounts, unless said to match; "combinamos 450 … passou 540"), a deposit kept,
+//!   amounts, unless said to match; "combinamos 450 … passou 540"; what a booking said and a
+//!   charge taken, even asked about: "Angebot war 1.450, abgebucht wurden 1.980, können Sie
+//!   das prüfen?", but not a question about tax or what is included), charged again after
+//!   cancelling said plainly ("me habéis vuelto a pasar la cuota", "went out again"), two
+//!   payments for the same month, a deposit kept,
 //!   bank-account details (not when sent for a refund or to pay by), loans and debt.
 //! - **medical**: harm to a person (allergic reaction, injury, poisoning, hospital) or a
 //!   personal health condition/medication (pregnant, blood thinners); physical safety (a
@@ -36,10 +42,17 @@
 //!   burning skin or eyes, an animal limping or whimpering, pain after a crash, a door or lid
 //!   shut on a hand; hazards: a wheel come off, "could have died", a carbon monoxide alarm
 //!   going off, a machine (heater, engine, dryer) smoking or sparking, water dripping onto
-//!   a switch or socket. A head "broken" over a puzzle, a haircut, an
+//!   a switch or socket; blisters, pus, skin red and swollen, an eye still stinging, a wound
+//!   on a body part as a noun since or back from the service ("a cut on her paw since the
+//!   groom", "um corte na pata"), a paw trapped ("unserem Hund die Pfote eingeklemmt"), hit
+//!   from behind and in pain, the wrong strength dispensed. A head "broken" over a puzzle, a
+//!   haircut ("a cut on the back and sides"), an
 //!   injury said to have healed (unless compensation is asked), and a condition asked about
 //!   before booking ("is it safe … while pregnant?") or noted for the file ("please note
-//!   she is on blood thinners") are not. Burnt food is not
+//!   she is on blood thinners", "pour votre fiche : allergie à la pénicilline") are not; nor
+//!   is an allergy given with a question about the food ("dairy allergy in the house"),
+//!   unless a reaction or "I told you" comes with it, nor a prescription to collect ("my
+//!   husband will pick up my prescription"). Burnt food is not
 //!   a burn; nor are figurative fire and explosions ("the DJ was on fire", "meu Instagram
 //!   explodiu"), heartburn, motion sickness, a doctor's advice or appointment, illness given
 //!   as the reason to move a booking, the hospital as a workplace or delivery address, or a
@@ -178,6 +191,9 @@ pub(super) const MEDICAL: &[&str] = &[
     // Skin after a treatment: burning, spots or blisters all over, a bruise, a graze, a fall.
     r"(?:couro cabeludo|pele|scalp|skin|piel|cuero cabelludo|cuir chevelu|peau|kopfhaut|haut)(?: \w+){0,3} (?:ardendo|ardia|ardiendo|brule|brulait|brennt|brannte|burning|stinging|stings)|bolinhas? vermelhas?|(?:granos|plaques|boutons|bolitas|bolinhas|pickel|pusteln|spots) (?:\w+ )?(?:partout|por todo|pelo corpo|everywhere|uberall|all over)|(?:boca|labios?|bouche|levres?|lippen|mouth|lips?) (?:\w+ ){0,2}empolad\w*|ampollas|cloques|(?:got|have|had|left|with) (?:me with )?(?:a |an )?(?:\w+ ){0,2}bruises?|bruised|hematoma|moreton|moraton|bluterguss|blauer fleck|raspon\w*|esfolad\w*|arranhao|schurfwunde|egratignure|(?:grazed|scraped) (?:my|his|her)|me he caido|me cai (?:de|en|por|al)|(?:hit|struck|caught) (?:me|him|her|my \w+) (?:on|in) the (?:head|arm|leg|face|back|hand|foot|shoulder|eye|knee|chest)|(?:hat|haben) (?:mich|ihn|sie|meine \w+|meinen \w+) (?:\w+ ){0,2}(?:am|an der|im|an die) (?:kopf|arm|bein|rucken|hand|fuss|schulter|auge|knie) (?:getroffen|erwischt)|blaue flecken|(?:quase|casi|almost|nearly|failli) (?:engoliu|engole|se trago|trago|swallowed|avale\w*|verschluckt)|cracked (?:his|her|my|their) head|se abrio la cabeza|abriu a cabeca|paramedics?|paramedicos|rettungswagen|rettungsdienst|krankenwagen|samu",
     r"anaphyla\w+",
+    // Blisters, pus, skin red and swollen after a treatment: "eine Brandblase am Rücken",
+    // "couro cabeludo cheio de bolhas", "me salió pus", "rojo e hinchado".
+    r"brandblase\w*|blistered|blisters? (?:on|all over|from|after|everywhere)|(?:pele|couro cabeludo|pes?|maos?|rosto|costas|boca|labios?|scalp|skin|feet|hands?|face|lips?|piel|cuero cabelludo|pies|manos|cara|espalda|peau|cuir chevelu|pieds|mains|visage|dos|haut|kopfhaut|fusse|hande|gesicht|rucken)(?: \w+){0,4} (?:bolhas|blisters|ampollas|cloques|blasen)|bolhas (?:na|no|nas|nos|pela|pelo) (?:\w+ )?(?:pele|couro|pe|pes|mao|maos|rosto|costas|boca|labios?|bracos?|pernas?|dedos?|cabeca)|blasen (?:an|am|auf) (?:den |der |dem )?(?:fuss|fussen|hand|handen|rucken|haut|kopf|ferse|fersen|lippe|lippen)|(?:salio|sale|sali|saliendo|sai|saiu|saindo|with|full of|oozing|con|com|plein de|tiene|tem|has) pus|pus (?:coming|saliendo|saindo|qui sort)|eiter\w*|vereitert|(?:rojo|roja|rojos|rojas|red|vermelh[oa]s?|rouges?|rot|rote|roten) (?:\w+ ){0,2}(?:y|e|and|et|und) (?:\w+ ){0,2}(?:hinchad[oa]s?|inchad[oa]s?|swollen|gonfle\w*|enfle\w*|geschwollen|inflamad[oa]s?|enflamme\w*|entzundet)",
     r"food poisoning",
     r"poisoned",
     r"(?:in|to) (?:the )?hospital",
@@ -213,7 +229,7 @@ pub(super) const MEDICAL: &[&str] = &[
     // Bitten by an animal, not "bitten by the baking bug", "mordu de foot" (a fan), "una
     // mordida al roscón" (a bite of cake) or "in den sauren Apfel gebissen".
     r"(?:was|got|been|were|get|gets|getting|is|are) bitten|bitten (?:by|on)|bit me|me mordio|(?:fue|ha sido|lo han|la han|me ha|le ha|lo ha|la ha|sido|foi) mordid[oa]|mordid[oa] por|me mordeu|(?:m a|l a|a ete|ont|t a|nous a) mordu|a mordu (?:mon|ma|mes|un|une|le|la)|mordu (?:par|au|a la|a l)|(?:hat|haben|wurde|wurden|bin|ist|sind) (?:\w+ ){0,3}gebissen|machuqu\w+",
-    r"wrong (?:dosage|dose|pills|tablets|medication|medicine)|(?:remedio|remedios|medicamento|medicamentos) errad[oa]s?|mauvais medicament|falsche[ns]? (?:medikament|dosierung|tabletten)",
+    r"wrong (?:dosage|dose|strength|pills|tablets|medication|medicine)|(?:dosis|dose|dosage|concentracion|dosagem|dosierung|starke) (?:equivocad[oa]|errad[oa]|incorrect[oa]|mauvais\w*|falsch\w*)|(?:remedio|remedios|medicamento|medicamentos) errad[oa]s?|mauvais medicament|falsche[ns]? (?:medikament|dosierung|tabletten)",
     // Burned by something: "my son burned himself", "mon fils s'est brûlé", "me quemé".
     r"(?:burned|burnt|scalded) (?:himself|herself|myself|themselves|his|her|my)|se quemo|me queme|se queimou|me queimei|s est brule\w*|me suis brule\w*|(?:hat|habe) (?:sich|mich) (?:\w+ )?verbrannt",
     // A reaction after eating or taking something.
@@ -286,7 +302,7 @@ pub(super) const MEDICAL: &[&str] = &[
     // doigts", "she caught her finger in the door" (not "se me ha quemado el arroz", not a
     // haircut: "hab mir die Haare geschnitten", nor a head "broken" over a puzzle: "je me
     // suis cassé la tête", "me rompí la cabeza").
-    r"(?:mich|sich) (?:\w+ ){0,4}(?:geschnitten|verbrannt|verbruht|eingeklemmt|gequetscht|gestossen|verletzt)|(?:mir|sich|ihm|ihr) (?:den|die|das|einen|ein) (?:\w+ )?(?:finger|hand|hande|fuss|fusse|zeh|zehe|zehen|arm|bein|kopf|knie|daumen|knochel|handgelenk|nase|lippe|rippe|auge)n? (?:\w+ ){0,2}(?:eingeklemmt|gebrochen|angebrochen|geschnitten|verbrannt|verbruht|gequetscht|gestossen|verstaucht|geprellt|aufgeschlagen)",
+    r"(?:mich|sich) (?:\w+ ){0,4}(?:geschnitten|verbrannt|verbruht|eingeklemmt|gequetscht|gestossen|verletzt)|(?:mir|sich|ihm|ihr|uns|(?:unserem|unserer|meinem|meiner|dem|der) \w+) (?:den|die|das|einen|ein) (?:\w+ )?(?:finger|hand|hande|fuss|fusse|zeh|zehe|zehen|arm|bein|kopf|knie|daumen|knochel|handgelenk|nase|lippe|rippe|auge|pfote|pfoten|ohr|schwanz)n? (?:\w+ ){0,3}(?:eingeklemmt|gebrochen|angebrochen|geschnitten|verbrannt|verbruht|gequetscht|gestossen|verstaucht|geprellt|aufgeschlagen)",
     r"(?:se|me|te|nos|le) (?:ha |he |has |han |hemos )?(?:quemado|cortado|roto|lastimado|golpeado|torcido|pillado|pillo|aplastado|machacado|quemo|queme|rompio|rompi|golpeo|golpee|torcio|pille|aplasto) (?:\w+ )?(?:la |el |los |las |un |una |su |mi )?(?:mano|manos|dedo|dedos|pie|pies|brazo|pierna|cara|labio|rodilla|tobillo|muneca|espalda|cuello|ojo|oreja|nariz|lengua|boca|piel|pata|patita|uña|una)\b|(?:se|me|te) (?:queimou|queimei|cortou|cortei|machucou|machuquei|prendeu|prendi|quebrou|quebrei|torceu|torci|esmagou|bateu|bati) (?:\w+ )?(?:a |o |os |as |um |uma |seu |sua |meu |minha )?(?:mao|maos|dedo|dedos|pe|pes|braco|perna|cara|rosto|labio|joelho|tornozelo|pulso|costas|pescoco|olho|orelha|nariz|lingua|boca|pele|pata|patinha)|(?:prendeu|prendi|esmagou|esmaguei|machucou|machuquei|queimou|queimei|cortou|cortei|quebrou|quebrei) (?:o |a |os |as |seu |sua |meu |minha )(?:dedo|dedos|mao|maos|pe|pes|braco|perna|pata|patinha)",
     r"(?:s est|se sont|me suis|t es|nous sommes) (?:fait )?(?:\w+ )?(?:brule|coupe|coince|ecrase|pince|casse|cogne|tordu|ouvert)\w* (?:le |la |les |l |un |une |son |sa |ses |mon |ma |mes )?(?:main|mains|doigt|doigts|pied|pieds|bras|jambe|visage|levre|genou|cheville|poignet|dos|cou|oeil|orteil|orteils|arcade|patte|pattes)",
     r"(?:burned|burnt|cut|scalded|trapped|caught|jammed|crushed|shut|slammed|broke|broken|sprained|twisted|hurt|injured|smashed|gashed|sliced) (?:his|her|my|their|its|our) (?:\w+ )?(?:hand|hands|finger|fingers|thumb|toe|toes|foot|feet|arm|leg|face|lip|knee|head|ankle|wrist|back|neck|eye|ear|nose|tongue|mouth|skin|paw|paws|tail)",
@@ -303,13 +319,13 @@ pub(super) const MEDICAL: &[&str] = &[
     // Red and burning, stinging or itching skin or eyes after a treatment: "meine Haut am
     // Hals ist ganz rot und brennt", "j'ai l'œil très rouge et ça me brûle", "the skin is
     // red and stings".
-    r"(?:rot|rote|red|rojo|roja|rojos|rojas|vermelh[oa]s?|rouges?) (?:\w+ ){0,2}(?:und|and|y|e|et) (?:\w+ ){0,2}(?:brennt|juckt|burns|burning|stings|stinging|itches|itching|arde|ardendo|me arde|quema|me quema|me pica|pica mucho|coca|me brule|ca brule|qui brule|brule beaucoup|gratte|demange)|(?:oeil|yeux|ojo|ojos|olho|olhos|eye|eyes|auge|augen|haut|skin|piel|pele|peau|kopfhaut|scalp) (?:\w+ ){0,5}(?:brennt|brennen|burning|burns|stings|stinging|arde|arden|ardendo|me quema|me brule|me brulent|brulent)",
+    r"(?:rot|rote|red|rojo|roja|rojos|rojas|vermelh[oa]s?|rouges?) (?:\w+ ){0,2}(?:und|and|y|e|et) (?:\w+ ){0,2}(?:brennt|juckt|burns|burning|stings|stinging|itches|itching|arde|ardendo|me arde|quema|me quema|me pica|pica mucho|coca|me brule|ca brule|qui brule|brule beaucoup|gratte|demange)|(?:oeil|yeux|ojo|ojos|olho|olhos|eye|eyes|auge|augen|haut|skin|piel|pele|peau|kopfhaut|scalp) (?:\w+ ){0,5}(?:brennt|brennen|burning|burns|stings|stinging|arde|arden|ardendo|ardiendo|escociendo|escuece|escuecen|me escuece|me quema|me brule|me brulent|brulent|pique encore|picote\w*)",
     // An animal hurt and crying out: "she's limping and yelping", "cojea y llora", "ele tá
     // mancando e ganindo", "il boite et gémit", "er humpelt und jault".
     r"(?:is|s|was|keeps|has been|started|now|shes|hes|she|he|dog|cat|puppy) (?:\w+ )?limping|(?:and|is|s|was|keeps|kept|been|started|still) (?:\w+ )?(?:yelping|yelped|whimpering|whimpered)|(?:crying|whining|screaming) in pain|llora de dolor|aulla de dolor|ganindo|ganiu|chorando de dor|geme de dor|gemit de douleur|(?:jault|winselt|fiept) (?:\w+ )?(?:vor schmerz\w*|die ganze|seit|standig|immer)",
     // Pain after an accident on the service's watch: "nos dio por detrás en la rotonda ...
     // me duele bastante el cuello", "after the crash my neck hurts".
-    r"(?:accident|crash|crashed|collision|rear ended|accidente|choque|chocamos|choco|colision|dio por detras|dieron por detras|acidente|batida|bateram|bateu atras|accrochage|collision|carambolage|percut\w*|unfall|auffahrunfall|aufgefahren|zusammenstoss)(?: \w+){0,25} (?:me duele\w*|le duele\w*|dolor de|dolores|(?:my|his|her) \w+ (?:\w+ )?(?:hurts|is sore|aches)|sore|in pain|doi|doendo|dor no|dor na|dores|j ai mal|a mal|douleur|douleurs|schmerz\w*|tut (?:\w+ )?weh)|(?:me duele\w*|(?:my|his|her) \w+ (?:\w+ )?(?:hurts|is sore)|doi|dor no|dor na|j ai mal|schmerz\w*|tut (?:\w+ )?weh)(?: \w+){0,25} (?:accident|crash|crashed|collision|accidente|choque|acidente|batida|accrochage|unfall|auffahrunfall)",
+    r"(?:accident|crash|crashed|collision|rear ended|hit us from behind|ran into us|accidente|choque|chocamos|choco|colision|dio por detras|dieron por detras|nos dio por detras|acidente|batida|bateram|bateu atras|(?:bateu|bateram|pegou) na traseira|accrochage|collision|carambolage|percut\w*|rentre dans (?:notre|la) voiture|unfall|auffahrunfall|aufgefahren|hinten (?:\w+ )?reingefahren|zusammenstoss)(?: \w+){0,25} (?:me duele\w*|le duele\w*|dolor de|dolores|(?:my|his|her) \w+ (?:\w+ )?(?:hurts|is sore|aches)|sore|in pain|doi|doendo|dor no|dor na|dores|j ai mal|a mal|douleur|douleurs|schmerz\w*|tut (?:\w+ )?weh)|(?:me duele\w*|(?:my|his|her) \w+ (?:\w+ )?(?:hurts|is sore)|doi|dor no|dor na|j ai mal|schmerz\w*|tut (?:\w+ )?weh)(?: \w+){0,25} (?:accident|crash|crashed|collision|accidente|choque|acidente|batida|accrochage|unfall|auffahrunfall)",
     // Hazards: a wheel that came off after the service, "I could have died", a carbon
     // monoxide alarm going off.
     r"(?:roda|rueda|wheel|roue|rad|reifen|pneu) (?:\w+ ){0,3}(?:soltou|se solto|se salio|salio volando|came off|fell off|flew off|come off|s est detache\w*|est partie|a lache|ist abgefallen|abgefallen|hat sich gelost|losgelost|saiu voando|caiu)|(?:could|might) have (?:died|been killed|killed (?:me|us|someone|my \w+))|(?:podia|podria|poderia|podiamos|podriamos|pude|pudo) (?:ter|haber|haberme|habernos) (?:morrido|muerto|matado)|(?:j aurais|on aurait|il aurait|elle aurait|nous aurions) pu (?:mourir|y rester|me tuer|nous tuer|etre tue\w*|avoir un accident)|(?:hatte|hatten) (?:\w+ ){0,3}(?:tot sein|sterben konnen|draufgehen konnen|umkommen konnen)|(?:carbon monoxide|co|monoxido de carbono|monoxido|monoxyde de carbone|monoxyde|kohlenmonoxid|co)(?: \w+){0,3} (?:alarm|alarms|detector|alarma|alarme|detecteur|melder|warnmelder)(?: \w+){0,6} (?:going off|went off|goes off|gone off|keeps going|beeping|sounding|sonando|suena|sono|salto|ha saltado|disparo|disparou|dispar\w+|tocando|tocou|apitando|apitou|sonne|a sonne|retentit|piept|hat angeschlagen|schlagt an|geht los|ging los|losgegangen)|(?:alarma|alarme|alarm|detector|detecteur|melder)(?: \w+){0,3} (?:de |du |of )?(?:monoxido|monoxyde|carbon monoxide|co|kohlenmonoxid)(?: \w+){0,6} (?:sonando|suena|sono|salto|disparo|disparou|tocando|tocou|apitando|sonne|a sonne|retentit|piept|going off|went off)",
@@ -436,7 +452,7 @@ pub(super) const LEGAL: &[&str] = &[
     r"dgccrf",
     r"associations? de consommateurs|ufc que choisir|mediateur de la consommation|conciliateur",
     // Ombudsman / mediator seized, in any language.
-    r"(?:saisi|saisir|saisirai|contacte|ecrit au|ecrire au) (?:le |la |au |a la )?mediat\w+|(?:the|an) (?:insurance |energy )?ombudsman|mediador (?:de seguros|del seguro)|ouvidoria|schlichter|ombudsstelle|versicherungsombudsmann",
+    r"(?:saisi|saisis|saisit|saisir|saisirai|saisirons|saisissons|contacte|ecrit au|ecrire au) (?:le |la |au |a la )?mediat\w+|(?:the|an) (?:insurance |energy )?ombudsman|mediador (?:de seguros|del seguro)|ouvidoria|schlichter|ombudsstelle|versicherungsombudsmann",
     // de
     r"(?:meinen|mein|einen|unseren) (?:anwalt|rechtsanwalt|anwaltin)",
     r"anwalt einschalten",
@@ -497,6 +513,10 @@ pub(super) const BENIGN: &[&str] = &[
     // the business named after it still fires on its own words).
     r"(?:mein|meine|meinem|my|our|mi|nuestro|meu|nosso|mon|notre) (?:\w+ )?(?:anwalt|anwaltin|rechtsanwalt|rechtsanwaltin|notar|lawyer|solicitor|attorney|conveyancer|abogad[oa]|advogad[oa]|notari[oa]|avocat|avocate|notaire)(?: \w+){0,2} (?:hat (?:mir|uns) geraten|riet (?:mir|uns)|empfahl (?:mir|uns)|hat (?:mir|uns) empfohlen|advised (?:me|us)|recommended|suggested|told (?:me|us) to|me (?:aconsejo|recomendo|dijo que)|nos (?:aconsejo|recomendo)|me (?:aconselhou|recomendou|orientou|disse para)|m a (?:conseille|recommande|dit de)|nous a (?:conseille|recommande))(?: \w+){0,10} (?:zu )?(?:kundigen|kundige|warten|buchen|umziehen|verschieben|wait|book|move|cancel|give notice|postpone|sign|esperar|reservar|mudarme|mudarnos|cancelar|aplazar|firmar|mudar|adiar|assinar|attendre|reserver|demenager|resilier|reporter|signer|unterschreiben|abzuwarten|zu warten)",
     r"allerg(?:y|ies|en) (?:friendly|free)",
+    // A prescription or medicine to collect or renew: "my husband will pick up my
+    // prescription", "recoger los medicamentos de mi madre", "buscar meu remédio", "récupérer
+    // mon ordonnance", "das Rezept abholen".
+    r"(?:pick up|picking up|pick|collect|collecting|collection of|fetch|renew|renewing|refill|reorder|repeat|recoger|recojo|recogera|recogerlo|retirar|renovar|buscar|pegar|busca|pega|recuperer|recupere|recuperera|chercher|renouveler|abholen|holen|hole|erneuern)(?: \w+){0,4} (?:prescriptions?|medication|meds|medicine|medicines|receta|recetas|medicamentos?|medicacion|remedios?|receita|receitas|ordonnance|ordonnances|medicaments?|rezepte?|medikamente?)(?: (?:up|ready))?|(?:prescriptions?|medication|meds|medicine|receta|medicamentos?|remedios?|receita|ordonnance|medicaments?|rezepte?|medikamente?)(?: \w+){0,4} (?:ready|to collect|to pick up|for collection|(?:is|are|esta|estan|ta|esta|est|sont|ist|sind) (?:\w+ )?(?:pronto|pronta|prontos|listo|lista|listos|pret|prete|prets|fertig|bereit)|abholen|abholbereit)",
     // The allergy menu or list asked for; an allergy denied ("não é alergia, é preferência").
     r"allerg(?:y|ies|en) (?:menu|menus|info|information|list|chart|card|sheet|guide|matrix)|(?:menu|carta|cardapio|carte|karte|liste|lista) (?:de |des |das |der )?(?:alergenos|allergenes|allergene|alergias|allergies)|(?:not|isnt|no es|nao e|ce n est pas|c est pas|pas|keine|nicht) (?:an? |una |uma |une |eine )?(?:allergy|alergia|allergie)",
     // Self-deprecating or family "harassment": "désolée de vous harceler", "harcelée par mes
@@ -636,7 +656,19 @@ static COMPENSATION_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// "coloquem no meu cadastro", "notez-le dans mon dossier", "bitte in der Akte vermerken".
 static FOR_THE_FILE_RE: LazyLock<Regex> = LazyLock::new(|| {
     whole(
-        r"(?:please|kindly) note|bitte (?:beachten|vermerken|notieren)|tenga\w* en cuenta|veuillez (?:noter|prendre note)|prenez note|tome\w* nota|favor (?:anotar|observar)|(?:note|noted|put|add|write|mark)(?: \w+){0,3} (?:on|in|to) (?:my|the|her|his|our|your) (?:file|record|records|notes|booking|account)|for (?:the|your|my) (?:file|records)|(?:anot\w+|apunt\w+|pon\w*|agreg\w+|ten\w* en cuenta)(?: \w+){0,3} (?:en )?(?:la|mi|su|vuestra) (?:ficha|historia|historial|reserva|expediente)|(?:anot\w+|coloc\w+|registr\w+)(?: \w+){0,3} (?:na|no|em) (?:minha |meu |sua |seu )?(?:ficha|cadastro|prontuario|reserva)|(?:noter|notez|ajouter|ajoutez|inscrire|inscrivez)(?: \w+){0,3} (?:dans|sur|a) (?:mon|le|son|votre) (?:dossier|fiche)|(?:in|auf) (?:meiner|der|die|meine) (?:akte|kartei|patientenakte) (?:\w+ )?(?:vermerken|eintragen|notieren|aufnehmen)",
+        r"(?:please|kindly) note|for (?:\w+ ){0,2}(?:file|records|notes)|pour (?:votre|ta|la|sa|son|mon|ma) (?:fiche|dossier)|para (?:su|vuestra|tu|la|sua|a) (?:ficha|historia|cadastro)|fur (?:die|ihre|eure|meine|seine) (?:akte|kartei|unterlagen)|(?:merci d en|a) tenir compte|keep (?:it|that|this) in mind|bitte (?:berucksichtigen|beachten|vermerken|notieren)|tenga\w* en cuenta|veuillez (?:noter|prendre note)|prenez note|tome\w* nota|favor (?:anotar|observar)|(?:note|noted|put|add|write|mark)(?: \w+){0,3} (?:on|in|to) (?:my|the|her|his|our|your) (?:file|record|records|notes|booking|account)|for (?:the|your|my) (?:file|records)|(?:anot\w+|apunt\w+|pon\w*|agreg\w+|ten\w* en cuenta)(?: \w+){0,3} (?:en )?(?:la|mi|su|vuestra) (?:ficha|historia|historial|reserva|expediente)|(?:anot\w+|coloc\w+|registr\w+)(?: \w+){0,3} (?:na|no|em) (?:minha |meu |sua |seu )?(?:ficha|cadastro|prontuario|reserva)|(?:noter|notez|ajouter|ajoutez|inscrire|inscrivez)(?: \w+){0,3} (?:dans|sur|a) (?:mon|le|son|votre) (?:dossier|fiche)|(?:in|auf) (?:meiner|der|die|meine) (?:akte|kartei|patientenakte) (?:\w+ )?(?:vermerken|eintragen|notieren|aufnehmen)",
+    )
+});
+/// An allergy named on its own ("allergic", "alergia", "allergie"), not a reaction.
+static ALLERGY_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:allergic|allerg(?:y|ies)|alergi\w*|allergi\w*|allergisch\w*|alergic[oa]s?)$")
+        .expect("allergy pattern is valid regex")
+});
+/// Signs that an allergy has already struck, or that it was ignored: a reaction, a symptom,
+/// "I told you", "even though".
+static REACTED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"reaction|reactions|reacted|reaccion\w*|reacciono|reacao|reagiu|reagi|reaktion\w*|reagiert|hives|rash|swollen|swelling|swelled|hinch\w+|inchad\w+|inchou|gonfl\w+|geschwollen|ronchas|urticar\w*|urticaire|ausschlag|itch\w*|breath\w*|respir\w+|luft|vomit\w*|sick|ill|hospital|hopital|krankenhaus|ambulance|ambulancia|epipen|adrenalin\w*|throat|garganta|gorge|plaques|bolinhas|manchas|spots|broke out|despite|although|even though|anyway|told you|i said|we said|dije|dijimos|avise|avisamos|avisei|disse que|j avais (?:dit|precise|signale|prevenu)|on avait (?:dit|precise|signale|prevenu)|gesagt|obwohl|trotzdem|aunque|mesmo assim|quand meme|alors que",
     )
 });
 /// A personal condition, not a harm: pregnant, breastfeeding, on medication.
@@ -768,6 +800,13 @@ fn situation(cat: Category, norm: &Normalized) -> Option<&'static str> {
                 Some("machine smoking or sparking")
             } else if COURIER_RE.is_match(&norm.full) && abused(norm) {
                 Some("abuse by a courier or staff")
+            } else if WOUND_RE.is_match(&norm.full)
+                && (CAUSE_RE.is_match(&norm.full) || BACK_FROM_RE.is_match(&norm.full))
+                && !(norm.questions > 0 && SAFE_Q_RE.is_match(&norm.full))
+                && !FOR_THE_FILE_RE.is_match(&norm.full)
+                && !HEALED_RE.is_match(&norm.full)
+            {
+                Some("a wound since the service")
             } else {
                 None
             }
@@ -794,7 +833,7 @@ pub(super) const WITHDRAWN: &str = r"(?:han|me han|alguien ha|ha) (?:sacado|reti
 /// £7,450 but the contract was £6,200", "Auf der Rechnung stehen 1.240 €, vereinbart waren
 /// 890 €", "o orçamento foi 320 e a fatura veio 610".
 pub(super) const BILL: &str = r"invoices?|bill|billed|statement|receipt|factura|fatura|facture|rechnung|estado de cuenta|extrato|extracto|releve|recibo|abrechnung|kontoauszug|me aparecen|me aparece|cobraron|cobraram|cobrado|cobrad[oa]s|cobraste|cobrasteis|cobrou|debitaram|debitad[oa]|debitaron|preleve|prelevee|abgebucht|berechnet|charged|took|passou|passaram|debite|debitado|encaisse|on my card|en la tarjeta|en mi tarjeta|no cartao|sur ma carte|auf der karte|auf meiner karte";
-pub(super) const AGREED: &str = r"agreed|quote|quoted|combinamos|combinei|combinaram|combinou|acertamos|contract|estimate|the deal|supposed to be|should (?:be|have been)|presupuesto|acordad[oa]|acordamos|pactad[oa]|quedamos en|era de|orcamento|combinad[oa]|contrato|devis|entente|convenu|contrat|vereinbart|angebot|kostenvoranschlag|abgemacht|ausgemacht|vertrag|(?:price|precio|preco|prix|preis) (?:was|era|etait|war)|(?:pedido|compra|valor certo|valor correto|valor|total|importe|montant|betrag) (?:era|eran|foi|es|e|etait|war|ist)";
+pub(super) const AGREED: &str = r"(?:booking|reservation|website|confirmation|reserva|confirmacion|confirmacao|buchung|buchungsbestatigung|webseite) (?:\w+ )?(?:said|says|showed|shows|stated|decia|dice|ponia|pone|dizia|diz|mostrava|indiquait|indique|disait|affichait|zeigte|stand|sagte) (?:\w+ ){0,2}\d+|agreed|quote|quoted|combinamos|combinei|combinaram|combinou|acertamos|contract|estimate|the deal|supposed to be|should (?:be|have been)|presupuesto|acordad[oa]|acordamos|pactad[oa]|quedamos en|era de|orcamento|combinad[oa]|contrato|devis|entente|convenu|contrat|vereinbart|angebot|kostenvoranschlag|abgemacht|ausgemacht|vertrag|(?:price|precio|preco|prix|preis) (?:was|era|etait|war)|(?:pedido|compra|valor certo|valor correto|valor|total|importe|montant|betrag) (?:era|eran|foi|es|e|etait|war|ist)";
 static BILL_RE: LazyLock<Regex> = LazyLock::new(|| whole(BILL));
 static AGREED_RE: LazyLock<Regex> = LazyLock::new(|| whole(AGREED));
 
@@ -840,9 +879,26 @@ static AGREED_OK_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A charge already taken, as a customer tells it: "I was charged", "abgebucht wurden",
+/// "vous avez prélevé", "passaram no cartão".
+static CHARGE_TAKEN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:was|been|got|were|you|they) (?:\w+ )?(?:charged|billed|debited)|(?:charged|billed|debited) (?:me|us|my)|took|taken|went out|cobraron|cobrasteis|cobraste|(?:me|nos) (?:han|habeis|ha) cobrado|me cobro|pasaron|(?:me|nos) (?:han|habeis|ha) pasado|cobraram|cobrou|passaram|passou|debitaram|debitou|caiu|(?:avez|ont|a) (?:\w+ )?(?:preleve|debite|encaisse|facture)\w*|(?:abgebucht|belastet|berechnet|abgezogen|eingezogen) (?:wurden|wurde|worden)|(?:habt|haben|hat) (?:\w+ ){0,3}(?:abgebucht|abgezogen|berechnet|eingezogen)",
+    )
+});
+/// A question about the price itself, not about a charge: tax, what is included.
+static PRICE_Q_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"vat|tax|taxes|iva|impuestos?|impostos?|tva|ttc|ht|mwst|ust|mehrwertsteuer|incl\w*|inclu\w*|inklusive|included|deposit|anticipo|sinal|acompte|anzahlung",
+    )
+});
+
 fn amount_disagrees(norm: &Normalized) -> bool {
-    // A question about two prices ("the invoice for 250 and the quote for 300?") is not one.
-    if norm.questions > 0
+    // A question about two prices ("the invoice for 250 and the quote for 300?", "is the
+    // quote 1 200 with VAT?") is not one; a charge taken and a question asking to look at
+    // it ("abgebucht wurden 1.980. Können Sie das prüfen?") is.
+    let asked_to_check = CHARGE_TAKEN_RE.is_match(&norm.full) && !PRICE_Q_RE.is_match(&norm.full);
+    if (norm.questions > 0 && !asked_to_check)
         || AGREED_OK_RE.is_match(&norm.full)
         || !(BILL_RE.is_match(&norm.full) && AGREED_RE.is_match(&norm.full))
     {
@@ -911,6 +967,22 @@ static MACHINE_HAZARD_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static COURIER_RE: LazyLock<Regex> = LazyLock::new(|| whole(COURIER));
+/// Back from the service: "came home from boarding", "voltou do banho", "volvió de la
+/// guardería", "est rentré du toilettage", "kam vom Hundefriseur".
+static BACK_FROM_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:came|come|got|comes|get) (?:back|home) from|(?:voltou|voltaram|veio|chegou|chegaram) (?:\w+ )?(?:do|da|dos|das)|(?:volvio|volvieron|regreso|regresaron|vino|llego|llegaron) (?:\w+ )?(?:de|del)|(?:est|sont) (?:rentre|rentree|revenu|revenue)\w* (?:de|du|des)|(?:kam|kamen|ist|sind) (?:\w+ ){0,3}(?:vom|von der|aus dem|aus der) \w+ (?:\w+ )?(?:zuruck|heim|nach hause|mit)",
+    )
+});
+/// A wound on a body part, as a noun: "a small cut on her paw", "una herida en la oreja",
+/// "um corte na pata", "une coupure à la patte", "eine Schnittwunde an der Pfote". With a
+/// cause ("since the groom", "depuis le toilettage") it is a harm; "a cut on the back and
+/// sides" is a haircut (no body part here is one a haircut names).
+static WOUND_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:cut|cuts|gash|wound|burn|burns|scratch|scratches|nick|graze|blister|blisters|sore|lump|welt) (?:on|in|to|under) (?:his|her|its|my|their|our|the|one) (?:\w+ )?(?:paw|paws|ear|ears|leg|legs|neck|face|hand|hands|finger|fingers|foot|feet|lip|nose|eye|belly|tummy|scalp|skin|tail|arm|knee|toe|toes|chin|cheek)|(?:corte|cortes|cortadura|herida|quemadura|rasguno|aranazo|ampolla|llaga) (?:\w+ )?(?:en|a) (?:la |el |las |los |su |sus |mi |mis )?(?:pata|patas|patita|oreja|orejas|pierna|cuello|cara|mano|dedo|pie|labio|nariz|ojo|barriga|panza|brazo|rodilla|cuero cabelludo|piel|cola|almohadilla)|(?:corte|cortes|ferida|feridas|queimadura|arranhao|machucado|bolha) (?:\w+ )?(?:na|no|nas|nos|em) (?:sua |seu |minha |meu )?(?:pata|patas|patinha|orelha|orelhas|perna|pescoco|rosto|mao|maos|dedo|pe|pes|labio|nariz|olho|barriga|braco|joelho|couro cabeludo|pele|rabo)|(?:coupure|plaie|brulure|entaille|griffure|egratignure|cloque) (?:\w+ )?(?:a la|au|aux|sur la|sur le|sur l|sur les|a l) (?:patte|pattes|oreille|oreilles|jambe|cou|visage|main|doigt|pied|levre|nez|oeil|ventre|bras|genou|cuir chevelu|peau|queue|coussinet)|(?:schnitt|schnittwunde|wunde|verbrennung|kratzer|blase|brandblase) (?:\w+ ){0,2}(?:an der|am|an den|auf der|im|an|in der) (?:pfote|pfoten|ohr|ohren|bein|hals|gesicht|hand|finger|fuss|lippe|nase|auge|bauch|arm|knie|kopfhaut|haut|schwanz|ballen)",
+    )
+});
 static ABUSE_RE: LazyLock<Regex> = LazyLock::new(|| whole(ABUSE));
 static STRANGER_LOGIN_RE: LazyLock<Regex> = LazyLock::new(|| whole(STRANGER_LOGIN));
 static WITHDRAWN_RE: LazyLock<Regex> = LazyLock::new(|| whole(WITHDRAWN));
@@ -937,6 +1009,11 @@ pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
     let healed = HEALED_RE.is_match(&norm.full)
         && !NOT_HEALED_RE.is_match(&norm.full)
         && !COMPENSATION_RE.is_match(&norm.full);
+    // An allergy noted for the file or given with a question about the food ("dairy allergy
+    // in the house", "on a un invité allergique"), with no reaction and nothing ignored, is
+    // a fact to know, not a harm.
+    let allergy_stated =
+        (safety_question || norm.questions > 0) && !REACTED_RE.is_match(&norm.full);
     let hypothetical = |cat: Category, m: &regex::Match| match cat {
         Category::Financial => {
             situations::hypothetical_charge(m.as_str(), clause_at(norm, m.start()))
@@ -946,6 +1023,7 @@ pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
                 || WHAT_IF_RE.is_match(window_at(norm, m.start()))
                 || (reschedule && ILL_STATE_RE.is_match(m.as_str()))
                 || (safety_question && CONDITION_RE.is_match(m.as_str()))
+                || (allergy_stated && ALLERGY_WORD_RE.is_match(m.as_str()))
                 || healed
         }
         _ => false,

@@ -5,8 +5,9 @@
 //! cancelled order or charges continuing after it, the same amount twice or an entry not
 //! mine on a statement, unauthorised, charged although, charged for what was said to be
 //! free, charged too much, a no-show fee while the customer was there, charged for what
-//! never took place, a charge the customer cannot place), and a stolen card or badge to
-//! block.
+//! never took place, a charge the customer cannot place, charged again after cancelling
+//! said plainly, two payments for the same month), a doubtful message with a link to click,
+//! and a stolen card or badge to block.
 //!
 //! Each [`Concept`] is a small multilingual word family (en/es/pt/fr/de, normalised and
 //! canonical spelling, stems as `\w*` suffixes: `cobr\w+` covers cobraron/cobrado/cobrança);
@@ -106,6 +107,8 @@ pub enum Concept {
     WasThere,
     NeverHappened,
     NotPlaced,
+    TwoPayments,
+    SamePeriod,
 }
 
 use Concept::*;
@@ -173,7 +176,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         ChargePast,
-        r"(?:siguen|sigue|continuan|continua|continuam|continua|seguem|continuez a|continuent a|continue a|keep|keeps|kept|still) (?:me |a me |m )?(?:\w+ )?(?:cobrando|cobrar|charging|billing|taking|prelever|debitando|descontando|debiter|abbuchen|tirar|caindo|cayendo|sacando|quitando)|bucht\w* (?:\w+ ){0,4}ab|buchen (?:\w+ ){0,4}ab|(?:volvieron|volvio|voltaram|voltou) a (?:me )?(?:cobrar|cargar|descontar|debitar)|charged|charging me|billed|billing me|overcharged|(?:took|taken) (?:\w+ ){0,3}(?:money|payment|payments|\d+|from (?:my|me|our)|out of (?:my|our)|off (?:me|my|us|our))|deducted|debited|withdrawn|cobr(?:aron|ado|ada|ados|adas|aste|asteis|aram|ou|o|ei)|me cobran|me cobra|me cobram|cargaron|(?:han|ha|me han|nos han) cargado|descontaron|descontaram|debitaron|debitado|debitada|debitaram|debite|preleve|prelevee|ponctionn\w*|(?:m a|m avez|m ont|nous a|nous avez|nous ont|a ete|ont ete|j ai ete) factur\w*|facture\w* (?:deux|2|trois|3) fois|abgebucht|(?:konto|karte|kreditkarte)(?: \w+){0,3} belastet|belastet (?:\w+ ){0,3}(?:konto|karte|kreditkarte)|mit \d+(?: \w+)? belastet|berechnet|abgezogen|eingezogen|(?:avez|ont|a|aviez|avaient) encaisse\w*|encaisse\w* (?:deux|2|trois|3) fois|(?:passou|passaram|caiu|cairam|veio|vieram) (?:\w+ ){0,2}(?:no|na) (?:meu |minha )?(?:cartao|conta|fatura)|(?:no|na) (?:meu |minha )?(?:cartao|conta|fatura) (?:\w+ ){0,2}(?:passou|passaram|caiu|cairam|veio|vieram)",
+        r"(?:siguen|sigue|continuan|continua|continuam|continua|seguem|continuez a|continuent a|continue a|keep|keeps|kept|still) (?:me |a me |m )?(?:\w+ )?(?:cobrando|cobrar|charging|billing|taking|prelever|debitando|descontando|debiter|abbuchen|tirar|caindo|cayendo|sacando|quitando)|bucht\w* (?:\w+ ){0,4}ab|buchen (?:\w+ ){0,4}ab|(?:volvieron|volvio|voltaram|voltou) a (?:me )?(?:cobrar|cargar|descontar|debitar)|(?:vuelto|volvio|volvieron|volveis|vuelven|vuelve) a (?:pasar|cargar|salir|entrar) (?:\w+ ){0,2}(?:cuota|cargo|cobro|recibo|importe|mensualidad|pago|\d+)|(?:me|nos) (?:habeis|han|ha|has) pasado (?:\w+ ){0,2}(?:cuota|cargo|cobro|recibo|importe|mensualidad)|(?:went|gone|come|came|taken|coming) out (?:\w+ )?(?:again|anyway|regardless)|(?:saiu|caiu|passou|descontaram|debitaram) (?:\w+ ){0,2}(?:de novo|outra vez|novamente)|(?:a nouveau|encore) (?:ete )?(?:preleve|debite|passe)\w*|(?:schon )?wieder (?:\w+ ){0,3}(?:abgebucht|abgegangen|eingezogen|belastet)|charged|charging me|billed|billing me|overcharged|(?:took|taken) (?:\w+ ){0,3}(?:money|payment|payments|\d+|from (?:my|me|our)|out of (?:my|our)|off (?:me|my|us|our))|deducted|debited|withdrawn|cobr(?:aron|ado|ada|ados|adas|aste|asteis|aram|ou|o|ei)|me cobran|me cobra|me cobram|cargaron|(?:han|ha|me han|nos han) cargado|descontaron|descontaram|debitaron|debitado|debitada|debitaram|debite|preleve|prelevee|ponctionn\w*|(?:m a|m avez|m ont|nous a|nous avez|nous ont|a ete|ont ete|j ai ete) factur\w*|facture\w* (?:deux|2|trois|3) fois|abgebucht|(?:konto|karte|kreditkarte)(?: \w+){0,3} belastet|belastet (?:\w+ ){0,3}(?:konto|karte|kreditkarte)|mit \d+(?: \w+)? belastet|berechnet|abgezogen|eingezogen|(?:avez|ont|a|aviez|avaient) encaisse\w*|encaisse\w* (?:deux|2|trois|3) fois|(?:passou|passaram|caiu|cairam|veio|vieram) (?:\w+ ){0,2}(?:no|na) (?:meu |minha )?(?:cartao|conta|fatura)|(?:no|na) (?:meu |minha )?(?:cartao|conta|fatura) (?:\w+ ){0,2}(?:passou|passaram|caiu|cairam|veio|vieram)",
     ),
     (
         Multi,
@@ -243,7 +246,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     (Link, r"link|links|enlace|lien|liga"),
     (
         Click,
-        r"clicked|clicking|tapped|clic|click|clique|cliquei|cliquer|pinche|geklickt|angeklickt",
+        r"clicked|clicking|tapped|clic|click|clique|cliquei|cliquer|cliquez|clicar|clica|clicasse|pinche|pinchar|pulsar|pulse|geklickt|angeklickt|klicken|klick|anklicken",
     ),
     (
         Entered,
@@ -255,7 +258,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     ),
     (
         WasItYou,
-        r"(?:was|is) (?:it|this|that) (?:really )?(?:you|from you)|is (?:it|this) legit|angeblich|supposedly|allegedly|supuestamente|supostamente|soi disant|pretendument|(?:ist|is|es|e|c est|est ce que c est|est elle|est il) (?:die|das|der|it|this|that|esto|eso|isso|isto|ca)? ?(?:echt|real|legit|genuine|verdadeir[oa]|vrai|authentique)|(?:c etait|c est|etait ce) (?:bien )?vous|ca vient de vous|(?:eran|fueron|son|era) (?:ustedes|vosotros)|es de ustedes|(?:foram|eram|sao|era|e) (?:voces|vcs)|(?:waren|sind) sie das|(?:war|ist|kam) das (?:wirklich )?(?:von )?(?:ihnen|euch)",
+        r"(?:was|is) (?:it|this|that) (?:really )?(?:you|from you)|is (?:it|this) legit|angeblich|supposedly|allegedly|supuestamente|supostamente|soi disant|pretendument|(?:ist|is|es|e|c est|est ce que c est|est elle|est il) (?:die|das|der|it|this|that|esto|eso|isso|isto|ca)? ?(?:echt|real|legit|genuine|verdadeir[oa]|vrai|authentique)|(?:c etait|c est|etait ce) (?:bien )?vous|ca vient de vous|(?:eran|fueron|son|era) (?:ustedes|vosotros)|es de ustedes|(?:foram|eram|sao|era|e) (?:voces|vcs)|(?:waren|sind) sie das|(?:war|ist|kam) das (?:wirklich )?(?:von )?(?:ihnen|euch)|(?:is|was) (?:it|this|that) (?:really )?yours|(?:es|era|son|eran) (?:vuestro|vuestra|vuestros|de vosotros|suyo|de ustedes|de usted)|(?:e|eh|era|sao|foi) de (?:voces|vcs|vc|voce)|(?:c est|c etait|est ce) (?:bien )?(?:de chez vous|de vous|vous)|(?:kommt|ist|war) (?:die|das|der)? ?(?:\w+ )?(?:wirklich )?von euch|(?:dice|dicen|decia) ser (?:de|del)|dizendo ser|claiming to be from|pretending to be from|pretendant etre|se pretendant",
     ),
     (
         FakeMessage,
@@ -398,7 +401,7 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     (
         // Paying asked for by a message: "über einen Link die Zustellgebühr bezahlen".
         PayWord,
-        r"pay|paying|payment|pagar|pague|pago|pagamento|payer|paiement|regler|bezahlen|zahlen|fee|fees|tasa|taxa|frais|gebuhr\w*|zustellgebuhr|customs|aduana|alfandega|douane|zoll",
+        r"pay|paying|payment|pagar|pague|pago|pagamento|payer|paiement|regler|bezahlen|zahlen|fee|fees|tasa|taxa|frais|gebuhr\w*|zustellgebuhr|customs|aduana|alfandega|douane|zoll|nachzahlung|zahlung|uberweisung|deuda|divida|arriere\w*",
     ),
     (
         // A no-show fee: "charged me £95 for a no-show", "me cobraron la inasistencia".
@@ -420,6 +423,18 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
         // An entry that cannot be placed: "eine Abbuchung … die ich nicht zuordnen kann".
         NotPlaced,
         r"nicht zuordnen|(?:dont|do not|didnt|did not|cant|cannot|can t) (?:recogni[sz]e|place)|no (?:la |lo )?reconozco|nao (?:a |o )?reconheco|(?:ne )?(?:la |le |les )?reconnais pas|(?:nicht|nie) (?:kenne|erkenne)",
+    ),
+    (
+        // Two or more payments, counted: "two payments of 34.99", "dos cobros", "deux
+        // prélèvements", "zwei Abbuchungen".
+        TwoPayments,
+        r"(?:two|2|three|3|dos|tres|dois|duas|deux|trois|zwei|drei) (?:\w+ )?(?:payments|charges|debits|direct debits|transactions|pagos|cobros|cargos|recibos|pagamentos|cobrancas|debitos|transacoes|paiements|prelevements|debits|transactions|zahlungen|abbuchungen|lastschriften|belastungen)",
+    ),
+    (
+        // The same period or purchase: "for the same month", "del mismo mes", "pour le même
+        // mois", "für denselben Monat".
+        SamePeriod,
+        r"(?:for|of|in|por|del|de la|para|pelo|pela|do|da|no|na|pour|du|de|fur|vom|im) (?:the same|el mismo|la misma|o mesmo|a mesma|le meme|la meme|den gleichen|dem gleichen|denselben|demselben|dieselbe|derselben|dasselbe) (?:month|week|period|order|booking|invoice|bill|session|class|mes|semana|periodo|pedido|reserva|factura|recibo|sesion|clase|fatura|sessao|aula|mois|semaine|periode|commande|facture|seance|cours|monat|woche|zeitraum|bestellung|rechnung|buchung|termin|stunde)",
     ),
 ];
 
@@ -595,6 +610,12 @@ const SECURITY: &[Rule] = &[
         &[],
     ),
     rule(
+        "a doubtful message with a link to click",
+        Scope::Message,
+        &[&[Inbound], &[Link], &[Click], &[WasItYou, FakeMessage]],
+        &[Conditional],
+    ),
+    rule(
         "card details given to a link",
         Scope::Message,
         &[&[Link], &[Click], &[Entered], &[Card, Credential]],
@@ -741,6 +762,12 @@ const MONEY: &[Rule] = &[
         Scope::Message,
         &[&[ChargeNoun], &[NotPlaced]],
         &[Conditional, OddRemark],
+    ),
+    rule(
+        "two payments for the same month",
+        Scope::Clause,
+        &[&[TwoPayments], &[SamePeriod]],
+        &[Conditional, Modal, Elsewhere],
     ),
     rule(
         "refund missing for weeks",
