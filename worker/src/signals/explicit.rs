@@ -1213,9 +1213,13 @@ static NO_CALL_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether the message mentions an ask without making it: reported advice the customer
 /// did not follow, a procedural question, curiosity about who is writing, or a call
-/// declined. Neither the rules nor the model's
-/// `customer_asked` head fire on it.
+/// declined; and impatience at silence ("hello??? anyone there???", see
+/// [`super::forms::impatient_silence`]), which is frustration. Neither the rules nor the
+/// model's `customer_asked` head fire on it.
 pub fn not_an_ask(norm: &Normalized) -> bool {
+    if super::forms::impatient_silence(norm) {
+        return true;
+    }
     let reported = REPORTED_RE.is_match(&norm.full)
         && SETTLED_RE.is_match(&norm.full)
         && !STILL_RE.is_match(&norm.full);
