@@ -60,7 +60,8 @@
 //! thanking them is not an ask), the pharmacist and a case handler among the roles, a
 //! polite unnamed person asked to call ("pode uma moça me telefonar", "une personne peut me
 //! téléphoner", "alguna chica me puede llamar"; a past form, "uma moça me telefonou", is a
-//! call reported), "serait-il possible que…" as a request; and impatience at silence
+//! call reported, and so is one announced, "the dentist will call me on Monday"),
+//! "serait-il possible que…" as a request; and impatience at silence
 //! ("hello??? anyone there???", [`super::forms::impatient_silence`]) is frustration, not an
 //! ask, while a bare "is anyone there?" still is.
 //! Never fails; the patterns are constants checked by the tests.
@@ -833,10 +834,28 @@ fn callback(clause: &str, requesting: bool) -> Option<&str> {
     }
     if let (Some(staff), Some(verb)) = (STAFF_RE.find(clause), CALLBACK_RE.find(clause)) {
         let enclitic = verb.as_str().ends_with("me");
-        // "uma moça me telefonou ontem": a call reported, in a past form.
+        // "uma moça me telefonou ontem": a call reported, in a past form; "the dentist will
+        // call me on Monday": a call announced.
         let past = ["ou", "aram", "eram", "ed"]
             .iter()
             .any(|e| verb.as_str().ends_with(e));
+        let announced = staff.end() <= verb.start()
+            && clause[staff.end()..verb.start()].split(' ').any(|t| {
+                matches!(
+                    t,
+                    "will"
+                        | "ll"
+                        | "va"
+                        | "vai"
+                        | "vao"
+                        | "van"
+                        | "wird"
+                        | "going"
+                        | "ira"
+                        | "vont"
+                )
+            });
+        let past = past || announced;
         if (enclitic || ME_RE.is_match(clause))
             && !past
             && !negated(clause, staff.start().min(verb.start()))

@@ -2503,6 +2503,44 @@ mod tests {
             ),
             ("F", "o app trava toda hora, nem sei pra que eu pago"),
             ("F", "el app no carga nunca, para que pago premium entonces"),
+            // A call announced by staff ("the dentist will call me on Monday", "el técnico me
+            // va a llamar") is not an ask; "will someone call me back?" still is.
+            (
+                "N",
+                "the dentist will call me on Monday, can I move my appointment?",
+            ),
+            (
+                "N",
+                "el técnico me va a llamar mañana, ¿puedo cambiar la hora?",
+            ),
+            (
+                "N",
+                "der Techniker wird mich morgen anrufen, kann ich den Termin verschieben?",
+            ),
+            ("N", "o técnico vai me ligar amanhã, posso mudar o horário?"),
+            ("N", "le technicien va m'appeler demain, je peux décaler ?"),
+            ("A", "can the dentist call me on Monday?"),
+            ("A", "wird mich ein Mitarbeiter zurückrufen?"),
+            (
+                "N",
+                "is Anna in today? I'll drop off the cake for her birthday",
+            ),
+            (
+                "N",
+                "ist die Frau Weber heute da? ich bringe ihr die Unterlagen vorbei",
+            ),
+            (
+                "N",
+                "the parcel was supposed to arrive on the 20th, today is the 18th, just checking the address is right",
+            ),
+            (
+                "N",
+                "I called yesterday and today about the booking, all sorted now thanks",
+            ),
+            (
+                "N",
+                "je vous informe pour la deuxième fois de mon changement d'adresse, merci",
+            ),
         ]
     }
 
