@@ -54,6 +54,16 @@
 //! subordinate clause ("dass mich die Chefin zurückruft"), "mit ihm verbinden", "leur
 //! demander de m'appeler", reaching the owner ("joindre le propriétaire"), staff asked to
 //! phone a relative, and more roles (Disponentin, coordenação, practice manager).
+//! Round 13 added: a member of staff asked about by name as being in today and then wanted
+//! by pronoun ("is Sophie working today? can I chat to her…", "está Pili hoy? quiero que me
+//! atienda ella", "ist die Frau Köhler heute da? … mit ihr reden"; booking with them or
+//! thanking them is not an ask), the pharmacist and a case handler among the roles, a
+//! polite unnamed person asked to call ("pode uma moça me telefonar", "une personne peut me
+//! téléphoner", "alguna chica me puede llamar"; a past form, "uma moça me telefonou", is a
+//! call reported, and so is one announced, "the dentist will call me on Monday"),
+//! "serait-il possible que…" as a request; and impatience at silence
+//! ("hello??? anyone there???", [`super::forms::impatient_silence`]) is frustration, not an
+//! ask, while a bare "is anyone there?" still is.
 //! Never fails; the patterns are constants checked by the tests.
 
 use std::sync::LazyLock;
@@ -73,7 +83,7 @@ pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|i
 /// Staff by their role or trade, in the five languages (the noun groups' articles apply):
 /// "the technician who came", "la fisioterapeuta", "o instrutor", "mon moniteur", "die
 /// Vermieterin". Asking to talk to or hear from them is an ask; asking about them is not.
-pub(super) const ROLE: &str = "educatrice|educateur|educadora|educador|erzieherin|erzieher|courtier|courtiere|corretor|corretora|makler|maklerin|broker|delegue|deleguee|tatowierer|tattoo artist|artist|stylist|hairdresser|barber|photographer|florist|groomer|host|hostess|tatuador|tatuadora|estilista|peluquero|peluquera|barbero|fotografo|fotografa|anfitrion|anfitriona|cabeleireiro|cabeleireira|anfitria|anfitriao|coiffeur|coiffeuse|tatoueur|tatoueuse|photographe|hote|hotesse|friseur|friseurin|fotograf|fotografin|tatowierer|tatowiererin|gastgeber|gastgeberin|jefe de taller|technician|mechanic|engineer|installer|surveyor|physio|physiotherapist|hygienist|therapist|instructor|teacher|tutor|trainer|coach|landlord|landlady|skipper|captain|designer|receptionist|secretary|optician|tecnico|tecnica|mecanico|mecanica|instalador|fisioterapeuta|fisio|kinesiologo|kinesiologa|entrenador|entrenadora|profesor|profesora|profe|instructora|monitor|monitora|casero|casera|propietario|propietaria|recepcionista|secretaria|farmaceutico|farmaceutica|disenador|disenadora|coordinador|coordinadora|instrutor|instrutora|professor|professora|treinador|treinadora|recepcao|rececao|senhorio|senhoria|financeiro|encarregado|encarregada|coordenador|coordenadora|technicien|technicienne|mecanicien|moniteur|monitrice|professeur|prof|formateur|formatrice|kine|kinesitherapeute|direction|secretariat|accueil|pharmacien|pharmacienne|opticien|opticienne|techniker|mechaniker|monteur|installateur|physiotherapeut|physiotherapeutin|lehrer|lehrerin|trainerin|vermieter|vermieterin|hausverwaltung|sekretariat|empfang|rezeption|apotheker|apothekerin|optiker|optikerin|zustandige|zustandigen|director|directora|diretor|diretora|directeur|directrice|direktor|direktorin|dpo|data protection person|privacy officer|disponent|disponentin|koordinator|koordinatorin|koordination|coordenacao|coordinacion|coordination|gerencia|direcao|administracao|administracion|practice manager|office manager";
+pub(super) const ROLE: &str = "educatrice|educateur|educadora|educador|erzieherin|erzieher|courtier|courtiere|corretor|corretora|makler|maklerin|broker|delegue|deleguee|tatowierer|tattoo artist|artist|stylist|hairdresser|barber|photographer|florist|groomer|host|hostess|tatuador|tatuadora|estilista|peluquero|peluquera|barbero|fotografo|fotografa|anfitrion|anfitriona|cabeleireiro|cabeleireira|anfitria|anfitriao|coiffeur|coiffeuse|tatoueur|tatoueuse|photographe|hote|hotesse|friseur|friseurin|fotograf|fotografin|tatowierer|tatowiererin|gastgeber|gastgeberin|jefe de taller|technician|mechanic|engineer|installer|surveyor|physio|physiotherapist|hygienist|therapist|instructor|teacher|tutor|trainer|coach|landlord|landlady|skipper|captain|designer|receptionist|secretary|optician|tecnico|tecnica|mecanico|mecanica|instalador|fisioterapeuta|fisio|kinesiologo|kinesiologa|entrenador|entrenadora|profesor|profesora|profe|instructora|monitor|monitora|casero|casera|propietario|propietaria|recepcionista|secretaria|farmaceutico|farmaceutica|disenador|disenadora|coordinador|coordinadora|instrutor|instrutora|professor|professora|treinador|treinadora|recepcao|rececao|senhorio|senhoria|financeiro|encarregado|encarregada|coordenador|coordenadora|technicien|technicienne|mecanicien|moniteur|monitrice|professeur|prof|formateur|formatrice|kine|kinesitherapeute|direction|secretariat|accueil|pharmacien|pharmacienne|opticien|opticienne|techniker|mechaniker|monteur|installateur|physiotherapeut|physiotherapeutin|lehrer|lehrerin|trainerin|vermieter|vermieterin|hausverwaltung|sekretariat|empfang|rezeption|apotheker|apothekerin|optiker|optikerin|zustandige|zustandigen|director|directora|diretor|diretora|directeur|directrice|direktor|direktorin|dpo|data protection person|privacy officer|disponent|disponentin|koordinator|koordinatorin|koordination|coordenacao|coordinacion|coordination|gerencia|direcao|administracao|administracion|practice manager|office manager|pharmacist|data protection officer|case handler|caseworker|case manager";
 
 /// Titles before a surname: "Herr Becker", "Mrs Okafor", "la Dra. Camila", "madame Roux".
 pub(super) const TITLE: &str = "mr|mrs|ms|miss|dr|dra|sr|sra|srta|senor|senora|senorita|senhor|senhora|dona|doutor|doutora|monsieur|madame|mme|mlle|herrn|herr|frau";
@@ -546,7 +556,7 @@ static REQUESTED_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that make a message a request (a `?` does too).
 static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|puedo|posso|ring|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|jaimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte|konnten|faut|puedes|podes|pasas|consegue|consegues|consigue|por favor|svp|stp|pourrait|pourraient|pourrais|s il vous plait|solicito|solicitamos|ersuche|grateful|agradeceria|agradeceria|agradecia|agradeco|tem como|da pra|da para|era possivel|e possivel|es posible|seria posible|seria possivel|hay forma|hay manera|is it possible|possible de|moyen de|moglich)\b")
+    Regex::new(r"(?-u)\b(?:can|could|would|please|want|need|get|let|instead|prefer\w*|rather|call|give|would like|dame|deme|gustaria|quiero|quisiera|necesito|puede|podria|pueden|podrian|pasame|prefiero|puedo|posso|ring|en vez|llam\w*|quero|preciso|pode|poderia|prefiro|em vez|lig\w*|gostaria|me da|veux|voudrais|peut|pouvez|pourriez|besoin|plutot|appel\w*|aimerais|jaimerais|souhaite\w*|donnez|est ce qu|kann|konnen|konnte|bitte|mochte|will|brauche|lieber|statt|anruf\w*|zuruckrufen|hatte gern\w*|wurde gern\w*|gib|geben|soll|sollte|konnten|faut|puedes|podes|pasas|consegue|consegues|consigue|por favor|svp|stp|pourrait|pourraient|pourrais|s il vous plait|solicito|solicitamos|ersuche|grateful|agradeceria|agradeceria|agradecia|agradeco|tem como|da pra|da para|era possivel|e possivel|es posible|seria posible|seria possivel|hay forma|hay manera|is it possible|possible de|possible que|serait il possible|serait ce possible|est il possible|moyen de|moglich)\b")
         .expect("request words are valid regex")
 });
 
@@ -751,7 +761,7 @@ const THING: &[&str] = &[
 
 /// Staff who can contact the customer back (not couriers: "can the driver call me" is about
 /// the delivery).
-pub(super) const STAFF: &str = r"\b(?:colleagues?|owners?|mensch|menschen|doctors?|vets?|nurses?|dentists?|medic[oa]s?|doutor[a]?|veterinari[oa]s?|medecins?|docteur|veterinaires?|arzt|arztin|tierarzt\w*|duen[oa]|don[oa]|proprietaire|inhaber\w*|besitzer\w*|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*|collaborat\w+|colaborador\w*|(?:one|any) of (?:the|your|you) (?:girls|guys|lads|lot|team|people|staff|leute|ladies)|one of your \w+|whoever|member of (?:your|the) (?:\w+ )?team|gerente|gerentes|gerencia|(?:the|that) (?:lady|guy|girl|woman|man|gentleman|chap) from)\b";
+pub(super) const STAFF: &str = r"\b(?:colleagues?|owners?|mensch|menschen|doctors?|vets?|nurses?|dentists?|medic[oa]s?|doutor[a]?|veterinari[oa]s?|medecins?|docteur|veterinaires?|arzt|arztin|tierarzt\w*|duen[oa]|don[oa]|proprietaire|inhaber\w*|besitzer\w*|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*|collaborat\w+|colaborador\w*|(?:one|any) of (?:the|your|you) (?:girls|guys|lads|lot|team|people|staff|leute|ladies)|one of your \w+|whoever|member of (?:your|the) (?:\w+ )?team|gerente|gerentes|gerencia|(?:the|that) (?:lady|guy|girl|woman|man|gentleman|chap) from|une personne|une vraie personne|une dame|un monsieur|(?:uma|alguma) (?:moca|mocinha|menina|senhora|atendente)|(?:um|algum) (?:moco|rapaz|senhor)|(?:una|alguna) (?:chica|senorita|senora|muchacha)|(?:un|algun) (?:chico|senor|muchacho))\b";
 
 /// Staff who can help, without the bare "someone" ("can someone help me with the size" is
 /// a question the AI can answer).
@@ -824,7 +834,31 @@ fn callback(clause: &str, requesting: bool) -> Option<&str> {
     }
     if let (Some(staff), Some(verb)) = (STAFF_RE.find(clause), CALLBACK_RE.find(clause)) {
         let enclitic = verb.as_str().ends_with("me");
-        if (enclitic || ME_RE.is_match(clause)) && !negated(clause, staff.start().min(verb.start()))
+        // "uma moça me telefonou ontem": a call reported, in a past form; "the dentist will
+        // call me on Monday": a call announced.
+        let past = ["ou", "aram", "eram", "ed"]
+            .iter()
+            .any(|e| verb.as_str().ends_with(e));
+        let announced = staff.end() <= verb.start()
+            && clause[staff.end()..verb.start()].split(' ').any(|t| {
+                matches!(
+                    t,
+                    "will"
+                        | "ll"
+                        | "va"
+                        | "vai"
+                        | "vao"
+                        | "van"
+                        | "wird"
+                        | "going"
+                        | "ira"
+                        | "vont"
+                )
+            });
+        let past = past || announced;
+        if (enclitic || ME_RE.is_match(clause))
+            && !past
+            && !negated(clause, staff.start().min(verb.start()))
         {
             return Some(staff.as_str());
         }
@@ -1117,6 +1151,80 @@ fn lone_noun_meant(norm: &Normalized, index: usize, clause: &str) -> bool {
 
 /// A clause that is only a title and a surname ("Herr Becker bitte", "Mrs Okafor please"),
 /// not a greeting to them ("hi Dr Smith!").
+/// A member of staff, by name, asked about as being in today: "is Sophie working today?",
+/// "está Pili hoy?", "a Vanessa tá hoje?", "Julie est là aujourd'hui ?", "ist die Frau
+/// Köhler heute da?". The name is captured.
+static NAMED_PRESENT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:(?:is|s) ([a-z]{3,}) (?:working|in|on|there|around|at work|on shift|available|about)(?: (?:today|now|this morning|this afternoon|tomorrow))?|(?:esta|ta|trabaja|trabalha|viene|vem|hoy esta) (?:(?:la|el|a|o) )?([a-z]{3,}) (?:hoy|hoje|ahora|agora|manana|amanha|ai hoje|por ahi|por ai)|(?:(?:la|el|a|o) )?([a-z]{3,}) (?:esta|ta|trabaja|trabalha|viene|vem) (?:hoy|hoje|ahora|agora|manana|amanha|ai hoje)|(?:est ce que )?([a-z]{3,}) (?:est la|est presente?|travaille|sera la) (?:aujourd hui|ce matin|cet apres midi|demain)|(?:ist|arbeitet|kommt) (?:(?:die|der) )?(?:(?:frau|herr) )?([a-z]{3,}) (?:heute|gerade|jetzt|morgen)(?: da| im laden| in der praxis| im dienst)?)\b")
+        .expect("named-present pattern is valid regex")
+});
+
+/// Wanting that member of staff, by pronoun: to talk with her or him, to be served or
+/// called by them ("can I chat to her about…", "quiero que me atienda ella", "queria falar
+/// com ela", "je voudrais parler avec elle", "ich würd gern mit ihr reden"). A booking
+/// with them ("I'd like to book with her for Friday") is not an ask.
+static WANT_THEM_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\b(?:(?:chat|talk|speak|have a word) (?:to|with) (?:her|him)|(?:she|he) (?:could|can) (?:call|ring|phone|help|serve) me|(?:hablar|conversar|charlar) con (?:ella|el)|(?:me )?atienda (?:ella|el)|(?:ella|el) me (?:atienda|atiende|llame)|(?:falar|conversar) com (?:ela|ele)|(?:me )?atend\w* (?:ela|ele)|(?:ela|ele) me (?:atend\w*|lig\w*)|(?:parler|discuter) (?:a|avec) (?:elle|lui)|(?:qu elle|qu il) (?:me )?(?:prenne|s occupe de moi|m appelle|me rappelle|me recoive)|mit (?:ihr|ihm)(?: \w+){0,4} (?:reden|sprechen|quatschen)|(?:sie|er) (?:soll|kann|konnte) mich (?:anrufen|zuruckrufen|bedienen|drannehmen))\b")
+        .expect("want-them pattern is valid regex")
+});
+
+/// Words the present-name slot takes that are not names.
+const NOT_STAFF_NAME: &[&str] = &[
+    "it",
+    "this",
+    "that",
+    "there",
+    "everything",
+    "anything",
+    "anyone",
+    "anybody",
+    "someone",
+    "the",
+    "your",
+    "shop",
+    "store",
+    "app",
+    "site",
+    "website",
+    "system",
+    "open",
+    "tienda",
+    "loja",
+    "local",
+    "todo",
+    "tudo",
+    "tout",
+    "alles",
+    "das",
+    "die",
+    "der",
+    "jemand",
+    "alguien",
+    "alguem",
+    "quelqu",
+    "ella",
+    "ela",
+    "elle",
+    "she",
+    "her",
+    "him",
+    "delivery",
+    "order",
+    "pedido",
+];
+
+/// A member of staff asked about by name as being in, then wanted by pronoun.
+fn named_present(norm: &Normalized) -> Option<String> {
+    let caps = NAMED_PRESENT_RE.captures(&norm.full)?;
+    let name = caps.iter().skip(1).flatten().next()?.as_str();
+    if NOT_STAFF_NAME.contains(&name) || NOT_A_NAME.contains(&name) {
+        return None;
+    }
+    let want = WANT_THEM_RE.find(&norm.full)?;
+    (want.start() > caps.get(0)?.start() && !negated(&norm.full, want.start()))
+        .then(|| format!("{name} in, {}", want.as_str()))
+}
+
 /// The customer introducing themselves by title and name: "this is, uh, Mrs Pearson",
 /// "aquí la señora Gómez", "ici Madame Roux", "hier ist Frau Brandt".
 static SELF_INTRO_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1213,9 +1321,13 @@ static NO_CALL_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether the message mentions an ask without making it: reported advice the customer
 /// did not follow, a procedural question, curiosity about who is writing, or a call
-/// declined. Neither the rules nor the model's
-/// `customer_asked` head fire on it.
+/// declined; and impatience at silence ("hello??? anyone there???", see
+/// [`super::forms::impatient_silence`]), which is frustration. Neither the rules nor the
+/// model's `customer_asked` head fire on it.
 pub fn not_an_ask(norm: &Normalized) -> bool {
+    if super::forms::impatient_silence(norm) {
+        return true;
+    }
     let reported = REPORTED_RE.is_match(&norm.full)
         && SETTLED_RE.is_match(&norm.full)
         && !STILL_RE.is_match(&norm.full);
@@ -1551,6 +1663,13 @@ pub fn detect(norm: &Normalized) -> Option<Signal> {
         .find(|m| requesting && !negated(&norm.full, m.start()) && !not_meant(norm, m.as_str()))
     {
         return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.85));
+    }
+    if let Some(who) = named_present(norm) {
+        return Some(Signal::new(
+            Reason::CustomerAsked,
+            format!("named staff: {who}"),
+            0.85,
+        ));
     }
     previous_contact(norm, requesting).map(|who| {
         Signal::new(

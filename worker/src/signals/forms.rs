@@ -15,7 +15,16 @@
 //! y a une semaine"), giving up as a clause ("desisto.") and going elsewhere ("ich such mir
 //! eine andere Praxis"). Anger at oneself or at a third party opening the message ("so
 //! cross with myself", "my ex cancelled AGAIN 🙄") before a request, "not your fault" and
-//! "not urgent" are mood asides. Each gives a fixed score
+//! "not urgent" are mood asides, and so are anger at oneself ("to com raiva de mim mesma")
+//! and a delay said not to be the business's doing ("liegt nicht an euch"). Round 13 added:
+//! impatience at silence (a greeting and "anyone there?" with runs of `???`), a promised
+//! date passed ("era pra chegar dia 10. hoje é dia 28"), contacted day after day with a
+//! plea or an angry emoji ("les escribí ayer, antier y hoy. respondan"), a stock line
+//! laughed at ("'your message is important to us' lol clearly not"), changing provider
+//! with the trade named ("je change de dentiste", not because of a move) or leaving with a
+//! review, "nobody tells us anything" (Bavarian "koana sagt wos" too), and an ordinal with a
+//! formal report verb or salutation ("je vous signale pour la troisième fois", "Prezados,
+//! pela terceira vez informo"). Each gives a fixed score
 //! above the default threshold; none applies to a clearly positive message ("THANK YOU SO
 //! MUCH!!!", "third time buying here, love it", laughter, happy emoji), and a routine
 //! question in capitals ("WHERE CAN I FIND THE SIZE CHART") is not shouting.
@@ -67,6 +76,10 @@ pub(super) const CONTACT_SRC: &[&str] = &[
     r"|mand\w*|envi\w*|escrev\w*|pergunt\w*|falo|falei|falando|ligo|liguei|ligando|explico|expliquei|pe[cs]o|repet\w*|cobro|cobrando",
     r"|demand\w*|ecri\w*|relanc\w*|dis|dit|appel\w*|explique\w*",
     r"|frag\w*|schreib\w*|geschrieben|sag\w*|gesagt|erklar\w*|meld\w*|reklamier\w*|ruf\w*|angerufen|nachgefragt|wiederhol\w*",
+    // Reporting in a formal register: "je vous signale pour la troisième fois", "pela
+    // terceira vez informo", "I am informing you for the third time", "teile ich Ihnen zum
+    // dritten Mal mit".
+    r"|inform\w*|signal\w*|report\w*|reitero|reitere\w*|reiterat\w*|aviso|avisei|avisado|notifi\w*|mitgeteilt|teile|hinweis\w*|hingewiesen",
 ];
 
 static CONTACT: LazyLock<Regex> = LazyLock::new(|| re(&CONTACT_SRC.concat()));
@@ -112,6 +125,9 @@ pub(super) const NOBODY_ANSWERS_SRC: &[&str] = &[
     r"|(?:ne|n) (?:me |nous )?(?:repond\w*|rappel\w*) jamais|(?:vous|ils) (?:ne |n )?(?:repondez|repondent|rappelez|rappellent) jamais|personne qui (?:m a|ne m a) (?:rappele\w*|repondu)",
     r"|(?:antwortet|antworten|antwortest|meldet|melden) (?:\w+ )?(?:nie|niemals)",
     r"|niemand(?: \w+){0,2} (?:antwortet|hilft|reagiert|meldet|ruft)",
+    // Nobody tells us anything: "und koana sagt wos", "keiner sagt Bescheid", "nobody tells
+    // us anything", "personne ne nous prévient", "ninguém avisa nada".
+    r"|(?:keiner|koana|koaner|niemand|neamd)(?: (?:uns|mir|einem|da))? (?:sagt|sogt|informiert|gibt)(?: (?:uns|mir|einem))? (?:was|wos|etwas|nix|nichts|bescheid)|(?:nobody|no one) (?:tells|told|informs|informed|says|said|lets) (?:me|us) (?:anything|know)|personne ne (?:nous |me |m )?(?:dit rien|previent|informe)|ninguem (?:nos |me )?(?:fala|avisa|informa|diz) nada|nadie (?:nos |me )?(?:avisa|informa)",
     // Nobody picks up or can be reached: "Telefon geht keiner ran", "wieder mal niemand
     // erreichbar", "nobody picks up", "nadie coge el teléfono", "personne ne décroche".
     r"|(?:geht|nimmt) (?:da |dort |hier )?(?:keiner|niemand|keine sau) (?:ran|ab)|(?:niemand|keiner) (?:\w+ )?erreichbar|(?:nobody|no one) (?:ever )?(?:picks|picked) up|(?:nobody|no one) (?:is )?reachable|nadie (?:me )?(?:coge|cogio|atiende) el telefono|ninguem atende (?:o )?telefone|personne ne (?:decroche|repond au telephone)|personne (?:n est )?joignable",
@@ -219,7 +235,21 @@ pub(super) const THREAT_SRC: &[&str] = &[
     // chercher un autre opticien".
     r"|(?:such\w*|find|finding|look for|looking for|booked with|booking with|buscar|busco|buscare|procurar|procuro|procurando|chercher|cherche|je cherche)(?: mir| me| myself)? (?:another|a different|a new|otro|otra|outro|outra|un autre|une autre|einen anderen|eine andere|ein anderes|nen anderen|ne andere) \w+",
     r"|everyone will know|tout le monde (?:saura|va savoir)|todo el mundo (?:se va a enterar|lo sabra)|todo mundo vai saber|alle werden (?:es )?erfahren",
+    // Changing provider, the trade named: "je change de dentiste", "me cambio de
+    // gimnasio", "vou trocar de oficina", "ich wechsle den Zahnarzt", "I'm switching vets".
+    r"|(?:je change|je vais changer|on change|on va changer|me cambio|nos cambiamos|voy a cambiar|vou trocar|vamos trocar|vou mudar|vamos mudar|troco) (?:de|d) (?:{TR})",
+    r"|(?:ich wechsle|wir wechseln) (?:den |die |das |meinen |meine )?(?:{TRD})|(?:ich werde|wir werden) (?:den |die |das |meinen |meine )?(?:{TRD}) wechseln|ich such mir (?:einen|eine|ein|nen|ne) (?:neuen|neue|neues|anderen|andere|anderes) (?:{TRD})",
+    r"|(?:i m|im|i am|we re|we are|i ll be|gonna be) (?:\w+ )?(?:switching|changing|finding new|looking for new) (?:{TRE})",
+    // Leaving and reviewing together: "im cancelling and leaving a review everywhere", "je
+    // change de dentiste et je mets un avis", "me doy de baja y dejo una reseña".
+    r"|(?:cancel\w*|leaving|quitting|me doy de baja|me borro|cancelo|me cambio|vou cancelar|cancelo|je resilie|je change|je pars|ich kundige|ich wechsle)(?: \w+){0,5} (?:and|y|e|et|und) (?:i m |im |i ll |i will |je |ich )?(?:leav\w*|writ\w*|post\w*|mets|mettre|laisse\w*|ecris|dejo|dejare|pongo|escribo|deixo|escrevo|hinterlasse|schreibe)(?: \w+){0,2} (?:review|reviews|avis|resena|resenas|opinion|avaliacao|avaliacoes|bewertung|bewertungen|rezension)",
+    r"|(?:review|reviews|avis|resenas?|avaliac\w+|bewertung\w*) (?:everywhere|partout|por todas partes|em todo lugar|por todo lado|uberall)",
 ];
+
+/// Trades and places a customer changes when leaving one ([`THREAT_SRC`]).
+const TRADE: &str = "dentiste|medecin|garage|coiffeur|coiffeuse|kine|opticien|veterinaire|cabinet|clinique|salle|club|agence|magasin|pharmacie|prestataire|auto ecole|ecole|creche|traiteur|banque|assurance|dentista|medico|taller|peluqueria|peluquero|gimnasio|academia|clinica|autoescuela|veterinario|tienda|farmacia|oficina|cabeleireiro|cabeleireira|salao|academia|clinica|autoescola|veterinario|loja|escola|mecanico";
+const TRADE_DE: &str = "zahnarzt|zahnarztin|arzt|arztin|praxis|friseur|friseurin|werkstatt|fitnessstudio|studio|tierarzt|tierarztin|fahrschule|apotheke|anbieter|physio|physiotherapeuten";
+const TRADE_EN: &str = "dentists?|doctors?|garages?|gyms?|vets?|hairdressers?|barbers?|salons?|clinics?|practices?|physios?|opticians?|driving schools?|pharmac(?:y|ies)|providers?";
 
 /// Several messages or calls with no answer ("4 mails geschrieben, null Antwort").
 pub(super) const UNANSWERED_SRC: &[&str] = &[
@@ -355,7 +385,7 @@ static ELSEWHERE_MOOD: LazyLock<Regex> = LazyLock::new(|| {
 /// "total sauer, aber nicht auf euch", "estoy furiosa con la aerolínea".
 static NOT_AT_YOU: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:nao e|no es|not|pas|nicht) (?:\w+ )?(?:culpa (?:de voces|vossa|sua|vuestra|suya|tuya|de ustedes)|your fault|de votre faute|votre faute|eure schuld|ihre schuld|deine schuld)|ihr (?:konnt|konnen) nichts dafur|vous n y etes pour rien|pas contre vous|pas apres vous|nicht (?:auf|gegen) (?:euch|sie|dich)|not (?:at|with) you|no (?:es )?(?:con|contra) (?:ustedes|vosotros|usted|ti)|nao (?:e )?(?:com|contra) (?:voces|vcs|voce|vc)|(?:furios[oa]|enfadad[oa]|enojad[oa]|cabread[oa]|irritad[oa]|chatead[oa]|brav[oa]|furieux|furieuse|enerve\w*|sauer|wutend|genervt) (?:\w+ )?(?:con|com|contra|contre|auf|mit) (?:la|el|a|o|les|le|l|die|der|den|dem|mi|mon|ma|mein\w*|meu|minha) (?:aerolinea|companhia aerea|compagnie aerienne|fluggesellschaft|prefeitura|prefecture|stadtwerke|ayuntamiento|gobierno|vecin\w*|vizinh\w*|voisin\w*|nachbar\w*|hacienda|finanzamt|\w+werke)",
+        r"(?:nao e|no es|not|pas|nicht) (?:\w+ )?(?:culpa (?:de voces|vossa|sua|vuestra|suya|tuya|de ustedes)|your fault|de votre faute|votre faute|eure schuld|ihre schuld|deine schuld)|ihr (?:konnt|konnen) nichts dafur|(?:liegt|lag) (?:\w+ )?nicht an (?:euch|ihnen|dir)|nothing to do with you|not on you|nada que ver con (?:ustedes|vosotros)|nada a ver com (?:voces|vcs)|rien a voir avec vous|vous n y etes pour rien|pas contre vous|pas apres vous|nicht (?:auf|gegen) (?:euch|sie|dich)|not (?:at|with) you|no (?:es )?(?:con|contra) (?:ustedes|vosotros|usted|ti)|nao (?:e )?(?:com|contra) (?:voces|vcs|voce|vc)|(?:furios[oa]|enfadad[oa]|enojad[oa]|cabread[oa]|irritad[oa]|chatead[oa]|brav[oa]|furieux|furieuse|enerve\w*|sauer|wutend|genervt) (?:\w+ )?(?:con|com|contra|contre|auf|mit) (?:la|el|a|o|les|le|l|die|der|den|dem|mi|mon|ma|mein\w*|meu|minha) (?:aerolinea|companhia aerea|compagnie aerienne|fluggesellschaft|prefeitura|prefecture|stadtwerke|ayuntamiento|gobierno|vecin\w*|vizinh\w*|voisin\w*|nachbar\w*|hacienda|finanzamt|\w+werke)",
     )
 });
 static MOOD_PIVOT: LazyLock<Regex> = LazyLock::new(|| {
@@ -367,7 +397,7 @@ static MOOD_PIVOT: LazyLock<Regex> = LazyLock::new(|| {
 /// "que tonta soy", "sou uma tapada", "c'est ma faute".
 static SELF_ANGER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:with|at) myself|contre moi meme|contre moi|conmigo mism[oa]|comigo mesm[oa]|mit mir selbst|auf mich selbst|uber mich selbst|bin (?:so |echt |halt )?(?:ein|eine|n) (?:depp|idiot|idiotin|trottel|dussel|schussel|dummkopf)|(?:i m|im|i am) (?:such |so |a complete )?(?:an idiot|stupid|an eejit|a muppet)|soy (?:un|una|tan) (?:idiota|torpe|despistad[oa]|tont[oa])|que tont[oa] soy|sou (?:um|uma|tao) (?:idiota|burr[oa]|tapad[oa]|distraid[oa])|je suis (?:trop |tellement |vraiment )?(?:bete|nulle?|idiote?|etourdie?)|my own fault|(?:c est )?(?:de )?ma faute|culpa mia|minha culpa|culpa minha|meine schuld|mein fehler",
+        r"(?:with|at|on) myself|(?:de|com) mim mesm[oa]|(?:de|con) mi mism[oa]|(?:contre|sur) moi meme|contre moi|conmigo mism[oa]|comigo mesm[oa]|mit mir selbst|auf mich selbst|uber mich selbst|bin (?:so |echt |halt )?(?:ein|eine|n) (?:depp|idiot|idiotin|trottel|dussel|schussel|dummkopf)|(?:i m|im|i am) (?:such |so |a complete )?(?:an idiot|stupid|an eejit|a muppet)|soy (?:un|una|tan) (?:idiota|torpe|despistad[oa]|tont[oa])|que tont[oa] soy|sou (?:um|uma|tao) (?:idiota|burr[oa]|tapad[oa]|distraid[oa])|je suis (?:trop |tellement |vraiment )?(?:bete|nulle?|idiote?|etourdie?)|my own fault|(?:c est )?(?:de )?ma faute|culpa mia|minha culpa|culpa minha|meine schuld|mein fehler",
     )
 });
 /// Someone or something else as the target of the mood, opening the message: "My ex has
@@ -451,7 +481,7 @@ static FAILURE: LazyLock<Regex> = LazyLock::new(|| re(&FAILURE_SRC.concat()));
 /// the second time" is often just a fact).
 static LEAD_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:and|y|e|et|und|ok|so|well|bueno|pues|entao|alors|also|hey|hello|hi|hola|oi|ola|bonjour|hallo) )*(?:for the|for like the|por|pela|pra|pour la|pr la|zum|im) (?:third|fourth|fifth|sixth|seventh|umpteenth|nth|(?:[3-9]|[1-9]\d)(?:st|nd|rd|th)?|tercera|tercer|cuarta|quinta|sexta|enesima|terceira|quarta|trois\w*|quatri\w*|cinqui\w*|enieme|nieme|dritten|vierten|funften|sechsten|x ten|xten|zigsten|(?:[3-9]|[1-9]\d)(?:ra|ta|a|e|eme|ieme|ten)?) (?:time|vez|fois|mal)",
+        r"^(?:(?:and|y|e|et|und|ok|so|well|bueno|pues|entao|alors|also|hey|hello|hi|hola|oi|ola|bonjour|hallo|madame|monsieur|messieurs|prezados|prezadas|prezado|prezada|estimados|estimado|estimada|senores|dear|sir|sirs|madam|sehr|geehrte|geehrter|damen|und|herren) )*(?:for the|for like the|por|pela|pra|pour la|pr la|zum|im) (?:third|fourth|fifth|sixth|seventh|umpteenth|nth|(?:[3-9]|[1-9]\d)(?:st|nd|rd|th)?|tercera|tercer|cuarta|quinta|sexta|enesima|terceira|quarta|trois\w*|quatri\w*|cinqui\w*|enieme|nieme|dritten|vierten|funften|sechsten|x ten|xten|zigsten|(?:[3-9]|[1-9]\d)(?:ra|ta|a|e|eme|ieme|ten)?) (?:time|vez|fois|mal)",
     )
 });
 /// A returning customer: "third time I rent from you", "es la tercera vez que vengo",
@@ -489,7 +519,13 @@ static POSITIVE_NOT_LAUGH: LazyLock<Regex> =
     LazyLock::new(|| re(&POSITIVE_SRC[..POSITIVE_SRC.len() - 1].concat()));
 static ANOTHER_TIME: LazyLock<Regex> = LazyLock::new(|| re(&ANOTHER_TIME_SRC.concat()));
 static WAIT: LazyLock<Regex> = LazyLock::new(|| re(&WAIT_SRC.concat()));
-static THREAT: LazyLock<Regex> = LazyLock::new(|| re(&THREAT_SRC.concat()));
+static THREAT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&THREAT_SRC
+        .concat()
+        .replace("{TRD}", TRADE_DE)
+        .replace("{TRE}", TRADE_EN)
+        .replace("{TR}", TRADE))
+});
 static UNANSWERED: LazyLock<Regex> = LazyLock::new(|| re(&UNANSWERED_SRC.concat()));
 static NO_ANSWER: LazyLock<Regex> = LazyLock::new(|| re(&NO_ANSWER_SRC.concat()));
 static READ: LazyLock<Regex> = LazyLock::new(|| re(&READ_SRC.concat()));
@@ -582,6 +618,14 @@ static PRAISE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Sarcasm: praise alone at the start, then one more week of waiting or an eye-roll
 /// ("great, another week of waiting", "Fantastic. Arrived after 9 days 🙄").
 fn sarcasm(norm: &Normalized) -> Option<String> {
+    // A stock line quoted and laughed at or denied: "'your message is important to us' lol
+    // clearly not", "«votre appel est important pour nous» mdr", "'tu mensaje es importante'
+    // sí claro", "'Ihre Nachricht ist uns wichtig' ja klar".
+    if let Some(m) = STOCK_LINE.find(&norm.full)
+        && DISMISSAL.is_match(&norm.full[m.end()..])
+    {
+        return Some(format!("sarcasm: stock line \"{}\"", m.as_str()));
+    }
     // Not a wish: "I'd love to wait for the new model".
     if let Some(m) = LOVE_HOW.find(&norm.full).filter(|m| {
         let before = norm.full[..m.start()]
@@ -662,6 +706,19 @@ fn sarcasm(norm: &Normalized) -> Option<String> {
     (norm.annoyed_emoji > 0).then(|| format!("sarcasm \"{opener}\" + eye-roll"))
 }
 
+/// A business's stock line: "your call is important to us", "we value your feedback".
+static STOCK_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:your|tu|su|sua|seu|votre|ihre|eure|deine) (?:message|call|feedback|opinion|satisfaction|mensaje|llamada|opinion|mensagem|ligacao|chamada|opiniao|appel|avis|nachricht|anruf|meinung|zufriedenheit) (?:is|es|e|est|ist) (?:\w+ )?(?:important|importante|wichtig|valuable|precios[oa])|we value your|valoramos (?:tu|su)|valorizamos (?:sua|seu)|nous tenons a votre|wir schatzen (?:ihre|eure)|we ll get back to you shortly|on vous rappelle",
+    )
+});
+/// The stock line laughed at or denied afterwards.
+static DISMISSAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"clearly not|apparently not|yeah right|as if|sure|lol|lmao|haha\w*|claramente no|si claro|ya claro|jaja\w*|sqn|so que nao|ta bom|kkk\w*|rsrs\w*|c est ca|mon oeil|mdr|ja klar|na klar|von wegen|offensichtlich nicht|anscheinend nicht|evidemment pas|visiblement pas|obviamente no|obviamente nao|parece que no|parece que nao",
+    )
+});
+
 /// A threat's words in another sense: promotion ("je vous fais de la pub", "vou postar sobre
 /// vocês, me passa o @ de vocês"), reviews seen rather than threatened ("vi no Reclame Aqui
 /// que vocês têm nota boa", "I saw some bad reviews, are they about the old owners?"), a
@@ -669,9 +726,17 @@ fn sarcasm(norm: &Normalized) -> Option<String> {
 /// Vertrag nicht"), or a sports competition ("me voy a la competencia de natación").
 fn threat_not_meant(full: &str, start: usize, end: usize) -> bool {
     PROMOTION.is_match(full)
+        || MOVING.is_match(full)
         || SEEN_BEFORE.is_match(&full[..start])
         || THREAT_AFTER.is_match(&full[end..])
 }
+/// Changing provider because of a move: "me cambio de gimnasio porque me mudo", "je change
+/// de coiffeur car je déménage", "I'm switching vets as we're moving".
+static MOVING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"me mudo|nos mudamos|mudanza|vou me mudar|vamos nos mudar|mudei|mudamos|je demenage|nous demenageons|on demenage|demenagement|i m moving|we re moving|moving house|moving away|relocat\w*|ich ziehe um|wir ziehen um|umzug|umziehen",
+    )
+});
 static PROMOTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?:fais|faire|faisons) de la pub|free advertising|propaganda|recommend\w*|recomend\w*|recomiend\w*|empfehl\w*|recommand\w*|nota boa|buena nota|boa nota|good reviews?|de (?:0|1) a 10|sur 10|out of 10|von 1 bis 10|(?:me passa|pasame|passe moi|send me|give me) (?:o|el|le|your|vosso|votre|tu|seu|ihr|euer) (?:@|arroba|handle|insta|instagram|perfil|profil|user|usuario|conta)|(?:o|el|le|your) @ de|(?:no meu|en mi|on my|sur mon|auf meinem) (?:perfil|profile|profil|insta|instagram|story|stories)",
@@ -701,9 +766,85 @@ static NOBODY_DID: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A date promised and today's date after it: "o sofá era pra chegar dia 10. hoje é dia
+/// 28", "it was meant to arrive on the 3rd, today is the 19th", "debía llegar el 5 y hoy
+/// es 20", "la livraison était prévue le 2, on est le 15", "sollte am 4. kommen, heute ist
+/// der 18.".
+static DATE_PROMISED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:era pra|era para|devia|deveria|ficou de|debia|deberia|tenia que|iba a|quedaron en|was supposed to|was meant to|should have|should ve|were supposed to|promised (?:it )?(?:for|by)|due (?:on|by)|devait|aurait du|etait prevue?|prevue? pour|sollte|hatte sollen|war fur|zugesagt fur|versprochen fur)(?: \w+){0,3}? (?:(?:on|by|for) )?(?:(?:o |el |the |le |am |den |der )?(?:dia|day|jour|tag) )?(?:el |the |le |am |den |der )?([1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|e|o|a)?\b",
+    )
+});
+static DATE_TODAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:hoje e|hoje ja e|ja estamos a|estamos a|estamos no dia|hoy es|hoy ya es|ya es|estamos a|today is|today s|its now the|it s now the|now it s the|aujourd hui c est|aujourd hui on est|on est le|nous sommes le|heute ist|heute haben wir|wir haben heute|wir haben den) (?:o |el |the |le |der |den )?(?:dia |day |jour |tag )?(?:el |the |le |der |den )?([1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|e|o|a)?\b",
+    )
+});
+
+/// The promised day and today's, when today's comes later in the month.
+fn date_passed(full: &str) -> Option<String> {
+    let promised = DATE_PROMISED.captures(full)?;
+    let today = DATE_TODAY.captures(&full[promised.get(0)?.end()..])?;
+    let (p, t): (u32, u32) = (promised[1].parse().ok()?, today[1].parse().ok()?);
+    (t > p).then(|| format!("{p} -> {t}"))
+}
+
+/// Written or called on day after day: "les escribí ayer, antier y hoy", "I messaged
+/// yesterday and today", "liguei ontem e hoje", "j'ai écrit hier et aujourd'hui", "gestern
+/// und heute angerufen". With a plea for an answer, no answer or an angry emoji
+/// ([`complaint_form`]), it is a complaint.
+static DAYS_CONTACTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:escribi|escribimos|llame|llamamos|mande|wrote|written|messaged|emailed|called|rang|texted|escrevi|liguei|mandei|ecrit|appele|relance|ecrit|geschrieben|angerufen|schrieb|rief)(?: \w+){0,3}? (?:ayer|yesterday|ontem|hier|gestern|el lunes|on monday|segunda|lundi|montag)(?: (?:y|e|and|et|und))? (?:antier|anteayer|antes de ayer|anteontem|avant hier|vorgestern|today|hoy|hoje|aujourd hui|heute|this morning|esta manana|hoje de manha|ce matin|heute morgen|again today|otra vez hoy)|(?:ayer|yesterday|ontem|hier|gestern)(?: (?:y|e|and|et|und))? (?:today|hoy|hoje|aujourd hui|heute|vorgestern|antier)(?: (?:y|e|and|et|und) (?:today|hoy|hoje|aujourd hui|heute))? (?:escribi|llame|wrote|messaged|emailed|called|rang|escrevi|liguei|mandei|ecrit|appele|geschrieben|angerufen)",
+    )
+});
+/// A plea for an answer: "respondan por favor", "answer me", "me respondam", "répondez".
+static ANSWER_PLEA: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"respondan|responded|contesten|contestad|respondam|responde(?:m)? (?:por favor|pf|pfv)|answer (?:me|please|already)|reply (?:please|already|to me)|repondez|antwortet|antworten sie|melden sie sich|meldet euch",
+    )
+});
+
+/// Impatience at silence: a greeting and "anyone there?", each with a run of three or more
+/// `?` ("hello??? anyone there???", "alô??? tem alguém aí???", "hallo??? jemand da???"),
+/// and nothing else but an exasperated "c'est pas possible". Frustration, not an ask: a
+/// bare "is anyone there?" stays an ask ([`super::explicit`] steps aside for this form).
+pub fn impatient_silence(norm: &Normalized) -> bool {
+    norm.emphatic_runs >= 2
+        && norm.questions >= 6
+        && norm.clauses.iter().any(|c| ANYONE_THERE.is_match(c))
+        && norm.clauses.iter().any(|c| GREETING_ALONE.is_match(c))
+        && norm.clauses.iter().all(|c| {
+            ANYONE_THERE.is_match(c) || GREETING_ALONE.is_match(c) || EXASPERATED.is_match(c)
+        })
+}
+static ANYONE_THERE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:is|ist|esta|ta|tem|hay|y a|y a t il|il y a|is there|ist da|gibt es) )?(?:anyone|anybody|someone|somebody|alguien|alguem|quelqu un|jemand|irgendwer|irgendjemand)(?: (?:there|here|around|ahi|ai|alli|aqui|la|da|hier|dort))?$",
+    )
+});
+static GREETING_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:hello+|helo+|hallo+|hola+|alo+|ola+|oi+|allo+|bonjour|hey+|hi+|yo|ei|eh|oye|ey)$")
+});
+static EXASPERATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:c est pas possible|ce n est pas possible|pas possible|no puede ser|nao e possivel|nao pode ser|not possible|unbelievable|incroyable|increible|unglaublich|seriously|serio|serieux|ernsthaft|echt jetzt)$",
+    )
+});
+
 /// Forms that are complaints whatever else the message says (a threat of a bad review,
 /// unanswered messages, "do you even read", "seriously??", waiting days for a reply).
 fn complaint_form(norm: &Normalized) -> Option<String> {
+    if impatient_silence(norm) {
+        return Some("impatient at silence".to_owned());
+    }
+    if let Some(m) = DAYS_CONTACTED.find(&norm.full).filter(|_| {
+        ANSWER_PLEA.is_match(&norm.full)
+            || NO_ANSWER.is_match(&norm.full)
+            || norm.angry_emoji + norm.annoyed_emoji > 0
+    }) {
+        return Some(format!("contacted day after day \"{}\"", m.as_str()));
+    }
     if let Some(m) = THREAT
         .find(&norm.full)
         .filter(|m| !threat_not_meant(&norm.full, m.start(), m.end()))
@@ -833,6 +974,13 @@ pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
     }
     if let Some(s) = sarcasm(norm) {
         return Some(s);
+    }
+    // A promised date long gone, even closed with a sarcastic "super."
+    if norm.happy_emoji == 0
+        && !thanks(norm)
+        && let Some(days) = date_passed(&norm.full)
+    {
+        return Some(format!("promised date passed \"{days}\""));
     }
     if norm.happy_emoji > 0 || POSITIVE.is_match(&norm.full) {
         return None;

@@ -7,6 +7,8 @@
 //!   waste noun with its article, rabies, a joke to send, the weather, oneself or one's
 //!   household ("soy un desastre con las fechas"), one's own slip ("Mist, hab's vergessen"),
 //!   a feeling denied ("pas déçue du tout"), someone else's never-again that praises ours.
+//!   Round 13 cues: "this is how you treat me", paying for nothing ("para qué pago"), flat
+//!   verdicts ("franchement nul", Bavarian "so a Schmarrn"), "je déplore".
 //! - **Intensity** adds: a repetition marker ("again", "third time", "sigue sin": +0.25),
 //!   shouted words (3+ letters, common acronyms like FYI/VAT excluded: +0.1 each, up to 3), `!!`/`?!` runs (+0.15 each, up to 2), and recent
 //!   customer messages that were themselves complaints (+0.15 each, up to 2).

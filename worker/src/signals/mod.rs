@@ -2470,6 +2470,248 @@ mod tests {
             ("N", "mi hijo pasará a recoger mis medicamentos esta tarde"),
             ("N", "ma fille viendra récupérer mon ordonnance demain"),
             ("N", "mein Mann holt morgen mein Rezept ab, geht das?"),
+            // Seventeenth pass (round 13, asks and frustration): staff named as in today and
+            // then wanted by pronoun (a booking or thanks is not an ask); a role or a polite
+            // "una chica / uma moça / une dame" asked to call; a call reported in the past is
+            // not one. Impatience at silence ("hello??? anyone there???" with a greeting and
+            // runs of ???) is frustration, a bare "is anyone there?" stays an ask. A promised
+            // date passed, contacted day after day with a plea, a stock line laughed at,
+            // "this is how you treat me", paying for nothing, changing provider (not for a
+            // move), a formal repeated report; anger at oneself and "liegt nicht an euch" are
+            // asides.
+            (
+                "A",
+                "is Marta in today? I'd like to talk to her about my colour, she did it last time",
+            ),
+            (
+                "A",
+                "esta Lucia hoy? me gustaria hablar con ella sobre el vestido",
+            ),
+            (
+                "A",
+                "o Rafael ta ai hoje? preciso falar com ele sobre o carro",
+            ),
+            (
+                "A",
+                "est-ce que Nadia travaille aujourd'hui ? j'aimerais parler avec elle de mon dossier",
+            ),
+            (
+                "A",
+                "arbeitet der Herr Yilmaz heute? ich möchte gern mit ihm über die Reparatur sprechen",
+            ),
+            (
+                "N",
+                "is Marta working today? I'd like to book with her for Saturday at 10",
+            ),
+            (
+                "N",
+                "esta Lucia hoy? dile gracias de mi parte, el vestido quedo precioso",
+            ),
+            ("N", "is Tom in today? I left my umbrella there yesterday"),
+            (
+                "A",
+                "could the pharmacist ring me when she gets a minute, it's about my mum's tablets",
+            ),
+            (
+                "A",
+                "el farmacéutico me puede llamar? es por la dosis de mi padre",
+            ),
+            (
+                "A",
+                "pourriez-vous demander au pharmacien de me rappeler ? c'est pour l'ordonnance de ma mère",
+            ),
+            (
+                "A",
+                "serait-il possible que mon conseiller me rappelle demain matin ?",
+            ),
+            (
+                "A",
+                "tengo 82 años y no entiendo el chat, alguna chica me puede llamar por telefono?",
+            ),
+            (
+                "A",
+                "sou idosa e nao entendo essas mensagens, uma moça pode me ligar no fixo?",
+            ),
+            (
+                "A",
+                "je suis âgée, est-ce qu'une dame peut me téléphoner pour m'expliquer la facture ?",
+            ),
+            (
+                "N",
+                "the pharmacist was so helpful yesterday, please pass on my thanks",
+            ),
+            ("N", "my husband will call you tomorrow about the booking"),
+            (
+                "N",
+                "uma moça me telefonou ontem sobre o boleto, está tudo certo?",
+            ),
+            (
+                "N",
+                "the pharmacist called me already and sorted it, thanks",
+            ),
+            ("F", "hola??? hay alguien ahí???"),
+            ("F", "hallooo??? ist da jemand???"),
+            ("A", "is there a person I can talk to about my bill?"),
+            ("A", "hay alguien ahí?"),
+            (
+                "F",
+                "the table was meant to arrive on the 4th, today is the 19th. NINETEENTH.",
+            ),
+            (
+                "F",
+                "el sofá tenía que llegar el 3 y hoy es 21, nadie dice nada",
+            ),
+            (
+                "F",
+                "die Couch sollte am 2. kommen, heute ist der 16. Unglaublich",
+            ),
+            (
+                "N",
+                "the table was meant to arrive on the 14th, today is the 12th so no rush",
+            ),
+            (
+                "N",
+                "the table is meant to arrive on the 20th, can I change the address?",
+            ),
+            (
+                "F",
+                "I've written to you yesterday and today, answer please 😡",
+            ),
+            ("F", "liguei ontem e hoje, me respondam por favor"),
+            ("F", "j'ai écrit hier et aujourd'hui, répondez svp 😤"),
+            (
+                "N",
+                "I wrote yesterday and today is fine for delivery, thanks",
+            ),
+            (
+                "F",
+                "'tu llamada es importante para nosotros' jaja claro que sí",
+            ),
+            (
+                "F",
+                "\"votre appel est important pour nous\" mdr visiblement pas",
+            ),
+            (
+                "N",
+                "your feedback is important to us, so we'd love a review 😊",
+            ),
+            ("F", "customer for 12 years and this is how you treat me?"),
+            ("F", "seit 8 Jahren Kunde und so behandelt ihr mich"),
+            (
+                "N",
+                "this is how you treat a scratch on leather? just asking before I try it",
+            ),
+            ("F", "stundenlang gewartet, ich wechsle den Zahnarzt"),
+            ("F", "me cambio de gimnasio, esto es una vergüenza"),
+            (
+                "F",
+                "vou trocar de oficina e deixar avaliação em todo lugar",
+            ),
+            (
+                "N",
+                "me cambio de gimnasio porque me mudo a Valencia, como doy de baja?",
+            ),
+            (
+                "N",
+                "je change de coiffeur le mois prochain car je déménage, merci pour tout",
+            ),
+            (
+                "F",
+                "Sehr geehrte Damen und Herren, zum dritten Mal teile ich Ihnen mit, dass das Fenster im Bad nicht schließt.",
+            ),
+            (
+                "F",
+                "Estimados, por tercera vez les informo que la factura está mal.",
+            ),
+            (
+                "F",
+                "for the third time I am reporting that the gate won't close",
+            ),
+            (
+                "N",
+                "for the third time this year we're celebrating with you!",
+            ),
+            ("N", "third time ordering, love it"),
+            (
+                "N",
+                "es la tercera vez que les informo de mi cambio de domicilio, esta vez es definitivo jaja",
+            ),
+            (
+                "F",
+                "the app logs me out every single day, what am I even paying for",
+            ),
+            (
+                "N",
+                "to com raiva de mim mesma, esqueci a senha de novo kkk como recupero?",
+            ),
+            (
+                "N",
+                "estoy enfadada conmigo misma, perdí el ticket otra vez, ¿me lo reenviáis?",
+            ),
+            (
+                "N",
+                "mein Bus hat 30 min Verspätung 🙄 komme später, liegt nicht an euch",
+            ),
+            (
+                "N",
+                "the train is late again 🙄 I'll be 20 min late, nothing to do with you",
+            ),
+            ("F", "scho wieder koana do und keiner sagt was"),
+            ("F", "nobody tells us anything, the works were moved again"),
+            ("F", "allo??? y a quelqu'un??? c'est pas possible"),
+            (
+                "F",
+                "la commande devait arriver le 5 et on est le 22. VINGT-DEUX.",
+            ),
+            (
+                "F",
+                "le canapé devait être livré le 3, nous sommes le 17, et toujours rien",
+            ),
+            ("F", "é assim que vocês tratam os clientes? 10 anos de casa"),
+            (
+                "F",
+                "la app se cuelga cada dos por tres, ya ni sé para qué pago",
+            ),
+            ("F", "o app trava toda hora, nem sei pra que eu pago"),
+            ("F", "el app no carga nunca, para que pago premium entonces"),
+            // A call announced by staff ("the dentist will call me on Monday", "el técnico me
+            // va a llamar") is not an ask; "will someone call me back?" still is.
+            (
+                "N",
+                "the dentist will call me on Monday, can I move my appointment?",
+            ),
+            (
+                "N",
+                "el técnico me va a llamar mañana, ¿puedo cambiar la hora?",
+            ),
+            (
+                "N",
+                "der Techniker wird mich morgen anrufen, kann ich den Termin verschieben?",
+            ),
+            ("N", "o técnico vai me ligar amanhã, posso mudar o horário?"),
+            ("N", "le technicien va m'appeler demain, je peux décaler ?"),
+            ("A", "can the dentist call me on Monday?"),
+            ("A", "wird mich ein Mitarbeiter zurückrufen?"),
+            (
+                "N",
+                "is Anna in today? I'll drop off the cake for her birthday",
+            ),
+            (
+                "N",
+                "ist die Frau Weber heute da? ich bringe ihr die Unterlagen vorbei",
+            ),
+            (
+                "N",
+                "the parcel was supposed to arrive on the 20th, today is the 18th, just checking the address is right",
+            ),
+            (
+                "N",
+                "I called yesterday and today about the booking, all sorted now thanks",
+            ),
+            (
+                "N",
+                "je vous informe pour la deuxième fois de mon changement d'adresse, merci",
+            ),
         ]
     }
 
