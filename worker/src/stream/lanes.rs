@@ -7,20 +7,22 @@
 //! (`WORKER_CONCURRENCY`), so one slow conversation never blocks the others in its partition.
 //! Acks are per message, in whatever order lanes finish.
 //!
-//! An event returned to the broker unsettled (a panic, a refused publish) keeps its lane: the
-//! lane waits for the broker to hand that event out again ([`REQUEUE_WAIT`] at most), puts
-//! it first when it comes, and only then runs what queued behind it — the events already
-//! waiting, and any that arrive meanwhile (one already on the wire when the event was
-//! returned would otherwise start a fresh lane and overtake it). The wait ends early when
-//! the partition is fenced or handed over; past the bound (the event was dead-lettered as
-//! poison by the broker's delivery limit, or went to another consumer) the lane runs what
-//! it has, in arrival order. The waiting events stay unacked in memory, so returning the
-//! event costs them no delivery count.
+//! An event returned to the broker unsettled (a panic, a refused publish) takes the events
+//! waiting behind it in its lane back with it, after it, so the broker hands them out again
+//! in conversation order (a quorum queue serves returned messages first, in the order they
+//! were returned) and a crash later cannot reorder them. The lane then waits for the
+//! returned event to come back ([`REQUEUE_WAIT`] at most) and runs it first: an event of the
+//! conversation that arrives meanwhile — one already on the wire when the event went back —
+//! is held behind it instead of starting a fresh lane and overtaking it. The wait ends
+//! early when the partition is fenced or handed over, and when an event returned *after*
+//! the awaited one comes back first (the broker keeps return order, so the awaited one is
+//! not coming: dead-lettered as poison by the delivery limit); past the bound the lane runs
+//! what it holds, in arrival order. The lane holds no concurrency permit while it waits.
 //!
 //! All lane tasks of a partition run on its [`TaskTracker`], so a hand-over or shutdown can
 //! wait for exactly the work in flight.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -28,7 +30,7 @@ use tokio::sync::Notify;
 use tokio_util::task::TaskTracker;
 
 use crate::stream::Runtime;
-use crate::stream::delivery::{Job, Outcome};
+use crate::stream::delivery::{self, Job, Outcome};
 use crate::stream::fence::PartitionCx;
 use crate::stream::process;
 
@@ -42,16 +44,23 @@ pub const REQUEUE_WAIT: Duration = Duration::from_secs(5);
 /// it waits for when it returned one to the broker.
 struct Lane<J> {
     queue: VecDeque<J>,
-    /// The returned event's id, and how its return wakes the lane.
-    awaiting: Option<(String, Arc<Notify>)>,
+    awaiting: Option<Awaiting>,
 }
 
-/// What a lane does after returning an event to the broker.
-enum AfterReturn {
-    /// The event is back already (queued behind others): it was moved to the front.
-    Back,
-    /// Wait for it: the dispatch that brings it back notifies.
-    Wait(Arc<Notify>),
+/// A lane's wait for an event it returned to the broker.
+struct Awaiting {
+    id: String,
+    /// The events returned after it (the lane's queue at the time).
+    returned_after: HashSet<String>,
+    /// Woken by the dispatch that ends the wait.
+    notify: Arc<Notify>,
+}
+
+/// What a lane does after returning an event to the broker: return `reject` too, in order,
+/// then wait on `wait` if any.
+struct AfterReturn<J> {
+    reject: Vec<J>,
+    wait: Option<Arc<Notify>>,
 }
 
 /// Something a lane runs: it may carry an event id (an undecodable delivery does not).
@@ -69,17 +78,21 @@ impl LaneJob for Job {
 /// behind one lock, so the ordering rules are tested without a broker.
 struct Table<J> {
     lanes: HashMap<String, Lane<J>>,
+    /// A hand-over took the queued jobs: no lane starts a wait any more.
+    closing: bool,
 }
 
 impl<J: LaneJob> Table<J> {
     fn new() -> Self {
         Table {
             lanes: HashMap::new(),
+            closing: false,
         }
     }
 
     /// Queues `job` behind its lane; `Some(job)` when there is no lane yet (the caller
-    /// starts one for it). The event a lane waits for goes to the front and wakes it.
+    /// starts one for it). The event a lane waits for goes to the front and ends the wait; so
+    /// does (at the back) an event returned after it, which shows it is not coming.
     fn dispatch(&mut self, key: &str, job: J) -> Option<J> {
         let Some(lane) = self.lanes.get_mut(key) else {
             self.lanes.insert(
@@ -91,33 +104,59 @@ impl<J: LaneJob> Table<J> {
             );
             return Some(job);
         };
-        let returned =
-            matches!((&lane.awaiting, job.event_id()), (Some((want, _)), Some(id)) if want == id);
-        if returned {
+        let (awaited, overtook) = match (&lane.awaiting, job.event_id()) {
+            (Some(a), Some(id)) => (a.id == id, a.returned_after.contains(id)),
+            _ => (false, false),
+        };
+        if awaited {
             lane.queue.push_front(job);
-            if let Some((_, notify)) = lane.awaiting.take() {
-                notify.notify_one();
-            }
         } else {
             lane.queue.push_back(job);
+        }
+        if (awaited || overtook)
+            && let Some(a) = lane.awaiting.take()
+        {
+            a.notify.notify_one();
         }
         None
     }
 
-    /// The running job of `key`'s lane, event `id`, went back to the broker unsettled.
-    fn returned(&mut self, key: &str, id: &str) -> AfterReturn {
+    /// The running job of `key`'s lane, event `id`, went back to the broker unsettled: the
+    /// jobs queued behind it go back too (all but a copy of the event itself, already back:
+    /// it moves to the front), and the lane waits for the event unless it is back or the
+    /// partition is being handed over.
+    fn returned(&mut self, key: &str, id: &str) -> AfterReturn<J> {
         let lane = self
             .lanes
             .get_mut(key)
             .expect("a running lane has an entry");
-        if let Some(i) = lane.queue.iter().position(|j| j.event_id() == Some(id)) {
-            let job = lane.queue.remove(i).expect("position is in range");
-            lane.queue.push_front(job);
-            return AfterReturn::Back;
+        let mut back = None;
+        let mut reject = Vec::new();
+        for job in lane.queue.drain(..) {
+            if back.is_none() && job.event_id() == Some(id) {
+                back = Some(job);
+            } else {
+                reject.push(job);
+            }
         }
-        let notify = Arc::new(Notify::new());
-        lane.awaiting = Some((id.to_owned(), notify.clone()));
-        AfterReturn::Wait(notify)
+        let wait = if let Some(job) = back {
+            lane.queue.push_front(job);
+            None
+        } else if self.closing {
+            None
+        } else {
+            let notify = Arc::new(Notify::new());
+            lane.awaiting = Some(Awaiting {
+                id: id.to_owned(),
+                returned_after: reject
+                    .iter()
+                    .filter_map(|j| j.event_id().map(str::to_owned))
+                    .collect(),
+                notify: notify.clone(),
+            });
+            Some(notify)
+        };
+        AfterReturn { reject, wait }
     }
 
     /// The wait is over (the event came, the bound passed, or the partition stops).
@@ -136,13 +175,15 @@ impl<J: LaneJob> Table<J> {
         next
     }
 
-    /// Takes every queued job (in no particular order) and wakes the lanes that wait.
+    /// Takes every queued job (in no particular order), wakes the lanes that wait, and keeps
+    /// lanes from waiting from now on (a hand-over).
     fn take_all(&mut self) -> Vec<J> {
+        self.closing = true;
         let mut jobs = Vec::new();
         for lane in self.lanes.values_mut() {
             jobs.extend(lane.queue.drain(..));
-            if let Some((_, notify)) = lane.awaiting.take() {
-                notify.notify_one();
+            if let Some(a) = lane.awaiting.take() {
+                a.notify.notify_one();
             }
         }
         jobs
@@ -190,7 +231,8 @@ impl Lanes {
             if job.joins_burst && !job.burst_checked && !debounce.is_zero() {
                 tokio::time::sleep(debounce).await;
             }
-            {
+            let id = job.event_id().map(str::to_owned);
+            let outcome = {
                 let Ok(_permit) = w.permits.acquire().await else {
                     break;
                 };
@@ -198,13 +240,13 @@ impl Lanes {
                 if job.joins_burst && !job.burst_checked {
                     self.mark_burst(&key, &mut job);
                 }
-                let id = job.event_id().map(str::to_owned);
-                if process::handle(&w, &part, job).await == Outcome::Requeued
-                    && let Some(id) = id
-                {
-                    // Back to the broker unsettled: nothing behind it runs before it returns.
-                    self.await_return(&part, &key, &id).await;
-                }
+                process::handle(&w, &part, job).await
+            };
+            if outcome == Outcome::Requeued
+                && let Some(id) = id
+            {
+                // Back to the broker unsettled: nothing behind it runs before it returns.
+                self.await_return(&part, &key, &id).await;
             }
             let next = self.waiting.lock().expect("lanes lock").next(&key);
             match next {
@@ -215,10 +257,15 @@ impl Lanes {
         metrics::gauge!("baton_worker_lanes").decrement(1.0);
     }
 
-    /// Waits (bounded) until the event `id`, returned to the broker, is dispatched again.
+    /// Returns what queued behind the event `id` (just returned to the broker) after it, and
+    /// waits (bounded) until the event is dispatched again; holds no permit meanwhile.
     async fn await_return(&self, part: &PartitionCx, key: &str, id: &str) {
-        let after = self.waiting.lock().expect("lanes lock").returned(key, id);
-        let AfterReturn::Wait(notify) = after else {
+        let AfterReturn { reject, wait } =
+            self.waiting.lock().expect("lanes lock").returned(key, id);
+        for job in reject {
+            delivery::requeue(&job.delivery).await;
+        }
+        let Some(notify) = wait else {
             return;
         };
         let came = tokio::select! {
@@ -230,7 +277,7 @@ impl Lanes {
         if !came && !part.fence.is_cancelled() {
             tracing::warn!(
                 event = id,
-                "a returned event did not come back in time; running what waited behind it"
+                "a returned event did not come back in time; running what arrived behind it"
             );
         }
     }
@@ -319,6 +366,16 @@ mod tests {
         std::iter::from_fn(|| t.next(key)).collect()
     }
 
+    /// A return that waits: (what goes back with it, the wait).
+    fn returned_waiting(
+        t: &mut Table<&'static str>,
+        key: &str,
+        id: &str,
+    ) -> (Vec<&'static str>, Arc<Notify>) {
+        let AfterReturn { reject, wait } = t.returned(key, id);
+        (reject, wait.expect("the lane waits"))
+    }
+
     #[test]
     fn a_lane_runs_its_conversation_in_arrival_order() {
         let mut t = Table::new();
@@ -333,85 +390,103 @@ mod tests {
         );
     }
 
-    /// The window a refused tier publish used to open: m2 arrives after m1 went back to the
+    /// What waited behind a returned event goes back with it, after it, so the broker's
+    /// order stays the conversation's (a crash later returns them in that order too).
+    #[test]
+    fn what_waited_behind_a_returned_event_goes_back_after_it() {
+        let mut t = Table::new();
+        t.dispatch("c", "m1");
+        t.dispatch("c", "m2");
+        t.dispatch("c", "m3");
+        let (reject, _wait) = returned_waiting(&mut t, "c", "m1");
+        assert_eq!(reject, ["m2", "m3"]);
+        assert_eq!(t.dispatch("c", "m1"), None);
+        t.stop_awaiting("c");
+        assert_eq!(drain(&mut t, "c"), ["m1"]);
+    }
+
+    /// The window a refused tier publish used to open: m4 arrives after m1 went back to the
     /// broker and before the broker handed m1 out again. It must wait, and m1 runs first.
     #[test]
     fn an_event_arriving_while_a_returned_one_is_away_waits_for_it() {
         let mut t = Table::new();
         t.dispatch("c", "m1");
-        let AfterReturn::Wait(notify) = t.returned("c", "m1") else {
-            panic!("m1 is not back yet: the lane waits");
-        };
-        assert_eq!(t.dispatch("c", "m2"), None, "queued, not a new lane");
+        let (reject, notify) = returned_waiting(&mut t, "c", "m1");
+        assert!(reject.is_empty());
+        assert_eq!(t.dispatch("c", "m4"), None, "held, not a new lane");
+        assert!(!woken(&notify, 20), "an arrival does not end the wait");
         assert_eq!(
             t.dispatch("c", "m1"),
             None,
             "the returned event joins the lane"
         );
-        // Its return woke the lane (a permit is stored for the waiter).
-        let woke = woken(&notify, 100);
-        assert!(woke, "the return wakes the lane");
+        assert!(woken(&notify, 100), "its return wakes the lane");
         t.stop_awaiting("c");
-        assert_eq!(drain(&mut t, "c"), ["m1", "m2"]);
-    }
-
-    #[test]
-    fn events_queued_before_the_return_stay_behind_the_returned_one() {
-        let mut t = Table::new();
-        t.dispatch("c", "m1");
-        t.dispatch("c", "m2");
-        t.dispatch("c", "m3");
-        assert!(matches!(t.returned("c", "m1"), AfterReturn::Wait(_)));
-        t.dispatch("c", "m4");
-        t.dispatch("c", "m1");
-        t.stop_awaiting("c");
-        assert_eq!(drain(&mut t, "c"), ["m1", "m2", "m3", "m4"]);
+        assert_eq!(drain(&mut t, "c"), ["m1", "m4"]);
     }
 
     /// The broker may hand the event out again before the lane has noted the return.
     #[test]
-    fn a_returned_event_already_back_is_moved_to_the_front() {
+    fn a_returned_event_already_back_goes_first_and_nothing_waits() {
         let mut t = Table::new();
         t.dispatch("c", "m1");
         t.dispatch("c", "m2");
         t.dispatch("c", "m1");
-        assert!(matches!(t.returned("c", "m1"), AfterReturn::Back));
-        assert_eq!(drain(&mut t, "c"), ["m1", "m2"]);
+        let AfterReturn { reject, wait } = t.returned("c", "m1");
+        assert_eq!(
+            reject,
+            ["m2"],
+            "m2 goes back, behind the m1 already handed out"
+        );
+        assert!(wait.is_none());
+        assert_eq!(drain(&mut t, "c"), ["m1"]);
     }
 
-    /// Past the bound (the event was dead-lettered, or went elsewhere) the lane runs what it
-    /// has; a late return is then an ordinary arrival, and wakes nobody.
+    /// An event returned after the awaited one comes back first: the broker keeps return
+    /// order, so the awaited one is not coming (dead-lettered); the lane stops waiting.
     #[test]
-    fn after_the_wait_the_lane_runs_what_it_has() {
+    fn an_event_returned_after_it_coming_back_first_ends_the_wait() {
         let mut t = Table::new();
         t.dispatch("c", "m1");
-        let AfterReturn::Wait(notify) = t.returned("c", "m1") else {
-            panic!("waits");
-        };
         t.dispatch("c", "m2");
+        let (_, notify) = returned_waiting(&mut t, "c", "m1");
+        t.dispatch("c", "m2");
+        assert!(woken(&notify, 100), "m1 is not coming");
+        t.stop_awaiting("c");
+        assert_eq!(drain(&mut t, "c"), ["m2"]);
+    }
+
+    /// Past the bound the lane runs what it holds; a late return is then an ordinary
+    /// arrival, and wakes nobody.
+    #[test]
+    fn after_the_wait_the_lane_runs_what_it_holds() {
+        let mut t = Table::new();
+        t.dispatch("c", "m1");
+        let (_, notify) = returned_waiting(&mut t, "c", "m1");
+        t.dispatch("c", "m4");
         t.stop_awaiting("c");
         t.dispatch("c", "m1");
-        assert_eq!(drain(&mut t, "c"), ["m2", "m1"]);
-        let woke = woken(&notify, 50);
-        assert!(!woke, "a return after the wait wakes nothing");
+        assert_eq!(drain(&mut t, "c"), ["m4", "m1"]);
+        assert!(!woken(&notify, 50), "a return after the wait wakes nothing");
     }
 
+    /// A hand-over takes what is queued, ends the waits, and no lane starts a wait after it
+    /// (nothing would be dispatched to end it).
     #[test]
     fn a_hand_over_takes_every_queued_job_and_ends_the_waits() {
         let mut t = Table::new();
         t.dispatch("c", "m1");
-        let AfterReturn::Wait(notify) = t.returned("c", "m1") else {
-            panic!("waits");
-        };
-        t.dispatch("c", "m2");
+        let (_, notify) = returned_waiting(&mut t, "c", "m1");
+        t.dispatch("c", "m4");
         t.dispatch("d", "n1");
         t.dispatch("d", "n2");
         let mut taken = t.take_all();
         taken.sort();
-        assert_eq!(taken, ["m2", "n2"]);
-        let woke = woken(&notify, 100);
-        assert!(woke, "the waiting lane is woken");
+        assert_eq!(taken, ["m4", "n2"]);
+        assert!(woken(&notify, 100), "the waiting lane is woken");
         assert_eq!(t.next("c"), None);
+        let AfterReturn { wait, .. } = t.returned("d", "n1");
+        assert!(wait.is_none(), "no wait after a hand-over began");
         assert_eq!(t.next("d"), None);
     }
 }

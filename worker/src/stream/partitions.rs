@@ -172,6 +172,9 @@ impl Manager {
             }) {
             Ok(conn) => {
                 info!("connected to the broker");
+                // A fresh flag: an old connection's measurement, aborted or not, cannot mark
+                // this one.
+                self.broker_silent = Arc::new(AtomicBool::new(false));
                 self.conn = Some(conn);
                 true
             }
