@@ -46,8 +46,10 @@ async fn a_broker_blip_mid_turn_neither_loses_nor_repeats_the_reply() {
 async fn a_refused_tier_publish_does_not_wedge_the_conversation() {
     let mut env = TestEnv::new("tierfail");
     // Slow in-process retries (about 3 s before the tier publish), so the second message
-    // surely reaches the worker while the first is still failing and waits in its lane; the
-    // next test sends it in the window after the first went back to the broker.
+    // surely reaches the worker while the first is still failing and waits in its lane,
+    // even on a loaded machine: a message that arrives after the first was returned to the
+    // broker but before the broker hands it out again would overtake it (a known window; see
+    // the README's "Retries and order").
     env.set("WORKER_STEP_RETRY_DELAY", "1s");
     env.start_ingress().await;
     env.spawn_worker(&[]);
@@ -75,52 +77,6 @@ async fn a_refused_tier_publish_does_not_wedge_the_conversation() {
         !redis_exists(&env, &env.keys().parked("300:5511")).await,
         "not parked"
     );
-    env.cleanup().await;
-}
-
-/// The window the test above keeps out of its way, hit on purpose: a later message is already
-/// on its way to the worker when the first goes back to the broker (its tier publish refused),
-/// so it reaches the worker after the first left its lane and before the broker hands the
-/// first out again. A proxy holds everything the broker sends to the worker for `DELAY`,
-/// which widens that window from a few milliseconds to `DELAY`: the second message is
-/// published inside it. The second must still run after the first (it used to start a lane
-/// of its own and overtake it). One partition, so the worker's periodic lag measurement
-/// (a few broker round trips) stays within its timeout despite the delay.
-#[tokio::test(flavor = "multi_thread")]
-async fn a_message_on_the_wire_when_its_predecessor_is_returned_does_not_overtake_it() {
-    const DELAY: Duration = Duration::from_millis(700);
-    let amqp = Proxy::start("127.0.0.1:5672".parse().unwrap()).await;
-    let url = format!("amqp://guest:guest@{}/%2f", amqp.addr);
-    let mut env = TestEnv::new("tierwire");
-    env.set("WORKER_STEP_RETRY_DELAY", "20ms");
-    env.set("BATON_PARTITIONS", "1");
-    env.start_ingress().await;
-    env.spawn_worker(&[("AMQP_URL", &url)]);
-    let warm = webhooks::text("300", "5599", "wamid.TW0", "warm up #probe:transient:3");
-    assert_eq!(env.post_signed(&warm).await, 200);
-    env.wait_processed(&["wamid.TW0".into()], Duration::from_secs(20))
-        .await;
-    delete_queue(&env.names().retry_tier(0)).await;
-    amqp.delay_downstream(DELAY);
-    // The first reaches the worker at DELAY, fails its runs (~0.1 s), is published to the
-    // missing tier, learns of the refusal a DELAY later and goes back to the broker, which
-    // hands it out again at once; that arrives yet a DELAY later. Published between
-    // DELAY + 0.1 s and 2 x DELAY + 0.1 s, the second is handed out at once and reaches the
-    // worker after the first left its lane and before it came back.
-    let head = webhooks::text("300", "5511", "wamid.TW1", "first #probe:transient:3");
-    let next = webhooks::text("300", "5511", "wamid.TW2", "second");
-    assert_eq!(env.post_signed(&head).await, 200);
-    tokio::time::sleep(DELAY + DELAY / 2 + Duration::from_millis(100)).await;
-    assert_eq!(env.post_signed(&next).await, 200);
-    let entries = env
-        .wait_processed(
-            &["wamid.TW1".into(), "wamid.TW2".into()],
-            Duration::from_secs(30),
-        )
-        .await;
-    let order = processed_order(&entries, "300:5511");
-    assert_eq!(order, ["wamid.TW1", "wamid.TW2"], "{}", env.logs());
-    amqp.delay_downstream(Duration::ZERO);
     env.cleanup().await;
 }
 
