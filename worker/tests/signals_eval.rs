@@ -372,14 +372,22 @@ fn frozen_blind_set_v2_report() {
 /// fresh estimate of what new writers get, beside v2.
 #[test]
 fn frozen_blind_set_v3_report() {
-    let rows = load_reasons("handoff_blind_v3.jsonl", |_| true);
-    assert_eq!(rows.len(), 400);
-    println!(
-        "\n=== frozen blind set v3 ({} rows; aggregate only, never tuned against) ===",
-        rows.len()
+    whole_set_report(
+        "handoff_blind_v3.jsonl",
+        400,
+        "aggregate only, never tuned against",
     );
-    let (outcomes, micros) = run(rows);
+}
+
+/// Reads a multi-label set whole (it must have `rows` rows) and prints its aggregate report
+/// under `note`; returns the outcomes.
+fn whole_set_report(file: &str, rows: usize, note: &str) -> Vec<Outcome> {
+    let set = load_reasons(file, |_| true);
+    assert_eq!(set.len(), rows);
+    println!("\n=== {file} ({rows} rows; {note}) ===");
+    let (outcomes, micros) = run(set);
     print_report(&outcomes, micros);
+    outcomes
 }
 
 /// Per-reason recall for `r` (NaN when there is no support).
@@ -568,14 +576,11 @@ fn training_set_report(name: &str, rows: usize, round: u32) {
 /// of what round 13 (trained on dev13) carries over. Not trained on in round 13.
 #[test]
 fn dev14_report() {
-    let rows = load_reasons("handoff_dev14.jsonl", |_| true);
-    assert_eq!(rows.len(), 400);
-    println!(
-        "\n=== dev14 ({} rows; aggregate only, not trained on in round 13) ===",
-        rows.len()
+    whole_set_report(
+        "handoff_dev14.jsonl",
+        400,
+        "aggregate only, not trained on in round 13",
     );
-    let (outcomes, micros) = run(rows);
-    print_report(&outcomes, micros);
 }
 
 /// dev13 (`handoff_dev13.jsonl`, 400 rows by a thirteenth independent writer who saw nothing
@@ -585,14 +590,11 @@ fn dev14_report() {
 /// 13, so its misses are printed, as a training set's.
 #[test]
 fn dev13_report() {
-    let rows = load_reasons("handoff_dev13.jsonl", |_| true);
-    assert_eq!(rows.len(), 400);
-    println!(
-        "\n=== dev13 ({} rows; read before and after round 12, trained on from round 13) ===",
-        rows.len()
+    let outcomes = whole_set_report(
+        "handoff_dev13.jsonl",
+        400,
+        "read before and after round 12, trained on from round 13",
     );
-    let (outcomes, micros) = run(rows);
-    print_report(&outcomes, micros);
     print_misclassified(&outcomes);
 }
 

@@ -648,7 +648,7 @@ fn cross_validation_report() {
     println!("rows {} vocab {}", rows.len(), p.vocab.len());
     println!(
         "rules only, no veto: {:?}",
-        tally(&rows, &views, &[[1.0; N]; 1].repeat(rows.len()), &NEVER)
+        tally(&rows, &views, &vec![[1.0; N]; rows.len()], &NEVER)
     );
     println!(
         "rules with the heads' veto: {:?}",
