@@ -197,9 +197,20 @@ impl Browser {
         self.client.find(Locator::Css(css)).await.ok()
     }
 
-    /// The text of the element `css` selects, if there is one now.
+    /// The text of the element `css` selects, if there is one now. A page that re-renders may
+    /// replace the element between finding it and reading it (WebDriver's "stale element
+    /// reference"): it is then found again, for up to five seconds, like [`Browser::click`].
     pub async fn text(&self, css: &str) -> Option<String> {
-        self.element(css).await?.text().await.ok()
+        let until = Instant::now() + Duration::from_secs(5);
+        loop {
+            match self.element(css).await?.text().await {
+                Ok(text) => return Some(text),
+                Err(err) if is_stale(&err) && Instant::now() < until => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(_) => return None,
+            }
+        }
     }
 
     /// Waits (up to `timeout`) until the element `css` selects is there and its text satisfies
