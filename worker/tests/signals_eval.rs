@@ -569,6 +569,20 @@ fn training_set_report(name: &str, rows: usize, round: u32) {
     print_misclassified(&outcomes);
 }
 
+/// dev15 (`handoff_dev15.jsonl`, 400 rows by a fifteenth independent writer who saw nothing
+/// under /work; customers of online and subscription businesses and utilities; 160
+/// negatives, most of them hard; `handoff_dev15.md`), written during round 14: read with
+/// round 13's detectors and again with round 14's, aggregate only, as a new writer's measure
+/// of what round 14 (trained on dev14) carries over. Not trained on in round 14.
+#[test]
+fn dev15_report() {
+    whole_set_report(
+        "handoff_dev15.jsonl",
+        400,
+        "aggregate only, not trained on in round 14",
+    );
+}
+
 /// dev14 (`handoff_dev14.jsonl`, 400 rows by a fourteenth independent writer who saw nothing
 /// under /work; less common businesses, dialects, writers on someone else's behalf; 160
 /// negatives, most of them hard; `handoff_dev14.md`), written during round 13: read with
