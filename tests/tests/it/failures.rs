@@ -112,13 +112,20 @@ async fn poison_reaches_the_dlq_and_replay_processes_it() {
     assert!(in_dlq, "both dead-lettered\n{}", env.logs());
     let (ok, table) = env.worker_cli(&["dlq", "list"], "");
     assert!(
-        ok && table.contains("delivery_limit") && table.contains("2 event(s)"),
+        ok && table.contains("step panicked") && table.contains("2 event(s)"),
         "{table}"
     );
     let (ok, shown) = env.worker_cli(&["dlq", "show", "wamid.POISON"], "");
     assert!(ok, "{shown}");
     let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
-    assert_eq!(shown["reason"], "delivery_limit");
+    // Returned to the queue once, then dead-lettered by the worker on its second panic.
+    let reason = shown["reason"].as_str().unwrap_or_default();
+    assert!(
+        reason.starts_with(
+            "step panicked (delivery returned 1 time(s) before): probe: poison message wamid.POISON"
+        ),
+        "{shown}"
+    );
     assert_eq!(shown["event"]["item"]["text"]["body"], "bad #probe:panic");
     let (ok, _) = env.worker_cli(&["dlq", "show", "wamid.NOPE"], "");
     assert!(!ok, "unknown id is an error");
@@ -148,6 +155,42 @@ async fn poison_reaches_the_dlq_and_replay_processes_it() {
     assert!(ok && out.contains("purged 1"), "{out}");
     let (_, list) = env.worker_cli(&["dlq", "list", "--json"], "");
     assert_eq!(list.trim(), "[]");
+    env.cleanup().await;
+}
+
+/// A poison event returns to the queue with the events queued behind it in its lane (so none
+/// overtakes it), and the broker counts every return against the delivery limit (3 here):
+/// the worker dead-letters the poison on its second panic, and the events behind it run, in
+/// order, instead of reaching the limit with it.
+#[tokio::test(flavor = "multi_thread")]
+async fn events_behind_a_poison_event_are_not_dead_lettered_with_it() {
+    let mut env = TestEnv::new("poisonlane");
+    env.start_ingress().await;
+    env.spawn_worker(&[]);
+    env.redis_set("probe-broken", Some("1")).await;
+    // The poison runs long enough (400 ms) for the next two to queue behind it in its lane.
+    let poison = webhooks::text(
+        "300",
+        "5544",
+        "wamid.PL0",
+        "bad #probe:sleep:400 #probe:panic",
+    );
+    assert_eq!(env.post_signed(&poison).await, 200);
+    let after: Vec<String> = (1..=2).map(|i| format!("wamid.PL{i}")).collect();
+    for id in &after {
+        let body = webhooks::text("300", "5544", id, "and then this");
+        assert_eq!(env.post_signed(&body).await, 200);
+    }
+    let entries = env.wait_processed(&after, Duration::from_secs(30)).await;
+    assert!(
+        position(&entries, "wamid.PL1") < position(&entries, "wamid.PL2"),
+        "in order\n{}",
+        env.logs()
+    );
+    let (_, list) = env.worker_cli(&["dlq", "list", "--json"], "");
+    let dead: Vec<serde_json::Value> = serde_json::from_str(&list).unwrap();
+    let ids: Vec<&str> = dead.iter().filter_map(|e| e["id"].as_str()).collect();
+    assert_eq!(ids, ["wamid.PL0"], "only the poison: {list}");
     env.cleanup().await;
 }
 

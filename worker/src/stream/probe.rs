@@ -7,7 +7,7 @@
 //!
 //! | marker | effect |
 //! |---|---|
-//! | `#probe:sleep:<ms>` | sleeps that long (a slow step) |
+//! | `#probe:sleep:<ms>` | sleeps that long (a slow step), before any fault below |
 //! | `#probe:transient:<n>` | fails transiently on the first `n` runs of this event |
 //! | `#probe:panic` | panics while the key `{ns}:probe-broken` exists (a poison message) |
 //! | `#probe:permanent` | fails permanently while `{ns}:probe-broken` exists |
@@ -47,7 +47,6 @@ impl Step for Probe {
         async move {
             let started = now_ms();
             let text = event.text().unwrap_or("");
-            faults(cx, event, text).await?;
             let mut sleep = self.sleep;
             if let Some(ms) = marker(text, "sleep").and_then(|v| v.parse::<u64>().ok()) {
                 sleep += Duration::from_millis(ms);
@@ -55,6 +54,7 @@ impl Step for Probe {
             if !sleep.is_zero() {
                 tokio::time::sleep(sleep).await;
             }
+            faults(cx, event, text).await?;
             if cx.fenced() {
                 return Err(StepError::Transient("lease lost".into()));
             }

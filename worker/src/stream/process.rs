@@ -11,7 +11,9 @@
 //! between redelivers the head, which finds itself done and drains again. An event arriving
 //! while the head is settled drains first ([`parking::admit`]). A held event that fails
 //! transiently becomes the new head (its own retry tier); one that fails permanently goes to
-//! the DLQ and the drain goes on.
+//! the DLQ and the drain goes on. A step that panics has its delivery returned to the queue
+//! once, then is dead-lettered here — not left to the broker's delivery limit, which the events
+//! returned behind it in its lane would reach with it.
 //!
 //! Redis being unreachable is not a step failure: Redis operations here retry until they work
 //! or the partition is fenced (its lease can no longer be renewed), and then the channel is
@@ -30,7 +32,7 @@ use lapin::message::Delivery;
 use tracing::{Instrument, info, info_span, warn};
 
 use super::Runtime;
-use super::delivery::{Job, Outcome, ack, requeue};
+use super::delivery::{self, Job, Outcome, ack, requeue};
 use super::fence::{PartitionCx, redis_until_fenced};
 use super::idempotency::{self, AttemptToken, Claim, ClaimPolicy};
 use super::parking::{self, Admission, Held};
@@ -180,12 +182,21 @@ async fn settle(
             done = Outcome::Duplicate;
             (Ok(()), None)
         }
-        Ran::Panicked => {
-            // A bug, not a dependency: back to the queue, where the broker's delivery limit
-            // dead-letters it as poison (`delivery_limit`) if it keeps panicking.
-            warn!("step panicked; returning the delivery to the queue");
-            requeue(delivery).await;
-            return Outcome::Requeued;
+        Ran::Panicked(panic) => {
+            // A bug, not a dependency. Its first delivery goes back to the queue once (another
+            // run, maybe on another worker); a delivery the broker had back before that panics
+            // again is poison, dead-lettered here like a permanent failure. Never by the
+            // broker's delivery limit: the events queued behind it in its lane are returned
+            // with it each time (`lanes`), so they would reach the limit with it.
+            let returns = delivery::returns(delivery);
+            if returns < PANIC_RETURNS {
+                warn!(%panic, "step panicked; returning the delivery to the queue once");
+                requeue(delivery).await;
+                return Outcome::Requeued;
+            }
+            let why =
+                format!("step panicked (delivery returned {returns} time(s) before): {panic}");
+            (Err(Failure::Permanent), Some(why))
         }
         Ran::Failed(e) => (Err(class(&e)), Some(e.to_string())),
     };
@@ -254,12 +265,25 @@ fn class(e: &StepError) -> Failure {
     }
 }
 
+/// How many times the broker may have had a delivery back before a panic dead-letters it.
+const PANIC_RETURNS: u32 = 1;
+
 enum Ran {
     Done,
     Duplicate,
     Fenced,
-    Panicked,
+    /// A step panicked (the panic's message).
+    Panicked(String),
     Failed(StepError),
+}
+
+/// The message a panic carried (`panic!` gives a `&str` or a `String`).
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    match (panic.downcast_ref::<&str>(), panic.downcast_ref::<String>()) {
+        (Some(s), _) => (*s).to_owned(),
+        (_, Some(s)) => s.clone(),
+        _ => "a panic without a message".to_owned(),
+    }
 }
 
 /// Claims the event for this attempt and runs the pipeline with in-process retries.
@@ -311,9 +335,9 @@ async fn run(
     let ttl = w.config.worker.dedupe_ttl.as_secs();
     let release = || idempotency::release(&w.redis, &w.keys, &conv, &event.id, &token, ttl);
     match steps {
-        Err(_) => {
+        Err(panic) => {
             let _ = release().await;
-            Ran::Panicked
+            Ran::Panicked(panic_message(panic.as_ref()))
         }
         Ok(Ok(())) => {
             let journal = cx.journal.touched();
@@ -480,9 +504,9 @@ async fn drain_held(w: &Arc<Runtime>, part: &Arc<PartitionCx>, conv: &str) -> Dr
                 match ran {
                     Ran::Done | Ran::Duplicate => (Ok(()), None, props_id),
                     Ran::Fenced => return Drained::Stopped,
-                    Ran::Panicked => (
+                    Ran::Panicked(panic) => (
                         Err(Failure::Transient),
-                        Some("step panicked".into()),
+                        Some(format!("step panicked: {panic}")),
                         props_id,
                     ),
                     Ran::Failed(e) => (Err(class(&e)), Some(e.to_string()), props_id),
@@ -536,5 +560,20 @@ async fn drain_held(w: &Arc<Runtime>, part: &Arc<PartitionCx>, conv: &str) -> Dr
         let Some(()) = redis_until_fenced(part, || parking::pop_held(w, conv)).await else {
             return Drained::Stopped;
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::panic_message;
+
+    #[test]
+    fn a_panic_s_message_is_kept_for_the_dlq() {
+        let text = std::panic::catch_unwind(|| panic!("plain")).unwrap_err();
+        assert_eq!(panic_message(text.as_ref()), "plain");
+        let formatted = std::panic::catch_unwind(|| panic!("event {}", 7)).unwrap_err();
+        assert_eq!(panic_message(formatted.as_ref()), "event 7");
+        let other = std::panic::catch_unwind(|| std::panic::panic_any(7u8)).unwrap_err();
+        assert_eq!(panic_message(other.as_ref()), "a panic without a message");
     }
 }
