@@ -332,6 +332,51 @@ async fn graceful_shutdown_finishes_in_flight_work_and_loses_nothing() {
     env.cleanup().await;
 }
 
+/// A hand-over (here a graceful shutdown) while a conversation's event runs and two more wait
+/// behind it in its lane: the running one panics and is returned to the queue, and the two go
+/// back only after it, so the next owner runs all three in order. (Returning the waiting ones
+/// when the hand-over began put them ahead of it in the queue.)
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hand_over_returns_waiting_events_after_the_running_one() {
+    let mut env = TestEnv::new("handorder");
+    env.start_ingress().await;
+    let a = env.spawn_worker(&[]);
+    assert!(split_evenly(&env, 1).await);
+    let ids: Vec<String> = (1..=3).map(|i| format!("wamid.HO{i}")).collect();
+    let first = webhooks::text(
+        "300",
+        "5577",
+        &ids[0],
+        "#probe:sleep:1500 #probe:firstpanic",
+    );
+    assert_eq!(env.post_signed(&first).await, 200);
+    for id in &ids[1..] {
+        let body = webhooks::text("300", "5577", id, "and this");
+        assert_eq!(env.post_signed(&body).await, 200);
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let status = env.worker(a).terminate(Duration::from_secs(20));
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "{status:?}\n{}",
+        env.logs()
+    );
+    assert!(
+        env.probe().await.is_empty(),
+        "nothing ran to the end on the first worker"
+    );
+    env.spawn_worker(&[]);
+    let entries = env.wait_processed(&ids, Duration::from_secs(30)).await;
+    let order: Vec<&str> = entries.iter().map(|e| e.event.as_str()).collect();
+    assert_eq!(
+        order,
+        ["wamid.HO1", "wamid.HO2", "wamid.HO3"],
+        "{}",
+        env.logs()
+    );
+    env.cleanup().await;
+}
+
 fn free_port() -> u16 {
     baton_tests::procs::free_port()
 }

@@ -8,12 +8,17 @@
 //! Acks are per message, in whatever order lanes finish.
 //!
 //! An event returned to the broker unsettled (a panic, a refused publish) takes the lane's
-//! waiting events back with it, after it, so its redelivery is not overtaken.
+//! waiting events back with it, after it, so its redelivery is not overtaken. A hand-over
+//! ([`Lanes::hand_over`]) does the same for every lane once its running event settles: the
+//! quorum queue hands returned messages out again in the order they were returned, so what
+//! waits in a lane goes back only after the event running ahead of it has settled (returned
+//! too, or acked).
 //!
 //! All lane tasks of a partition run on its [`TaskTracker`], so a hand-over or shutdown can
 //! wait for exactly the work in flight.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio_util::task::TaskTracker;
@@ -26,6 +31,8 @@ use crate::stream::process;
 /// The lanes of one partition.
 pub struct Lanes {
     waiting: Mutex<HashMap<String, VecDeque<Job>>>,
+    /// Set by [`Lanes::hand_over`]: lanes return their waiting events instead of running them.
+    handing_over: AtomicBool,
     pub tracker: TaskTracker,
 }
 
@@ -33,6 +40,7 @@ impl Default for Lanes {
     fn default() -> Self {
         Lanes {
             waiting: Mutex::new(HashMap::new()),
+            handing_over: AtomicBool::new(false),
             tracker: TaskTracker::new(),
         }
     }
@@ -77,9 +85,11 @@ impl Lanes {
                 if job.joins_burst && !job.burst_checked {
                     self.mark_burst(&key, &mut job);
                 }
-                if process::handle(&w, &part, job).await == Outcome::Requeued {
-                    // The event went back to the broker unsettled: what waits behind it in
-                    // this lane goes back too, after it, so nothing overtakes it.
+                let outcome = process::handle(&w, &part, job).await;
+                if outcome == Outcome::Requeued || self.handing_over.load(Ordering::SeqCst) {
+                    // The event went back to the broker unsettled, or the partition is being
+                    // handed over: what waits behind it in this lane goes back, after it, so
+                    // nothing overtakes it.
                     self.requeue_lane(&key).await;
                 }
             }
@@ -137,13 +147,23 @@ impl Lanes {
         metrics::counter!("baton_worker_coalesced_messages_total").increment(followers as u64);
     }
 
-    /// Takes every job that is queued but not started, oldest delivery first (a hand-over
-    /// returns them to the broker instead of running them).
-    pub fn take_waiting(&self) -> Vec<Job> {
+    /// Starts a hand-over: from now on each lane, once the event it runs has settled, returns
+    /// what waits behind it to the broker instead of running it. `wire` (deliveries that
+    /// crossed the consumer's cancel, all later than any lane's) join their conversation's
+    /// lane if it has one, to go back after it; the others are given back, oldest delivery
+    /// first, for the caller to return now.
+    pub fn hand_over(&self, wire: Vec<Job>) -> Vec<Job> {
         let mut waiting = self.waiting.lock().expect("lanes lock");
-        let mut jobs: Vec<Job> = waiting.values_mut().flat_map(|q| q.drain(..)).collect();
-        jobs.sort_by_key(|j| j.delivery.delivery_tag);
-        jobs
+        self.handing_over.store(true, Ordering::SeqCst);
+        let mut now = Vec::new();
+        for job in wire {
+            match waiting.get_mut(&job.lane_key()) {
+                Some(queue) => queue.push_back(job),
+                None => now.push(job),
+            }
+        }
+        now.sort_by_key(|j| j.delivery.delivery_tag);
+        now
     }
 
     /// Returns the jobs waiting in one lane to the broker, in order.

@@ -30,7 +30,6 @@ use std::time::{Duration, Instant};
 use baton_shared::amqp;
 use baton_shared::topology;
 use futures::StreamExt;
-use lapin::message::Delivery;
 use lapin::options::{
     BasicCancelOptions, BasicConsumeOptions, BasicQosOptions, QueueDeclareOptions,
 };
@@ -395,27 +394,27 @@ async fn hand_over(
     let _ = ch
         .basic_cancel(tag.into(), BasicCancelOptions::default())
         .await;
-    // Deliveries that crossed the cancel on the wire, and those waiting in lanes behind a
-    // running one, go back to the broker in delivery order — all of them sorted by delivery
-    // tag, since the ones on the wire came after every one waiting in a lane, and a quorum
-    // queue hands returned messages out again in the order they were returned (returning the
-    // wire's first let the next owner run a conversation's later message before its earlier
-    // one). Only running work is finished here.
-    let mut back: Vec<Delivery> = Vec::new();
+    // Only running work is finished here. A quorum queue hands returned messages out again
+    // in the order they were returned, so each conversation's waiting deliveries go back after
+    // its running one has settled (it may be returned too): the lanes return them as their
+    // running events end ([`Lanes::hand_over`]; returning them at once let the next owner run
+    // them before a running event that was then returned). Deliveries that crossed the cancel
+    // on the wire join their conversation's lane; those of conversations with no lane go back
+    // now, in delivery order.
+    let mut wire: Vec<Job> = Vec::new();
     while let Ok(Some(Ok(delivery))) =
         tokio::time::timeout(Duration::from_millis(200), consumer.next()).await
     {
-        back.push(delivery);
+        wire.push(Job::new(delivery, w));
     }
-    back.extend(lanes.take_waiting().into_iter().map(|job| job.delivery));
-    back.sort_by_key(|d| d.delivery_tag);
-    let returned = back.len();
-    for delivery in &back {
-        delivery::requeue(delivery).await;
+    let now = lanes.hand_over(wire);
+    for job in &now {
+        delivery::requeue(&job.delivery).await;
     }
     info!(
         partition = cx.p,
-        returned, "hand-over: waiting deliveries returned to the broker"
+        returned = now.len(),
+        "hand-over: idle conversations' deliveries returned; lanes return theirs as their running events settle"
     );
     lanes.tracker.close();
     let deadline = w.config.worker.shutdown_timeout;

@@ -10,6 +10,7 @@
 //! | `#probe:sleep:<ms>` | sleeps that long (a slow step), before any fault below |
 //! | `#probe:transient:<n>` | fails transiently on the first `n` runs of this event |
 //! | `#probe:panic` | panics while the key `{ns}:probe-broken` exists (a poison message) |
+//! | `#probe:firstpanic` | panics on the first run of this event only |
 //! | `#probe:permanent` | fails permanently while `{ns}:probe-broken` exists |
 //! | `#probe:crash` | aborts the whole process the first time it sees this event |
 //!
@@ -108,6 +109,9 @@ async fn faults(cx: &StepCx, event: &Event, text: &str) -> Result<(), StepError>
     }
     if broken && marker(text, "panic").is_some() {
         panic!("probe: poison message {}", event.id);
+    }
+    if marker(text, "firstpanic").is_some() && runs == 1 {
+        panic!("probe: first run of {}", event.id);
     }
     if broken && marker(text, "permanent").is_some() {
         return Err(StepError::Permanent("probe: permanent failure".into()));
