@@ -2712,6 +2712,281 @@ mod tests {
                 "N",
                 "je vous informe pour la deuxième fois de mon changement d'adresse, merci",
             ),
+            // Eighteenth pass (round 14, sensitive): an injury had elsewhere (at school, at
+            // football, at home, off one's own bike) or an illness given as the reason to miss,
+            // pause or make up a lesson, and a condition given to leave something out of an
+            // order, are not cases; an injury at the business named as a noun (a sprain, a
+            // concussion, a torn ligament), a wound picked up or noticed at pick-up, bleeding
+            // or a prick, a near fall, an evacuation or a fall on the stairs, a smell of gas
+            // or smoke, fuel leaked, a reaction had (not denied, not history told for a safety
+            // question), sick counted after a product, coughing with sore eyes, a stomach upset
+            // after the food; "je porte plainte", erasure and the data-protection law named,
+            // a theft reported to the police, "you'll hear from our solicitor"; a message asking
+            // to log in or confirm the card that looks wrong; what was offered and what was
+            // charged, or a bill set against the quote with "but" and asked to be checked.
+            (
+                "N",
+                "my daughter broke her arm at school, so she'll have to skip her riding lessons for a month, is that ok?",
+            ),
+            (
+                "N",
+                "mi hijo se torció el tobillo jugando al fútbol, no va a poder venir a natación esta semana",
+            ),
+            (
+                "N",
+                "o meu filho partiu o pulso no futebol, não vai conseguir vir ao treino, dá pra repor depois?",
+            ),
+            (
+                "N",
+                "ma fille s'est foulé la cheville à l'école, elle pourra pas venir au cours de danse mercredi",
+            ),
+            (
+                "N",
+                "Mein Sohn hat sich beim Fußball den Finger gebrochen, können wir die Klavierstunden pausieren?",
+            ),
+            (
+                "N",
+                "he got a concussion at rugby on Saturday so he'll miss this week's swimming lessons",
+            ),
+            (
+                "N",
+                "my partner is ill, can I still come to the couples class on my own?",
+            ),
+            (
+                "N",
+                "me quemé con el horno en casa, así que esta semana os dejo la ropa para planchar",
+            ),
+            (
+                "N",
+                "she came off her bike (nothing serious, just a sprained wrist) so we can't make it to the climbing session",
+            ),
+            (
+                "S",
+                "my son sprained his ankle on your trampoline yesterday, the net was torn",
+            ),
+            (
+                "S",
+                "mi hija tiene un esguince después de la clase, la colchoneta estaba rota",
+            ),
+            (
+                "S",
+                "le moniteur a laissé mon fils sans casque, résultat : commotion cérébrale",
+            ),
+            (
+                "S",
+                "Beim Training bei euch hat sich meine Frau einen Bänderriss zugezogen, die Matte war nass",
+            ),
+            (
+                "S",
+                "o cavalo escorregou na vossa pista e a minha filha ficou com uma entorse",
+            ),
+            (
+                "S",
+                "Unser Hund hat sich im Zwinger bei euch eine Platzwunde am Kopf geholt",
+            ),
+            (
+                "S",
+                "when I picked him up I noticed a nick on his ear, probably the clippers",
+            ),
+            ("S", "al recogerla vi que tenía una herida en la pata"),
+            ("S", "quando fui buscar a cadela vi um corte na orelha dela"),
+            ("S", "beim Abholen hab ich eine Wunde am Ohr entdeckt"),
+            (
+                "S",
+                "you left a needle in the hem and my wife pricked herself, she bled on the dress",
+            ),
+            (
+                "S",
+                "dejaron un alfiler en el pantalón y mi hijo se pinchó con él, le sangró la pierna",
+            ),
+            ("N", "the colours bled in the wash, can you redo the print?"),
+            (
+                "S",
+                "the instructor let go of the rope and my son nearly fell off the climbing wall",
+            ),
+            (
+                "S",
+                "la monitora dejó sola a mi hija en el columpio y casi se cae",
+            ),
+            (
+                "S",
+                "mon fils a failli tomber du poney, personne ne tenait la longe",
+            ),
+            ("N", "the massage was so relaxing I almost fell asleep haha"),
+            (
+                "S",
+                "the fog machine set off the fire alarm and we had to evacuate the whole hall, one kid got pushed",
+            ),
+            (
+                "S",
+                "hubo que evacuar el salón por el humo y una señora se cayó por la escalera",
+            ),
+            (
+                "S",
+                "on a dû évacuer la salle à cause de la fumée de votre machine",
+            ),
+            (
+                "N",
+                "do you have an evacuation plan for the venue? it's for our insurer's checklist",
+            ),
+            (
+                "S",
+                "there's a strong smell of gas in the kitchen since your engineer left",
+            ),
+            (
+                "S",
+                "hay un olor fuerte a gas en la cabaña 3, salimos todos",
+            ),
+            (
+                "S",
+                "il y a une odeur forte de gaz dans le chalet depuis ce matin",
+            ),
+            ("N", "does the cottage have a gas hob or an electric one?"),
+            (
+                "S",
+                "nach dem Kaminkehren kam Qualm aus dem Ofen ins Schlafzimmer",
+            ),
+            (
+                "S",
+                "the jet ski leaked fuel all over the deck and my son slipped in it",
+            ),
+            (
+                "S",
+                "mi perro tuvo una reacción en la piel después del champú que usasteis",
+            ),
+            (
+                "S",
+                "minha filha teve uma reação na pele com a tinta de carnaval que vocês venderam",
+            ),
+            (
+                "S",
+                "mein Kind hatte eine Reaktion auf der Haut nach eurer Sonnencreme",
+            ),
+            (
+                "N",
+                "she's never had a reaction to any of your products, just checking the new one is the same",
+            ),
+            (
+                "N",
+                "my sister had a reaction to hair dye years ago, is yours safe for sensitive skin?",
+            ),
+            (
+                "S",
+                "our dog was sick twice after the chews you sold us, is that normal?",
+            ),
+            (
+                "S",
+                "since your team fumigated the flat the kids are coughing and their eyes are stinging",
+            ),
+            (
+                "S",
+                "depuis le traitement de la piscine, les enfants toussent et ont les yeux rouges",
+            ),
+            (
+                "N",
+                "is the chlorine in your pool ok for children with sensitive eyes?",
+            ),
+            (
+                "S",
+                "after eating your chicken wraps we all had stomach cramps and fever",
+            ),
+            (
+                "S",
+                "después del pollo del viernes toda la familia con diarrea",
+            ),
+            (
+                "S",
+                "depois do bolo de ontem ficamos com dor de barriga e febre",
+            ),
+            (
+                "S",
+                "après le fromage de samedi on a eu de la fièvre et mal au ventre",
+            ),
+            (
+                "N",
+                "my son has a fever, can we cancel his lesson on Friday?",
+            ),
+            (
+                "N",
+                "mi hija tiene fiebre, ¿podemos cambiar la clase al jueves?",
+            ),
+            (
+                "N",
+                "we're expecting a pregnant guest so no raw fish in the platter please",
+            ),
+            (
+                "N",
+                "mi mujer está embarazada, así que sin queso fresco en la tabla por favor",
+            ),
+            (
+                "N",
+                "tenemos una invitada embarazada, nada de alcohol en su cóctel por favor",
+            ),
+            (
+                "S",
+                "votre employé a insulté mon fils devant tout le monde, je porte plainte",
+            ),
+            (
+                "S",
+                "according to the data protection act I'd like you to delete all my personal data",
+            ),
+            (
+                "S",
+                "bitte meine gespeicherten Daten komplett löschen, gemäß Datenschutzgesetz",
+            ),
+            (
+                "S",
+                "quero que os meus dados pessoais sejam todos apagados do vosso sistema",
+            ),
+            (
+                "S",
+                "my bike was taken from your locked storage room, I've reported it to the police",
+            ),
+            (
+                "S",
+                "die Skier wurden aus eurem Skikeller gestohlen, wir haben das bei der Polizei angezeigt",
+            ),
+            (
+                "S",
+                "you'll be hearing from our solicitor about the damage to the car",
+            ),
+            ("N", "can I update my data? I've moved house"),
+            (
+                "S",
+                "got a text saying my membership was suspended and to log in here to reactivate it, looks dodgy, was it you?",
+            ),
+            (
+                "S",
+                "recibí un correo para verificar mi tarjeta con un enlace, parece falso, ¿es vuestro?",
+            ),
+            (
+                "S",
+                "recebi um sms para confirmar os dados do cartão, parece golpe, é de vocês?",
+            ),
+            (
+                "N",
+                "your email asked me to confirm my booking, done, thanks",
+            ),
+            (
+                "N",
+                "I can't log in to the app, does it look weird for you too?",
+            ),
+            (
+                "S",
+                "we were offered 60€ per hour and you charged 85€ per hour, please correct it",
+            ),
+            (
+                "S",
+                "me ofrecieron 120€ y me cobraron 160€, por favor revisadlo",
+            ),
+            (
+                "S",
+                "the quote said 450 but the final invoice is 610, can you check it?",
+            ),
+            (
+                "N",
+                "the quote said 450 and the invoice says 450, perfect thanks",
+            ),
         ]
     }
 

@@ -23,7 +23,8 @@
 //!   refund), billed other than agreed (a bill and a quote or contract with two different
 //!   amounts, unless said to match; "combinamos 450 … passou 540"; what a booking said and a
 //!   charge taken, even asked about: "Angebot war 1.450, abgebucht wurden 1.980, können Sie
-//!   das prüfen?", but not a question about tax or what is included), charged again after
+//!   das prüfen?", or what was offered — "angeboten waren 95 €" — and a bill set against the
+//!   quote with "but" and asked to be checked; not a question about tax or what is included), charged again after
 //!   cancelling said plainly ("me habéis vuelto a pasar la cuota", "went out again"), two
 //!   payments for the same month, a deposit kept,
 //!   bank-account details (not when sent for a refund or to pay by), loans and debt.
@@ -56,7 +57,16 @@
 //!   a burn; nor are figurative fire and explosions ("the DJ was on fire", "meu Instagram
 //!   explodiu"), heartburn, motion sickness, a doctor's advice or appointment, illness given
 //!   as the reason to move a booking, the hospital as a workplace or delivery address, or a
-//!   harm imagined to ask about the policy ("imaginons qu'on sente du gaz").
+//!   harm imagined to ask about the policy ("imaginons qu'on sente du gaz"). Also medical:
+//!   an injury named as a noun (a sprain, a concussion, "Bänderriss"), a wound "geholt", a
+//!   wound noticed at pick-up ("en récupérant Pixel"), bleeding or a prick, a near fall, an
+//!   evacuation or a fall on the stairs, gas or smoke smelt or seen, fuel leaked, a reaction
+//!   had, sick counted after a product, coughing with sore eyes, a stomach upset or fever
+//!   after food from the business. Not: an injury had elsewhere (at school, at football, at
+//!   home, off one's own bike) or an illness given as the reason to miss, pause or make up a
+//!   lesson or to attend anyway, a condition given to leave something out of an order ("une
+//!   femme enceinte donc pas de lait cru"), a reaction denied or told as history for a safety
+//!   question, water spots.
 //! - **legal**: lawyers, suing, courts, formal complaints to authorities, data-protection
 //!   requests (GDPR/RGPD/LGPD/DSGVO, "delete my data", the right of access, "a copy of the
 //!   data you hold on me", "everything you have about me", photos posted without consent,
@@ -67,7 +77,9 @@
 //!   mi juicio", a court booked by number, a GDPR consent form, someone else's threat to sue
 //!   reported, a lawyer ordered for or recommending a shop, "mon avocat" as an avocado, a
 //!   lawyer's advice about the customer's own plan ("mein Anwalt hat mir geraten, erst nach
-//!   dem Umzug zu kündigen").
+//!   dem Umzug zu kündigen"). Also legal: "je porte plainte", erasure with words between
+//!   ("toutes mes données personnelles zu löschen"), the data-protection law named, a theft
+//!   reported to the police ("crime ref"), "you'll hear from our solicitor".
 //!
 //! A charge denied or taken back ("nothing was charged twice", "no se ha cobrado nada de
 //! más", "charged twice?? oh wait no, ignore me") or already put right ("ya me llegó el
@@ -222,6 +234,29 @@ pub(super) const MEDICAL: &[&str] = &[
     r"side effects?",
     r"(?:got|getting|became|fell|felt) (?:very |really )?(?:sick|ill|unwell)",
     r"(?:sick|ill) after",
+    // Sick or ill, counted, after something: "was sick 3 times after the new flea treatment",
+    // "been ill twice since the meal".
+    r"(?:sick|ill|unwell|poorly) (?:\d+ times|twice|three times|all night|again|everywhere)(?: \w+){0,2} (?:after|since)",
+    // A reaction had, on the skin or anywhere: "she had a reaction on her skin from the wig",
+    // "tuvo una reacción en las patas", "teve uma reação na pele", "a fait une réaction",
+    // "hatte eine Reaktion auf der Haut" (not "a reaction to the news").
+    r"(?:had|has|got|developed|tuvo|tiene|ha tenido|le dio|teve|tem|deu|a eu|a fait|a developpe|hatte|hat|bekam|bekommen) (?:a |an |una |uma |une |eine |einen )?(?:bad |severe |strong |skin |fuerte |forte |grave |heftige |starke )?(?:reaction|reaccion|reacao|reaktion|hautreaktion)(?: (?:on|in|en|na|no|nas|nos|sur|a|au|aux|auf|an|am|de|da|do)(?: \w+){1,2}| cutanee)?|skin reaction|reaccion (?:en la piel|cutanea)|reacao (?:na pele|cutanea)|reaction cutanee",
+    // Injuries named as nouns: a torn ligament, a concussion, a sprain, a fracture.
+    r"concussion|torn (?:ligament|ligaments|tendon|muscle)|sprained|dislocated|whiplash|esguince|conmocion cerebral|luxacion|rotura de (?:ligamentos?|tendon)|latigazo cervical|traumatismo craneal|entorse|concussao|luxacao|ruptura de ligamentos?|rompimento de ligamentos?|commotion cerebrale|luxation|rupture des ligaments|dechirure (?:musculaire|des ligaments)|traumatisme cranien|foulure|banderriss|kreuzbandriss|sehnenriss|muskelfaserriss|gehirnerschutterung|platzwunde|schleudertrauma|knochenbruch|verstauchung",
+    // A wound or injury picked up, in German: "hat sich am losen Draht eine Schnittwunde am
+    // Bein geholt", "sich eine Verletzung zugezogen".
+    r"(?:sich|mich|mir|ihm|ihr) (?:\w+ ){0,8}(?:wunde|schnittwunde|platzwunde|verletzung|verletzungen|prellung|verbrennung|verbrennungen|verstauchung|zerrung|kratzer|brandblase) (?:\w+ ){0,3}(?:geholt|zugezogen)",
+    // Bled or pricked: "sangrou na camisa", "he bled on his shirt", "a saigné", "hat
+    // geblutet"; "andou a espetar-se", "se pinchó con un alfiler", "s'est piqué".
+    r"sangrou|(?:se|me|le) (?:\w+ )?sangro|(?:he|she|i|they) (?:\w+ )?bled|(?:a|ont|j ai|il a|elle a) saigne|(?:hat|habe|hab|haben) (?:\w+ ){0,3}geblutet|blutete|espet\w* se|(?:se|me) espet\w+|(?:se|me) pinch\w* con|s est pique\w*|me suis pique\w*|(?:hat|habe) (?:sich|mich) (?:\w+ ){0,3}gestochen|pricked (?:himself|herself|myself|his|her|my)",
+    // Nearly fell, nearly drowned: "elle a failli tomber du télésiège", "almost fell off".
+    r"(?:a|ont|j ai|on a|il a|elle a) failli (?:tomber|se noyer|chuter|etre ecrase\w*)|(?:almost|nearly) (?:fell|fall|falling) (?:off|down|over|from|out|into|in)|(?:almost|nearly) drown\w*|casi se (?:cae|cayo|caen|cayeron|ahoga|ahogo)|quase (?:caiu|cai|caiam|se afogou|afogou)|(?:ware|waren|war) (?:\w+ ){0,3}(?:fast|beinahe|fast schon) (?:\w+ ){0,2}(?:gefallen|gesturzt|runtergefallen|ertrunken)|(?:fast|beinahe) (?:\w+ )?(?:runtergefallen|heruntergefallen|gesturzt|ertrunken)",
+    // An evacuation, or a fall on the stairs: "tuvimos que sacar a 30 niños a la calle",
+    // "we had to evacuate", "on a dû évacuer", "wir mussten evakuieren", "caiu na escada".
+    r"(?:had to|have to|we|they) (?:\w+ )?evacuat\w*|evacuated|(?:tuvimos|tuvieron|hubo) que (?:evacuar|sacar a (?:\w+ ){0,4}(?:a la calle|fuera|del edificio|del local))|evacuaron|(?:tivemos|tiveram|foi preciso) (?:que|de) evacuar|evacuaram|(?:on a|ont|avons|a) du (?:evacuer|faire evacuer)|(?:ont ete|a ete|sont) evacue\w*|evakuiert|evakuieren mussten|mussten (?:\w+ ){0,3}evakuieren|se cayo (?:en|por) (?:la |las )?escaleras?|caiu (?:na|nas) escadas?|fell (?:on|down) the stairs|tombee? dans (?:l |les )?escaliers?|(?:auf|an) der treppe (?:\w+ )?(?:gesturzt|gefallen|hingefallen)",
+    // Coughing and sore or red eyes together, or eyes stinging after a smell or a spray:
+    // "coughing and his eyes are red", "toussaient et avaient les yeux qui piquaient".
+    r"(?:coughing|cough|toussaient|toussait|tousse\w*|tosiendo|tosian|tosia|tossindo|tossiam|husten|hustet|husteten)(?: \w+){0,6} (?:eyes|yeux|ojos|olhos|augen)(?: \w+){0,3} (?:red|sore|stinging|streaming|watering|rouges|qui piquaient|qui piquent|piquaient|piquent|irrites|rojos|irritados|llorosos|vermelhos|irritados|ardendo|rot|gerotet|brannten|brennen|tranten)|(?:eyes|yeux|ojos|olhos|augen)(?: \w+){0,3} (?:red|rouges|rojos|vermelhos|rot|stinging|piquaient|piquent|irritad\w*|brennen)(?: \w+){0,6} (?:coughing|toussaient|tosiendo|tossindo|husten|hustet)",
     // es
     r"reaccion alergica",
     r"alergi\w+",
@@ -319,7 +354,7 @@ pub(super) const MEDICAL: &[&str] = &[
     // Red and burning, stinging or itching skin or eyes after a treatment: "meine Haut am
     // Hals ist ganz rot und brennt", "j'ai l'œil très rouge et ça me brûle", "the skin is
     // red and stings".
-    r"(?:rot|rote|red|rojo|roja|rojos|rojas|vermelh[oa]s?|rouges?) (?:\w+ ){0,2}(?:und|and|y|e|et) (?:\w+ ){0,2}(?:brennt|juckt|burns|burning|stings|stinging|itches|itching|arde|ardendo|me arde|quema|me quema|me pica|pica mucho|coca|me brule|ca brule|qui brule|brule beaucoup|gratte|demange)|(?:oeil|yeux|ojo|ojos|olho|olhos|eye|eyes|auge|augen|haut|skin|piel|pele|peau|kopfhaut|scalp) (?:\w+ ){0,5}(?:brennt|brennen|burning|burns|stings|stinging|arde|arden|ardendo|ardiendo|escociendo|escuece|escuecen|me escuece|me quema|me brule|me brulent|brulent|pique encore|picote\w*)",
+    r"(?:rot|rote|red|rojo|roja|rojos|rojas|vermelh[oa]s?|rouges?) (?:\w+ ){0,2}(?:und|and|y|e|et) (?:\w+ ){0,2}(?:brennt|juckt|burns|burning|stings|stinging|itches|itching|arde|ardendo|me arde|quema|me quema|me pica|pica mucho|coca|me brule|ca brule|qui brule|brule beaucoup|gratte|demange)|(?:oeil|yeux|ojo|ojos|olho|olhos|eye|eyes|auge|augen|haut|skin|piel|pele|peau|kopfhaut|scalp) (?:\w+ ){0,5}(?:brennt|brennen|burning|burns|stings|stinging|arde|arden|ardendo|ardiendo|escociendo|escuece|escuecen|me escuece|me quema|me brule|me brulent|brulent|pique encore|picote\w*|qui piquaient|qui piquent|piquaient)",
     // An animal hurt and crying out: "she's limping and yelping", "cojea y llora", "ele tá
     // mancando e ganindo", "il boite et gémit", "er humpelt und jault".
     r"(?:is|s|was|keeps|has been|started|now|shes|hes|she|he|dog|cat|puppy) (?:\w+ )?limping|(?:and|is|s|was|keeps|kept|been|started|still) (?:\w+ )?(?:yelping|yelped|whimpering|whimpered)|(?:crying|whining|screaming) in pain|llora de dolor|aulla de dolor|ganindo|ganiu|chorando de dor|geme de dor|gemit de douleur|(?:jault|winselt|fiept) (?:\w+ )?(?:vor schmerz\w*|die ganze|seit|standig|immer)",
@@ -332,9 +367,9 @@ pub(super) const MEDICAL: &[&str] = &[
     // Hazards: a burning smell or sparks, fuel leaking, water near the wiring, a car that
     // doesn't brake or smokes after the repair, a near miss.
     r"(?:burning|burnt) smell|smell(?:s|ing)? of burning|smells? burnt|odeur de brule|sent le brule|(?:olor|olia|huele) a quemado|cheir\w* a queimado|cheiro de queimado|riecht (?:\w+ )?verbrannt|brandgeruch|(?:echaba|saltaban|salian) chispas|(?:threw|throwing|giving off) sparks|(?:fait|faisait) des etincelles|funken (?:gespruht|spruhen|flogen|aus)|sparks (?:from|out of|coming)|chispas (?:del|de la|salian)|etincelles (?:de|sur|dans)|faiscas (?:da|do|na)|soltando faiscas",
-    r"(?:gasolina|gasoleo|combustivel|combustible|fuel|petrol|essence|benzin|diesel) (?:a pingar|pingando|goteando|leaking|dripping|qui fuit|fuit|lauft aus|tropft)|(?:fuel|petrol) leak|fuite d essence|fuga de (?:gasolina|combustible)",
+    r"(?:gasolina|gasoleo|combustivel|combustible|fuel|petrol|essence|benzin|diesel) (?:a pingar|pingando|goteando|leaking|dripping|qui fuit|fuit|lauft aus|tropft)|(?:fuel|petrol) leak|fuite d essence|fuga de (?:gasolina|combustible)|(?:leaked|leaking|leaks|spilled|spilt|dripped|dripping|poured) (?:\w+ )?(?:petrol|fuel|gasoline|diesel)(?: \w+){0,3} (?:all over|everywhere|on|onto|into)",
     r"(?:water|agua|eau|wasser) (?:\w+ ){0,4}(?:near|next to|by|cerca de|perto d\w+|pres d\w+|neben) (?:the |la |el |a |o |le |l |die |der )?(?:light fitting|lights?|socket|fuse ?box|wiring|electrics|enchufe|tomada|prise|steckdose|sicherungskasten|cuadro electrico|quadro eletrico|tableau electrique)",
-    r"(?:nao trava|no frena|ne freine (?:pas|plus)|bremst nicht|brakes? (?:dont|didnt|wont|do not|did not) work|brakes? failed)|(?:deitar|a deitar|saia|saiu) fumo|fumo do motor|(?:humo|humito|fumo|fumaca|rauch|smoke) (?:\w+ )?(?:saliendo|salia|sale|coming out|coming from|pouring|saindo|sortait|sort|kam|kommt|stieg)|(?:salia|sale|sortait|saia|sai|kam|kommt|came out) (?:\w+ )?(?:humo|humito|fumo|fumaca|rauch|smoke)|(?:quase|casi|almost|nearly|failli|beinahe) (?:bati|choco|choque|had an accident|avoir un accident|einen unfall)|(?:podia|podria|pudo|could|pourrait|hatte) (?:haberme|haber|have|me) (?:matado|killed|morto|tue)|sin cinturones|without seatbelts|sem cinto|sans ceinture",
+    r"(?:nao trava|no frena|ne freine (?:pas|plus)|bremst nicht|brakes? (?:dont|didnt|wont|do not|did not) work|brakes? failed)|(?:deitar|a deitar|saia|saiu) fumo|fumo do motor|(?:humo|humito|fumo|fumaca|rauch|qualm|smoke) (?:\w+ )?(?:saliendo|salia|sale|coming out|coming from|pouring|saindo|sortait|sort|kam|kommt|stieg)|(?:salia|sale|sortait|saia|sai|kam|kommt|came out) (?:\w+ )?(?:humo|humito|fumo|fumaca|rauch|qualm|smoke)|(?:quase|casi|almost|nearly|failli|beinahe) (?:bati|choco|choque|had an accident|avoir un accident|einen unfall)|(?:podia|podria|pudo|could|pourrait|hatte) (?:haberme|haber|have|me) (?:matado|killed|morto|tue)|sin cinturones|without seatbelts|sem cinto|sans ceinture",
     // Physical safety: a product on fire or exploding, an electric shock.
     r"(?:caught|catch|catches|catching|set|burst into|went up in) (?:on )?(?:fire|flames)",
     r"on fire",
@@ -361,7 +396,7 @@ pub(super) const MEDICAL: &[&str] = &[
     r"me suicider|mettre fin a mes jours|envie de mourir|(?:ne veux plus|veux plus) vivre",
     r"(?:mich|mir) (?:umbringen|das leben nehmen)|(?:will|mochte) nicht mehr leben|lebensmude",
     // Gas: "smells of gas", "huele a gas", "cheiro de gás", "odeur de gaz", "riecht nach Gas".
-    r"(?:smell|smells|smelling|smelt) (?:of |like )?gas|gas (?:smell|leak)|(?:huele|olor|oler) a gas|fuga de gas|cheiro de gas|vazamento de gas|odeur de gaz|fuite de gaz|sent le gaz|(?:riecht|riechts|roch)(?: \w+){0,4} nach gas|cheira (?:a )?gas|gasgeruch|gasleck|(?:smell|smells|odor|odour|olor|cheiro|odeur|geruch)(?: \w+){0,3} (?:rotten eggs?|huevos? podridos?|ovos? podres?|oeufs? pourris?|faulen? eiern?)|(?:huele|olia|olor|oler|cheir\w*|smells?|smelling|smelt|odeur|sent|riecht|roch)(?: \w+){0,3} (?:a |de |of |like |d |nach )?(?:gasolina|combustible|petrol|gasoline|fuel|essence|benzin|gasoleo|diesel)",
+    r"(?:smell|smells|smelling|smelt) (?:of |like )?gas|gas (?:smell|leak)|(?:huele|olor|oler) a gas|fuga de gas|cheiro de gas|vazamento de gas|odeur de gaz|fuite de gaz|sent le gaz|(?:riecht|riechts|roch)(?: \w+){0,4} nach gas|cheira (?:a )?gas|gasgeruch|gasleck|(?:cheiro|olor|odeur|smell|geruch) (?:\w+ ){0,2}(?:a|de|d|of|nach) (?:gas|gaz)|(?:smell|smells|odor|odour|olor|cheiro|odeur|geruch)(?: \w+){0,3} (?:rotten eggs?|huevos? podridos?|ovos? podres?|oeufs? pourris?|faulen? eiern?)|(?:huele|olia|olor|oler|cheir\w*|smells?|smelling|smelt|odeur|sent|riecht|roch)(?: \w+){0,3} (?:a |de |of |like |d |nach )?(?:gasolina|combustible|petrol|gasoline|fuel|essence|benzin|gasoleo|diesel)",
     // Harassment or threats by staff.
     r"harass\w*|sexual(?:ly)? (?:harass\w*|assault\w*|comments?|remarks?)|acos(?:o|ad[oa]|aron|ando|ar)|assedi\w+|harcel\w+|belastig\w+|stalk(?:ed|ing) (?:me|us|her|him|my \w+)|stalker",
     r"(?:felt|feel|feeling) (?:really |very |so )?(?:unsafe|threatened)|comments? about my body|touched me|me (?:amenazo|amenazaron|ameacou|ameacaram)|me (?:toco|tocou) (?:(?:el|la|los|las|o|a|os|as) )?(?:culo|trasero|pecho|pechos|pierna|piernas|cintura|nalgas?|bunda|peito|seios|perna|coxa)|me (?:toco|tocou) (?:sin|sem) (?:mi |minha )?(?:permiso|permissao|consentimiento|consentimento)|me (?:toco|tocou) (?:de forma |de manera )?(?:inapropiad\w*|inapropriad\w*)|me (?:estuvo|esteve|ficou) (?:me )?tocando|(?:intento|tentou) (?:tocarme|me tocar)|m a (?:touche|menace)\w*|hat mich (?:bedroht|angefasst|beleidigt)",
@@ -443,7 +478,7 @@ pub(super) const LEGAL: &[&str] = &[
     // fr
     // "avocat" is also an avocado: the lawyer acts or is called on.
     r"(?:mon|notre) avocat (?:\w+ )?(?:va|vous (?:contacte|ecri|appel|enverr)\w*|souhait\w*|demand\w*|veut|voudrait|exig\w*|m a|a dit|me dit|s occupe|se charge|est (?:au courant|saisi)|prendra|conseill\w*)|(?:contacter|contacte|appeler|appelle|consulter|saisir|saisi|prevenir|previens|voir|par|de|chez) (?:mon|notre|un) avocat",
-    r"(?:porter|deposer|portera|porterai) plainte",
+    r"(?:porter|deposer|portera|porterai|porte|portons|deposons|depose|porterons|vais porter|allons porter) plainte",
     r"plainte contre",
     r"en justice",
     r"poursuites(?: judiciaires)?|poursuite judiciaire|(?:engager|lancer|entamer) (?:des |une )?poursuites?",
@@ -454,7 +489,9 @@ pub(super) const LEGAL: &[&str] = &[
     // Ombudsman / mediator seized, in any language.
     r"(?:saisi|saisis|saisit|saisir|saisirai|saisirons|saisissons|contacte|ecrit au|ecrire au) (?:le |la |au |a la )?mediat\w+|(?:the|an) (?:insurance |energy )?ombudsman|mediador (?:de seguros|del seguro)|ouvidoria|schlichter|ombudsstelle|versicherungsombudsmann",
     // de
-    r"(?:meinen|mein|einen|unseren) (?:anwalt|rechtsanwalt|anwaltin)",
+    r"(?:meinen|mein|einen|unseren|meinem|unserem|unserm|unsern) (?:anwalt|rechtsanwalt|anwaltin)",
+    // "You'll hear from my lawyer": "ihr hört von unserem Anwalt".
+    r"(?:hear|hearing) from (?:my|our) (?:lawyer|solicitor|attorney|legal team)s?",
     r"anwalt einschalten",
     r"verklagen",
     r"vor gericht",
@@ -463,6 +500,13 @@ pub(super) const LEGAL: &[&str] = &[
     r"datenschutzbehorde",
     r"(?:loschen|entfernen) sie (?:alle )?meine daten",
     r"meine daten (?:loschen|entfernen)",
+    // Erasure asked for with words between, in either order, and the data-protection law
+    // named: "meine persönlichen Daten zu löschen", "toutes mes données personnelles zu
+    // löschen", "que borren todos mis datos personales", "gemäss Datenschutzgesetz".
+    r"(?:meine|mes|my|mis|meus|minhas) (?:\w+ ){0,2}(?:daten|donnees|data|datos|dados) (?:\w+ ){0,4}(?:zu )?(?:loschen|entfernen|geloscht|supprimer|supprimees|effacer|effacees|deleted|erased|removed|borrar|borren|borrados|eliminar|eliminen|eliminados|apagar|apaguem|apagados|excluir|excluam|excluidos)|(?:loschen|loscht|supprimez|supprimer|effacez|effacer|delete|erase|borren|borrar|eliminen|eliminar|apaguem|apagar|excluam|excluir) (?:\w+ ){0,3}(?:meine|mes|my|mis|meus|minhas) (?:\w+ ){0,2}(?:daten|donnees|data|datos|dados)|datenschutzgesetz\w*|datenschutz grundverordnung|data protection (?:act|law|legislation)|ley (?:organica )?de proteccion de datos|lei (?:geral )?de protecao de dados|loi informatique et libertes|loi sur la protection des (?:donnees|renseignements)",
+    // Reported to the police: "I've reported it to the police, crime ref 4412", "j'ai
+    // signalé le vol à la police", "bei der Polizei angezeigt".
+    r"(?:reported|report) (?:it |this |them |the theft |the break in |everything )?to the police|crime (?:ref|reference|number|no)\w*|(?:signale|declare) (?:\w+ ){0,2}a la police|(?:bei der polizei|der polizei) (?:\w+ ){0,2}(?:angezeigt|gemeldet)",
     r"verbraucherzentrale",
     r"verbraucherschutz\w*|schlichtungsstelle",
     // "eine Anzeige machen" is also an advert.
@@ -532,7 +576,7 @@ pub(super) const BENIGN: &[&str] = &[
     // "den Ausschlag gegeben", calories burned, heartburn, a bruised ego, a shoe that pinches,
     // a door swelling in the rain, a pill organiser, laughing till ill, the doctor's advice,
     // a doll with a broken arm, insurance covering injuries.
-    r"rash (?:vest|guard)s?|cross stitch\w*|(?:dye|colou?rs?|ink|paint)(?: \w+){0,3} bleed\w*|bleed\w* (?:\w+ ){0,2}(?:in|into) the (?:wash|washing)|(?:den )?ausschlag (?:gegeben|geben|gibt|gab)|(?:kalorien|calories|kcal|calorias|fett|fat|grasa|gordura) (?:\w+ )?(?:verbrannt|burned|burnt|brulees?|quemad\w*|queimad\w*)|brulures? d estomac|blesse\w* dans (?:mon|son|ma|notre) (?:amour propre|orgueil|ego|fierte)|(?:sapato|sapatos|tenis|bota|botas|sandalia|chinelo|zapato|zapatos|shoe|shoes|boot|boots|chaussures?)(?: \w+){0,2} (?:machuca|aperta|hurts?|pinch\w*|lastima|aprieta|fait mal|druckt|tut weh)|(?:door|wood|window|frame|floor|deck|puerta|madera|porta|madeira|porte|bois|tur|holz)(?: \w+){0,4} (?:swelling|swollen|swelled|hinchad\w+|inchad\w+|gonfle\w*|geschwollen|aufgequollen)|porta remedios?|passei mal de (?:tanto )?(?:rir|riso)|(?:passando|passei|passou) mal de (?:tanto )?rir|(?:mon|mi|meu|mein|my) (?:medecin|medico|arzt|doctor|gp) (?:\w+ ){0,3}(?:conseill\w*|prescri\w*|recommand\w*|recomend\w*|receto|receitou|meint|verschrieben|empfohlen|advised|prescribed|recommended|recommends)|(?:tenho (?:de|que)|tengo que|have to|need to|je dois|ich muss|muss ich) (?:\w+ )?(?:ir |aller |go |gehen )?(?:ao|al|to the|chez le|zum|to my|a mi) (?:medico|medecin|doctor|arzt)|(?:muneca|munecas|muneco|juguete|estatua|figura|boneca|boneco|poupee|puppe|peluche)s?(?: \w+){0,10} (?:brazo|pierna|mano|pie|cabeza|braco|perna) (?:rot[oa]|partid[oa]|quebrad[oa])|(?:seguro|insurance|assurance|versicherung|cubre|cover|covers|cobre|couvre)(?: \w+){0,5} (?:lesion\w*|injur\w*|lesoes|blessur\w*|verletz\w*|machuc\w*|se lastima\w*|hurt)|(?:sent le brule|smells? burnt|burning smell|huele a quemado|cheiro de queimado)(?: \w+){0,6} (?:j ai rate|i burnt|i burned|se me quemo|queimei|ma tarte|my toast|mon gateau)",
+    r"rash (?:vest|guard)s?|cross stitch\w*|(?:dye|colou?rs?|ink|paint)(?: \w+){0,3} (?:bleed\w*|bled)|(?:water|hard water|soap|rust|limescale|wax|polish|paint) spots(?: (?:\w+ )?(?:everywhere|all over|partout|por todo|uberall))?|bleed\w* (?:\w+ ){0,2}(?:in|into) the (?:wash|washing)|(?:den )?ausschlag (?:gegeben|geben|gibt|gab)|(?:kalorien|calories|kcal|calorias|fett|fat|grasa|gordura) (?:\w+ )?(?:verbrannt|burned|burnt|brulees?|quemad\w*|queimad\w*)|brulures? d estomac|blesse\w* dans (?:mon|son|ma|notre) (?:amour propre|orgueil|ego|fierte)|(?:sapato|sapatos|tenis|bota|botas|sandalia|chinelo|zapato|zapatos|shoe|shoes|boot|boots|chaussures?)(?: \w+){0,2} (?:machuca|aperta|hurts?|pinch\w*|lastima|aprieta|fait mal|druckt|tut weh)|(?:door|wood|window|frame|floor|deck|puerta|madera|porta|madeira|porte|bois|tur|holz)(?: \w+){0,4} (?:swelling|swollen|swelled|hinchad\w+|inchad\w+|gonfle\w*|geschwollen|aufgequollen)|porta remedios?|passei mal de (?:tanto )?(?:rir|riso)|(?:passando|passei|passou) mal de (?:tanto )?rir|(?:mon|mi|meu|mein|my) (?:medecin|medico|arzt|doctor|gp) (?:\w+ ){0,3}(?:conseill\w*|prescri\w*|recommand\w*|recomend\w*|receto|receitou|meint|verschrieben|empfohlen|advised|prescribed|recommended|recommends)|(?:tenho (?:de|que)|tengo que|have to|need to|je dois|ich muss|muss ich) (?:\w+ )?(?:ir |aller |go |gehen )?(?:ao|al|to the|chez le|zum|to my|a mi) (?:medico|medecin|doctor|arzt)|(?:muneca|munecas|muneco|juguete|estatua|figura|boneca|boneco|poupee|puppe|peluche)s?(?: \w+){0,10} (?:brazo|pierna|mano|pie|cabeza|braco|perna) (?:rot[oa]|partid[oa]|quebrad[oa])|(?:seguro|insurance|assurance|versicherung|cubre|cover|covers|cobre|couvre)(?: \w+){0,5} (?:lesion\w*|injur\w*|lesoes|blessur\w*|verletz\w*|machuc\w*|se lastima\w*|hurt)|(?:sent le brule|smells? burnt|burning smell|huele a quemado|cheiro de queimado)(?: \w+){0,6} (?:j ai rate|i burnt|i burned|se me quemo|queimei|ma tarte|my toast|mon gateau)",
     // The hospital as a workplace or a delivery address: "trabajo en el hospital", "can you
     // deliver the flowers to the hospital", "vou levar o bolo pro hospital".
     r"(?:can you|could you|do you|will you|pode|podem|puede|pueden|podeis|se puede|pouvez|vous|konnt|konnen|liefert ihr|vou|voy a|i ll|i will|je vais)(?: \w+){0,2} (?:deliver|send|bring|carry|levar|llevar|entregar|livrer|livrez|liefern|bringen|mandar|enviar)(?: \w+){0,4} (?:to the|al|ao|pro|pra o|a l|aux|ins|in das|zum|en el|no|at the|im) (?:hospital|hopital|urgences|krankenhaus)\w*|(?:trabajo|trabaja|trabajamos|work|works|working|trabalho|trabalha|travaille|arbeite|arbeitet|nurse|enfermera|enfermeira|infirmiere|krankenschwester|de garde)(?: \w+){0,2} (?:en el|at the|in the|no|na|a l|im|in einem) (?:hospital|hopital|krankenhaus)",
@@ -551,6 +595,9 @@ pub(super) const BENIGN: &[&str] = &[
     // "my account number for paying the fees"), or for a direct debit.
     r"(?:iban|rib|bank details|account number|kontonummer|bankverbindung|cuenta bancaria|conta bancaria|datos bancarios|dados bancarios|coordonnees bancaires)(?: \w+){0,8} (?:pay|paying|payer|pagar|pago|zahlen|bezahlen|uberweisen|uberweisung|transfer|virement|transferencia|transferir)|(?:iban|rib|bank details|account number|kontonummer|bankverbindung|datos bancarios|dados bancarios)(?: \w+){0,4} (?:fur|for|para|pour) (?:die |the |la |le |el |o |a )?(?:lastschrift|direct debit|domiciliacion|prelevement|debito automatico|sepa)",
     r"hypoallergenic",
+    // No reaction ever: "she's never had a reaction at your place", "nunca tuvo una reacción",
+    // "nunca teve reação", "n'a jamais eu de réaction", "hatte noch nie eine Reaktion".
+    r"(?:never|not|hasnt|havent|hadnt|didnt|nunca|jamas|no|nao|jamais|pas|nie|noch nie|nicht) (?:\w+ )?(?:had|has|have|tuvo|ha tenido|teve|tem|eu|a eu|hatte|hat|got|developed) (?:a |an |una |uma |une |de |eine |einen |any |ninguna |nenhuma |aucune |keine )?(?:\w+ )?(?:reaction|reaccion|reacao|reaktion)",
     // Shaming on social media is not a legal step: "os voy a denunciar en redes".
     r"denunci\w+(?: \w+){0,2} (?:en|nas|na) (?:las |as )?redes(?: sociales| sociais)?",
     // The fraud team named as a department ("your fraud team already fixed it").
@@ -682,6 +729,54 @@ static RESCHEDULE_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"verschieben|reschedule|postpone|move (?:my|the|our|it)|pausar|pause|adiar|remarcar|reprogramar|deplacer|reporter|cambiar (?:la|el|mi) (?:cita|clase|reserva|hora)|mudar (?:a|o) (?:aula|horario|consulta)",
     )
 });
+/// A reaction had, as [`MEDICAL`] words it: told as history or as the reason for a safety
+/// question ("my neighbour's cat had a bad reaction to some cheap stuff last year, is yours
+/// safe?") it is not a case.
+static HAD_REACTION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:had|has|got|developed|tuvo|tiene|ha tenido|le dio|teve|tem|deu|a eu|a fait|a developpe|hatte|hat|bekam|bekommen) ")
+        .expect("reaction pattern is valid regex")
+});
+/// Long ago or once: "last year", "years ago", "hace años", "l'an dernier", "vor Jahren".
+static HISTORY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"last year|years ago|as a (?:kid|child|baby)|in the past|el ano pasado|hace (?:\w+ )?anos|de pequen[oa]|ano passado|ha (?:\w+ )?anos|quando (?:era )?crianca|l an (?:dernier|passe)|l annee derniere|il y a (?:\w+ )?ans|quand (?:il|elle|j) etai[st] petite?|letztes jahr|vor (?:\w+ )?jahren|als kind",
+    )
+});
+/// A lesson or booking missed, paused or made up, or attended anyway: "he won't be able to
+/// play this week", "no va a poder venir", "não vai conseguir tocar", "il pourra pas venir",
+/// "wir müssen die Reitstunden aussetzen", "kann ich trotzdem kommen".
+static ABSENCE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:cant|can t|cannot|wont|won t|will not|unable to|not able to|wont be able to|can no longer|couldnt|could not) (?:\w+ )?(?:come|make it|attend|play|ride|train|swim|skate|dance|drive|take part|join|do (?:the|his|her|my) (?:class|lesson|session))|(?:miss|skip|sit out|pause|freeze|put on hold|make up|catch up on|cancel) (?:\w+ ){0,2}(?:class|classes|lesson|lessons|session|sessions|training|booking|appointment|membership|course|week|weeks)|(?:still|anyway) come|come (?:anyway|alone|on my own)|no (?:va a poder|va a|podra|puede|podria|vamos a poder) (?:\w+ )?(?:venir|ir|asistir|jugar|tocar|entrenar|montar|bailar|nadar|hacer la clase)|(?:recuperar|reponer|aplazar|pausar|congelar|suspender) (?:\w+ ){0,2}(?:clase|clases|sesion|sesiones|cita|reserva|curso|entreno|mensualidad)|faltar (?:a )?(?:\w+ )?(?:clase|clases|sesion|entreno)|nao (?:vai|vao|vou) (?:conseguir|poder) (?:\w+ )?(?:vir|ir|tocar|jogar|treinar|montar|dancar|nadar|fazer)|(?:repor|pausar|trancar|congelar) (?:\w+ ){0,2}(?:aula|aulas|sessao|treino|mensalidade|matricula)|faltar (?:a |as )?(?:aula|aulas|treino)|(?:pourra|peut|pourrait|va|pourrons|pourront) (?:pas|plus) (?:\w+ )?(?:venir|jouer|patiner|monter|nager|danser|participer)|(?:ne|n) (?:pourra|peut|pourrait|va) (?:pas|plus) (?:\w+ )?(?:venir|jouer|patiner|monter|nager|danser|participer)|(?:rattraper|suspendre|geler|mettre en pause) (?:\w+ ){0,2}(?:cours|seance|seances|lecon|lecons|abonnement)|venir quand meme|quand meme venir|aussetzen|pausieren|(?:nicht|kaum) (?:\w+ )?(?:kommen|teilnehmen|reiten|spielen|trainieren|schwimmen|tanzen)|trotzdem (?:\w+ )?(?:kommen|teilnehmen|vorbeikommen)|nachholen|ruhen lassen",
+    )
+});
+/// Where an injury happened when it was not at the business: at school, at work, at home, at
+/// a team sport ("au hockey", "do futebol", "in der Schule", "con la plancha de casa").
+static OFFSITE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"at (?:school|work|home|nursery|daycare|the park|the playground|football|soccer|rugby|hockey|basketball|netball|judo|karate)|in (?:pe|gym class|the playground)|playing (?:football|soccer|rugby|hockey|basketball|netball|tennis|cricket)|(?:football|soccer|rugby|hockey|basketball) (?:match|game|practice|training)|en (?:el|la) (?:colegio|cole|escuela|instituto|guarderia|trabajo|parque|recreo)|en casa|de casa|(?:jugando|jugar) (?:al? )?(?:futbol|basket|baloncesto|hockey|rugby|tenis|padel)|(?:en el|del|al) (?:futbol|baloncesto|hockey|rugby|partido)|en educacion fisica|(?:na|no) (?:escola|colegio|trabalho|creche|parque|recreio)|em casa|de casa|(?:no|do|jogando) (?:futebol|futsal|basquete|volei|handebol|hoquei)|jogando bola|na pelada|(?:na|da) educacao fisica|a l ecole|au (?:college|lycee|travail|parc|foot|football|soccer|hockey|rugby|basket|hand|handball|judo)|a la (?:maison|creche|garderie|recre|recreation)|en eps|in der (?:schule|kita|arbeit|pause)|im (?:kindergarten|sportunterricht|turnunterricht|schulsport)|(?:auf|bei) der arbeit|zu hause|zuhause|daheim|beim (?:fussball|handball|hockey|basketball|volleyball|schulsport|turnen|eishockey|rugby)|auf dem (?:spielplatz|pausenhof|schulhof)|vom klettergerust|(?:off|from) (?:his|her|my|their) (?:own )?(?:bike|bicycle|scooter|skateboard)|de su (?:bici|bicicleta|patinete|monopatin)|de (?:son|mon|sa|ma) (?:velo|trottinette|skate)|(?:von|mit) (?:seinem|ihrem|meinem) (?:fahrrad|rad|roller|skateboard)",
+    )
+});
+/// A connective that introduces a consequence: "so", "así que", "donc", "du coup", "fait
+/// que", "por isso", "deshalb".
+static SO_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"so|asi que|por eso|por lo que|donc|du coup|fait que|alors|por isso|entao|dai|also|deshalb|darum|daher|deswegen",
+    )
+});
+/// Blame put on the business: fault, negligence, a lawyer.
+static BLAME_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"fault|culpa|faute|schuld|responsib\w*|responsab\w*|verantwort\w*|negligen\w*|fahrlassig\w*|careless\w*|descuid\w*|lawyer|solicitor|abogad\w*|advogad\w*|avocat|anwalt|insurance|seguro|assurance|versicherung",
+    )
+});
+/// Something left out of an order: "pas de lait cru", "no alcohol please", "sin queso
+/// fresco", "sem peixe cru", "ohne Rohmilch".
+static AVOID_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:pas de|sans|without|no|sin|sem|ohne|kein|keine|keinen|nothing with|nada de|nada com|rien de|avoid|evitar|eviter|vermeiden) (?:\w+ )?(?:raw|cru|crue|crus|crudo|cruda|crudos|cru|roh\w*|rohmilch\w*|alcohol|alcool|alkohol|soft cheese|blue cheese|queso|fromage|kase|queijo|sushi|pate|leberwurst|caffeine|cafeina|cafeine|koffein|wine|vino|vin|wein|vinho|lait|leche|milk|milch|leite|peixe|pescado|poisson|fisch|fish)",
+    )
+});
 static CAUSE_RE: LazyLock<Regex> = LazyLock::new(|| {
     whole(
         r"after|because|from (?:the|your)|since|depuis|despues|depois|apres|nach|seit|wegen|due to|por culpa|por (?:el|la|lo) que|por causa|a cause|durch|de (?:vuestr|su|sua|seu|vost|votre)\w*",
@@ -800,6 +895,12 @@ fn situation(cat: Category, norm: &Normalized) -> Option<&'static str> {
                 Some("machine smoking or sparking")
             } else if COURIER_RE.is_match(&norm.full) && abused(norm) {
                 Some("abuse by a courier or staff")
+            } else if GUT_RE.is_match(&norm.full)
+                && ATE_RE.is_match(&norm.full)
+                && !ABSENCE_RE.is_match(&norm.full)
+                && !RESCHEDULE_RE.is_match(&norm.full)
+            {
+                Some("ill after eating")
             } else if WOUND_RE.is_match(&norm.full)
                 && (CAUSE_RE.is_match(&norm.full) || BACK_FROM_RE.is_match(&norm.full))
                 && !(norm.questions > 0 && SAFE_Q_RE.is_match(&norm.full))
@@ -833,7 +934,7 @@ pub(super) const WITHDRAWN: &str = r"(?:han|me han|alguien ha|ha) (?:sacado|reti
 /// £7,450 but the contract was £6,200", "Auf der Rechnung stehen 1.240 €, vereinbart waren
 /// 890 €", "o orçamento foi 320 e a fatura veio 610".
 pub(super) const BILL: &str = r"invoices?|bill|billed|statement|receipt|factura|fatura|facture|rechnung|estado de cuenta|extrato|extracto|releve|recibo|abrechnung|kontoauszug|me aparecen|me aparece|cobraron|cobraram|cobrado|cobrad[oa]s|cobraste|cobrasteis|cobrou|debitaram|debitad[oa]|debitaron|preleve|prelevee|abgebucht|berechnet|charged|took|passou|passaram|debite|debitado|encaisse|on my card|en la tarjeta|en mi tarjeta|no cartao|sur ma carte|auf der karte|auf meiner karte";
-pub(super) const AGREED: &str = r"(?:booking|reservation|website|confirmation|reserva|confirmacion|confirmacao|buchung|buchungsbestatigung|webseite) (?:\w+ )?(?:said|says|showed|shows|stated|decia|dice|ponia|pone|dizia|diz|mostrava|indiquait|indique|disait|affichait|zeigte|stand|sagte) (?:\w+ ){0,2}\d+|agreed|quote|quoted|combinamos|combinei|combinaram|combinou|acertamos|contract|estimate|the deal|supposed to be|should (?:be|have been)|presupuesto|acordad[oa]|acordamos|pactad[oa]|quedamos en|era de|orcamento|combinad[oa]|contrato|devis|entente|convenu|contrat|vereinbart|angebot|kostenvoranschlag|abgemacht|ausgemacht|vertrag|(?:price|precio|preco|prix|preis) (?:was|era|etait|war)|(?:pedido|compra|valor certo|valor correto|valor|total|importe|montant|betrag) (?:era|eran|foi|es|e|etait|war|ist)";
+pub(super) const AGREED: &str = r"(?:booking|reservation|website|confirmation|reserva|confirmacion|confirmacao|buchung|buchungsbestatigung|webseite) (?:\w+ )?(?:said|says|showed|shows|stated|decia|dice|ponia|pone|dizia|diz|mostrava|indiquait|indique|disait|affichait|zeigte|stand|sagte) (?:\w+ ){0,2}\d+|agreed|quote|quoted|combinamos|combinei|combinaram|combinou|acertamos|contract|estimate|the deal|supposed to be|should (?:be|have been)|presupuesto|acordad[oa]|acordamos|pactad[oa]|quedamos en|era de|orcamento|combinad[oa]|contrato|devis|entente|convenu|contrat|vereinbart|angebot|kostenvoranschlag|abgemacht|ausgemacht|vertrag|angeboten (?:war|waren|wurde|wurden|habt|hattet|haben|hatten)|(?:war|waren|wurde|wurden) (?:\w+ ){0,3}angeboten|offered (?:at|for|us|me)|(?:were|was|been) offered|(?:nos|me) (?:ofrecieron|ofrecio|ofrecisteis|ofereceram|ofereceu)|(?:on nous a|vous nous avez|vous m avez|on m a) propose|figuraban|figuraba|constaba|constava|(?:price|precio|preco|prix|preis) (?:was|era|etait|war)|(?:pedido|compra|valor certo|valor correto|valor|total|importe|montant|betrag) (?:era|eran|foi|es|e|etait|war|ist)";
 static BILL_RE: LazyLock<Regex> = LazyLock::new(|| whole(BILL));
 static AGREED_RE: LazyLock<Regex> = LazyLock::new(|| whole(AGREED));
 
@@ -893,11 +994,27 @@ static PRICE_Q_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "But": the second amount set against the first.
+static CONTRAST_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(r"but|however|pero|sin embargo|mas|porem|mais|cependant|pourtant|aber|jedoch|doch")
+});
+/// Asked to look at it again: "can you check", "¿podrían revisarlo?", "podem verificar",
+/// "pouvez-vous vérifier", "bitte prüfen".
+static CHECK_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"check|look into|review|correct|revis\w+|comprob\w+|correg\w+|verific\w+|conferir|corrigir|corrija\w*|verifier|verifiez|corriger|corrigez|prufen|uberprufen|korrigieren|nachsehen",
+    )
+});
+
 fn amount_disagrees(norm: &Normalized) -> bool {
     // A question about two prices ("the invoice for 250 and the quote for 300?", "is the
     // quote 1 200 with VAT?") is not one; a charge taken and a question asking to look at
     // it ("abgebucht wurden 1.980. Können Sie das prüfen?") is.
-    let asked_to_check = CHARGE_TAKEN_RE.is_match(&norm.full) && !PRICE_Q_RE.is_match(&norm.full);
+    // So is a bill set against what was agreed with "but" and asked to be checked ("en el
+    // presupuesto figuraban 3.200, pero la factura asciende a 3.950. ¿Podrían revisarlo?").
+    let asked_to_check = (CHARGE_TAKEN_RE.is_match(&norm.full)
+        || (CONTRAST_RE.is_match(&norm.full) && CHECK_RE.is_match(&norm.full)))
+        && !PRICE_Q_RE.is_match(&norm.full);
     if (norm.questions > 0 && !asked_to_check)
         || AGREED_OK_RE.is_match(&norm.full)
         || !(BILL_RE.is_match(&norm.full) && AGREED_RE.is_match(&norm.full))
@@ -971,7 +1088,7 @@ static COURIER_RE: LazyLock<Regex> = LazyLock::new(|| whole(COURIER));
 /// guardería", "est rentré du toilettage", "kam vom Hundefriseur".
 static BACK_FROM_RE: LazyLock<Regex> = LazyLock::new(|| {
     whole(
-        r"(?:came|come|got|comes|get) (?:back|home) from|(?:voltou|voltaram|veio|chegou|chegaram) (?:\w+ )?(?:do|da|dos|das)|(?:volvio|volvieron|regreso|regresaron|vino|llego|llegaron) (?:\w+ )?(?:de|del)|(?:est|sont) (?:rentre|rentree|revenu|revenue)\w* (?:de|du|des)|(?:kam|kamen|ist|sind) (?:\w+ ){0,3}(?:vom|von der|aus dem|aus der) \w+ (?:\w+ )?(?:zuruck|heim|nach hause|mit)",
+        r"(?:came|come|got|comes|get) (?:back|home) from|(?:voltou|voltaram|veio|chegou|chegaram) (?:\w+ )?(?:do|da|dos|das)|(?:volvio|volvieron|regreso|regresaron|vino|llego|llegaron) (?:\w+ )?(?:de|del)|(?:est|sont) (?:rentre|rentree|revenu|revenue)\w* (?:de|du|des)|(?:kam|kamen|ist|sind) (?:\w+ ){0,3}(?:vom|von der|aus dem|aus der) \w+ (?:\w+ )?(?:zuruck|heim|nach hause|mit)|(?:when|as) (?:i|we) (?:picked|collected|fetched) (?:him|her|them|it)|at (?:pick ?up|collection)|(?:al|cuando) (?:recoger|recogerlo|recogerla|lo recogi|la recogi|fui a recoger)|(?:ao|quando fui) (?:buscar|busca lo|busca la|pegar)|en (?:recuperant|allant chercher)|(?:quand|lorsque) (?:je l ai|on l a|nous l avons) (?:recupere|recuperee|cherche)|beim abholen|als (?:ich|wir) (?:ihn|sie|es) (?:\w+ )?abgeholt",
     )
 });
 /// A wound on a body part, as a noun: "a small cut on her paw", "una herida en la oreja",
@@ -981,6 +1098,21 @@ static BACK_FROM_RE: LazyLock<Regex> = LazyLock::new(|| {
 static WOUND_RE: LazyLock<Regex> = LazyLock::new(|| {
     whole(
         r"(?:cut|cuts|gash|wound|burn|burns|scratch|scratches|nick|graze|blister|blisters|sore|lump|welt) (?:on|in|to|under) (?:his|her|its|my|their|our|the|one) (?:\w+ )?(?:paw|paws|ear|ears|leg|legs|neck|face|hand|hands|finger|fingers|foot|feet|lip|nose|eye|belly|tummy|scalp|skin|tail|arm|knee|toe|toes|chin|cheek)|(?:corte|cortes|cortadura|herida|quemadura|rasguno|aranazo|ampolla|llaga) (?:\w+ )?(?:en|a) (?:la |el |las |los |su |sus |mi |mis )?(?:pata|patas|patita|oreja|orejas|pierna|cuello|cara|mano|dedo|pie|labio|nariz|ojo|barriga|panza|brazo|rodilla|cuero cabelludo|piel|cola|almohadilla)|(?:corte|cortes|ferida|feridas|queimadura|arranhao|machucado|bolha) (?:\w+ )?(?:na|no|nas|nos|em) (?:sua |seu |minha |meu )?(?:pata|patas|patinha|orelha|orelhas|perna|pescoco|rosto|mao|maos|dedo|pe|pes|labio|nariz|olho|barriga|braco|joelho|couro cabeludo|pele|rabo)|(?:coupure|plaie|brulure|entaille|griffure|egratignure|cloque) (?:\w+ )?(?:a la|au|aux|sur la|sur le|sur l|sur les|a l) (?:patte|pattes|oreille|oreilles|jambe|cou|visage|main|doigt|pied|levre|nez|oeil|ventre|bras|genou|cuir chevelu|peau|queue|coussinet)|(?:schnitt|schnittwunde|wunde|verbrennung|kratzer|blase|brandblase) (?:\w+ ){0,2}(?:an der|am|an den|auf der|im|an|in der) (?:pfote|pfoten|ohr|ohren|bein|hals|gesicht|hand|finger|fuss|lippe|nase|auge|bauch|arm|knie|kopfhaut|haut|schwanz|ballen)",
+    )
+});
+/// A stomach upset or fever: "heftigen Durchfall und Fieber", "stomach cramps", "dolor de
+/// barriga", "dor de barriga", "mal au ventre".
+static GUT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"durchfall|diarrh\w*|diarrea|diarreia|diarrhee|fieber|fever|fiebre|febre|fievre|(?:bauch|magen)(?:krampfe|schmerzen|krampfen)|(?:stomach|tummy) (?:cramps|ache|aches|pains?|bug|upset)|upset stomach|dolor(?:es)? de (?:barriga|estomago|tripa|panza)|retortijones|dor(?:es)? de (?:barriga|estomago)|colicas|mal au ventre|maux de ventre|crampes d estomac|nausea|nauseas|nausee\w*|ubelkeit|enjoo|enjoad[oa]s?|sick|krank|enferm[oa]s?|malades?|doentes?",
+    )
+});
+/// Something eaten or drunk from the business: "after eating your…", "nach dem Rohmilchkäse
+/// von Samstag", "después del pollo del sábado", "depois do bolo de ontem", "après le
+/// fromage de samedi", "we ate", "wir haben … gegessen".
+static ATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"(?:we|i|he|she|they|kids|everyone|family) (?:\w+ )?(?:ate|drank)|eaten|(?:after|since) (?:eating|drinking)|gegessen|getrunken|(?:comimos|comi|comio|comieron|bebimos|bebio)|(?:despues de|desde que) (?:comer|tomar|beber)|(?:comemos|comeu|comeram|bebemos|bebeu|beberam)|(?:depois de|desde que) (?:comer|tomar|beber)|(?:avons|ai|a|ont|avoir) (?:\w+ )?(?:mange|bu)|(?:after|since|nach|seit|despues del?|despues de la|desde el|desde la|depois d[oa]s?|apres (?:le|la|les)|depuis (?:le|la|les)) (?:the |dem |der |den |la |el |o |a |le |les )?\w+ (?:\w+ )?(?:from|von|vom|de|del|do|da|du) (?:you|your|euch|ihnen|ustedes|vosotros|voces|vous|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|gestern|lunes|martes|miercoles|jueves|viernes|sabado|domingo|ayer|segunda|terca|quarta|quinta|sexta|ontem|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier)",
     )
 });
 static ABUSE_RE: LazyLock<Regex> = LazyLock::new(|| whole(ABUSE));
@@ -999,6 +1131,20 @@ pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
     // booking, is not a case either.
     let framed = FRAMED_RE.is_match(&norm.full);
     let reschedule = RESCHEDULE_RE.is_match(&norm.full) && !CAUSE_RE.is_match(&norm.full);
+    // The booking changed or missed because of the harm ("can't come this week", "Reitstunden
+    // aussetzen", "repor a aula"), or the customer asks to come anyway.
+    let attendance = RESCHEDULE_RE.is_match(&norm.full) || ABSENCE_RE.is_match(&norm.full);
+    // An injury had elsewhere (at school, at football, at home) given as the reason for a
+    // change, with nothing blamed on the business: "mon gars s'est cassé le poignet au hockey,
+    // il pourra pas venir samedi", "me quemé la mano con la plancha de casa, así que os traigo
+    // las camisas". The injury's own clause (and the two before) names no cause.
+    let offsite = OFFSITE_RE.is_match(&norm.full)
+        && (attendance || SO_RE.is_match(&norm.full))
+        && !COMPENSATION_RE.is_match(&norm.full)
+        && !BLAME_RE.is_match(&norm.full);
+    // A condition given as the reason to leave something out of an order ("il y aura une
+    // femme enceinte donc pas de lait cru"): a preference, not a harm.
+    let avoided = AVOID_RE.is_match(&norm.full) && !REACTED_RE.is_match(&norm.full);
     // Whether a treatment is safe with a condition, asked before booking ("is it safe to
     // have a filling while pregnant?"), or a condition noted for the file ("I'm pregnant btw,
     // please note it on my file"): not a harm.
@@ -1022,6 +1168,13 @@ pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
             framed
                 || WHAT_IF_RE.is_match(window_at(norm, m.start()))
                 || (reschedule && ILL_STATE_RE.is_match(m.as_str()))
+                || (attendance
+                    && ILL_STATE_RE.is_match(m.as_str())
+                    && !CAUSE_RE.is_match(window_at(norm, m.start())))
+                || (offsite && !CAUSE_RE.is_match(window_at(norm, m.start())))
+                || (avoided && CONDITION_RE.is_match(m.as_str()))
+                || ((safety_question || HISTORY_RE.is_match(&norm.full))
+                    && HAD_REACTION_RE.is_match(m.as_str()))
                 || (safety_question && CONDITION_RE.is_match(m.as_str()))
                 || (allergy_stated && ALLERGY_WORD_RE.is_match(m.as_str()))
                 || healed

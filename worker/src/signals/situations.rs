@@ -7,7 +7,8 @@
 //! free, charged too much, a no-show fee while the customer was there, charged for what
 //! never took place, a charge the customer cannot place, charged again after cancelling
 //! said plainly, two payments for the same month), a doubtful message with a link to click,
-//! and a stolen card or badge to block.
+//! a message asking to log in or confirm the account or card that looks wrong ("sieht komisch
+//! aus", "le lien a l'air louche"), and a stolen card or badge to block.
 //!
 //! Each [`Concept`] is a small multilingual word family (en/es/pt/fr/de, normalised and
 //! canonical spelling, stems as `\w*` suffixes: `cobr\w+` covers cobraron/cobrado/cobrança);
@@ -109,6 +110,8 @@ pub enum Concept {
     NotPlaced,
     TwoPayments,
     SamePeriod,
+    Verify,
+    Doubt,
 }
 
 use Concept::*;
@@ -117,7 +120,7 @@ use Concept::*;
 pub(super) const CONCEPTS: &[(Concept, &str)] = &[
     (
         Account,
-        r"accounts?|cuentas?|conta|compte|konto|kundenkonto|profile|perfil|profil|login|app|whatsapp|user|usuario|utilisateur|benutzerkonto|cadastro|area do cliente|espace client",
+        r"accounts?|cuentas?|conta|compte|konto|kundenkonto|mitgliedskonto|nutzerkonto|mitgliedschaft|membership|membresia|profile|perfil|profil|login|app|whatsapp|user|usuario|utilisateur|benutzerkonto|cadastro|area do cliente|espace client",
     ),
     (
         Credential,
@@ -436,6 +439,18 @@ pub(super) const CONCEPTS: &[(Concept, &str)] = &[
         SamePeriod,
         r"(?:for|of|in|por|del|de la|para|pelo|pela|do|da|no|na|pour|du|de|fur|vom|im) (?:the same|el mismo|la misma|o mesmo|a mesma|le meme|la meme|den gleichen|dem gleichen|denselben|demselben|dieselbe|derselben|dasselbe) (?:month|week|period|order|booking|invoice|bill|session|class|mes|semana|periodo|pedido|reserva|factura|recibo|sesion|clase|fatura|sessao|aula|mois|semaine|periode|commande|facture|seance|cours|monat|woche|zeitraum|bestellung|rechnung|buchung|termin|stunde)",
     ),
+    (
+        // Asked to log in, confirm or unlock: "bitte hier einloggen", "pour valider ma
+        // carte", "verify your account", "confirme seus dados", "reactivar la cuenta".
+        Verify,
+        r"log in|login|sign in|einloggen|anmelden|inicia sesion|iniciar sesion|fazer login|faca login|logar|connectez vous|se connecter|reconnecter|verify|verifiy|verification|confirm (?:your|my)|validate|valider|validez|validation|verifier|verifiez|confirmer|confirmez|verificar|verifique|confirmar|confirme|validar|valide|atualizar|atualize|actualizar|actualice|mettre a jour|bestatigen|bestatige|verifizieren|aktualisieren|reactivate|reactivar|reativar|reactiver|reaktivieren|entsperren|desbloquear|debloquer|unlock",
+    ),
+    (
+        // Doubt about how a message looks: "sieht komisch aus", "le lien a l'air louche",
+        // "looks dodgy", "parece falso", "c'est-tu légit".
+        Doubt,
+        r"looks? (?:\w+ )?(?:weird|odd|dodgy|suspicious|fishy|strange|fake|sketchy|off)|sieht (?:\w+ )?(?:komisch|seltsam|merkwurdig|verdachtig|unserios|gefalscht|fake) aus|(?:a l air|semble|parait) (?:\w+ )?(?:louche|bizarre|suspect|faux|fausse|chelou)|(?:parece|pinta) (?:\w+ )?(?:raro|rara|falso|falsa|sospechoso|sospechosa|estranho|estranha|golpe|fake|suspeito|suspeita|phishing)|legit|louche|fishy|sketchy|dodgy|chelou",
+    ),
 ];
 
 static SET: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -613,6 +628,20 @@ const SECURITY: &[Rule] = &[
         "a doubtful message with a link to click",
         Scope::Message,
         &[&[Inbound], &[Link], &[Click], &[WasItYou, FakeMessage]],
+        &[Conditional],
+    ),
+    // Asked to log in, confirm or unlock the account or card by a message that looks wrong:
+    // "Mail 'Ihr Mitgliedskonto wurde gesperrt, bitte hier einloggen', ist die von euch?
+    // sieht komisch aus", "un courriel pour valider ma carte … le lien a l'air louche".
+    rule(
+        "a doubtful message asking to log in or confirm details",
+        Scope::Message,
+        &[
+            &[Inbound],
+            &[Verify],
+            &[Account, Card, Credential],
+            &[WasItYou, FakeMessage, Doubt],
+        ],
         &[Conditional],
     ),
     rule(
