@@ -332,6 +332,11 @@ impl Keys {
     pub fn journal(&self, conversation: &str, event_id: &str) -> String {
         format!("{}:journal:{}:{event_id}", self.ns, conv_tag(conversation))
     }
+    /// How many attempts of event `event_id` of `conversation` panicked (a counter, living as
+    /// long as its idempotency record).
+    pub fn panics(&self, conversation: &str, event_id: &str) -> String {
+        format!("{}:panics:{}:{event_id}", self.ns, conv_tag(conversation))
+    }
     /// Conversations of partition `p` that are parked (a set; loaded by the partition's owner when
     /// it starts consuming it).
     pub fn parked_set(&self, p: u16) -> String {

@@ -120,10 +120,8 @@ async fn poison_reaches_the_dlq_and_replay_processes_it() {
     let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
     // Returned to the queue once, then dead-lettered by the worker on its second panic.
     let reason = shown["reason"].as_str().unwrap_or_default();
-    assert!(
-        reason.starts_with(
-            "step panicked (delivery returned 1 time(s) before): probe: poison message wamid.POISON"
-        ),
+    assert_eq!(
+        reason, "step panicked (2 attempts): probe: poison message wamid.POISON",
         "{shown}"
     );
     assert_eq!(shown["event"]["item"]["text"]["body"], "bad #probe:panic");

@@ -377,6 +377,58 @@ async fn a_hand_over_returns_waiting_events_after_the_running_one() {
     env.cleanup().await;
 }
 
+/// A worker shutting down keeps its leases until its in-flight work is done, however longer
+/// than a lease lives (2 s here) that takes: the worker that starts meanwhile gets the
+/// partition only then, so a conversation's next message never runs beside, or before, the
+/// ones the first worker still holds.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_worker_shutting_down_keeps_its_leases_until_its_work_is_done() {
+    let mut env = TestEnv::new("shutlease");
+    env.start_ingress().await;
+    let a = env.spawn_worker(&[]);
+    assert!(split_evenly(&env, 1).await);
+    let ids: Vec<String> = (1..=3).map(|i| format!("wamid.SL{i}")).collect();
+    let slow = webhooks::text("300", "5588", &ids[0], "#probe:sleep:5000");
+    assert_eq!(env.post_signed(&slow).await, 200);
+    let next = webhooks::text("300", "5588", &ids[1], "and this");
+    assert_eq!(env.post_signed(&next).await, 200);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let pid = env.worker(a).pid().to_string();
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status();
+    env.spawn_worker(&[]);
+    // Well past a lease's lifetime, while SL1 still runs on the first worker.
+    tokio::time::sleep(Duration::from_millis(3500)).await;
+    let last = webhooks::text("300", "5588", &ids[2], "and then this");
+    assert_eq!(env.post_signed(&last).await, 200);
+    let entries = env.wait_processed(&ids, Duration::from_secs(30)).await;
+    let order: Vec<&str> = entries.iter().map(|e| e.event.as_str()).collect();
+    assert_eq!(
+        order,
+        ["wamid.SL1", "wamid.SL2", "wamid.SL3"],
+        "{}",
+        env.logs()
+    );
+    for pair in entries.windows(2) {
+        assert!(
+            pair[1].start_ms >= pair[0].end_ms,
+            "{} started before {} ended",
+            pair[1].event,
+            pair[0].event
+        );
+    }
+    let until = std::time::Instant::now() + Duration::from_secs(20);
+    let mut exited = None;
+    while exited.is_none() && std::time::Instant::now() < until {
+        exited = env.worker(a).child.try_wait().ok().flatten();
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let exited = exited.is_some_and(|s| s.success());
+    assert!(exited, "the first worker exits 0\n{}", env.logs());
+    env.cleanup().await;
+}
+
 fn free_port() -> u16 {
     baton_tests::procs::free_port()
 }

@@ -1,6 +1,6 @@
 //! A delivery and how it is settled: the [`Job`] a lane runs (the delivery with its decoded
-//! event and burst flags), [`ack`] (never once fenced: the broker redelivers instead),
-//! [`requeue`], and how often the broker had the message back before ([`returns`]).
+//! event and burst flags), [`ack`] (never once fenced: the broker redelivers instead) and
+//! [`requeue`].
 
 use baton_shared::event::Event;
 use lapin::message::Delivery;
@@ -84,17 +84,6 @@ pub async fn ack(part: &PartitionCx, delivery: &Delivery, outcome: Outcome) -> O
         warn!(error = %e, "ack failed; the broker will redeliver (deduplicated)");
     }
     outcome
-}
-
-/// How many times the broker had handed this message out before and had it back unsettled
-/// (a requeue, or a consumer that went away): quorum queues carry it in `x-delivery-count`;
-/// without that header, a delivery marked redelivered counts one.
-pub fn returns(delivery: &Delivery) -> u32 {
-    let headers = delivery.properties.headers().as_ref();
-    match baton_shared::amqp::header_i64(headers, "x-delivery-count") {
-        Some(n) => n.clamp(0, i64::from(u32::MAX)) as u32,
-        None => u32::from(delivery.redelivered),
-    }
 }
 
 /// Returns a delivery to its queue, counted against the queue's delivery limit.

@@ -275,9 +275,32 @@ pub async fn dead(
         .ignore()
         .expire(keys.journal(conv, event_id), ttl as i64)
         .ignore()
+        .del(keys.panics(conv, event_id))
+        .ignore()
         .query_async::<()>(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// Counts an attempt of `event_id` that panicked; returns how many did so far (the counter
+/// lives as long as the idempotency record; [`dead`] clears it, so a DLQ replay starts again).
+pub async fn panicked(
+    pool: &Pool,
+    keys: &Keys,
+    conv: &str,
+    event_id: &str,
+    ttl_secs: u64,
+) -> Result<u32, RedisError> {
+    let mut conn = pool.get().await?;
+    let key = keys.panics(conv, event_id);
+    let (n,): (i64,) = redis::pipe()
+        .atomic()
+        .incr(&key, 1)
+        .expire(&key, ttl_secs.max(1) as i64)
+        .ignore()
+        .query_async(&mut *conn)
+        .await?;
+    Ok(n.clamp(0, i64::from(u32::MAX)) as u32)
 }
 
 /// Who is attempting an event: this worker, in one fence generation of one partition.

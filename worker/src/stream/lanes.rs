@@ -72,12 +72,12 @@ impl Lanes {
         first: Job,
     ) {
         let mut job = first;
-        loop {
+        'lane: loop {
             let debounce = w.config.worker.coalesce_debounce;
             if job.joins_burst && !job.burst_checked && !debounce.is_zero() {
                 tokio::time::sleep(debounce).await;
             }
-            {
+            let outcome = {
                 let Ok(_permit) = w.permits.acquire().await else {
                     break;
                 };
@@ -85,30 +85,52 @@ impl Lanes {
                 if job.joins_burst && !job.burst_checked {
                     self.mark_burst(&key, &mut job);
                 }
-                let outcome = process::handle(&w, &part, job).await;
-                if outcome == Outcome::Requeued || self.handing_over.load(Ordering::SeqCst) {
-                    // The event went back to the broker unsettled, or the partition is being
-                    // handed over: what waits behind it in this lane goes back, after it, so
-                    // nothing overtakes it.
-                    self.requeue_lane(&key).await;
-                }
-            }
-            let next = {
-                let mut waiting = self.waiting.lock().expect("lanes lock");
-                match waiting.get_mut(&key).and_then(VecDeque::pop_front) {
-                    Some(j) => Some(j),
-                    None => {
-                        waiting.remove(&key);
-                        None
-                    }
-                }
+                process::handle(&w, &part, job).await
             };
-            match next {
-                Some(j) => job = j,
-                None => break,
+            // The event went back to the broker unsettled: what waits behind it goes back
+            // too, after it, so nothing overtakes it.
+            let mut give_back = outcome == Outcome::Requeued;
+            let fenced = outcome == Outcome::Fenced || part.fence.is_cancelled();
+            loop {
+                match self.next(&key, give_back, fenced) {
+                    Next::Run(j) => {
+                        job = *j;
+                        continue 'lane;
+                    }
+                    Next::Return(jobs) => {
+                        for j in &jobs {
+                            delivery::requeue(&j.delivery).await;
+                        }
+                        give_back = false;
+                    }
+                    Next::End => break 'lane,
+                }
             }
         }
         metrics::gauge!("baton_worker_lanes").decrement(1.0);
+    }
+
+    /// What a lane does after an event settled, decided under the lock that [`Lanes::dispatch`]
+    /// and [`Lanes::hand_over`] take: return its waiting events (`give_back`, or a hand-over
+    /// is under way — then until none is left, so the deliveries that crossed the cancel go
+    /// back behind them), run the next one, or end (removing the lane, so a later delivery
+    /// starts a new one). When the partition is fenced nothing is returned here: the broker
+    /// returns every unsettled delivery, the running one first, when the channel closes, and
+    /// the lane runs what waits (each attempt stops at once, fenced).
+    fn next(&self, key: &str, give_back: bool, fenced: bool) -> Next {
+        let mut waiting = self.waiting.lock().expect("lanes lock");
+        let handing_over = self.handing_over.load(Ordering::SeqCst) && !fenced;
+        let Some(queue) = waiting.get_mut(key) else {
+            return Next::End;
+        };
+        if (give_back || handing_over) && !queue.is_empty() {
+            return Next::Return(queue.drain(..).collect());
+        }
+        if !handing_over && let Some(job) = queue.pop_front() {
+            return Next::Run(Box::new(job));
+        }
+        waiting.remove(key);
+        Next::End
     }
 
     /// Burst coalescing (always on): the messages needing an answer that wait right behind
@@ -166,24 +188,17 @@ impl Lanes {
         now
     }
 
-    /// Returns the jobs waiting in one lane to the broker, in order.
-    async fn requeue_lane(&self, key: &str) {
-        let jobs: Vec<Job> = {
-            let mut waiting = self.waiting.lock().expect("lanes lock");
-            waiting
-                .get_mut(key)
-                .map(|q| q.drain(..).collect())
-                .unwrap_or_default()
-        };
-        for job in jobs {
-            delivery::requeue(&job.delivery).await;
-        }
-    }
-
     /// Number of conversations with work in this partition.
     pub fn active(&self) -> usize {
         self.waiting.lock().expect("lanes lock").len()
     }
+}
+
+/// A lane's next step ([`Lanes::next`]).
+enum Next {
+    Run(Box<Job>),
+    Return(Vec<Job>),
+    End,
 }
 
 fn event_id(job: &Job) -> Option<String> {

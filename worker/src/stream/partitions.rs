@@ -304,8 +304,17 @@ impl Manager {
         for r in self.running.values() {
             r.stop.cancel();
         }
-        for (_, r) in self.running.drain() {
-            let _ = r.task.await;
+        // The leases are renewed until each partition is handed back (its in-flight work may
+        // take up to `WORKER_SHUTDOWN_TIMEOUT`, far longer than a lease lives): a lease left to
+        // expire would let another worker start the partition while this one still runs it.
+        let ttl_ms = self.w.config.worker.lease_ttl.as_millis() as u64;
+        loop {
+            self.reap_finished();
+            if self.running.is_empty() {
+                break;
+            }
+            self.renew(ttl_ms).await;
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let _ = membership::leave(&self.w.redis, &self.w.keys, &self.w.id).await;
         if let Some(conn) = self.conn.take() {

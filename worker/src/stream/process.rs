@@ -11,9 +11,10 @@
 //! between redelivers the head, which finds itself done and drains again. An event arriving
 //! while the head is settled drains first ([`parking::admit`]). A held event that fails
 //! transiently becomes the new head (its own retry tier); one that fails permanently goes to
-//! the DLQ and the drain goes on. A step that panics has its delivery returned to the queue
-//! once, then is dead-lettered here — not left to the broker's delivery limit, which the events
-//! returned behind it in its lane would reach with it.
+//! the DLQ and the drain goes on. An event whose step panics has its delivery returned to the
+//! queue once; its second panic (counted in Redis, `idempotency::panicked`) dead-letters it
+//! here — not left to the broker's delivery limit, which the events returned behind it in its
+//! lane would reach with it.
 //!
 //! Redis being unreachable is not a step failure: Redis operations here retry until they work
 //! or the partition is fenced (its lease can no longer be renewed), and then the channel is
@@ -32,7 +33,7 @@ use lapin::message::Delivery;
 use tracing::{Instrument, info, info_span, warn};
 
 use super::Runtime;
-use super::delivery::{self, Job, Outcome, ack, requeue};
+use super::delivery::{Job, Outcome, ack, requeue};
 use super::fence::{PartitionCx, redis_until_fenced};
 use super::idempotency::{self, AttemptToken, Claim, ClaimPolicy};
 use super::parking::{self, Admission, Held};
@@ -182,20 +183,18 @@ async fn settle(
             done = Outcome::Duplicate;
             (Ok(()), None)
         }
-        Ran::Panicked(panic) => {
-            // A bug, not a dependency. Its first delivery goes back to the queue once (another
-            // run, maybe on another worker); a delivery the broker had back before that panics
-            // again is poison, dead-lettered here like a permanent failure. Never by the
-            // broker's delivery limit: the events queued behind it in its lane are returned
-            // with it each time (`lanes`), so they would reach the limit with it.
-            let returns = delivery::returns(delivery);
-            if returns < PANIC_RETURNS {
-                warn!(%panic, "step panicked; returning the delivery to the queue once");
+        Ran::Panicked { message, count } => {
+            // A bug, not a dependency. The event's first panic returns its delivery to the
+            // queue (another run, maybe on another worker); its second is poison,
+            // dead-lettered here like a permanent failure. Never by the broker's delivery
+            // limit: the events queued behind it in its lane are returned with it each time
+            // (`lanes`), so they would reach the limit with it.
+            if count < PANICS_BEFORE_DEAD_LETTER {
+                warn!(panic = %message, "step panicked; returning the delivery to the queue once");
                 requeue(delivery).await;
                 return Outcome::Requeued;
             }
-            let why =
-                format!("step panicked (delivery returned {returns} time(s) before): {panic}");
+            let why = format!("step panicked ({count} attempts): {message}");
             (Err(Failure::Permanent), Some(why))
         }
         Ran::Failed(e) => (Err(class(&e)), Some(e.to_string())),
@@ -265,15 +264,18 @@ fn class(e: &StepError) -> Failure {
     }
 }
 
-/// How many times the broker may have had a delivery back before a panic dead-letters it.
-const PANIC_RETURNS: u32 = 1;
+/// The attempts of an event that may panic before it is dead-lettered.
+const PANICS_BEFORE_DEAD_LETTER: u32 = 2;
 
 enum Ran {
     Done,
     Duplicate,
     Fenced,
-    /// A step panicked (the panic's message).
-    Panicked(String),
+    /// A step panicked: the panic's message, and how many attempts of the event panicked.
+    Panicked {
+        message: String,
+        count: u32,
+    },
     Failed(StepError),
 }
 
@@ -335,9 +337,20 @@ async fn run(
     let ttl = w.config.worker.dedupe_ttl.as_secs();
     let release = || idempotency::release(&w.redis, &w.keys, &conv, &event.id, &token, ttl);
     match steps {
-        Err(panic) => {
+        Err(_) if part.fence.is_cancelled() => {
             let _ = release().await;
-            Ran::Panicked(panic_message(panic.as_ref()))
+            Ran::Fenced
+        }
+        Err(panic) => {
+            let _ = redis_until_fenced(part, release).await;
+            let counted = || idempotency::panicked(&w.redis, &w.keys, &conv, &event.id, ttl);
+            match redis_until_fenced(part, counted).await {
+                Some(count) => Ran::Panicked {
+                    message: panic_message(panic.as_ref()),
+                    count,
+                },
+                None => Ran::Fenced,
+            }
         }
         Ok(Ok(())) => {
             let journal = cx.journal.touched();
@@ -504,9 +517,9 @@ async fn drain_held(w: &Arc<Runtime>, part: &Arc<PartitionCx>, conv: &str) -> Dr
                 match ran {
                     Ran::Done | Ran::Duplicate => (Ok(()), None, props_id),
                     Ran::Fenced => return Drained::Stopped,
-                    Ran::Panicked(panic) => (
+                    Ran::Panicked { message, .. } => (
                         Err(Failure::Transient),
-                        Some(format!("step panicked: {panic}")),
+                        Some(format!("step panicked: {message}")),
                         props_id,
                     ),
                     Ran::Failed(e) => (Err(class(&e)), Some(e.to_string()), props_id),
