@@ -2712,6 +2712,100 @@ mod tests {
                 "N",
                 "je vous informe pour la deuxième fois de mon changement d'adresse, merci",
             ),
+            // Eighteenth pass (round 14, asks and frustration): asks for staff to get in
+            // touch in a formal register or to put the customer in contact ("agradeço que a
+            // responsável me contacte", "que me pusierais en contacto con"); staff named in
+            // one clause and asked to call in the next; Bavarian and Swiss German asks; the
+            // boss wanted on the phone; "ist Herr X zu sprechen?", "a dona X está?"; a call
+            // that would be easier; titles and trades (la ingeniera, le toiletteur, le boss).
+            // Hard negatives: calls already made, bookings and errands with named staff, the
+            // same words about the past or about oneself.
+            (
+                "A",
+                "Agradeço que a responsável pela faturação me contacte ainda hoje.",
+            ),
+            (
+                "A",
+                "Os agradecería que me pusierais en contacto con alguien de recursos humanos.",
+            ),
+            (
+                "A",
+                "Gostaria que me colocassem em contato com o setor financeiro, por favor.",
+            ),
+            ("A", "Could you put me in touch with your events manager?"),
+            (
+                "A",
+                "Können Sie mich bitte mit der Buchhaltung in Verbindung setzen?",
+            ),
+            (
+                "N",
+                "Un responsable m'a déjà contacté ce matin, merci, tout est réglé.",
+            ),
+            (
+                "N",
+                "A responsável da loja me contactou ontem e já resolvemos tudo.",
+            ),
+            ("A", "A moça da recepção, a Carla, poderia me ligar hoje?"),
+            ("A", "Le technicien de mardi, Julien, peut m'appeler ?"),
+            ("A", "The instructor from Saturday, Tom, could he ring me?"),
+            (
+                "N",
+                "Meine Tochter, die Lena, kann mich nachher anrufen, falls was ist. Wann ist der Kurs aus?",
+            ),
+            (
+                "A",
+                "Kannt mi bitte die Chefin zruckrufa? Is wega da Rechnung.",
+            ),
+            ("A", "Chönnt mi de Trainer hüt no aalüüte?"),
+            ("A", "I mecht mim Chef red'n, bittschön"),
+            ("A", "Ich wott mit de Filialleiterin rede."),
+            (
+                "N",
+                "I hob gestern mim Trainer gredt, des passt scho. Wann is nächste Woch Training?",
+            ),
+            ("A", "Quiero al encargado al teléfono ahora mismo."),
+            ("A", "I want your manager on the phone today."),
+            ("A", "Je veux le patron au bout du fil, pas un robot."),
+            (
+                "N",
+                "The manager was on the phone when I came in, so I left the keys at the desk.",
+            ),
+            (
+                "A",
+                "Ist Herr Wagner, der Werkstattleiter, heute zu sprechen?",
+            ),
+            (
+                "A",
+                "A dona Fátima está? Queria falar com ela sobre a encomenda.",
+            ),
+            (
+                "A",
+                "La señora Ruiz está? Quería hablar con ella del presupuesto.",
+            ),
+            (
+                "N",
+                "O sr. Rui está de férias? Pode dar-lhe os parabéns por mim.",
+            ),
+            ("A", "Sería más fácil si alguien me llamara, ¿puede ser?"),
+            ("A", "Ce serait plus simple si quelqu'un me rappelait."),
+            (
+                "A",
+                "Would be easier if you could ring me back, the signal here is bad.",
+            ),
+            (
+                "N",
+                "It was easier when someone called me last year, but the app is fine now.",
+            ),
+            (
+                "A",
+                "¿Me puede llamar la ingeniera Sánchez por lo de la obra?",
+            ),
+            ("A", "Je veux parler au boss de l'agence."),
+            ("A", "Est-ce que le toiletteur pourrait me rappeler ?"),
+            (
+                "N",
+                "Le boss final du jeu est trop dur, vous vendez la soluce ?",
+            ),
         ]
     }
 
