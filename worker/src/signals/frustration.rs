@@ -101,11 +101,17 @@ pub fn assess(norm: &Normalized, cx: &Context) -> (f32, String) {
     let neg = negativity(norm);
     let form = forms::form(norm, neg.value > 0.0);
     let sarcastic = form.as_deref().is_some_and(|f| f.starts_with("sarcasm"));
+    // A counted reminder ("this is the fourth reminder") is a complaint however politely
+    // put ("with due respect", "kindly").
+    let reminder = form
+        .as_deref()
+        .is_some_and(|f| f.starts_with("reminder count"));
     if neg.compound > 0.3
         && neg.cues.is_empty()
         && norm.angry_emoji == 0
         && norm.annoyed_emoji == 0
         && !sarcastic
+        && !reminder
     {
         return (0.0, format!("positive compound {:.2}", neg.compound));
     }

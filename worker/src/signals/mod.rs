@@ -2806,6 +2806,126 @@ mod tests {
                 "N",
                 "Le boss final du jeu est trop dur, vous vendez la soluce ?",
             ),
+            // Eighteenth pass (round 14, frustration): sarcastic closers after lateness or a
+            // wait since a clock time, several in a row ("Génial. Vraiment top."); praise of
+            // the service "again" before a failure; leaving for elsewhere or never coming
+            // back; a review threat on a named platform; paid an amount "for this?"; one
+            // message unanswered; written on two weekdays and still nothing; a promised
+            // weekday passed; a counted reminder put politely; a one-word verdict after a
+            // contradiction. Hard negatives: a delay conceded, "again" as praise, a good
+            // review, a routine payment or reminder question, not coming back until a date,
+            // someone else's silence, anger at oneself before a question, joy in capitals.
+            (
+                "F",
+                "Le technicien est venu avec deux heures de retard et n'a rien réparé. Super. Vraiment génial.",
+            ),
+            (
+                "F",
+                "Llevo esperando desde las 10h. Ya son las 2. Me dijeron que era un momento. Fantástico.",
+            ),
+            (
+                "F",
+                "Waiting since 8am for the engineer, it's now 3pm. Really brilliant.",
+            ),
+            (
+                "F",
+                "Tolle Kommunikation mal wieder. Termin abgesagt, keiner hat Bescheid gegeben.",
+            ),
+            (
+                "F",
+                "Great service yet again, my order was cancelled without notice.",
+            ),
+            (
+                "F",
+                "Toujours pas de chauffage dans la salle. J'en ai assez, je m'inscris ailleurs.",
+            ),
+            (
+                "F",
+                "La clase se canceló otra vez sin avisar. Muy decepcionados, no volveremos nunca.",
+            ),
+            (
+                "F",
+                "Mais uma vez o pedido veio errado. Estamos chateados, não voltaremos mais.",
+            ),
+            (
+                "F",
+                "Zimmer dreckig, Frühstück kalt. Ich schreibe eine Bewertung auf Tripadvisor.",
+            ),
+            (
+                "F",
+                "The room was filthy and the wifi never worked. We paid 200 quid a night for this?",
+            ),
+            (
+                "F",
+                "J'ai écrit la semaine dernière au sujet de la facture sans avoir de réponse.",
+            ),
+            (
+                "F",
+                "Mandei mensagem na segunda e de novo na quarta e ainda não recebi nada.",
+            ),
+            (
+                "F",
+                "They told me the part would arrive Tuesday. It's Friday. Nobody knows anything.",
+            ),
+            (
+                "F",
+                "Madam, with respect, this is the third reminder about the invoice correction. Kindly do the needful.",
+            ),
+            (
+                "F",
+                "Wieder geschlossen, obwohl online geöffnet steht. Nervig.",
+            ),
+            (
+                "N",
+                "Malgré le petit retard, l'équipe a été adorable. Génial. Vraiment top.",
+            ),
+            ("N", "Super Service wie immer, danke! Der Kurs war toll."),
+            (
+                "N",
+                "Great service again, the parcel came a day early. Thanks!",
+            ),
+            (
+                "N",
+                "I'll leave you a 5 star review on Google, you were brilliant",
+            ),
+            ("N", "Can I leave a review on Google for the groomer?"),
+            ("N", "Have I paid for this already? Invoice 443"),
+            (
+                "N",
+                "I set myself a third reminder for the appointment, is it still at 10?",
+            ),
+            (
+                "N",
+                "Can you send me a second reminder the day before my appointment?",
+            ),
+            (
+                "N",
+                "We won't be back until Monday, can you keep the parcel?",
+            ),
+            (
+                "N",
+                "No volveremos hasta septiembre, ¿podéis guardar la bici?",
+            ),
+            (
+                "N",
+                "I wrote to my landlord on Monday and again on Wednesday and still no answer, can you write me a letter?",
+            ),
+            (
+                "N",
+                "So cross with myself, I left my bag in the studio. could you keep it till tomorrow",
+            ),
+            (
+                "N",
+                "Me he vuelto a dejar las llaves, soy muy tonta. cuánto cuesta abrir una puerta en Usera",
+            ),
+            (
+                "N",
+                "Les galettes sont revenues ??? TROP CONTENTE!!! Gardez-m'en trois svp",
+            ),
+            (
+                "N",
+                "Mon fils a eu une gastro toute la nuit. Pénible. Vous ouvrez à quelle heure ?",
+            ),
         ]
     }
 
