@@ -63,7 +63,18 @@
 //! call reported, and so is one announced, "the dentist will call me on Monday"),
 //! "serait-il possible que…" as a request; and impatience at silence
 //! ("hello??? anyone there???", [`super::forms::impatient_silence`]) is frustration, not an
-//! ask, while a bare "is anyone there?" still is.
+//! ask, while a bare "is anyone there?" still is. Round 14 added ([`FRAMES_14`]): being
+//! put in contact with staff ("que me pusieran en contacto con el departamento de…", "put
+//! me in touch with your manager"), the head of the place wanted on the phone ("j'exige
+//! d'avoir la propriétaire au téléphone", "ich will den Bezirksmeister am Telefon"), a call
+//! that would be easier ("it's easier if somebody calls me back"), Bavarian and Swiss German
+//! asks ("kannt mi da Meister o'ruafa", "ich wott mit de Chefin rede"), "ist Frau Weber, die
+//! Inhaberin, zu sprechen?", a titled person asked about as there ("o sr. Manuel está?")
+//! and then wanted by pronoun, a call asked for in a clause after the one naming the staff
+//! member ("O técnico que veio ontem, o Marcos, pode me ligar?"), the Portuguese
+//! "responsável" among staff who call back, academic titles ("el licenciado Ortega"), the
+//! dog groomer and the master craftsman ([`ROLE_14`]), and "le boss"; "les agradecería que"
+//! is a polite request, not thanks.
 //! Never fails; the patterns are constants checked by the tests.
 
 use std::sync::LazyLock;
@@ -77,7 +88,7 @@ pub(super) const EN_NOUN: &str = "(?:person|human|humans|human being|agent|repre
 pub(super) const EN_DET: &str = "(?:(?:a|an|the|some|any|your|one of your|a member of your|someone from your|someone in your|someone on your) )?(?:(?:real|actual|live|living|breathing|human|proper|fraud|billing|legal|security|complaints|sales|technical|tech|accounts|retention|claims|privacy|data protection|store|shop|branch|duty|floor|account|general|regional|senior|hotel|gym|clinic|restaurant|pharmacy|practice|office|site|studio|salon|workshop|service|client|customer|booking|bookings|operations|project|events|finance|payroll) )?";
 pub(super) const ES_NOUN: &str = "(?:(?:un|una|el|la|algun|alguna|tu|su|sus|vuestro|vuestra|esa|ese) )?(?:(?:verdadero|verdadera) )?(?:quien (?:manda|decide|lleva|lleve|se encarga|se encargue|maneje|gestione)|(?:chica|chico|muchacha|muchacho|senora|senor|piba|pibe) (?:que atiende|del local|de la tienda|de caja|de recepcion)|alguno de (?:ustedes|vosotros|vosotras|uds)|alguno de (?:los|las) (?:chicos|chicas|duenos|duenas|encargados|empleados|empleadas|vendedores)(?: del local| de la tienda)?|colaborador|colaboradora|{ROLE}|persona|manager|jefe|jefa|companero|companera|colega|humano|humana|ser humano|asesor|asesora|agente|operador|operadora|ejecutivo|ejecutiva|encargado|encargada|gerente|supervisor|supervisora|representante|alguien|empleado|empleada|responsable|servicio al cliente|atencion al cliente|soporte|gestor|gestora|vendedor|vendedora|dueno|duena|director|directora|(?:area|departamento|sector) (?:de )?(?:{DEPT}|[a-z]+)|medico|medica|doctor|doctora|veterinario|veterinaria|enfermero|enfermera|dentista|human|person|agent)";
 pub(super) const PT_NOUN: &str = "(?:(?:um|uma|o|a|algum|alguma|essa|esse) )?(?:(?:seu|sua|teu|tua|voces) )?(?:quem (?:manda|decide|cuida)|personal|encarregado de dados|equipe de pos venda|equipe de [a-z]+|pos venda|pessoal da loja|pessoal dai|pessoal da empresa|(?:meninas|meninos|mocas|rapazes|atendentes) da loja|alguem dai|colaborador|colaboradora|{ROLE}|pessoa|manager|chefe|colega|humano|humana|ser humano|atendente|gerente|alguem|agente|operador|operadora|supervisor|supervisora|responsavel|consultor|consultora|funcionario|funcionaria|suporte humano|atendimento humano|representante|vendedor|vendedora|gestor|gestora|suporte|atendimento|sac|setor [a-z]+|ouvidoria|persona|medico|medica|doutor|doutora|veterinario|veterinaria|enfermeiro|enfermeira|dentista|dono|dona|diretor|diretora|human|person|agent)";
-pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|les|des|aux|vos|votre|ton|ta|mon|ma|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:vrai monde|membre de (?:votre|l|ton) equipe|membre du personnel|{ROLE}|conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|gerant|gerante|directeur|directrice|proprietaire|proprietaires|responsables|gerants|patronne|patron|service technique|service apres vente|sav|support technique|service (?:{DEPT})|medecin|docteur|veterinaire|infirmier|infirmiere|dentiste|human|person)";
+pub(super) const FR_NOUN: &str = "(?:(?:un|une|le|la|l|les|des|aux|vos|votre|ton|ta|mon|ma|un de vos|une de vos) )?(?:(?:vrai|vraie|veritable) )?(?:vrai monde|membre de (?:votre|l|ton) equipe|membre du personnel|{ROLE}|conseiller|chef|collegue|conseillere|personne|humain|etre humain|agent|responsable|operateur|operatrice|quelqu un|quelquun|interlocuteur|interlocutrice|collaborateur|superieur|superviseur|manager|service client|vendeur|vendeuse|gestionnaire|gerant|gerante|directeur|directrice|proprietaire|proprietaires|responsables|gerants|patronne|patron|boss|service technique|service apres vente|sav|support technique|service (?:{DEPT})|medecin|docteur|veterinaire|infirmier|infirmiere|dentiste|human|person)";
 pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|ihrem|ihren|eurem|euren|deinem|deinen) )?(?:(?:echten|echtem|echter|echte|richtigen|richtigem|menschlichen) )?(?:{ROLE}|mitarbeiter|mitarbeiterin|menschen|mensch|person|[a-z]*berater|[a-z]*beraterin|kollegen|kollegin|ansprechpartner|ansprechpartnerin|vorgesetzten|chefin|managerin|kundenservice|kundendienst|servicemitarbeiter|chef|manager|supervisor|verantwortlichen|[a-z]*beauftragten|sachbearbeiter|sachbearbeiterin|ansprechperson|[a-z]*abteilung|[a-z]*betreuung|hotline|[a-z]*leiter|[a-z]*leiterin|[a-z]*leitung|inhaber|inhaberin|besitzer|besitzerin|geschaftsfuhrer|buchhaltung|beschwerdestelle|servicestelle|arzt|arztin|tierarzt|tierarztin|zahnarzt|zahnarztin|support|technischen support|kundensupport|jemandem|jemanden|jemand|human|person)";
 
 /// Staff by their role or trade, in the five languages (the noun groups' articles apply):
@@ -85,8 +96,12 @@ pub(super) const DE_NOUN: &str = "(?:(?:einem|einer|einen|eine|ein|dem|der|den|i
 /// Vermieterin". Asking to talk to or hear from them is an ask; asking about them is not.
 pub(super) const ROLE: &str = "educatrice|educateur|educadora|educador|erzieherin|erzieher|courtier|courtiere|corretor|corretora|makler|maklerin|broker|delegue|deleguee|tatowierer|tattoo artist|artist|stylist|hairdresser|barber|photographer|florist|groomer|host|hostess|tatuador|tatuadora|estilista|peluquero|peluquera|barbero|fotografo|fotografa|anfitrion|anfitriona|cabeleireiro|cabeleireira|anfitria|anfitriao|coiffeur|coiffeuse|tatoueur|tatoueuse|photographe|hote|hotesse|friseur|friseurin|fotograf|fotografin|tatowierer|tatowiererin|gastgeber|gastgeberin|jefe de taller|technician|mechanic|engineer|installer|surveyor|physio|physiotherapist|hygienist|therapist|instructor|teacher|tutor|trainer|coach|landlord|landlady|skipper|captain|designer|receptionist|secretary|optician|tecnico|tecnica|mecanico|mecanica|instalador|fisioterapeuta|fisio|kinesiologo|kinesiologa|entrenador|entrenadora|profesor|profesora|profe|instructora|monitor|monitora|casero|casera|propietario|propietaria|recepcionista|secretaria|farmaceutico|farmaceutica|disenador|disenadora|coordinador|coordinadora|instrutor|instrutora|professor|professora|treinador|treinadora|recepcao|rececao|senhorio|senhoria|financeiro|encarregado|encarregada|coordenador|coordenadora|technicien|technicienne|mecanicien|moniteur|monitrice|professeur|prof|formateur|formatrice|kine|kinesitherapeute|direction|secretariat|accueil|pharmacien|pharmacienne|opticien|opticienne|techniker|mechaniker|monteur|installateur|physiotherapeut|physiotherapeutin|lehrer|lehrerin|trainerin|vermieter|vermieterin|hausverwaltung|sekretariat|empfang|rezeption|apotheker|apothekerin|optiker|optikerin|zustandige|zustandigen|director|directora|diretor|diretora|directeur|directrice|direktor|direktorin|dpo|data protection person|privacy officer|disponent|disponentin|koordinator|koordinatorin|koordination|coordenacao|coordinacion|coordination|gerencia|direcao|administracao|administracion|practice manager|office manager|pharmacist|data protection officer|case handler|caseworker|case manager";
 
+/// Roles added in round 14, for the call-back and write-back checks only (the request
+/// frames are at the regex size limit): the dog groomer, the master craftsman.
+pub(super) const ROLE_14: &str = "toiletteur|toiletteuse|tosador|tosadora|hundefriseur|hundefriseurin|[a-z]*meister|[a-z]*meisterin";
+
 /// Titles before a surname: "Herr Becker", "Mrs Okafor", "la Dra. Camila", "madame Roux".
-pub(super) const TITLE: &str = "mr|mrs|ms|miss|dr|dra|sr|sra|srta|senor|senora|senorita|senhor|senhora|dona|doutor|doutora|monsieur|madame|mme|mlle|herrn|herr|frau";
+pub(super) const TITLE: &str = "mr|mrs|ms|miss|dr|dra|sr|sra|srta|senor|senora|senorita|senhor|senhora|dona|doutor|doutora|monsieur|madame|mme|mlle|herrn|herr|frau|licenciado|licenciada|lic|ingeniero|ingeniera|arquitecto|arquitecta|engenheiro|engenheira";
 
 /// Departments by their function (es/pt/fr nouns after "área de", "service"): fraud, legal,
 /// billing, accounting, complaints, claims, security, data protection.
@@ -448,8 +463,30 @@ pub(super) const FRAMES: &[&str] = &[
     r"\bgibt es (?:einen|eine|jemanden)(?: \w+)? (?:mitarbeiter|mitarbeiterin|menschen|ansprechpartner|berater)\b",
 ];
 
-static FRAME_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let joined = FRAMES
+/// Round 14's request frames, compiled on their own (the main set is at the regex size
+/// limit); same placeholders as [`FRAMES`].
+pub(super) const FRAMES_14: &[&str] = &[
+    // Round 14: being put in contact with staff ("les agradecería que me pusieran en
+    // contacto con el departamento de administración", "me coloquem em contato com o
+    // responsável", "put me in touch with your manager", "mich mit der Chefin in Verbindung
+    // setzen"); staff wanted on the phone ("ich will den Bezirksmeister am Telefon", "j'exige
+    // d'avoir la propriétaire au téléphone", "I want the manager on the phone"); "is Frau
+    // Weber available to talk" as "zu sprechen" (see `ACROSS_CLAUSES`); a call that would be
+    // easier ("it's easier if somebody calls me back", "se alguém me pudesse ligar era mais
+    // fácil"); and Bavarian or Swiss German asks ("kannt mi da Meister o'ruafa", "kann i mim
+    // Tanzlehrer red'n", "ich wott mit de Chefin rede"; canon spells the verbs).
+    r"\b(?:pusieran|pusierais|pusiera|pongan|ponga|ponerme|poner|pongais|pusiesen|me pongas|me pones|colocassem|colocasse|coloquem|coloque|colocar|pusessem|pusesse|ponham|ponha) (?:me |en |em )?(?:en |em )?(?:contacto|contato|comunicacion) con (?:alguien (?:de|del) )?{ES}\b|\b(?:pusieran|pusiera|pongan|ponga|poner|colocassem|colocasse|coloquem|coloque|colocar|pusessem|pusesse|ponham|ponha) (?:me )?em conta(?:c)?to com {PT}\b",
+    r"\b(?:put|get) (?:me|us) in (?:touch|contact) with {EN_DET}{EN}\b|\bmich (?:\w+ ){0,2}mit {DE} in verbindung (?:setzen|bringen|zu setzen|zu bringen)\b",
+    r"\b(?:want|need|demand|quiero|exijo|necesito|quero|preciso|veux|voudrais|exige|will|verlange|mochte|brauche)(?: (?:d avoir|avoir|jetzt|sofort|now|ya|ja|agora|maintenant|de))* (?:(?:the|your|le|la|l|votre|el|al|a la|o|a|seu|sua|den|die|ihren|ihre|euren|eure) )?(?:\w+ )?(?:manager|boss|owner|supervisor|gerant|gerante|proprietaire|patron|patronne|responsable|directeur|directrice|encargado|encargada|gerente|jefe|jefa|dueno|duena|dono|dona|chefe|responsavel|chef|chefin|inhaber|inhaberin|[a-z]*meister|[a-z]*meisterin|[a-z]*leiter|[a-z]*leiterin|vorgesetzten|someone|somebody|alguien|alguem|quelqu un|jemanden)(?: (?:personally|personlich|personalmente|pessoalmente|personnellement|right now|ahora|agora|maintenant|jetzt|sofort))* (?:on the phone|on the line|al telefono|en el telefono|ao telefone|no telefone|na linha|au telephone|au bout du fil|am telefon|ans telefon|am apparat)\b",
+    r"\b(?:easier|better|quicker|simpler|mas facil|mas sencillo|mejor|mais facil|mais simples|melhor|plus simple|plus facile|mieux|einfacher|besser|lieber) (?:\w+ ){0,2}?(?:if|si|se|wenn|falls) (?:someone|somebody|anyone|you|alguien|ustedes|alguem|voces|quelqu un|vous|jemand|sie|ihr) (?:could |can |would |pudiera |puede |pudesse |pode |pourrait |peut |konnte |kann )?(?:please )?(?:calls?|rings?|phones?|me llam\w*|me lig\w*|m appel\w*|me rappel\w*|mich (?:\w+ )?(?:anruft|anrufen|zuruckruft|zuruckrufen|anrufen wurde|anrufen konnte))(?: (?:me|us))?(?: back)?\b",
+    r"\b(?:if|si|se|wenn|falls) (?:someone|somebody|anyone|you|alguien|alguem|quelqu un|vous|jemand|sie|ihr) (?:me |m |mich )?(?:could |would |pudiera |pudiese |pudesse |puder |pourrait |konnte )?(?:call|ring|phone|me llamara|me llamase|llamarme|me ligasse|me ligar|ligar|m appelait|me rappelait|m appeler|me rappeler|mich (?:\w+ )?(?:anrufen|zuruckrufen|anriefe)|calls|rang)(?: (?:me|us))?(?: back)?(?: \w+){0,2} (?:would be|it d be|it would be|it s|its|seria|era|sera|serait|c est|c etait|ware|ist|es) (?:\w+ )?(?:easier|better|quicker|simpler|mas facil|mejor|mais facil|melhor|plus simple|plus facile|mieux|einfacher|besser|great|ideal)\b",
+    r"^(?:(?:bitte|und|also|oder) )?(?:kann|kannst|konnte|konnen|konnten) (?:mi|mich) (?:bitte |mal |amoi |amal |halt |vielleicht )*(?:da|de|der|die|dr|d|jemand|wer|irgendwer|einer|eine) (?:\w+ ){0,4}?(?:zuruckrufen|anrufen|o ruafa|a ruafa|o rufen|aruafa|oruafa)\b",
+    r"\b(?:kann|konnte|kannst|mochte|will|mecht|mocht) (?:i|ich) (?:bitte |mal |amoi |amal |gern |gerne )*(?:mim|mit (?:dem|der|de|da|dr|em|am)) (?:{ROLE}|[a-z]*lehrer|[a-z]*lehrerin|[a-z]*meister|[a-z]*meisterin|[a-z]*leiter|[a-z]*leiterin|chef|chefin|inhaber|inhaberin|(?:{TITLE}) [a-z]+)(?: [a-z]+)? (?:red n|redn|rede|reda|reden|sprechen|schwatze|schwatzen|telefoniere|telefonieren)\b",
+    r"\b(?:mim|mit (?:de|da|dr|em)) (?:{DE}|{ROLE})(?: [a-z]+)? (?:\w+ ){0,2}?(?:red n|redn|rede|reda|reden|sprechen|schwatze|schwatzen|telefoniere|telefonieren)\b",
+];
+
+fn frame_regex(frames: &[&str]) -> Regex {
+    let joined = frames
         .iter()
         .map(|f| {
             let f = f
@@ -470,7 +507,10 @@ static FRAME_RE: LazyLock<Regex> = LazyLock::new(|| {
         .dfa_size_limit(64 << 20)
         .build()
         .expect("explicit-ask frames are valid regex")
-});
+}
+
+static FRAME_RE: LazyLock<Regex> = LazyLock::new(|| frame_regex(FRAMES));
+static FRAME_14_RE: LazyLock<Regex> = LazyLock::new(|| frame_regex(FRAMES_14));
 
 /// Machines the customer may refuse ("I don't want a bot", "pas de chatbot", "kein KI").
 pub(super) const BOT: &str = r"(?:chat ?bots?|chatfenster|chat fenster|chat window|ventana del chat|janela do chat|fenetre de chat|bots?|robots?|robo|roboter|automatic\w*|automatique\w*|automatisch\w*|automated|(?:an|the|a|una|uma|la|une|l|eine|einer|einem|die|der) (?:ai|ia|ki)|ki|virtual assistant|asistente virtual|assistente virtual|assistant virtuel|(?:a|an|the|your|this|una|un|uma|um|la|une|with|con|com|avec|mit|einer|einem|eine|to|tu|su|esta|essa|votre|cette|eure|ihre|diese) (?:maquina|machine|maschine)|(?:the|this|el|este|o|este|com o|con el|l|le|cet|dem|den|diesem) (?:assistant|assistente|asistente))";
@@ -761,7 +801,7 @@ const THING: &[&str] = &[
 
 /// Staff who can contact the customer back (not couriers: "can the driver call me" is about
 /// the delivery).
-pub(super) const STAFF: &str = r"\b(?:colleagues?|owners?|mensch|menschen|doctors?|vets?|nurses?|dentists?|medic[oa]s?|doutor[a]?|veterinari[oa]s?|medecins?|docteur|veterinaires?|arzt|arztin|tierarzt\w*|duen[oa]|don[oa]|proprietaire|inhaber\w*|besitzer\w*|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*|collaborat\w+|colaborador\w*|(?:one|any) of (?:the|your|you) (?:girls|guys|lads|lot|team|people|staff|leute|ladies)|one of your \w+|whoever|member of (?:your|the) (?:\w+ )?team|gerente|gerentes|gerencia|(?:the|that) (?:lady|guy|girl|woman|man|gentleman|chap) from|une personne|une vraie personne|une dame|un monsieur|(?:uma|alguma) (?:moca|mocinha|menina|senhora|atendente)|(?:um|algum) (?:moco|rapaz|senhor)|(?:una|alguna) (?:chica|senorita|senora|muchacha)|(?:un|algun) (?:chico|senor|muchacho))\b";
+pub(super) const STAFF: &str = r"\b(?:colleagues?|owners?|mensch|menschen|doctors?|vets?|nurses?|dentists?|medic[oa]s?|doutor[a]?|veterinari[oa]s?|medecins?|docteur|veterinaires?|arzt|arztin|tierarzt\w*|duen[oa]|don[oa]|proprietaire|inhaber\w*|besitzer\w*|coworkers?|agents?|advisors?|advisers?|representatives?|reps?|managers?|supervisors?|someone|somebody|staff|employees?|human|(?:a |real |actual )person|consultants?|specialists?|companer[oa]s?|colegas?|asesor\w*|agentes?|ejecutiv[oa]s?|representantes?|encargad[oa]s?|una persona|alguien|consultor\w*|atendentes?|especialistas?|funcionari[oa]s?|uma pessoa|alguem|collegues?|conseill\w+|responsables?|responsave(?:l|is)|quelqu un|interlocut\w+|kolleg\w+|mitarbeiter\w*|\w*berater\w*|jemand\w*|ansprechpartner\w*|gestor\w*|gestionnaire|vendedor\w*|vendeur\w*|sachbearbeiter\w*|collaborat\w+|colaborador\w*|(?:one|any) of (?:the|your|you) (?:girls|guys|lads|lot|team|people|staff|leute|ladies)|one of your \w+|whoever|member of (?:your|the) (?:\w+ )?team|gerente|gerentes|gerencia|(?:the|that) (?:lady|guy|girl|woman|man|gentleman|chap) from|une personne|une vraie personne|une dame|un monsieur|(?:uma|alguma) (?:moca|mocinha|menina|senhora|atendente)|(?:um|algum) (?:moco|rapaz|senhor)|(?:una|alguna) (?:chica|senorita|senora|muchacha)|(?:un|algun) (?:chico|senor|muchacho))\b";
 
 /// Staff who can help, without the bare "someone" ("can someone help me with the size" is
 /// a question the AI can answer).
@@ -791,14 +831,14 @@ fn human_help(clause: &str, requesting: bool) -> Option<&str> {
 }
 
 /// Contacting the customer back, in request (not past) forms.
-pub(super) const CALLBACK: &str = r"\b(?:call|ring|phone|contact|reach|get in touch|get back|llamar\w*|llame|llamen|llama|contactar\w*|contacte|contacten|contactara|contactaran|comunicarse|comunique\w*|ligar|liga|ligue|ligasse|ligando|retornar|retorne|chamar|telefonar|devolv\w* la llamada|telefon\w*|telephon\w*|entr\w* em contato|appeler|appelle|appelliez|rappeler|rappelle|recontacter|recontacte|contacter|contacte|joindre|anrufen|anruft|callen|give me a (?:bell|ring|buzz|call)|zuruckrufen|zuruckruft|zurueckrufen|zurueckruft|melden|meldet|kontaktieren|kontaktiert)\b";
+pub(super) const CALLBACK: &str = r"\b(?:call|ring|phone|contact|reach|get in touch|get back|llamar\w*|llame|llamen|llama|contactar\w*|contacte|contacten|contactara|contactaran|comunicarse|comunique\w*|comunicar conmigo|comunicar comigo|ligar|liga|ligue|ligasse|ligando|retornar|retorne|chamar|telefonar|devolv\w* la llamada|telefon\w*|telephon\w*|entr\w* em contato|appeler|appelle|appelliez|rappeler|rappelle|recontacter|recontacte|contacter|contacte|joindre|anrufen|anruft|callen|give me a (?:bell|ring|buzz|call)|zuruckrufen|zuruckruft|zurueckrufen|zurueckruft|melden|meldet|kontaktieren|kontaktiert)\b";
 
 /// The customer as the object of the contact.
 const ME: &str = r"\b(?:me|m|mich|mir|moi|comigo|conmigo|mim)\b";
 
 static STAFF_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u){STAFF}|\b(?:member of (?:your|the) team|team member|wer von|wer vom|irgendwer|irgendjemand|{ROLE}|(?:{TITLE}) [a-z]+)\b"
+        r"(?-u){STAFF}|\b(?:member of (?:your|the) team|team member|wer von|wer vom|irgendwer|irgendjemand|{ROLE}|{ROLE_14}|(?:{TITLE}) [a-z]+)\b"
     ))
     .expect("staff pattern is valid regex")
 });
@@ -1153,9 +1193,10 @@ fn lone_noun_meant(norm: &Normalized, index: usize, clause: &str) -> bool {
 /// not a greeting to them ("hi Dr Smith!").
 /// A member of staff, by name, asked about as being in today: "is Sophie working today?",
 /// "está Pili hoy?", "a Vanessa tá hoje?", "Julie est là aujourd'hui ?", "ist die Frau
-/// Köhler heute da?". The name is captured.
+/// Köhler heute da?", or by title as being there ("o sr. Manuel está?"). The name is
+/// captured.
 static NAMED_PRESENT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:(?:is|s) ([a-z]{3,}) (?:working|in|on|there|around|at work|on shift|available|about)(?: (?:today|now|this morning|this afternoon|tomorrow))?|(?:esta|ta|trabaja|trabalha|viene|vem|hoy esta) (?:(?:la|el|a|o) )?([a-z]{3,}) (?:hoy|hoje|ahora|agora|manana|amanha|ai hoje|por ahi|por ai)|(?:(?:la|el|a|o) )?([a-z]{3,}) (?:esta|ta|trabaja|trabalha|viene|vem) (?:hoy|hoje|ahora|agora|manana|amanha|ai hoje)|(?:est ce que )?([a-z]{3,}) (?:est la|est presente?|travaille|sera la) (?:aujourd hui|ce matin|cet apres midi|demain)|(?:ist|arbeitet|kommt) (?:(?:die|der) )?(?:(?:frau|herr) )?([a-z]{3,}) (?:heute|gerade|jetzt|morgen)(?: da| im laden| in der praxis| im dienst)?)\b")
+    Regex::new(r"(?-u)\b(?:(?:is|s) ([a-z]{3,}) (?:working|in|on|there|around|at work|on shift|available|about)(?: (?:today|now|this morning|this afternoon|tomorrow))?|(?:esta|ta|trabaja|trabalha|viene|vem|hoy esta) (?:(?:la|el|a|o) )?([a-z]{3,}) (?:hoy|hoje|ahora|agora|manana|amanha|ai hoje|por ahi|por ai)|(?:(?:la|el|a|o) )?([a-z]{3,}) (?:esta|ta|trabaja|trabalha|viene|vem) (?:hoy|hoje|ahora|agora|manana|amanha|ai hoje)|(?:est ce que )?([a-z]{3,}) (?:est la|est presente?|travaille|sera la) (?:aujourd hui|ce matin|cet apres midi|demain)|(?:ist|arbeitet|kommt) (?:(?:die|der) )?(?:(?:frau|herr) )?([a-z]{3,}) (?:heute|gerade|jetzt|morgen)(?: da| im laden| in der praxis| im dienst)?|(?:sr|sra|senhor|senhora|seu|dona|don|senor|senora|monsieur|madame|mme|herr|frau|mr|mrs|ms) ([a-z]{3,}) (?:esta|ta|se encontra|se encuentra|est la|est ici|ist da|is in|is there|is around))\b")
         .expect("named-present pattern is valid regex")
 });
 
@@ -1421,7 +1462,7 @@ static IF_START_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)^(?:if|si|se|falls|wenn) ").expect("if-start pattern is valid regex")
 });
 static MODAL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:could|would|can|possible|puede|pueda|pudiera|podria|podrian|pode|possa|puder|poderia|pourrait|pourriez|peut|possible|konnte|konnten|kann|konnen|moglich|mochte)\b")
+    Regex::new(r"(?-u)\b(?:could|would|can|possible|puede|pueda|pudiera|pudiese|podria|podrian|pode|possa|puder|pudesse|poderia|pourrait|pourriez|peut|possible|konnte|konnten|kann|konnen|moglich|mochte)\b")
         .expect("modal pattern is valid regex")
 });
 
@@ -1429,7 +1470,7 @@ static MODAL_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// direction ?", "la encargada es un amor, dale las gracias", "we'd like to see the chef to
 /// thank him".
 static PRAISE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)\b(?:remerci\w*|merci pour|elogi\w*|agradecer\w*|las gracias|de mi parte|obrigad\w* pela|thank (?:him|her|them)|compliments?|felicit\w*|parabeniz\w*|bedanken|loben|encanto|encantaron|adoramos|nos encanto|es un amor|um amor|was lovely|so lovely|so nice|volveremos|voltaremos|reviendrons)\b")
+    Regex::new(r"(?-u)\b(?:remerci\w*|merci pour|elogi\w*|agradecer(?:le|les|lhe|lhes|te|la|lo)?|las gracias|de mi parte|obrigad\w* pela|thank (?:him|her|them)|compliments?|felicit\w*|parabeniz\w*|bedanken|loben|encanto|encantaron|adoramos|nos encanto|es un amor|um amor|was lovely|so lovely|so nice|volveremos|voltaremos|reviendrons)\b")
         .expect("praise pattern is valid regex")
 });
 static CONTRAST_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1603,6 +1644,23 @@ static ESCALAT_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("escalate pattern is valid regex")
 });
 
+/// "Ist Frau Weber, die Inhaberin, zu sprechen?": a member of staff asked for by the
+/// German idiom for being available to talk, across the commas of an apposition.
+static ZU_SPRECHEN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let p = r"\bist (?:die |der )?(?:(?:{TITLE}) [a-z]+|{DE})(?: (?:die|der|unsere|unser|ihre|ihr|eure|euer) [a-z]+)? (?:heute |gerade |jetzt |mal |kurz |zufallig |vielleicht |noch )*zu sprechen\b"
+        .replace("{TITLE}", TITLE)
+        .replace("{DE}", &DE_NOUN.replace("{ROLE}", ROLE));
+    Regex::new(&format!("(?-u){p}")).expect("zu-sprechen pattern is valid regex")
+});
+
+/// A call asked for in a clause of its own, its subject named in the clause before: "O
+/// técnico que veio ontem, o Marcos, pode me ligar?", "Your colleague, the one from
+/// Tuesday, could she call me?".
+static CALL_CLAUSE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?-u)^(?:\w+ )?(?:pode|poderia|podia|puede|podria|peut|pourrait|can|could|kann|konnte)(?: \w+)? (?:me |m |mich )?(?:\w+ )?{CALLBACK}"))
+        .expect("call-clause pattern is valid regex")
+});
+
 /// Fires on the first non-negated request frame, a refusal of the bot, a requested frame
 /// in a request, or a clause that is only a human noun.
 pub fn detect(norm: &Normalized) -> Option<Signal> {
@@ -1612,12 +1670,16 @@ pub fn detect(norm: &Normalized) -> Option<Signal> {
     let requesting = requesting(norm);
     let notify = NOTIFY_RE.is_match(&norm.full);
     for (i, clause) in norm.clauses.iter().enumerate() {
-        if let Some(m) = FRAME_RE.find_iter(clause).find(|m| {
-            !negated(clause, m.start())
-                && !negated_inside(m.as_str())
-                && (!notify || STAFF_RE.is_match(m.as_str()))
-                && !not_meant(norm, m.as_str())
-        }) {
+        if let Some(m) = FRAME_RE
+            .find_iter(clause)
+            .chain(FRAME_14_RE.find_iter(clause))
+            .find(|m| {
+                !negated(clause, m.start())
+                    && !negated_inside(m.as_str())
+                    && (!notify || STAFF_RE.is_match(m.as_str()))
+                    && !not_meant(norm, m.as_str())
+            })
+        {
             return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.95));
         }
         if let Some(m) = against_bot(clause).filter(|m| !not_meant(norm, m)) {
@@ -1635,6 +1697,16 @@ pub fn detect(norm: &Normalized) -> Option<Signal> {
                 format!("call back: {who}"),
                 0.85,
             ));
+        }
+        if i > 0 && requesting && CALL_CLAUSE_RE.is_match(clause) && !not_meant(norm, clause) {
+            let joined = norm.clauses[i.saturating_sub(2)..=i].join(" ");
+            if let Some(who) = callback(&joined, requesting) {
+                return Some(Signal::new(
+                    Reason::CustomerAsked,
+                    format!("call back: {who}"),
+                    0.85,
+                ));
+            }
         }
         if let Some(who) = human_help(clause, requesting).filter(|_| !not_meant(norm, clause)) {
             return Some(Signal::new(
@@ -1661,6 +1733,12 @@ pub fn detect(norm: &Normalized) -> Option<Signal> {
     if let Some(m) = ACROSS_CLAUSES_RE
         .find_iter(&norm.full)
         .find(|m| requesting && !negated(&norm.full, m.start()) && !not_meant(norm, m.as_str()))
+    {
+        return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.85));
+    }
+    if let Some(m) = ZU_SPRECHEN_RE
+        .find(&norm.full)
+        .filter(|m| norm.questions > 0 && !negated(&norm.full, m.start()))
     {
         return Some(Signal::new(Reason::CustomerAsked, m.as_str(), 0.85));
     }

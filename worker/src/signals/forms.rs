@@ -190,13 +190,17 @@ pub(super) const PRAISE_OPENER_SRC: &[&str] = &[
 /// A sarcastic closer after what went wrong ("Nobody came. Nobody called. Brilliant",
 /// "personne ne répond. Génial.", "Super Laden.", "\"In 15 Minuten da\". Klar.").
 pub(super) const CLOSER_SRC: &[&str] = &[
-    r"^(?:(?:oh |ah |ja |na |wow |que )?(?:super laden|toller laden|klasse laden|klar|sure|of course|claro|obvio|bien sur|evidemment|naturlich|natuerlich|que beleza|que beleza hein|beleza hein|increible|incroyable|unglaublich|incrivel|great stuff|typisch|typical|tipico|typique|classic|classique|clasico|classico|chapeau|bravo|genial|brilliant|fantastic|perfect|great|wonderful|lovely|super|top|toll|prima|otimo|perfeito|perfecto|estupendo|parfait)(?: (?:hein|ne|eh|vraiment|really|mesmo|de verdad|echt|wirklich|guys|lads|tbh))*)$",
+    r"^(?:(?:oh |ah |ja |na |wow |que )?(?:(?:vraiment|really|so|truly|just|muy|realmente|muito|trop|tres|echt|wirklich|einfach|simplement|simplemente|simplesmente|absolutely|absolument|totalmente|totally|mega) )?(?:fantastico|fantastica|fantastique|fantastisch|super laden|toller laden|klasse laden|klar|sure|of course|claro|obvio|bien sur|evidemment|naturlich|natuerlich|que beleza|que beleza hein|beleza hein|increible|incroyable|unglaublich|incrivel|great stuff|typisch|typical|tipico|typique|classic|classique|clasico|classico|chapeau|bravo|genial|brilliant|fantastic|perfect|great|wonderful|lovely|super|top|toll|prima|otimo|perfeito|perfecto|estupendo|parfait)(?: (?:hein|ne|eh|vraiment|really|mesmo|de verdad|echt|wirklich|guys|lads|tbh))*)$",
 ];
 /// What went wrong before a sarcastic closer: nobody came or answered, ignored, left on
 /// read, cut off, waiting, broken, late.
 pub(super) const STRONG_BAD_SRC: &[&str] = &[
     r"nobody|no one|nadie|ninguem|personne ne|personne n|niemand|keiner|ignor\w+|left me on read|en visto|no vacuo|nao respond\w*|no contest\w*|no respond\w*|ne repond\w*|cut off|hung up|se corto|caiu|coupe|aufgelegt|late|atrasad[oa]|en retard|verspatet|broken|roto|rota|quebrad[oa]|casse\w*|kaputt|cold|frio|fria|froid|kalt|on hold",
-    r"|(?:wait\w*|warte\w*|esper\w*|attend\w*|aguard\w*)(?: \w+){0,3} (?:\d+|an|one|two|three|una|dos|tres|uma|duas|une|deux|trois|einer|zwei|drei) (?:min\w*|hours?|stunden?|horas?|heures?|days|tagen?|dias|jours|weeks|wochen|semanas|semaines)",
+    // How late: "3h de retard", "una hora de retraso", "mit Verspätung".
+    r"|retard|retraso|atraso|verspatung|delay|delayed",
+    // Waiting since a clock time: "à espera desde as 9h", "waiting since 9am", "warte seit 9 Uhr".
+    r"|(?:wait\w*|warte\w*|esper\w*|attend\w*|aguard\w*)(?: \w+){0,2} (?:since|desde|seit|depuis) (?:as |las |la |les |the |)(?:\d{1,2}(?:h|uhr|am|pm|h\d\d)?|\d{1,2} (?:h|uhr|am|pm|heures|horas|o clock))\b",
+    r"|(?:wait\w*\w*|warte\w*|esper\w*|attend\w*|aguard\w*)(?: \w+){0,3} (?:\d+|an|one|two|three|una|dos|tres|uma|duas|une|deux|trois|einer|zwei|drei) (?:min\w*|hours?|stunden?|horas?|heures?|days|tagen?|dias|jours|weeks|wochen|semanas|semaines)",
 ];
 /// Giving up, as a clause of its own: "desisto.", "me rindo", "i give up", "ich gebe auf".
 pub(super) const GIVE_UP_SRC: &[&str] = &[
@@ -347,7 +351,13 @@ pub fn mood_aside(norm: &Normalized) -> bool {
         || NOT_AT_YOU.is_match(&norm.full)
         || (norm.emphatic_runs == 0 && NOT_URGENT.is_match(&norm.full))
         || ((SELF_ANGER.is_match(&norm.full) || THIRD_PARTY_MOOD.is_match(&norm.full))
-            && (norm.questions > 0 || MOOD_PIVOT.is_match(&norm.full)))
+            && (norm.questions > 0
+                || MOOD_PIVOT.is_match(&norm.full)
+                || norm
+                    .clauses
+                    .iter()
+                    .skip(1)
+                    .any(|c| QUESTION_OPENER.is_match(c))))
         || ((ELSEWHERE_MOOD.is_match(&norm.full)
             || norm.clauses.iter().any(|c| WORK_MOOD.is_match(c)))
             && (norm.questions > 0 || MOOD_PIVOT.is_match(&norm.full)))
@@ -397,7 +407,7 @@ static MOOD_PIVOT: LazyLock<Regex> = LazyLock::new(|| {
 /// "que tonta soy", "sou uma tapada", "c'est ma faute".
 static SELF_ANGER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:with|at|on) myself|(?:de|com) mim mesm[oa]|(?:de|con) mi mism[oa]|(?:contre|sur) moi meme|contre moi|conmigo mism[oa]|comigo mesm[oa]|mit mir selbst|auf mich selbst|uber mich selbst|bin (?:so |echt |halt )?(?:ein|eine|n) (?:depp|idiot|idiotin|trottel|dussel|schussel|dummkopf)|(?:i m|im|i am) (?:such |so |a complete )?(?:an idiot|stupid|an eejit|a muppet)|soy (?:un|una|tan) (?:idiota|torpe|despistad[oa]|tont[oa])|que tont[oa] soy|sou (?:um|uma|tao) (?:idiota|burr[oa]|tapad[oa]|distraid[oa])|je suis (?:trop |tellement |vraiment )?(?:bete|nulle?|idiote?|etourdie?)|my own fault|(?:c est )?(?:de )?ma faute|culpa mia|minha culpa|culpa minha|meine schuld|mein fehler",
+        r"(?:with|at|on) myself|(?:de|com) mim mesm[oa]|(?:de|con) mi mism[oa]|(?:contre|sur) moi meme|contre moi|conmigo mism[oa]|comigo mesm[oa]|mit mir selbst|auf mich selbst|uber mich selbst|bin (?:so |echt |halt )?(?:ein|eine|n) (?:depp|idiot|idiotin|trottel|dussel|schussel|dummkopf)|(?:i m|im|i am) (?:such |so |a complete )?(?:an idiot|stupid|an eejit|a muppet)|soy (?:(?:un|una|tan|muy|bien|super) )+(?:idiota|torpe|despistad[oa]|tont[oa]|burr[oa])|que (?:tont[oa]|burr[oa]|torpe) soy|sou (?:(?:um|uma|tao|muito|mt|mesmo|mesma|mega|super) )+(?:idiota|burr[oa]|tapad[oa]|distraid[oa]|tont[oa]|lerd[oa])|je suis (?:trop |tellement |vraiment |tres |une |un )*(?:bete|nulle?|idiote?|etourdie?|cruche|conne?)|my own fault|(?:c est )?(?:de )?ma faute|culpa mia|minha culpa|culpa minha|meine schuld|mein fehler",
     )
 });
 /// Someone or something else as the target of the mood, opening the message: "My ex has
@@ -542,7 +552,26 @@ static MEANING: LazyLock<Regex> = LazyLock::new(|| re(&MEANING_SRC.concat()));
 /// Whether the message has a word of praise or joy ("so proud of you", "the best").
 pub fn positive(norm: &Normalized) -> bool {
     POSITIVE.is_match(&norm.full)
+        || HAPPY_FEELING.find_iter(&norm.full).any(|m| {
+            let before: Vec<&str> = norm.full[..m.start()]
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .collect();
+            !before.iter().any(|w| NEGATORS.contains(w))
+        })
 }
+/// Joy said outright: "TROP CONTENTE!!!", "super ravie", "tan contenta", "so froh".
+static HAPPY_FEELING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:suis|sommes|trop|tres|si|tellement|vraiment|super|hyper|muy|tan|muito|tao|so|sehr|total|mega) (?:content|contente|contents|contentes|contento|contenta|contentos|contentas)|ravie?s?|heureux|heureuse|heureuses|contentisim[oa]s?|felizes|felices|glucklich|froh|delighted|thrilled|stoked|chuffed|encantad[oa]s?",
+    )
+});
+/// Words that deny the feeling after them ("pas contente", "nicht froh", "not thrilled").
+const NEGATORS: &[&str] = &[
+    "pas", "not", "no", "nao", "nem", "ni", "nicht", "nie", "jamais", "never", "nunca", "kein",
+    "peu", "plus", "ne", "n", "nada", "nothing", "isn", "aren", "wasn", "t", "nada",
+];
 
 /// Whether the message asks what something means.
 pub fn asks_meaning(norm: &Normalized) -> bool {
@@ -655,20 +684,31 @@ fn sarcasm(norm: &Normalized) -> Option<String> {
     }
     // One word of praise or "sure" closing what went wrong ("Nobody came. Nobody called.
     // Brilliant", "personne ne répond. Génial.", "Telefon geht keiner ran... Super Laden.").
-    if norm.clauses.len() >= 2
+    // Several closers in a row count as one ("Génial. Vraiment top.").
+    let closers = norm
+        .clauses
+        .iter()
+        .rev()
+        .take_while(|c| CLOSER.is_match(c))
+        .count();
+    if norm.clauses.len() > closers
+        && closers > 0
         && norm.happy_emoji == 0
-        && let Some(closer) = norm.clauses.last().filter(|c| CLOSER.is_match(c))
+        && let Some(closer) = norm.clauses.last()
         && !THANKS_AGAIN.is_match(&norm.full)
         && !PRAISE_AFTER.is_match(&norm.full)
         && !thanks(norm)
     {
-        let before = norm.clauses[..norm.clauses.len() - 1].join(" ");
+        let before = norm.clauses[..norm.clauses.len() - closers].join(" ");
         if !POSITIVE_NOT_LAUGH.is_match(&before)
-            && let Some(m) = STRONG_BAD.find(&before).or_else(|| {
-                NOBODY_ANSWERS
-                    .find(&before)
-                    .or_else(|| LONG_WAIT.find(&before))
-            })
+            && let Some(m) = STRONG_BAD
+                .find_iter(&before)
+                .find(|m| !DENIED_BEFORE.is_match(&before[..m.start()]))
+                .or_else(|| {
+                    NOBODY_ANSWERS
+                        .find(&before)
+                        .or_else(|| LONG_WAIT.find(&before))
+                })
         {
             return Some(format!("sarcasm: \"{closer}\" after \"{}\"", m.as_str()));
         }
@@ -684,6 +724,21 @@ fn sarcasm(norm: &Normalized) -> Option<String> {
     {
         return Some(format!(
             "sarcasm: laughing at a promise, \"{}\"",
+            m.as_str()
+        ));
+    }
+    // Praise of the service "again" before what went wrong: "Super Organisation mal wieder
+    // 🙃 Kurs ausgefallen", "great service yet again, order cancelled without notice".
+    if norm.happy_emoji == 0
+        && !thanks(norm)
+        && !PRAISE_AFTER.is_match(&norm.full)
+        && let Some(first) = norm.clauses.first()
+        && let Some(p) = SERVICE_AGAIN.find(first)
+        && let Some(m) = failure_in(&norm.full[p.end()..])
+    {
+        return Some(format!(
+            "sarcasm: \"{}\" before \"{}\"",
+            p.as_str(),
             m.as_str()
         ));
     }
@@ -704,6 +759,148 @@ fn sarcasm(norm: &Normalized) -> Option<String> {
         return Some(format!("sarcasm \"{opener}\" + \"{}\"", m.as_str()));
     }
     (norm.annoyed_emoji > 0).then(|| format!("sarcasm \"{opener}\" + eye-roll"))
+}
+
+/// Praise of the service said to come "again" ("Super Organisation mal wieder", "great
+/// service yet again", "quelle organisation encore une fois").
+static SERVICE_AGAIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:oh |ah |wow |well |na |ja |what a |que |quel |quelle |so ein |such )?(?:great|super|excellent|wonderful|amazing|fantastic|brilliant|top|tolle[rs]?|klasse|maravillos[oa]|maravilhos[oa]|excelente|otim[oa]|genial|estupend[oa]|formidable|perfect|perfekte?|lovely|bravo fur die|bravo pour l|bravo por la) (?:le |la |l |el |o |a |die |der )?(?:service|servicio|servico|atendimento|job|support|customer service|kundenservice|organisation|organization|organizacion|organizacao|kommunikation|communication|comunicacion|comunicacao|planning|planung|planificacion) (?:mal wieder|wieder mal|schon wieder|einmal mehr|once again|yet again|again|otra vez|de nuevo|una vez mas|outra vez|de novo|novamente|mais uma vez|encore une fois|une fois de plus|encore|as usual|wie immer|wie ublich|comme d habitude|como siempre|como sempre)",
+    )
+});
+
+/// The first thing that went wrong in `text` (cancelled, missing, late, broken), not denied
+/// or conceded ("despite the delay").
+fn failure_in(text: &str) -> Option<regex::Match<'_>> {
+    FAILURE
+        .find_iter(text)
+        .chain(BAD_FACT.find_iter(text))
+        .find(|m| {
+            !(DENIED_BEFORE.is_match(&text[..m.start()])
+                || NOT_BAD_AFTER.is_match(&text[m.end()..]))
+        })
+}
+
+/// Never coming back, as the clause's end: "on ne reviendra pas", "no volveremos nunca",
+/// "não voltamos mais", "we won't be back", "wir kommen nie wieder".
+static LEAVING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:ne|n) (?:reviendr\w*|reviens|revenons|remettr\w* (?:les|plus les) pieds)(?: (?:pas|plus|jamais))+(?: (?:chez vous|ici|de sitot))?$|(?:no|nunca mas|jamas) (?:volveremos|volvere|vuelvo|volvemos|regresaremos|regresare|vamos a volver|voy a volver)(?: (?:nunca|mas|jamas|aqui|a venir|a comprar|a reservar|con ustedes|con vosotros))*$|(?:nao|nunca mais) (?:voltaremos|voltarei|volto|voltamos|vamos voltar|vou voltar)(?: (?:mais|nunca|aqui|a comprar|com voces))*$|(?:never|not|won t|wont|will not|never be) (?:be )?(?:coming|going|be) back(?: (?:again|here|ever))*$|(?:kommen|komme|sehen uns) (?:\w+ )?(?:nie wieder|nie mehr|nicht wieder)(?: (?:zu euch|zu ihnen|hierher|hier))?$",
+    )
+});
+/// Going elsewhere, as the clause's end: "je prends un abonnement ailleurs", "I'll take my
+/// business elsewhere", "compro en otro sitio", "vou comprar noutro lugar", "ich geh woanders hin".
+static ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:prends|prendre|vais|irai|irons|allons|achete|acheterai|commande|commanderai|reserve|reserverai|abonne|inscris|inscrire) (?:\w+ ){0,4}ailleurs$|(?:take|taking) (?:my|our) (?:business|money|custom) elsewhere|(?:go|going|shop|shopping|order|ordering|book|booking|buy|buying) elsewhere$|(?:compro|comprare|comprar|me apunto|reservo|reservare|me voy|nos vamos|pido|pedire|ire|iremos) (?:\w+ ){0,4}(?:en|a) otro (?:sitio|lado|lugar)$|(?:compro|comprarei|comprar|vou|vamos|reservo|peco|irei) (?:\w+ ){0,4}(?:em outro|noutro|pra outro|para outro|a outro) (?:lugar|sitio)$|(?:geh\w*|kauf\w*|bestell\w*|buch\w*|meld\w*) (?:\w+ ){0,4}woanders(?: hin| an)?$",
+    )
+});
+/// A review on a named platform: "vou deixar avaliação no Booking", "leaving a review on
+/// Google", "je mets un avis sur Google", "ich schreib eine Bewertung auf Google".
+static REVIEW_ON_PLATFORM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:leave|leaving|write|writing|post|posting|put|putting|dejar|dejare|dejo|poner|pondre|pongo|escribir|escribo|deixar|deixo|escrever|escrevo|postar|mettre|mets|mettrai|laisser|laisse|laisserai|ecrire|ecris|hinterlass\w*|schreib\w*|abgeben|geben)(?: \w+){0,4}? (?:review|reviews|resena|resenas|opinion|valoracion|avaliacao|avaliacoes|comentario|avis|commentaire|bewertung|bewertungen|rezension)(?: \w+){0,2}? (?:on|en|no|na|sur|auf|bei|in) (?:google|booking|tripadvisor|trustpilot|yelp|airbnb|facebook|reclame aqui|the fork|thefork|eltenedor|jameda|doctolib|treatwell|idealo|amazon|checkatrade|google maps|maps)",
+    )
+});
+/// A good review promised, not a threat: "a 5-star review on Google".
+static GOOD_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"5|five|cinco|cinq|funf|good|great|positive|glowing|nice|buena|buenas|positiva|boa|otima|bonne|bon|positif|gute|positive|tolle|super",
+    )
+});
+/// A question's opening: the clause asks rather than complains ("can I leave a review on
+/// Google?", "have I paid for this?").
+static QUESTION_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:can|could|do|does|did|have|has|is|are|was|will|would|should|may|how|what|when|where|which|puedo|podemos|puede|pueden|podria|cuanto|cuanta|cuando|donde|como|hay|ya|posso|pode|podem|poderia|quanto|quanta|quando|onde|ja|est ce|puis je|pouvez|peut on|peux|combien|quand|ou|comment|kann|konnen|konnt|wie|wann|wo|gibt|darf|habe ich|hab ich|haben wir)",
+    )
+});
+/// Paid (an amount) for this, as a question: "Pagámos 35€ por noite para isto?", "we paid
+/// 200 quid for this?", "on a payé 80€ pour ça ?", "dafür haben wir 50 Euro bezahlt?".
+static PAID_FOR_THIS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:paid|pay|paying|pagamos|pague|pagaste|pagado|paguei|pagou|paye|payons|payez|bezahlt|gezahlt)(?: \w+){0,6} (?:for this|for that|para esto|para eso|por esto|por eso|para isto|para isso|pra isso|pra isto|por isto|por isso|pour ca|pour cela|pour ce resultat|dafur)$|^dafur (?:haben wir|hab ich|habe ich|zahl\w* ich|zahlen wir)(?: \w+){0,4}(?: bezahlt| gezahlt)?$",
+    )
+});
+/// An amount of money: "35", "all that money", "tanto dinero".
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)\d|\b(?:money|dinero|dinheiro|argent|geld|euros?|dollars?|pounds?|quid|reais|so much|tanto|tant|so viel)\b")
+        .expect("amount pattern is valid regex")
+});
+/// An exasperated one-word verdict as a clause of its own: "Pénible.", "Nervig.", "Qué
+/// pesadez.", "Que chatice.", "So annoying.".
+static VERDICT_CLOSER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:c est |trop |vraiment |so |echt |voll |que |muy |muito |really |how |wie )?(?:penible|penibles|agacant|saoulant|relou|nervig|nervt|muhsam|lastig|pesado|pesadez|un rollo|chato|chatice|irritante|annoying|irritating|tedious|tiresome)$",
+    )
+});
+/// What was said and what is: "fermé alors que c'est marqué ouvert", "even though it says".
+static CONTRADICTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"alors que|even though|although|obwohl|aunque|embora|apesar de que|mesmo que|bien que")
+});
+/// "This is the fourth reminder", "es el tercer recordatorio", "c'est la troisième relance".
+static REMINDER_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:this is|that s|thats|here s|esta es|este es|es el|es la|es mi|este e|esta e|e o|e a|c est|voici|das ist|dies ist|ist) (?:the|my|our|a|el|la|mi|o|a|meu|minha|le|ma|mon|notre|die|der|das|meine|mein|unsere|schon die|schon der|ja) (?:third|fourth|fifth|sixth|\d+(?:rd|th)|tercer|tercera|cuarto|cuarta|quinto|quinta|terceiro|terceira|quarto|quarta|troisieme|quatrieme|cinquieme|dritte|vierte|funfte)[nrms]? (?:reminder|recordatorio|lembrete|rappel|relance|erinnerung|mahnung)",
+    )
+});
+/// Written to once and no reply: "auf meine Nachricht kam keine Antwort", "les escribí el
+/// día 3 sin obtener respuesta", "my email got no reply", "j'ai écrit sans avoir de réponse".
+static MINE_UNANSWERED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:meine|mein|my|mi|mis|minha|meu|mon|ma|mes|unsere|our|nuestro|nuestra|nossa|notre) (?:nachricht|mail|e mail|email|anfrage|message|messages|emails|mensaje|mensajes|correo|mensagem|mensagens|demande|courriel|sms|whatsapp)(?: \w+){0,5} (?:keine|no|nenhuma|ninguna|aucune|pas de|nie|never|nunca|jamais) (?:\w+ )?(?:antwort|reply|answer|response|respuesta|resposta|reponse|ruckmeldung|reaktion)|(?:escribi|escribimos|escrito|llame|llamamos|wrote|written|emailed|messaged|called|rang|texted|escrevi|escrevemos|mandei|liguei|ecrit|appele|envoye|geschrieben|angeschrieben|angerufen|gemailt)(?: \w+){0,8} (?:sin|sem|sans|ohne|without|and no|y no|e nao|y sin|e sem|et sans|et pas de|und keine|aber keine|but no|and never|and still no|y todavia sin|y aun sin|e ainda sem|et toujours pas de|und immer noch keine) (?:(?:obtener|ter|tener|recibir|receber|avoir|getting|got|had|hearing) )?(?:(?:any|a|an|eine|une|una|uma|de|d) )?(?:respuesta|resposta|reponse|antwort|reply|answer|response|ruckmeldung|retorno|heard back)",
+    )
+});
+/// Written or called on one weekday and again on another: "I did write on Monday and again
+/// on Wednesday", "llamé el lunes y otra vez el miércoles", "j'ai écrit lundi et encore jeudi".
+static TWO_DAYS_CONTACTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:wrote|written|write|emailed|messaged|called|rang|texted|escribi|llame|mande|escrevi|liguei|mandei|ecrit|appele|relance|geschrieben|angerufen|schrieb|rief)(?: \w+){{0,3}}? (?:on |el |o |na |no |le |am )?(?:{WD})(?: \w+){{0,2}}? (?:and again|and then again|and also|y otra vez|y de nuevo|y luego|e de novo|e outra vez|e depois|et encore|et a nouveau|et de nouveau|puis|und nochmal|und wieder|und erneut|und dann) (?:on |el |o |na |no |le |am )?(?:{WD})"
+    ))
+});
+/// Something still not done: "still not received", "todavía no", "ainda não", "toujours pas".
+static STILL_NOT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"still (?:not|no|nothing|haven t|havent|hasn t|hasnt|don t|dont|waiting)|todavia (?:no|nada|sin)|aun (?:no|nada|sin)|sigo sin|seguimos sin|ainda (?:nao|nada|sem)|continuo sem|toujours (?:pas|rien|sans|aucun\w*)|immer noch (?:nicht|kein\w*|nichts)|noch immer (?:nicht|kein\w*|nichts)|nach wie vor (?:nicht|kein\w*)",
+    )
+});
+/// Weekdays in five languages, in order from Monday, each name once per language.
+const WEEKDAYS: [&[&str]; 7] = [
+    &["monday", "lunes", "segunda", "lundi", "montag"],
+    &["tuesday", "martes", "terca", "mardi", "dienstag"],
+    &["wednesday", "miercoles", "quarta", "mercredi", "mittwoch"],
+    &["thursday", "jueves", "quinta", "jeudi", "donnerstag"],
+    &["friday", "viernes", "sexta", "vendredi", "freitag"],
+    &["saturday", "sabado", "samedi", "samstag"],
+    &["sunday", "domingo", "dimanche", "sonntag"],
+];
+const WD: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag";
+/// A promise for a weekday: "ye said ye'd phone me back on Thursday", "dijeron que
+/// llamarían el jueves", "disseram que ligavam na quinta", "vous aviez dit jeudi".
+static DAY_PROMISED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:said|told me|told us|promised|were supposed to|was supposed to|should have|were meant to|was meant to|dijeron|dijiste|dijo|prometieron|prometio|quedaron en|disseram|disse|prometeram|prometeu|ficaram de|ficou de|vous aviez dit|vous avez dit|on m a dit|on nous a dit|m avait dit|promis|habt gesagt|haben gesagt|hiess es|hatten gesagt|versprochen)(?: \w+){{0,6}}? (?:on |el |o |na |no |le |am |by |for |para el |pour )?({WD})\b"
+    ))
+});
+/// Today named as another weekday, as a clause of its own: "It's Monday.", "hoy es lunes",
+/// "hoje é segunda", "on est lundi", "heute ist Montag".
+static DAY_TODAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^(?:and |but |y |pero |e |mas |et |mais |und |aber )?(?:it|it s|its|it is|it is now|now it s|today is|today s|hoy es|ya es|hoy ya es|hoje e|hoje ja e|ja e|on est|nous sommes|aujourd hui c est|aujourd hui on est|heute ist|es ist|wir haben|jetzt ist) (?:already |now |ya |ja |deja |schon |bereits )?({WD})(?: (?:already|now|today|ya|ja|deja|schon|bereits|hoy|hoje|aujourd hui|heute))*$"
+    ))
+});
+
+fn weekday_index(name: &str) -> Option<usize> {
+    WEEKDAYS.iter().position(|d| d.contains(&name))
+}
+
+/// The weekday promised and today's, when a clause names today as another day.
+fn weekday_passed(norm: &Normalized) -> Option<String> {
+    let promised = DAY_PROMISED.captures(&norm.full)?;
+    let p = weekday_index(promised.get(1)?.as_str())?;
+    let today = norm.clauses.iter().find_map(|c| DAY_TODAY.captures(c))?;
+    let t = weekday_index(today.get(1)?.as_str())?;
+    (t != p).then(|| format!("{} -> {}", &promised[1], &today[1]))
 }
 
 /// A business's stock line: "your call is important to us", "we value your feedback".
@@ -851,6 +1048,58 @@ fn complaint_form(norm: &Normalized) -> Option<String> {
     {
         return Some(format!("threat \"{}\"", m.as_str()));
     }
+    if let Some(c) = norm.clauses.iter().find(|c| {
+        LEAVING.is_match(c)
+            || (ELSEWHERE.is_match(c)
+                && (TROUBLE.is_match(&norm.full) || failure_in(&norm.full).is_some()))
+    }) && !PROMOTION.is_match(&norm.full)
+        && !MOVING.is_match(&norm.full)
+    {
+        return Some(format!("leaving \"{c}\""));
+    }
+    if let Some(c) = norm.clauses.iter().find(|c| {
+        !QUESTION_OPENER.is_match(c)
+            && REVIEW_ON_PLATFORM.find(c).is_some_and(|m| {
+                !GOOD_REVIEW.is_match(m.as_str()) && !SEEN_BEFORE.is_match(&c[..m.start()])
+            })
+    }) {
+        return Some(format!("review threat \"{c}\""));
+    }
+    if norm.questions > 0
+        && let Some(c) = norm.clauses.iter().find(|c| {
+            PAID_FOR_THIS.is_match(c) && AMOUNT.is_match(c) && !QUESTION_OPENER.is_match(c)
+        })
+    {
+        return Some(format!("paid for this? \"{c}\""));
+    }
+    // A one-word verdict closing what went wrong: "c'est fermé alors que c'est marqué
+    // ouvert. Pénible.", "wieder zu, obwohl offen angegeben. Nervig.".
+    if norm.clauses.len() >= 2
+        && let Some(c) = norm.clauses.last().filter(|c| VERDICT_CLOSER.is_match(c))
+    {
+        let before = norm.clauses[..norm.clauses.len() - 1].join(" ");
+        if CONTRADICTION.is_match(&before)
+            || TROUBLE.is_match(&before)
+            || failure_in(&before).is_some()
+        {
+            return Some(format!("verdict \"{c}\" after what went wrong"));
+        }
+    }
+    if let Some(m) = REMINDER_COUNT.find(&norm.full) {
+        return Some(format!("reminder count \"{}\"", m.as_str()));
+    }
+    if let Some(m) = MINE_UNANSWERED
+        .find(&norm.full)
+        .filter(|_| !SOMEONE_ELSES.is_match(&norm.full))
+    {
+        return Some(format!("no answer to mine \"{}\"", m.as_str()));
+    }
+    if let Some(m) = TWO_DAYS_CONTACTED
+        .find(&norm.full)
+        .filter(|_| STILL_NOT.is_match(&norm.full) && !SOMEONE_ELSES.is_match(&norm.full))
+    {
+        return Some(format!("contacted twice, still not \"{}\"", m.as_str()));
+    }
     if let Some(m) = UNANSWERED
         .find(&norm.full)
         .filter(|_| NO_ANSWER.is_match(&norm.full) && !SOMEONE_ELSES.is_match(&norm.full))
@@ -981,6 +1230,13 @@ pub fn form(norm: &Normalized, negative: bool) -> Option<String> {
         && let Some(days) = date_passed(&norm.full)
     {
         return Some(format!("promised date passed \"{days}\""));
+    }
+    if norm.happy_emoji == 0
+        && norm.questions == 0
+        && !thanks(norm)
+        && let Some(days) = weekday_passed(norm)
+    {
+        return Some(format!("promised day passed \"{days}\""));
     }
     if norm.happy_emoji > 0 || POSITIVE.is_match(&norm.full) {
         return None;

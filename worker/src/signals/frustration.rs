@@ -14,7 +14,10 @@
 //!   customer messages that were themselves complaints (+0.15 each, up to 2).
 //! - **Form** ([`super::forms`]): frustration carried without sentiment words (only `?!`,
 //!   a mostly-capitals message that asks where/why, "third time / tercera vez / dritte Mal"
-//!   in a complaint, "nobody answers") scores a fixed 0.6.
+//!   in a complaint, "nobody answers") scores a fixed 0.6. Round 14 forms: leaving or never
+//!   coming back, a review on a named platform, paid an amount "for this?", one message
+//!   unanswered, a promised weekday passed, a counted reminder (even put politely: it
+//!   overrides a positive lexicon score), praise of the service "again" before a failure.
 //! - **Score** = `max(negativity x (1 + intensity), typography, form)`, where typography
 //!   (caps and `!!` runs alone, up to 0.6) lets pure shouting count. Clearly positive
 //!   messages (compound > 0.3, no complaint cue) score 0, so "AMAZING, thank you!!!" never
@@ -101,11 +104,17 @@ pub fn assess(norm: &Normalized, cx: &Context) -> (f32, String) {
     let neg = negativity(norm);
     let form = forms::form(norm, neg.value > 0.0);
     let sarcastic = form.as_deref().is_some_and(|f| f.starts_with("sarcasm"));
+    // A counted reminder ("this is the fourth reminder") is a complaint however politely
+    // put ("with due respect", "kindly").
+    let reminder = form
+        .as_deref()
+        .is_some_and(|f| f.starts_with("reminder count"));
     if neg.compound > 0.3
         && neg.cues.is_empty()
         && norm.angry_emoji == 0
         && norm.annoyed_emoji == 0
         && !sarcastic
+        && !reminder
     {
         return (0.0, format!("positive compound {:.2}", neg.compound));
     }

@@ -2987,6 +2987,220 @@ mod tests {
                 "N",
                 "the quote said 450 and the invoice says 450, perfect thanks",
             ),
+            // Eighteenth pass (round 14, asks and frustration): asks for staff to get in
+            // touch in a formal register or to put the customer in contact ("agradeço que a
+            // responsável me contacte", "que me pusierais en contacto con"); staff named in
+            // one clause and asked to call in the next; Bavarian and Swiss German asks; the
+            // boss wanted on the phone; "ist Herr X zu sprechen?", "a dona X está?"; a call
+            // that would be easier; titles and trades (la ingeniera, le toiletteur, le boss).
+            // Hard negatives: calls already made, bookings and errands with named staff, the
+            // same words about the past or about oneself.
+            (
+                "A",
+                "Agradeço que a responsável pela faturação me contacte ainda hoje.",
+            ),
+            (
+                "A",
+                "Os agradecería que me pusierais en contacto con alguien de recursos humanos.",
+            ),
+            (
+                "A",
+                "Gostaria que me colocassem em contato com o setor financeiro, por favor.",
+            ),
+            ("A", "Could you put me in touch with your events manager?"),
+            (
+                "A",
+                "Können Sie mich bitte mit der Buchhaltung in Verbindung setzen?",
+            ),
+            (
+                "N",
+                "Un responsable m'a déjà contacté ce matin, merci, tout est réglé.",
+            ),
+            (
+                "N",
+                "A responsável da loja me contactou ontem e já resolvemos tudo.",
+            ),
+            ("A", "A moça da recepção, a Carla, poderia me ligar hoje?"),
+            ("A", "Le technicien de mardi, Julien, peut m'appeler ?"),
+            ("A", "The instructor from Saturday, Tom, could he ring me?"),
+            (
+                "N",
+                "Meine Tochter, die Lena, kann mich nachher anrufen, falls was ist. Wann ist der Kurs aus?",
+            ),
+            (
+                "A",
+                "Kannt mi bitte die Chefin zruckrufa? Is wega da Rechnung.",
+            ),
+            ("A", "Chönnt mi de Trainer hüt no aalüüte?"),
+            ("A", "I mecht mim Chef red'n, bittschön"),
+            ("A", "Ich wott mit de Filialleiterin rede."),
+            (
+                "N",
+                "I hob gestern mim Trainer gredt, des passt scho. Wann is nächste Woch Training?",
+            ),
+            ("A", "Quiero al encargado al teléfono ahora mismo."),
+            ("A", "I want your manager on the phone today."),
+            ("A", "Je veux le patron au bout du fil, pas un robot."),
+            (
+                "N",
+                "The manager was on the phone when I came in, so I left the keys at the desk.",
+            ),
+            (
+                "A",
+                "Ist Herr Wagner, der Werkstattleiter, heute zu sprechen?",
+            ),
+            (
+                "A",
+                "A dona Fátima está? Queria falar com ela sobre a encomenda.",
+            ),
+            (
+                "A",
+                "La señora Ruiz está? Quería hablar con ella del presupuesto.",
+            ),
+            (
+                "N",
+                "O sr. Rui está de férias? Pode dar-lhe os parabéns por mim.",
+            ),
+            ("A", "Sería más fácil si alguien me llamara, ¿puede ser?"),
+            ("A", "Ce serait plus simple si quelqu'un me rappelait."),
+            (
+                "A",
+                "Would be easier if you could ring me back, the signal here is bad.",
+            ),
+            (
+                "N",
+                "It was easier when someone called me last year, but the app is fine now.",
+            ),
+            (
+                "A",
+                "¿Me puede llamar la ingeniera Sánchez por lo de la obra?",
+            ),
+            ("A", "Je veux parler au boss de l'agence."),
+            ("A", "Est-ce que le toiletteur pourrait me rappeler ?"),
+            (
+                "N",
+                "Le boss final du jeu est trop dur, vous vendez la soluce ?",
+            ),
+            // Eighteenth pass (round 14, frustration): sarcastic closers after lateness or a
+            // wait since a clock time, several in a row ("Génial. Vraiment top."); praise of
+            // the service "again" before a failure; leaving for elsewhere or never coming
+            // back; a review threat on a named platform; paid an amount "for this?"; one
+            // message unanswered; written on two weekdays and still nothing; a promised
+            // weekday passed; a counted reminder put politely; a one-word verdict after a
+            // contradiction. Hard negatives: a delay conceded, "again" as praise, a good
+            // review, a routine payment or reminder question, not coming back until a date,
+            // someone else's silence, anger at oneself before a question, joy in capitals.
+            (
+                "F",
+                "Le technicien est venu avec deux heures de retard et n'a rien réparé. Super. Vraiment génial.",
+            ),
+            (
+                "F",
+                "Llevo esperando desde las 10h. Ya son las 2. Me dijeron que era un momento. Fantástico.",
+            ),
+            (
+                "F",
+                "Waiting since 8am for the engineer, it's now 3pm. Really brilliant.",
+            ),
+            (
+                "F",
+                "Tolle Kommunikation mal wieder. Termin abgesagt, keiner hat Bescheid gegeben.",
+            ),
+            (
+                "F",
+                "Great service yet again, my order was cancelled without notice.",
+            ),
+            (
+                "F",
+                "Toujours pas de chauffage dans la salle. J'en ai assez, je m'inscris ailleurs.",
+            ),
+            (
+                "F",
+                "La clase se canceló otra vez sin avisar. Muy decepcionados, no volveremos nunca.",
+            ),
+            (
+                "F",
+                "Mais uma vez o pedido veio errado. Estamos chateados, não voltaremos mais.",
+            ),
+            (
+                "F",
+                "Zimmer dreckig, Frühstück kalt. Ich schreibe eine Bewertung auf Tripadvisor.",
+            ),
+            (
+                "F",
+                "The room was filthy and the wifi never worked. We paid 200 quid a night for this?",
+            ),
+            (
+                "F",
+                "J'ai écrit la semaine dernière au sujet de la facture sans avoir de réponse.",
+            ),
+            (
+                "F",
+                "Mandei mensagem na segunda e de novo na quarta e ainda não recebi nada.",
+            ),
+            (
+                "F",
+                "They told me the part would arrive Tuesday. It's Friday. Nobody knows anything.",
+            ),
+            (
+                "F",
+                "Madam, with respect, this is the third reminder about the invoice correction. Kindly do the needful.",
+            ),
+            (
+                "F",
+                "Wieder geschlossen, obwohl online geöffnet steht. Nervig.",
+            ),
+            (
+                "N",
+                "Malgré le petit retard, l'équipe a été adorable. Génial. Vraiment top.",
+            ),
+            ("N", "Super Service wie immer, danke! Der Kurs war toll."),
+            (
+                "N",
+                "Great service again, the parcel came a day early. Thanks!",
+            ),
+            (
+                "N",
+                "I'll leave you a 5 star review on Google, you were brilliant",
+            ),
+            ("N", "Can I leave a review on Google for the groomer?"),
+            ("N", "Have I paid for this already? Invoice 443"),
+            (
+                "N",
+                "I set myself a third reminder for the appointment, is it still at 10?",
+            ),
+            (
+                "N",
+                "Can you send me a second reminder the day before my appointment?",
+            ),
+            (
+                "N",
+                "We won't be back until Monday, can you keep the parcel?",
+            ),
+            (
+                "N",
+                "No volveremos hasta septiembre, ¿podéis guardar la bici?",
+            ),
+            (
+                "N",
+                "I wrote to my landlord on Monday and again on Wednesday and still no answer, can you write me a letter?",
+            ),
+            (
+                "N",
+                "So cross with myself, I left my bag in the studio. could you keep it till tomorrow",
+            ),
+            (
+                "N",
+                "Me he vuelto a dejar las llaves, soy muy tonta. cuánto cuesta abrir una puerta en Usera",
+            ),
+            (
+                "N",
+                "Les galettes sont revenues ??? TROP CONTENTE!!! Gardez-m'en trois svp",
+            ),
+            (
+                "N",
+                "Mon fils a eu une gastro toute la nuit. Pénible. Vous ouvrez à quelle heure ?",
+            ),
         ]
     }
 
