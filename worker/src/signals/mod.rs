@@ -27,7 +27,7 @@
 //!
 //! For `customer_asked` and `frustration`, a small statistical second opinion (`model`:
 //! logistic regression over character n-grams and words of the canonical text, trained on
-//! the development sets' tune parts and dev6 to dev13, weights compiled in) adds a signal when no
+//! the development sets' tune parts and dev6 to dev14, weights compiled in) adds a signal when no
 //! rule gave that reason and its probability reaches a high threshold chosen by
 //! cross-validation; its evidence is `model:<probability>`. It also vetoes a rule's signal for
 //! its reason when its probability is below 0.10 (`model::VETO_BELOW`, chosen on sets the
