@@ -70,9 +70,17 @@ impl WorkerProc {
     }
     /// SIGTERM, then waits for the exit status.
     pub fn terminate(&mut self, timeout: Duration) -> Option<std::process::ExitStatus> {
+        self.signal_term();
+        self.wait_exit(timeout)
+    }
+    /// SIGTERM, without waiting.
+    pub fn signal_term(&self) {
         let _ = Command::new("kill")
             .args(["-TERM", &self.pid().to_string()])
             .status();
+    }
+    /// Waits (up to `timeout`) for the process to exit; its status, if it did.
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<std::process::ExitStatus> {
         let until = Instant::now() + timeout;
         while Instant::now() < until {
             if let Ok(Some(status)) = self.child.try_wait() {

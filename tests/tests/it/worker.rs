@@ -388,19 +388,16 @@ async fn a_worker_shutting_down_keeps_its_leases_until_its_work_is_done() {
     let a = env.spawn_worker(&[]);
     assert!(split_evenly(&env, 1).await);
     let ids: Vec<String> = (1..=3).map(|i| format!("wamid.SL{i}")).collect();
-    let slow = webhooks::text("300", "5588", &ids[0], "#probe:sleep:5000");
+    let slow = webhooks::text("300", "5588", &ids[0], "0/0 #probe:sleep:5000");
     assert_eq!(env.post_signed(&slow).await, 200);
-    let next = webhooks::text("300", "5588", &ids[1], "and this");
+    let next = webhooks::text("300", "5588", &ids[1], "0/1 and this");
     assert_eq!(env.post_signed(&next).await, 200);
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let pid = env.worker(a).pid().to_string();
-    let _ = std::process::Command::new("kill")
-        .args(["-TERM", &pid])
-        .status();
+    env.worker(a).signal_term();
     env.spawn_worker(&[]);
     // Well past a lease's lifetime, while SL1 still runs on the first worker.
     tokio::time::sleep(Duration::from_millis(3500)).await;
-    let last = webhooks::text("300", "5588", &ids[2], "and then this");
+    let last = webhooks::text("300", "5588", &ids[2], "0/2 and then this");
     assert_eq!(env.post_signed(&last).await, 200);
     let entries = env.wait_processed(&ids, Duration::from_secs(30)).await;
     let order: Vec<&str> = entries.iter().map(|e| e.event.as_str()).collect();
@@ -410,21 +407,11 @@ async fn a_worker_shutting_down_keeps_its_leases_until_its_work_is_done() {
         "{}",
         env.logs()
     );
-    for pair in entries.windows(2) {
-        assert!(
-            pair[1].start_ms >= pair[0].end_ms,
-            "{} started before {} ended",
-            pair[1].event,
-            pair[0].event
-        );
-    }
-    let until = std::time::Instant::now() + Duration::from_secs(20);
-    let mut exited = None;
-    while exited.is_none() && std::time::Instant::now() < until {
-        exited = env.worker(a).child.try_wait().ok().flatten();
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let exited = exited.is_some_and(|s| s.success());
+    assert_ordered_and_exclusive(&entries);
+    let exited = env
+        .worker(a)
+        .wait_exit(Duration::from_secs(20))
+        .is_some_and(|s| s.success());
     assert!(exited, "the first worker exits 0\n{}", env.logs());
     env.cleanup().await;
 }
