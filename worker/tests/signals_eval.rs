@@ -52,6 +52,7 @@
 //! trains on it ([`dev6_report`]).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
 use std::time::Instant;
 
 use baton_worker::signals::{Context, Reason, Signal, SignalConfig, decide};
@@ -183,10 +184,16 @@ fn dev3_rank(r: Reason) -> u8 {
     }
 }
 
+/// The detectors as a worker configures them from its environment (`HANDOFF_*`; the meaning
+/// encoder loads unless `HANDOFF_MEANING_MODEL=off`, which reads a set without it).
+static CONFIG: LazyLock<SignalConfig> = LazyLock::new(|| {
+    SignalConfig::from_lookup(|k| std::env::var(k).ok()).expect("a valid HANDOFF_* environment")
+});
+
 fn decide_row(row: &Row) -> Option<Signal> {
     let config = SignalConfig {
         keywords: row.keywords.clone(),
-        ..Default::default()
+        ..CONFIG.clone()
     };
     let (recent, turns) = row
         .context
@@ -580,6 +587,30 @@ fn dev16_report() {
         "handoff_dev16.jsonl",
         400,
         "aggregate only, not trained on in round 15",
+    );
+}
+
+/// dev21 and dev22 (`handoff_dev21.jsonl`, `handoff_dev22.jsonl`, 400 rows each by two more
+/// independent writers who saw nothing under /work: telecoms, utilities, insurance, banks and
+/// gyms; food delivery, pets and vets, couriers, repairs and rentals; 160 negatives each, most
+/// of them hard; their `.md` files), written during round 16: read with round 15's detectors
+/// (`HANDOFF_MEANING_MODEL=off`) and with round 16's meaning heads, aggregate only. Never
+/// trained on.
+#[test]
+fn dev21_report() {
+    whole_set_report(
+        "handoff_dev21.jsonl",
+        400,
+        "aggregate only, never trained on",
+    );
+}
+
+#[test]
+fn dev22_report() {
+    whole_set_report(
+        "handoff_dev22.jsonl",
+        400,
+        "aggregate only, never trained on",
     );
 }
 

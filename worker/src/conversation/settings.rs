@@ -147,7 +147,17 @@ mod tests {
         assert_eq!(s.graph_timeout, Duration::from_secs(10));
         assert_eq!(s.llm.timeout, Duration::from_secs(20));
         assert_eq!(s.memory.fetch_timeout, Duration::from_millis(800));
-        assert_eq!(s.signals, SignalConfig::default());
+        assert!(
+            s.signals.meaning.is_some(),
+            "the meaning encoder loads by default"
+        );
+        assert_eq!(
+            s.signals,
+            SignalConfig {
+                meaning: s.signals.meaning.clone(),
+                ..SignalConfig::default()
+            }
+        );
         assert_eq!(s.human.idle_release, Duration::from_secs(3600));
         assert_eq!(s.human.realert_after, Duration::from_secs(900));
         assert_eq!(s.human.sweep_interval, Duration::from_secs(15));

@@ -8,6 +8,7 @@
 use baton_shared::config::{ConfigError, Env};
 
 use super::Reason;
+use super::meaning::{self, MeaningModel};
 
 /// Sensitive-topic categories that can be switched on and off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,6 +57,10 @@ pub struct SignalConfig {
     pub repeat_turns: u32,
     /// Token Jaccard similarity at which a message counts as a repeat (`HANDOFF_REPEAT_SIMILARITY`).
     pub repeat_similarity: f32,
+    /// The sentence encoder behind the meaning heads (`HANDOFF_MEANING_MODEL`); `None` runs
+    /// the rules and the n-gram model alone. The default config has none (it does no I/O);
+    /// [`SignalConfig::from_lookup`] loads it unless told `off`.
+    pub meaning: Option<MeaningModel>,
 }
 
 impl Default for SignalConfig {
@@ -67,6 +72,7 @@ impl Default for SignalConfig {
             sensitive_categories: Category::ALL.to_vec(),
             repeat_turns: 2,
             repeat_similarity: 0.8,
+            meaning: None,
         }
     }
 }
@@ -117,6 +123,18 @@ impl SignalConfig {
                 "must be at least 1",
             ));
         }
+        let meaning = match env.get("HANDOFF_MEANING_MODEL") {
+            Some(raw) if raw.trim().eq_ignore_ascii_case("off") => None,
+            raw => {
+                let dir = raw.map_or_else(meaning::default_dir, |p| p.trim().into());
+                Some(meaning::load(&dir).map_err(|e| {
+                    ConfigError::new(
+                        "HANDOFF_MEANING_MODEL",
+                        format!("{e} (set HANDOFF_MEANING_MODEL=off to run without it)"),
+                    )
+                })?)
+            }
+        };
         Ok(Self {
             disabled,
             keywords: env
@@ -128,6 +146,7 @@ impl SignalConfig {
             repeat_turns,
             repeat_similarity: env
                 .unit_interval("HANDOFF_REPEAT_SIMILARITY", d.repeat_similarity)?,
+            meaning,
         })
     }
 }
@@ -146,9 +165,16 @@ mod tests {
     }
 
     #[test]
-    fn empty_lookup_is_default() {
+    fn empty_lookup_is_default_with_the_encoder() {
         assert_eq!(
             SignalConfig::from_lookup(|_| None).unwrap(),
+            SignalConfig {
+                meaning: Some(meaning::load(&meaning::default_dir()).unwrap()),
+                ..SignalConfig::default()
+            }
+        );
+        assert_eq!(
+            SignalConfig::from_lookup(lookup(&[("HANDOFF_MEANING_MODEL", "off")])).unwrap(),
             SignalConfig::default()
         );
     }
@@ -185,6 +211,7 @@ mod tests {
             ("HANDOFF_REPEAT_TURNS", "0"),
             ("HANDOFF_REPEAT_TURNS", "-1"),
             ("HANDOFF_REPEAT_SIMILARITY", "0"),
+            ("HANDOFF_MEANING_MODEL", "/nonexistent/use-m3"),
         ] {
             let err = SignalConfig::from_lookup(lookup(&[(k, v)])).unwrap_err();
             assert_eq!(err.name, k, "{k}={v}: {err}");

@@ -42,7 +42,7 @@ use super::normalize::Normalized;
 use super::{Reason, Signal};
 
 #[cfg(test)]
-mod train;
+pub(super) mod train;
 
 /// The committed weights (see the module doc for the format).
 const WEIGHTS: &str = include_str!("model_weights.tsv");

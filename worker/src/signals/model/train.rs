@@ -174,7 +174,7 @@ impl Row {
 
     /// The head's target for this row, or `None` when unknown (a single-label row whose
     /// label outranks `head`).
-    fn target(&self, head: Reason) -> Option<bool> {
+    pub(in crate::signals) fn target(&self, head: Reason) -> Option<bool> {
         if self.reasons.contains(&head) {
             return Some(true);
         }
@@ -423,7 +423,7 @@ fn pairs(rows: &[Row], among: impl Iterator<Item = usize>, head: Reason) -> Vec<
 
 /// The cross-validation fold of a row: its source set (labelled, dev2, paraphrases, dev3 to
 /// dev15, dev17 to dev20), so that every fold is a writer the fold's model has not seen, as a new customer is.
-fn fold_of(id: &str) -> u64 {
+pub(in crate::signals) fn fold_of(id: &str) -> u64 {
     let sets = [
         "handoff_labelled",
         "handoff_dev2",

