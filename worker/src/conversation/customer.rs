@@ -311,11 +311,19 @@ async fn detect(
         Unresolved::Reset => 0,
         Unresolved::Keep => state.unresolved,
     };
-    let sig_cx = Context {
-        recent_customer_texts: &earlier,
-        unresolved_ai_turns: count,
-    };
-    let signal = signals::decide(&e.settings.signals, text, &sig_cx)?;
+    // The detectors are CPU work (the meaning encoder about a millisecond, more for a long
+    // message): off the async threads. A panic in them stays a panic of this step.
+    let config = e.settings.signals.clone();
+    let owned = text.to_owned();
+    let signal = tokio::task::spawn_blocking(move || {
+        let sig_cx = Context {
+            recent_customer_texts: &earlier,
+            unresolved_ai_turns: count,
+        };
+        signals::decide(&config, &owned, &sig_cx)
+    })
+    .await
+    .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))?;
     info!(reason = signal.reason.as_str(), "handoff signal");
     Some(Handoff {
         reason: signal.reason,

@@ -265,10 +265,14 @@ mod tests {
             r#"{"from":"1","id":"a","type":"reaction","reaction":{"message_id":"x","emoji":"👎"}}"#,
             r#"{"from":"1","id":"a","type":"interactive","interactive":{"type":"button_reply","button_reply":{"id":"y","title":"Yes"}}}"#,
             r#"{"from":"1","id":"a","type":"poll"}"#,
+            r#"{"from":"1","id":"a","type":"ephemeral"}"#,
         ];
+        // With the meaning encoder, as a worker runs.
+        let config = SignalConfig::from_lookup(|_| None).expect("the default detectors");
+        assert!(config.meaning.is_some());
         for item in items {
             let line = describe(&first(item));
-            let d = decide(&SignalConfig::default(), &line, &Context::default());
+            let d = decide(&config, &line, &Context::default());
             assert!(d.is_none(), "{line:?} -> {d:?}");
         }
     }

@@ -141,6 +141,9 @@ pub fn detect(config: &SignalConfig, text: &str, cx: &Context) -> Vec<Signal> {
     // configured keywords and the repeat check compare the customer's own words.
     let canonical = canon::canonicalize(&norm);
     let mut out = detect_rules(config, &norm, &canonical, cx);
+    // Whether the rules saw anything: a rule signal the model vetoes below must not come
+    // back through the meaning heads.
+    let rules_fired = !out.is_empty();
     let features = model::feature_hashes(&canonical);
     // The statistical second opinion vetoes a rule's signal it finds very unlikely...
     out.retain(|s| !model::MODEL.vetoes(s.reason, &features));
@@ -159,13 +162,19 @@ pub fn detect(config: &SignalConfig, text: &str, cx: &Context) -> Vec<Signal> {
     // The meaning heads speak only when nothing else did: a new writer's words for what the
     // rules and the n-gram model know under other words. The sensitive head cannot tell the
     // categories apart, so it runs only when all of them are checked.
+    // What the rules rule out (an ask mentioned, not made) is ruled out for them too.
     if out.is_empty()
+        && !rules_fired
         && let Some(m) = &config.meaning
     {
-        let all_categories = config.sensitive_categories.len() == config::Category::ALL.len();
+        let all_categories = config::Category::ALL
+            .iter()
+            .all(|c| config.sensitive_categories.contains(c));
         out.extend(
             m.0.fire(text, |r| {
-                config.is_enabled(r) && (r != Reason::Sensitive || all_categories)
+                config.is_enabled(r)
+                    && (r != Reason::Sensitive || all_categories)
+                    && !vetoed(r, &canonical)
             })
             .into_iter()
             .map(|(r, p)| Signal::new(r, format!("meaning:{p:.2}"), p)),

@@ -74,14 +74,25 @@ impl Weights {
         }
         Ok(array)
     }
+    /// A float array of `shape`, as its values.
+    fn floats(&mut self, name: &str, shape: &[usize]) -> Result<Vec<f32>, NpzError> {
+        let array = self.take(name, shape)?;
+        if array.bytes.is_some() || array.values.len() != shape.iter().product::<usize>() {
+            return Err(NpzError::Array {
+                name: name.into(),
+                why: "not a float array".into(),
+            });
+        }
+        Ok(array.values)
+    }
     fn vector(&mut self, name: &str, len: usize) -> Result<Vec<f32>, NpzError> {
-        Ok(self.take(name, &[len])?.values)
+        self.floats(name, &[len])
     }
     fn matrix(&mut self, name: &str, rows: usize, cols: usize) -> Result<Matrix, NpzError> {
         Ok(Matrix {
             rows,
             cols,
-            data: self.take(name, &[rows, cols])?.values,
+            data: self.floats(name, &[rows, cols])?,
         })
     }
     fn concat_cols(
@@ -160,10 +171,13 @@ impl Encoder {
         let mut table = vec![0u8; rows * DIM];
         for c in 0..CHUNKS {
             let q = w.take(&format!("q{}", c + 1), &[per_chunk, DIM])?;
-            let bytes = q.bytes.ok_or_else(|| NpzError::Array {
-                name: format!("q{}", c + 1),
-                why: "not uint8".into(),
-            })?;
+            let bytes = q
+                .bytes
+                .filter(|b| b.len() == per_chunk * DIM)
+                .ok_or_else(|| NpzError::Array {
+                    name: format!("q{}", c + 1),
+                    why: "not a uint8 array".into(),
+                })?;
             for (r, row) in bytes.chunks_exact(DIM).enumerate() {
                 let id = r * CHUNKS + c;
                 table[id * DIM..(id + 1) * DIM].copy_from_slice(row);
@@ -184,7 +198,7 @@ impl Encoder {
             w2.push(w.matrix(&format!("w2_{n}"), n * CNN, CNN)?);
             b2.push(w.vector(&format!("b2_{n}"), CNN)?);
         }
-        let eps = w.take("eps", &[])?.values.first().copied().unwrap_or(1e-12);
+        let eps = w.floats("eps", &[])?[0];
         Ok(Self {
             table,
             rows,

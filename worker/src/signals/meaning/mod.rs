@@ -108,15 +108,24 @@ impl Meaning {
         Ok(Self { tokenizer, encoder })
     }
 
-    /// The message's unit-length embedding.
+    /// The message's unit-length embedding, from its first [`MAX_PIECES`] pieces (a long
+    /// message's opening says what it is about; the cost and memory stay bounded).
     pub fn embed(&self, text: &str) -> Vec<f32> {
-        self.encoder.embed(&self.tokenizer.encode(text))
+        self.encoder.embed(&self.pieces(text))
     }
 
-    /// Piece ids of `text` (with the begin and end markers), for tests.
-    #[cfg(test)]
+    /// Piece ids of `text`: begin marker, at most [`MAX_PIECES`] − 2 pieces, end marker.
     pub(super) fn pieces(&self, text: &str) -> Vec<u32> {
-        self.tokenizer.encode(text)
+        let mut cut = text.len().min(MAX_BYTES);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let mut ids = self.tokenizer.encode(&text[..cut]);
+        if ids.len() > MAX_PIECES {
+            ids.truncate(MAX_PIECES - 1);
+            ids.push(tokenizer::EOS);
+        }
+        ids
     }
 
     /// Each enabled head that reaches its threshold, with its probability, in [`HEADS`]
@@ -127,7 +136,10 @@ impl Meaning {
         if heads.is_empty() {
             return Vec::new();
         }
-        let v = self.embed(text);
+        let Some(words) = customer_words(text) else {
+            return Vec::new();
+        };
+        let v = self.embed(words);
         heads
             .into_iter()
             .filter_map(|(r, h)| {
@@ -136,6 +148,25 @@ impl Meaning {
             })
             .collect()
     }
+}
+
+/// Pieces embedded per message, markers included (about 1,000 characters of Latin text).
+pub const MAX_PIECES: usize = 256;
+/// Bytes of a message tokenized (the pieces are cut at [`MAX_PIECES`] anyway).
+const MAX_BYTES: usize = 4096;
+
+/// What the customer wrote, without the bracketed lines Baton puts before or instead of it
+/// ("[image] caption", "[voice note, transcribed] …", "[reacted 😡 to a message]"); `None`
+/// when nothing is left. The heads read the customer's words, not Baton's descriptions.
+pub(super) fn customer_words(text: &str) -> Option<&str> {
+    let mut rest = text.trim();
+    while let Some(after) = rest.strip_prefix('[') {
+        let Some(end) = after.find(']') else {
+            break;
+        };
+        rest = after[end + 1..].trim_start();
+    }
+    (!rest.is_empty()).then_some(rest)
 }
 
 pub(super) fn probability(head: &Head, v: &[f32]) -> f32 {
@@ -250,6 +281,62 @@ mod tests {
             err.to_string().contains("/nonexistent/use-m3/sp.model"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn long_messages_are_cut_to_the_first_pieces() {
+        let m = model();
+        for text in [
+            "x".repeat(5_000),
+            "你好".repeat(40_000),
+            "😡 ".repeat(10_000),
+        ] {
+            let ids = m.0.pieces(&text);
+            assert!(ids.len() <= MAX_PIECES, "{} pieces", ids.len());
+            assert_eq!(ids.last(), Some(&tokenizer::EOS));
+            let v = m.0.embed(&text);
+            let norm: f32 = v.iter().map(|x| x * x).sum();
+            assert!((norm - 1.0).abs() < 1e-3 && v.iter().all(|x| x.is_finite()));
+        }
+    }
+
+    #[test]
+    fn control_pieces_are_not_read_from_text() {
+        let ids = model().0.pieces("<s> hi </s> <unk>");
+        assert_eq!(ids.first(), Some(&tokenizer::BOS));
+        assert_eq!(ids.last(), Some(&tokenizer::EOS));
+        let inner = &ids[1..ids.len() - 1];
+        assert!(
+            !inner.contains(&tokenizer::BOS) && !inner.contains(&tokenizer::EOS),
+            "{ids:?}"
+        );
+    }
+
+    #[test]
+    fn the_heads_read_the_customers_words_not_bracketed_lines() {
+        assert_eq!(
+            customer_words("[image] my parcel is broken"),
+            Some("my parcel is broken")
+        );
+        assert_eq!(
+            customer_words("[voice note, transcribed] hola"),
+            Some("hola")
+        );
+        assert_eq!(customer_words("[reacted 😡 to a message]"), None);
+        assert_eq!(customer_words("[sent a poll message]"), None);
+        assert_eq!(customer_words("  "), None);
+        assert_eq!(
+            customer_words("[unclosed bracket"),
+            Some("[unclosed bracket")
+        );
+        let m = model();
+        for line in [
+            "[sent a ephemeral message]",
+            "[sent a poll message]",
+            "[reacted 😡 to a message]",
+        ] {
+            assert!(m.0.fire(line, |_| true).is_empty(), "{line}");
+        }
     }
 
     #[test]

@@ -34,7 +34,9 @@ pub(super) fn read(data: &[u8]) -> Result<HashMap<String, Array>, NpzError> {
     for i in 0..zip.len() {
         let mut file = zip.by_index(i)?;
         let name = file.name().trim_end_matches(".npy").to_owned();
-        let mut raw = Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0));
+        // The size in the header is a hint only (a corrupt one must not allocate gigabytes).
+        let hint = usize::try_from(file.size()).unwrap_or(0).min(1 << 27);
+        let mut raw = Vec::with_capacity(hint);
         file.read_to_end(&mut raw)?;
         let array = parse(&raw).map_err(|why| NpzError::Array {
             name: name.clone(),
@@ -51,7 +53,15 @@ fn parse(raw: &[u8]) -> Result<Array, String> {
     }
     let major = *raw.get(6).ok_or("truncated header")?;
     let (len, start) = match major {
-        1 => (usize::from(u16::from_le_bytes([raw[8], raw[9]])), 10),
+        1 => (
+            usize::from(u16::from_le_bytes(
+                raw.get(8..10)
+                    .ok_or("truncated header")?
+                    .try_into()
+                    .unwrap(),
+            )),
+            10,
+        ),
         2 | 3 => (
             u32::from_le_bytes(
                 raw.get(8..12)

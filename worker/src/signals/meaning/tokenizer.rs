@@ -31,10 +31,12 @@ pub(super) struct Tokenizer {
     normalizer: Normalizer,
 }
 
-/// A protobuf field: number and, for length-delimited and 32-bit fields, its bytes.
+/// A protobuf field: number and, for length-delimited and 32-bit fields, its bytes (for
+/// varints, the value).
 struct Field<'a> {
     number: u64,
     bytes: Option<&'a [u8]>,
+    value: u64,
 }
 
 fn varint(data: &[u8], pos: &mut usize) -> Result<u64, ModelError> {
@@ -68,9 +70,10 @@ fn fields(data: &[u8]) -> Result<Vec<Field<'_>>, ModelError> {
             *pos = end;
             Ok(bytes)
         };
+        let mut value = 0;
         let bytes = match wire {
             0 => {
-                varint(data, &mut pos)?;
+                value = varint(data, &mut pos)?;
                 None
             }
             1 => {
@@ -85,7 +88,11 @@ fn fields(data: &[u8]) -> Result<Vec<Field<'_>>, ModelError> {
             5 => Some(take(&mut pos, 4)?),
             w => return Err(ModelError(format!("unsupported wire type {w}"))),
         };
-        out.push(Field { number, bytes });
+        out.push(Field {
+            number,
+            bytes,
+            value,
+        });
     }
     Ok(out)
 }
@@ -102,6 +109,7 @@ impl Tokenizer {
                 (1, Some(piece)) => {
                     let mut text = None;
                     let mut score = 0.0f32;
+                    let mut kind = 1;
                     for pf in fields(piece)? {
                         match (pf.number, pf.bytes) {
                             (1, Some(t)) => {
@@ -111,15 +119,23 @@ impl Tokenizer {
                                 )
                             }
                             (2, Some(s)) => {
-                                score = f32::from_le_bytes([s[0], s[1], s[2], s[3]]);
+                                let s: [u8; 4] = s
+                                    .try_into()
+                                    .map_err(|_| ModelError("a score is not 4 bytes".into()))?;
+                                score = f32::from_le_bytes(s);
                             }
+                            (3, None) => kind = pf.value,
                             _ => {}
                         }
                     }
                     let text = text.ok_or_else(|| ModelError("a piece has no text".into()))?;
                     let id = u32::try_from(scores.len())
                         .map_err(|_| ModelError("too many pieces".into()))?;
-                    ids.entry(text.into()).or_insert(id);
+                    // The unknown piece (type 2) and control pieces (type 3: `<s>`, `</s>`)
+                    // are never matched from text, as in sentencepiece.
+                    if !matches!(kind, 2 | 3) {
+                        ids.entry(text.into()).or_insert(id);
+                    }
                     scores.push(score);
                 }
                 (3, Some(spec)) => {

@@ -11,7 +11,7 @@
 //! or dev22 (the new writers this round is read on), in a Python experiment with the
 //! reference encoder: heads trained on the writers round 14 had seen, added to round 14's
 //! detectors and read on dev16 to dev20 (each unseen by round 14), at 0.5%, 1% and 2%; 1% was
-//! the middle of the trade-off (any-handoff recall +5 to +12 points, false handoffs +0 to +7
+//! the middle of the trade-off (any-handoff recall +7 to +12 points, false handoffs +2 to +11
 //! per 160). dev16 is therefore not a clean reading of this choice; dev21 and dev22 are.
 //!
 //! [`committed_heads_match_the_trainer`] retrains on every test run and fails if
@@ -25,7 +25,7 @@ use ndarray::linalg::general_mat_mul;
 use ndarray::{Array2, ArrayView1};
 
 use super::super::model::train::{fold_of, training_rows};
-use super::{DIM, HEADS, default_dir, load};
+use super::{DIM, HEADS, customer_words, default_dir, load};
 
 const HEADS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/signals/meaning_heads.tsv");
 
@@ -34,6 +34,8 @@ const C: f64 = 10.0;
 /// Share of the training writers' no-handoff rows (out of fold) a head may fire on.
 const FALSE_SHARE: f64 = 0.01;
 const ITERATIONS: usize = 300;
+/// The trainer fails unless every fit ends with a gradient norm below this.
+const MAX_GRADIENT: f32 = 1e-3;
 
 struct Data {
     x: Array2<f32>,
@@ -46,20 +48,37 @@ struct Data {
 
 fn data() -> Data {
     let model = load(&default_dir()).expect("the encoder loads");
-    let rows = training_rows();
+    // The heads read the customer's words (as at run time); a row with none is left out.
+    let rows: Vec<_> = training_rows()
+        .into_iter()
+        .filter(|r| customer_words(&r.text).is_some())
+        .collect();
     let mut x = Array2::<f32>::zeros((rows.len(), DIM));
     for (i, row) in rows.iter().enumerate() {
-        let v = model.0.embed(&row.text);
+        let v = model
+            .0
+            .embed(customer_words(&row.text).expect("filtered above"));
         x.row_mut(i).assign(&ArrayView1::from(&v[..]));
     }
     Data {
         x,
-        folds: rows.iter().map(|r| fold_of(&r.id)).collect(),
+        folds: rows.iter().map(|r| fold(&r.id)).collect(),
         targets: HEADS
             .iter()
             .map(|h| rows.iter().map(|r| r.target(*h)).collect())
             .collect(),
         negative: rows.iter().map(|r| r.reasons.is_empty()).collect(),
+    }
+}
+
+/// The n-gram model's writer folds, except that the paraphrases (written by the rule authors
+/// mostly from dev2's misses) count as dev2's writer: close paraphrases would otherwise flatter
+/// each other's out-of-fold scores.
+fn fold(id: &str) -> u64 {
+    if id.starts_with("paraphrase") {
+        fold_of("handoff_dev2")
+    } else {
+        fold_of(id)
     }
 }
 
@@ -98,11 +117,9 @@ fn fit(x: &Array2<f32>, tasks: &[Task]) -> Vec<(Vec<f32>, f32)> {
     }
     // Per task, the loss divided by C·n: mean weighted log-loss + λ/2·‖w‖², λ = 1/(C·n).
     let lambda: Vec<f32> = n.iter().map(|n| 1.0 / (C as f32 * n)).collect();
-    // Rows have unit length, so each mean loss's gradient is Lipschitz with a constant below
-    // its largest class weight / 4.
-    let step: Vec<f32> = (0..cols)
-        .map(|j| 4.0 / weight.column(j).iter().copied().fold(0.0, f32::max))
-        .collect();
+    // The mean loss's gradient is Lipschitz with constant ¼·mean(wᵢ·‖(xᵢ, 1)‖²) + λ: rows
+    // have unit length and the balanced weights average 1, so ½ + λ; the step is its inverse.
+    let step: Vec<f32> = lambda.iter().map(|l| 1.0 / (0.5 + l)).collect();
     let xt = x.t();
     let mut w = Array2::<f32>::zeros((DIM, cols));
     let mut b = vec![0.0f32; cols];
@@ -142,13 +159,53 @@ fn fit(x: &Array2<f32>, tasks: &[Task]) -> Vec<(Vec<f32>, f32)> {
     (0..cols).map(|j| (w.column(j).to_vec(), b[j])).collect()
 }
 
-fn score(x: &Array2<f32>, i: usize, (w, b): &(Vec<f32>, f32)) -> f32 {
+/// The largest gradient norm over the tasks at the fitted weights: how far from the optimum
+/// the fit stopped.
+fn gradient_norm(x: &Array2<f32>, tasks: &[Task], models: &[(Vec<f32>, f32)]) -> f32 {
+    tasks
+        .iter()
+        .zip(models)
+        .map(|(t, (w, b))| {
+            let used: Vec<usize> = (0..x.nrows())
+                .filter(|i| t.keep[*i] && t.target[*i].is_some())
+                .collect();
+            let n = used.len() as f32;
+            let pos = used.iter().filter(|i| t.target[**i] == Some(true)).count() as f32;
+            let mut gw = vec![0.0f32; DIM];
+            let mut gb = 0.0f32;
+            for &i in &used {
+                let y = if t.target[i] == Some(true) { 1.0 } else { 0.0 };
+                let wt = if y > 0.5 {
+                    n / (2.0 * pos)
+                } else {
+                    n / (2.0 * (n - pos))
+                };
+                let r = wt * (score(x, i, (w, *b)) - y) / n;
+                gw.iter_mut().zip(x.row(i)).for_each(|(g, x)| *g += r * x);
+                gb += r;
+            }
+            let lambda = 1.0 / (C as f32 * n);
+            let sq: f32 = gw
+                .iter()
+                .zip(w)
+                .map(|(g, w)| (g + lambda * w).powi(2))
+                .sum();
+            (sq + gb * gb).sqrt()
+        })
+        .fold(0.0, f32::max)
+}
+
+fn score(x: &Array2<f32>, i: usize, (w, b): (&[f32], f32)) -> f32 {
     let z = b + x.row(i).iter().zip(w).map(|(x, w)| x * w).sum::<f32>();
     1.0 / (1.0 + (-z).exp())
 }
 
 fn round3(v: f32) -> f32 {
     (v * 1e3).round() / 1e3
+}
+
+fn ceil3(v: f32) -> f32 {
+    (v * 1e3).ceil() / 1e3
 }
 
 /// The heads file: per head, its threshold (out of fold), bias and weights.
@@ -177,6 +234,11 @@ fn train() -> String {
         });
     }
     let models = fit(&d.x, &tasks);
+    let stopped = gradient_norm(&d.x, &tasks, &models);
+    assert!(
+        stopped < MAX_GRADIENT,
+        "the fit stopped {stopped} from its optimum (gradient norm); raise ITERATIONS"
+    );
     let mut out = String::from(
         "# reason\tthreshold\tbias\tweights (512); written by signals::meaning::train\n",
     );
@@ -186,11 +248,14 @@ fn train() -> String {
             .filter(|i| d.negative[*i])
             .map(|i| {
                 let f = folds.iter().position(|f| *f == d.folds[i]).expect("a fold");
-                score(&d.x, i, &per_head[f])
+                score(&d.x, i, (&per_head[f].0, per_head[f].1))
             })
             .collect();
         neg.sort_by(|a, b| b.total_cmp(a));
-        let threshold = neg[(FALSE_SHARE * neg.len() as f64) as usize];
+        // At most FALSE_SHARE of them reach it: halfway between the last one allowed and
+        // the first one not, rounded up.
+        let k = (FALSE_SHARE * neg.len() as f64) as usize;
+        let threshold = ceil3((neg[k - 1] + neg[k]) / 2.0);
         let (w, b) = &per_head[folds.len()];
         write!(
             out,
@@ -240,6 +305,6 @@ fn the_fit_separates_a_separable_toy_set() {
         }],
     );
     for i in 0..40 {
-        assert_eq!(score(&x, i, &m[0]) > 0.5, i % 2 == 0, "row {i}");
+        assert_eq!(score(&x, i, (&m[0].0, m[0].1)) > 0.5, i % 2 == 0, "row {i}");
     }
 }
