@@ -47,6 +47,11 @@ use crate::pipeline::{StepCx, StepError};
 use crate::signals::pushback::{gratitude, pushback};
 use crate::signals::{self, Context};
 
+/// Detector runs at once in this process: one per core.
+static DETECTORS: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(1, |n| n.get()))
+});
+
 /// What the engine decided for one customer message (the journal's `plan`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -311,8 +316,13 @@ async fn detect(
         Unresolved::Reset => 0,
         Unresolved::Keep => state.unresolved,
     };
-    // The detectors are CPU work (the meaning encoder about a millisecond, more for a long
-    // message): off the async threads. A panic in them stays a panic of this step.
+    // The detectors are CPU work (the meaning encoder a few milliseconds per message): off
+    // the async threads, and no more at once than there are cores (each run's buffers would
+    // otherwise stay in as many allocator arenas). A panic in them stays a panic of this step.
+    let _permit = DETECTORS
+        .acquire()
+        .await
+        .expect("the semaphore is never closed");
     let config = e.settings.signals.clone();
     let owned = text.to_owned();
     let signal = tokio::task::spawn_blocking(move || {

@@ -10,11 +10,12 @@
 //! Loading fails with an error naming the missing or misshapen array; encoding never fails.
 
 use std::collections::HashMap;
+use std::io::{Read, Seek};
 
 use ndarray::linalg::general_mat_mul;
 use ndarray::{ArrayView2, ArrayViewMut2};
 
-use super::npz::{Array, NpzError};
+use super::npz::{self, NpzError};
 
 pub(in crate::signals) const DIM: usize = 512;
 const CNN: usize = 256;
@@ -58,32 +59,23 @@ pub(super) struct Encoder {
     eps: f32,
 }
 
-struct Weights(HashMap<String, Array>);
+/// The float arrays by name, with their shapes.
+struct Weights(HashMap<String, (Vec<usize>, Vec<f32>)>);
 
 impl Weights {
-    fn take(&mut self, name: &str, shape: &[usize]) -> Result<Array, NpzError> {
-        let array = self.0.remove(name).ok_or_else(|| NpzError::Array {
+    /// A float array of `shape`, as its values.
+    fn floats(&mut self, name: &str, shape: &[usize]) -> Result<Vec<f32>, NpzError> {
+        let (got, values) = self.0.remove(name).ok_or_else(|| NpzError::Array {
             name: name.into(),
             why: "missing".into(),
         })?;
-        if array.shape != shape {
+        if got != shape {
             return Err(NpzError::Array {
                 name: name.into(),
-                why: format!("shape {:?}, expected {shape:?}", array.shape),
+                why: format!("shape {got:?}, expected {shape:?}"),
             });
         }
-        Ok(array)
-    }
-    /// A float array of `shape`, as its values.
-    fn floats(&mut self, name: &str, shape: &[usize]) -> Result<Vec<f32>, NpzError> {
-        let array = self.take(name, shape)?;
-        if array.bytes.is_some() || array.values.len() != shape.iter().product::<usize>() {
-            return Err(NpzError::Array {
-                name: name.into(),
-                why: "not a float array".into(),
-            });
-        }
-        Ok(array.values)
+        Ok(values)
     }
     fn vector(&mut self, name: &str, len: usize) -> Result<Vec<f32>, NpzError> {
         self.floats(name, &[len])
@@ -159,30 +151,47 @@ fn relu(xs: &mut [f32]) {
 }
 
 impl Encoder {
-    pub(super) fn from_arrays(
-        arrays: HashMap<String, Array>,
-        vocab: usize,
-    ) -> Result<Self, NpzError> {
-        let mut w = Weights(arrays);
-        let scale = w.vector("scale", CHUNKS)?;
-        let lo = w.vector("lo", CHUNKS)?;
+    /// Reads `weights.npz` from `reader` for a vocabulary of `vocab` pieces: the quantised
+    /// table straight into place (it is most of the file), the float arrays by name.
+    pub(super) fn load(reader: impl Read + Seek, vocab: usize) -> Result<Self, NpzError> {
         let per_chunk = vocab.div_ceil(CHUNKS);
         let rows = per_chunk * CHUNKS;
         let mut table = vec![0u8; rows * DIM];
-        for c in 0..CHUNKS {
-            let q = w.take(&format!("q{}", c + 1), &[per_chunk, DIM])?;
-            let bytes = q
-                .bytes
-                .filter(|b| b.len() == per_chunk * DIM)
-                .ok_or_else(|| NpzError::Array {
-                    name: format!("q{}", c + 1),
-                    why: "not a uint8 array".into(),
-                })?;
-            for (r, row) in bytes.chunks_exact(DIM).enumerate() {
+        let mut seen = [false; CHUNKS];
+        let mut floats = HashMap::new();
+        npz::for_each(reader, |m| {
+            let chunk = m
+                .name
+                .strip_prefix('q')
+                .and_then(|n| n.parse::<usize>().ok())
+                .filter(|n| (1..=CHUNKS).contains(n));
+            let Some(c) = chunk.map(|n| n - 1) else {
+                let values = m.floats()?;
+                floats.insert(m.name, (m.shape, values));
+                return Ok(());
+            };
+            if m.shape != [per_chunk, DIM] {
+                return Err(NpzError::Array {
+                    name: m.name.clone(),
+                    why: format!("shape {:?}, expected {:?}", m.shape, [per_chunk, DIM]),
+                });
+            }
+            for (r, row) in m.bytes()?.chunks_exact(DIM).enumerate() {
                 let id = r * CHUNKS + c;
                 table[id * DIM..(id + 1) * DIM].copy_from_slice(row);
             }
+            seen[c] = true;
+            Ok(())
+        })?;
+        if let Some(c) = seen.iter().position(|s| !s) {
+            return Err(NpzError::Array {
+                name: format!("q{}", c + 1),
+                why: "missing".into(),
+            });
         }
+        let mut w = Weights(floats);
+        let scale = w.vector("scale", CHUNKS)?;
+        let lo = w.vector("lo", CHUNKS)?;
         let names = |p: &str| ORDERS.map(|(n, _)| format!("{p}{n}")).to_vec();
         let proj = w.concat_cols(&names("proj"), DIM, CNN)?;
         let proj_b = w.concat(&names("proj_b"), CNN)?;

@@ -9,10 +9,11 @@
 //! writers' no-handoff messages, measured out of fold). It sees phrasings no rule and no
 //! n-gram has met — a new writer's words for the same thing, in any of the five languages.
 //!
-//! The weights (33 MB on disk, about 80 MB in memory) are loaded once per process per
+//! The weights (33 MB on disk, about 95 MB in memory) are loaded once per process per
 //! directory ([`load`]), from `HANDOFF_MEANING_MODEL` (see [`super::SignalConfig`]).
 //! Loading fails with a [`MeaningError`] naming the file and what is wrong; once loaded,
-//! scoring never fails. It costs about a millisecond per message (see BENCHMARKS.md).
+//! scoring never fails. It costs about 2.7 ms of CPU per message in a release build (see
+//! BENCHMARKS.md); callers on an async runtime run it in `spawn_blocking`.
 
 mod encoder;
 mod npz;
@@ -98,13 +99,20 @@ pub struct Meaning {
 impl Meaning {
     /// Reads `sp.model` and `weights.npz` from `dir`.
     pub fn from_dir(dir: &Path) -> Result<Self, MeaningError> {
-        let read = |name: &str| {
-            let path = dir.join(name);
-            std::fs::read(&path).map_err(|source| MeaningError::Read { path, source })
-        };
-        let tokenizer = tokenizer::Tokenizer::from_model(&read("sp.model")?)?;
-        let arrays = npz::read(&read("weights.npz")?)?;
-        let encoder = encoder::Encoder::from_arrays(arrays, tokenizer.vocab_size())?;
+        let model = dir.join("sp.model");
+        let model = std::fs::read(&model).map_err(|source| MeaningError::Read {
+            path: model,
+            source,
+        })?;
+        let tokenizer = tokenizer::Tokenizer::from_model(&model)?;
+        // Streamed from the file: the archive is never held whole in memory.
+        let weights = dir.join("weights.npz");
+        let file = std::fs::File::open(&weights).map_err(|source| MeaningError::Read {
+            path: weights,
+            source,
+        })?;
+        let encoder =
+            encoder::Encoder::load(std::io::BufReader::new(file), tokenizer.vocab_size())?;
         Ok(Self { tokenizer, encoder })
     }
 

@@ -4,8 +4,7 @@
 //! Fails with an error naming the member and what was wrong (unknown type, Fortran order, a
 //! length that does not match the shape); nothing is guessed.
 
-use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use std::io::{Read, Seek};
 
 use thiserror::Error;
 
@@ -19,35 +18,102 @@ pub enum NpzError {
     Array { name: String, why: String },
 }
 
-/// One array: its shape and its values (integers widened, `f8` narrowed, to `f32`; `u1`
-/// arrays also kept as bytes, for the quantised embedding table).
-pub(super) struct Array {
+/// One member of the archive, borrowed from a buffer the reader reuses.
+pub(super) struct Member<'a> {
+    pub name: String,
     pub shape: Vec<usize>,
-    pub values: Vec<f32>,
-    pub bytes: Option<Vec<u8>>,
+    descr: String,
+    body: &'a [u8],
 }
 
-/// Every array in `data`, by name (without `.npy`).
-pub(super) fn read(data: &[u8]) -> Result<HashMap<String, Array>, NpzError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(data))?;
-    let mut out = HashMap::new();
+impl Member<'_> {
+    fn error(&self, why: impl Into<String>) -> NpzError {
+        NpzError::Array {
+            name: self.name.clone(),
+            why: why.into(),
+        }
+    }
+
+    fn count(&self) -> usize {
+        self.shape.iter().product()
+    }
+
+    /// The values of a float (`f4`, `f8`) or signed byte array as `f32`.
+    pub fn floats(&self) -> Result<Vec<f32>, NpzError> {
+        let (width, values): (usize, Vec<f32>) = match self.descr.as_str() {
+            "<f4" => (
+                4,
+                self.body
+                    .chunks_exact(4)
+                    .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                    .collect(),
+            ),
+            "<f8" => (
+                8,
+                self.body
+                    .chunks_exact(8)
+                    .map(|c| f64::from_le_bytes(c.try_into().expect("8 bytes")) as f32)
+                    .collect(),
+            ),
+            "|i1" => (1, self.body.iter().map(|b| f32::from(*b as i8)).collect()),
+            d => return Err(self.error(format!("dtype {d} is not a float array"))),
+        };
+        if self.body.len() != self.count() * width {
+            return Err(self.error(format!(
+                "{} bytes for shape {:?}",
+                self.body.len(),
+                self.shape
+            )));
+        }
+        Ok(values)
+    }
+
+    /// The bytes of a `u1` array.
+    pub fn bytes(&self) -> Result<&[u8], NpzError> {
+        if self.descr != "|u1" {
+            return Err(self.error(format!("dtype {} is not uint8", self.descr)));
+        }
+        if self.body.len() != self.count() {
+            return Err(self.error(format!(
+                "{} bytes for shape {:?}",
+                self.body.len(),
+                self.shape
+            )));
+        }
+        Ok(self.body)
+    }
+}
+
+/// Calls `visit` with each array of the archive in turn, decompressing every member into one
+/// reused buffer (so loading holds no more than the largest member besides what `visit`
+/// keeps).
+pub(super) fn for_each(
+    reader: impl Read + Seek,
+    mut visit: impl FnMut(Member<'_>) -> Result<(), NpzError>,
+) -> Result<(), NpzError> {
+    let mut zip = zip::ZipArchive::new(reader)?;
+    let mut raw = Vec::new();
     for i in 0..zip.len() {
         let mut file = zip.by_index(i)?;
         let name = file.name().trim_end_matches(".npy").to_owned();
-        // The size in the header is a hint only (a corrupt one must not allocate gigabytes).
-        let hint = usize::try_from(file.size()).unwrap_or(0).min(1 << 27);
-        let mut raw = Vec::with_capacity(hint);
+        raw.clear();
         file.read_to_end(&mut raw)?;
-        let array = parse(&raw).map_err(|why| NpzError::Array {
+        let (shape, descr, start) = header(&raw).map_err(|why| NpzError::Array {
             name: name.clone(),
             why,
         })?;
-        out.insert(name, array);
+        visit(Member {
+            name,
+            shape,
+            descr,
+            body: &raw[start..],
+        })?;
     }
-    Ok(out)
+    Ok(())
 }
 
-fn parse(raw: &[u8]) -> Result<Array, String> {
+/// Shape, dtype and where the data starts.
+fn header(raw: &[u8]) -> Result<(Vec<usize>, String, usize), String> {
     if raw.get(..6) != Some(b"\x93NUMPY") {
         return Err("not an .npy array".into());
     }
@@ -92,38 +158,7 @@ fn parse(raw: &[u8]) -> Result<Array, String> {
         .filter(|s| !s.is_empty())
         .map(|s| s.parse().map_err(|_| format!("bad shape {shape_text}")))
         .collect::<Result<_, _>>()?;
-    let count: usize = shape.iter().product();
-    let body = &raw[start + len..];
-    let (width, values, bytes): (usize, Vec<f32>, Option<Vec<u8>>) = match descr {
-        "<f4" => (
-            4,
-            body.chunks_exact(4)
-                .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect(),
-            None,
-        ),
-        "<f8" => (
-            8,
-            body.chunks_exact(8)
-                .map(|c| f64::from_le_bytes(c.try_into().unwrap()) as f32)
-                .collect(),
-            None,
-        ),
-        "|u1" => (1, Vec::new(), Some(body.to_vec())),
-        "|i1" => (1, body.iter().map(|b| f32::from(*b as i8)).collect(), None),
-        d => return Err(format!("unsupported dtype {d}")),
-    };
-    if body.len() != count * width {
-        return Err(format!(
-            "{} bytes for shape {shape:?} of {descr}",
-            body.len()
-        ));
-    }
-    Ok(Array {
-        shape,
-        values,
-        bytes,
-    })
+    Ok((shape, descr.to_owned(), start + len))
 }
 
 /// `'key': 'value'` in a header dict.
