@@ -347,6 +347,49 @@ mod tests {
         }
     }
 
+    /// Phrasings written for this test (not from any evaluation set) that no rule and not
+    /// the n-gram model catch, and that the heads do; and ordinary messages they leave alone.
+    #[test]
+    fn the_heads_hear_what_the_rules_miss() {
+        use super::super::{Context, SignalConfig, decide};
+        let with = SignalConfig {
+            meaning: Some(model()),
+            ..SignalConfig::default()
+        };
+        let without = SignalConfig::default();
+        let reason = |config: &SignalConfig, text: &str| {
+            decide(config, text, &Context::default()).map(|s| (s.reason, s.evidence))
+        };
+        for (text, want) in [
+            ("yo ya no sé qué más hacer con ustedes", Reason::Frustration),
+            ("eu não aguento mais essa empresa", Reason::Frustration),
+            (
+                "mir ist nach eurem Essen die ganze Nacht schlecht gewesen",
+                Reason::Sensitive,
+            ),
+        ] {
+            assert_eq!(reason(&without, text), None, "{text}");
+            let got = reason(&with, text);
+            assert!(
+                matches!(&got, Some((r, e)) if *r == want && e.starts_with("meaning:")),
+                "{text}: {got:?}"
+            );
+        }
+        for text in [
+            "the movie last night was a nightmare lol",
+            "I need to charge my phone first, talk later",
+            "what's your return policy for shoes?",
+        ] {
+            assert_eq!(reason(&with, text), None, "{text}");
+        }
+        // Switched off, a head stays silent.
+        let off = SignalConfig {
+            disabled: vec![Reason::Frustration],
+            ..with.clone()
+        };
+        assert_eq!(reason(&off, "eu não aguento mais essa empresa"), None);
+    }
+
     #[test]
     fn loading_twice_shares_one_copy() {
         assert_eq!(model(), model());
