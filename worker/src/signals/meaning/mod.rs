@@ -1,8 +1,8 @@
 //! The third opinion: what a message *means*, not which words it uses. A multilingual
-//! sentence encoder (Universal Sentence Encoder multilingual v3: [`tokenizer`] +
-//! [`encoder`], weights in `worker/assets/use-m3/`, Apache-2.0) turns the message into a
+//! sentence encoder (Universal Sentence Encoder multilingual v3: `tokenizer` +
+//! `encoder`, weights in `worker/assets/use-m3/`, Apache-2.0) turns the message into a
 //! 512-dim vector, and one logistic head per reason (`meaning_heads.tsv`, trained by
-//! [`train`] on the same rows and writer folds as the n-gram model) gives a probability.
+//! `train` on the same rows and writer folds as the n-gram model) gives a probability.
 //!
 //! [`super::detect`] consults it only when neither the rules nor the n-gram model gave any
 //! signal, and a head fires at the threshold its training chose (1% of the training
