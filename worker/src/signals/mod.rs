@@ -34,7 +34,7 @@
 //!
 //! For `customer_asked` and `frustration`, a small statistical second opinion (`model`:
 //! logistic regression over character n-grams and words of the canonical text, trained on
-//! the development sets' tune parts, dev6 to dev15 and dev17 to dev20, weights compiled in)
+//! the development sets' tune parts and dev6 to dev22, weights compiled in)
 //! adds a signal when no rule gave that reason and its probability reaches a high threshold
 //! chosen by cross-validation; its evidence is `model:<probability>`. It also vetoes a rule's signal for
 //! its reason when its probability is below 0.10 (`model::VETO_BELOW`, chosen on sets the

@@ -1,6 +1,6 @@
 //! The trainer for the meaning heads: embeds the n-gram model's training rows
 //! (`model::train::training_rows`, the same writers and the same folds; the holdouts, the
-//! blind sets, dev16 and dev21 are never opened) and fits one class-balanced, L2-regularised
+//! blind sets and dev23 are never opened) and fits one class-balanced, L2-regularised
 //! logistic regression per head on the embeddings by full-batch Nesterov gradient descent
 //! (deterministic: no sampling).
 //!
@@ -12,7 +12,9 @@
 //! reference encoder: heads trained on the writers round 14 had seen, added to round 14's
 //! detectors and read on dev16 to dev20 (each unseen by round 14), at 0.5%, 1% and 2%; 1% was
 //! the middle of the trade-off (any-handoff recall +7 to +12 points, false handoffs +2 to +11
-//! per 160). dev16 is therefore not a clean reading of this choice; dev21 and dev22 are.
+//! per 160). dev16 is therefore not a clean reading of this choice; dev21 and dev22 were.
+//! From round 17 dev16, dev21 and dev22 are training rows (see `model::train`) and dev23 is
+//! the new writer read before and after.
 //!
 //! [`committed_heads_match_the_trainer`] retrains on every test run and fails if
 //! `meaning_heads.tsv` differs by a byte (numbers rounded to three decimals). Regenerate with
