@@ -4,14 +4,15 @@
 //! Each detector is pure (no I/O, no clock, no randomness), costs microseconds (patterns and
 //! tables are compiled once, on first use, in `LazyLock`s), and records its evidence: the
 //! phrase or cues that made it fire. The exception in cost is [`meaning`], a sentence encoder
-//! loaded once by [`SignalConfig::from_lookup`] (its only I/O) that takes milliseconds. Detectors never fail; bad configuration is rejected by
-//! [`SignalConfig::from_lookup`] before any message is seen.
+//! loaded once by [`SignalConfig::from_lookup`] (its only I/O) that takes milliseconds.
+//! Detectors never fail; bad configuration is rejected by [`SignalConfig::from_lookup`] before
+//! any message is seen.
 //!
 //! | reason (contract string) | fires when | module |
 //! | --- | --- | --- |
-//! | `customer_asked` | an explicit, non-negated ask for a person (en/es/pt/fr/de) that the message's context does not turn into something else (a person for a chore, one's own plan to consult someone, a call that may or may not come, staff praised, a desk as a place, a bot word naming a product, a signature); or the model's probability reaches its threshold (a lower one for a request naming a person or staff) ; or, when nothing else fired, the meaning head | `explicit`, `model`, `meaning` |
-//! | `sensitive` | account security, money taken twice or wrongly (or billed other than agreed), financial dispute/fraud, medical harm or a physical hazard, legal threat or step, or data-rights request ; or, when nothing else fired and every category is on, the meaning head | `sensitive`, `situations`, `meaning` |
-//! | `frustration` | lexicon negativity x intensity cues reaches the threshold (a cue counts only in its complaint sense: not "the old rubbish" to take away, the weather, oneself or one's own slip); or the model's probability reaches its threshold (a lower one when the rules saw some negativity) ; or, when nothing else fired, the meaning head | `frustration`, `model`, `meaning` |
+//! | `customer_asked` | an explicit, non-negated ask for a person (en/es/pt/fr/de) that the message's context does not turn into something else (a person for a chore, one's own plan to consult someone, a call that may or may not come, staff praised, a desk as a place, a bot word naming a product, a signature); or the model's probability reaches its threshold (a lower one for a request naming a person or staff); or, when nothing else fired, the meaning head | `explicit`, `model`, `meaning` |
+//! | `sensitive` | account security, money taken twice or wrongly (or billed other than agreed), financial dispute/fraud, medical harm or a physical hazard, legal threat or step, or data-rights request; or, when nothing else fired and every category is on, the meaning head | `sensitive`, `situations`, `meaning` |
+//! | `frustration` | lexicon negativity x intensity cues reaches the threshold (a cue counts only in its complaint sense: not "the old rubbish" to take away, the weather, oneself or one's own slip); or the model's probability reaches its threshold (a lower one when the rules saw some negativity); or, when nothing else fired, the meaning head | `frustration`, `model`, `meaning` |
 //! | `keyword` | a configured keyword/phrase appears as whole words | `keywords` |
 //! | `repeated_failure` | unresolved AI turns reach the threshold, or the customer repeats a message | `repeat` |
 //!
