@@ -8,7 +8,10 @@
 //! Acks are per message, in whatever order lanes finish.
 //!
 //! An event returned to the broker unsettled (a panic, a refused publish) takes the lane's
-//! waiting events back with it, after it, so its redelivery is not overtaken. A hand-over
+//! waiting events back with it, after it, so its redelivery is not overtaken. The broker may
+//! hand that redelivery back before the lane has returned the rest; it then waits in the lane
+//! behind them, so the lane returns it first (a second reject, counted against the delivery
+//! limit like the first) and the broker hands everything out again in the old order. A hand-over
 //! ([`Lanes::hand_over`]) does the same for every lane once its running event settles: the
 //! quorum queue hands returned messages out again in the order they were returned, so what
 //! waits in a lane goes back only after the event running ahead of it has settled (returned
@@ -73,6 +76,7 @@ impl Lanes {
     ) {
         let mut job = first;
         'lane: loop {
+            let settled = event_id(&job);
             let debounce = w.config.worker.coalesce_debounce;
             if job.joins_burst && !job.burst_checked && !debounce.is_zero() {
                 tokio::time::sleep(debounce).await;
@@ -92,7 +96,7 @@ impl Lanes {
             let mut give_back = outcome == Outcome::Requeued;
             let fenced = outcome == Outcome::Fenced || part.fence.is_cancelled();
             loop {
-                match self.next(&key, give_back, fenced) {
+                match self.next(&key, give_back, fenced, settled.as_deref()) {
                     Next::Run(j) => {
                         job = *j;
                         continue 'lane;
@@ -117,14 +121,21 @@ impl Lanes {
     /// starts a new one). When the partition is fenced nothing is returned here: the broker
     /// returns every unsettled delivery, the running one first, when the channel closes, and
     /// the lane runs what waits (each attempt stops at once, fenced).
-    fn next(&self, key: &str, give_back: bool, fenced: bool) -> Next {
+    ///
+    /// `settled` is the id of the event that just settled: when it was returned, the broker may
+    /// already have redelivered it into this queue behind the events that waited for it; it is
+    /// returned first, so they do not overtake it.
+    fn next(&self, key: &str, give_back: bool, fenced: bool, settled: Option<&str>) -> Next {
         let mut waiting = self.waiting.lock().expect("lanes lock");
         let handing_over = self.handing_over.load(Ordering::SeqCst) && !fenced;
         let Some(queue) = waiting.get_mut(key) else {
             return Next::End;
         };
         if (give_back || handing_over) && !queue.is_empty() {
-            return Next::Return(queue.drain(..).collect());
+            let mut jobs: Vec<Job> = queue.drain(..).collect();
+            // Stable: the redeliveries of the settled event first, the rest in their order.
+            jobs.sort_by_key(|j| settled.is_none() || event_id(j).as_deref() != settled);
+            return Next::Return(jobs);
         }
         if !handing_over && let Some(job) = queue.pop_front() {
             return Next::Run(Box::new(job));
@@ -203,4 +214,94 @@ enum Next {
 
 fn event_id(job: &Job) -> Option<String> {
     job.event.as_ref().ok().map(|e| e.id.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use lapin::message::Delivery;
+
+    use super::*;
+
+    fn job(id: &str, tag: u64) -> Job {
+        let item =
+            format!(r#"{{"from":"15550001","id":"{id}","type":"text","text":{{"body":"hi"}}}}"#);
+        let wrapped = format!(
+            r#"{{"object":"whatsapp_business_account","entry":[{{"id":"1","changes":[{{"field":"messages","value":{{"metadata":{{"phone_number_id":"1"}},"messages":[{item}]}}}}]}}]}}"#
+        );
+        let mut event = baton_shared::webhook::split(wrapped.as_bytes(), 0)
+            .expect("a message")
+            .remove(0);
+        event.id = id.into();
+        Job {
+            delivery: Delivery::mock(tag, "".into(), "".into(), false, Vec::new()),
+            event: Ok(event),
+            reply: true,
+            joins_burst: false,
+            burst_checked: false,
+            received: std::time::Instant::now(),
+        }
+    }
+
+    fn lanes_with(queue: Vec<Job>) -> (Lanes, String) {
+        let key = queue[0].lane_key();
+        let lanes = Lanes::default();
+        lanes
+            .waiting
+            .lock()
+            .unwrap()
+            .insert(key.clone(), queue.into());
+        (lanes, key)
+    }
+
+    fn returned(next: Next) -> Vec<(String, u64)> {
+        match next {
+            Next::Return(jobs) => jobs
+                .iter()
+                .map(|j| (event_id(j).unwrap(), j.delivery.delivery_tag))
+                .collect(),
+            Next::Run(_) => panic!("ran instead of returning"),
+            Next::End => panic!("ended instead of returning"),
+        }
+    }
+
+    #[test]
+    fn a_returned_event_redelivered_behind_its_waiters_goes_back_first() {
+        // The head was rejected; the broker handed it back (tag 4) while TF2 and TF3 still
+        // waited for it. Everything goes back with the head first, the rest in order.
+        let (lanes, key) = lanes_with(vec![job("tf2", 2), job("tf3", 3), job("head", 4)]);
+        let got = returned(lanes.next(&key, true, false, Some("head")));
+        assert_eq!(
+            got,
+            [("head".into(), 4), ("tf2".into(), 2), ("tf3".into(), 3)]
+        );
+        assert!(matches!(
+            lanes.next(&key, false, false, Some("head")),
+            Next::End
+        ));
+        assert_eq!(lanes.active(), 0);
+    }
+
+    #[test]
+    fn waiters_go_back_in_their_order_when_the_head_is_not_among_them() {
+        let (lanes, key) = lanes_with(vec![job("tf2", 2), job("tf3", 3)]);
+        let got = returned(lanes.next(&key, true, false, Some("head")));
+        assert_eq!(got, [("tf2".into(), 2), ("tf3".into(), 3)]);
+    }
+
+    #[test]
+    fn a_hand_over_returns_the_settled_events_redelivery_first_too() {
+        let (lanes, key) = lanes_with(vec![job("tf2", 2), job("head", 5)]);
+        assert!(lanes.hand_over(Vec::new()).is_empty());
+        let got = returned(lanes.next(&key, false, false, Some("head")));
+        assert_eq!(got, [("head".into(), 5), ("tf2".into(), 2)]);
+    }
+
+    #[test]
+    fn without_a_give_back_the_lane_runs_its_next_event() {
+        let (lanes, key) = lanes_with(vec![job("head", 4), job("tf2", 2)]);
+        match lanes.next(&key, false, false, Some("head")) {
+            Next::Run(j) => assert_eq!(event_id(&j).as_deref(), Some("head")),
+            _ => panic!("expected the lane to run its next event"),
+        }
+    }
 }
