@@ -613,6 +613,26 @@ fn dev23_report() {
     );
 }
 
+/// dev24 and dev25 (`handoff_dev24.jsonl`, `handoff_dev25.jsonl`, 400 rows each by two more
+/// independent writers who saw nothing under /work: restaurants, guesthouses, vets, phone
+/// repair, car rental, language schools, salons and letting agents; fashion, pharmacies,
+/// movers, tickets, travel, trades, streaming and tutoring; 160 negatives each, 120 hard;
+/// their `.md` files), written during round 18: read once with round 17's detectors,
+/// aggregate only, before any change.
+#[test]
+fn dev24_report() {
+    whole_set_report(
+        "handoff_dev24.jsonl",
+        400,
+        "aggregate only, never trained on",
+    );
+}
+
+#[test]
+fn dev25_report() {
+    whole_set_report("handoff_dev25.jsonl", 400, "aggregate only");
+}
+
 /// dev17 to dev20 (`handoff_dev17.jsonl` … `handoff_dev20.jsonl`, 400 rows each by four
 /// more independent writers who saw nothing under /work: retail; health, wellness and
 /// beauty; education, housing and public-facing services; automotive, transport and B2B
