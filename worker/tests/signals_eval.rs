@@ -630,7 +630,7 @@ fn dev24_report() {
 
 #[test]
 fn dev25_report() {
-    whole_set_report("handoff_dev25.jsonl", 400, "aggregate only");
+    training_set_report("dev25", 400, 18);
 }
 
 /// dev17 to dev20 (`handoff_dev17.jsonl` … `handoff_dev20.jsonl`, 400 rows each by four

@@ -74,7 +74,8 @@
 //! member ("O técnico que veio ontem, o Marcos, pode me ligar?"), the Portuguese
 //! "responsável" among staff who call back, academic titles ("el licenciado Ortega"), the
 //! dog groomer and the master craftsman ([`ROLE_14`]), and "le boss"; "les agradecería que"
-//! is a polite request, not thanks.
+//! is a polite request, not thanks. Round 18's asks for a member of staff by name, title or
+//! trade are [`super::staff`]'s, tried after everything here.
 //! Never fails; the patterns are constants checked by the tests.
 
 use std::sync::LazyLock;
@@ -602,7 +603,7 @@ static REQUEST_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether the message asks for something: a request word, or a short question that is
 /// not "a real person or a bot?" curiosity.
-fn requesting(norm: &Normalized) -> bool {
+pub(super) fn requesting(norm: &Normalized) -> bool {
     REQUEST_RE.is_match(&norm.full)
         || (norm.questions > 0
             && norm.tokens.len() <= SHORT_QUESTION
@@ -1134,7 +1135,7 @@ pub(super) const LONE_NOUNS: &[&str] = &[
     "menschlichen mitarbeiter",
 ];
 
-fn negated(clause: &str, start: usize) -> bool {
+pub(super) fn negated(clause: &str, start: usize) -> bool {
     clause[..start]
         .split(' ')
         .rev()
@@ -1210,7 +1211,7 @@ static WANT_THEM_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words the present-name slot takes that are not names.
-const NOT_STAFF_NAME: &[&str] = &[
+pub(super) const NOT_STAFF_NAME: &[&str] = &[
     "it",
     "this",
     "that",
@@ -1293,7 +1294,7 @@ static NAMED_TALK_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that end a talk frame without naming anyone.
-const NOT_A_NAME: &[&str] = &[
+pub(super) const NOT_A_NAME: &[&str] = &[
     "you", "him", "her", "them", "us", "me", "it", "this", "that", "usted", "ustedes", "vos", "ti",
     "el", "ella", "ellos", "ellas", "ele", "ela", "eles", "elas", "voce", "voces", "vous", "toi",
     "lui", "eux", "elle", "elles", "moi", "ihnen", "ihm", "ihr", "dir", "dich", "euch", "uns",
@@ -1391,6 +1392,12 @@ static NOTIFY_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u)\b(?:call|ring|phone|text|llam\w*|lig\w*|appel\w*|rappel\w*|ruf\w*|anrufen|meld\w*|contact\w*)\b(?: \w+){0,4} (?:when|once|as soon as|cuando|en cuanto|apenas|quando|assim que|logo que|quand|des que|lorsque|wenn|sobald)\b")
         .expect("notification pattern is valid regex")
 });
+
+/// Whether the message asks to be called when something happens ("call me when it's
+/// ready"): a notification, not a person wanted.
+pub(super) fn notifying(norm: &Normalized) -> bool {
+    NOTIFY_RE.is_match(&norm.full)
+}
 
 // Round 11: context that makes a matched ask mean something else. Each pattern is a family
 // of phrasings, judged on the whole (normalised) message.
@@ -1566,7 +1573,7 @@ static PICK_UP_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether the ask matched at `evidence` means something else in this message.
-fn not_meant(norm: &Normalized, evidence: &str) -> bool {
+pub(super) fn not_meant(norm: &Normalized, evidence: &str) -> bool {
     let full = &norm.full;
     let Some(at) = full.find(evidence) else {
         return false;
@@ -1748,6 +1755,9 @@ pub fn detect(norm: &Normalized) -> Option<Signal> {
             format!("named staff: {who}"),
             0.85,
         ));
+    }
+    if let Some(signal) = super::staff::detect(norm, requesting) {
+        return Some(signal);
     }
     previous_contact(norm, requesting).map(|who| {
         Signal::new(

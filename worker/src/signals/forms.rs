@@ -248,6 +248,14 @@ pub(super) const THREAT_SRC: &[&str] = &[
     // change de dentiste et je mets un avis", "me doy de baja y dejo una reseña".
     r"|(?:cancel\w*|leaving|quitting|me doy de baja|me borro|cancelo|me cambio|vou cancelar|cancelo|je resilie|je change|je pars|ich kundige|ich wechsle)(?: \w+){0,5} (?:and|y|e|et|und) (?:i m |im |i ll |i will |je |ich )?(?:leav\w*|writ\w*|post\w*|mets|mettre|laisse\w*|ecris|dejo|dejare|pongo|escribo|deixo|escrevo|hinterlasse|schreibe)(?: \w+){0,2} (?:review|reviews|avis|resena|resenas|opinion|avaliacao|avaliacoes|bewertung|bewertungen|rezension)",
     r"|(?:review|reviews|avis|resenas?|avaliac\w+|bewertung\w*) (?:everywhere|partout|por todas partes|em todo lugar|por todo lado|uberall)",
+    // Round 18: a rating promised in the future tense ("je mettrai 1 étoile", "Bewertung
+    // auf Google folgt"), cancelling as an ultimatum ("if the buffering doesn't stop I'm
+    // cancelling", "wenn das Bild morgen wieder ruckelt, kündige ich") or as a thought
+    // ("tô pensando seriamente em cancelar", "thinking about cancelling").
+    r"|(?:mettrai|laisserai|pondre|pondremos|dejaremos|darei|daremos|geben werde) (?:\w+ ){0,3}(?:1|une|un|una|uma|ein|eine|one) (?:etoile|estrella|estrela|stern|star)",
+    r"|(?:bewertung|rezension)(?: \w+){0,3} (?:folgt|kommt)$",
+    r"|(?:if|si|se|wenn|falls)(?: \w+){1,8} (?:i am cancelling|i am canceling|i m cancelling|i m canceling|im cancelling|im canceling|i will cancel|vou cancelar|je vais resilier|je vais annuler|kundige ich)\b",
+    r"|(?:thinking|pensando|penso|pienso|je pense|ich uberlege|uberlege)(?: seriously| seriamente| serieusement| ernsthaft)? (?:about |of |en |em |a |an )?(?:cancel\w*|cancelar|darme de baja|dar de baja|resilier|annuler|kundigen|zu kundigen|die kundigung)\b",
 ];
 
 /// Trades and places a customer changes when leaving one ([`THREAT_SRC`]).
@@ -1399,6 +1407,31 @@ mod tests {
         .filter(|t| f(t).is_some())
         .collect::<Vec<_>>();
         assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    /// Round 18: a rating promised in the future tense, cancelling as an ultimatum or as a
+    /// thought; a hypothetical cancellation or a good review is not one.
+    #[test]
+    fn round_eighteen_threats() {
+        for t in [
+            "Frühstück um 9:15 leergeräumt. Bewertung auf Google folgt.",
+            "je mettrai 1 étoile partout si personne me répond aujourd'hui",
+            "Wenn das Bild morgen wieder ruckelt, kündige ich.",
+            "if the buffering doesn't stop I'm cancelling",
+            "tô pensando seriamente em cancelar",
+            "thinking about cancelling tbh",
+        ] {
+            assert!(f(t).is_some(), "{t}");
+        }
+        for t in [
+            "Si jamais j'annule une séance moins de 24h avant, elle est facturée?",
+            "si cancelo hoy, me devuelven el dinero?",
+            "wenn ich kündige, wie lange läuft der Vertrag noch?",
+            "je mettrai 5 étoiles, super service",
+            "if I cancel now do I lose the deposit?",
+        ] {
+            assert_eq!(f(t), None, "{t}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //!
 //! | reason (contract string) | fires when | module |
 //! | --- | --- | --- |
-//! | `customer_asked` | an explicit, non-negated ask for a person (en/es/pt/fr/de) that the message's context does not turn into something else (a person for a chore, one's own plan to consult someone, a call that may or may not come, staff praised, a desk as a place, a bot word naming a product, a signature); or the model's probability reaches its threshold (a lower one for a request naming a person or staff); or, when nothing else fired, the meaning head | `explicit`, `model`, `meaning` |
+//! | `customer_asked` | an explicit, non-negated ask for a person (en/es/pt/fr/de) that the message's context does not turn into something else (a person for a chore, one's own plan to consult someone, a call that may or may not come, staff praised, a desk as a place, a bot word naming a product, a signature); a member of staff wanted by name, title or trade (asked about as available, asked to call, put through to; not an errand or a booking with them); or the model's probability reaches its threshold (a lower one for a request naming a person or staff); or, when nothing else fired, the meaning head | `explicit`, `staff`, `model`, `meaning` |
 //! | `sensitive` | account security, money taken twice or wrongly (or billed other than agreed), financial dispute/fraud, medical harm or a physical hazard, legal threat or step, or data-rights request; or, when nothing else fired and every category is on, the meaning head | `sensitive`, `situations`, `meaning` |
 //! | `frustration` | lexicon negativity x intensity cues reaches the threshold (a cue counts only in its complaint sense: not "the old rubbish" to take away, the weather, oneself or one's own slip); or the model's probability reaches its threshold (a lower one when the rules saw some negativity); or, when nothing else fired, the meaning head | `frustration`, `model`, `meaning` |
 //! | `keyword` | a configured keyword/phrase appears as whole words | `keywords` |
@@ -35,7 +35,7 @@
 //!
 //! For `customer_asked` and `frustration`, a small statistical second opinion (`model`:
 //! logistic regression over character n-grams and words of the canonical text, trained on
-//! the development sets' tune parts and dev6 to dev22, weights compiled in)
+//! the development sets' tune parts, dev6 to dev22 and dev25, weights compiled in)
 //! adds a signal when no rule gave that reason and its probability reaches a high threshold
 //! chosen by cross-validation; its evidence is `model:<probability>`. It also vetoes a rule's signal for
 //! its reason when its probability is below 0.10 (`model::VETO_BELOW`, chosen on sets the
@@ -82,6 +82,7 @@ pub mod pushback;
 mod repeat;
 mod sensitive;
 mod situations;
+mod staff;
 mod vader;
 mod warm;
 

@@ -16,6 +16,9 @@ pub struct Token {
     pub text: String,
     /// Written in capitals in the original (at least two letters, none lowercase).
     pub caps: bool,
+    /// Written with a capital first letter and lowercase after it ("Fiona", "Júlia"): what
+    /// a name looks like when the writer capitalises.
+    pub title: bool,
     /// Index of the clause (split at `. , ; : ! ? ¿ ¡ ( )` and newlines; not at a `.` or `,`
     /// between digits).
     pub clause: usize,
@@ -37,7 +40,8 @@ pub struct Normalized {
     pub emphatic_runs: usize,
     /// Angry emoji (😡 🤬 😤 😠, and 👎 💩 🖕), which folding would drop.
     pub angry_emoji: usize,
-    /// Annoyed emoji (🙄 😒 🤦 😑): eye-rolling, the usual mark of sarcasm in chat.
+    /// Annoyed emoji (🙄 😒 🤦 😑, and the upside-down face 🙃): eye-rolling, the usual mark
+    /// of sarcasm in chat.
     pub annoyed_emoji: usize,
     /// Laughing or happy emoji (😂 🤣 😄 😊 😍 🥰 ❤ 💕 💖 😘 🙌 💪 👍 😁 😆 🤗).
     pub happy_emoji: usize,
@@ -46,7 +50,7 @@ pub struct Normalized {
 }
 
 const ANGRY_EMOJI: [char; 7] = ['😡', '🤬', '😤', '😠', '👎', '💩', '🖕'];
-const ANNOYED_EMOJI: [char; 4] = ['🙄', '😒', '🤦', '😑'];
+const ANNOYED_EMOJI: [char; 5] = ['🙄', '😒', '🤦', '😑', '🙃'];
 const HAPPY_EMOJI: [char; 19] = [
     '🔥', '😂', '🤣', '😄', '😊', '😍', '🥰', '❤', '💕', '💖', '😘', '🙌', '💪', '👍', '😁', '😆',
     '🤗', '🤩', '🥳',
@@ -126,6 +130,8 @@ struct Builder {
     word: String,
     upper: usize,
     lower: usize,
+    /// The word's first letter was a capital.
+    first_upper: bool,
     clause: usize,
     clause_has_tokens: bool,
     /// Length of the current `!`/`?` run.
@@ -138,15 +144,18 @@ impl Builder {
             return;
         }
         let caps = self.upper >= 2 && self.lower == 0;
+        let title = self.first_upper && self.upper == 1 && self.lower > 0;
         let text = std::mem::take(&mut self.word);
         self.out.tokens.push(Token {
             text,
             caps,
+            title,
             clause: self.clause,
         });
         self.clause_has_tokens = true;
         self.upper = 0;
         self.lower = 0;
+        self.first_upper = false;
     }
 
     fn end_clause(&mut self) {
@@ -166,6 +175,9 @@ impl Builder {
     }
 
     fn push_letter(&mut self, c: char) {
+        if self.word.is_empty() {
+            self.first_upper = c.is_uppercase();
+        }
         if c.is_uppercase() {
             self.upper += 1;
         } else if c.is_lowercase() {
@@ -301,6 +313,20 @@ mod tests {
         assert!(!n.tokens[3].caps, "single-letter I is not shouting");
         assert_eq!(n.emphatic_runs, 1);
         assert_eq!((n.exclamations, n.questions), (1, 2));
+    }
+
+    #[test]
+    fn capitalised_words_and_sarcastic_emoji() {
+        let n = normalize("Is Júlia in? ASAP, thanks 🙃 McDonald");
+        let title: Vec<&str> = n
+            .tokens
+            .iter()
+            .filter(|t| t.title)
+            .map(|t| t.text.as_str())
+            .collect();
+        // "ASAP" is shouting, "McDonald" has two capitals, "thanks" none.
+        assert_eq!(title, ["is", "julia"]);
+        assert_eq!(n.annoyed_emoji, 1);
     }
 
     #[test]

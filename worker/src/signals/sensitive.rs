@@ -188,6 +188,13 @@ pub(super) const FINANCIAL: &[&str] = &[
     // A deposit or payment kept after cancelling: "se quedaron con el anticipo", "kept my
     // deposit", "ficaram com o sinal", "ont gardé l'acompte", "die Anzahlung einbehalten".
     r"(?:se quedaron|se han quedado|(?:os|se|te) (?:habeis |han |ha |has )?quedad[oa]|os quedasteis|te quedaste|(?:you|they) (?:have |guys )?kept|ficaram|(?:vous )?(?:avez|ont) garde) (?:con |com )?(?:el |la |my |mi |mis |o |a |mon |ma |our |nuestro |nuestra |the |todo el |todo o )?(?:\w+ )?(?:anticipo|deposit|dinero|sena|sinal|dinheiro|money|acompte|arrhes|caution)|(?:anzahlung|kaution|geld)(?: \w+){0,3} (?:behalten|einbehalten)",
+    // Round 18: a deposit not returned, in either word order: "the deposit still hasn't been
+    // returned", "die Kaution noch nicht zurück", "la garantie locative n'a toujours pas été
+    // libérée", "não recebemos de volta a caução", "we haven't had the security deposit
+    // back", "no me devolvéis la señal".
+    r"(?:deposit|caucao|caution|kaution|garantie locative|fianza|senal|sena|acompte|anzahlung|sinal|deposito)(?: \w+){0,8} (?:not|hasnt|havent|wasnt|isnt|still not|never|nao|ainda nao|no|todavia no|aun no|pas|toujours pas|jamais|nicht|noch nicht|immer noch nicht|nie)(?: \w+){0,3} (?:returned|refunded|back|paid back|devolvid[oa]|devuelt[oa]|reembolsad[oa]|restituee?|rembourse\w*|liberee?|erstattet|zuruck|zuruckgezahlt|zuruckuberwiesen|ruckerstattet)",
+    r"(?:not|hasnt|havent|never|nao|ainda nao|no|todavia no|aun no|pas|toujours pas|nicht|noch nicht)(?: \w+){0,2} (?:received|had|got|gotten|recibido|recibimos|recebemos|recebi|recebido|recu|recupere|erhalten|bekommen|zuruckbekommen)(?: \w+){0,3} (?:deposit|caucao|caution|kaution|garantie locative|fianza|senal|acompte|anzahlung|sinal|deposito)",
+    r"(?:no|nao|ne) (?:me |nos )?(?:devolveis|devuelven|devolvieron|devuelve|devolvem|devolveram|devolve|rendez|rembourse\w*)(?: \w+){0,2} (?:la |el |a |o |l |mon |ma |my )?(?:deposit|caucao|caution|fianza|senal|sena|acompte|sinal|deposito)",
     // Bookings in a stranger's name: "reservas a nombre de una tal X".
     r"(?:reservas?|pedidos?|bookings?|orders?|compras?|reservations?|commandes?|bestellungen?|buchungen?)(?: \w+){0,3} (?:a nombre de|in the name of|em nome de|au nom de|auf den namen) (?:una tal|un tal|um tal|uma tal|un certain|une certaine|someone|somebody|alguien|alguem|quelqu un|jemand|a stranger|otra persona|outra pessoa|une autre personne|einer fremden)",
     r"darlehen",
@@ -659,6 +666,15 @@ static WHAT_IF_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"imaginons|imaginez|supongamos|suponhamos|angenommen|what if|what happens if|que pasa si|o que acontece se|que se passe t il si|(?:si|if|se|wenn|falls) (?:alguien|someone|somebody|anyone|alguem|quelqu un|jemand) (?:\w+ ){0,2}(?:tiene|has|had|gets|tem|a|hat|fait|faz|hace|sufre|suffers)|si jamais je",
     )
 });
+/// A deposit (round 18's "not returned" patterns) and a condition before it: "if I cancel,
+/// the deposit is not refunded, right?" asks about the policy.
+static DEPOSIT_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"deposit|caucao|caution|kaution|garantie locative|fianza|senal|sena|acompte|anzahlung|sinal|deposito",
+    )
+});
+static CONDITION_BEFORE_RE: LazyLock<Regex> =
+    LazyLock::new(|| whole(r"if|si|se|wenn|falls|caso|in case|au cas ou|en caso de|im falle"));
 /// A whole message framed as a hypothetical: "c'est pour une question de principe".
 static FRAMED_RE: LazyLock<Regex> = LazyLock::new(|| {
     whole(
@@ -1163,6 +1179,8 @@ pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
     let hypothetical = |cat: Category, m: &regex::Match| match cat {
         Category::Financial => {
             situations::hypothetical_charge(m.as_str(), clause_at(norm, m.start()))
+                || (DEPOSIT_WORD_RE.is_match(m.as_str())
+                    && CONDITION_BEFORE_RE.is_match(&norm.full[..m.start()]))
         }
         Category::Medical => {
             framed
@@ -1218,6 +1236,30 @@ mod tests {
 
     fn hit(text: &str) -> Option<String> {
         detect(&SignalConfig::default(), &normalize(text)).map(|s| s.evidence)
+    }
+
+    /// Round 18: a deposit not returned, in five languages; asking when it comes back, or
+    /// whether it would be, is not one.
+    #[test]
+    fn a_deposit_not_returned_is_financial() {
+        for t in [
+            "the deposit still hasn't been returned and no reason given",
+            "we still haven't had the £300 security deposit back",
+            "até agora não recebemos de volta a caução de R$ 800",
+            "no me devolvéis la señal de 50€, sin ninguna explicación",
+            "la garantie locative n'a toujours pas été libérée",
+            "habe meine Kaution noch nicht zurück",
+        ] {
+            assert!(hit(t).is_some_and(|e| e.starts_with("financial")), "{t}");
+        }
+        for t in [
+            "when do I get my deposit back?",
+            "if I cancel, the deposit is not refunded, right?",
+            "la caution n'est pas remboursable ?",
+            "wann bekomme ich die Kaution zurück?",
+        ] {
+            assert_eq!(hit(t), None, "{t}");
+        }
     }
 
     #[test]

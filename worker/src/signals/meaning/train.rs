@@ -1,6 +1,6 @@
 //! The trainer for the meaning heads: embeds the n-gram model's training rows
 //! (`model::train::training_rows`, the same writers and the same folds; the holdouts, the
-//! blind sets and dev23 are never opened) and fits one class-balanced, L2-regularised
+//! blind sets, dev23 and dev24 are never opened) and fits one class-balanced, L2-regularised
 //! logistic regression per head on the embeddings by full-batch Nesterov gradient descent
 //! (deterministic: no sampling).
 //!
@@ -14,6 +14,7 @@
 //! the middle of the trade-off (any-handoff recall +7 to +12 points, false handoffs +2 to +11
 //! per 160). dev16 is therefore not a clean reading of this choice; dev21 and dev22 were.
 //! From round 17 dev16, dev21 and dev22 are training rows (see `model::train`) and dev23 is
+//! the new writer read before and after; from round 18 dev25 is a training row too and dev24
 //! the new writer read before and after.
 //!
 //! [`committed_heads_match_the_trainer`] retrains on every test run and fails if
