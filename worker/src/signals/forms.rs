@@ -248,13 +248,13 @@ pub(super) const THREAT_SRC: &[&str] = &[
     // change de dentiste et je mets un avis", "me doy de baja y dejo una reseña".
     r"|(?:cancel\w*|leaving|quitting|me doy de baja|me borro|cancelo|me cambio|vou cancelar|cancelo|je resilie|je change|je pars|ich kundige|ich wechsle)(?: \w+){0,5} (?:and|y|e|et|und) (?:i m |im |i ll |i will |je |ich )?(?:leav\w*|writ\w*|post\w*|mets|mettre|laisse\w*|ecris|dejo|dejare|pongo|escribo|deixo|escrevo|hinterlasse|schreibe)(?: \w+){0,2} (?:review|reviews|avis|resena|resenas|opinion|avaliacao|avaliacoes|bewertung|bewertungen|rezension)",
     r"|(?:review|reviews|avis|resenas?|avaliac\w+|bewertung\w*) (?:everywhere|partout|por todas partes|em todo lugar|por todo lado|uberall)",
-    // Round 18: a rating promised in the future tense ("je mettrai 1 étoile", "Bewertung
-    // auf Google folgt"), cancelling as an ultimatum ("if the buffering doesn't stop I'm
-    // cancelling", "wenn das Bild morgen wieder ruckelt, kündige ich") or as a thought
-    // ("tô pensando seriamente em cancelar", "thinking about cancelling").
-    r"|(?:mettrai|laisserai|pondre|pondremos|dejaremos|darei|daremos|geben werde) (?:\w+ ){0,3}(?:1|une|un|una|uma|ein|eine|one) (?:etoile|estrella|estrela|stern|star)",
-    r"|(?:bewertung|rezension)(?: \w+){0,3} (?:folgt|kommt)$",
-    r"|(?:if|si|se|wenn|falls)(?: \w+){1,8} (?:i am cancelling|i am canceling|i m cancelling|i m canceling|im cancelling|im canceling|i will cancel|vou cancelar|je vais resilier|je vais annuler|kundige ich)\b",
+    // Round 18: a rating promised in the future tense ("je mettrai 1 étoile", "dass ich
+    // nur einen Stern geben werde"), cancelling as an ultimatum on something that goes on
+    // going wrong ("if the buffering doesn't stop I'm cancelling", "wenn das Bild morgen
+    // wieder ruckelt, kündige ich") or as a thought ("tô pensando seriamente em cancelar",
+    // "thinking about cancelling"; not an appointment, see `THREAT_AFTER`).
+    r"|(?:mettrai|laisserai|dejare|dejaremos|darei|daremos) (?:\w+ ){0,3}(?:1|une|un|una|uma|one) (?:etoile|estrella|estrela|star)|(?:nur )?(?:1|einen|ein|eine) (?:stern|sterne) (?:\w+ )?(?:geben|vergeben) werde",
+    r"|(?:if|si|se|wenn|falls)(?: \w+){0,6} (?:not|doesnt|dont|isnt|arent|wont|cant|again|still|never|nicht|kein\w*|wieder|immer noch|pas|plus|encore|toujours|no|nao|nunca|sigue|continua|otra vez|de novo|outra vez)(?: \w+){0,6} (?:i am cancelling|i am canceling|i m cancelling|i m canceling|im cancelling|im canceling|i will cancel|vou cancelar|je vais resilier|je vais annuler|kundige ich)\b",
     r"|(?:thinking|pensando|penso|pienso|je pense|ich uberlege|uberlege)(?: seriously| seriamente| serieusement| ernsthaft)? (?:about |of |en |em |a |an )?(?:cancel\w*|cancelar|darme de baja|dar de baja|resilier|annuler|kundigen|zu kundigen|die kundigung)\b",
 ];
 
@@ -952,7 +952,7 @@ static SEEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("seen pattern is valid regex")
 });
 static THREAT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u)^ (?:(?:\w+ )?(?:nicht|not|pas)\b|(?:de|of|du|der) (?:natacion|futbol|baile|danza|atletismo|natacao|futebol|danca|swimming|dance|football|natation|danse|schwimm\w*|tanz\w*|chess|ajedrez|xadrez|echecs|schach|gimnasia|ginastica|karate|judo|robotica|robotics|matematicas|math\w*))").expect("threat-after pattern is valid regex")
+    Regex::new(r"(?-u)^ (?:(?:\w+ )?(?:nicht|not|pas)\b|(?:(?:my|the|this|our|la|el|mi|mis|o|a|meu|minha|le|mon|ma|den|die|das|meinen|meine|unseren|unsere) )?(?:(?:\w+ )?(?:appointment|booking|reservation|reserva|cita|turno|consulta|rdv|rendez vous|termin|class|clase|aula|seance|session|visit|visite|besuch)\b)|(?:de|of|du|der) (?:natacion|futbol|baile|danza|atletismo|natacao|futebol|danca|swimming|dance|football|natation|danse|schwimm\w*|tanz\w*|chess|ajedrez|xadrez|echecs|schach|gimnasia|ginastica|karate|judo|robotica|robotics|matematicas|math\w*))").expect("threat-after pattern is valid regex")
 });
 
 /// Silence from someone else, not the business: "sent two mails to the syndic, nobody
@@ -1414,7 +1414,7 @@ mod tests {
     #[test]
     fn round_eighteen_threats() {
         for t in [
-            "Frühstück um 9:15 leergeräumt. Bewertung auf Google folgt.",
+            "dass ich nur einen Stern geben werde",
             "je mettrai 1 étoile partout si personne me répond aujourd'hui",
             "Wenn das Bild morgen wieder ruckelt, kündige ich.",
             "if the buffering doesn't stop I'm cancelling",
@@ -1429,6 +1429,13 @@ mod tests {
             "wenn ich kündige, wie lange läuft der Vertrag noch?",
             "je mettrai 5 étoiles, super service",
             "if I cancel now do I lose the deposit?",
+            "If that's ok I will cancel my appointment for Thursday and rebook next week",
+            "Si ça vous va, je vais annuler le rendez-vous de mardi",
+            "Wenn ich im Juni umziehe, kündige ich. Wie lange ist die Frist?",
+            "I'm thinking of cancelling my Tuesday appointment, I have the flu",
+            "Estoy pensando en cancelar la reserva del sábado, ¿hay penalización?",
+            "War lecker, Bewertung auf Google folgt.",
+            "Pondré una estrella en la tarta de cumpleaños",
         ] {
             assert_eq!(f(t), None, "{t}");
         }

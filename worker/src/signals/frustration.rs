@@ -45,6 +45,8 @@ use super::{Context, Reason, Signal, SignalConfig};
 const EMOJI_WEIGHT: f32 = 0.4;
 /// Eye-rolling: on its own it says "annoyed", and it turns praise into sarcasm.
 const ANNOYED_WEIGHT: f32 = 0.5;
+/// Weight of an upside-down face (🙃): sarcasm or self-mockery, so less than an eye-roll.
+const WRY_WEIGHT: f32 = 0.25;
 const REPEAT_BOOST: f32 = 0.25;
 const CAPS_BOOST: f32 = 0.1;
 const RUN_BOOST: f32 = 0.15;
@@ -78,7 +80,9 @@ fn negativity(norm: &Normalized) -> Negativity {
         keep *= 1.0 - w;
     }
     keep *= (1.0 - EMOJI_WEIGHT).powi(norm.angry_emoji.min(3) as i32);
-    keep *= (1.0 - ANNOYED_WEIGHT).powi(norm.annoyed_emoji.min(2) as i32);
+    let rolled = norm.annoyed_emoji.saturating_sub(norm.wry_emoji);
+    keep *= (1.0 - ANNOYED_WEIGHT).powi(rolled.min(2) as i32);
+    keep *= (1.0 - WRY_WEIGHT).powi(norm.wry_emoji.min(2) as i32);
     Negativity {
         value: 1.0 - keep,
         compound,

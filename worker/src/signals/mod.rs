@@ -213,6 +213,7 @@ fn rules_support(reason: Reason, canonical: &normalize::Normalized, cx: &Context
             let words = normalize::Normalized {
                 angry_emoji: 0,
                 annoyed_emoji: 0,
+                wry_emoji: 0,
                 ..canonical.clone()
             };
             frustration::assess(&words, cx).0 > 0.0
@@ -276,6 +277,19 @@ mod tests {
                 format!("\"{}\"", r.as_str())
             );
         }
+    }
+
+    /// The upside-down face is counted apart (a lighter weight), also where the model's
+    /// support check drops the emoji: a reaction alone does not fire, sarcasm with a fact
+    /// does, and nothing underflows.
+    #[test]
+    fn an_upside_down_face_weighs_less_than_an_eye_roll() {
+        assert_eq!(decide_default("[reacted 🙃 to a message]"), None);
+        assert_eq!(decide_default("hola 🙃 tienen talla M?"), None);
+        assert_eq!(
+            decide_default("Super, l'appli plante pile pendant la finale. Merci Cinéflix 🙃"),
+            Some(Reason::Frustration)
+        );
     }
 
     #[test]

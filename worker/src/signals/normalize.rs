@@ -43,6 +43,9 @@ pub struct Normalized {
     /// Annoyed emoji (🙄 😒 🤦 😑, and the upside-down face 🙃): eye-rolling, the usual mark
     /// of sarcasm in chat.
     pub annoyed_emoji: usize,
+    /// Of those, upside-down faces (🙃): sarcasm, but also self-mockery ("bravo moi 🙃"), so
+    /// the frustration score weighs them less.
+    pub wry_emoji: usize,
     /// Laughing or happy emoji (😂 🤣 😄 😊 😍 🥰 ❤ 💕 💖 😘 🙌 💪 👍 😁 😆 🤗).
     pub happy_emoji: usize,
     /// Clapping hands (👏): praise, or with a bad fact, sarcasm.
@@ -50,7 +53,7 @@ pub struct Normalized {
 }
 
 const ANGRY_EMOJI: [char; 7] = ['😡', '🤬', '😤', '😠', '👎', '💩', '🖕'];
-const ANNOYED_EMOJI: [char; 5] = ['🙄', '😒', '🤦', '😑', '🙃'];
+const ANNOYED_EMOJI: [char; 4] = ['🙄', '😒', '🤦', '😑'];
 const HAPPY_EMOJI: [char; 19] = [
     '🔥', '😂', '🤣', '😄', '😊', '😍', '🥰', '❤', '💕', '💖', '😘', '🙌', '💪', '👍', '😁', '😆',
     '🤗', '🤩', '🥳',
@@ -201,6 +204,10 @@ impl Builder {
             '?' => self.out.questions += 1,
             c if ANGRY_EMOJI.contains(&c) => self.out.angry_emoji += 1,
             c if ANNOYED_EMOJI.contains(&c) => self.out.annoyed_emoji += 1,
+            '🙃' => {
+                self.out.annoyed_emoji += 1;
+                self.out.wry_emoji += 1;
+            }
             c if HAPPY_EMOJI.contains(&c) => self.out.happy_emoji += 1,
             '👏' => self.out.clapping += 1,
             _ => {}
@@ -326,7 +333,7 @@ mod tests {
             .collect();
         // "ASAP" is shouting, "McDonald" has two capitals, "thanks" none.
         assert_eq!(title, ["is", "julia"]);
-        assert_eq!(n.annoyed_emoji, 1);
+        assert_eq!((n.annoyed_emoji, n.wry_emoji), (1, 1));
     }
 
     #[test]

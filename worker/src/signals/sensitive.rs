@@ -192,8 +192,9 @@ pub(super) const FINANCIAL: &[&str] = &[
     // returned", "die Kaution noch nicht zurück", "la garantie locative n'a toujours pas été
     // libérée", "não recebemos de volta a caução", "we haven't had the security deposit
     // back", "no me devolvéis la señal".
-    r"(?:deposit|caucao|caution|kaution|garantie locative|fianza|senal|sena|acompte|anzahlung|sinal|deposito)(?: \w+){0,8} (?:not|hasnt|havent|wasnt|isnt|still not|never|nao|ainda nao|no|todavia no|aun no|pas|toujours pas|jamais|nicht|noch nicht|immer noch nicht|nie)(?: \w+){0,3} (?:returned|refunded|back|paid back|devolvid[oa]|devuelt[oa]|reembolsad[oa]|restituee?|rembourse\w*|liberee?|erstattet|zuruck|zuruckgezahlt|zuruckuberwiesen|ruckerstattet)",
-    r"(?:not|hasnt|havent|never|nao|ainda nao|no|todavia no|aun no|pas|toujours pas|nicht|noch nicht)(?: \w+){0,2} (?:received|had|got|gotten|recibido|recibimos|recebemos|recebi|recebido|recu|recupere|erhalten|bekommen|zuruckbekommen)(?: \w+){0,3} (?:deposit|caucao|caution|kaution|garantie locative|fianza|senal|acompte|anzahlung|sinal|deposito)",
+    r"(?:deposit|caucao|caution|kaution|garantie locative|fianza|senal|sena|acompte|anzahlung|sinal|deposito)(?: \w+){0,8} (?:not|hasnt|havent|wasnt|isnt|still not|never|nao|ainda nao|no|todavia no|aun no|pas|toujours pas|jamais|nicht|noch nicht|immer noch nicht|nie)(?: \w+){0,3} (?:returned|refunded|paid back|given back|sent back|devolvid[oa]|devuelt[oa]|reembolsad[oa]|restituee?|remboursee?|liberee?|erstattet|zuruckgezahlt|zuruckuberwiesen|ruckerstattet)",
+    r"(?:kaution|anzahlung) (?:noch |immer noch )?nicht zuruck|(?:habe|hab|haben|bekomme|bekam|bekommen) (?:\w+ ){0,2}(?:kaution|anzahlung) (?:\w+ ){0,2}(?:noch )?nicht zuruck",
+    r"(?:not|hasnt|havent|never|nao|ainda nao|no|todavia no|aun no|pas|toujours pas|nicht|noch nicht)(?: \w+){0,2} (?:received|had|got|gotten|recibido|recibimos|recebemos|recebi|recebido|recu|recupere|erhalten|bekommen|zuruckbekommen)(?: \w+){0,3} (?:deposit|caucao|caution|kaution|garantie locative|fianza|senal|acompte|anzahlung|deposito)",
     r"(?:no|nao|ne) (?:me |nos )?(?:devolveis|devuelven|devolvieron|devuelve|devolvem|devolveram|devolve|rendez|rembourse\w*)(?: \w+){0,2} (?:la |el |a |o |l |mon |ma |my )?(?:deposit|caucao|caution|fianza|senal|sena|acompte|sinal|deposito)",
     // Bookings in a stranger's name: "reservas a nombre de una tal X".
     r"(?:reservas?|pedidos?|bookings?|orders?|compras?|reservations?|commandes?|bestellungen?|buchungen?)(?: \w+){0,3} (?:a nombre de|in the name of|em nome de|au nom de|auf den namen) (?:una tal|un tal|um tal|uma tal|un certain|une certaine|someone|somebody|alguien|alguem|quelqu un|jemand|a stranger|otra persona|outra pessoa|une autre personne|einer fremden)",
@@ -666,15 +667,32 @@ static WHAT_IF_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"imaginons|imaginez|supongamos|suponhamos|angenommen|what if|what happens if|que pasa si|o que acontece se|que se passe t il si|(?:si|if|se|wenn|falls) (?:alguien|someone|somebody|anyone|alguem|quelqu un|jemand) (?:\w+ ){0,2}(?:tiene|has|had|gets|tem|a|hat|fait|faz|hace|sufre|suffers)|si jamais je",
     )
 });
-/// A deposit (round 18's "not returned" patterns) and a condition before it: "if I cancel,
-/// the deposit is not refunded, right?" asks about the policy.
+/// A deposit not returned (round 18's patterns, which all carry a negator) in a clause with
+/// a condition ("if I cancel, the deposit is not refunded, right?", "l'acompte n'est pas
+/// remboursé si j'annule ?") asks about the policy; a deposit's paperwork ("I haven't had the
+/// deposit invoice yet") is not money kept.
 static DEPOSIT_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
     whole(
         r"deposit|caucao|caution|kaution|garantie locative|fianza|senal|sena|acompte|anzahlung|sinal|deposito",
     )
 });
-static CONDITION_BEFORE_RE: LazyLock<Regex> =
-    LazyLock::new(|| whole(r"if|si|se|wenn|falls|caso|in case|au cas ou|en caso de|im falle"));
+static NOT_RETURNED_RE: LazyLock<Regex> =
+    LazyLock::new(|| whole(r"not|hasnt|havent|wasnt|isnt|never|nao|no|pas|nicht|nie|jamais"));
+static DEPOSIT_CONDITION_RE: LazyLock<Regex> = LazyLock::new(|| {
+    whole(
+        r"if|wenn|falls|in case|au cas ou|en caso de|caso|im falle|si (?:je|j|on|vous|tu|il|yo|me|nos|cancel\w*|anul\w*)|se (?:eu|a gente|nos|cancel\w*|desist\w*)",
+    )
+});
+/// A clause of its own that cancels on a condition, before the deposit's: "if I cancel, the
+/// deposit is not refunded, right?".
+static IF_CANCEL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)^(?:if|si|se|wenn|falls|caso|in case|au cas ou)(?: \w+)*? (?:cancel\w*|anul\w*|annul\w*|kundig\w*|storn\w*|desist\w*|resili\w*)\b")
+        .expect("if-cancel pattern is valid regex")
+});
+static PAPER_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)^ (?:invoice|receipt|rechnung|quittung|factura|fatura|facture|recibo|recu)\b")
+        .expect("paper-after pattern is valid regex")
+});
 /// A whole message framed as a hypothetical: "c'est pour une question de principe".
 static FRAMED_RE: LazyLock<Regex> = LazyLock::new(|| {
     whole(
@@ -866,6 +884,20 @@ fn clause_at(norm: &Normalized, at: usize) -> &str {
         if at < start + c.len() + 1 {
             return c;
         }
+        start += c.len() + 1;
+    }
+    ""
+}
+
+/// The clause before the one holding byte `at` of `norm.full` ("" for the first).
+fn previous_clause(norm: &Normalized, at: usize) -> &str {
+    let mut start = 0;
+    let mut previous = "";
+    for c in &norm.clauses {
+        if at < start + c.len() + 1 {
+            return previous;
+        }
+        previous = c;
         start += c.len() + 1;
     }
     ""
@@ -1180,7 +1212,10 @@ pub fn detect(config: &SignalConfig, norm: &Normalized) -> Option<Signal> {
         Category::Financial => {
             situations::hypothetical_charge(m.as_str(), clause_at(norm, m.start()))
                 || (DEPOSIT_WORD_RE.is_match(m.as_str())
-                    && CONDITION_BEFORE_RE.is_match(&norm.full[..m.start()]))
+                    && NOT_RETURNED_RE.is_match(m.as_str())
+                    && (DEPOSIT_CONDITION_RE.is_match(clause_at(norm, m.start()))
+                        || IF_CANCEL_RE.is_match(previous_clause(norm, m.start()))
+                        || PAPER_AFTER_RE.is_match(&norm.full[m.end()..])))
         }
         Category::Medical => {
             framed
@@ -1249,6 +1284,9 @@ mod tests {
             "no me devolvéis la señal de 50€, sin ninguna explicación",
             "la garantie locative n'a toujours pas été libérée",
             "habe meine Kaution noch nicht zurück",
+            "Já se passaram dois meses e a caução ainda não foi devolvida",
+            "Sí, la fianza todavía no me la han devuelto",
+            "If you need photos I can send them. The deposit still hasn't been returned",
         ] {
             assert!(hit(t).is_some_and(|e| e.starts_with("financial")), "{t}");
         }
@@ -1257,6 +1295,12 @@ mod tests {
             "if I cancel, the deposit is not refunded, right?",
             "la caution n'est pas remboursable ?",
             "wann bekomme ich die Kaution zurück?",
+            "Is the deposit not refunded if I cancel?",
+            "L'acompte n'est pas remboursé si j'annule ?",
+            "I paid the deposit on Monday and still no one has got back to me",
+            "Anzahlung bezahlt, aber Sie rufen nicht zurück",
+            "I haven't had the deposit invoice yet",
+            "Ainda não recebi o sinal da TV",
         ] {
             assert_eq!(hit(t), None, "{t}");
         }

@@ -132,9 +132,11 @@ impl Lanes {
             return Next::End;
         };
         if (give_back || handing_over) && !queue.is_empty() {
-            let mut jobs: Vec<Job> = queue.drain(..).collect();
-            // Stable: the redeliveries of the settled event first, the rest in their order.
-            jobs.sort_by_key(|j| settled.is_none() || event_id(j).as_deref() != settled);
+            // The redeliveries of the settled event first, the rest in their order.
+            let (mut jobs, rest): (Vec<Job>, Vec<Job>) = queue
+                .drain(..)
+                .partition(|j| settled.is_some() && event_id(j).as_deref() == settled);
+            jobs.extend(rest);
             return Next::Return(jobs);
         }
         if !handing_over && let Some(job) = queue.pop_front() {

@@ -37,7 +37,7 @@ const DAYS: [(&str, &str); 7] = [
 ];
 
 /// A weekly schedule: per weekday (Monday first), the opening ranges in minutes after that
-/// day's midnight; an end past [`DAY_MINUTES`] runs into the next day.
+/// day's midnight; an end past midnight (24 * 60 minutes) runs into the next day.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BusinessHours {
     days: [Vec<(u16, u16)>; 7],
