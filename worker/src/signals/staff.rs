@@ -14,11 +14,17 @@
 //! - plain frames the main set lacked ("preciso de um operador", "y a un humain dispo ?",
 //!   "please call me back", "Chef holen").
 //!
-//! A name is a word the writer capitalised ("Fiona", not "parking") or one after a title;
-//! pronouns, places and things the slots also take are excluded. Booking with the person
-//! ("is Sophie in today? I'd like to book with her") is not an ask, nor is anything
-//! [`super::explicit`]'s context checks (`not_meant`) say means something else, nor a
-//! negated frame. Never fails; the patterns are constants checked by the tests.
+//! A name is the word at the match, written with a capital ("Fiona", not "parking") and not
+//! the message's first word, or any word after a title; pronouns, places, days, months and
+//! colours the slots also take are excluded. Said to be "available" or "working" (as
+//! products and services are: "Is Klarna available?"), an untitled name also needs a person
+//! cue (a pronoun, a time, a staff word); in German, where every noun is capitalised, an
+//! untitled name needs "heute" and a workplace. A talk verb ("parler à M. Ndiaye") needs a
+//! wish right before it. Booking with the person ("is Sophie in today? I'd like to book with
+//! her"), an errand with them ("I left my umbrella there"), a message to pass on ("tell him
+//! thanks") are not asks, nor is anything [`super::explicit`]'s context checks (`not_meant`)
+//! say means something else, nor a negated frame, nor a call asked for when something
+//! happens. Never fails; the patterns are constants checked by the tests.
 
 use std::sync::LazyLock;
 
