@@ -962,9 +962,7 @@ fn previous_contact(norm: &Normalized, requesting: bool) -> Option<&str> {
     if let Some(who) = PREVIOUS_CONTACT_RE.find(&norm.full) {
         // "the lad who served me said you'd call me when they're ready": a promised notice.
         let back = PRONOUN_TRANSFER_RE.is_match(&norm.full)
-            || (CALLBACK_RE.is_match(&norm.full)
-                && ME_RE.is_match(&norm.full)
-                && !NOTIFY_RE.is_match(&norm.full));
+            || (CALLBACK_RE.is_match(&norm.full) && ME_RE.is_match(&norm.full) && !notifying(norm));
         return back.then_some(who.as_str());
     }
     // A member of staff named, then "put them on": "who's your supervisor? put them on".
@@ -1675,7 +1673,7 @@ pub fn detect(norm: &Normalized) -> Option<Signal> {
         return None;
     }
     let requesting = requesting(norm);
-    let notify = NOTIFY_RE.is_match(&norm.full);
+    let notify = notifying(norm);
     for (i, clause) in norm.clauses.iter().enumerate() {
         if let Some(m) = FRAME_RE
             .find_iter(clause)

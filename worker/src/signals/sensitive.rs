@@ -879,28 +879,24 @@ static PATTERNS: LazyLock<[(Category, Regex); 4]> = LazyLock::new(|| {
 /// The clause of `norm` that byte offset `at` of `norm.full` falls in (`full` is the
 /// clauses joined by single spaces).
 fn clause_at(norm: &Normalized, at: usize) -> &str {
+    clause_index(norm, at).map_or("", |i| &norm.clauses[i])
+}
+
+/// Index of the clause holding byte `at` of `norm.full` (clauses are joined by one space).
+fn clause_index(norm: &Normalized, at: usize) -> Option<usize> {
     let mut start = 0;
-    for c in &norm.clauses {
-        if at < start + c.len() + 1 {
-            return c;
-        }
+    norm.clauses.iter().position(|c| {
         start += c.len() + 1;
-    }
-    ""
+        at < start
+    })
 }
 
 /// The clause before the one holding byte `at` of `norm.full` ("" for the first).
 fn previous_clause(norm: &Normalized, at: usize) -> &str {
-    let mut start = 0;
-    let mut previous = "";
-    for c in &norm.clauses {
-        if at < start + c.len() + 1 {
-            return previous;
-        }
-        previous = c;
-        start += c.len() + 1;
+    match clause_index(norm, at) {
+        Some(i) if i > 0 => &norm.clauses[i - 1],
+        _ => "",
     }
-    ""
 }
 
 /// The co-occurrence situations of `cat`, if it has any.
